@@ -1,0 +1,47 @@
+package dev.rekord.model;
+
+import dev.rekord.annotations.Storage;
+import dev.rekord.codec.DocumentCodec;
+import java.time.Duration;
+
+/**
+ * Everything the runtime knows of one model. Generated per model ({@code MemberModel}) and
+ * registered with {@link java.util.ServiceLoader}, so the runtime finds all models without
+ * scanning the classpath ({@link ModelRegistry}).
+ *
+ * @param <T> the record type
+ * @param <ID> the id type
+ */
+public interface RekordModel<T, ID> {
+
+  /** The record's simple name, used in messages: {@code Member}. */
+  String name();
+
+  Class<T> type();
+
+  /** The key prefix without the trailing colon; documents live at {@code <prefix>:<id>}. */
+  String keyPrefix();
+
+  Storage storage();
+
+  /** The default time to live of a saved document; {@link Duration#ZERO} for none. */
+  Duration defaultTtl();
+
+  IdKind idKind();
+
+  /** The record's id, or {@code null} when it is still to be generated. */
+  ID id(T entity);
+
+  /** A copy of {@code entity} with {@code id}. */
+  T withId(T entity, ID id);
+
+  /** The id as it appears in the key. */
+  String idToString(ID id);
+
+  /** Parses an id from the key's suffix. */
+  ID idFromString(String text);
+
+  DocumentCodec<T> codec();
+
+  IndexDefinition index();
+}

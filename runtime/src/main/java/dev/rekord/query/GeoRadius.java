@@ -1,0 +1,8 @@
+package dev.rekord.query;
+
+import dev.rekord.GeoPoint;
+import dev.rekord.metamodel.IndexedAttribute;
+
+/** The point lies within {@code radius} of {@code center}. */
+public record GeoRadius<R>(IndexedAttribute<R, ?> field, GeoPoint center, double radius, DistanceUnit unit)
+    implements Condition<R> {}

@@ -1,0 +1,11 @@
+package dev.rekord.query;
+
+import dev.rekord.metamodel.IndexedAttribute;
+import java.util.List;
+
+/** The field equals one of {@code values}. */
+public record In<R>(IndexedAttribute<R, ?> field, List<?> values) implements Condition<R> {
+  public In {
+    values = List.copyOf(values);
+  }
+}

@@ -1,0 +1,6 @@
+package dev.rekord.query;
+
+import dev.rekord.metamodel.IndexedAttribute;
+
+/** A string tag starts with {@code prefix}. */
+public record StartsWith<R>(IndexedAttribute<R, ?> field, String prefix) implements Condition<R> {}

@@ -1,0 +1,3 @@
+package dev.rekord.test;
+/** Placeholder. */
+final class Placeholder { private Placeholder() {} }
