@@ -1,3 +1,0 @@
-package dev.rekord.test;
-/** Placeholder. */
-final class Placeholder { private Placeholder() {} }
