@@ -11,6 +11,7 @@ public class DeserializationException extends RekordException {
   private final String key;
   private final String model;
   private final String field;
+  private final String problem;
 
   /**
    * @param field the stored path of the offending field, or {@code null} when the whole document
@@ -22,6 +23,7 @@ public class DeserializationException extends RekordException {
     this.key = key;
     this.model = model;
     this.field = field;
+    this.problem = problem;
   }
 
   private static String message(String key, String model, String field, String problem) {
@@ -40,5 +42,10 @@ public class DeserializationException extends RekordException {
   /** The stored path of the offending field, or {@code null} for a whole-document problem. */
   public String field() {
     return field;
+  }
+
+  /** What is wrong, without key, model and field: {@code the member is missing}. */
+  public String problem() {
+    return problem;
   }
 }

@@ -1,10 +1,14 @@
 package dev.rekord;
 
+import dev.rekord.connection.ConnectionSettings;
+import dev.rekord.connection.Connections;
 import dev.rekord.connection.RedisConnection;
+import dev.rekord.connection.RedisUrl;
 import dev.rekord.model.ModelRegistry;
 import dev.rekord.model.RekordModel;
 import java.time.Duration;
 import java.util.List;
+import redis.clients.jedis.HostAndPort;
 
 /**
  * The entry point: a connection to Redis and the models compiled into the application.
@@ -54,22 +58,122 @@ public final class Rekord implements AutoCloseable {
     connection.close();
   }
 
-  /** Connection settings; unset values keep Jedis' defaults. */
+  /**
+   * Connection settings; unset values keep Jedis' defaults (localhost:6379, database 0, 2 s
+   * timeouts, pools of 8). Later calls override earlier ones, so {@code url(…)} followed by
+   * {@code password(…)} replaces the URL's password.
+   */
   public static final class Builder {
-    // TODO(runtime): url, host, port, user, password, database, ssl, connectTimeout,
-    // socketTimeout, poolSize, clientName; build() connects and detects cluster mode.
+    private List<HostAndPort> nodes = List.of(new HostAndPort("localhost", RedisUrl.DEFAULT_PORT));
+    private String user;
+    private String password;
+    private int database;
+    private boolean ssl;
+    private Duration connectTimeout;
+    private Duration socketTimeout;
+    private int poolSize;
+    private String clientName;
+
     private Builder() {}
 
+    /**
+     * Takes host(s), port(s), credentials, database and TLS from {@code
+     * redis://[user:password@]host:port[/database]} or {@code rediss://…}; a comma-separated list
+     * of {@code host:port} seeds names the nodes of a cluster.
+     *
+     * @throws IllegalArgumentException when the URL is malformed (the message hides the password)
+     */
     public Builder url(String url) {
-      throw new UnsupportedOperationException("TODO(runtime)");
+      RedisUrl parsed = RedisUrl.parse(url);
+      this.nodes = parsed.nodes();
+      this.ssl = parsed.ssl();
+      this.user = parsed.user();
+      this.password = parsed.password();
+      this.database = parsed.database() == null ? 0 : parsed.database();
+      return this;
+    }
+
+    /** A single server (or cluster seed) host; keeps the current port. */
+    public Builder host(String host) {
+      this.nodes = List.of(new HostAndPort(host, nodes.get(0).getPort()));
+      return this;
+    }
+
+    /** A single server (or cluster seed) port; keeps the current host. */
+    public Builder port(int port) {
+      this.nodes = List.of(new HostAndPort(nodes.get(0).getHost(), port));
+      return this;
+    }
+
+    /** The ACL user; {@code null} authenticates as {@code default} when a password is set. */
+    public Builder user(String user) {
+      this.user = user;
+      return this;
+    }
+
+    public Builder password(String password) {
+      this.password = password;
+      return this;
+    }
+
+    /** The logical database of a standalone server; a cluster has only database 0. */
+    public Builder database(int database) {
+      if (database < 0) {
+        throw new IllegalArgumentException("database must not be negative: " + database);
+      }
+      this.database = database;
+      return this;
+    }
+
+    /** Whether to connect with TLS (as {@code rediss://} does). */
+    public Builder ssl(boolean ssl) {
+      this.ssl = ssl;
+      return this;
     }
 
     public Builder connectTimeout(Duration timeout) {
-      throw new UnsupportedOperationException("TODO(runtime)");
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
     }
 
+    /** How long to wait for a reply. */
+    public Builder socketTimeout(Duration timeout) {
+      this.socketTimeout = positive(timeout, "socketTimeout");
+      return this;
+    }
+
+    /** The maximum number of pooled connections (per node on a cluster). */
+    public Builder poolSize(int poolSize) {
+      if (poolSize < 1) {
+        throw new IllegalArgumentException("poolSize must be at least 1: " + poolSize);
+      }
+      this.poolSize = poolSize;
+      return this;
+    }
+
+    /** The name the connections give themselves ({@code CLIENT SETNAME}), seen in {@code CLIENT LIST}. */
+    public Builder clientName(String clientName) {
+      this.clientName = clientName;
+      return this;
+    }
+
+    /**
+     * Connects, detecting from the server whether it is a cluster.
+     *
+     * @throws RekordConnectionException when Redis cannot be reached or refuses the credentials
+     */
     public Rekord build() {
-      throw new UnsupportedOperationException("TODO(runtime)");
+      ConnectionSettings settings =
+          new ConnectionSettings(
+              nodes, user, password, database, ssl, connectTimeout, socketTimeout, poolSize, clientName);
+      return new Rekord(Connections.open(settings));
+    }
+
+    private static Duration positive(Duration timeout, String name) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + timeout);
+      }
+      return timeout;
     }
   }
 }

@@ -6,11 +6,13 @@ public class SerializationException extends RekordException {
 
   private final String model;
   private final String field;
+  private final String problem;
 
   public SerializationException(String model, String field, String problem, Throwable cause) {
     super(model + "." + field + ": " + problem, cause);
     this.model = model;
     this.field = field;
+    this.problem = problem;
   }
 
   /** The model's simple name, e.g. {@code Member}. */
@@ -21,5 +23,10 @@ public class SerializationException extends RekordException {
   /** The stored path of the field, e.g. {@code address.city}. */
   public String field() {
     return field;
+  }
+
+  /** What is wrong, without model and field. */
+  public String problem() {
+    return problem;
   }
 }

@@ -28,7 +28,9 @@ public final class HashReader {
     try {
       return codec.fromText(text);
     } catch (DeserializationException e) {
-      throw e;
+      // Thrown by codecs that parse JSON text (records, lists, maps) with a placeholder key.
+      String path = e.field() == null ? field : field + "." + e.field();
+      throw new DeserializationException(key, model, path, e.problem(), e);
     } catch (RuntimeException e) {
       throw error(field, "cannot parse '" + abbreviate(text) + "': " + e.getMessage(), e);
     }

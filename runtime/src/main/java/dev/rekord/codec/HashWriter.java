@@ -34,7 +34,8 @@ public final class HashWriter {
     try {
       fields.put(field, codec.toText(value));
     } catch (SerializationException e) {
-      throw e;
+      // Thrown by codecs that write JSON text (records, lists, maps) under their own name.
+      throw new SerializationException(model, field + "." + e.field(), e.problem(), e);
     } catch (RuntimeException e) {
       throw new SerializationException(model, field, String.valueOf(e.getMessage()), e);
     }

@@ -1,6 +1,9 @@
 package dev.rekord.connection;
 
+import java.util.List;
+import java.util.function.Consumer;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -17,6 +20,20 @@ public interface RedisConnection extends AutoCloseable {
 
   /** Whether the server is a Redis Cluster (detected from the server, not configured). */
   boolean isCluster();
+
+  /**
+   * Visits, in batches, every key matching the glob {@code match} whose Redis type is {@code type}
+   * ({@code hash}, {@code string}, …; {@code null} for any), on every primary of a cluster. An
+   * O(N) scan of the keyspace with {@code SCAN … COUNT 1000}; with SCAN's guarantees (a key
+   * present throughout is visited at least once).
+   *
+   * @throws dev.rekord.RekordConnectionException when Redis cannot be reached
+   */
+  default void scanKeys(String match, String type, Consumer<List<String>> onBatch) {
+    UnifiedJedis commands = commands();
+    RedisCalls.run(
+        () -> KeyScan.run((CommandArguments args) -> commands.executeCommand(args), match, type, onBatch));
+  }
 
   /** Closes the connection pool. */
   @Override

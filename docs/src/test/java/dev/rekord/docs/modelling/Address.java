@@ -1,0 +1,9 @@
+package dev.rekord.docs.modelling;
+
+import dev.rekord.GeoPoint;
+import dev.rekord.annotations.Geo;
+import dev.rekord.annotations.Indexed;
+
+// tag::model[]
+public record Address(String street, @Indexed String city, @Geo GeoPoint location) {}
+// end::model[]

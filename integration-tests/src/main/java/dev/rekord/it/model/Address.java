@@ -1,0 +1,7 @@
+package dev.rekord.it.model;
+
+import dev.rekord.GeoPoint;
+import dev.rekord.annotations.Indexed;
+
+/** An embedded record (not a model of its own). */
+public record Address(String street, @Indexed String city, GeoPoint location) {}

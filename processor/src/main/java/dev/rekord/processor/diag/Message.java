@@ -1,0 +1,112 @@
+package dev.rekord.processor.diag;
+
+import java.util.Locale;
+
+/**
+ * Every compile error Rekord reports, in one place. Each is phrased <em>rule — what was found —
+ * the fix</em> and printed with a stable ID, e.g. {@code [Rekord.MissingId] Member has no component
+ * annotated @Id; …}, so users can search for it and tests can assert it. A few constants share an
+ * ID when they are two faces of one rule.
+ */
+public enum Message {
+  NOT_A_RECORD(
+      "NotARecord",
+      "@RedisModel applies to records only, but %s is %s; declare it as `record %s(...)`"),
+  MISSING_ID(
+      "MissingId", "%s has no component annotated @Id; mark the key, e.g. `@Id String id`"),
+  DUPLICATE_ID(
+      "DuplicateId",
+      "A model has exactly one @Id, but %s marks both %s and %s; keep @Id on the key only"),
+  UNSUPPORTED_ID_TYPE(
+      "UnsupportedIdType",
+      "An @Id is a String, UUID, long or Long, but %s is %s; change its type, e.g. `@Id String %s`"),
+  UNSUPPORTED_TYPE(
+      "UnsupportedType",
+      "%s has type %s, which Rekord cannot store; use a scalar (String, boolean, char, a number,"
+          + " BigDecimal, BigInteger, UUID, a java.time date or time, Duration, byte[], GeoPoint), an"
+          + " enum, a record, a List or Set of those, or a Map<String, V> of scalars or enums"),
+  NOT_INDEXABLE(
+      "NotIndexable", "@%s indexes %s, but %s is %s; %s"),
+  NOT_INDEXABLE_MULTI_VALUED(
+      "NotIndexable",
+      "@%s needs one value per document, but %s holds several (%s); index it with @Tag (integral"
+          + " numbers, strings, enums) or @Text (strings), or remove the annotation"),
+  CONFLICTING_INDEXES(
+      "ConflictingIndexes",
+      "A component has one index kind, but %s is annotated %s; keep one of them"),
+  NOT_SORTABLE(
+      "NotSortable",
+      "A sort order needs one value per document, but %s %s; remove `sortable = true` or @Sortable"),
+  DUPLICATE_FIELD_NAME(
+      "DuplicateFieldName",
+      "Stored field names are unique, but %s and %s are both stored as \"%s\"; rename one with"
+          + " @FieldName(\"...\")"),
+  RECURSIVE_EMBEDDING(
+      "RecursiveEmbedding",
+      "An embedded record cannot contain itself, but %s leads back to %s (%s); store a reference"
+          + " such as the other record's id instead"),
+  INVALID_PREFIX(
+      "InvalidPrefix",
+      "A key prefix uses letters, digits and `_ . : -` and does not end in ':', but %s has prefix"
+          + " \"%s\"; use e.g. prefix = \"%s\""),
+  INVALID_FIELD_NAME(
+      "InvalidFieldName",
+      "A stored field name uses letters, digits, '_' and '-', but %s has @FieldName(\"%s\"); use"
+          + " e.g. @FieldName(\"%s\")"),
+  INVALID_TTL(
+      "InvalidTtl",
+      "ttlSeconds is 0 (no expiry) or a positive number of seconds, but %s has ttlSeconds = %d;"
+          + " use 0 or a positive value"),
+  INVALID_VERSION_TYPE(
+      "InvalidVersion",
+      "A @Version is an int, long, Integer or Long, but %s is %s; change its type, e.g."
+          + " `@Version long %s`"),
+  DUPLICATE_VERSION(
+      "InvalidVersion",
+      "A model has at most one @Version, but %s marks both %s and %s; keep @Version on one"),
+  ID_IN_EMBEDDED(
+      "IdInEmbedded",
+      "@%s belongs on a component of the model itself, but %s is inside the embedded record %s;"
+          + " remove it there, or move it to the model"),
+  GENERIC_MODEL(
+      "GenericModel",
+      "Rekord records cannot be generic, but %s declares type parameters <%s>; remove them and"
+          + " use concrete component types"),
+  NOT_ACCESSIBLE(
+      "NotAccessible",
+      "Generated code in package %s must reach %s, but it is %s; make it and its enclosing types"
+          + " at least package-private and declare it outside methods"),
+  NAME_CLASH(
+      "NameClash",
+      "Rekord generates %s for %s, but a type of that name already exists; rename that type or"
+          + " the record"),
+  UNRESOLVED_TYPE(
+      "UnresolvedType",
+      "Rekord needs every component type of %s, but %s could not be found; check the import or"
+          + " make sure the processor that generates it runs"),
+  WRITE_FAILED(
+      "WriteFailed",
+      "Rekord could not write %s: %s; check that no other file of that name is generated"),
+  UNEXPECTED_ERROR(
+      "UnexpectedError",
+      "Rekord failed on %s with an unexpected error, which is a bug in Rekord; please report it"
+          + " with this message: %s");
+
+  private final String id;
+  private final String format;
+
+  Message(String id, String format) {
+    this.id = id;
+    this.format = format;
+  }
+
+  /** The stable ID, e.g. {@code MissingId}; printed as {@code [Rekord.MissingId]}. */
+  public String id() {
+    return id;
+  }
+
+  /** The full text with its ID prefix, e.g. {@code [Rekord.MissingId] Member has no …}. */
+  public String format(Object... args) {
+    return "[Rekord." + id + "] " + String.format(Locale.ROOT, format, args);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.rekord.processor.generate;
+
+import dev.rekord.processor.model.ModelDescription;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The fingerprint of a model's index: the first 16 hex characters of the SHA-256 of a canonical
+ * text of the definition. It changes exactly when the index must be rebuilt (a field added,
+ * removed, moved, or its kind, sort order, case sensitivity or multiplicity changed), and never
+ * with anything else (component order aside, which is the field order of the index).
+ */
+final class Fingerprint {
+  private Fingerprint() {}
+
+  /**
+   * Versions the canonical text: bump it when the way a definition becomes an index changes, so
+   * every index is rebuilt once.
+   */
+  private static final String FORMAT = "rekord-index/1";
+
+  static String of(ModelDescription model) {
+    return digest(canonicalText(model, IndexedField.of(model)));
+  }
+
+  /** One line per fact, fields in index order; exposed for tests. */
+  static String canonicalText(ModelDescription model, List<IndexedField> fields) {
+    StringBuilder text = new StringBuilder(FORMAT).append('\n');
+    text.append("name=").append(IndexedField.indexName(model)).append('\n');
+    text.append("prefix=").append(model.keyPrefix()).append('\n');
+    text.append("storage=").append(model.storage().name()).append('\n');
+    for (IndexedField field : fields) {
+      text.append("field=")
+          .append(field.path().storedPath())
+          .append('|')
+          .append(field.spec().kind().name())
+          .append("|sortable=")
+          .append(field.spec().sortable())
+          .append("|caseSensitive=")
+          .append(field.spec().caseSensitive())
+          .append("|multiValued=")
+          .append(field.path().multiValued())
+          .append('\n');
+    }
+    return text.toString();
+  }
+
+  private static String digest(String text) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

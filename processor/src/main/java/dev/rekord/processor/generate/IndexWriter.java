@@ -1,0 +1,53 @@
+package dev.rekord.processor.generate;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.rekord.processor.model.ModelDescription;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code MemberIndex}: one {@code IndexField} constant per indexed field and the {@code
+ * IndexDefinition} with its {@link Fingerprint}, computed here at compile time.
+ */
+final class IndexWriter extends SourceFileWriter {
+
+  @Override
+  TypeSpec.Builder type(ModelDescription model) {
+    List<IndexedField> fields = IndexedField.of(model);
+    TypeSpec.Builder type = TypeSpec.classBuilder(model.generated("Index"))
+        .addJavadoc("Index definition of {@link $T}.", model.recordType())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+    for (IndexedField field : fields) {
+      type.addField(FieldSpec.builder(RuntimeTypes.INDEX_FIELD, field.constant(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("Index of {@code $L}.", field.path().storedPath())
+          .initializer(
+              "new $T($S, $T.$N, $L, $L, $L)",
+              RuntimeTypes.INDEX_FIELD,
+              field.path().storedPath(),
+              RuntimeTypes.INDEX_KIND,
+              field.spec().kind().name(),
+              field.spec().sortable(),
+              field.spec().caseSensitive(),
+              field.path().multiValued())
+          .build());
+    }
+    CodeBlock fieldList = fields.stream().map(field -> CodeBlock.of("$N", field.constant())).collect(CodeBlock.joining(", "));
+    type.addField(FieldSpec.builder(RuntimeTypes.INDEX_DEFINITION, IndexedField.DEFINITION, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The index of {@link $T}, with the fingerprint of this definition.", model.recordType())
+        .initializer(
+            "new $T(\n$>$>$S,\n$S,\n$T.$N,\n$T.of($L),\n$S)$<$<",
+            RuntimeTypes.INDEX_DEFINITION,
+            IndexedField.indexName(model),
+            model.keyPrefix(),
+            RuntimeTypes.STORAGE,
+            model.storage().name(),
+            RuntimeTypes.LIST,
+            fieldList,
+            Fingerprint.of(model))
+        .build());
+    return type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+  }
+}

@@ -1,0 +1,99 @@
+package dev.rekord.processor.validate;
+
+import dev.rekord.processor.diag.Message;
+import dev.rekord.processor.diag.Problem;
+import dev.rekord.processor.diag.Problems;
+import dev.rekord.processor.model.IndexKind;
+import dev.rekord.processor.model.IndexSpec;
+import dev.rekord.processor.model.ValueType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+
+/**
+ * Resolves a component's index annotations to one {@link IndexSpec}: the kind {@code @Indexed}
+ * implies, whether the annotation fits the type, and whether a sort order is possible.
+ */
+final class IndexResolver {
+  private final Annotations annotations;
+
+  IndexResolver(Annotations annotations) {
+    this.annotations = annotations;
+  }
+
+  /**
+   * @param field where problems are reported
+   * @param path the component's path for messages, e.g. {@code Member.address.city}
+   * @param insideCollection whether the component belongs to a record held in a collection, so
+   *     each document has several values of it
+   */
+  Optional<IndexSpec> resolve(
+      Element field,
+      ComponentAnnotations found,
+      ValueType type,
+      String path,
+      boolean insideCollection,
+      Problems problems) {
+    List<AnnotationMirror> kinds = found.indexKinds();
+    if (kinds.size() > 1) {
+      String names = kinds.stream().map(m -> "@" + Annotations.simpleName(m)).collect(Collectors.joining(" and "));
+      problems.add(Problem.on(field, Message.CONFLICTING_INDEXES, path, names));
+      return Optional.empty();
+    }
+    if (kinds.isEmpty() && found.sortable().isEmpty()) {
+      return Optional.empty();
+    }
+    // @Sortable alone means @Indexed(sortable = true).
+    AnnotationMirror mirror = kinds.isEmpty() ? found.sortable().orElseThrow() : kinds.get(0);
+    IndexAnnotation annotation = kinds.isEmpty() ? IndexAnnotation.INDEXED : IndexAnnotation.of(mirror).orElseThrow();
+
+    boolean collection = type instanceof ValueType.CollectionValue;
+    ValueType single = collection ? ((ValueType.CollectionValue) type).element() : type;
+    boolean multiValued = collection || insideCollection;
+
+    Optional<IndexKind> kind = annotation.kindFor(single);
+    if (kind.isEmpty()) {
+      problems.add(Problem.onAnnotation(field, mirror, Message.NOT_INDEXABLE,
+          annotation.displayName().substring(1), annotation.indexes(), path, type.typeName(),
+          fix(single, multiValued)));
+      return Optional.empty();
+    }
+    if (multiValued && !IndexAnnotation.allowsMultipleValues(kind.get())) {
+      problems.add(Problem.onAnnotation(field, mirror, Message.NOT_INDEXABLE_MULTI_VALUED,
+          annotation.displayName().substring(1), path, collection ? type.typeName() : "inside a collection of records"));
+      return Optional.empty();
+    }
+    boolean sortable = found.sortable().isPresent()
+        || (Annotations.hasMember(mirror, "sortable") && annotations.booleanValue(mirror, "sortable"));
+    if (sortable && (multiValued || kind.get() == IndexKind.GEO)) {
+      AnnotationMirror sortableSource = found.sortable().orElse(mirror);
+      String why = collection ? "is a collection (" + type.typeName() + ")"
+          : insideCollection ? "is inside a collection of records"
+          : "is a geo point";
+      problems.add(Problem.onAnnotation(field, sortableSource, Message.NOT_SORTABLE, path, why));
+      return Optional.empty();
+    }
+    boolean caseSensitive = annotation != IndexAnnotation.TAG || annotations.booleanValue(mirror, "caseSensitive");
+    return Optional.of(new IndexSpec(kind.get(), sortable, caseSensitive));
+  }
+
+  /** The annotations that would index {@code single}, or why nothing can. */
+  private static String fix(ValueType single, boolean multiValued) {
+    if (single instanceof ValueType.Embedded) {
+      return "annotate the components of the record instead";
+    }
+    List<String> fitting = new ArrayList<>();
+    for (IndexAnnotation candidate : IndexAnnotation.values()) {
+      Optional<IndexKind> kind = candidate.kindFor(single);
+      if (kind.isPresent() && (!multiValued || IndexAnnotation.allowsMultipleValues(kind.get()))) {
+        fitting.add(candidate.displayName());
+      }
+    }
+    return fitting.isEmpty()
+        ? "remove the annotation, " + single.typeName() + " values cannot be indexed"
+        : "use " + String.join(" or ", fitting) + ", or remove the annotation";
+  }
+}

@@ -1,0 +1,56 @@
+package dev.rekord.processor.validate;
+
+import java.util.regex.Pattern;
+
+/** The naming rules for key prefixes and stored field names, and fixes to suggest. */
+final class Names {
+  private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.:-]+");
+  private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+
+  private Names() {}
+
+  /** {@code OrderLine} → {@code order-line}, {@code HTTPServer} → {@code http-server}. */
+  static String kebabCase(String simpleName) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < simpleName.length(); i++) {
+      char c = simpleName.charAt(i);
+      if (Character.isUpperCase(c) && i > 0 && startsWord(simpleName, i)) {
+        out.append('-');
+      }
+      out.append(Character.toLowerCase(c));
+    }
+    return out.toString();
+  }
+
+  /** An upper-case letter after a lower-case one or a digit, or the last capital of an acronym. */
+  private static boolean startsWord(String name, int i) {
+    char previous = name.charAt(i - 1);
+    if (Character.isLowerCase(previous) || Character.isDigit(previous)) {
+      return true;
+    }
+    boolean nextIsLower = i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
+    return Character.isUpperCase(previous) && nextIsLower;
+  }
+
+  /** Letters, digits, {@code _ . : -}, and not ending in ':' (keys are {@code <prefix>:<id>}). */
+  static boolean isValidPrefix(String prefix) {
+    return PREFIX.matcher(prefix).matches() && !prefix.endsWith(":");
+  }
+
+  /** The nearest valid prefix, to suggest in the message. */
+  static String suggestPrefix(String prefix, String fallback) {
+    String cleaned = prefix.replaceAll("[^A-Za-z0-9_.:-]+", "-").replaceAll(":+$", "");
+    return cleaned.isEmpty() || !isValidPrefix(cleaned) ? fallback : cleaned;
+  }
+
+  /** Letters, digits, {@code _ -}; no dots, which separate the segments of nested paths. */
+  static boolean isValidFieldName(String name) {
+    return FIELD_NAME.matcher(name).matches();
+  }
+
+  /** The nearest valid field name, to suggest in the message. */
+  static String suggestFieldName(String name, String fallback) {
+    String cleaned = name.replaceAll("[^A-Za-z0-9_-]+", "_").replaceAll("^_+|_+$", "");
+    return cleaned.isEmpty() ? fallback : cleaned;
+  }
+}

@@ -1,0 +1,117 @@
+package dev.rekord.processor.generate;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import dev.rekord.annotations.Storage;
+import dev.rekord.processor.model.IndexKind;
+import dev.rekord.processor.model.IndexSpec;
+import dev.rekord.processor.model.ModelDescription;
+import dev.rekord.processor.model.Property;
+import dev.rekord.processor.model.ScalarKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FingerprintTest {
+
+  private static final TypeName STRING = ClassName.get(String.class);
+
+  @Test
+  void isSixteenHexCharacters() {
+    assertThat(Fingerprint.of(base())).matches("[0-9a-f]{16}");
+  }
+
+  @Test
+  void isStableForEqualModels() {
+    assertThat(Fingerprint.of(base())).isEqualTo(Fingerprint.of(base()));
+  }
+
+  /**
+   * Pinned (the SHA-256 of the canonical text, as {@code sha256sum} prints it): a changed algorithm
+   * rebuilds every user's indexes, so it must be deliberate.
+   */
+  @Test
+  void isPinned() {
+    assertThat(Fingerprint.canonicalText(base(), IndexedField.of(base())))
+        .isEqualTo("rekord-index/1\n"
+            + "name=member-idx\n"
+            + "prefix=member\n"
+            + "storage=HASH\n"
+            + "field=city|TAG|sortable=false|caseSensitive=true|multiValued=false\n"
+            + "field=age|NUMERIC|sortable=false|caseSensitive=true|multiValued=false\n");
+    assertThat(Fingerprint.of(base())).isEqualTo("e26a5ea45d9bea8f");
+  }
+
+  @Test
+  void ignoresComponentsThatAreNotIndexed() {
+    List<Property> properties = new ArrayList<>(base().properties());
+    properties.add(TestModels.plain("nickname", TestModels.scalar(ScalarKind.STRING, STRING)));
+    assertThat(Fingerprint.of(with(properties))).isEqualTo(Fingerprint.of(base()));
+  }
+
+  @Test
+  void changesWithTheKind() {
+    assertChanges(city(new IndexSpec(IndexKind.TEXT, false, true), "city"));
+  }
+
+  @Test
+  void changesWithSortable() {
+    assertChanges(city(new IndexSpec(IndexKind.TAG, true, true), "city"));
+  }
+
+  @Test
+  void changesWithCaseSensitivity() {
+    assertChanges(city(new IndexSpec(IndexKind.TAG, false, false), "city"));
+  }
+
+  @Test
+  void changesWithThePath() {
+    assertChanges(city(new IndexSpec(IndexKind.TAG, false, true), "town"));
+  }
+
+  @Test
+  void changesWithMultiplicity() {
+    List<Property> properties = new ArrayList<>(base().properties());
+    properties.set(1, TestModels.tag("city", TestModels.list(TestModels.scalar(ScalarKind.STRING, STRING)), false, true));
+    assertChanges(with(properties));
+  }
+
+  @Test
+  void changesWithPrefixAndStorage() {
+    ModelDescription base = base();
+    assertChanges(new ModelDescription(base.recordType(), "person", base.storage(), 0, base.properties()));
+    assertChanges(new ModelDescription(base.recordType(), base.keyPrefix(), Storage.JSON, 0, base.properties()));
+  }
+
+  @Test
+  void ignoresTheTimeToLive() {
+    ModelDescription base = base();
+    assertThat(Fingerprint.of(new ModelDescription(base.recordType(), base.keyPrefix(), base.storage(), 60, base.properties())))
+        .isEqualTo(Fingerprint.of(base));
+  }
+
+  private static void assertChanges(ModelDescription changed) {
+    assertThat(Fingerprint.of(changed)).isNotEqualTo(Fingerprint.of(base()));
+  }
+
+  /** {@code Member(@Id String id, @Indexed String city, @Indexed int age)}. */
+  private static ModelDescription base() {
+    return with(List.of(
+        TestModels.id("id", TestModels.scalar(ScalarKind.STRING, STRING)),
+        TestModels.tag("city", TestModels.scalar(ScalarKind.STRING, STRING), false, true),
+        TestModels.indexed("age", TestModels.scalar(ScalarKind.INT, TypeName.INT), IndexKind.NUMERIC, false)));
+  }
+
+  private static ModelDescription city(IndexSpec spec, String storedName) {
+    List<Property> properties = new ArrayList<>(base().properties());
+    properties.set(1, new Property("city", storedName, TestModels.scalar(ScalarKind.STRING, STRING), Optional.of(spec), false, false));
+    return with(properties);
+  }
+
+  private static ModelDescription with(List<Property> properties) {
+    return new ModelDescription(ClassName.get("com.acme", "Member"), "member", Storage.HASH, 0, properties);
+  }
+}

@@ -1,0 +1,353 @@
+package com.acme;
+
+import dev.rekord.GeoPoint;
+import dev.rekord.codec.DocumentCodec;
+import dev.rekord.codec.HashReader;
+import dev.rekord.codec.HashWriter;
+import dev.rekord.codec.JsonReader;
+import dev.rekord.codec.JsonWriter;
+import dev.rekord.codec.RecordCodec;
+import dev.rekord.codec.ValueCodec;
+import dev.rekord.codec.ValueCodecs;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.Generated;
+
+/**
+ * Hash and JSON codec of {@link Member}.
+ */
+@Generated("dev.rekord.processor.RekordProcessor")
+public final class MemberCodec implements DocumentCodec<Member> {
+  public static final MemberCodec INSTANCE = new MemberCodec();
+
+  static final RecordCodec<Member> MEMBER_JSON = new MemberJson();
+
+  static final ValueCodec<List<String>> LIST_OF_STRING = ValueCodecs.listOf(ValueCodecs.STRING);
+
+  static final RecordCodec<Address> ADDRESS_JSON = new AddressJson();
+
+  static final RecordCodec<Contact> CONTACT_JSON = new ContactJson();
+
+  static final RecordCodec<Membership> MEMBERSHIP_JSON = new MembershipJson();
+
+  static final ValueCodec<List<Membership>> LIST_OF_MEMBERSHIP = ValueCodecs.listOf(MEMBERSHIP_JSON);
+
+  static final ValueCodec<Map<String, Integer>> MAP_OF_INT = ValueCodecs.mapOf(ValueCodecs.INT);
+
+  static final ValueCodec<Color> COLOR = ValueCodecs.ofEnum(Color.class);
+
+  static final ValueCodec<Set<Color>> SET_OF_COLOR = ValueCodecs.setOf(COLOR);
+
+  private MemberCodec() {
+  }
+
+  @Override
+  public Map<String, String> toHash(Member value) {
+    HashWriter hash = new HashWriter("Member", 20);
+    hash.put("id", ValueCodecs.STRING, value.id());
+    hash.put("city", ValueCodecs.STRING, value.city());
+    hash.put("joined", ValueCodecs.LOCAL_DATE, value.joinDate());
+    hash.put("age", ValueCodecs.INT, value.age());
+    hash.put("tags", LIST_OF_STRING, value.tags());
+    writeAddress(hash, value.address());
+    writeEmergency(hash, value.emergency());
+    hash.put("memberships", LIST_OF_MEMBERSHIP, value.memberships());
+    hash.put("scores", MAP_OF_INT, value.scores());
+    hash.put("color", COLOR, value.color());
+    hash.put("favouriteColors", SET_OF_COLOR, value.favouriteColors());
+    hash.put("bio", ValueCodecs.STRING, value.bio());
+    hash.put("shift", ValueCodecs.DURATION, value.shift());
+    hash.put("active", ValueCodecs.BOOLEAN, value.active());
+    return hash.toMap();
+  }
+
+  @Override
+  public Member fromHash(String key, Map<String, String> fields) {
+    HashReader hash = new HashReader(key, "Member", fields);
+    return new Member(
+        hash.required("id", ValueCodecs.STRING),
+        hash.optional("city", ValueCodecs.STRING),
+        hash.optional("joined", ValueCodecs.LOCAL_DATE),
+        hash.required("age", ValueCodecs.INT),
+        hash.optional("tags", LIST_OF_STRING),
+        readAddress(hash),
+        readEmergency(hash),
+        hash.optional("memberships", LIST_OF_MEMBERSHIP),
+        hash.optional("scores", MAP_OF_INT),
+        hash.optional("color", COLOR),
+        hash.optional("favouriteColors", SET_OF_COLOR),
+        hash.optional("bio", ValueCodecs.STRING),
+        hash.optional("shift", ValueCodecs.DURATION),
+        hash.optional("active", ValueCodecs.BOOLEAN));
+  }
+
+  /**
+   * Flattens the embedded {@link Address} at {@code address}.
+   */
+  private static void writeAddress(HashWriter hash, Address value) {
+    if (value == null) {
+      return;
+    }
+    hash.putPresent("address");
+    hash.put("address.city", ValueCodecs.STRING, value.city());
+    hash.put("address.location", ValueCodecs.GEO_POINT, value.location());
+  }
+
+  /**
+   * Flattens the embedded {@link Contact} at {@code emergency}.
+   */
+  private static void writeEmergency(HashWriter hash, Contact value) {
+    if (value == null) {
+      return;
+    }
+    hash.putPresent("emergency");
+    hash.put("emergency.name", ValueCodecs.STRING, value.name());
+    writeEmergencyAddress(hash, value.address());
+  }
+
+  /**
+   * Flattens the embedded {@link Address} at {@code emergency.address}.
+   */
+  private static void writeEmergencyAddress(HashWriter hash, Address value) {
+    if (value == null) {
+      return;
+    }
+    hash.putPresent("emergency.address");
+    hash.put("emergency.address.city", ValueCodecs.STRING, value.city());
+    hash.put("emergency.address.location", ValueCodecs.GEO_POINT, value.location());
+  }
+
+  /**
+   * Reads the embedded {@link Address} at {@code address}.
+   */
+  private static Address readAddress(HashReader hash) {
+    if (!hash.present("address")) {
+      return null;
+    }
+    return new Address(
+        hash.optional("address.city", ValueCodecs.STRING),
+        hash.optional("address.location", ValueCodecs.GEO_POINT));
+  }
+
+  /**
+   * Reads the embedded {@link Contact} at {@code emergency}.
+   */
+  private static Contact readEmergency(HashReader hash) {
+    if (!hash.present("emergency")) {
+      return null;
+    }
+    return new Contact(
+        hash.optional("emergency.name", ValueCodecs.STRING),
+        readEmergencyAddress(hash));
+  }
+
+  /**
+   * Reads the embedded {@link Address} at {@code emergency.address}.
+   */
+  private static Address readEmergencyAddress(HashReader hash) {
+    if (!hash.present("emergency.address")) {
+      return null;
+    }
+    return new Address(
+        hash.optional("emergency.address.city", ValueCodecs.STRING),
+        hash.optional("emergency.address.location", ValueCodecs.GEO_POINT));
+  }
+
+  @Override
+  public String toJson(Member value) {
+    return JsonWriter.toText("Member", value, MEMBER_JSON);
+  }
+
+  @Override
+  public Member fromJson(String key, String json) {
+    return JsonReader.fromText(key, "Member", json, MEMBER_JSON);
+  }
+
+  /**
+   * JSON codec of {@link Member}.
+   */
+  private static final class MemberJson extends RecordCodec<Member> {
+    MemberJson() {
+      super("Member");
+    }
+
+    @Override
+    public void writeJson(JsonWriter json, Member value) throws IOException {
+      json.beginObject();
+      json.field("id", ValueCodecs.STRING, value.id());
+      json.field("city", ValueCodecs.STRING, value.city());
+      json.field("joined", ValueCodecs.LOCAL_DATE, value.joinDate());
+      json.field("age", ValueCodecs.INT, value.age());
+      json.field("tags", LIST_OF_STRING, value.tags());
+      json.field("address", ADDRESS_JSON, value.address());
+      json.field("emergency", CONTACT_JSON, value.emergency());
+      json.field("memberships", LIST_OF_MEMBERSHIP, value.memberships());
+      json.field("scores", MAP_OF_INT, value.scores());
+      json.field("color", COLOR, value.color());
+      json.field("favouriteColors", SET_OF_COLOR, value.favouriteColors());
+      json.field("bio", ValueCodecs.STRING, value.bio());
+      json.field("shift", ValueCodecs.DURATION, value.shift());
+      json.field("active", ValueCodecs.BOOLEAN, value.active());
+      json.endObject();
+    }
+
+    @Override
+    public Member readJson(JsonReader json) throws IOException {
+      String id = null;
+      String city = null;
+      LocalDate joinDate = null;
+      Integer age = null;
+      List<String> tags = null;
+      Address address = null;
+      Contact emergency = null;
+      List<Membership> memberships = null;
+      Map<String, Integer> scores = null;
+      Color color = null;
+      Set<Color> favouriteColors = null;
+      String bio = null;
+      Duration shift = null;
+      Boolean active = null;
+      json.beginObject();
+      while (json.nextField()) {
+        switch (json.fieldName()) {
+          case "id" -> id = json.read(ValueCodecs.STRING);
+          case "city" -> city = json.read(ValueCodecs.STRING);
+          case "joined" -> joinDate = json.read(ValueCodecs.LOCAL_DATE);
+          case "age" -> age = json.read(ValueCodecs.INT);
+          case "tags" -> tags = json.read(LIST_OF_STRING);
+          case "address" -> address = json.read(ADDRESS_JSON);
+          case "emergency" -> emergency = json.read(CONTACT_JSON);
+          case "memberships" -> memberships = json.read(LIST_OF_MEMBERSHIP);
+          case "scores" -> scores = json.read(MAP_OF_INT);
+          case "color" -> color = json.read(COLOR);
+          case "favouriteColors" -> favouriteColors = json.read(SET_OF_COLOR);
+          case "bio" -> bio = json.read(ValueCodecs.STRING);
+          case "shift" -> shift = json.read(ValueCodecs.DURATION);
+          case "active" -> active = json.read(ValueCodecs.BOOLEAN);
+          default -> json.skipValue();
+        }
+      }
+      return new Member(
+          json.required("id", id),
+          city,
+          joinDate,
+          json.required("age", age),
+          tags,
+          address,
+          emergency,
+          memberships,
+          scores,
+          color,
+          favouriteColors,
+          bio,
+          shift,
+          active);
+    }
+  }
+
+  /**
+   * JSON codec of {@link Address}.
+   */
+  private static final class AddressJson extends RecordCodec<Address> {
+    AddressJson() {
+      super("Address");
+    }
+
+    @Override
+    public void writeJson(JsonWriter json, Address value) throws IOException {
+      json.beginObject();
+      json.field("city", ValueCodecs.STRING, value.city());
+      json.field("location", ValueCodecs.GEO_POINT, value.location());
+      json.endObject();
+    }
+
+    @Override
+    public Address readJson(JsonReader json) throws IOException {
+      String city = null;
+      GeoPoint location = null;
+      json.beginObject();
+      while (json.nextField()) {
+        switch (json.fieldName()) {
+          case "city" -> city = json.read(ValueCodecs.STRING);
+          case "location" -> location = json.read(ValueCodecs.GEO_POINT);
+          default -> json.skipValue();
+        }
+      }
+      return new Address(
+          city,
+          location);
+    }
+  }
+
+  /**
+   * JSON codec of {@link Contact}.
+   */
+  private static final class ContactJson extends RecordCodec<Contact> {
+    ContactJson() {
+      super("Contact");
+    }
+
+    @Override
+    public void writeJson(JsonWriter json, Contact value) throws IOException {
+      json.beginObject();
+      json.field("name", ValueCodecs.STRING, value.name());
+      json.field("address", ADDRESS_JSON, value.address());
+      json.endObject();
+    }
+
+    @Override
+    public Contact readJson(JsonReader json) throws IOException {
+      String name = null;
+      Address address = null;
+      json.beginObject();
+      while (json.nextField()) {
+        switch (json.fieldName()) {
+          case "name" -> name = json.read(ValueCodecs.STRING);
+          case "address" -> address = json.read(ADDRESS_JSON);
+          default -> json.skipValue();
+        }
+      }
+      return new Contact(
+          name,
+          address);
+    }
+  }
+
+  /**
+   * JSON codec of {@link Membership}.
+   */
+  private static final class MembershipJson extends RecordCodec<Membership> {
+    MembershipJson() {
+      super("Membership");
+    }
+
+    @Override
+    public void writeJson(JsonWriter json, Membership value) throws IOException {
+      json.beginObject();
+      json.field("club", ValueCodecs.STRING, value.club());
+      json.field("since", ValueCodecs.LOCAL_DATE, value.since());
+      json.endObject();
+    }
+
+    @Override
+    public Membership readJson(JsonReader json) throws IOException {
+      String club = null;
+      LocalDate since = null;
+      json.beginObject();
+      while (json.nextField()) {
+        switch (json.fieldName()) {
+          case "club" -> club = json.read(ValueCodecs.STRING);
+          case "since" -> since = json.read(ValueCodecs.LOCAL_DATE);
+          default -> json.skipValue();
+        }
+      }
+      return new Membership(
+          club,
+          since);
+    }
+  }
+}

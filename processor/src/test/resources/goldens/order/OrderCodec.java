@@ -1,0 +1,249 @@
+package com.acme.shop;
+
+import com.acme.Address;
+import dev.rekord.GeoPoint;
+import dev.rekord.codec.DocumentCodec;
+import dev.rekord.codec.HashReader;
+import dev.rekord.codec.HashWriter;
+import dev.rekord.codec.JsonReader;
+import dev.rekord.codec.JsonWriter;
+import dev.rekord.codec.RecordCodec;
+import dev.rekord.codec.ValueCodec;
+import dev.rekord.codec.ValueCodecs;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.annotation.processing.Generated;
+
+/**
+ * Hash and JSON codec of {@link Order}.
+ */
+@Generated("dev.rekord.processor.RekordProcessor")
+public final class OrderCodec implements DocumentCodec<Order> {
+  public static final OrderCodec INSTANCE = new OrderCodec();
+
+  static final RecordCodec<Order> ORDER_JSON = new OrderJson();
+
+  static final RecordCodec<Line> LINE_JSON = new LineJson();
+
+  static final ValueCodec<List<Line>> LIST_OF_LINE = ValueCodecs.listOf(LINE_JSON);
+
+  static final RecordCodec<Address> ADDRESS_JSON = new AddressJson();
+
+  static final ValueCodec<Set<String>> SET_OF_STRING = ValueCodecs.setOf(ValueCodecs.STRING);
+
+  static final ValueCodec<Map<String, String>> MAP_OF_STRING = ValueCodecs.mapOf(ValueCodecs.STRING);
+
+  static final ValueCodec<Status> STATUS = ValueCodecs.ofEnum(Status.class);
+
+  private OrderCodec() {
+  }
+
+  @Override
+  public Map<String, String> toHash(Order value) {
+    HashWriter hash = new HashWriter("Order", 12);
+    hash.put("id", ValueCodecs.UUID, value.id());
+    hash.put("customer", ValueCodecs.STRING, value.customer());
+    hash.put("placedAt", ValueCodecs.INSTANT, value.placedAt());
+    hash.put("lines", LIST_OF_LINE, value.lines());
+    writeShipTo(hash, value.shipTo());
+    hash.put("labels", SET_OF_STRING, value.labels());
+    hash.put("attributes", MAP_OF_STRING, value.attributes());
+    hash.put("status", STATUS, value.status());
+    hash.put("signature", ValueCodecs.BYTES, value.signature());
+    hash.put("total", ValueCodecs.DOUBLE, value.total());
+    return hash.toMap();
+  }
+
+  @Override
+  public Order fromHash(String key, Map<String, String> fields) {
+    HashReader hash = new HashReader(key, "Order", fields);
+    return new Order(
+        hash.required("id", ValueCodecs.UUID),
+        hash.optional("customer", ValueCodecs.STRING),
+        hash.optional("placedAt", ValueCodecs.INSTANT),
+        hash.optional("lines", LIST_OF_LINE),
+        readShipTo(hash),
+        hash.optional("labels", SET_OF_STRING),
+        hash.optional("attributes", MAP_OF_STRING),
+        hash.optional("status", STATUS),
+        hash.optional("signature", ValueCodecs.BYTES),
+        hash.required("total", ValueCodecs.DOUBLE));
+  }
+
+  /**
+   * Flattens the embedded {@link Address} at {@code shipTo}.
+   */
+  private static void writeShipTo(HashWriter hash, Address value) {
+    if (value == null) {
+      return;
+    }
+    hash.putPresent("shipTo");
+    hash.put("shipTo.city", ValueCodecs.STRING, value.city());
+    hash.put("shipTo.location", ValueCodecs.GEO_POINT, value.location());
+  }
+
+  /**
+   * Reads the embedded {@link Address} at {@code shipTo}.
+   */
+  private static Address readShipTo(HashReader hash) {
+    if (!hash.present("shipTo")) {
+      return null;
+    }
+    return new Address(
+        hash.optional("shipTo.city", ValueCodecs.STRING),
+        hash.optional("shipTo.location", ValueCodecs.GEO_POINT));
+  }
+
+  @Override
+  public String toJson(Order value) {
+    return JsonWriter.toText("Order", value, ORDER_JSON);
+  }
+
+  @Override
+  public Order fromJson(String key, String json) {
+    return JsonReader.fromText(key, "Order", json, ORDER_JSON);
+  }
+
+  /**
+   * JSON codec of {@link Order}.
+   */
+  private static final class OrderJson extends RecordCodec<Order> {
+    OrderJson() {
+      super("Order");
+    }
+
+    @Override
+    public void writeJson(JsonWriter json, Order value) throws IOException {
+      json.beginObject();
+      json.field("id", ValueCodecs.UUID, value.id());
+      json.field("customer", ValueCodecs.STRING, value.customer());
+      json.field("placedAt", ValueCodecs.INSTANT, value.placedAt());
+      json.field("lines", LIST_OF_LINE, value.lines());
+      json.field("shipTo", ADDRESS_JSON, value.shipTo());
+      json.field("labels", SET_OF_STRING, value.labels());
+      json.field("attributes", MAP_OF_STRING, value.attributes());
+      json.field("status", STATUS, value.status());
+      json.field("signature", ValueCodecs.BYTES, value.signature());
+      json.field("total", ValueCodecs.DOUBLE, value.total());
+      json.endObject();
+    }
+
+    @Override
+    public Order readJson(JsonReader json) throws IOException {
+      UUID id = null;
+      String customer = null;
+      Instant placedAt = null;
+      List<Line> lines = null;
+      Address shipTo = null;
+      Set<String> labels = null;
+      Map<String, String> attributes = null;
+      Status status = null;
+      byte[] signature = null;
+      Double total = null;
+      json.beginObject();
+      while (json.nextField()) {
+        switch (json.fieldName()) {
+          case "id" -> id = json.read(ValueCodecs.UUID);
+          case "customer" -> customer = json.read(ValueCodecs.STRING);
+          case "placedAt" -> placedAt = json.read(ValueCodecs.INSTANT);
+          case "lines" -> lines = json.read(LIST_OF_LINE);
+          case "shipTo" -> shipTo = json.read(ADDRESS_JSON);
+          case "labels" -> labels = json.read(SET_OF_STRING);
+          case "attributes" -> attributes = json.read(MAP_OF_STRING);
+          case "status" -> status = json.read(STATUS);
+          case "signature" -> signature = json.read(ValueCodecs.BYTES);
+          case "total" -> total = json.read(ValueCodecs.DOUBLE);
+          default -> json.skipValue();
+        }
+      }
+      return new Order(
+          json.required("id", id),
+          customer,
+          placedAt,
+          lines,
+          shipTo,
+          labels,
+          attributes,
+          status,
+          signature,
+          json.required("total", total));
+    }
+  }
+
+  /**
+   * JSON codec of {@link Line}.
+   */
+  private static final class LineJson extends RecordCodec<Line> {
+    LineJson() {
+      super("Line");
+    }
+
+    @Override
+    public void writeJson(JsonWriter json, Line value) throws IOException {
+      json.beginObject();
+      json.field("sku", ValueCodecs.STRING, value.sku());
+      json.field("quantity", ValueCodecs.INT, value.quantity());
+      json.field("price", ValueCodecs.BIG_DECIMAL, value.price());
+      json.endObject();
+    }
+
+    @Override
+    public Line readJson(JsonReader json) throws IOException {
+      String sku = null;
+      Integer quantity = null;
+      BigDecimal price = null;
+      json.beginObject();
+      while (json.nextField()) {
+        switch (json.fieldName()) {
+          case "sku" -> sku = json.read(ValueCodecs.STRING);
+          case "quantity" -> quantity = json.read(ValueCodecs.INT);
+          case "price" -> price = json.read(ValueCodecs.BIG_DECIMAL);
+          default -> json.skipValue();
+        }
+      }
+      return new Line(
+          sku,
+          json.required("quantity", quantity),
+          price);
+    }
+  }
+
+  /**
+   * JSON codec of {@link Address}.
+   */
+  private static final class AddressJson extends RecordCodec<Address> {
+    AddressJson() {
+      super("Address");
+    }
+
+    @Override
+    public void writeJson(JsonWriter json, Address value) throws IOException {
+      json.beginObject();
+      json.field("city", ValueCodecs.STRING, value.city());
+      json.field("location", ValueCodecs.GEO_POINT, value.location());
+      json.endObject();
+    }
+
+    @Override
+    public Address readJson(JsonReader json) throws IOException {
+      String city = null;
+      GeoPoint location = null;
+      json.beginObject();
+      while (json.nextField()) {
+        switch (json.fieldName()) {
+          case "city" -> city = json.read(ValueCodecs.STRING);
+          case "location" -> location = json.read(ValueCodecs.GEO_POINT);
+          default -> json.skipValue();
+        }
+      }
+      return new Address(
+          city,
+          location);
+    }
+  }
+}

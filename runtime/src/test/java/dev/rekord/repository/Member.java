@@ -1,0 +1,17 @@
+package dev.rekord.repository;
+
+import java.util.List;
+
+/** The test record; its codec and models are written by hand as the processor would generate them. */
+record Member(String id, String city, int age, List<String> tags) {
+
+  Member {
+    if (age < 0) {
+      throw new IllegalArgumentException("age must not be negative");
+    }
+  }
+
+  Member withId(String newId) {
+    return new Member(newId, city, age, tags);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.rekord.repository;
+
+import dev.rekord.codec.DocumentCodec;
+import dev.rekord.codec.HashReader;
+import dev.rekord.codec.HashWriter;
+import dev.rekord.codec.JsonReader;
+import dev.rekord.codec.JsonWriter;
+import dev.rekord.codec.RecordCodec;
+import dev.rekord.codec.ValueCodec;
+import dev.rekord.codec.ValueCodecs;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** Shaped like a generated codec (see docs/internals.md). */
+final class MemberCodec implements DocumentCodec<Member> {
+  static final MemberCodec INSTANCE = new MemberCodec();
+  static final ValueCodec<List<String>> TAGS = ValueCodecs.listOf(ValueCodecs.STRING);
+  static final RecordCodec<Member> MEMBER_JSON = new MemberJson();
+
+  private MemberCodec() {}
+
+  @Override
+  public Map<String, String> toHash(Member value) {
+    HashWriter hash = new HashWriter("Member", 4);
+    hash.put("id", ValueCodecs.STRING, value.id());
+    hash.put("city", ValueCodecs.STRING, value.city());
+    hash.put("age", ValueCodecs.INT, value.age());
+    hash.put("tags", TAGS, value.tags());
+    return hash.toMap();
+  }
+
+  @Override
+  public Member fromHash(String key, Map<String, String> fields) {
+    HashReader hash = new HashReader(key, "Member", fields);
+    return new Member(
+        hash.required("id", ValueCodecs.STRING),
+        hash.optional("city", ValueCodecs.STRING),
+        hash.required("age", ValueCodecs.INT),
+        hash.optional("tags", TAGS));
+  }
+
+  @Override
+  public String toJson(Member value) {
+    return JsonWriter.toText("Member", value, MEMBER_JSON);
+  }
+
+  @Override
+  public Member fromJson(String key, String json) {
+    return JsonReader.fromText(key, "Member", json, MEMBER_JSON);
+  }
+
+  private static final class MemberJson extends RecordCodec<Member> {
+    MemberJson() {
+      super("Member");
+    }
+
+    @Override
+    public void writeJson(JsonWriter json, Member value) throws IOException {
+      json.beginObject();
+      json.field("id", ValueCodecs.STRING, value.id());
+      json.field("city", ValueCodecs.STRING, value.city());
+      json.field("age", ValueCodecs.INT, value.age());
+      json.field("tags", TAGS, value.tags());
+      json.endObject();
+    }
+
+    @Override
+    public Member readJson(JsonReader json) throws IOException {
+      String id = null;
+      String city = null;
+      Integer age = null;
+      List<String> tags = null;
+      json.beginObject();
+      while (json.nextField()) {
+        switch (json.fieldName()) {
+          case "id" -> id = json.read(ValueCodecs.STRING);
+          case "city" -> city = json.read(ValueCodecs.STRING);
+          case "age" -> age = json.read(ValueCodecs.INT);
+          case "tags" -> tags = json.read(TAGS);
+          default -> json.skipValue();
+        }
+      }
+      return new Member(json.required("id", id), city, json.required("age", age), tags);
+    }
+  }
+}

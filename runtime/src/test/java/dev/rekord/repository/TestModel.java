@@ -1,0 +1,111 @@
+package dev.rekord.repository;
+
+import dev.rekord.annotations.Storage;
+import dev.rekord.codec.DocumentCodec;
+import dev.rekord.model.IdKind;
+import dev.rekord.model.IndexDefinition;
+import dev.rekord.model.RekordModel;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * A model for tests, configurable where a generated {@code MemberModel} is fixed: the same record
+ * can be stored as hash or JSON, with or without a default TTL, under any id type.
+ *
+ * <p>The id of the {@link Member} record is a string; for UUID and Long ids it holds their text.
+ */
+final class TestModel<ID> implements RekordModel<Member, ID> {
+
+  private final String prefix;
+  private final Storage storage;
+  private final Duration defaultTtl;
+  private final IdKind idKind;
+  private final Function<String, ID> parse;
+
+  private TestModel(String prefix, Storage storage, Duration defaultTtl, IdKind idKind, Function<String, ID> parse) {
+    this.prefix = prefix;
+    this.storage = storage;
+    this.defaultTtl = defaultTtl;
+    this.idKind = idKind;
+    this.parse = parse;
+  }
+
+  static TestModel<String> stringIds(String prefix, Storage storage, Duration defaultTtl) {
+    return new TestModel<>(prefix, storage, defaultTtl, IdKind.STRING, s -> s);
+  }
+
+  static TestModel<UUID> uuidIds(String prefix, Storage storage) {
+    return new TestModel<>(prefix, storage, Duration.ZERO, IdKind.UUID, UUID::fromString);
+  }
+
+  static TestModel<Long> longIds(String prefix, Storage storage) {
+    return new TestModel<>(prefix, storage, Duration.ZERO, IdKind.LONG, Long::valueOf);
+  }
+
+  /** A repository as generated code would declare it. */
+  static <ID> RekordRepository<Member, ID> repository(dev.rekord.Rekord rekord, TestModel<ID> model) {
+    return new RekordRepository<>(rekord, model) {};
+  }
+
+  @Override
+  public String name() {
+    return "Member";
+  }
+
+  @Override
+  public Class<Member> type() {
+    return Member.class;
+  }
+
+  @Override
+  public String keyPrefix() {
+    return prefix;
+  }
+
+  @Override
+  public Storage storage() {
+    return storage;
+  }
+
+  @Override
+  public Duration defaultTtl() {
+    return defaultTtl;
+  }
+
+  @Override
+  public IdKind idKind() {
+    return idKind;
+  }
+
+  @Override
+  public ID id(Member entity) {
+    return entity.id() == null ? null : parse.apply(entity.id());
+  }
+
+  @Override
+  public Member withId(Member entity, ID id) {
+    return entity.withId(id.toString());
+  }
+
+  @Override
+  public String idToString(ID id) {
+    return id.toString();
+  }
+
+  @Override
+  public ID idFromString(String text) {
+    return parse.apply(text);
+  }
+
+  @Override
+  public DocumentCodec<Member> codec() {
+    return MemberCodec.INSTANCE;
+  }
+
+  @Override
+  public IndexDefinition index() {
+    return new IndexDefinition(prefix + "-idx", prefix, storage, List.of(), "0000000000000000");
+  }
+}
