@@ -12,6 +12,6 @@ fi
 cities="$(scripts/fetch-cities.sh)"
 
 echo "Building the demo ..." >&2
-mvn -q -B -ntp -DskipTests install -pl examples -am
+mvn -q -B -ntp -Dstyle.color=never -Dmaven.test.skip=true install -pl examples -am
 
-exec mvn -q -B -ntp -pl examples exec:java -Dexec.args="${cities:+\"$cities\"}"
+exec mvn -q -B -ntp -Dstyle.color=never -pl examples exec:java -Dexec.args="${cities:+\"$cities\"}"

@@ -1,5 +1,6 @@
 package dev.rekord.examples.cities;
 
+import dev.rekord.GeoPoint;
 import dev.rekord.Rekord;
 import dev.rekord.repository.BatchRead;
 import java.io.PrintStream;
@@ -118,9 +119,8 @@ public final class CitiesDemo {
       out.printf("  %-20s %-9s %s%n", id, took, city.map(CitiesDemo::describe).orElse("(not found)"));
     }
     Country norway = countries.findById("NO").orElseThrow();
-    out.printf("  %-20s %s cities, between %s and %s%n",
-        "country NO", String.format("%,d", norway.cityCount()),
-        norway.bounds().southWest(), norway.bounds().northEast());
+    out.printf("  %-30s %,d cities, from %s to %s (lng,lat)%n", "country NO", norway.cityCount(),
+        point(norway.bounds().southWest()), point(norway.bounds().northEast()));
   }
 
   private void findBatch(List<City> all) {
@@ -166,7 +166,11 @@ public final class CitiesDemo {
   }
 
   private static String describe(City city) {
-    return city.name() + ", " + city.country() + " at " + city.location();
+    return city.name() + ", " + city.country() + " at " + point(city.location()) + " (lng,lat)";
+  }
+
+  private static String point(GeoPoint point) {
+    return point.longitude() + "," + point.latitude();
   }
 
   /** {@code n} ids picked at random (the same ones every run), or all when there are fewer. */

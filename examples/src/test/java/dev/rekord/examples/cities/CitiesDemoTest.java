@@ -23,7 +23,7 @@ class CitiesDemoTest {
     assertTrue(output.contains(CitiesDemo.ATTRIBUTION), output);
     assertTrue(output.contains("Asked for 203 ids"), output);
     assertTrue(output.contains("1 missing [xx-no-such-city], 1 failed"), output);
-    assertTrue(output.contains("Oslo, NO at GeoPoint[longitude=10.74609, latitude=59.91273]"), output);
+    assertTrue(output.contains("Oslo, NO at 10.74609,59.91273 (lng,lat)"), output);
     assertTrue(output.contains("location   10.74609,59.91273"), output);
   }
 }

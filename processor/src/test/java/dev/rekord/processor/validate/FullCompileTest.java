@@ -54,44 +54,4 @@ class FullCompileTest {
     assertThat(services).isEqualTo("test.MemberModel\n");
   }
 
-  @Test
-  void generatedTypesOfAnEarlierRoundAreNoNameClash() {
-    // Club is generated in round 2 and refers to MemberRepository, written in round 1.
-    JavaFileObject trigger = source("test.Member", "@RedisModel\npublic record Member(@Id String id) {}\n");
-    Compilation c = com.google.testing.compile.Compiler.javac()
-        .withProcessors(new dev.rekord.processor.RekordProcessor(), new ClubGenerator())
-        .compile(trigger);
-    assertThat(c).succeededWithoutWarnings();
-    assertThat(c).generatedSourceFile("test.ClubModel");
-  }
-
-  /** Generates a second model in round 2, after Rekord wrote Member's types in round 1. */
-  private static final class ClubGenerator extends javax.annotation.processing.AbstractProcessor {
-    private int round;
-
-    @Override
-    public java.util.Set<String> getSupportedAnnotationTypes() {
-      return java.util.Set.of("*");
-    }
-
-    @Override
-    public javax.lang.model.SourceVersion getSupportedSourceVersion() {
-      return javax.lang.model.SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(java.util.Set<? extends javax.lang.model.element.TypeElement> annotations,
-        javax.annotation.processing.RoundEnvironment env) {
-      if (++round == 2) {
-        try (java.io.Writer out = processingEnv.getFiler().createSourceFile("test.Club").openWriter()) {
-          out.write("package test;\n@dev.rekord.annotations.RedisModel\n"
-              + "public record Club(@dev.rekord.annotations.Id String id, String owner) {\n"
-              + "  static Class<?> repository() { return MemberRepository.class; }\n}\n");
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }
-      return false;
-    }
-  }
 }

@@ -120,6 +120,27 @@ class ValidationErrorsTest {
     }
 
     @Test
+    void typeGeneratedByRekordEarlierIsNoNameClash() {
+      // E.g. a stale generated source an IDE still compiles: ours, so not the user's clash.
+      JavaFileObject src = member("    @Id String id");
+      JavaFileObject earlier = source("test.MemberModel",
+          "@javax.annotation.processing.Generated(\"dev.rekord.processor.RekordProcessor\")\npublic class MemberModel {}\n");
+      ProcessorTestSupport.Validated validated = validate(src, earlier);
+      assertThat(validated.compilation()).succeededWithoutWarnings();
+      assertThat(validated.models()).hasSize(1);
+    }
+
+    @Test
+    void typeGeneratedBySomeoneElseIsANameClash() {
+      JavaFileObject src = member("    @Id String id");
+      JavaFileObject other = source("test.MemberRepository",
+          "@javax.annotation.processing.Generated(\"com.acme.OtherProcessor\")\npublic class MemberRepository {}\n");
+      Compilation c = compile(src, other);
+      assertThat(c).hadErrorCount(1);
+      assertThat(c).hadErrorContaining("[Rekord.NameClash] Rekord generates test.MemberRepository for Member");
+    }
+
+    @Test
     void invalidPrefix() {
       JavaFileObject src = source("test.Member", "@RedisModel(prefix = \"member:\")\npublic record Member(@Id String id) {}\n");
       Compilation c = compile(src);
