@@ -1,0 +1,156 @@
+package dev.rekord.engine;
+
+import dev.rekord.GeoPoint;
+import dev.rekord.model.IndexField;
+import dev.rekord.model.IndexKind;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The index entries of one document, collected field by field (by generated code) before a save.
+ * A {@code null} value (or an empty collection) records the field as null, so {@code isNull}
+ * finds it. Not thread-safe; one instance per save.
+ *
+ * <pre>{@code
+ * IndexEntries entries = IndexEntries.create()
+ *     .tag(MemberIndex.CITY, member.city())
+ *     .numeric(MemberIndex.JOIN_DATE, member.joinDate())
+ *     .tags(MemberIndex.TAGS, member.tags());
+ * }</pre>
+ */
+public final class IndexEntries {
+
+  /**
+   * One entry as the save script takes it: {@code op} is {@code s} (add the id to the set {@code
+   * key}), {@code z} (add the id with score {@code a}), {@code l} (add {@code a\0id} with score 0)
+   * or {@code g} (add the id at longitude {@code a}, latitude {@code b}).
+   */
+  record Entry(String op, Function<KeyLayout, String> key, String a, String b) {}
+
+  private final Set<Entry> entries = new LinkedHashSet<>();
+
+  private IndexEntries() {}
+
+  public static IndexEntries create() {
+    return new IndexEntries();
+  }
+
+  /**
+   * A tag value (exact and prefix matches, string sort order); call once per element of a
+   * multi-valued field. Folded to lower case unless the field is case-sensitive.
+   */
+  public IndexEntries tag(IndexField field, String value) {
+    require(field, IndexKind.TAG);
+    if (value == null) {
+      return absent(field);
+    }
+    String tag = IndexEncoding.fold(value, field.caseSensitive());
+    String path = field.path();
+    entries.add(new Entry("s", layout -> layout.tag(path, tag), "", ""));
+    entries.add(new Entry("l", layout -> layout.lex(path), tag, ""));
+    return this;
+  }
+
+  /** A tag of any type {@link IndexEncoding#tag} knows: enums, booleans, UUIDs, … */
+  public IndexEntries tag(IndexField field, Object value) {
+    return value == null ? absent(field) : tag(field, IndexEncoding.tag(value));
+  }
+
+  /** Every element of a multi-valued tag field; {@code null} or empty records the field as null. */
+  public IndexEntries tags(IndexField field, Collection<?> values) {
+    if (values == null || values.isEmpty()) {
+      return absent(field);
+    }
+    for (Object value : values) {
+      if (value != null) {
+        tag(field, IndexEncoding.tag(value));
+      }
+    }
+    return this;
+  }
+
+  /** A numeric score (single-valued fields only: a sorted set keeps one score per id). */
+  public IndexEntries numeric(IndexField field, double score) {
+    require(field, IndexKind.NUMERIC);
+    if (Double.isNaN(score)) {
+      throw new IllegalArgumentException("NaN cannot be indexed: " + field.path());
+    }
+    String path = field.path();
+    entries.add(new Entry("z", layout -> layout.numeric(path), IndexEncoding.format(score), ""));
+    return this;
+  }
+
+  /** A number, date, time or duration, scored by {@link IndexEncoding#score}. */
+  public IndexEntries numeric(IndexField field, Object value) {
+    return value == null ? absent(field) : numeric(field, IndexEncoding.score(value));
+  }
+
+  /** A text, indexed by its {@linkplain IndexEncoding#tokens words}. */
+  public IndexEntries text(IndexField field, String text) {
+    require(field, IndexKind.TEXT);
+    if (text == null) {
+      return absent(field);
+    }
+    String path = field.path();
+    for (String token : IndexEncoding.tokens(text)) {
+      entries.add(new Entry("s", layout -> layout.text(path, token), "", ""));
+      entries.add(new Entry("l", layout -> layout.tokens(path), token, ""));
+    }
+    return this;
+  }
+
+  /** A point. */
+  public IndexEntries geo(IndexField field, GeoPoint point) {
+    require(field, IndexKind.GEO);
+    if (point == null) {
+      return absent(field);
+    }
+    String path = field.path();
+    entries.add(new Entry("g", layout -> layout.geo(path),
+        Double.toString(point.longitude()), Double.toString(point.latitude())));
+    return this;
+  }
+
+  /** Records the field as null. */
+  public IndexEntries absent(IndexField field) {
+    String path = field.path();
+    entries.add(new Entry("s", layout -> layout.nulls(path), "", ""));
+    return this;
+  }
+
+  /** The entries as the save script takes them: keys, and three arguments per key. */
+  void appendTo(KeyLayout layout, List<String> keys, List<String> args) {
+    for (Entry entry : entries) {
+      keys.add(entry.key().apply(layout));
+      args.add(entry.op());
+      args.add(entry.a());
+      args.add(entry.b());
+    }
+  }
+
+  int size() {
+    return entries.size();
+  }
+
+  private static void require(IndexField field, IndexKind kind) {
+    Objects.requireNonNull(field, "field");
+    if (field.kind() != kind) {
+      throw new IllegalArgumentException(
+          field.path() + " is indexed as " + field.kind() + ", not " + kind);
+    }
+  }
+
+  @Override
+  public String toString() {
+    List<String> ops = new ArrayList<>();
+    for (Entry entry : entries) {
+      ops.add(entry.op() + ":" + entry.a());
+    }
+    return "IndexEntries" + ops;
+  }
+}
