@@ -11,7 +11,12 @@ if [[ -z "${REDIS_URL:-}" ]]; then
 fi
 cities="$(scripts/fetch-cities.sh)"
 
-echo "Building the demo ..." >&2
-mvn -q -B -ntp -Dstyle.color=never -Dmaven.test.skip=true install -pl examples -am
+# Maven 3.8 prints stray colour resets even with -q -B; keep them out of the demo's output.
+mvn_quiet() {
+  mvn -q -B -ntp "$@" 2>&1 | sed -u 's/\x1b\[0m//g'
+}
 
-exec mvn -q -B -ntp -Dstyle.color=never -pl examples exec:java -Dexec.args="${cities:+\"$cities\"}"
+echo "Building the demo ..." >&2
+mvn_quiet -Dmaven.test.skip=true install -pl examples -am
+
+mvn_quiet -pl examples exec:java -Dexec.args="${cities:+\"$cities\"}"

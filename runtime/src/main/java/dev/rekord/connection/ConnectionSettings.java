@@ -6,6 +6,7 @@ import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.SslOptions;
 
 /**
  * Everything needed to open a {@link RedisConnection}; built by {@code Rekord.Builder}. {@code
@@ -38,8 +39,11 @@ public record ConnectionSettings(
             .user(user)
             .password(password)
             .database(database)
-            .ssl(ssl)
             .clientName(clientName);
+    if (ssl) {
+      // The JVM's trust store, with host name verification.
+      config.sslOptions(SslOptions.defaults());
+    }
     if (connectTimeout != null) {
       config.connectionTimeoutMillis(toMillis(connectTimeout));
     }

@@ -5,10 +5,8 @@ import dev.rekord.model.IndexField;
 import dev.rekord.model.IndexKind;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -32,7 +30,7 @@ public final class IndexEntries {
    */
   record Entry(String op, Function<KeyLayout, String> key, String a, String b) {}
 
-  private final Set<Entry> entries = new LinkedHashSet<>();
+  private final List<Entry> entries = new ArrayList<>();
 
   private IndexEntries() {}
 

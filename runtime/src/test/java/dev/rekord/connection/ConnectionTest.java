@@ -16,6 +16,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.util.SafeEncoder;
 
@@ -85,7 +86,7 @@ class ConnectionTest {
   void databaseAndClientNameAreApplied() {
     try (Rekord rekord = Rekord.builder().url(open.url() + "/3").clientName("rekord-test").poolSize(2).build()) {
       rekord.connection().commands().set("in-db-3", "x");
-      Object clients = rekord.connection().commands().sendCommand(Protocol.Command.CLIENT, "LIST");
+      Object clients = rekord.connection().commands().executeCommand(new CommandArguments(Protocol.Command.CLIENT).add("LIST"));
       assertTrue(SafeEncoder.encode((byte[]) clients).contains("name=rekord-test"));
     }
     try (Rekord db0 = Rekord.connect(open.url())) {

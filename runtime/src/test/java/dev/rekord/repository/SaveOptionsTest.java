@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -117,7 +118,7 @@ class SaveOptionsTest {
   @Test
   void longIdsComeFromTheModelsCounterOneIncrbyPerBatch() {
     RekordRepository<Member, Long> orders = TestModel.repository(rekord, TestModel.longIds("order", Storage.HASH));
-    redis.sendCommand(Protocol.Command.CONFIG, "RESETSTAT");
+    redis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
 
     assertEquals("1", orders.save(new Member(null, null, 1, null)).id());
     assertEquals("2", orders.save(new Member(null, null, 2, null)).id());

@@ -1,0 +1,36 @@
+package dev.rekord.engine;
+
+import dev.rekord.script.LuaScript;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The portable engine's Lua scripts, read once from {@code dev/rekord/engine/*.lua} and run by
+ * SHA ({@link LuaScript}: {@code EVALSHA}, loaded again on {@code NOSCRIPT}).
+ */
+final class EngineScripts {
+  private EngineScripts() {}
+
+  /** Replaces a document and its index entries: see {@code index_save.lua}. */
+  static final LuaScript SAVE = load("index_save");
+
+  /** Removes a document and its index entries: see {@code index_delete.lua}. */
+  static final LuaScript DELETE = load("index_delete");
+
+  /** Runs a query plan: see {@code query.lua}. */
+  static final LuaScript QUERY = load("query");
+
+  private static LuaScript load(String name) {
+    String resource = name + ".lua";
+    try (InputStream in = EngineScripts.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing script resource dev/rekord/engine/" + resource);
+      }
+      return new LuaScript(name.replace('_', '-'), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read script " + resource, e);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+-- Writes one document and its index entries atomically, replacing the old ones.
+-- KEYS[1] document, KEYS[2] manifest, KEYS[3] set of all ids, KEYS[4..] one key per new entry.
+-- ARGV[1] id, ARGV[2] storage ('hash' or 'json'), ARGV[3] ttl in ms (0: none),
+-- ARGV[4] n: how many document arguments follow (hash field/value pairs, or the JSON text),
+-- then per new entry three arguments: op, a, b (see IndexEntries.Entry).
+-- The manifest lists pairs (op .. key, member) with op 's' (SREM) or 'z' (ZREM).
+local id = ARGV[1]
+local valid = { s = true, z = true, l = true, g = true }
+for a = 5 + tonumber(ARGV[4]), #ARGV, 3 do
+  if not valid[ARGV[a]] then
+    return redis.error_reply('ERR unknown index entry op ' .. tostring(ARGV[a]))
+  end
+end
+
+local old = redis.call('LRANGE', KEYS[2], 0, -1)
+for i = 1, #old, 2 do
+  local key = string.sub(old[i], 2)
+  if string.sub(old[i], 1, 1) == 's' then
+    redis.call('SREM', key, old[i + 1])
+  else
+    redis.call('ZREM', key, old[i + 1])
+  end
+end
+redis.call('DEL', KEYS[2])
+
+redis.call('DEL', KEYS[1])
+local n = tonumber(ARGV[4])
+local ttl = tonumber(ARGV[3])
+if ARGV[2] == 'hash' then
+  for i = 5, 4 + n, 1000 do
+    redis.call('HSET', KEYS[1], unpack(ARGV, i, math.min(i + 999, 4 + n)))
+  end
+  if ttl > 0 then
+    redis.call('PEXPIRE', KEYS[1], ttl)
+  end
+elseif ttl > 0 then
+  redis.call('SET', KEYS[1], ARGV[5], 'PX', ttl)
+else
+  redis.call('SET', KEYS[1], ARGV[5])
+end
+
+redis.call('SADD', KEYS[3], id)
+local manifest = {}
+local a = 5 + n
+for k = 4, #KEYS do
+  local key, op, x, y = KEYS[k], ARGV[a], ARGV[a + 1], ARGV[a + 2]
+  a = a + 3
+  if op == 's' then
+    redis.call('SADD', key, id)
+    manifest[#manifest + 1] = 's' .. key
+    manifest[#manifest + 1] = id
+  elseif op == 'z' then
+    redis.call('ZADD', key, x, id)
+    manifest[#manifest + 1] = 'z' .. key
+    manifest[#manifest + 1] = id
+  elseif op == 'l' then
+    local member = x .. '\0' .. id
+    redis.call('ZADD', key, 0, member)
+    manifest[#manifest + 1] = 'z' .. key
+    manifest[#manifest + 1] = member
+  else
+    redis.call('GEOADD', key, x, y, id)
+    manifest[#manifest + 1] = 'z' .. key
+    manifest[#manifest + 1] = id
+  end
+end
+for i = 1, #manifest, 1000 do
+  redis.call('RPUSH', KEYS[2], unpack(manifest, i, math.min(i + 999, #manifest)))
+end
+return 1

@@ -1,0 +1,379 @@
+-- Runs one query over a model's portable index: a small interpreter of a plan in prefix notation.
+-- KEYS[1] the set of all ids; KEYS[2..] the index keys the plan names by position.
+-- ARGV[1] 'ids' or 'count', ARGV[2] document key prefix, ARGV[3] manifest key prefix,
+-- ARGV[4] offset, ARGV[5] limit (-1: no limit), ARGV[6] number of sort keys, then per sort key:
+-- kind ('z' numeric, 'l' lexicographic), key position, direction ('a' or 'd'); then the plan:
+--   all | none | set k | range k min max | prefix k text | geor k lon lat meters
+--   | geob k lon lat meters minlon minlat maxlon maxlat | and n c1..cn | or n c1..cn | not c
+-- Ids whose document no longer exists (expired) are dropped and their index entries removed.
+-- Values arrive only here, as arguments; nothing is ever compiled from them.
+
+local pos = 7
+local function take()
+  local v = ARGV[pos]
+  pos = pos + 1
+  return v
+end
+
+-- Byte-wise string order (Lua's '<' follows the server's collation locale).
+local function before(a, b)
+  local n = math.min(#a, #b)
+  for i = 1, n do
+    local x, y = string.byte(a, i), string.byte(b, i)
+    if x ~= y then
+      return x < y
+    end
+  end
+  return #a < #b
+end
+
+local function idOf(member)
+  local cut = nil
+  local from = 1
+  while true do
+    local at = string.find(member, '\0', from, true)
+    if not at then break end
+    cut = at
+    from = at + 1
+  end
+  return string.sub(member, cut + 1), string.sub(member, 1, cut - 1)
+end
+
+local mode, docPrefix, manifestPrefix = ARGV[1], ARGV[2], ARGV[3]
+local offset, limit, nsort = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
+local sorts = {}
+for i = 1, nsort do
+  sorts[i] = { kind = take(), key = KEYS[tonumber(take())], desc = take() == 'd' }
+end
+
+local function parse()
+  local op = take()
+  local node = { op = op }
+  if op == 'set' then
+    node.key = KEYS[tonumber(take())]
+  elseif op == 'range' then
+    node.key = KEYS[tonumber(take())]
+    node.min = take()
+    node.max = take()
+  elseif op == 'prefix' then
+    -- members are 'value\0id'; no UTF-8 text contains the byte 255, so it bounds every match
+    node.key = KEYS[tonumber(take())]
+    local text = take()
+    if text == '' then
+      node.min, node.max = '-', '+'
+    else
+      node.min, node.max = '[' .. text, '[' .. text .. '\255'
+    end
+  elseif op == 'geor' or op == 'geob' then
+    node.key = KEYS[tonumber(take())]
+    node.lon, node.lat, node.r = take(), take(), take()
+    if op == 'geob' then
+      node.box = { tonumber(take()), tonumber(take()), tonumber(take()), tonumber(take()) }
+    end
+  elseif op == 'and' or op == 'or' then
+    node.children = {}
+    for i = 1, tonumber(take()) do
+      node.children[i] = parse()
+    end
+  elseif op == 'not' then
+    node.child = parse()
+  elseif op ~= 'all' and op ~= 'none' then
+    error('unknown plan op ' .. tostring(op))
+  end
+  return node
+end
+local root = parse()
+
+local function inBound(score, bound, lower)
+  if bound == '-inf' then return true end
+  if bound == '+inf' then return true end
+  local open = string.sub(bound, 1, 1) == '('
+  local b = tonumber(open and string.sub(bound, 2) or bound)
+  if lower then
+    return open and score > b or (not open and score >= b)
+  end
+  return open and score < b or (not open and score <= b)
+end
+
+local est, ids, has
+
+-- The ids of a node, each once.
+ids = function(node)
+  if node.ids then return node.ids end
+  local op, out = node.op, {}
+  if op == 'all' then
+    out = redis.call('SMEMBERS', KEYS[1])
+  elseif op == 'set' then
+    out = redis.call('SMEMBERS', node.key)
+  elseif op == 'range' then
+    out = redis.call('ZRANGEBYSCORE', node.key, node.min, node.max)
+  elseif op == 'prefix' then
+    local seen = {}
+    for _, member in ipairs(redis.call('ZRANGEBYLEX', node.key, node.min, node.max)) do
+      local id = idOf(member)
+      if not seen[id] then
+        seen[id] = true
+        out[#out + 1] = id
+      end
+    end
+  elseif op == 'geor' then
+    out = redis.call('GEOSEARCH', node.key, 'FROMLONLAT', node.lon, node.lat, 'BYRADIUS', node.r, 'm')
+  elseif op == 'geob' then
+    local b = node.box
+    local found = redis.call('GEOSEARCH', node.key, 'FROMLONLAT', node.lon, node.lat,
+      'BYRADIUS', node.r, 'm', 'WITHCOORD')
+    for _, hit in ipairs(found) do
+      local lon, lat = tonumber(hit[2][1]), tonumber(hit[2][2])
+      if lon >= b[1] and lat >= b[2] and lon <= b[3] and lat <= b[4] then
+        out[#out + 1] = hit[1]
+      end
+    end
+  elseif op == 'and' then
+    local order = {}
+    for i, child in ipairs(node.children) do order[i] = child end
+    table.sort(order, function(x, y) return est(x) < est(y) end)
+    if #order > 0 then
+      for _, id in ipairs(ids(order[1])) do
+        local keep = true
+        for i = 2, #order do
+          if not has(order[i], id) then keep = false break end
+        end
+        if keep then out[#out + 1] = id end
+      end
+    else
+      out = redis.call('SMEMBERS', KEYS[1])
+    end
+  elseif op == 'or' then
+    local seen = {}
+    for _, child in ipairs(node.children) do
+      for _, id in ipairs(ids(child)) do
+        if not seen[id] then
+          seen[id] = true
+          out[#out + 1] = id
+        end
+      end
+    end
+  elseif op == 'not' then
+    for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+      if not has(node.child, id) then out[#out + 1] = id end
+    end
+  end
+  node.ids = out
+  return out
+end
+
+-- How many ids a node has, or an upper bound, without reading them where Redis can count.
+est = function(node)
+  if node.est then return node.est end
+  local op, n = node.op, 0
+  if op == 'all' then
+    n = redis.call('SCARD', KEYS[1])
+  elseif op == 'set' then
+    n = redis.call('SCARD', node.key)
+  elseif op == 'range' then
+    n = redis.call('ZCOUNT', node.key, node.min, node.max)
+  elseif op == 'prefix' then
+    n = redis.call('ZLEXCOUNT', node.key, node.min, node.max)
+  elseif op == 'geor' or op == 'geob' then
+    n = #ids(node)
+  elseif op == 'and' then
+    n = nil
+    for _, child in ipairs(node.children) do
+      local c = est(child)
+      if n == nil or c < n then n = c end
+    end
+    n = n or redis.call('SCARD', KEYS[1])
+  elseif op == 'or' then
+    for _, child in ipairs(node.children) do n = n + est(child) end
+  elseif op == 'not' then
+    n = math.max(0, redis.call('SCARD', KEYS[1]) - est(node.child))
+  end
+  node.est = n
+  return n
+end
+
+-- Whether a node holds an id: a direct probe where the index allows one, else a lookup in the
+-- node's ids, read once.
+has = function(node, id)
+  local op = node.op
+  if op == 'all' then
+    return redis.call('SISMEMBER', KEYS[1], id) == 1
+  elseif op == 'none' then
+    return false
+  elseif op == 'set' then
+    return redis.call('SISMEMBER', node.key, id) == 1
+  elseif op == 'range' then
+    local score = redis.call('ZSCORE', node.key, id)
+    if not score then return false end
+    score = tonumber(score)
+    return inBound(score, node.min, true) and inBound(score, node.max, false)
+  elseif op == 'and' then
+    for _, child in ipairs(node.children) do
+      if not has(child, id) then return false end
+    end
+    return true
+  elseif op == 'or' then
+    for _, child in ipairs(node.children) do
+      if has(child, id) then return true end
+    end
+    return false
+  elseif op == 'not' then
+    return not has(node.child, id)
+  end
+  if not node.lookup then
+    node.lookup = {}
+    for _, member in ipairs(ids(node)) do node.lookup[member] = true end
+  end
+  return node.lookup[id] == true
+end
+
+-- Whether the document of an id still exists; if it expired, its index entries are removed.
+local alive = {}
+local function exists(id)
+  local known = alive[id]
+  if known ~= nil then return known end
+  local yes = redis.call('EXISTS', docPrefix .. id) == 1
+  if not yes then
+    local manifest = manifestPrefix .. id
+    local old = redis.call('LRANGE', manifest, 0, -1)
+    for i = 1, #old, 2 do
+      local key = string.sub(old[i], 2)
+      if string.sub(old[i], 1, 1) == 's' then
+        redis.call('SREM', key, old[i + 1])
+      else
+        redis.call('ZREM', key, old[i + 1])
+      end
+    end
+    redis.call('DEL', manifest)
+    redis.call('SREM', KEYS[1], id)
+  end
+  alive[id] = yes
+  return yes
+end
+
+local function living(list)
+  local out = {}
+  for _, id in ipairs(list) do
+    if exists(id) then out[#out + 1] = id end
+  end
+  return out
+end
+
+local function page(list)
+  local out = {}
+  local last = limit < 0 and #list or math.min(#list, offset + limit)
+  for i = offset + 1, last do out[#out + 1] = list[i] end
+  return out
+end
+
+if mode == 'count' then
+  return #living(ids(root))
+end
+
+if nsort == 0 then
+  local list = living(ids(root))
+  table.sort(list, before)
+  return page(list)
+end
+
+local sort = sorts[1]
+
+-- Walks the sort index in order, probing the condition, and stops once the page is full; ids
+-- without a value (null) follow, in id order.
+local function walk()
+  local out, skipped, seen = {}, 0, {}
+  local want = limit
+  local start, chunk = 0, math.max(64, (offset + math.max(limit, 0)) * 2)
+  local range = sort.desc and 'ZREVRANGE' or 'ZRANGE'
+  while true do
+    local members = redis.call(range, sort.key, start, start + chunk - 1)
+    if #members == 0 then break end
+    start = start + #members
+    for _, member in ipairs(members) do
+      local id = member
+      if sort.kind == 'l' then id = idOf(member) end
+      if not seen[id] then
+        seen[id] = true
+        if has(root, id) and exists(id) then
+          if skipped < offset then
+            skipped = skipped + 1
+          else
+            out[#out + 1] = id
+            if want >= 0 and #out >= want then return out end
+          end
+        end
+      end
+    end
+    chunk = math.min(chunk * 2, 4096)
+  end
+  local rest = {}
+  for _, id in ipairs(ids(root)) do
+    if not seen[id] and exists(id) then rest[#rest + 1] = id end
+  end
+  table.sort(rest, sort.desc and function(a, b) return before(b, a) end or before)
+  for _, id in ipairs(rest) do
+    if skipped < offset then
+      skipped = skipped + 1
+    else
+      out[#out + 1] = id
+      if want >= 0 and #out >= want then return out end
+    end
+  end
+  return out
+end
+
+if nsort == 1 then
+  local size = redis.call('ZCARD', sort.key)
+  local matching = math.max(est(root), 1)
+  if sort.kind == 'l' or root.op == 'all'
+      or (limit >= 0 and (offset + limit) * size / matching < matching) then
+    return walk()
+  end
+end
+
+-- Ranks every matching id by each sort key, then sorts: nulls last, ties by id in the direction
+-- of the last sort key.
+local list = living(ids(root))
+local wanted = {}
+for _, id in ipairs(list) do wanted[id] = true end
+local values = {}
+for s, key in ipairs(sorts) do
+  local v = {}
+  if key.kind == 'z' then
+    for _, id in ipairs(list) do
+      local score = redis.call('ZSCORE', key.key, id)
+      if score then v[id] = tonumber(score) end
+    end
+  else
+    local rank, previous, start = 0, nil, 0
+    while true do
+      local members = redis.call('ZRANGE', key.key, start, start + 4095)
+      if #members == 0 then break end
+      start = start + #members
+      for _, member in ipairs(members) do
+        local id, value = idOf(member)
+        if value ~= previous then
+          rank = rank + 1
+          previous = value
+        end
+        if wanted[id] then v[id] = rank end
+      end
+    end
+  end
+  values[s] = v
+end
+local lastDesc = sorts[#sorts].desc
+table.sort(list, function(a, b)
+  for s, key in ipairs(sorts) do
+    local x, y = values[s][a], values[s][b]
+    if x ~= y then
+      if x == nil then return false end
+      if y == nil then return true end
+      if key.desc then return x > y end
+      return x < y
+    end
+  end
+  if lastDesc then return before(b, a) end
+  return before(a, b)
+end)
+return page(list)
