@@ -6,6 +6,7 @@ import dev.rekord.DeserializationException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * Reads one JSON document with Jackson's streaming API. Keeps the path of the member being read,
@@ -145,11 +146,25 @@ public final class JsonReader {
   }
 
   private DeserializationException error(String problem, Throwable cause) {
-    String field = path.isEmpty() ? null : String.join(".", path);
-    return new DeserializationException(key, model, field, problem, cause);
+    return new DeserializationException(key, model, currentPath(), problem, cause);
   }
 
   private String pathTo(String field) {
-    return path.isEmpty() ? field : String.join(".", path) + "." + field;
+    String parent = currentPath();
+    return parent == null ? field : parent + "." + field;
+  }
+
+  /**
+   * The dotted path of the member being read, or {@code null} at the document root. An object
+   * whose first member name has not been read yet contributes an empty segment, which is skipped.
+   */
+  private String currentPath() {
+    StringJoiner joined = new StringJoiner(".");
+    for (String segment : path) {
+      if (!segment.isEmpty()) {
+        joined.add(segment);
+      }
+    }
+    return joined.length() == 0 ? null : joined.toString();
   }
 }

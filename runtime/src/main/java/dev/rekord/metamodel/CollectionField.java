@@ -27,12 +27,14 @@ public class CollectionField<R, E, T> extends IndexedAttribute<R, T> {
 
   /** Documents whose collection contains at least one of {@code elements}. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only copied into an immutable list
   public final Condition<R> containsAny(E... elements) {
     return new Contains<>(this, Arrays.asList(elements), false);
   }
 
   /** Documents whose collection contains every one of {@code elements}. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only copied into an immutable list
   public final Condition<R> containsAll(E... elements) {
     return new Contains<>(this, Arrays.asList(elements), true);
   }

@@ -27,6 +27,7 @@ public class ComparableField<R, T extends Comparable<? super T>> extends Indexed
   }
 
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only copied into an immutable list
   public final Condition<R> in(T... values) {
     return new In<>(this, Arrays.asList(values));
   }

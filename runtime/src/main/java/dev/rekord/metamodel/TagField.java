@@ -26,6 +26,7 @@ public class TagField<R, T> extends IndexedAttribute<R, T> {
   }
 
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only copied into an immutable list
   public final Condition<R> in(T... values) {
     return new In<>(this, Arrays.asList(values));
   }

@@ -30,12 +30,14 @@ public sealed interface Condition<R>
 
   /** Documents that match every one of {@code conditions}. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only copied into an immutable list
   static <R> Condition<R> allOf(Condition<R>... conditions) {
     return new And<>(List.of(conditions));
   }
 
   /** Documents that match at least one of {@code conditions}. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only copied into an immutable list
   static <R> Condition<R> anyOf(Condition<R>... conditions) {
     return new Or<>(List.of(conditions));
   }
