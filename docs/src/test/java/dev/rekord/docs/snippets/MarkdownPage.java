@@ -65,7 +65,7 @@ final class MarkdownPage {
 
   /**
    * Rewrites the page with each marked block's code replaced by {@code code(block)}, indented like
-   * its fence.
+   * its fence; leaves the file alone when nothing changes.
    */
   void rewrite(Function<CodeBlock, List<String>> code) throws IOException {
     List<String> result = new ArrayList<>(lines);
@@ -85,7 +85,9 @@ final class MarkdownPage {
       old.clear();
       old.addAll(replacement);
     }
-    Files.write(file, result);
+    if (!result.equals(lines)) {
+      Files.write(file, result);
+    }
   }
 
   /** An opening fence: backticks indented less than four spaces (more is an indented code block). */
