@@ -30,6 +30,9 @@ public final class IndexEntries {
    */
   record Entry(String op, Function<KeyLayout, String> key, String a, String b) {}
 
+  /** The latitude limit of Redis GEO sets (Web Mercator). */
+  public static final double MAX_LATITUDE = 85.05112878;
+
   private final List<Entry> entries = new ArrayList<>();
 
   private IndexEntries() {}
@@ -107,6 +110,10 @@ public final class IndexEntries {
     require(field, IndexKind.GEO);
     if (point == null) {
       return absent(field);
+    }
+    if (Math.abs(point.latitude()) > MAX_LATITUDE) {
+      throw new IllegalArgumentException("Redis GEO indexes latitudes within ±" + MAX_LATITUDE
+          + " only: " + field.path() + " = " + point);
     }
     String path = field.path();
     entries.add(new Entry("g", layout -> layout.geo(path),

@@ -1,0 +1,209 @@
+package dev.rekord.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekord.GeoPoint;
+import dev.rekord.QueryException;
+import dev.rekord.connection.ConnectionSettings;
+import dev.rekord.connection.Connections;
+import dev.rekord.connection.RedisConnection;
+import dev.rekord.engine.Doc.Doc_;
+import dev.rekord.query.DistanceUnit;
+import dev.rekord.test.RedisExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.UnifiedJedis;
+
+class IndexMaintenanceTest {
+
+  @RegisterExtension static RedisExtension redis = RedisExtension.create();
+
+  private final KeyLayout layout = KeyLayout.of("doc");
+  private RedisConnection connection;
+  private UnifiedJedis jedis;
+  private IndexWriter writer;
+  private PortableQueryEngine engine;
+
+  @BeforeEach
+  void connect() {
+    connection = open(redis.server().host(), redis.server().port());
+    jedis = connection.commands();
+    writer = new IndexWriter(connection, layout);
+    engine = new PortableQueryEngine(connection, layout, "doc:");
+  }
+
+  @AfterEach
+  void close() {
+    connection.close();
+  }
+
+  static RedisConnection open(String host, int port) {
+    return Connections.open(new ConnectionSettings(
+        List.of(new HostAndPort(host, port)), null, null, 0, false, null, null, 0, null));
+  }
+
+  private void save(Doc doc) {
+    save(doc, Duration.ZERO);
+  }
+
+  private void save(Doc doc, Duration ttl) {
+    writer.saveHash("doc:" + doc.id(), doc.id(), Map.of("id", doc.id()), ttl, doc.entries());
+  }
+
+  private static Doc doc(String id, String city, Integer age) {
+    return new Doc(id, city, "Norway", age, LocalDate.of(1960, 5, 17), Instant.parse("2024-05-01T10:15:30.123456789Z"),
+        "Fast data-base, naïve café", GeoPoint.of(10.75, 59.91), List.of("Red", "blue"));
+  }
+
+  private Set<String> indexKeys() {
+    return new TreeSet<>(jedis.keys(layout.indexKeyPattern()));
+  }
+
+  @Test
+  void changedTagMovesTheIdBetweenSets() {
+    save(doc("1", "Oslo", 30));
+    save(doc("1", "Bergen", 31));
+
+    assertFalse(jedis.exists(layout.tag("city", "Oslo")));
+    assertEquals(Set.of("1"), jedis.smembers(layout.tag("city", "Bergen")));
+    assertEquals(31.0, jedis.zscore(layout.numeric("age"), "1"));
+    assertEquals(List.of(), engine.ids(Doc_.city.eq("Oslo"), List.of()));
+    assertEquals(List.of("1"), engine.ids(Doc_.city.eq("Bergen"), List.of()));
+    assertEquals(List.of("1"), engine.ids(Doc_.city.startsWith("Ber"), List.of()));
+    assertEquals(List.of(), engine.ids(Doc_.city.startsWith("Os"), List.of()));
+  }
+
+  @Test
+  void nullValuesGoToTheNullSet() {
+    save(doc("1", "Oslo", 30));
+    save(new Doc("1", null, null, null, null, null, null, null, List.of()));
+
+    for (String path : List.of("city", "country", "age", "born", "seen", "bio", "loc", "tags")) {
+      assertEquals(Set.of("1"), jedis.smembers(layout.nulls(path)), path);
+    }
+    assertEquals(Set.of(layout.all(), layout.manifest("1"), layout.nulls("city"), layout.nulls("country"),
+        layout.nulls("age"), layout.nulls("born"), layout.nulls("seen"), layout.nulls("bio"),
+        layout.nulls("loc"), layout.nulls("tags")), indexKeys());
+    assertEquals(List.of("1"), engine.ids(Doc_.age.isNull(), List.of()));
+    assertEquals(List.of(), engine.ids(Doc_.age.isNotNull(), List.of()));
+  }
+
+  @Test
+  void deleteLeavesNoIndexKeysBehind() {
+    save(doc("1", "Oslo", 30));
+    save(doc("2", "Oslo", 40));
+
+    assertTrue(writer.delete("doc:1", "1"));
+    assertTrue(writer.delete("doc:2", "2"));
+    assertFalse(writer.delete("doc:2", "2"));
+
+    assertEquals(Set.of(), indexKeys());
+    assertEquals(Set.of(), jedis.keys("*"));
+  }
+
+  @Test
+  void saveWithAnotherModelShapeLeavesNoStaleEntries() {
+    save(doc("1", "Oslo", 30));
+    // The same id saved by a model that indexes only a renamed field.
+    IndexEntries other = IndexEntries.create().tag(
+        new dev.rekord.model.IndexField("town", dev.rekord.model.IndexKind.TAG, false, true, false), "Oslo");
+    writer.saveHash("doc:1", "1", Map.of("id", "1", "town", "Oslo"), Duration.ZERO, other);
+
+    assertEquals(Set.of(layout.all(), layout.manifest("1"), layout.tag("town", "Oslo"), layout.lex("town")),
+        indexKeys());
+    assertEquals(Map.of("id", "1", "town", "Oslo"), jedis.hgetAll("doc:1"));
+  }
+
+  @Test
+  void documentWrittenBySomeoneElseIsReplacedAndIndexed() {
+    jedis.hset("doc:1", Map.of("id", "1", "stray", "x"));
+    save(doc("1", "Oslo", 30));
+
+    assertEquals(Map.of("id", "1"), jedis.hgetAll("doc:1"));
+    assertEquals(1, engine.count(Doc_.city.eq("Oslo")));
+  }
+
+  @Test
+  void expiredDocumentsAreDroppedAndCleanedUpByQueries() throws InterruptedException {
+    save(doc("1", "Oslo", 30), Duration.ofMillis(50));
+    save(doc("2", "Oslo", 40));
+    assertTrue(jedis.pttl("doc:1") > 0);
+    Thread.sleep(120);
+
+    assertEquals(List.of("2"), engine.ids(Doc_.city.eq("Oslo"), List.of()));
+    assertEquals(Set.of("2"), jedis.smembers(layout.all()));
+    assertFalse(jedis.exists(layout.manifest("1")));
+    assertEquals(Set.of("2"), jedis.smembers(layout.tag("city", "Oslo")));
+    assertEquals(1, engine.count(null));
+  }
+
+  @Test
+  void jsonDocumentsAreWrittenAsText() {
+    writer.saveJson("doc:1", "1", "{\"id\":\"1\"}", Duration.ofSeconds(60), doc("1", "Oslo", 3).entries());
+    assertEquals("{\"id\":\"1\"}", jedis.get("doc:1"));
+    assertTrue(jedis.pttl("doc:1") > 0);
+    assertTrue(engine.exists(Doc_.age.lt(4)));
+  }
+
+  @Test
+  void scriptsAreReloadedAfterAFlush() {
+    save(doc("1", "Oslo", 30));
+    jedis.scriptFlush();
+    save(doc("2", "Oslo", 31));
+    jedis.scriptFlush();
+    assertEquals(List.of("2", "1"), engine.ids(Doc_.city.eq("Oslo"), List.of(Doc_.age.desc())));
+  }
+
+  @Test
+  void valuesAreNeverCode() {
+    String nasty = "x') redis.call('FLUSHALL') --\0\u00ff";
+    save(doc("1", nasty, 30));
+    assertEquals(List.of("1"), engine.ids(Doc_.city.eq(nasty), List.of()));
+    assertEquals(List.of("1"), engine.ids(Doc_.city.startsWith("x')"), List.of()));
+    assertEquals(1, jedis.dbSize() > 0 ? 1 : 0);
+  }
+
+  @Test
+  void datesCompareAtMicrosecondPrecision() {
+    save(doc("1", "Oslo", 30)); // seen = …30.123456789Z
+    assertEquals(1, engine.count(Doc_.seen.eq(Instant.parse("2024-05-01T10:15:30.123456Z"))));
+    assertEquals(0, engine.count(Doc_.seen.gt(Instant.parse("2024-05-01T10:15:30.123456001Z"))));
+    assertEquals(1, engine.count(Doc_.seen.gte(Instant.parse("2024-05-01T10:15:30.123456999Z"))));
+    assertEquals(1, engine.count(Doc_.born.lt(LocalDate.of(1970, 1, 1))));
+  }
+
+  @Test
+  void geoAndTextAndCollections() {
+    save(doc("1", "Oslo", 30));
+    assertEquals(1, engine.count(Doc_.loc.within(GeoPoint.of(10.7, 59.9), 5, DistanceUnit.KM)));
+    assertEquals(0, engine.count(Doc_.loc.within(GeoPoint.of(5.32, 60.39), 5, DistanceUnit.KM)));
+    assertEquals(1, engine.count(Doc_.loc.withinBox(GeoPoint.of(10, 59), GeoPoint.of(11, 60))));
+    assertEquals(1, engine.count(Doc_.bio.matches("CAFÉ base")));
+    assertEquals(1, engine.count(Doc_.bio.matchesPrefix("NAÏ")));
+    assertEquals(0, engine.count(Doc_.bio.matchesPrefix("naï fastest")));
+    assertEquals(1, engine.count(Doc_.tags.containsAll("red", "BLUE")));
+    assertEquals(0, engine.count(Doc_.tags.containsAll("red", "green")));
+    assertEquals(1, engine.count(Doc_.tags.containsAny("green", "blue")));
+  }
+
+  @Test
+  void unsupportedQueriesFailClearly() {
+    assertThrows(QueryException.class, () -> engine.ids(null, List.of(Doc_.seen.asc())));
+    assertThrows(QueryException.class, () -> engine.ids(null, List.of(Doc_.tags.asc())));
+    assertThrows(QueryException.class, () -> engine.count(Doc_.bio.matches("!!")));
+    assertThrows(QueryException.class, () -> engine.count(Doc_.city.eq(null)));
+  }
+}
