@@ -7,6 +7,7 @@ import dev.rekord.codec.JsonReader;
 import dev.rekord.codec.JsonWriter;
 import dev.rekord.codec.RecordCodec;
 import dev.rekord.codec.ValueCodecs;
+import dev.rekord.engine.IndexEntries;
 import java.io.IOException;
 import java.util.Map;
 import javax.annotation.processing.Generated;
@@ -61,6 +62,11 @@ public final class CounterCodec implements DocumentCodec<Counter> {
   @Override
   public Counter fromJson(String key, String json) {
     return JsonReader.fromText(key, "Counter", json, COUNTER_JSON);
+  }
+
+  @Override
+  public void indexEntries(Counter value, IndexEntries entries) {
+    entries.numeric(CounterIndex.VALUE, value.value());
   }
 
   /**

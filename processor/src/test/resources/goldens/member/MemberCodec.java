@@ -9,6 +9,7 @@ import dev.rekord.codec.JsonWriter;
 import dev.rekord.codec.RecordCodec;
 import dev.rekord.codec.ValueCodec;
 import dev.rekord.codec.ValueCodecs;
+import dev.rekord.engine.IndexEntries;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -165,6 +166,77 @@ public final class MemberCodec implements DocumentCodec<Member> {
   @Override
   public Member fromJson(String key, String json) {
     return JsonReader.fromText(key, "Member", json, MEMBER_JSON);
+  }
+
+  @Override
+  public void indexEntries(Member value, IndexEntries entries) {
+    entries.tag(MemberIndex.CITY, value.city());
+    entries.numeric(MemberIndex.JOIN_DATE, value.joinDate());
+    entries.numeric(MemberIndex.AGE, value.age());
+    entries.tags(MemberIndex.TAGS, value.tags());
+    indexAddress(entries, value.address());
+    indexEmergency(entries, value.emergency());
+    indexMemberships(entries, value.memberships());
+    entries.tag(MemberIndex.COLOR, value.color());
+    entries.text(MemberIndex.BIO, value.bio());
+    entries.numeric(MemberIndex.SHIFT, value.shift());
+    entries.tag(MemberIndex.ACTIVE, value.active());
+  }
+
+  /**
+   * Indexes the embedded {@link Address} at {@code address}; all absent when it is null.
+   */
+  private static void indexAddress(IndexEntries entries, Address value) {
+    if (value == null) {
+      entries.absent(MemberIndex.ADDRESS_CITY);
+      entries.absent(MemberIndex.ADDRESS_LOCATION);
+      return;
+    }
+    entries.tag(MemberIndex.ADDRESS_CITY, value.city());
+    entries.geo(MemberIndex.ADDRESS_LOCATION, value.location());
+  }
+
+  /**
+   * Indexes the embedded {@link Contact} at {@code emergency}; all absent when it is null.
+   */
+  private static void indexEmergency(IndexEntries entries, Contact value) {
+    if (value == null) {
+      entries.absent(MemberIndex.EMERGENCY_ADDRESS_CITY);
+      entries.absent(MemberIndex.EMERGENCY_ADDRESS_LOCATION);
+      return;
+    }
+    indexEmergencyAddress(entries, value.address());
+  }
+
+  /**
+   * Indexes the embedded {@link Address} at {@code emergency.address}; all absent when it is null.
+   */
+  private static void indexEmergencyAddress(IndexEntries entries, Address value) {
+    if (value == null) {
+      entries.absent(MemberIndex.EMERGENCY_ADDRESS_CITY);
+      entries.absent(MemberIndex.EMERGENCY_ADDRESS_LOCATION);
+      return;
+    }
+    entries.tag(MemberIndex.EMERGENCY_ADDRESS_CITY, value.city());
+    entries.geo(MemberIndex.EMERGENCY_ADDRESS_LOCATION, value.location());
+  }
+
+  /**
+   * Indexes each {@link Membership} at {@code memberships}; all absent when there are none.
+   */
+  private static void indexMemberships(IndexEntries entries, List<Membership> values) {
+    if (values == null || values.isEmpty()) {
+      entries.absent(MemberIndex.MEMBERSHIPS_CLUB);
+      return;
+    }
+    for (Membership value : values) {
+      if (value == null) {
+        continue;
+      }
+      if (value.club() != null) {
+        entries.tag(MemberIndex.MEMBERSHIPS_CLUB, value.club());
+      }
+    }
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.rekord.codec.JsonWriter;
 import dev.rekord.codec.RecordCodec;
 import dev.rekord.codec.ValueCodec;
 import dev.rekord.codec.ValueCodecs;
+import dev.rekord.engine.IndexEntries;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -107,6 +108,48 @@ public final class OrderCodec implements DocumentCodec<Order> {
   @Override
   public Order fromJson(String key, String json) {
     return JsonReader.fromText(key, "Order", json, ORDER_JSON);
+  }
+
+  @Override
+  public void indexEntries(Order value, IndexEntries entries) {
+    entries.tag(OrderIndex.CUSTOMER, value.customer());
+    entries.numeric(OrderIndex.PLACED_AT, value.placedAt());
+    indexLines(entries, value.lines());
+    indexShipTo(entries, value.shipTo());
+    entries.tags(OrderIndex.LABELS, value.labels());
+  }
+
+  /**
+   * Indexes each {@link Line} at {@code lines}; all absent when there are none.
+   */
+  private static void indexLines(IndexEntries entries, List<Line> values) {
+    if (values == null || values.isEmpty()) {
+      entries.absent(OrderIndex.LINES_SKU);
+      entries.absent(OrderIndex.LINES_QUANTITY);
+      return;
+    }
+    for (Line value : values) {
+      if (value == null) {
+        continue;
+      }
+      if (value.sku() != null) {
+        entries.tag(OrderIndex.LINES_SKU, value.sku());
+      }
+      entries.tag(OrderIndex.LINES_QUANTITY, value.quantity());
+    }
+  }
+
+  /**
+   * Indexes the embedded {@link Address} at {@code shipTo}; all absent when it is null.
+   */
+  private static void indexShipTo(IndexEntries entries, Address value) {
+    if (value == null) {
+      entries.absent(OrderIndex.SHIP_TO_CITY);
+      entries.absent(OrderIndex.SHIP_TO_LOCATION);
+      return;
+    }
+    entries.tag(OrderIndex.SHIP_TO_CITY, value.city());
+    entries.geo(OrderIndex.SHIP_TO_LOCATION, value.location());
   }
 
   /**

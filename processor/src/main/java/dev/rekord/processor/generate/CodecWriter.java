@@ -9,8 +9,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code MemberCodec}, the model's {@code DocumentCodec}: value codec constants, the hash
- * form ({@link HashCodecMethods}) and the JSON form ({@link JsonRecordCodecs}, one nested class per
- * record type). Straight-line code: accessors and canonical constructors, no reflection.
+ * form ({@link HashCodecMethods}), the JSON form ({@link JsonRecordCodecs}, one nested class per
+ * record type) and the index values of a record ({@link IndexEntriesMethods}). Straight-line code:
+ * accessors and canonical constructors, no reflection.
  */
 final class CodecWriter extends SourceFileWriter {
 
@@ -48,6 +49,7 @@ final class CodecWriter extends SourceFileWriter {
         .addParameter(String.class, "json")
         .addStatement("return $T.fromText(key, $S, json, $N)", RuntimeTypes.JSON_READER, model.name(), root.constant())
         .build());
+    type.addMethods(IndexEntriesMethods.of(model));
     for (CodecConstants.RecordCodec record : codecs.recordCodecs()) {
       type.addType(JsonRecordCodecs.of(record, codecs));
     }

@@ -27,6 +27,8 @@ final class RuntimeTypes {
   static final ClassName VALUE_CODEC = ClassName.get("dev.rekord.codec", "ValueCodec");
   static final ClassName VALUE_CODECS = ClassName.get("dev.rekord.codec", "ValueCodecs");
 
+  static final ClassName INDEX_ENTRIES = ClassName.get("dev.rekord.engine", "IndexEntries");
+
   static final ClassName ATTRIBUTE = ClassName.get("dev.rekord.metamodel", "Attribute");
   static final ClassName COLLECTION_FIELD = ClassName.get("dev.rekord.metamodel", "CollectionField");
   static final ClassName COMPARABLE_FIELD = ClassName.get("dev.rekord.metamodel", "ComparableField");
