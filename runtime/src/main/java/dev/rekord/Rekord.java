@@ -6,6 +6,10 @@ import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.RedisUrl;
 import dev.rekord.model.ModelRegistry;
 import dev.rekord.model.RekordModel;
+import dev.rekord.schema.MigrationListener;
+import dev.rekord.schema.MigrationReport;
+import dev.rekord.schema.SchemaMigrator;
+import dev.rekord.schema.SchemaStore;
 import java.time.Duration;
 import java.util.List;
 import redis.clients.jedis.HostAndPort;
@@ -23,9 +27,11 @@ import redis.clients.jedis.HostAndPort;
 public final class Rekord implements AutoCloseable {
 
   private final RedisConnection connection;
+  private final SchemaStore schemas;
 
-  private Rekord(RedisConnection connection) {
+  private Rekord(RedisConnection connection, int buckets) {
     this.connection = connection;
+    this.schemas = new SchemaStore(connection, buckets);
   }
 
   /**
@@ -37,7 +43,7 @@ public final class Rekord implements AutoCloseable {
 
   /** Wraps an existing connection. */
   public static Rekord using(RedisConnection connection) {
-    return new Rekord(connection);
+    return new Rekord(connection, 0);
   }
 
   public static Builder builder() {
@@ -51,6 +57,26 @@ public final class Rekord implements AutoCloseable {
   /** Every model compiled into the application (found through generated registrations). */
   public List<RekordModel<?, ?>> models() {
     return ModelRegistry.load(Thread.currentThread().getContextClassLoader());
+  }
+
+  /** The schema records of the models (their bucket counts and index fingerprints), cached. */
+  public SchemaStore schemas() {
+    return schemas;
+  }
+
+  /** {@link #migrate(MigrationListener)} without a listener. */
+  public MigrationReport migrate() {
+    return migrate(MigrationListener.NONE);
+  }
+
+  /**
+   * Brings the index of every registered model ({@link #models()}) in line with its definition:
+   * creates the schema record of a new model, verifies the fingerprint of a known one, and
+   * rebuilds the index of a model whose definition changed, reporting progress to {@code
+   * listener}. Safe to interrupt and run again; reads by id work throughout.
+   */
+  public MigrationReport migrate(MigrationListener listener) {
+    return new SchemaMigrator(connection, schemas).migrate(models(), listener);
   }
 
   @Override
@@ -73,6 +99,7 @@ public final class Rekord implements AutoCloseable {
     private Duration socketTimeout;
     private int poolSize;
     private String clientName;
+    private int buckets;
 
     private Builder() {}
 
@@ -158,6 +185,19 @@ public final class Rekord implements AutoCloseable {
     }
 
     /**
+     * The number of buckets a model gets when its schema record is first created (by {@link
+     * #migrate()} or its first use); by default 1 on a standalone server and 16 on a cluster. A
+     * model's bucket count never changes afterwards.
+     */
+    public Builder buckets(int buckets) {
+      if (buckets < 1) {
+        throw new IllegalArgumentException("buckets must be at least 1: " + buckets);
+      }
+      this.buckets = buckets;
+      return this;
+    }
+
+    /**
      * Connects, detecting from the server whether it is a cluster.
      *
      * @throws RekordConnectionException when Redis cannot be reached or refuses the credentials
@@ -166,7 +206,7 @@ public final class Rekord implements AutoCloseable {
       ConnectionSettings settings =
           new ConnectionSettings(
               nodes, user, password, database, ssl, connectTimeout, socketTimeout, poolSize, clientName);
-      return new Rekord(Connections.open(settings));
+      return new Rekord(Connections.open(settings), buckets);
     }
 
     private static Duration positive(Duration timeout, String name) {

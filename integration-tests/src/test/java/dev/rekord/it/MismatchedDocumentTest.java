@@ -39,7 +39,7 @@ class MismatchedDocumentTest {
   @RegisterExtension static RedisExtension redis = RedisExtension.create();
 
   private static final UUID JSON_ID = UUID.fromString("01890a5d-ac96-774b-bcce-b302099a8057");
-  private static final String JSON_KEY = "all-types-json:" + JSON_ID;
+  private static final String JSON_KEY = "{all-types-json}:" + JSON_ID;
   /** The members an AllTypesJson document must have: the id and the primitives. */
   private static final List<String> REQUIRED_JSON_MEMBERS =
       List.of(
@@ -74,9 +74,9 @@ class MismatchedDocumentTest {
   @MethodSource("badMemberFields")
   void aMemberHashFieldThatCannotBeParsed(String field, String storedText) {
     saveValidMember();
-    raw.hset("member:m1", field, storedText);
+    raw.hset("{member}:m1", field, storedText);
 
-    assertFailsOn("member:m1", "Member", field, () -> members.findById("m1"));
+    assertFailsOn("{member}:m1", "Member", field, () -> members.findById("m1"));
   }
 
   static Stream<Arguments> badMemberFields() {
@@ -98,9 +98,9 @@ class MismatchedDocumentTest {
   @MethodSource("requiredMemberFields")
   void aMemberHashMissingARequiredField(String field) {
     saveValidMember();
-    raw.hdel("member:m1", field);
+    raw.hdel("{member}:m1", field);
 
-    assertFailsOn("member:m1", "Member", field, () -> members.findById("m1"));
+    assertFailsOn("{member}:m1", "Member", field, () -> members.findById("m1"));
   }
 
   static Stream<String> requiredMemberFields() {
@@ -181,11 +181,11 @@ class MismatchedDocumentTest {
 
   @Test
   void aHashModelKeyOfTheWrongRedisType() {
-    raw.lpush("member:m1", "a", "list");
+    raw.lpush("{member}:m1", "a", "list");
 
     DeserializationException failure =
-        assertFailsOn("member:m1", "Member", null, () -> members.findById("m1"));
-    assertTrue(failure.getMessage().contains("member:m1"), failure.getMessage());
+        assertFailsOn("{member}:m1", "Member", null, () -> members.findById("m1"));
+    assertTrue(failure.getMessage().contains("{member}:m1"), failure.getMessage());
   }
 
   @Test
@@ -259,13 +259,13 @@ class MismatchedDocumentTest {
   @Test
   void aKeyOfTheWrongTypeInABatchIsAFailureOfItsOwn() {
     saveValidMember();
-    raw.lpush("member:m2", "a list");
+    raw.lpush("{member}:m2", "a list");
 
     BatchRead<String, Member> read = members.findAllById(List.of("m1", "m2"));
 
     assertEquals(List.of("m1"), List.copyOf(read.found().keySet()));
     assertEquals(List.of("m2"), List.copyOf(read.failures().keySet()));
-    assertEquals("member:m2", read.failures().get("m2").key());
+    assertEquals("{member}:m2", read.failures().get("m2").key());
     assertNull(read.failures().get("m2").field());
     assertThrows(DeserializationException.class, read::valuesOrThrow);
   }

@@ -126,7 +126,7 @@ class RegistrationTest {
     try (Rekord rekord = Rekord.connect(redis.server().url())) {
       MemberRepository members = new MemberRepository(rekord);
       assertSame(MemberModel.INSTANCE, members.model());
-      assertEquals("member:m1", members.keyOf("m1"));
+      assertEquals("{member}:m1", members.keyOf("m1"));
     }
   }
 

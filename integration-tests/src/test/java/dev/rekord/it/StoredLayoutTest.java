@@ -67,8 +67,8 @@ class StoredLayoutTest {
                 List.of("java", "redis"),
                 new Address("Storgata 1", "Bergen", GeoPoint.of(5.25, 60.5))));
 
-    assertEquals(Set.of("member:m1"), raw.keys("*"));
-    assertEquals("hash", raw.type("member:m1"));
+    assertEquals(Set.of("{member}:m1"), raw.keys("{member}:*"));
+    assertEquals("hash", raw.type("{member}:m1"));
     assertEquals(
         Map.of(
             "id", "m1",
@@ -80,14 +80,14 @@ class StoredLayoutTest {
             "address.street", "Storgata 1",
             "address.city", "Bergen",
             "address.location", "5.25,60.5"),
-        raw.hgetAll("member:m1"));
+        raw.hgetAll("{member}:m1"));
   }
 
   @Test
   void nullComponentsAreNotStoredAndANullEmbeddedRecordHasNoMarker() {
     new MemberRepository(rekord).save(new Member("m2", null, null, 0, null, null));
 
-    assertEquals(Map.of("id", "m2", "age", "0"), raw.hgetAll("member:m2"));
+    assertEquals(Map.of("id", "m2", "age", "0"), raw.hgetAll("{member}:m2"));
   }
 
   @Test
@@ -97,7 +97,7 @@ class StoredLayoutTest {
 
     assertEquals(
         Map.of("id", "m3", "age", "7", "tags", "[]", "address", "{}"),
-        raw.hgetAll("member:m3"));
+        raw.hgetAll("{member}:m3"));
   }
 
   @Test
@@ -111,7 +111,7 @@ class StoredLayoutTest {
                                 new Contact("Ada", null, new Address(null, "Oslo", null)))
                     .toHash("nested"));
 
-    Map<String, String> hash = raw.hgetAll("all-types-hash:" + saved.id());
+    Map<String, String> hash = raw.hgetAll("{all-types-hash}:" + saved.id());
     assertEquals("{}", hash.get("contact"));
     assertEquals("Ada", hash.get("contact.name"));
     assertFalse(hash.containsKey("contact.email"), "null email is not stored");
@@ -133,7 +133,7 @@ class StoredLayoutTest {
                         })
                     .toHash("renamed"));
 
-    Map<String, String> hash = raw.hgetAll("all-types-hash:" + saved.id());
+    Map<String, String> hash = raw.hgetAll("{all-types-hash}:" + saved.id());
     assertEquals("renamed", hash.get("str"));
     assertFalse(hash.containsKey("text"), "stored under its @FieldName only");
     assertEquals("[\"a\",null]", hash.get("strings"));
@@ -194,7 +194,7 @@ class StoredLayoutTest {
                     })
                 .toJson(id));
 
-    String json = raw.get("all-types-json:" + id);
+    String json = raw.get("{all-types-json}:" + id);
     assertTrue(json.contains("\"measure\":\"NaN\""), json);
     assertTrue(json.contains("\"amount\":\"1.10\""), json);
     assertTrue(json.contains("\"number\":-5"), json);
@@ -224,8 +224,8 @@ class StoredLayoutTest {
                     })
                 .toJson(id));
 
-    String key = "all-types-json:" + id;
-    assertEquals(Set.of(key), raw.keys("*"));
+    String key = "{all-types-json}:" + id;
+    assertEquals(Set.of(key), raw.keys("{all-types-json}:*"));
     assertEquals("string", raw.type(key));
     String json = raw.get(key);
     assertTrue(json.startsWith("{") && json.endsWith("}"), json);
@@ -242,7 +242,7 @@ class StoredLayoutTest {
     UUID id = UUID.fromString("01890a5d-ac96-774b-bcce-b302099a8058");
     new AllTypesJsonRepository(rekord).save(AllTypesValues.allReferencesNull().toJson(id));
 
-    String json = raw.get("all-types-json:" + id);
+    String json = raw.get("{all-types-json}:" + id);
     assertFalse(json.contains("null"), json);
     assertFalse(json.contains("contact"), json);
   }
@@ -251,7 +251,7 @@ class StoredLayoutTest {
   void jsonDocumentsWrittenByHandAreRead() {
     UUID id = UUID.fromString("01890a5d-ac96-774b-bcce-b302099a8059");
     raw.set(
-        "all-types-json:" + id,
+        "{all-types-json}:" + id,
         "{\"id\":\"" + id + "\",\"unknownMember\":[1,{\"x\":2}],\"flag\":true,\"letter\":\"q\","
             + "\"tiny\":1,\"small\":2,\"number\":3,\"big\":4,\"ratio\":0.5,\"measure\":1.5,"
             + "\"str\":\"by hand\"}");

@@ -61,28 +61,28 @@ class TtlTest {
   void aHashModelExpiresAfterItsDefaultTtl() {
     sessions.save(session("s1"));
 
-    assertTtlWithin("session:s1", Session.TTL_SECONDS);
+    assertTtlWithin("{session}:s1", Session.TTL_SECONDS);
   }
 
   @Test
   void aJsonModelExpiresAfterItsDefaultTtl() {
     new ReadingRepository(rekord).save(new Reading(1, "t", 20.5, Instant.EPOCH));
 
-    assertTtlWithin("reading:1", Reading.TTL_SECONDS);
+    assertTtlWithin("{reading}:1", Reading.TTL_SECONDS);
   }
 
   @Test
   void aModelWithoutDefaultTtlNeverExpires() {
     new MemberRepository(rekord).save(new Member("m1", "Oslo", null, 1, null, null));
 
-    assertEquals(NO_EXPIRY, raw.ttl("member:m1"));
+    assertEquals(NO_EXPIRY, raw.ttl("{member}:m1"));
   }
 
   @Test
   void aPerSaveTtlOverridesTheDefault() {
     sessions.save(session("s1"), Duration.ofSeconds(30));
 
-    assertTtlWithin("session:s1", 30);
+    assertTtlWithin("{session}:s1", 30);
   }
 
   @Test
@@ -90,24 +90,24 @@ class TtlTest {
     new MemberRepository(rekord)
         .save(new Member("m1", "Oslo", null, 1, null, null), Duration.ofMinutes(5));
 
-    assertTtlWithin("member:m1", 300);
+    assertTtlWithin("{member}:m1", 300);
   }
 
   @Test
   void zeroTtlPersistsEvenWhereTheModelHasADefault() {
     sessions.save(session("s1"), Duration.ZERO);
 
-    assertEquals(NO_EXPIRY, raw.ttl("session:s1"));
+    assertEquals(NO_EXPIRY, raw.ttl("{session}:s1"));
   }
 
   @Test
   void zeroTtlRemovesAnEarlierExpiry() {
     sessions.save(session("s1"));
-    assertTtlWithin("session:s1", Session.TTL_SECONDS);
+    assertTtlWithin("{session}:s1", Session.TTL_SECONDS);
 
     sessions.save(session("s1"), Duration.ZERO);
 
-    assertEquals(NO_EXPIRY, raw.ttl("session:s1"));
+    assertEquals(NO_EXPIRY, raw.ttl("{session}:s1"));
   }
 
   @Test
@@ -116,7 +116,7 @@ class TtlTest {
 
     sessions.save(session("s1"));
 
-    assertTtlWithin("session:s1", Session.TTL_SECONDS);
+    assertTtlWithin("{session}:s1", Session.TTL_SECONDS);
   }
 
   @Test
@@ -125,10 +125,10 @@ class TtlTest {
     sessions.saveAll(List.of(session("c")), Duration.ofSeconds(45));
     sessions.saveAll(List.of(session("d")), Duration.ZERO);
 
-    assertTtlWithin("session:a", Session.TTL_SECONDS);
-    assertTtlWithin("session:b", Session.TTL_SECONDS);
-    assertTtlWithin("session:c", 45);
-    assertEquals(NO_EXPIRY, raw.ttl("session:d"));
+    assertTtlWithin("{session}:a", Session.TTL_SECONDS);
+    assertTtlWithin("{session}:b", Session.TTL_SECONDS);
+    assertTtlWithin("{session}:c", 45);
+    assertEquals(NO_EXPIRY, raw.ttl("{session}:d"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.rekord.codec;
 
+import dev.rekord.engine.IndexEntries;
 import java.util.Map;
 
 /**
@@ -31,4 +32,11 @@ public interface DocumentCodec<T> {
    * @throws dev.rekord.DeserializationException when a member is missing or cannot be parsed
    */
   T fromJson(String key, String json);
+
+  /**
+   * Adds the index values of {@code value} to {@code entries}, one call per indexed field ({@link
+   * IndexEntries#tag}, {@link IndexEntries#tags}, {@link IndexEntries#numeric}, {@link
+   * IndexEntries#text}, {@link IndexEntries#geo}, {@link IndexEntries#absent}).
+   */
+  void indexEntries(T value, IndexEntries entries);
 }

@@ -28,7 +28,7 @@ public final class IndexEntries {
    * key}), {@code z} (add the id with score {@code a}), {@code l} (add {@code a\0id} with score 0)
    * or {@code g} (add the id at longitude {@code a}, latitude {@code b}).
    */
-  record Entry(String op, Function<KeyLayout, String> key, String a, String b) {}
+  record Entry(String op, Function<KeyLayout.Bucket, String> key, String a, String b) {}
 
   /** The latitude limit of Redis GEO sets (Web Mercator). */
   public static final double MAX_LATITUDE = 85.05112878;
@@ -129,7 +129,7 @@ public final class IndexEntries {
   }
 
   /** The entries as the save script takes them: keys, and three arguments per key. */
-  void appendTo(KeyLayout layout, List<String> keys, List<String> args) {
+  void appendTo(KeyLayout.Bucket layout, List<String> keys, List<String> args) {
     for (Entry entry : entries) {
       keys.add(entry.key().apply(layout));
       args.add(entry.op());

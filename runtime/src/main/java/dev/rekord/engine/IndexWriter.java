@@ -1,6 +1,7 @@
 package dev.rekord.engine;
 
 import dev.rekord.connection.RedisConnection;
+import dev.rekord.script.ScriptCall;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,55 +30,126 @@ public final class IndexWriter {
     this.layout = layout;
   }
 
+  public KeyLayout layout() {
+    return layout;
+  }
+
   /**
-   * Replaces the hash document {@code documentKey} with {@code fields} and its index entries.
+   * Replaces the hash document of {@code id} with {@code fields} and its index entries.
    *
    * @param ttl {@link Duration#ZERO} for none
    */
-  public void saveHash(String documentKey, String id, Map<String, String> fields, Duration ttl,
-      IndexEntries entries) {
+  public void saveHash(String id, Map<String, String> fields, Duration ttl, IndexEntries entries) {
+    run(saveHashCall(id, fields, ttl, entries));
+  }
+
+  /** Replaces the JSON document of {@code id} (stored as a string) and its index entries. */
+  public void saveJson(String id, String json, Duration ttl, IndexEntries entries) {
+    run(saveJsonCall(id, json, ttl, entries));
+  }
+
+  /** {@link #saveHash} as a call for {@link #saveAll}. */
+  public ScriptCall saveHashCall(String id, Map<String, String> fields, Duration ttl, IndexEntries entries) {
     List<String> document = new ArrayList<>(2 * fields.size());
     for (Map.Entry<String, String> field : fields.entrySet()) {
       document.add(field.getKey());
       document.add(field.getValue());
     }
-    save(documentKey, id, "hash", document, ttl, entries);
+    return call(id, "hash", document, ttlMillis(ttl), entries);
   }
 
-  /** Replaces the JSON document {@code documentKey} (stored as a string) and its index entries. */
-  public void saveJson(String documentKey, String id, String json, Duration ttl, IndexEntries entries) {
-    save(documentKey, id, "json", List.of(json), ttl, entries);
+  /** {@link #saveJson} as a call for {@link #saveAll}. */
+  public ScriptCall saveJsonCall(String id, String json, Duration ttl, IndexEntries entries) {
+    return call(id, "json", List.of(json), ttlMillis(ttl), entries);
   }
 
   /**
-   * Deletes the document and every index entry of it.
+   * Replaces only the index entries of the document of {@code id}, leaving the document and its
+   * expiry untouched; a document that no longer exists loses its entries instead. For {@link
+   * #saveAll}, whose result is then {@code 1} (reindexed) or {@code 0} (no document).
+   */
+  public ScriptCall reindexCall(String id, IndexEntries entries) {
+    return call(id, "keep", List.of(), 0, entries);
+  }
+
+  /**
+   * Removes the index entries of {@code id} if its document no longer exists (expired or deleted
+   * by someone else); changes nothing otherwise. For {@link #saveAll}, whose result is then {@code
+   * 0} (dropped) or {@code 1} (the document exists).
+   */
+  public ScriptCall dropIfGoneCall(String id) {
+    return call(id, "drop", List.of(), 0, IndexEntries.create());
+  }
+
+  /**
+   * Runs save and reindex calls in one pipeline (per slot on a cluster); each document atomically.
+   *
+   * @return the scripts' results, in order
+   */
+  public List<Object> saveAll(List<ScriptCall> calls) {
+    if (calls.isEmpty()) {
+      return List.of();
+    }
+    return EngineScripts.SAVE.evalAll(connection, calls);
+  }
+
+  /**
+   * Deletes the document of {@code id} and every index entry of it.
    *
    * @return whether the document existed
    */
-  public boolean delete(String documentKey, String id) {
-    Object deleted = EngineScripts.DELETE.eval(connection,
-        List.of(documentKey, layout.manifest(id), layout.all()), List.of(id));
+  public boolean delete(String id) {
+    ScriptCall call = deleteCall(id);
+    Object deleted = EngineScripts.DELETE.eval(connection, call.keys(), call.args());
     return deleted instanceof Long n && n > 0;
   }
 
-  private void save(String documentKey, String id, String storage, List<String> document,
-      Duration ttl, IndexEntries entries) {
+  /** Deletes many documents in one pipeline, each atomically; returns how many existed. */
+  public long deleteAll(List<String> ids) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    List<ScriptCall> calls = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      calls.add(deleteCall(id));
+    }
+    long deleted = 0;
+    for (Object result : EngineScripts.DELETE.evalAll(connection, calls)) {
+      if (result instanceof Long n && n > 0) {
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+
+  private ScriptCall deleteCall(String id) {
+    KeyLayout.Bucket bucket = layout.bucketFor(id);
+    return new ScriptCall(List.of(bucket.documentKey(id), bucket.manifest(id), bucket.all()), List.of(id));
+  }
+
+  private void run(ScriptCall call) {
+    EngineScripts.SAVE.eval(connection, call.keys(), call.args());
+  }
+
+  private ScriptCall call(String id, String storage, List<String> document, long ttlMillis,
+      IndexEntries entries) {
+    KeyLayout.Bucket bucket = layout.bucketFor(id);
     List<String> keys = new ArrayList<>(3 + entries.size());
-    keys.add(documentKey);
-    keys.add(layout.manifest(id));
-    keys.add(layout.all());
+    keys.add(bucket.documentKey(id));
+    keys.add(bucket.manifest(id));
+    keys.add(bucket.all());
     List<String> args = new ArrayList<>(4 + document.size() + 3 * entries.size());
     args.add(id);
     args.add(storage);
-    args.add(Long.toString(ttlMillis(ttl)));
+    args.add(Long.toString(ttlMillis));
     args.add(Integer.toString(document.size()));
     args.addAll(document);
-    entries.appendTo(layout, keys, args);
-    EngineScripts.SAVE.eval(connection, keys, args);
+    entries.appendTo(bucket, keys, args);
+    return new ScriptCall(keys, args);
   }
 
   /** Whole milliseconds, rounded up so a sub-millisecond TTL still expires. */
-  private static long ttlMillis(Duration ttl) {
+  public static long ttlMillis(Duration ttl) {
     if (ttl == null || ttl.isNegative()) {
       throw new IllegalArgumentException("ttl must be zero (no expiry) or positive: " + ttl);
     }

@@ -1,101 +1,214 @@
 package dev.rekord.engine;
 
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+
 /**
- * Every key name of the portable engine for one model, in one place. All index keys of a model
- * carry the hash tag {@code {prefix}}, so they share one cluster slot and one script can touch them
- * all.
+ * Every key name of one model, in one place: its documents and the portable engine's index keys.
+ *
+ * <p><b>Buckets.</b> A model with key prefix {@code p} is split into {@code B ≥ 1} buckets. The
+ * bucket of an id is the CRC32 of its UTF-8 bytes modulo {@code B}; its hash tag is {@code {p}}
+ * when {@code B = 1} and {@code {p:b}} otherwise. Every key one document write touches — the
+ * document, its manifest and its index entries — carries the tag of the document's bucket, so it
+ * lives in one cluster slot and one script can write it atomically. Queries run once per bucket.
  *
  * <table>
- *   <caption>Keys for the model prefix {@code member}</caption>
- *   <tr><td>{@code {member}:all}</td><td>set of every indexed id</td></tr>
- *   <tr><td>{@code {member}:tag:<path>:<value>}</td><td>set of ids with that tag (case-folded
+ *   <caption>Keys of the bucket with tag {@code {member}} (prefix {@code member}, one bucket)</caption>
+ *   <tr><td>{@code {member}:<id>}</td><td>the document (a hash, or a string of JSON)</td></tr>
+ *   <tr><td>{@code {member}#all}</td><td>set of every indexed id</td></tr>
+ *   <tr><td>{@code {member}#tag:<path>:<value>}</td><td>set of ids with that tag (case-folded
  *       unless case-sensitive)</td></tr>
- *   <tr><td>{@code {member}:lex:<path>}</td><td>sorted set, score 0, members {@code value\0id}:
+ *   <tr><td>{@code {member}#lex:<path>}</td><td>sorted set, score 0, members {@code value\0id}:
  *       prefix matches and string sort order of tags</td></tr>
- *   <tr><td>{@code {member}:num:<path>}</td><td>sorted set, score → id: numbers, dates</td></tr>
- *   <tr><td>{@code {member}:txt:<path>:<token>}</td><td>set of ids whose text has the token</td></tr>
- *   <tr><td>{@code {member}:tok:<path>}</td><td>sorted set, score 0, members {@code
+ *   <tr><td>{@code {member}#num:<path>}</td><td>sorted set, score → id: numbers, dates</td></tr>
+ *   <tr><td>{@code {member}#txt:<path>:<token>}</td><td>set of ids whose text has the token</td></tr>
+ *   <tr><td>{@code {member}#tok:<path>}</td><td>sorted set, score 0, members {@code
  *       token\0id}: prefix matches on words</td></tr>
- *   <tr><td>{@code {member}:geo:<path>}</td><td>GEO set of ids</td></tr>
- *   <tr><td>{@code {member}:null:<path>}</td><td>set of ids whose field is null (or an empty
+ *   <tr><td>{@code {member}#geo:<path>}</td><td>GEO set of ids</td></tr>
+ *   <tr><td>{@code {member}#null:<path>}</td><td>set of ids whose field is null (or an empty
  *       collection)</td></tr>
- *   <tr><td>{@code {member}:doc:<id>}</td><td>the document's manifest: a list of the index
+ *   <tr><td>{@code {member}#doc:<id>}</td><td>the document's manifest: a list of the index
  *       entries it is in, so they are removed exactly, whatever the model looks like now</td></tr>
+ *   <tr><td>{@code {member}#snap:<uuid>}</td><td>a query cursor's snapshot of matching ids, with
+ *       a time to live</td></tr>
  * </table>
  *
- * <p>The document key itself ({@code member:<id>}) belongs to the repository and is passed in.
+ * <p>Documents follow {@code :}, index keys {@code #}, so no id can ever name an index key.
  * Immutable and thread-safe.
  */
 public final class KeyLayout {
 
   private final String prefix;
-  private final String base;
+  private final Bucket[] buckets;
 
-  private KeyLayout(String prefix) {
+  private KeyLayout(String prefix, int buckets) {
     this.prefix = prefix;
-    this.base = "{" + prefix + "}:";
+    this.buckets = new Bucket[buckets];
+    for (int b = 0; b < buckets; b++) {
+      this.buckets[b] = new Bucket(b, buckets == 1 ? "{" + prefix + "}" : "{" + prefix + ":" + b + "}");
+    }
   }
 
-  /** The layout for the model whose key prefix (without trailing colon) is {@code prefix}. */
+  /** The layout of a model with one bucket. */
   public static KeyLayout of(String prefix) {
+    return of(prefix, 1);
+  }
+
+  /**
+   * The layout for the model whose key prefix (without trailing colon) is {@code prefix}, split
+   * into {@code buckets} buckets.
+   */
+  public static KeyLayout of(String prefix, int buckets) {
     if (prefix == null || prefix.isEmpty() || prefix.indexOf('{') >= 0 || prefix.indexOf('}') >= 0) {
       throw new IllegalArgumentException("a key prefix must be non-empty and free of braces: " + prefix);
     }
-    return new KeyLayout(prefix);
+    if (buckets < 1) {
+      throw new IllegalArgumentException("a model needs at least one bucket: " + buckets);
+    }
+    return new KeyLayout(prefix, buckets);
   }
 
   public String prefix() {
     return prefix;
   }
 
-  /** The glob matching every index key of the model (for tests and tooling, never for queries). */
-  public String indexKeyPattern() {
-    return "\\{" + prefix + "\\}:*";
+  /** How many buckets the model has. */
+  public int buckets() {
+    return buckets.length;
   }
 
-  public String all() {
-    return base + "all";
+  /** The bucket of {@code id}: CRC32 of its UTF-8 bytes, modulo the number of buckets. */
+  public int bucketOf(String id) {
+    if (buckets.length == 1) {
+      return 0;
+    }
+    CRC32 crc = new CRC32();
+    crc.update(id.getBytes(StandardCharsets.UTF_8));
+    return (int) (crc.getValue() % buckets.length);
   }
 
-  public String tag(String path, String value) {
-    return base + "tag:" + path + ":" + value;
+  /** The keys of bucket {@code b} ({@code 0 ≤ b < buckets()}). */
+  public Bucket bucket(int b) {
+    return buckets[b];
   }
 
-  public String lex(String path) {
-    return base + "lex:" + path;
+  /** The keys of the bucket {@code id} belongs to. */
+  public Bucket bucketFor(String id) {
+    return buckets[bucketOf(id)];
   }
 
-  public String numeric(String path) {
-    return base + "num:" + path;
-  }
-
-  public String text(String path, String token) {
-    return base + "txt:" + path + ":" + token;
-  }
-
-  public String tokens(String path) {
-    return base + "tok:" + path;
-  }
-
-  public String geo(String path) {
-    return base + "geo:" + path;
-  }
-
-  public String nulls(String path) {
-    return base + "null:" + path;
-  }
-
-  public String manifest(String id) {
-    return manifestPrefix() + id;
-  }
-
-  /** {@link #manifest} without the id, for scripts that clean up ids they meet. */
-  String manifestPrefix() {
-    return base + "doc:";
+  /** The key of the document with {@code id}: {@code {tag}:<id>}. */
+  public String documentKey(String id) {
+    return bucketFor(id).documentKey(id);
   }
 
   @Override
   public String toString() {
-    return "KeyLayout[" + prefix + "]";
+    return "KeyLayout[" + prefix + ", " + buckets.length + " bucket(s)]";
+  }
+
+  /** The key names of one bucket: all share its hash tag, so one cluster slot. */
+  public static final class Bucket {
+    private final int index;
+    private final String tag;
+    private final String indexBase;
+
+    private Bucket(int index, String tag) {
+      this.index = index;
+      this.tag = tag;
+      this.indexBase = tag + "#";
+    }
+
+    public int index() {
+      return index;
+    }
+
+    /** The hash tag with its braces: {@code {member}} or {@code {member:3}}. */
+    public String tag() {
+      return tag;
+    }
+
+    /** What precedes the id in a document key: {@code {tag}:}. */
+    public String documentPrefix() {
+      return tag + ":";
+    }
+
+    public String documentKey(String id) {
+      return documentPrefix() + id;
+    }
+
+    /** The glob (for {@code SCAN MATCH}) matching the bucket's document keys and nothing else. */
+    public String documentPattern() {
+      return escapeGlob(documentPrefix()) + "*";
+    }
+
+    /** The glob matching every index key of the bucket (for tests and tooling, never for queries). */
+    public String indexKeyPattern() {
+      return escapeGlob(indexBase) + "*";
+    }
+
+    public String all() {
+      return indexBase + "all";
+    }
+
+    public String tag(String path, String value) {
+      return indexBase + "tag:" + path + ":" + value;
+    }
+
+    public String lex(String path) {
+      return indexBase + "lex:" + path;
+    }
+
+    public String numeric(String path) {
+      return indexBase + "num:" + path;
+    }
+
+    public String text(String path, String token) {
+      return indexBase + "txt:" + path + ":" + token;
+    }
+
+    public String tokens(String path) {
+      return indexBase + "tok:" + path;
+    }
+
+    public String geo(String path) {
+      return indexBase + "geo:" + path;
+    }
+
+    public String nulls(String path) {
+      return indexBase + "null:" + path;
+    }
+
+    public String manifest(String id) {
+      return manifestPrefix() + id;
+    }
+
+    /** {@link #manifest} without the id, for scripts that clean up ids they meet. */
+    public String manifestPrefix() {
+      return indexBase + "doc:";
+    }
+
+    /** A query cursor's snapshot key. */
+    public String snapshot(String name) {
+      return indexBase + "snap:" + name;
+    }
+
+    @Override
+    public String toString() {
+      return "Bucket[" + tag + "]";
+    }
+  }
+
+  /** {@code text} with the glob characters {@code * ? [ ] \} escaped, so it matches only itself. */
+  public static String escapeGlob(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 }

@@ -35,20 +35,23 @@ final class QueryPlan {
   private static final double WHOLE_EARTH_METERS = 20_100_000;
   private static final double EARTH_RADIUS_METERS = 6372797.560856;
 
-  private final KeyLayout layout;
+  private final KeyLayout.Bucket layout;
   private final List<String> keys = new ArrayList<>();
   private final Map<String, Integer> keyPositions = new HashMap<>();
   private final List<String> sortArgs = new ArrayList<>();
   private final List<String> plan = new ArrayList<>();
   private int sortCount;
 
-  private QueryPlan(KeyLayout layout) {
+  private QueryPlan(KeyLayout.Bucket layout) {
     this.layout = layout;
     key(layout.all());
   }
 
-  /** The plan of {@code condition} ({@code null}: every document) sorted by {@code sort}. */
-  static <R> QueryPlan of(KeyLayout layout, Condition<R> condition, List<Sort<R>> sort) {
+  /**
+   * The plan of {@code condition} ({@code null}: every document) sorted by {@code sort}, over the
+   * keys of one bucket.
+   */
+  static <R> QueryPlan of(KeyLayout.Bucket layout, Condition<R> condition, List<Sort<R>> sort) {
     QueryPlan compiled = new QueryPlan(layout);
     for (Sort<R> key : sort) {
       compiled.sortBy(key);
@@ -63,6 +66,16 @@ final class QueryPlan {
 
   List<String> keys() {
     return keys;
+  }
+
+  /** How many sort keys the plan has. */
+  int sortCount() {
+    return sortCount;
+  }
+
+  /** Adds {@code key} to the plan's keys (if new); returns its position in {@code KEYS}. */
+  int addKey(String key) {
+    return key(key);
   }
 
   /** The script's arguments after mode, prefixes and paging: the sort keys, then the plan. */

@@ -5,8 +5,12 @@ import dev.rekord.Rekord;
 import dev.rekord.annotations.Storage;
 import dev.rekord.connection.RedisCalls;
 import dev.rekord.connection.RedisConnection;
-import dev.rekord.id.IdSequence;
+import dev.rekord.engine.IndexEntries;
+import dev.rekord.engine.IndexWriter;
+import dev.rekord.engine.KeyLayout;
+import dev.rekord.engine.PortableQueryEngine;
 import dev.rekord.model.RekordModel;
+import dev.rekord.query.Condition;
 import dev.rekord.script.ScriptCall;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,23 +18,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Typed CRUD for one model. Generated repositories ({@code MemberRepository}) extend it and fix
- * the model; applications create them with {@code new MemberRepository(rekord)}.
+ * Typed CRUD and queries for one model. Generated repositories ({@code MemberRepository}) extend
+ * it and fix the model; applications create them with {@code new MemberRepository(rekord)}.
  *
- * <p>A document lives at {@code <prefix>:<id>}: a Redis hash for {@link Storage#HASH} models, a
+ * <p>A document lives at {@code {<prefix>}:<id>} (one bucket) or {@code {<prefix>:<b>}:<id>} (the
+ * id's bucket {@code b}; see {@link KeyLayout}): a Redis hash for {@link Storage#HASH} models, a
  * string holding JSON for {@link Storage#JSON}. Every write replaces the whole document (and its
- * expiry) atomically, in one Lua script. {@link #count()} and {@link #deleteAll()} scan the
- * keyspace ({@code SCAN MATCH <prefix>:* TYPE hash|string}, on every primary of a cluster), so they
- * are O(number of keys in the database) for now; secondary indexes will answer them directly.
- * Prefixes must therefore not nest: a model {@code member} would also count {@code
- * member:archive:1} of a model {@code member:archive}.
+ * expiry) together with its index entries atomically, in one Lua script. The number of buckets
+ * comes from the model's schema record, read once (and created when missing).
  *
  * @param <T> the record type
  * @param <ID> the id type
@@ -43,6 +44,7 @@ public class RekordRepository<T, ID> {
   private final Rekord rekord;
   private final RekordModel<T, ID> model;
   private final DocumentDecoder<T> decoder;
+  private volatile IndexWriter writer;
 
   protected RekordRepository(Rekord rekord, RekordModel<T, ID> model) {
     this.rekord = rekord;
@@ -54,9 +56,27 @@ public class RekordRepository<T, ID> {
     return model;
   }
 
-  /** The Redis key of the document with {@code id}. */
+  /** The Redis key of the document with {@code id}: {@code {<tag>}:<id>}. */
   public String keyOf(ID id) {
-    return model.keyPrefix() + ":" + model.idToString(id);
+    return layout().documentKey(model.idToString(id));
+  }
+
+  /** The model's key layout, with the bucket count of its schema record. */
+  public KeyLayout layout() {
+    return writer().layout();
+  }
+
+  /**
+   * A query for the documents matching {@code condition}, e.g. {@code
+   * members.find(Member_.city.eq("Oslo")).sortBy(Member_.joinDate.desc()).limit(10).list()}.
+   */
+  public Query<T, ID> find(Condition<T> condition) {
+    return new Query<>(this, java.util.Objects.requireNonNull(condition, "condition"));
+  }
+
+  /** A query for every document of the model. */
+  public Query<T, ID> findAll() {
+    return new Query<>(this, null);
   }
 
   /**
@@ -71,10 +91,10 @@ public class RekordRepository<T, ID> {
 
   /** Like {@link #save(Object)}, expiring after {@code ttl} ({@link Duration#ZERO}: never). */
   public T save(T entity, Duration ttl) {
-    long ttlMillis = SaveScripts.ttlMillis(ttl);
+    IndexWriter.ttlMillis(ttl);
     T stored = withIds(List.of(entity)).get(0);
-    ScriptCall call = saveCall(stored, ttlMillis);
-    SaveScripts.forStorage(model.storage()).eval(connection(), call.keys(), call.args());
+    ScriptCall call = saveCall(stored, ttl);
+    writer().saveAll(List.of(call));
     return stored;
   }
 
@@ -88,7 +108,7 @@ public class RekordRepository<T, ID> {
    * Each document is written atomically; the batch as a whole is not.
    */
   public List<T> saveAll(Iterable<? extends T> entities, Duration ttl) {
-    long ttlMillis = SaveScripts.ttlMillis(ttl);
+    IndexWriter.ttlMillis(ttl);
     List<T> all = new ArrayList<>();
     entities.forEach(all::add);
     List<T> stored = new ArrayList<>(all.size());
@@ -96,9 +116,9 @@ public class RekordRepository<T, ID> {
       List<T> batch = withIds(all.subList(from, Math.min(from + SAVE_BATCH, all.size())));
       List<ScriptCall> calls = new ArrayList<>(batch.size());
       for (T entity : batch) {
-        calls.add(saveCall(entity, ttlMillis));
+        calls.add(saveCall(entity, ttl));
       }
-      SaveScripts.forStorage(model.storage()).evalAll(connection(), calls);
+      writer().saveAll(calls);
       stored.addAll(batch);
     }
     return stored;
@@ -169,32 +189,23 @@ public class RekordRepository<T, ID> {
     return RedisCalls.call(() -> connection().commands().exists(key));
   }
 
-  /** Deletes the document with {@code id}; {@code true} when there was one. */
+  /** Deletes the document with {@code id} and its index entries; {@code true} when there was one. */
   public boolean deleteById(ID id) {
-    String key = keyOf(id);
-    return RedisCalls.call(() -> connection().commands().unlink(key)) > 0;
+    return writer().delete(model.idToString(id));
   }
 
   /**
-   * Deletes every document of the model; returns how many. An O(N) scan of the keyspace (see the
-   * class comment); the {@code Long} id counter is kept, so ids are not handed out again.
+   * Deletes every document of the model with its index entries; returns how many. Reads the ids
+   * from the index ({@code #all} of every bucket), in pages; the {@code Long} id counter is kept,
+   * so ids are not handed out again.
    */
   public long deleteAll() {
-    AtomicLong deleted = new AtomicLong();
-    connection().scanKeys(documentPattern(), decoder.redisType(), keys -> {
-      String[] documents = documentKeys(keys);
-      if (documents.length > 0) {
-        deleted.addAndGet(connection().commands().unlink(documents));
-      }
-    });
-    return deleted.get();
+    return findAll().deleteAll();
   }
 
-  /** The number of documents of the model: an O(N) scan of the keyspace (see the class comment). */
+  /** The number of documents of the model (exact: expired documents are not counted). */
   public long count() {
-    AtomicLong count = new AtomicLong();
-    connection().scanKeys(documentPattern(), decoder.redisType(), keys -> count.addAndGet(documentKeys(keys).length));
-    return count.get();
+    return findAll().count();
   }
 
   protected final Rekord rekord() {
@@ -222,12 +233,52 @@ public class RekordRepository<T, ID> {
     return result;
   }
 
-  private ScriptCall saveCall(T entity, long ttlMillis) {
-    String key = keyOf(model.id(entity));
-    List<String> args = model.storage() == Storage.HASH
-        ? SaveScripts.hashArgs(ttlMillis, model.codec().toHash(entity))
-        : SaveScripts.jsonArgs(ttlMillis, model.codec().toJson(entity));
-    return new ScriptCall(List.of(key), args);
+  private ScriptCall saveCall(T entity, Duration ttl) {
+    String id = model.idToString(model.id(entity));
+    IndexEntries entries = IndexEntries.create();
+    model.codec().indexEntries(entity, entries);
+    return model.storage() == Storage.HASH
+        ? writer().saveHashCall(id, model.codec().toHash(entity), ttl, entries)
+        : writer().saveJsonCall(id, model.codec().toJson(entity), ttl, entries);
+  }
+
+  /** The writer over the model's layout, made once the schema record has been read. */
+  final IndexWriter writer() {
+    IndexWriter current = writer;
+    if (current == null) {
+      int buckets = rekord.schemas().get(model).buckets();
+      current = new IndexWriter(connection(), KeyLayout.of(model.keyPrefix(), buckets));
+      writer = current;
+    }
+    return current;
+  }
+
+  /**
+   * The query engine over the model's index.
+   *
+   * @param usesIndexFields whether the query names indexed fields (a condition or a sort), so
+   *     needs the index to match the model's definition
+   * @throws dev.rekord.SchemaMismatchException when it does not
+   */
+  final PortableQueryEngine engine(boolean usesIndexFields) {
+    if (usesIndexFields) {
+      rekord.schemas().requireQueryable(model);
+    }
+    return new PortableQueryEngine(connection(), layout());
+  }
+
+  /**
+   * The documents with {@code ids} (as they appear in keys), in that order; ids without a
+   * document are skipped.
+   *
+   * @throws dev.rekord.DeserializationException for a document that cannot be decoded
+   */
+  final List<T> load(List<String> ids) {
+    List<ID> typed = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      typed.add(model.idFromString(id));
+    }
+    return findAllById(typed).valuesOrThrow();
   }
 
   /** One pipeline of HGETALL or GET, one per id. */
@@ -257,17 +308,6 @@ public class RekordRepository<T, ID> {
     Map<ID, DeserializationException> failures = new LinkedHashMap<>();
     types.forEach((id, type) -> failures.put(id, decoder.wrongType(keys.get(id), RedisCalls.call(type::get))));
     return failures;
-  }
-
-  /** {@code <prefix>:*} with glob characters of the prefix escaped. */
-  private String documentPattern() {
-    return KeyPatterns.escapeGlob(model.keyPrefix()) + ":*";
-  }
-
-  /** The keys minus Rekord's own keys that happen to match the pattern (the id counter). */
-  private String[] documentKeys(List<String> keys) {
-    String counter = IdSequence.counterKey(model.keyPrefix());
-    return keys.stream().filter(key -> !key.equals(counter)).toArray(String[]::new);
   }
 
   private static boolean isWrongType(JedisException e) {

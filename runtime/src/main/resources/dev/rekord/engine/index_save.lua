@@ -1,9 +1,12 @@
 -- Writes one document and its index entries atomically, replacing the old ones.
 -- KEYS[1] document, KEYS[2] manifest, KEYS[3] set of all ids, KEYS[4..] one key per new entry.
--- ARGV[1] id, ARGV[2] storage ('hash' or 'json'), ARGV[3] ttl in ms (0: none),
+-- ARGV[1] id, ARGV[2] storage: 'hash' or 'json'; 'keep' rewrites the index entries only, leaving
+-- the document and its expiry untouched; 'drop' changes nothing if the document exists. With
+-- 'keep' and 'drop' a missing document loses its old entries instead. ARGV[3] ttl in ms (0: none),
 -- ARGV[4] n: how many document arguments follow (hash field/value pairs, or the JSON text),
 -- then per new entry three arguments: op, a, b (see IndexEntries.Entry).
 -- The manifest lists pairs (op .. key, member) with op 's' (SREM) or 'z' (ZREM).
+-- Returns 1, or 0 when 'keep' or 'drop' found no document (its old entries are then removed).
 local id = ARGV[1]
 local valid = { s = true, z = true, l = true, g = true }
 for a = 5 + tonumber(ARGV[4]), #ARGV, 3 do
@@ -12,21 +15,35 @@ for a = 5 + tonumber(ARGV[4]), #ARGV, 3 do
   end
 end
 
-local old = redis.call('LRANGE', KEYS[2], 0, -1)
-for i = 1, #old, 2 do
-  local key = string.sub(old[i], 2)
-  if string.sub(old[i], 1, 1) == 's' then
-    redis.call('SREM', key, old[i + 1])
-  else
-    redis.call('ZREM', key, old[i + 1])
+local function removeOld()
+  local old = redis.call('LRANGE', KEYS[2], 0, -1)
+  for i = 1, #old, 2 do
+    local key = string.sub(old[i], 2)
+    if string.sub(old[i], 1, 1) == 's' then
+      redis.call('SREM', key, old[i + 1])
+    else
+      redis.call('ZREM', key, old[i + 1])
+    end
   end
+  redis.call('DEL', KEYS[2])
 end
-redis.call('DEL', KEYS[2])
 
-redis.call('DEL', KEYS[1])
+if (ARGV[2] == 'keep' or ARGV[2] == 'drop') and redis.call('EXISTS', KEYS[1]) == 0 then
+  removeOld()
+  redis.call('SREM', KEYS[3], id)
+  return 0
+end
+if ARGV[2] == 'drop' then
+  return 1
+end
+removeOld()
+
 local n = tonumber(ARGV[4])
 local ttl = tonumber(ARGV[3])
-if ARGV[2] == 'hash' then
+if ARGV[2] == 'keep' then
+  -- the document stays as it is
+elseif ARGV[2] == 'hash' then
+  redis.call('DEL', KEYS[1])
   for i = 5, 4 + n, 1000 do
     redis.call('HSET', KEYS[1], unpack(ARGV, i, math.min(i + 999, 4 + n)))
   end
@@ -34,8 +51,10 @@ if ARGV[2] == 'hash' then
     redis.call('PEXPIRE', KEYS[1], ttl)
   end
 elseif ttl > 0 then
+  redis.call('DEL', KEYS[1])
   redis.call('SET', KEYS[1], ARGV[5], 'PX', ttl)
 else
+  redis.call('DEL', KEYS[1])
   redis.call('SET', KEYS[1], ARGV[5])
 end
 

@@ -1,14 +1,20 @@
--- Runs one query over a model's portable index: a small interpreter of a plan in prefix notation.
--- KEYS[1] the set of all ids; KEYS[2..] the index keys the plan names by position.
--- ARGV[1] 'ids' or 'count', ARGV[2] document key prefix, ARGV[3] manifest key prefix,
--- ARGV[4] offset, ARGV[5] limit (-1: no limit), ARGV[6] number of sort keys, then per sort key:
+-- Runs one query over one bucket of a model's portable index: a small interpreter of a plan in
+-- prefix notation. Every key it touches is in the bucket (one hash slot).
+-- KEYS[1] the bucket's set of all ids; KEYS[2..] the index keys the plan names by position.
+-- ARGV[1] 'ids', 'count' or 'snapshot'; ARGV[2] document key prefix, ARGV[3] manifest key prefix,
+-- ARGV[4] offset, ARGV[5] limit (-1: no limit), ARGV[6] '1' to return each id's sort values,
+-- ARGV[7] position in KEYS of the snapshot key (0: none), ARGV[8] the snapshot's ttl in ms,
+-- ARGV[9] number of sort keys, then per sort key:
 -- kind ('z' numeric, 'l' lexicographic), key position, direction ('a' or 'd'); then the plan:
 --   all | none | set k | range k min max | prefix k text | geor k lon lat meters
 --   | geob k lon lat meters minlon minlat maxlon maxlat | and n c1..cn | or n c1..cn | not c
+-- Returns: 'count' the number of matches; 'ids' the page of ids in order, each followed by its
+-- sort values when ARGV[6] is '1' ('v' .. score or tag value, or 'n' for null); 'snapshot' writes
+-- those rows to the snapshot key (replacing it, with the ttl) and returns the number of ids.
 -- Ids whose document no longer exists (expired) are dropped and their index entries removed.
 -- Values arrive only here, as arguments; nothing is ever compiled from them.
 
-local pos = 7
+local pos = 10
 local function take()
   local v = ARGV[pos]
   pos = pos + 1
@@ -40,7 +46,9 @@ local function idOf(member)
 end
 
 local mode, docPrefix, manifestPrefix = ARGV[1], ARGV[2], ARGV[3]
-local offset, limit, nsort = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
+local offset, limit = tonumber(ARGV[4]), tonumber(ARGV[5])
+local withValues, snapshotKey, snapshotTtl = ARGV[6] == '1', tonumber(ARGV[7]), ARGV[8]
+local nsort = tonumber(ARGV[9])
 local sorts = {}
 for i = 1, nsort do
   sorts[i] = { kind = take(), key = KEYS[tonumber(take())], desc = take() == 'd' }
@@ -266,16 +274,6 @@ local function page(list)
   return out
 end
 
-if mode == 'count' then
-  return #living(ids(root))
-end
-
-if nsort == 0 then
-  local list = living(ids(root))
-  table.sort(list, before)
-  return page(list)
-end
-
 local sort = sorts[1]
 
 -- Walks the sort index in order, probing the condition, and stops once the page is full; ids
@@ -322,58 +320,115 @@ local function walk()
   return out
 end
 
-if nsort == 1 then
-  local size = redis.call('ZCARD', sort.key)
-  local matching = math.max(est(root), 1)
-  if sort.kind == 'l' or root.op == 'all'
-      or (limit >= 0 and (offset + limit) * size / matching < matching) then
-    return walk()
+-- The matching ids in order, paged.
+local function ordered()
+  if nsort == 0 then
+    local list = living(ids(root))
+    table.sort(list, before)
+    return page(list)
   end
-end
-
--- Ranks every matching id by each sort key, then sorts: nulls last, ties by id in the direction
--- of the last sort key.
-local list = living(ids(root))
-local wanted = {}
-for _, id in ipairs(list) do wanted[id] = true end
-local values = {}
-for s, key in ipairs(sorts) do
-  local v = {}
-  if key.kind == 'z' then
-    for _, id in ipairs(list) do
-      local score = redis.call('ZSCORE', key.key, id)
-      if score then v[id] = tonumber(score) end
+  if nsort == 1 then
+    local size = redis.call('ZCARD', sort.key)
+    local matching = math.max(est(root), 1)
+    if sort.kind == 'l' or root.op == 'all'
+        or (limit >= 0 and (offset + limit) * size / matching < matching) then
+      return walk()
     end
-  else
-    local rank, previous, start = 0, nil, 0
-    while true do
-      local members = redis.call('ZRANGE', key.key, start, start + 4095)
-      if #members == 0 then break end
-      start = start + #members
-      for _, member in ipairs(members) do
-        local id, value = idOf(member)
-        if value ~= previous then
-          rank = rank + 1
-          previous = value
+  end
+
+  -- Ranks every matching id by each sort key, then sorts: nulls last, ties by id in the direction
+  -- of the last sort key.
+  local list = living(ids(root))
+  local wanted = {}
+  for _, id in ipairs(list) do wanted[id] = true end
+  local values = {}
+  for s, key in ipairs(sorts) do
+    local v = {}
+    if key.kind == 'z' then
+      for _, id in ipairs(list) do
+        local score = redis.call('ZSCORE', key.key, id)
+        if score then v[id] = tonumber(score) end
+      end
+    else
+      local rank, previous, start = 0, nil, 0
+      while true do
+        local members = redis.call('ZRANGE', key.key, start, start + 4095)
+        if #members == 0 then break end
+        start = start + #members
+        for _, member in ipairs(members) do
+          local id, value = idOf(member)
+          if value ~= previous then
+            rank = rank + 1
+            previous = value
+          end
+          if wanted[id] then v[id] = rank end
         end
-        if wanted[id] then v[id] = rank end
       end
     end
+    values[s] = v
   end
-  values[s] = v
+  local lastDesc = sorts[#sorts].desc
+  table.sort(list, function(a, b)
+    for s, key in ipairs(sorts) do
+      local x, y = values[s][a], values[s][b]
+      if x ~= y then
+        if x == nil then return false end
+        if y == nil then return true end
+        if key.desc then return x > y end
+        return x < y
+      end
+    end
+    if lastDesc then return before(b, a) end
+    return before(a, b)
+  end)
+  return page(list)
 end
-local lastDesc = sorts[#sorts].desc
-table.sort(list, function(a, b)
-  for s, key in ipairs(sorts) do
-    local x, y = values[s][a], values[s][b]
-    if x ~= y then
-      if x == nil then return false end
-      if y == nil then return true end
-      if key.desc then return x > y end
-      return x < y
+
+-- The sort values of an id: scores from the numeric index, tag values from the id's manifest.
+local manifests = {}
+local function sortValue(key, id)
+  if key.kind == 'z' then
+    local score = redis.call('ZSCORE', key.key, id)
+    if score then return 'v' .. score end
+    return 'n'
+  end
+  local entries = manifests[id]
+  if not entries then
+    entries = redis.call('LRANGE', manifestPrefix .. id, 0, -1)
+    manifests[id] = entries
+  end
+  local want = 'z' .. key.key
+  for i = 1, #entries, 2 do
+    if entries[i] == want then
+      local _, value = idOf(entries[i + 1])
+      return 'v' .. value
     end
   end
-  if lastDesc then return before(b, a) end
-  return before(a, b)
-end)
-return page(list)
+  return 'n'
+end
+
+if mode == 'count' then
+  return #living(ids(root))
+end
+
+local list = ordered()
+local rows = list
+if withValues then
+  rows = {}
+  for _, id in ipairs(list) do
+    rows[#rows + 1] = id
+    for _, key in ipairs(sorts) do rows[#rows + 1] = sortValue(key, id) end
+  end
+end
+if mode == 'snapshot' then
+  local key = KEYS[snapshotKey]
+  redis.call('DEL', key)
+  for i = 1, #rows, 1000 do
+    redis.call('RPUSH', key, unpack(rows, i, math.min(i + 999, #rows)))
+  end
+  if #rows > 0 then
+    redis.call('PEXPIRE', key, snapshotTtl)
+  end
+  return #list
+end
+return rows

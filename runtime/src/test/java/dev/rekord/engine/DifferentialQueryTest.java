@@ -37,7 +37,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.GeoCoordinate;
 
@@ -61,17 +62,20 @@ class DifferentialQueryTest {
       "日本語", "x1", "data-base", "e-mail", "Straße", "42"};
   private static final String[] TAGS = {"a", "B", "c", "Red", "red", "ünï", "x y"};
 
-  private final KeyLayout layout = KeyLayout.of("rnd");
+  private KeyLayout layout;
   private final Map<String, Doc> docs = new LinkedHashMap<>();
   private final Map<String, GeoPoint> indexedLoc = new HashMap<>();
   private Random random;
 
-  @Test
-  void engineAgreesWithInMemoryEvaluation() {
+  /** One bucket, and four (the client merges per-bucket results): both must equal the evaluation. */
+  @ParameterizedTest(name = "{0} bucket(s)")
+  @ValueSource(ints = {1, 4})
+  void engineAgreesWithInMemoryEvaluation(int buckets) {
+    layout = KeyLayout.of("rnd" + buckets, buckets);
     random = new Random(SEED);
     try (RedisConnection connection = IndexMaintenanceTest.open(redis.server().host(), redis.server().port())) {
       IndexWriter writer = new IndexWriter(connection, layout);
-      PortableQueryEngine engine = new PortableQueryEngine(connection, layout, "rnd:");
+      PortableQueryEngine engine = new PortableQueryEngine(connection, layout);
       for (int i = 0; i < DOCUMENTS; i++) {
         save(writer, randomDoc(randomId(i)));
       }
@@ -79,7 +83,7 @@ class DifferentialQueryTest {
       for (int i = 0; i < DOCUMENTS / 5; i++) { // updates move entries; deletes remove them
         String id = ids.get(random.nextInt(ids.size()));
         if (random.nextInt(3) == 0 && docs.containsKey(id)) {
-          writer.delete("rnd:" + id, id);
+          writer.delete(id);
           docs.remove(id);
         } else {
           save(writer, randomDoc(id));
@@ -175,18 +179,16 @@ class DifferentialQueryTest {
   }
 
   private void save(IndexWriter writer, Doc doc) {
-    writer.saveHash("rnd:" + doc.id(), doc.id(), Map.of("id", doc.id()), Duration.ZERO, doc.entries());
+    writer.saveHash(doc.id(), Map.of("id", doc.id()), Duration.ZERO, doc.entries());
     docs.put(doc.id(), doc);
   }
 
   /** Geo conditions compare what the index holds: points at 52-bit geohash precision. */
   private void readIndexedPositions(RedisConnection connection) {
     List<String> located = docs.values().stream().filter(d -> d.loc() != null).map(Doc::id).toList();
-    List<GeoCoordinate> positions =
-        connection.commands().geopos(layout.geo("loc"), located.toArray(String[]::new));
-    for (int i = 0; i < located.size(); i++) {
-      GeoCoordinate p = positions.get(i);
-      indexedLoc.put(located.get(i), GeoPoint.of(p.getLongitude(), p.getLatitude()));
+    for (String id : located) {
+      GeoCoordinate p = connection.commands().geopos(layout.bucketFor(id).geo("loc"), id).get(0);
+      indexedLoc.put(id, GeoPoint.of(p.getLongitude(), p.getLatitude()));
     }
   }
 

@@ -32,6 +32,7 @@ class IndexMaintenanceTest {
   @RegisterExtension static RedisExtension redis = RedisExtension.create();
 
   private final KeyLayout layout = KeyLayout.of("doc");
+  private final KeyLayout.Bucket keys = layout.bucket(0);
   private RedisConnection connection;
   private UnifiedJedis jedis;
   private IndexWriter writer;
@@ -42,7 +43,7 @@ class IndexMaintenanceTest {
     connection = open(redis.server().host(), redis.server().port());
     jedis = connection.commands();
     writer = new IndexWriter(connection, layout);
-    engine = new PortableQueryEngine(connection, layout, "doc:");
+    engine = new PortableQueryEngine(connection, layout);
   }
 
   @AfterEach
@@ -60,7 +61,7 @@ class IndexMaintenanceTest {
   }
 
   private void save(Doc doc, Duration ttl) {
-    writer.saveHash("doc:" + doc.id(), doc.id(), Map.of("id", doc.id()), ttl, doc.entries());
+    writer.saveHash(doc.id(), Map.of("id", doc.id()), ttl, doc.entries());
   }
 
   private static Doc doc(String id, String city, Integer age) {
@@ -69,7 +70,7 @@ class IndexMaintenanceTest {
   }
 
   private Set<String> indexKeys() {
-    return new TreeSet<>(jedis.keys(layout.indexKeyPattern()));
+    return new TreeSet<>(jedis.keys(keys.indexKeyPattern()));
   }
 
   @Test
@@ -77,9 +78,9 @@ class IndexMaintenanceTest {
     save(doc("1", "Oslo", 30));
     save(doc("1", "Bergen", 31));
 
-    assertFalse(jedis.exists(layout.tag("city", "Oslo")));
-    assertEquals(Set.of("1"), jedis.smembers(layout.tag("city", "Bergen")));
-    assertEquals(31.0, jedis.zscore(layout.numeric("age"), "1"));
+    assertFalse(jedis.exists(keys.tag("city", "Oslo")));
+    assertEquals(Set.of("1"), jedis.smembers(keys.tag("city", "Bergen")));
+    assertEquals(31.0, jedis.zscore(keys.numeric("age"), "1"));
     assertEquals(List.of(), engine.ids(Doc_.city.eq("Oslo"), List.of()));
     assertEquals(List.of("1"), engine.ids(Doc_.city.eq("Bergen"), List.of()));
     assertEquals(List.of("1"), engine.ids(Doc_.city.startsWith("Ber"), List.of()));
@@ -92,11 +93,11 @@ class IndexMaintenanceTest {
     save(new Doc("1", null, null, null, null, null, null, null, List.of()));
 
     for (String path : List.of("city", "country", "age", "born", "seen", "bio", "loc", "tags")) {
-      assertEquals(Set.of("1"), jedis.smembers(layout.nulls(path)), path);
+      assertEquals(Set.of("1"), jedis.smembers(keys.nulls(path)), path);
     }
-    assertEquals(Set.of(layout.all(), layout.manifest("1"), layout.nulls("city"), layout.nulls("country"),
-        layout.nulls("age"), layout.nulls("born"), layout.nulls("seen"), layout.nulls("bio"),
-        layout.nulls("loc"), layout.nulls("tags")), indexKeys());
+    assertEquals(Set.of(keys.all(), keys.manifest("1"), keys.nulls("city"), keys.nulls("country"),
+        keys.nulls("age"), keys.nulls("born"), keys.nulls("seen"), keys.nulls("bio"),
+        keys.nulls("loc"), keys.nulls("tags")), indexKeys());
     assertEquals(List.of("1"), engine.ids(Doc_.age.isNull(), List.of()));
     assertEquals(List.of(), engine.ids(Doc_.age.isNotNull(), List.of()));
   }
@@ -106,9 +107,9 @@ class IndexMaintenanceTest {
     save(doc("1", "Oslo", 30));
     save(doc("2", "Oslo", 40));
 
-    assertTrue(writer.delete("doc:1", "1"));
-    assertTrue(writer.delete("doc:2", "2"));
-    assertFalse(writer.delete("doc:2", "2"));
+    assertTrue(writer.delete("1"));
+    assertTrue(writer.delete("2"));
+    assertFalse(writer.delete("2"));
 
     assertEquals(Set.of(), indexKeys());
     assertEquals(Set.of(), jedis.keys("*"));
@@ -120,19 +121,19 @@ class IndexMaintenanceTest {
     // The same id saved by a model that indexes only a renamed field.
     IndexEntries other = IndexEntries.create().tag(
         new dev.rekord.model.IndexField("town", dev.rekord.model.IndexKind.TAG, false, true, false), "Oslo");
-    writer.saveHash("doc:1", "1", Map.of("id", "1", "town", "Oslo"), Duration.ZERO, other);
+    writer.saveHash("1", Map.of("id", "1", "town", "Oslo"), Duration.ZERO, other);
 
-    assertEquals(Set.of(layout.all(), layout.manifest("1"), layout.tag("town", "Oslo"), layout.lex("town")),
+    assertEquals(Set.of(keys.all(), keys.manifest("1"), keys.tag("town", "Oslo"), keys.lex("town")),
         indexKeys());
-    assertEquals(Map.of("id", "1", "town", "Oslo"), jedis.hgetAll("doc:1"));
+    assertEquals(Map.of("id", "1", "town", "Oslo"), jedis.hgetAll("{doc}:1"));
   }
 
   @Test
   void documentWrittenBySomeoneElseIsReplacedAndIndexed() {
-    jedis.hset("doc:1", Map.of("id", "1", "stray", "x"));
+    jedis.hset("{doc}:1", Map.of("id", "1", "stray", "x"));
     save(doc("1", "Oslo", 30));
 
-    assertEquals(Map.of("id", "1"), jedis.hgetAll("doc:1"));
+    assertEquals(Map.of("id", "1"), jedis.hgetAll("{doc}:1"));
     assertEquals(1, engine.count(Doc_.city.eq("Oslo")));
   }
 
@@ -140,21 +141,21 @@ class IndexMaintenanceTest {
   void expiredDocumentsAreDroppedAndCleanedUpByQueries() throws InterruptedException {
     save(doc("1", "Oslo", 30), Duration.ofMillis(50));
     save(doc("2", "Oslo", 40));
-    assertTrue(jedis.pttl("doc:1") > 0);
+    assertTrue(jedis.pttl("{doc}:1") > 0);
     Thread.sleep(120);
 
     assertEquals(List.of("2"), engine.ids(Doc_.city.eq("Oslo"), List.of()));
-    assertEquals(Set.of("2"), jedis.smembers(layout.all()));
-    assertFalse(jedis.exists(layout.manifest("1")));
-    assertEquals(Set.of("2"), jedis.smembers(layout.tag("city", "Oslo")));
+    assertEquals(Set.of("2"), jedis.smembers(keys.all()));
+    assertFalse(jedis.exists(keys.manifest("1")));
+    assertEquals(Set.of("2"), jedis.smembers(keys.tag("city", "Oslo")));
     assertEquals(1, engine.count(null));
   }
 
   @Test
   void jsonDocumentsAreWrittenAsText() {
-    writer.saveJson("doc:1", "1", "{\"id\":\"1\"}", Duration.ofSeconds(60), doc("1", "Oslo", 3).entries());
-    assertEquals("{\"id\":\"1\"}", jedis.get("doc:1"));
-    assertTrue(jedis.pttl("doc:1") > 0);
+    writer.saveJson("1", "{\"id\":\"1\"}", Duration.ofSeconds(60), doc("1", "Oslo", 3).entries());
+    assertEquals("{\"id\":\"1\"}", jedis.get("{doc}:1"));
+    assertTrue(jedis.pttl("{doc}:1") > 0);
     assertTrue(engine.exists(Doc_.age.lt(4)));
   }
 

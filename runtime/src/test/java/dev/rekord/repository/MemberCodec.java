@@ -8,17 +8,34 @@ import dev.rekord.codec.JsonWriter;
 import dev.rekord.codec.RecordCodec;
 import dev.rekord.codec.ValueCodec;
 import dev.rekord.codec.ValueCodecs;
+import dev.rekord.engine.IndexEntries;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 /** Shaped like a generated codec (see docs/internals.md). */
 final class MemberCodec implements DocumentCodec<Member> {
-  static final MemberCodec INSTANCE = new MemberCodec();
+  /** Indexes city and age ({@link TestModel#index()}). */
+  static final MemberCodec INSTANCE = new MemberCodec(false);
+  /** Indexes city, age and tags ({@link TestModel#withTagsIndexed()}): a changed index definition. */
+  static final MemberCodec WITH_TAGS = new MemberCodec(true);
   static final ValueCodec<List<String>> TAGS = ValueCodecs.listOf(ValueCodecs.STRING);
   static final RecordCodec<Member> MEMBER_JSON = new MemberJson();
 
-  private MemberCodec() {}
+  private final boolean indexTags;
+
+  private MemberCodec(boolean indexTags) {
+    this.indexTags = indexTags;
+  }
+
+  @Override
+  public void indexEntries(Member value, IndexEntries entries) {
+    entries.tag(Member_.CITY, value.city());
+    entries.numeric(Member_.AGE, value.age());
+    if (indexTags) {
+      entries.tags(Member_.TAGS, value.tags());
+    }
+  }
 
   @Override
   public Map<String, String> toHash(Member value) {

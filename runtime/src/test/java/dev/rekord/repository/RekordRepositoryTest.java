@@ -63,15 +63,15 @@ class RekordRepositoryTest {
   void hashDocumentIsStoredFieldByField() {
     members(Storage.HASH).save(new Member("ada", "Oslo", 36, List.of("a", "b")));
 
-    assertEquals(Map.of("id", "ada", "city", "Oslo", "age", "36", "tags", "[\"a\",\"b\"]"), redis.hgetAll("member:ada"));
+    assertEquals(Map.of("id", "ada", "city", "Oslo", "age", "36", "tags", "[\"a\",\"b\"]"), redis.hgetAll("{member}:ada"));
   }
 
   @Test
   void jsonDocumentIsStoredAsOneString() {
     members(Storage.JSON).save(new Member("ada", null, 36, List.of("a")));
 
-    assertEquals("string", redis.type("member:ada"));
-    assertEquals("{\"id\":\"ada\",\"age\":36,\"tags\":[\"a\"]}", redis.get("member:ada"));
+    assertEquals("string", redis.type("{member}:ada"));
+    assertEquals("{\"id\":\"ada\",\"age\":36,\"tags\":[\"a\"]}", redis.get("{member}:ada"));
   }
 
   @Test
@@ -80,7 +80,7 @@ class RekordRepositoryTest {
     members.save(new Member("ada", "Oslo", 36, List.of("a")));
     members.save(new Member("ada", null, 37, null));
 
-    assertEquals(Map.of("id", "ada", "age", "37"), redis.hgetAll("member:ada"));
+    assertEquals(Map.of("id", "ada", "age", "37"), redis.hgetAll("{member}:ada"));
   }
 
   @ParameterizedTest
@@ -136,18 +136,18 @@ class RekordRepositoryTest {
 
   @Test
   void keyOfTheWrongTypeIsReportedWithKeyAndModel() {
-    redis.set("member:bad", "not a hash");
+    redis.set("{member}:bad", "not a hash");
 
     DeserializationException e = assertThrows(DeserializationException.class, () -> members(Storage.HASH).findById("bad"));
 
-    assertEquals("member:bad", e.key());
+    assertEquals("{member}:bad", e.key());
     assertEquals("Member", e.model());
     assertTrue(e.getMessage().contains("expected a hash but found string"), e.getMessage());
   }
 
   @Test
   void jsonModelReportsAHashKeyAsTheWrongType() {
-    redis.hset("member:bad", "id", "bad");
+    redis.hset("{member}:bad", "id", "bad");
 
     DeserializationException e = assertThrows(DeserializationException.class, () -> members(Storage.JSON).findById("bad"));
 
@@ -157,22 +157,22 @@ class RekordRepositoryTest {
   @Test
   void corruptFieldIsReportedWithKeyAndField() {
     members(Storage.HASH).save(new Member("ada", "Oslo", 36, null));
-    redis.hset("member:ada", "age", "thirty");
+    redis.hset("{member}:ada", "age", "thirty");
 
     DeserializationException e = assertThrows(DeserializationException.class, () -> members(Storage.HASH).findById("ada"));
 
-    assertEquals("member:ada", e.key());
+    assertEquals("{member}:ada", e.key());
     assertEquals("age", e.field());
   }
 
   @Test
   void valuesTheRecordRejectsAreADeserializationFailure() {
     members(Storage.HASH).save(new Member("ada", "Oslo", 36, null));
-    redis.hset("member:ada", "age", "-1");
+    redis.hset("{member}:ada", "age", "-1");
 
     DeserializationException e = assertThrows(DeserializationException.class, () -> members(Storage.HASH).findById("ada"));
 
-    assertEquals("member:ada", e.key());
+    assertEquals("{member}:ada", e.key());
     assertTrue(e.getMessage().contains("age must not be negative"), e.getMessage());
   }
 
@@ -184,11 +184,11 @@ class RekordRepositoryTest {
         new Member("a", "Oslo", 1, null), new Member("b", "Rome", 2, null), new Member("c", "Lima", 3, null)));
     assertEquals(3, saved.size());
     if (storage == Storage.HASH) {
-      redis.hset("member:b", "age", "two");
-      redis.set("member:w", "wrong type");
+      redis.hset("{member}:b", "age", "two");
+      redis.set("{member}:w", "wrong type");
     } else {
-      redis.set("member:b", "{\"id\":\"b\",\"age\":");
-      redis.hset("member:w", "id", "w");
+      redis.set("{member}:b", "{\"id\":\"b\",\"age\":");
+      redis.hset("{member}:w", "id", "w");
     }
 
     BatchRead<String, Member> read = members.findAllById(List.of("c", "b", "missing", "w", "a"));
@@ -197,8 +197,8 @@ class RekordRepositoryTest {
     assertEquals(List.of(saved.get(2), saved.get(0)), read.values());
     assertEquals(List.of("missing"), read.missing());
     assertEquals(List.of("b", "w"), new ArrayList<>(read.failures().keySet()));
-    assertEquals("member:b", read.failures().get("b").key());
-    assertEquals("member:w", read.failures().get("w").key());
+    assertEquals("{member}:b", read.failures().get("b").key());
+    assertEquals("{member}:w", read.failures().get("w").key());
     assertTrue(read.failures().get("w").getMessage().contains("expected a"), read.failures().get("w").getMessage());
     assertThrows(DeserializationException.class, read::valuesOrThrow);
   }

@@ -47,8 +47,8 @@ class SaveOptionsTest {
     members.save(new Member("a", null, 1, null), Duration.ofSeconds(10));
     members.saveAll(List.of(new Member("b", null, 2, null)), Duration.ofMillis(20_500));
 
-    assertTtlWithin("member:a", 10_000);
-    assertTtlWithin("member:b", 20_500);
+    assertTtlWithin("{member}:a", 10_000);
+    assertTtlWithin("{member}:b", 20_500);
   }
 
   @ParameterizedTest
@@ -56,20 +56,20 @@ class SaveOptionsTest {
   void modelDefaultTtlAppliesUnlessOverriddenAndZeroPersists(Storage storage) {
     RekordRepository<Member, String> sessions = TestModel.repository(rekord, TestModel.stringIds("session", storage, Duration.ofMinutes(1)));
     sessions.save(new Member("a", null, 1, null));
-    assertTtlWithin("session:a", 60_000);
+    assertTtlWithin("{session}:a", 60_000);
 
     sessions.save(new Member("a", null, 1, null), Duration.ZERO);
-    assertEquals(-1, redis.pttl("session:a"), "ZERO persists, clearing the earlier expiry");
+    assertEquals(-1, redis.pttl("{session}:a"), "ZERO persists, clearing the earlier expiry");
 
     sessions.saveAll(List.of(new Member("a", null, 1, null)));
-    assertTtlWithin("session:a", 60_000);
+    assertTtlWithin("{session}:a", 60_000);
   }
 
   @Test
   void subMillisecondTtlStillExpires() {
     RekordRepository<Member, String> members = TestModel.repository(rekord, TestModel.stringIds("member", Storage.HASH, Duration.ZERO));
     members.save(new Member("a", null, 1, null), Duration.ofNanos(1));
-    assertTrue(redis.pttl("member:a") != -1);
+    assertTrue(redis.pttl("{member}:a") != -1);
   }
 
   @Test

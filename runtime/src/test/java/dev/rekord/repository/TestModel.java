@@ -23,13 +23,25 @@ final class TestModel<ID> implements RekordModel<Member, ID> {
   private final Duration defaultTtl;
   private final IdKind idKind;
   private final Function<String, ID> parse;
+  private final boolean indexTags;
 
-  private TestModel(String prefix, Storage storage, Duration defaultTtl, IdKind idKind, Function<String, ID> parse) {
+  private TestModel(String prefix, Storage storage, Duration defaultTtl, IdKind idKind,
+      Function<String, ID> parse, boolean indexTags) {
     this.prefix = prefix;
     this.storage = storage;
     this.defaultTtl = defaultTtl;
     this.idKind = idKind;
     this.parse = parse;
+    this.indexTags = indexTags;
+  }
+
+  private TestModel(String prefix, Storage storage, Duration defaultTtl, IdKind idKind, Function<String, ID> parse) {
+    this(prefix, storage, defaultTtl, idKind, parse, false);
+  }
+
+  /** The same model with tags indexed too: another index definition, another fingerprint. */
+  TestModel<ID> withTagsIndexed() {
+    return new TestModel<>(prefix, storage, defaultTtl, idKind, parse, true);
   }
 
   static TestModel<String> stringIds(String prefix, Storage storage, Duration defaultTtl) {
@@ -101,11 +113,13 @@ final class TestModel<ID> implements RekordModel<Member, ID> {
 
   @Override
   public DocumentCodec<Member> codec() {
-    return MemberCodec.INSTANCE;
+    return indexTags ? MemberCodec.WITH_TAGS : MemberCodec.INSTANCE;
   }
 
   @Override
   public IndexDefinition index() {
-    return new IndexDefinition(prefix + "-idx", prefix, storage, List.of(), "0000000000000000");
+    return indexTags
+        ? new IndexDefinition(prefix + "-idx", prefix, storage, List.of(Member_.CITY, Member_.AGE, Member_.TAGS), "00000000000000b2")
+        : new IndexDefinition(prefix + "-idx", prefix, storage, List.of(Member_.CITY, Member_.AGE), "00000000000000a1");
   }
 }

@@ -1,0 +1,19 @@
+package dev.rekord.benchmarks;
+
+import dev.rekord.annotations.Id;
+import dev.rekord.annotations.Numeric;
+import dev.rekord.annotations.RedisModel;
+import dev.rekord.annotations.Tag;
+import java.time.LocalDate;
+
+/** The benchmark's typical model: three indexes (two tags, one sortable number) and four plain fields. */
+@RedisModel(prefix = "bench-member")
+public record Member(
+    @Id String id,
+    @Tag String city,
+    @Tag String country,
+    @Numeric(sortable = true) int age,
+    String name,
+    String email,
+    LocalDate joinDate,
+    long points) {}

@@ -1,0 +1,159 @@
+package dev.rekord.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.params.ZRangeParams;
+
+/**
+ * The baseline: the same work written by hand with Jedis, as a team without Rekord would. Documents
+ * at {@code raw:member:<id>} (the same hash fields as Rekord writes), hand-maintained indexes: a set
+ * per city and per country, a sorted set of ages. Unlike Rekord, these writes never remove an old
+ * document's index entries (no manifest), so updates would leave stale entries behind.
+ */
+final class RawJedis implements AutoCloseable {
+  static final String DOC = "raw:member:";
+  static final String CITY = "raw:member:idx:city:";
+  static final String COUNTRY = "raw:member:idx:country:";
+  static final String AGE = "raw:member:idx:age";
+  static final int BATCH = 500;
+
+  /** HSET the document and add it to its three indexes, atomically. */
+  private static final String SAVE_LUA = """
+      redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+      redis.call('SADD', KEYS[2], ARGV[1])
+      redis.call('SADD', KEYS[3], ARGV[1])
+      redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
+      return 1
+      """;
+
+  /** Walks the age range in order, keeps ids in the city set, stops at the limit. */
+  private static final String AND_LUA = """
+      local out, offset, limit = {}, 0, tonumber(ARGV[3])
+      while #out < limit do
+        local chunk = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[1], ARGV[2], 'LIMIT', offset, 256)
+        if #chunk == 0 then break end
+        for _, id in ipairs(chunk) do
+          if redis.call('SISMEMBER', KEYS[2], id) == 1 then
+            out[#out + 1] = id
+            if #out == limit then break end
+          end
+        end
+        offset = offset + 256
+      end
+      return out
+      """;
+
+  private final RedisClient client;
+  private final String saveSha;
+  private final String andSha;
+
+  RawJedis(String host, int port) {
+    this.client = RedisClient.create(host, port);
+    this.saveSha = client.scriptLoad(SAVE_LUA);
+    this.andSha = client.scriptLoad(AND_LUA);
+  }
+
+  RedisClient client() {
+    return client;
+  }
+
+  /** One HSET round trip, no indexes: the floor. */
+  void hset(Member m) {
+    client.hset(DOC + m.id(), Dataset.hash(m));
+  }
+
+  /** HSET + SADD + SADD + ZADD in MULTI/EXEC. */
+  void saveMulti(Member m) {
+    try (AbstractTransaction tx = client.multi()) {
+      tx.hset(DOC + m.id(), Dataset.hash(m));
+      tx.sadd(CITY + m.city(), m.id());
+      tx.sadd(COUNTRY + m.country(), m.id());
+      tx.zadd(AGE, m.age(), m.id());
+      tx.exec();
+    }
+  }
+
+  /** The same four writes in one Lua script (EVALSHA). */
+  void saveLua(Member m) {
+    client.evalsha(saveSha, keys(m), luaArgs(m));
+  }
+
+  /** Pipelined in batches of {@value #BATCH} (Rekord's batch size), with or without indexes. */
+  void saveAll(List<Member> members, boolean indexes) {
+    for (int from = 0; from < members.size(); from += BATCH) {
+      try (AbstractPipeline p = client.pipelined()) {
+        for (Member m : members.subList(from, Math.min(from + BATCH, members.size()))) {
+          if (indexes) {
+            p.evalsha(saveSha, keys(m), luaArgs(m));
+          } else {
+            p.hset(DOC + m.id(), Dataset.hash(m));
+          }
+        }
+        p.sync();
+      }
+    }
+  }
+
+  Member findById(String id) {
+    Map<String, String> hash = client.hgetAll(DOC + id);
+    return hash.isEmpty() ? null : Dataset.fromHash(hash);
+  }
+
+  /** 20 (or {@code limit}) members of a city: SRANDMEMBER for ids, then pipelined HGETALL. */
+  List<Member> byCity(String city, int limit) {
+    return fetch(client.srandmember(CITY + city, limit));
+  }
+
+  /** Ages in [lo, hi], ascending, first {@code limit}: ZRANGEBYSCORE … LIMIT, pipelined HGETALL. */
+  List<Member> byAge(int lo, int hi, int limit) {
+    return fetch(client.zrange(AGE, ZRangeParams.zrangeByScoreParams(lo, hi).limit(0, limit)));
+  }
+
+  /** City = c AND age in [lo, hi], by age, first {@code limit}: a hand-written Lua walk. */
+  @SuppressWarnings("unchecked")
+  List<Member> byCityAndAge(String city, int lo, int hi, int limit) {
+    Object ids = client.evalsha(andSha, List.of(AGE, CITY + city),
+        List.of(Integer.toString(lo), Integer.toString(hi), Integer.toString(limit)));
+    return fetch((List<String>) ids);
+  }
+
+  private List<Member> fetch(List<String> ids) {
+    List<Response<Map<String, String>>> replies = new ArrayList<>(ids.size());
+    try (AbstractPipeline p = client.pipelined()) {
+      for (String id : ids) {
+        replies.add(p.hgetAll(DOC + id));
+      }
+      p.sync();
+    }
+    List<Member> members = new ArrayList<>(ids.size());
+    for (Response<Map<String, String>> reply : replies) {
+      members.add(Dataset.fromHash(reply.get()));
+    }
+    return members;
+  }
+
+  private static List<String> keys(Member m) {
+    return List.of(DOC + m.id(), CITY + m.city(), COUNTRY + m.country(), AGE);
+  }
+
+  private static List<String> luaArgs(Member m) {
+    List<String> args = new ArrayList<>(18);
+    args.add(m.id());
+    args.add(Integer.toString(m.age()));
+    Dataset.hash(m).forEach((field, value) -> {
+      args.add(field);
+      args.add(value);
+    });
+    return args;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

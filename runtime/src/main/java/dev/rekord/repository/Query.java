@@ -1,0 +1,254 @@
+package dev.rekord.repository;
+
+import dev.rekord.engine.IdCursor;
+import dev.rekord.engine.PortableQueryEngine;
+import dev.rekord.query.Condition;
+import dev.rekord.query.Sort;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A query over one model's documents: a condition (or none, for all documents), a sort order and
+ * a page. Immutable: every setting returns a new query; nothing runs until a terminal method.
+ *
+ * <pre>{@code
+ * List<Member> recent = members.find(Member_.joinDate.gte(today.minusDays(30)))
+ *     .sortBy(Member_.joinDate.desc())
+ *     .limit(20)
+ *     .list();
+ * }</pre>
+ *
+ * <p>Without {@link #limit} a query returns every match; there is no hidden default page. Order:
+ * by the sort keys (nulls last in both directions; strings in byte-wise UTF-8 order of their
+ * indexed value), ties and unsorted results by id (byte-wise; descending when the last sort key
+ * is). Documents are loaded in one pipelined round trip per page; one deleted between the query
+ * and the load is skipped.
+ *
+ * @param <T> the record type
+ * @param <ID> the id type
+ */
+public final class Query<T, ID> {
+
+  /** Documents per round trip of {@link #iterator()} unless {@link #pageSize} says otherwise. */
+  public static final int DEFAULT_PAGE_SIZE = 500;
+
+  /** How long a cursor's server-side snapshot lives without being read. */
+  public static final Duration CURSOR_TTL = Duration.ofMinutes(10);
+
+  private final RekordRepository<T, ID> repository;
+  private final Condition<T> condition;
+  private final List<Sort<T>> sort;
+  private final long offset;
+  private final long limit;
+  private final int pageSize;
+
+  Query(RekordRepository<T, ID> repository, Condition<T> condition) {
+    this(repository, condition, List.of(), 0, PortableQueryEngine.NO_LIMIT, DEFAULT_PAGE_SIZE);
+  }
+
+  private Query(RekordRepository<T, ID> repository, Condition<T> condition, List<Sort<T>> sort,
+      long offset, long limit, int pageSize) {
+    this.repository = repository;
+    this.condition = condition;
+    this.sort = sort;
+    this.offset = offset;
+    this.limit = limit;
+    this.pageSize = pageSize;
+  }
+
+  /** Sorted by {@code keys}, the first deciding first (replaces an earlier sort order). */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only copied into an immutable list
+  public final Query<T, ID> sortBy(Sort<T>... keys) {
+    return new Query<>(repository, condition, List.of(keys), offset, limit, pageSize);
+  }
+
+  /** Skips the first {@code offset} matches. */
+  public Query<T, ID> offset(long offset) {
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must not be negative: " + offset);
+    }
+    return new Query<>(repository, condition, sort, offset, limit, pageSize);
+  }
+
+  /** Returns at most {@code limit} matches. */
+  public Query<T, ID> limit(long limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative: " + limit);
+    }
+    return new Query<>(repository, condition, sort, offset, limit, pageSize);
+  }
+
+  /** How many documents {@link #iterator()}, {@link #stream()} and {@link #deleteAll()} read per round trip. */
+  public Query<T, ID> pageSize(int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be at least 1: " + pageSize);
+    }
+    return new Query<>(repository, condition, sort, offset, limit, pageSize);
+  }
+
+  /** The matching documents in order, from {@code offset}, at most {@code limit} (else all). */
+  public List<T> list() {
+    return repository.load(stringIds());
+  }
+
+  /** The first match in order, if any. */
+  public Optional<T> first() {
+    return limit(1).list().stream().findFirst();
+  }
+
+  /** The ids of the matches in order, within the page; no document is loaded. */
+  public List<ID> ids() {
+    List<ID> ids = new ArrayList<>();
+    for (String id : stringIds()) {
+      ids.add(repository.model().idFromString(id));
+    }
+    return ids;
+  }
+
+  /** How many documents match, ignoring offset and limit. */
+  public long count() {
+    return engine().count(condition);
+  }
+
+  /** Whether any document matches (ignoring offset and limit). */
+  public boolean exists() {
+    return engine().exists(condition);
+  }
+
+  /**
+   * Every match (within offset and limit) as a cursor that loads {@link #pageSize} documents per
+   * round trip. The matching ids are snapshotted server-side when iteration starts (a list per
+   * bucket, expiring {@link #CURSOR_TTL} after its last read), so an id that matches then and
+   * exists throughout is returned exactly once, whatever is written meanwhile; a document deleted
+   * meanwhile is skipped, one changed meanwhile is returned as it is when its page loads. Close
+   * the cursor when abandoning it early (read to the end, it closes itself).
+   */
+  public Cursor<T> iterator() {
+    return new Cursor<>(this);
+  }
+
+  /** {@link #iterator()} as a stream; close the stream when not reading it to the end. */
+  public Stream<T> stream() {
+    Cursor<T> cursor = iterator();
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED), false)
+        .onClose(cursor::close);
+  }
+
+  /**
+   * Deletes the matches (within offset and limit), each atomically with its index entries, in
+   * pipelined batches of {@link #pageSize}; returns how many documents were deleted.
+   */
+  public long deleteAll() {
+    long deleted = 0;
+    try (PagedIds<T> ids = new PagedIds<>(this)) {
+      List<String> batch;
+      while (!(batch = ids.nextPage()).isEmpty()) {
+        deleted += repository.writer().deleteAll(batch);
+      }
+    }
+    return deleted;
+  }
+
+  private List<String> stringIds() {
+    return engine().ids(condition, sort, offset, limit);
+  }
+
+  private PortableQueryEngine engine() {
+    return repository.engine(condition != null || !sort.isEmpty());
+  }
+
+  @Override
+  public String toString() {
+    return "Query[" + repository.model().name() + ", " + (condition == null ? "all" : condition)
+        + (sort.isEmpty() ? "" : ", sort " + sort) + (offset == 0 ? "" : ", offset " + offset)
+        + (limit < 0 ? "" : ", limit " + limit) + "]";
+  }
+
+  /** The ids of a query's snapshot within its page, a page at a time. */
+  private static final class PagedIds<T> implements AutoCloseable {
+    private final IdCursor cursor;
+    private final int pageSize;
+    private long remaining;
+
+    PagedIds(Query<T, ?> query) {
+      this.cursor = query.engine().cursor(query.condition, query.sort, query.pageSize, CURSOR_TTL);
+      this.pageSize = query.pageSize;
+      this.remaining = query.limit < 0 ? Long.MAX_VALUE : query.limit;
+      for (long skipped = 0; skipped < query.offset && cursor.hasNext(); skipped++) {
+        cursor.next();
+      }
+    }
+
+    List<String> nextPage() {
+      List<String> page = new ArrayList<>(pageSize);
+      while (page.size() < pageSize && remaining > 0 && cursor.hasNext()) {
+        page.add(cursor.next());
+        remaining--;
+      }
+      return page;
+    }
+
+    @Override
+    public void close() {
+      cursor.close();
+    }
+  }
+
+  /**
+   * The documents of a query, loaded a page at a time ({@link Query#iterator()}). Not thread-safe.
+   *
+   * @param <T> the record type
+   */
+  public static final class Cursor<T> implements Iterator<T>, AutoCloseable {
+    private final Query<T, ?> query;
+    private PagedIds<T> ids;
+    private Iterator<T> page = java.util.Collections.emptyIterator();
+    private boolean done;
+
+    private Cursor(Query<T, ?> query) {
+      this.query = query;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!page.hasNext() && !done) {
+        if (ids == null) {
+          ids = new PagedIds<>(query);
+        }
+        List<String> next = ids.nextPage();
+        if (next.isEmpty()) {
+          close();
+        } else {
+          page = query.repository.load(next).iterator();
+        }
+      }
+      return page.hasNext();
+    }
+
+    @Override
+    public T next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return page.next();
+    }
+
+    /** Drops the server-side snapshot; idempotent. */
+    @Override
+    public void close() {
+      done = true;
+      if (ids != null) {
+        ids.close();
+      }
+    }
+  }
+}

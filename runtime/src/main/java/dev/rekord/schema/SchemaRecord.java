@@ -1,0 +1,107 @@
+package dev.rekord.schema;
+
+import dev.rekord.model.IndexDefinition;
+import dev.rekord.model.IndexField;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What Redis knows of one model's index: the hash {@code rekord:schema:<prefix>}.
+ *
+ * @param fingerprint the fingerprint of the index definition the index was built for
+ * @param buckets the model's number of buckets; fixed when the record is created
+ * @param state {@link State#READY}, or {@link State#BUILDING} during a rebuild
+ * @param target during a rebuild, the fingerprint being built; else {@code null}
+ * @param definition the indexed fields as text, for people ({@code city TAG case-sensitive; …})
+ * @param updated when the record last changed
+ */
+public record SchemaRecord(
+    String fingerprint, int buckets, State state, String target, String definition, Instant updated) {
+
+  /** Whether an index is usable or being rebuilt. */
+  public enum State {
+    READY,
+    BUILDING;
+
+    String text() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** The key of the record of the model with key prefix {@code prefix}. */
+  public static String key(String prefix) {
+    return "rekord:schema:" + prefix;
+  }
+
+  /** Whether queries can use the index for a model whose definition has {@code fingerprint}. */
+  public boolean servesFingerprint(String modelFingerprint) {
+    return state == State.READY && fingerprint.equals(modelFingerprint);
+  }
+
+  /** The readable text of a definition's fields, as stored in {@code definition}. */
+  public static String describe(IndexDefinition definition) {
+    List<String> fields = new ArrayList<>();
+    for (IndexField field : definition.fields()) {
+      StringBuilder text = new StringBuilder(field.path()).append(' ').append(field.kind());
+      if (field.sortable()) {
+        text.append(" sortable");
+      }
+      if (field.caseSensitive()) {
+        text.append(" case-sensitive");
+      }
+      if (field.multiValued()) {
+        text.append(" multi-valued");
+      }
+      fields.add(text.toString());
+    }
+    return String.join("; ", fields);
+  }
+
+  Map<String, String> toHash() {
+    Map<String, String> hash = new LinkedHashMap<>();
+    hash.put("fingerprint", fingerprint);
+    hash.put("buckets", Integer.toString(buckets));
+    hash.put("state", state.text());
+    if (target != null) {
+      hash.put("target", target);
+    }
+    hash.put("definition", definition);
+    hash.put("updated", updated.toString());
+    return hash;
+  }
+
+  /**
+   * The record stored as {@code hash}.
+   *
+   * @throws dev.rekord.SchemaMismatchException when the hash is not a schema record
+   */
+  static SchemaRecord fromHash(String key, Map<String, String> hash) {
+    try {
+      return new SchemaRecord(
+          require(key, hash, "fingerprint"),
+          Integer.parseInt(require(key, hash, "buckets")),
+          State.valueOf(require(key, hash, "state").toUpperCase(java.util.Locale.ROOT)),
+          hash.get("target"),
+          hash.getOrDefault("definition", ""),
+          hash.containsKey("updated") ? Instant.parse(hash.get("updated")) : Instant.EPOCH);
+    } catch (RuntimeException e) {
+      if (e instanceof dev.rekord.SchemaMismatchException mismatch) {
+        throw mismatch;
+      }
+      throw new dev.rekord.SchemaMismatchException(
+          "the schema record " + key + " cannot be read: " + e.getMessage() + "; found " + hash);
+    }
+  }
+
+  private static String require(String key, Map<String, String> hash, String field) {
+    String value = hash.get(field);
+    if (value == null) {
+      throw new dev.rekord.SchemaMismatchException(
+          "the schema record " + key + " has no " + field + "; found " + hash);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,140 @@
+package dev.rekord.repository;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekord.Rekord;
+import dev.rekord.SchemaMismatchException;
+import dev.rekord.annotations.Storage;
+import dev.rekord.schema.MigrationReport.ModelMigration;
+import dev.rekord.schema.MigrationReport.Outcome;
+import dev.rekord.schema.SchemaMigrator;
+import dev.rekord.test.RedisExtension;
+import dev.rekord.test.RedisServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import redis.clients.jedis.UnifiedJedis;
+
+/** Schema records and index rebuilds ({@code Rekord.migrate()}), on hand-written models. */
+@ExtendWith(RedisExtension.class)
+class MigrationTest {
+
+  private static final TestModel<String> V1 = TestModel.stringIds("member", Storage.HASH, Duration.ZERO);
+  private static final TestModel<String> V2 = V1.withTagsIndexed();
+
+  private Rekord rekord;
+  private UnifiedJedis redis;
+
+  @BeforeEach
+  void connect(RedisServer server) {
+    rekord = Rekord.builder().url(server.url()).buckets(4).build();
+    redis = rekord.connection().commands();
+  }
+
+  @AfterEach
+  void close() {
+    rekord.close();
+  }
+
+  private ModelMigration migrate(TestModel<String> model, List<long[]> progress) {
+    rekord.schemas().invalidate(); // as a new process would
+    return new SchemaMigrator(rekord.connection(), rekord.schemas())
+        .migrate(model, (name, done, total) -> progress.add(new long[] {done, total}));
+  }
+
+  private void saveMembers(RekordRepository<Member, String> members, int n) {
+    List<Member> batch = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      batch.add(new Member("m" + i, i % 2 == 0 ? "Oslo" : "Bergen", i % 70, i % 3 == 0 ? List.of("red") : List.of("blue")));
+    }
+    members.saveAll(batch);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"HASH", "JSON"})
+  void createVerifyThenRebuildForAChangedDefinition(String storage) {
+    TestModel<String> v1 = TestModel.stringIds("member", Storage.valueOf(storage), Duration.ZERO);
+    TestModel<String> v2 = v1.withTagsIndexed();
+    List<long[]> progress = new ArrayList<>();
+    ModelMigration created = migrate(v1, progress);
+    assertEquals(Outcome.CREATED, created.outcome());
+    assertEquals(4, created.buckets());
+    Map<String, String> record = redis.hgetAll("rekord:schema:member");
+    assertEquals(v1.index().fingerprint(), record.get("fingerprint"));
+    assertEquals("ready", record.get("state"));
+    assertEquals("4", record.get("buckets"));
+    assertEquals("city TAG sortable case-sensitive; age NUMERIC sortable case-sensitive", record.get("definition"));
+
+    RekordRepository<Member, String> members = TestModel.repository(rekord, v1);
+    saveMembers(members, 1234);
+    members.save(new Member("short", "Oslo", 1, List.of("red")), Duration.ofMinutes(5));
+    assertEquals(Outcome.VERIFIED, migrate(v1, progress).outcome());
+    assertTrue(progress.isEmpty());
+
+    ModelMigration rebuilt = migrate(v2, progress);
+    assertEquals(Outcome.REBUILT, rebuilt.outcome());
+    assertEquals(1235, rebuilt.reindexed());
+    assertEquals(0, rebuilt.undecodable());
+    assertEquals(v2.index().fingerprint(), redis.hget("rekord:schema:member", "fingerprint"));
+    assertEquals(null, redis.hget("rekord:schema:member", "target"));
+    assertTrue(progress.size() >= 2, "progress per batch");
+    long[] last = progress.get(progress.size() - 1);
+    assertEquals(1235, last[0]);
+    assertEquals(1235, last[1]);
+
+    RekordRepository<Member, String> after = TestModel.repository(rekord, v2);
+    assertEquals(412 + 1, after.find(Member_.tags.contains("red")).count());
+    assertEquals(617 + 1, after.find(Member_.city.eq("Oslo")).count());
+    assertTrue(redis.pttl(after.keyOf("short")) > 0, "the document's expiry is untouched");
+    assertEquals(Outcome.VERIFIED, migrate(v2, progress).outcome());
+
+    // Back to v1: the tag entries of the field that no longer exists are dropped.
+    assertEquals(Outcome.REBUILT, migrate(v1, progress).outcome());
+    assertEquals(List.of(), new ArrayList<>(redis.keys("*#tag:tags:*")));
+    assertEquals(618, TestModel.repository(rekord, v1).find(Member_.city.eq("Oslo")).count());
+  }
+
+  @Test
+  void interruptedRebuildIsRunAgain() {
+    migrate(V1, new ArrayList<>());
+    saveMembers(TestModel.repository(rekord, V1), 300);
+    // A rebuild to V2 that died half-way: state building, target set, old fingerprint kept.
+    redis.hset("rekord:schema:member", Map.of("state", "building", "target", V2.index().fingerprint()));
+    rekord.schemas().invalidate();
+    RekordRepository<Member, String> v2 = TestModel.repository(rekord, V2);
+    assertThrows(SchemaMismatchException.class, () -> v2.find(Member_.tags.contains("red")).count());
+    assertEquals("Oslo", v2.findById("m0").orElseThrow().city(), "reads by id work during a rebuild");
+
+    ModelMigration again = migrate(V2, new ArrayList<>());
+    assertEquals(Outcome.REBUILT, again.outcome());
+    assertEquals(300, again.reindexed());
+    assertEquals("ready", redis.hget("rekord:schema:member", "state"));
+    assertEquals(100, v2.find(Member_.tags.contains("red")).count());
+  }
+
+  @Test
+  void undecodableDocumentsAreSkippedAndReported() {
+    migrate(V1, new ArrayList<>());
+    RekordRepository<Member, String> members = TestModel.repository(rekord, V1);
+    saveMembers(members, 50);
+    redis.hset(members.keyOf("m3"), "age", "three");
+    redis.hset(members.keyOf("m4"), "age", "-4"); // the record's constructor rejects it
+
+    ModelMigration rebuilt = migrate(V2, new ArrayList<>());
+    assertEquals(Outcome.REBUILT, rebuilt.outcome());
+    assertEquals(48, rebuilt.reindexed());
+    assertEquals(2, rebuilt.undecodable());
+    assertEquals(java.util.Set.of(members.keyOf("m3"), members.keyOf("m4")),
+        java.util.Set.copyOf(rebuilt.undecodableKeys()));
+    assertEquals(16, TestModel.repository(rekord, V2).find(Member_.tags.contains("red")).count());
+  }
+}
