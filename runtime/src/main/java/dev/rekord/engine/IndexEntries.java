@@ -1,6 +1,7 @@
 package dev.rekord.engine;
 
 import dev.rekord.GeoPoint;
+import dev.rekord.SerializationException;
 import dev.rekord.model.IndexField;
 import dev.rekord.model.IndexKind;
 import java.util.ArrayList;
@@ -33,12 +34,21 @@ public final class IndexEntries {
   /** The latitude limit of Redis GEO sets (Web Mercator). */
   public static final double MAX_LATITUDE = 85.05112878;
 
+  private final String model;
   private final List<Entry> entries = new ArrayList<>();
 
-  private IndexEntries() {}
+  private IndexEntries(String model) {
+    this.model = model;
+  }
 
+  /** Entries of a document of {@code model} (its simple name, named in errors). */
+  public static IndexEntries create(String model) {
+    return new IndexEntries(model);
+  }
+
+  /** Entries of a document of an unnamed model (for tests and tools). */
   public static IndexEntries create() {
-    return new IndexEntries();
+    return new IndexEntries("(model)");
   }
 
   /**
@@ -79,7 +89,7 @@ public final class IndexEntries {
   public IndexEntries numeric(IndexField field, double score) {
     require(field, IndexKind.NUMERIC);
     if (Double.isNaN(score)) {
-      throw new IllegalArgumentException("NaN cannot be indexed: " + field.path());
+      throw unindexable(field, "NaN has no place in a numeric index; store null instead");
     }
     String path = field.path();
     entries.add(new Entry("z", layout -> layout.numeric(path), IndexEncoding.format(score), ""));
@@ -112,8 +122,8 @@ public final class IndexEntries {
       return absent(field);
     }
     if (Math.abs(point.latitude()) > MAX_LATITUDE) {
-      throw new IllegalArgumentException("Redis GEO indexes latitudes within ±" + MAX_LATITUDE
-          + " only: " + field.path() + " = " + point);
+      throw unindexable(field, "Redis GEO indexes latitudes within ±" + MAX_LATITUDE + " only, not "
+          + point.latitude());
     }
     String path = field.path();
     entries.add(new Entry("g", layout -> layout.geo(path),
@@ -140,6 +150,11 @@ public final class IndexEntries {
 
   int size() {
     return entries.size();
+  }
+
+  /** A value this index cannot hold: a typed error naming model and field, before anything is written. */
+  private SerializationException unindexable(IndexField field, String problem) {
+    return new SerializationException(model, field.path(), problem, null);
   }
 
   private static void require(IndexField field, IndexKind kind) {

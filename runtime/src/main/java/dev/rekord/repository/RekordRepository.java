@@ -235,7 +235,7 @@ public class RekordRepository<T, ID> {
 
   private ScriptCall saveCall(T entity, Duration ttl) {
     String id = model.idToString(model.id(entity));
-    IndexEntries entries = IndexEntries.create();
+    IndexEntries entries = IndexEntries.create(model.name());
     model.codec().indexEntries(entity, entries);
     return model.storage() == Storage.HASH
         ? writer().saveHashCall(id, model.codec().toHash(entity), ttl, entries)
