@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The demo: stores the world's cities (GeoNames, ~170k) with Rekord and reads some back.
+# The demo: stores the world's cities (GeoNames, ~170k) with Rekord, reads some back and queries them.
 #
-# With REDIS_URL set (e.g. redis://localhost:6379) it uses that server, writing keys under the
-# prefixes city: and country:; otherwise it starts a throwaway redis-server on a free port.
+# With REDIS_URL set (e.g. redis://localhost:6379) it uses that server, writing the
+# keys {city}…, {country}… and rekord:schema:…; otherwise it starts a throwaway redis-server on a free port.
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -27,21 +27,21 @@ class ErrorsTest {
     try (Rekord rekord = Rekord.connect(server.url())) {
       MemberRepository members = new MemberRepository(rekord);
       members.save(new Member("ada", "Ada", "Oslo", LocalDate.of(2024, 5, 1)));
-      rekord.connection().commands().hset("member:ada", "joinDate", "2024-13-01");
+      rekord.connection().commands().hset(members.keyOf("ada"), "joinDate", "2024-13-01");
       String message = null;
       // tag::deserialization[]
       try {
         members.findById("ada");
       } catch (DeserializationException e) {
-        e.key();   // "member:ada"
+        e.key();   // "{member}:ada"
         e.model(); // "Member"
         e.field(); // "joinDate"
-        message = e.getMessage(); // Cannot read Member.joinDate from key 'member:ada': …
+        message = e.getMessage(); // Cannot read Member.joinDate from key '{member}:ada': …
       }
       // end::deserialization[]
       DeserializationException e =
           assertThrows(DeserializationException.class, () -> members.findById("ada"));
-      assertEquals("member:ada", e.key());
+      assertEquals("{member}:ada", e.key());
       assertEquals("Member", e.model());
       assertEquals("joinDate", e.field());
       assertEquals(e.getMessage(), message);

@@ -80,9 +80,9 @@ class GettingStartedTest {
   void keys() {
     Member ada = members.save(new Member("ada", "Ada", "Oslo", LocalDate.of(2024, 5, 1)));
     // tag::keys[]
-    String key = members.keyOf("ada"); // "member:ada"
+    String key = members.keyOf("ada"); // "{member}:ada"
     // end::keys[]
-    assertEquals("member:ada", key);
+    assertEquals("{member}:ada", key);
     assertEquals(ada.name(), redis.hget(key, "name"));
   }
 

@@ -68,7 +68,7 @@ class ModellingTest {
   void storesAHash() {
     PersonRepository people = new PersonRepository(rekord);
     Person ada = people.save(ada());
-    Map<String, String> stored = redis.hgetAll("people:ada");
+    Map<String, String> stored = redis.hgetAll(people.keyOf("ada"));
     // tag::hash[]
     assertEquals(Map.ofEntries(
         Map.entry("id", "ada"),
@@ -85,7 +85,7 @@ class ModellingTest {
         Map.entry("scores", "{\"chess\":1850,\"go\":3}"),
         Map.entry("createdAt", "2024-05-01T10:15:30.123456789Z"),
         Map.entry("bal", "10.50")),
-        stored); // HGETALL people:ada
+        stored); // HGETALL {people}:ada
     // end::hash[]
     assertEquals(Optional.of(ada), people.findById("ada"));
   }
@@ -95,9 +95,9 @@ class ModellingTest {
     PersonRepository people = new PersonRepository(rekord);
     // tag::nulls[]
     people.save(new Person("bob", "Bob", null, 40, null, null, null, null, null, null, null));
-    // HGETALL people:bob -> id=bob, name=Bob, age=40: null components are not stored
+    // HGETALL {people}:bob -> id=bob, name=Bob, age=40: null components are not stored
     // end::nulls[]
-    assertEquals(Map.of("id", "bob", "name", "Bob", "age", "40"), redis.hgetAll("people:bob"));
+    assertEquals(Map.of("id", "bob", "name", "Bob", "age", "40"), redis.hgetAll(people.keyOf("bob")));
     assertEquals(Optional.of(new Person("bob", "Bob", null, 40, null, null, null, null, null, null, null)),
         people.findById("bob"));
   }
@@ -116,13 +116,13 @@ class ModellingTest {
         1250.0);
     // end::trip[]
     trips.save(trip);
-    String stored = redis.get("trip:" + id);
+    String stored = redis.get(trips.keyOf(id));
     // tag::json[]
     assertEquals("""
         {"id":"0190f3c8-3b4e-7a41-9c35-5d0f1f3c2a10","title":"Fjords",\
         "departs":"2024-06-01T08:30+02:00","length":"PT120H",\
         "stops":[{"name":"Bergen","location":"5.3221,60.3913"}],"budget":1250.0}""",
-        stored); // GET trip:0190f3c8-3b4e-7a41-9c35-5d0f1f3c2a10
+        stored); // GET {trip}:0190f3c8-3b4e-7a41-9c35-5d0f1f3c2a10
     // end::json[]
     assertEquals(Optional.of(trip), trips.findById(id));
   }

@@ -2,11 +2,16 @@ package dev.rekord.examples.cities;
 
 import dev.rekord.GeoPoint;
 import dev.rekord.Rekord;
+import dev.rekord.engine.KeyLayout;
+import dev.rekord.query.DistanceUnit;
 import dev.rekord.repository.BatchRead;
+import dev.rekord.repository.Query;
+import dev.rekord.schema.MigrationReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +20,8 @@ import java.util.TreeMap;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The demo: stores the world's cities with Rekord, reads some back, and shows what Redis holds.
+ * The demo: stores the world's cities with Rekord, reads some back, queries them by their indexed
+ * fields, and shows what Redis holds.
  *
  * <p>Usage: {@code CitiesDemo [cities.json]}; without a file it loads the bundled sample. Connects
  * to {@code REDIS_URL} when set, else starts a throwaway {@code redis-server}. {@code ./demo.sh}
@@ -33,6 +39,12 @@ public final class CitiesDemo {
       List.of("no-12-oslo", "jp-40-tokyo", "br-27-sao-paulo", "ke-05-nairobi", "sj-21-longyearbyen");
 
   static final String BROKEN_ID = "demo-broken";
+
+  /** Where the radius query looks: Oslo's city centre (longitude, latitude). */
+  static final GeoPoint OSLO = GeoPoint.of(10.75, 59.91);
+
+  /** Rows printed per query. */
+  static final int SHOWN = 8;
 
   private final PrintStream out;
   private final CityRepository cities;
@@ -68,23 +80,105 @@ public final class CitiesDemo {
         Rekord rekord = Rekord.connect(target.url())) {
       out.println("Redis: " + target.describe());
       CitiesDemo demo = new CitiesDemo(rekord, out);
+      demo.migrate(rekord);
       demo.saveCities(all);
       demo.saveCountries(summaries);
       demo.findWellKnown();
       demo.findBatch(all);
       long count = demo.deleteBroken();
+      Map<String, QueryResult> queries = demo.query();
       demo.showStoredForms();
       out.println();
       out.println(target.throwaway()
           ? "Done; stopping the throwaway redis-server."
-          : "Done; the documents stay in Redis under city:* and country:*.");
+          : "Done; the documents stay in Redis under {city}:* and {country}:*, the index under {city}#*.");
       out.println(ATTRIBUTION);
-      return new Summary(all.size(), summaries.size(), count);
+      return new Summary(all.size(), summaries.size(), count, queries);
     }
   }
 
-  /** What the demo stored: for tests and scripts. */
-  record Summary(int citiesRead, int countriesRead, long citiesCounted) {}
+  /**
+   * What the demo stored and found: for tests and scripts.
+   *
+   * @param queries each query's result, by its name ({@code "near"}, {@code "country"}, …)
+   */
+  record Summary(int citiesRead, int countriesRead, long citiesCounted, Map<String, QueryResult> queries) {}
+
+  /**
+   * One query's result.
+   *
+   * @param matches how many cities match ({@code count()})
+   * @param ids the ids of the page the demo printed, in order
+   */
+  record QueryResult(long matches, List<String> ids) {}
+
+  /** Creates, verifies or rebuilds the index of every model, as an application does at startup. */
+  private void migrate(Rekord rekord) {
+    section("rekord.migrate(): create, verify or rebuild each model's index");
+    MigrationReport report = rekord.migrate((model, done, total) ->
+        out.printf("  rebuilding %s: %,d of %,d%n", model, done, total));
+    for (MigrationReport.ModelMigration model : report.models()) {
+      out.printf("  %-8s prefix %-8s %-8s %d bucket(s), fingerprint %s, %,d reindexed, %,d undecodable, %s%n",
+          model.model(), model.keyPrefix(), model.outcome(), model.buckets(), model.fingerprint(),
+          model.reindexed(), model.undecodable(), Stopwatch.format(model.duration().toNanos()));
+    }
+    out.printf("Migrated %d models in %s%n", report.models().size(),
+        Stopwatch.format(report.duration().toNanos()));
+  }
+
+  /** Queries the stored cities by their indexed fields; returns each query's result by name. */
+  private Map<String, QueryResult> query() {
+    section("Queries: server-side over Rekord's index, typed by the metamodel City_");
+    Map<String, QueryResult> results = new LinkedHashMap<>();
+    results.put("near", run(
+        "City_.location.within(GeoPoint.of(10.75, 59.91), 50, KM), sortBy(City_.name.asc())",
+        cities.find(City_.location.within(OSLO, 50, DistanceUnit.KM)).sortBy(City_.name.asc())));
+    results.put("country", run(
+        "City_.country.eq(\"NO\"), sortBy(City_.name.asc())",
+        cities.find(City_.country.eq("NO")).sortBy(City_.name.asc())));
+    results.put("prefix", run(
+        "City_.name.startsWith(\"os\") (case-insensitive), sortBy(City_.name.asc())",
+        cities.find(City_.name.startsWith("os")).sortBy(City_.name.asc())));
+    results.put("arctic", run(
+        "City_.latitude.gte(66.5634) (the Arctic circle), sortBy(City_.latitude.desc())",
+        cities.find(City_.latitude.gte(66.5634)).sortBy(City_.latitude.desc())));
+    results.put("nordic", run(
+        "City_.country.in(\"NO\", \"SE\", \"FI\", \"IS\").and(City_.latitude.between(64.0, 66.5634))"
+            + ".and(City_.name.startsWith(\"h\").not()), sortBy(City_.latitude.desc()), limit(5)",
+        cities.find(City_.country.in("NO", "SE", "FI", "IS")
+                .and(City_.latitude.between(64.0, 66.5634))
+                .and(City_.name.startsWith("h").not()))
+            .sortBy(City_.latitude.desc()), 5));
+    results.put("south", run(
+        "City_.latitude.lt(0.0), sortBy(City_.latitude.asc()): the southern hemisphere, southernmost first",
+        cities.find(City_.latitude.lt(0.0)).sortBy(City_.latitude.asc())));
+    results.put("all", run(
+        "findAll(), sortBy(City_.latitude.desc()): the northernmost cities (stops after the page)",
+        cities.findAll().sortBy(City_.latitude.desc())));
+    return results;
+  }
+
+  /** Runs {@code query}: its count, then its first {@link #SHOWN} matches, each timed. */
+  private QueryResult run(String label, Query<City, String> query) {
+    return run(label, query, SHOWN);
+  }
+
+  /** Runs {@code query}: its count, then its first {@code shown} matches ({@code limit}), each timed. */
+  private QueryResult run(String label, Query<City, String> query, int shown) {
+    out.println();
+    out.println("  " + label);
+    Stopwatch counting = Stopwatch.start();
+    long matches = query.count();
+    String countTook = counting.elapsed();
+    Stopwatch listing = Stopwatch.start();
+    List<City> page = query.limit(shown).list();
+    String listTook = listing.elapsed();
+    out.printf("    count() = %,d in %s; first %d rows in %s:%n", matches, countTook, page.size(), listTook);
+    for (City city : page) {
+      out.printf("      %-28s %-3s %-24s %s%n", city.id(), city.country(), city.name(), point(city.location()));
+    }
+    return new QueryResult(matches, page.stream().map(City::id).toList());
+  }
 
   private void saveCities(List<City> all) {
     section("saveAll: cities as hashes, " + String.format("%,d", BATCH_SIZE) + " per call");
@@ -146,7 +240,8 @@ public final class CitiesDemo {
     long before = cities.count();
     boolean deleted = cities.deleteById(BROKEN_ID);
     long after = cities.count();
-    out.printf("deleteById(\"%s\") = %s; existsById = %s; count() %,d -> %,d%n",
+    out.printf("deleteById(\"%s\") = %s; existsById = %s; count() %,d -> %,d"
+            + " (count() reads the index, and the hand-written document was never in it)%n",
         BROKEN_ID, deleted, cities.existsById(BROKEN_ID), before, after);
     return after;
   }
@@ -155,6 +250,16 @@ public final class CitiesDemo {
     String cityKey = cities.keyOf(WELL_KNOWN.get(0));
     section("What Redis holds: HGETALL " + cityKey);
     new TreeMap<>(redis.hgetAll(cityKey)).forEach((field, value) -> out.printf("  %-10s %s%n", field, value));
+    section("What Redis holds: the index keys Oslo is in (one bucket: tag " + cities.layout().bucket(0).tag() + ")");
+    KeyLayout.Bucket index = cities.layout().bucketFor(WELL_KNOWN.get(0));
+    out.printf("  %-30s SCARD %,d (every indexed id)%n", index.all(), redis.scard(index.all()));
+    String norway = index.tag("country", "NO");
+    out.printf("  %-30s SCARD %,d%n", norway, redis.scard(norway));
+    out.printf("  %-30s ZCARD %,d, Oslo's score %s%n", index.numeric("latitude"),
+        redis.zcard(index.numeric("latitude")), redis.zscore(index.numeric("latitude"), WELL_KNOWN.get(0)));
+    out.printf("  %-30s ZCARD %,d (members \"name\\0id\", for prefixes and sorting)%n", index.lex("name"),
+        redis.zcard(index.lex("name")));
+    out.printf("  %-30s ZCARD %,d (GEO set)%n", index.geo("location"), redis.zcard(index.geo("location")));
     String countryKey = countries.keyOf("NO");
     section("What Redis holds: GET " + countryKey);
     out.println("  " + redis.get(countryKey));

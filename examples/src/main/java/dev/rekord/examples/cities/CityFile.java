@@ -83,7 +83,7 @@ final class CityFile {
       throw new IOException("A city lacks name, country, lat or lng, near " + parser.currentLocation());
     }
     GeoPoint location = GeoPoint.of(Double.parseDouble(lng), Double.parseDouble(lat));
-    return new City(ids.next(country, admin1, name), name, country, admin1, location);
+    return City.of(ids.next(country, admin1, name), name, country, admin1, location);
   }
 
   private static void expect(JsonParser parser, JsonToken actual, JsonToken expected)

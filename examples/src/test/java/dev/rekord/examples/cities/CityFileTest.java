@@ -22,7 +22,7 @@ class CityFileTest {
   @Test
   void readsCoordinatesAsLongitudeThenLatitude() {
     City oslo = sample.stream().filter(c -> c.id().equals("no-12-oslo")).findFirst().orElseThrow();
-    assertEquals(new City("no-12-oslo", "Oslo", "NO", "12", GeoPoint.of(10.74609, 59.91273)), oslo);
+    assertEquals(new City("no-12-oslo", "Oslo", "NO", "12", GeoPoint.of(10.74609, 59.91273), 59.91273), oslo);
   }
 
   @Test
