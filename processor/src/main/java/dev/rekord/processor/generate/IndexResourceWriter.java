@@ -52,7 +52,10 @@ final class IndexResourceWriter {
         .append(IndexedField.indexName(model))
         .append(" ON ")
         .append(model.storage().name())
-        .append(" PREFIX 1 ")
+        // Documents live at {prefix}:<id> with one bucket and at {prefix:<b>}:<id> with several.
+        .append(" PREFIX 2 {")
+        .append(model.keyPrefix())
+        .append("}: {")
         .append(model.keyPrefix())
         .append(": SCHEMA");
     for (String field : schema) {

@@ -24,7 +24,7 @@ class IndexResourceWriterTest {
   void hashSchemaUsesFieldNamesAndLeavesOutCollections() {
     String text = IndexResourceWriter.text(TestModels.member().description());
 
-    assertThat(text).contains("FT.CREATE member-idx ON HASH PREFIX 1 member: SCHEMA \\\n"
+    assertThat(text).contains("FT.CREATE member-idx ON HASH PREFIX 2 {member}: {member: SCHEMA \\\n"
         + "  city TAG CASESENSITIVE \\\n"
         + "  joined NUMERIC SORTABLE \\\n"
         + "  age NUMERIC SORTABLE \\\n"
@@ -45,7 +45,7 @@ class IndexResourceWriterTest {
   void jsonSchemaUsesJsonPathsWithArraysAndAliases() {
     String text = IndexResourceWriter.text(TestModels.order().description());
 
-    assertThat(text).contains("FT.CREATE shop:order-idx ON JSON PREFIX 1 shop:order: SCHEMA \\\n"
+    assertThat(text).contains("FT.CREATE shop:order-idx ON JSON PREFIX 2 {shop:order}: {shop:order: SCHEMA \\\n"
         + "  $.customer AS customer TAG CASESENSITIVE SORTABLE \\\n"
         + "  $.placedAt AS placedAt NUMERIC SORTABLE \\\n"
         + "  $.lines[*].sku AS lines.sku TAG CASESENSITIVE \\\n"
