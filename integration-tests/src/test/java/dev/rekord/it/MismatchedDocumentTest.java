@@ -111,10 +111,10 @@ class MismatchedDocumentTest {
   @MethodSource("badAllTypesFields")
   void anAllTypesHashFieldThatCannotBeParsed(String field, String storedText) {
     new AllTypesHashRepository(rekord).save(new AllTypesValues().toHash("h1"));
-    raw.hset("all-types-hash:h1", field, storedText);
+    raw.hset("{all-types-hash}:h1", field, storedText);
 
     assertFailsOn(
-        "all-types-hash:h1",
+        "{all-types-hash}:h1",
         "AllTypesHash",
         field,
         () -> new AllTypesHashRepository(rekord).findById("h1"));
@@ -149,10 +149,10 @@ class MismatchedDocumentTest {
   @Test
   void aBadMemberOfARecordInsideAListIsNamedByItsPath() {
     new AllTypesHashRepository(rekord).save(new AllTypesValues().toHash("h1"));
-    raw.hset("all-types-hash:h1", "places", "[{\"name\":\"Oslo\"},{\"visited\":\"someday\"}]");
+    raw.hset("{all-types-hash}:h1", "places", "[{\"name\":\"Oslo\"},{\"visited\":\"someday\"}]");
 
     assertFailsOn(
-        "all-types-hash:h1",
+        "{all-types-hash}:h1",
         "AllTypesHash",
         "places.visited",
         () -> new AllTypesHashRepository(rekord).findById("h1"));
@@ -170,10 +170,10 @@ class MismatchedDocumentTest {
   @Test
   void anAllTypesHashMissingAPrimitive() {
     new AllTypesHashRepository(rekord).save(new AllTypesValues().toHash("h1"));
-    raw.hdel("all-types-hash:h1", "tiny");
+    raw.hdel("{all-types-hash}:h1", "tiny");
 
     assertFailsOn(
-        "all-types-hash:h1",
+        "{all-types-hash}:h1",
         "AllTypesHash",
         "tiny",
         () -> new AllTypesHashRepository(rekord).findById("h1"));

@@ -58,7 +58,7 @@ final class RandomValues {
     v.number = random.nextInt();
     v.big = random.nextLong();
     v.ratio = Float.intBitsToFloat(random.nextInt());
-    v.measure = Double.longBitsToDouble(random.nextLong());
+    v.measure = indexableDouble(random.nextLong()); // indexed (@Sortable): NaN is rejected
     v.boxedFlag = maybe(random::nextBoolean);
     v.boxedLetter = maybe(this::character);
     v.boxedTiny = maybe(() -> (byte) random.nextInt());
@@ -203,5 +203,11 @@ final class RandomValues {
       map.put(string(), value.get());
     }
     return map;
+  }
+
+  /** Any double bit pattern but NaN (payloads included), which a numeric index rejects. */
+  private static double indexableDouble(long bits) {
+    double value = Double.longBitsToDouble(bits);
+    return Double.isNaN(value) ? Double.longBitsToDouble(bits & ~(1L << 62)) : value;
   }
 }

@@ -17,6 +17,9 @@ import dev.rekord.it.model.AllTypesJson;
 import dev.rekord.it.model.AllTypesJsonIndex;
 import dev.rekord.it.model.AllTypesJsonModel;
 import dev.rekord.it.model.Color;
+import dev.rekord.it.model.EventModel;
+import dev.rekord.it.model.ItemHashModel;
+import dev.rekord.it.model.ItemJsonModel;
 import dev.rekord.it.model.Member;
 import dev.rekord.it.model.MemberIndex;
 import dev.rekord.it.model.MemberModel;
@@ -67,6 +70,9 @@ class RegistrationTest {
           List.of(
               AllTypesHashModel.class,
               AllTypesJsonModel.class,
+              EventModel.class,
+              ItemHashModel.class,
+              ItemJsonModel.class,
               MemberModel.class,
               ReadingModel.class,
               SessionModel.class,
@@ -134,7 +140,7 @@ class RegistrationTest {
   void theMetamodelIsTypedByOwnerAndValue() {
     StringField<Member> city = Member_.city;
     DateField<Member, LocalDate> joinDate = Member_.joinDate;
-    Attribute<Member, Integer> age = Member_.age;
+    NumericField<Member, Integer> age = Member_.age;
     CollectionField<Member, String, List<String>> tags = Member_.tags;
     StringField<Member> addressCity = Member_.address.city;
     Attribute<Member, GeoPoint> addressLocation = Member_.address.location;
@@ -195,8 +201,9 @@ class RegistrationTest {
     assertEquals(Storage.HASH, definition.storage());
     assertEquals(
         List.of(
-            new IndexField("city", IndexKind.TAG, false, true, false),
+            new IndexField("city", IndexKind.TAG, true, true, false),
             new IndexField("joinDate", IndexKind.NUMERIC, true, true, false),
+            new IndexField("age", IndexKind.NUMERIC, true, true, false),
             new IndexField("tags", IndexKind.TAG, false, true, true),
             new IndexField("address.city", IndexKind.TAG, false, true, false)),
         definition.fields());
@@ -225,7 +232,7 @@ class RegistrationTest {
       String command = new String(resource.readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(command.contains("FT.CREATE member-idx"), command);
       assertTrue(command.contains("ON HASH"), command);
-      assertTrue(command.contains("PREFIX 1 member:"), command);
+      assertTrue(command.contains("PREFIX 2 {member}: {member: "), command);
       assertTrue(command.contains("SORTABLE"), command);
     }
   }

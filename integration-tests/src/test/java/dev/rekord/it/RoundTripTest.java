@@ -2,11 +2,17 @@ package dev.rekord.it;
 
 import static dev.rekord.it.RecordAssertions.assertSameComponents;
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.GeoPoint;
 import dev.rekord.Rekord;
+import dev.rekord.SerializationException;
 import dev.rekord.it.model.Address;
 import dev.rekord.it.model.AllTypesHash;
+import dev.rekord.it.model.AllTypesHash_;
 import dev.rekord.it.model.AllTypesHashRepository;
 import dev.rekord.it.model.AllTypesJson;
 import dev.rekord.it.model.AllTypesJsonRepository;
@@ -39,6 +45,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * save → findById returns exactly what was saved, for every supported type, in both storages:
@@ -142,11 +149,15 @@ class RoundTripTest {
           v.counters = Map.of("max", Long.MAX_VALUE);
           v.numbers = Set.of(Integer.MAX_VALUE);
         }),
-        edgeCase("NaN", v -> {
+        edgeCase("NaN in every unindexed floating-point component", v -> {
           v.ratio = Float.NaN;
-          v.measure = Double.NaN;
           v.boxedRatio = Float.NaN;
           v.boxedMeasure = Double.NaN;
+        }),
+        edgeCase("NaN payloads in unindexed components", v -> {
+          v.ratio = Float.intBitsToFloat(0x7fc0_1234);
+          v.boxedRatio = Float.intBitsToFloat(0xffc0_0001);
+          v.boxedMeasure = Double.longBitsToDouble(0x7ff8_0000_dead_beefL);
         }),
         edgeCase("infinities", v -> {
           v.ratio = Float.POSITIVE_INFINITY;
@@ -273,6 +284,75 @@ class RoundTripTest {
 
   private static Arguments edgeCase(String name, Consumer<AllTypesValues> change) {
     return Arguments.of(name, change);
+  }
+
+  /**
+   * An indexed number must have a score: NaN in {@code measure} (indexed through {@code @Sortable})
+   * is a typed error naming model and field, and nothing is written.
+   */
+  @ParameterizedTest(name = "NaN with bits {0}")
+  @ValueSource(longs = {0x7ff8_0000_0000_0000L, 0xfff0_0000_0000_0001L})
+  void nanInAnIndexedNumberIsATypedErrorAndWritesNothing(long bits) {
+    AllTypesValues values = AllTypesValues.typical(v -> v.measure = Double.longBitsToDouble(bits));
+
+    assertUnindexable(
+        "AllTypesHash", "measure", "NaN", () -> hashes.save(values.toHash("nan")));
+    assertFalse(hashes.existsById("nan"), "nothing stored");
+    UUID id = UUID.fromString("00000000-0000-7000-8000-00000000000a");
+    assertUnindexable("AllTypesJson", "measure", "NaN", () -> jsons.save(values.toJson(id)));
+    assertFalse(jsons.existsById(id), "nothing stored");
+    assertEquals(0, hashes.find(AllTypesHash_.measure.isNotNull()).count());
+  }
+
+  /** Infinities have scores (-inf, +inf), so they are indexed and round-trip in indexed fields. */
+  @Test
+  void infinitiesInAnIndexedNumberAreIndexedAndRoundTrip() {
+    AllTypesHash low = hashes.save(AllTypesValues.typical(v -> v.measure = Double.NEGATIVE_INFINITY).toHash("low"));
+    AllTypesHash high = hashes.save(AllTypesValues.typical(v -> v.measure = Double.POSITIVE_INFINITY).toHash("high"));
+    assertSameComponents(low, hashes.findById("low").orElseThrow());
+    assertSameComponents(high, hashes.findById("high").orElseThrow());
+    assertEquals(
+        List.of("high"), hashes.find(AllTypesHash_.measure.gt(Double.MAX_VALUE)).ids());
+    assertEquals(
+        List.of("low"), hashes.find(AllTypesHash_.measure.lt(-Double.MAX_VALUE)).ids());
+    hashes.deleteById("low");
+    hashes.deleteById("high");
+  }
+
+  /** Redis GEO sets hold latitudes within ±85.05112878 only: beyond is a typed error. */
+  @ParameterizedTest(name = "latitude {0}")
+  @ValueSource(doubles = {85.05112879, -85.0511288, 90.0, -90.0})
+  void aLatitudeBeyondTheGeoLimitIsATypedError(double latitude) {
+    assertUnindexable(
+        "AllTypesHash",
+        "point",
+        String.valueOf(latitude),
+        () -> hashes.save(
+            AllTypesValues.typical(v -> v.point = GeoPoint.of(10, latitude)).toHash("polar")));
+    assertFalse(hashes.existsById("polar"), "nothing stored");
+    UUID id = UUID.fromString("00000000-0000-7000-8000-00000000000b");
+    assertUnindexable(
+        "AllTypesJson",
+        "point",
+        String.valueOf(latitude),
+        () -> jsons.save(AllTypesValues.typical(v -> v.point = GeoPoint.of(10, latitude)).toJson(id)));
+    assertFalse(jsons.existsById(id), "nothing stored");
+  }
+
+  /** The same latitude in an unindexed point (inside an embedded record) is stored as it is. */
+  @Test
+  void aPolarLatitudeInAnUnindexedPointRoundTrips() {
+    assertRoundTrip(AllTypesValues.typical(v ->
+        v.contact = new Contact("c", null, new Address(null, null, GeoPoint.of(0, 90)))));
+  }
+
+  private static void assertUnindexable(
+      String model, String field, String mentioned, org.junit.jupiter.api.function.Executable save) {
+    SerializationException failure = assertThrows(SerializationException.class, save);
+    assertEquals(model, failure.model(), failure.getMessage());
+    assertEquals(field, failure.field(), failure.getMessage());
+    assertTrue(failure.getMessage().contains(model + "." + field), failure.getMessage());
+    assertTrue(failure.getMessage().contains(mentioned), failure.getMessage());
   }
 
   private void assertRoundTrip(AllTypesValues values) {

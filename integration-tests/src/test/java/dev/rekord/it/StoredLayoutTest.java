@@ -162,7 +162,7 @@ class StoredLayoutTest {
                     })
                 .toHash("forms"));
 
-    Map<String, String> hash = raw.hgetAll("all-types-hash:forms");
+    Map<String, String> hash = raw.hgetAll("{all-types-hash}:forms");
     assertEquals("true", hash.get("flag"));
     assertEquals("x", hash.get("letter"));
     assertEquals("9876543210", hash.get("big"));
@@ -188,14 +188,18 @@ class StoredLayoutTest {
         .save(
             AllTypesValues.typical(
                     v -> {
-                      v.measure = Double.NaN;
+                      v.boxedMeasure = Double.NaN;
+                      v.ratio = Float.NEGATIVE_INFINITY;
+                      v.measure = Double.POSITIVE_INFINITY;
                       v.amount = new BigDecimal("1.10");
                       v.number = -5;
                     })
                 .toJson(id));
 
     String json = raw.get("{all-types-json}:" + id);
-    assertTrue(json.contains("\"measure\":\"NaN\""), json);
+    assertTrue(json.contains("\"boxedMeasure\":\"NaN\""), json);
+    assertTrue(json.contains("\"ratio\":\"-Infinity\""), json);
+    assertTrue(json.contains("\"measure\":\"Infinity\""), json);
     assertTrue(json.contains("\"amount\":\"1.10\""), json);
     assertTrue(json.contains("\"number\":-5"), json);
     assertTrue(json.contains("\"flag\":true"), json);
@@ -209,7 +213,7 @@ class StoredLayoutTest {
         new TreeSet<>(
             List.of(
                 "id", "flag", "letter", "tiny", "small", "number", "big", "ratio", "measure")),
-        new TreeSet<>(raw.hgetAll("all-types-hash:sparse").keySet()));
+        new TreeSet<>(raw.hgetAll("{all-types-hash}:sparse").keySet()));
   }
 
   @Test

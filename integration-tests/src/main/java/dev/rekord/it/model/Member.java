@@ -11,8 +11,8 @@ import java.util.List;
 @RedisModel(prefix = "member")
 public record Member(
     @Id String id,
-    @Indexed String city,
+    @Indexed(sortable = true) String city,
     @Indexed(sortable = true) LocalDate joinDate,
-    int age,
+    @Indexed(sortable = true) int age,
     @Tag List<String> tags,
     Address address) {}
