@@ -4,6 +4,8 @@ import dev.rekord.connection.ConnectionSettings;
 import dev.rekord.connection.Connections;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.RedisUrl;
+import dev.rekord.connection.ReplicaWait;
+import dev.rekord.connection.RetryPolicy;
 import dev.rekord.model.ModelRegistry;
 import dev.rekord.model.RekordModel;
 import dev.rekord.schema.MigrationListener;
@@ -100,6 +102,8 @@ public final class Rekord implements AutoCloseable {
     private int poolSize;
     private String clientName;
     private int buckets;
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private ReplicaWait replicaWait = ReplicaWait.NONE;
 
     private Builder() {}
 
@@ -198,6 +202,28 @@ public final class Rekord implements AutoCloseable {
     }
 
     /**
+     * How idempotent calls (document writes, reads, queries) are retried after transient failures
+     * — a failed primary, {@code CLUSTERDOWN}, {@code TRYAGAIN} during a slot migration, a
+     * redirection inside a pipeline; {@link RetryPolicy#DEFAULT} unless set, {@link
+     * RetryPolicy#NONE} to fail at once. See {@code docs/cluster.md}.
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = java.util.Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * Makes every document write (and every batch, per node) wait until {@code replicas} replicas
+     * have acknowledged it ({@code WAIT}), at most {@code timeout}; a write too few acknowledged
+     * fails with {@link InsufficientReplicasException}. Without it replication is asynchronous and
+     * a failover can lose acknowledged writes. {@code replicas} 0 turns it off.
+     */
+    public Builder waitForReplicas(int replicas, Duration timeout) {
+      this.replicaWait = replicas == 0 ? ReplicaWait.NONE : new ReplicaWait(replicas, timeout);
+      return this;
+    }
+
+    /**
      * Connects, detecting from the server whether it is a cluster.
      *
      * @throws RekordConnectionException when Redis cannot be reached or refuses the credentials
@@ -206,7 +232,7 @@ public final class Rekord implements AutoCloseable {
       ConnectionSettings settings =
           new ConnectionSettings(
               nodes, user, password, database, ssl, connectTimeout, socketTimeout, poolSize, clientName);
-      return new Rekord(Connections.open(settings), buckets);
+      return new Rekord(Connections.open(settings, retryPolicy, replicaWait), buckets);
     }
 
     private static Duration positive(Duration timeout, String name) {

@@ -5,9 +5,11 @@ import java.util.function.Consumer;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * A connection to a Redis Cluster. Jedis routes single-key commands and pipelines by slot; what
@@ -19,10 +21,48 @@ public final class ClusterConnection implements RedisConnection {
 
   private final RedisClusterClient client;
   private final ClusterConnectionProvider provider;
+  private final RetryPolicy retry;
+  private final ReplicaWait replicaWait;
 
   public ClusterConnection(RedisClusterClient client, ClusterConnectionProvider provider) {
+    this(client, provider, RetryPolicy.NONE, ReplicaWait.NONE);
+  }
+
+  public ClusterConnection(RedisClusterClient client, ClusterConnectionProvider provider,
+      RetryPolicy retry, ReplicaWait replicaWait) {
     this.client = client;
     this.provider = provider;
+    this.retry = retry;
+    this.replicaWait = replicaWait;
+  }
+
+  @Override
+  public RetryPolicy retryPolicy() {
+    return retry;
+  }
+
+  @Override
+  public ReplicaWait replicaWait() {
+    return replicaWait;
+  }
+
+  /**
+   * Asks a reachable node for the slot map ({@code CLUSTER SLOTS}). Jedis refreshes it itself for
+   * single commands, but not when a pipeline's reply is {@code MOVED} or a node in it is gone.
+   */
+  @Override
+  public void refreshTopology() {
+    try {
+      provider.renewSlotCache();
+    } catch (RuntimeException e) {
+      // No node answered: the next attempt fails and is retried, or gives up, as its policy says.
+    }
+  }
+
+  @Override
+  public String nodeOf(String key) {
+    HostAndPort node = provider.getNode(JedisClusterCRC16.getSlot(key));
+    return node == null ? "?" : node.toString();
   }
 
   @Override

@@ -27,6 +27,17 @@ public final class Connections {
    * @throws RekordConnectionException when no node can be reached or the credentials are refused
    */
   public static RedisConnection open(ConnectionSettings settings) {
+    return open(settings, RetryPolicy.DEFAULT, ReplicaWait.NONE);
+  }
+
+  /**
+   * Connects to the first reachable node of {@code settings}, retrying transient failures of
+   * idempotent calls as {@code retry} says and waiting for replicas after writes as {@code
+   * replicaWait} says.
+   *
+   * @throws RekordConnectionException when no node can be reached or the credentials are refused
+   */
+  public static RedisConnection open(ConnectionSettings settings, RetryPolicy retry, ReplicaWait replicaWait) {
     JedisClientConfig config = settings.clientConfig();
     boolean cluster = isCluster(settings, config);
     if (!cluster) {
@@ -37,7 +48,7 @@ public final class Connections {
               .clientConfig(config)
               .poolConfig(settings.poolConfig())
               .build();
-      return new StandaloneConnection(client);
+      return new StandaloneConnection(client, retry, replicaWait);
     }
     Set<HostAndPort> seeds = new LinkedHashSet<>(settings.nodes());
     ClusterConnectionProvider provider =
@@ -49,7 +60,7 @@ public final class Connections {
             .clientConfig(config)
             .connectionProvider(provider)
             .build();
-    return new ClusterConnection(client, provider);
+    return new ClusterConnection(client, provider, retry, replicaWait);
   }
 
   /** Asks the first node that answers whether it is part of a cluster. */

@@ -4,9 +4,13 @@ import dev.rekord.RedisCommandException;
 import dev.rekord.RekordConnectionException;
 import dev.rekord.RekordException;
 import java.util.function.Supplier;
+import redis.clients.jedis.exceptions.JedisAskDataException;
+import redis.clients.jedis.exceptions.JedisClusterException;
+import redis.clients.jedis.exceptions.JedisClusterOperationException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisRedirectionException;
 
 /**
  * The edge between Jedis' exceptions and Rekord's: every call into Jedis goes through here, so
@@ -32,6 +36,85 @@ public final class RedisCalls {
     } catch (JedisException e) {
       throw translate(e);
     }
+  }
+
+  /**
+   * Runs the idempotent {@code command}, retrying transient failures as the connection's {@link
+   * RetryPolicy} says, and translating Jedis' exceptions.
+   */
+  public static <T> T retrying(RedisConnection connection, Supplier<T> command) {
+    Attempts attempts = new Attempts(connection);
+    while (true) {
+      try {
+        return command.get();
+      } catch (JedisException | IllegalStateException e) {
+        if (e instanceof IllegalStateException && !isMissingReply(e)) {
+          throw e;
+        }
+        if (!attempts.retryAfter(e)) {
+          throw attempts.failure(e);
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether {@code e} may go away if the same idempotent call is made again, perhaps after a
+   * topology refresh: a broken connection or unreachable node, a redirection Jedis did not follow
+   * (pipelines), {@code CLUSTERDOWN}, {@code TRYAGAIN} (keys of one script split by a slot
+   * migration), {@code READONLY} (a primary demoted meanwhile), {@code LOADING}, {@code
+   * MASTERDOWN}, or a pipeline reply that never came because its node's connection broke.
+   */
+  public static boolean isTransient(Throwable e) {
+    if (e instanceof JedisConnectionException
+        || e instanceof JedisRedirectionException
+        || e instanceof JedisClusterException
+        || e instanceof JedisClusterOperationException
+        || isMissingReply(e)) {
+      return true;
+    }
+    String message = e instanceof JedisDataException ? e.getMessage() : null;
+    return message != null
+        && (message.startsWith("TRYAGAIN")
+            || message.startsWith("CLUSTERDOWN")
+            || message.startsWith("READONLY")
+            || message.startsWith("LOADING")
+            || message.startsWith("MASTERDOWN")
+            || message.startsWith("MOVED")
+            || message.startsWith("ASK")
+            // A script met a key of its slot that a migration has already moved to another node.
+            || message.contains("non local key"));
+  }
+
+  /** Whether the client's slot map is probably stale after {@code e}. */
+  static boolean needsTopologyRefresh(Throwable e) {
+    if (e instanceof JedisDataException && !(e instanceof JedisRedirectionException)
+        && !(e instanceof JedisClusterException)) {
+      String message = e.getMessage();
+      return message != null && (message.startsWith("READONLY") || message.startsWith("MOVED"));
+    }
+    return !(e instanceof JedisAskDataException); // ASK: the slot is migrating, the map is right
+  }
+
+  /** A pipeline's {@code Response.get()} for a reply that never arrived (its connection broke). */
+  public static boolean isMissingReply(Throwable e) {
+    return e instanceof IllegalStateException
+        && e.getMessage() != null
+        && e.getMessage().startsWith("Please close pipeline");
+  }
+
+  /** The Rekord exception for a Jedis exception (or a pipeline's missing reply). */
+  public static RekordException translate(Throwable e) {
+    if (e instanceof RekordException rekord) {
+      return rekord;
+    }
+    if (e instanceof JedisException jedis) {
+      return translate(jedis);
+    }
+    if (isMissingReply(e)) {
+      return new RekordConnectionException("Redis connection failed: no reply in a pipeline", e);
+    }
+    return new RekordException("Redis call failed: " + e, e);
   }
 
   /** The Rekord exception for a Jedis exception. */

@@ -35,6 +35,30 @@ public interface RedisConnection extends AutoCloseable {
         () -> KeyScan.run((CommandArguments args) -> commands.executeCommand(args), match, type, onBatch));
   }
 
+  /** How transient failures of idempotent calls are retried ({@link RedisCalls#retrying}). */
+  default RetryPolicy retryPolicy() {
+    return RetryPolicy.NONE;
+  }
+
+  /** Whether writes wait for replicas ({@code WAIT}) before they are acknowledged. */
+  default ReplicaWait replicaWait() {
+    return ReplicaWait.NONE;
+  }
+
+  /**
+   * Re-reads the cluster topology (which node serves which slot) after a redirection, a failover
+   * or a broken connection; nothing on a standalone server. Never throws.
+   */
+  default void refreshTopology() {}
+
+  /**
+   * The node currently serving {@code key} as far as the client knows ({@code host:port}); one
+   * name for every key on a standalone server. For grouping work per node.
+   */
+  default String nodeOf(String key) {
+    return "standalone";
+  }
+
   /** Closes the connection pool. */
   @Override
   void close();

@@ -8,9 +8,27 @@ import redis.clients.jedis.UnifiedJedis;
 public final class StandaloneConnection implements RedisConnection {
 
   private final RedisClient client;
+  private final RetryPolicy retry;
+  private final ReplicaWait replicaWait;
 
   public StandaloneConnection(RedisClient client) {
+    this(client, RetryPolicy.NONE, ReplicaWait.NONE);
+  }
+
+  public StandaloneConnection(RedisClient client, RetryPolicy retry, ReplicaWait replicaWait) {
     this.client = client;
+    this.retry = retry;
+    this.replicaWait = replicaWait;
+  }
+
+  @Override
+  public RetryPolicy retryPolicy() {
+    return retry;
+  }
+
+  @Override
+  public ReplicaWait replicaWait() {
+    return replicaWait;
   }
 
   @Override

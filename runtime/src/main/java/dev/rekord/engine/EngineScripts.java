@@ -14,21 +14,21 @@ final class EngineScripts {
   private EngineScripts() {}
 
   /** Replaces a document and its index entries: see {@code index_save.lua}. */
-  static final LuaScript SAVE = load("index_save");
+  static final LuaScript SAVE = load("index_save", true);
 
   /** Removes a document and its index entries: see {@code index_delete.lua}. */
-  static final LuaScript DELETE = load("index_delete");
+  static final LuaScript DELETE = load("index_delete", true);
 
   /** Runs a query plan: see {@code query.lua}. */
-  static final LuaScript QUERY = load("query");
+  static final LuaScript QUERY = load("query", false);
 
-  private static LuaScript load(String name) {
+  private static LuaScript load(String name, boolean writes) {
     String resource = name + ".lua";
     try (InputStream in = EngineScripts.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing script resource dev/rekord/engine/" + resource);
       }
-      return new LuaScript(name.replace('_', '-'), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new LuaScript(name.replace('_', '-'), new String(in.readAllBytes(), StandardCharsets.UTF_8), writes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read script " + resource, e);
     }

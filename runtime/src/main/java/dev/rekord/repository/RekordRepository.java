@@ -283,7 +283,7 @@ public class RekordRepository<T, ID> {
 
   /** One pipeline of HGETALL or GET, one per id. */
   private List<Response<?>> readAll(List<ID> ids) {
-    return RedisCalls.call(() -> {
+    return RedisCalls.retrying(connection(), () -> {
       List<Response<?>> replies = new ArrayList<>(ids.size());
       try (AbstractPipeline pipeline = connection().pipeline()) {
         for (ID id : ids) {
@@ -291,6 +291,15 @@ public class RekordRepository<T, ID> {
           replies.add(model.storage() == Storage.HASH ? pipeline.hgetAll(key) : pipeline.get(key));
         }
         pipeline.sync();
+      }
+      for (Response<?> reply : replies) {
+        try {
+          reply.get();
+        } catch (JedisException | IllegalStateException e) {
+          if (RedisCalls.isTransient(e)) {
+            throw e; // a failed node or a redirection: read them all again
+          }
+        }
       }
       return replies;
     });

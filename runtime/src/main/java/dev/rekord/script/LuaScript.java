@@ -1,11 +1,18 @@
 package dev.rekord.script;
 
+import dev.rekord.InsufficientReplicasException;
+import dev.rekord.connection.Attempts;
 import dev.rekord.connection.RedisCalls;
+import dev.rekord.connection.ReplicaWait;
 import dev.rekord.connection.RedisConnection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,14 +32,28 @@ public final class LuaScript {
   private final String name;
   private final String source;
   private final String sha;
+  private final boolean writes;
 
   /**
+   * A script that only reads (or writes nothing that must survive a failover, like a query's
+   * snapshot).
+   *
    * @param name what the script does, for error messages ({@code save-hash})
    */
   public LuaScript(String name, String source) {
+    this(name, source, false);
+  }
+
+  /**
+   * @param name what the script does, for error messages ({@code save-hash})
+   * @param writes whether it writes data, so waits for replicas when the connection asks for it
+   *     ({@link ReplicaWait})
+   */
+  public LuaScript(String name, String source, boolean writes) {
     this.name = name;
     this.source = source;
     this.sha = sha1Hex(source);
+    this.writes = writes;
   }
 
   public String name() {
@@ -48,80 +69,179 @@ public final class LuaScript {
     return sha;
   }
 
+  /** Whether the script writes data ({@link ReplicaWait} applies to it). */
+  public boolean writes() {
+    return writes;
+  }
+
   /**
-   * Runs the script once.
+   * Runs the script once, retrying transient failures as the connection's {@link
+   * dev.rekord.connection.RetryPolicy} says (every Rekord script is idempotent).
    *
    * @throws dev.rekord.RedisCommandException when the script fails
    * @throws dev.rekord.RekordConnectionException when Redis cannot be reached
+   * @throws dev.rekord.InsufficientReplicasException when the script writes, the connection
+   *     waits for replicas and too few acknowledged
    */
   public Object eval(RedisConnection connection, List<String> keys, List<String> args) {
-    try {
-      return connection.commands().evalsha(sha, keys, args);
-    } catch (JedisException e) {
-      if (!RedisCalls.isNoScript(e)) {
-        throw RedisCalls.translate(e);
-      }
+    if (writes && connection.replicaWait().enabled()) {
+      return evalAll(connection, List.of(new ScriptCall(keys, args))).get(0); // WAIT on its connection
     }
-    return RedisCalls.call(() -> {
+    return RedisCalls.retrying(connection, () -> {
+      try {
+        return connection.commands().evalsha(sha, keys, args);
+      } catch (JedisException e) {
+        if (!RedisCalls.isNoScript(e)) {
+          throw e;
+        }
+      }
       load(connection, keys.isEmpty() ? null : keys.get(0));
       return connection.commands().evalsha(sha, keys, args);
     });
   }
 
   /**
-   * Runs the script once per call in one pipeline; calls whose node answered {@code NOSCRIPT} are
-   * retried in a second pipeline after loading the script.
+   * Runs the script once per call in one pipeline (Jedis sends each node its calls on one
+   * connection, the nodes in parallel). Calls whose node answered {@code NOSCRIPT} run again
+   * after the script is loaded there; calls that failed transiently (a failed node, {@code
+   * MOVED}, {@code TRYAGAIN}, …) run again in a new pipeline after a topology refresh and backoff,
+   * as the connection's {@link dev.rekord.connection.RetryPolicy} says. With {@link ReplicaWait}
+   * on, a writing script's pipeline ends with one {@code WAIT} per node.
    *
    * @return the results, in the order of {@code calls}
    * @throws dev.rekord.RedisCommandException for the first call that failed otherwise (the script
    *     ran for the others)
+   * @throws dev.rekord.RekordConnectionException when retries ran out
+   * @throws dev.rekord.InsufficientReplicasException when too few replicas acknowledged
    */
   public List<Object> evalAll(RedisConnection connection, List<ScriptCall> calls) {
-    List<Object> results = new ArrayList<>(calls.size());
-    List<Integer> notLoaded = new ArrayList<>();
-    List<Response<Object>> responses = pipelined(connection, calls);
+    ReplicaWait wait = writes ? connection.replicaWait() : ReplicaWait.NONE;
+    Object[] results = new Object[calls.size()];
+    List<Integer> pending = new ArrayList<>(calls.size());
     for (int i = 0; i < calls.size(); i++) {
-      try {
-        results.add(responses.get(i).get());
-      } catch (JedisException e) {
-        if (!RedisCalls.isNoScript(e)) {
+      pending.add(i);
+    }
+    Attempts attempts = new Attempts(connection);
+    while (!pending.isEmpty()) {
+      Round round = new Round(connection, calls, pending, wait);
+      round.run();
+      List<Integer> notLoaded = new ArrayList<>();
+      List<Integer> again = new ArrayList<>();
+      Throwable transientFailure = round.failure;
+      for (int index : pending) {
+        Throwable failure = round.failure;
+        if (failure == null) {
+          try {
+            results[index] = round.responses.get(index).get();
+            continue;
+          } catch (JedisException | IllegalStateException e) {
+            failure = e;
+          }
+        }
+        if (RedisCalls.isNoScript(failure)) {
+          notLoaded.add(index);
+        } else if (RedisCalls.isTransient(failure)) {
+          again.add(index);
+          transientFailure = failure;
+        } else {
+          throw RedisCalls.translate(failure);
+        }
+      }
+      if (round.failure == null && wait.enabled()) {
+        long fewest = Long.MAX_VALUE;
+        for (Map.Entry<String, Response<Long>> ack : round.acks.entrySet()) {
+          try {
+            fewest = Math.min(fewest, ack.getValue().get());
+          } catch (JedisException | IllegalStateException e) {
+            if (!RedisCalls.isTransient(e)) {
+              throw RedisCalls.translate(e);
+            }
+            // The node's connection broke after the writes: run them again, and WAIT again.
+            for (int index : round.byNode.get(ack.getKey())) {
+              if (!again.contains(index) && !notLoaded.contains(index)) {
+                again.add(index);
+              }
+            }
+            transientFailure = e;
+          }
+        }
+        if (fewest < wait.replicas() && again.isEmpty() && notLoaded.isEmpty()) {
+          throw new InsufficientReplicasException("Only " + fewest + " of " + wait.replicas()
+              + " required replica(s) acknowledged a write (" + name + ") within "
+              + wait.timeout().toMillis() + " ms; the primary applied it, a failover may lose it",
+              wait.replicas(), fewest);
+        }
+      }
+      if (!again.isEmpty() && !attempts.retryAfter(transientFailure)) {
+        throw attempts.failure(transientFailure);
+      }
+      if (!notLoaded.isEmpty()) {
+        List<ScriptCall> load = new ArrayList<>(notLoaded.size());
+        for (int index : notLoaded) {
+          load.add(calls.get(index));
+        }
+        try {
+          loadForKeys(connection, load);
+        } catch (JedisException e) {
+          if (!attempts.retryAfter(e)) {
+            throw attempts.failure(e);
+          }
+        }
+      }
+      again.addAll(notLoaded);
+      Collections.sort(again);
+      pending = again;
+    }
+    return java.util.Arrays.asList(results);
+  }
+
+  /** One pipeline of the pending calls, then one {@code WAIT} per node when asked for. */
+  private final class Round {
+    private final RedisConnection connection;
+    private final List<ScriptCall> calls;
+    private final List<Integer> pending;
+    private final ReplicaWait wait;
+    private final Map<Integer, Response<Object>> responses = new HashMap<>();
+    private final Map<String, List<Integer>> byNode = new LinkedHashMap<>();
+    private final Map<String, Response<Long>> acks = new LinkedHashMap<>();
+    private Throwable failure;
+
+    Round(RedisConnection connection, List<ScriptCall> calls, List<Integer> pending, ReplicaWait wait) {
+      this.connection = connection;
+      this.calls = calls;
+      this.pending = pending;
+      this.wait = wait;
+    }
+
+    void run() {
+      try (AbstractPipeline pipeline = connection.pipeline()) {
+        Map<String, String> sampleKeys = new LinkedHashMap<>();
+        for (int index : pending) {
+          ScriptCall call = calls.get(index);
+          responses.put(index, pipeline.evalsha(sha, call.keys(), call.args()));
+          if (wait.enabled()) {
+            String key = call.keys().get(0);
+            String node = connection.nodeOf(key);
+            byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(index);
+            sampleKeys.putIfAbsent(node, key);
+          }
+        }
+        // WAIT after the node's writes, on the same connection: it covers exactly those writes.
+        sampleKeys.forEach((node, key) ->
+            acks.put(node, pipeline.waitReplicas(key, wait.replicas(), wait.timeout().toMillis())));
+        pipeline.sync();
+      } catch (JedisException | IllegalStateException e) {
+        if (!RedisCalls.isTransient(e)) {
           throw RedisCalls.translate(e);
         }
-        notLoaded.add(i);
-        results.add(null);
-      }
-    }
-    if (!notLoaded.isEmpty()) {
-      retry(connection, calls, notLoaded, results);
-    }
-    return results;
-  }
-
-  private void retry(
-      RedisConnection connection, List<ScriptCall> calls, List<Integer> indexes, List<Object> results) {
-    List<ScriptCall> again = new ArrayList<>(indexes.size());
-    for (int index : indexes) {
-      again.add(calls.get(index));
-    }
-    loadForKeys(connection, again);
-    List<Response<Object>> responses = pipelined(connection, again);
-    for (int i = 0; i < indexes.size(); i++) {
-      Response<Object> response = responses.get(i);
-      results.set(indexes.get(i), RedisCalls.call(response::get));
-    }
-  }
-
-  private List<Response<Object>> pipelined(RedisConnection connection, List<ScriptCall> calls) {
-    return RedisCalls.call(() -> {
-      List<Response<Object>> responses = new ArrayList<>(calls.size());
-      try (AbstractPipeline pipeline = connection.pipeline()) {
-        for (ScriptCall call : calls) {
-          responses.add(pipeline.evalsha(sha, call.keys(), call.args()));
+        failure = e; // the whole round failed (a node unreachable): every call runs again
+      } catch (dev.rekord.RekordException e) {
+        if (!RedisCalls.isTransient(e.getCause())) {
+          throw e;
         }
-        pipeline.sync();
+        failure = e.getCause();
       }
-      return responses;
-    });
+    }
   }
 
   /** Loads the script on every node that serves one of the calls' keys (one node standalone). */
@@ -139,14 +259,13 @@ public final class LuaScript {
     }
   }
 
+  /** SCRIPT LOAD on the node of {@code sampleKey} (any node standalone); Jedis' exceptions pass. */
   private void load(RedisConnection connection, String sampleKey) {
-    RedisCalls.run(() -> {
-      if (sampleKey == null) {
-        connection.commands().scriptLoad(source);
-      } else {
-        connection.commands().scriptLoad(source, sampleKey); // routed to the key's node
-      }
-    });
+    if (sampleKey == null) {
+      connection.commands().scriptLoad(source);
+    } else {
+      connection.commands().scriptLoad(source, sampleKey); // routed to the key's node
+    }
   }
 
   private static String sha1Hex(String text) {

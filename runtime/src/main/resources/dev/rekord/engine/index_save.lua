@@ -1,11 +1,13 @@
 -- Writes one document and its index entries atomically, replacing the old ones.
--- KEYS[1] document, KEYS[2] manifest, KEYS[3] set of all ids, KEYS[4..] one key per new entry.
+-- KEYS[1] document, KEYS[2] manifest, KEYS[3] sorted set of all ids (score 0), KEYS[4..] one key per new entry.
 -- ARGV[1] id, ARGV[2] storage: 'hash' or 'json'; 'keep' rewrites the index entries only, leaving
 -- the document and its expiry untouched; 'drop' changes nothing if the document exists. With
 -- 'keep' and 'drop' a missing document loses its old entries instead. ARGV[3] ttl in ms (0: none),
 -- ARGV[4] n: how many document arguments follow (hash field/value pairs, or the JSON text),
 -- then per new entry three arguments: op, a, b (see IndexEntries.Entry).
--- The manifest lists pairs (op .. key, member) with op 's' (SREM) or 'z' (ZREM).
+-- The manifest lists pairs (op .. key, member) with op 'z' (ZREM); 's' (SREM) only in manifests
+-- written by layout 1, met while a migration rebuilds the index. Op 's' adds the id to a sorted
+-- set with score 0 (tags, tokens, nulls: id order, see query.lua).
 -- Returns 1, or 0 when 'keep' or 'drop' found no document (its old entries are then removed).
 local id = ARGV[1]
 local valid = { s = true, z = true, l = true, g = true }
@@ -19,7 +21,7 @@ local function removeOld()
   local old = redis.call('LRANGE', KEYS[2], 0, -1)
   for i = 1, #old, 2 do
     local key = string.sub(old[i], 2)
-    if string.sub(old[i], 1, 1) == 's' then
+    if string.sub(old[i], 1, 1) == 's' then -- layout 1
       redis.call('SREM', key, old[i + 1])
     else
       redis.call('ZREM', key, old[i + 1])
@@ -30,7 +32,7 @@ end
 
 if (ARGV[2] == 'keep' or ARGV[2] == 'drop') and redis.call('EXISTS', KEYS[1]) == 0 then
   removeOld()
-  redis.call('SREM', KEYS[3], id)
+  redis.call('ZREM', KEYS[3], id)
   return 0
 end
 if ARGV[2] == 'drop' then
@@ -58,15 +60,15 @@ else
   redis.call('SET', KEYS[1], ARGV[5])
 end
 
-redis.call('SADD', KEYS[3], id)
+redis.call('ZADD', KEYS[3], 0, id)
 local manifest = {}
 local a = 5 + n
 for k = 4, #KEYS do
   local key, op, x, y = KEYS[k], ARGV[a], ARGV[a + 1], ARGV[a + 2]
   a = a + 3
   if op == 's' then
-    redis.call('SADD', key, id)
-    manifest[#manifest + 1] = 's' .. key
+    redis.call('ZADD', key, 0, id)
+    manifest[#manifest + 1] = 'z' .. key
     manifest[#manifest + 1] = id
   elseif op == 'z' then
     redis.call('ZADD', key, x, id)

@@ -1,6 +1,6 @@
 -- Runs one query over one bucket of a model's portable index: a small interpreter of a plan in
 -- prefix notation. Every key it touches is in the bucket (one hash slot).
--- KEYS[1] the bucket's set of all ids; KEYS[2..] the index keys the plan names by position.
+-- KEYS[1] the bucket's sorted set of all ids (score 0, so in id order); KEYS[2..] the index keys the plan names by position.
 -- ARGV[1] 'ids', 'count' or 'snapshot'; ARGV[2] document key prefix, ARGV[3] manifest key prefix,
 -- ARGV[4] offset, ARGV[5] limit (-1: no limit), ARGV[6] '1' to return each id's sort values,
 -- ARGV[7] position in KEYS of the snapshot key (0: none), ARGV[8] the snapshot's ttl in ms,
@@ -13,6 +13,8 @@
 -- those rows to the snapshot key (replacing it, with the ttl) and returns the number of ids.
 -- Ids whose document no longer exists (expired) are dropped and their index entries removed.
 -- Values arrive only here, as arguments; nothing is ever compiled from them.
+-- Layout 2 (KeyLayout.LAYOUT_VERSION): tag, token, null and all-id keys are sorted sets with
+-- score 0, so each streams in id order (ZRANGE … BYLEX LIMIT) and a page stops early.
 
 local pos = 10
 local function take()
@@ -92,6 +94,8 @@ local function parse()
 end
 local root = parse()
 
+local ALL = KEYS[1]
+
 local function inBound(score, bound, lower)
   if bound == '-inf' then return true end
   if bound == '+inf' then return true end
@@ -103,16 +107,46 @@ local function inBound(score, bound, lower)
   return open and score < b or (not open and score <= b)
 end
 
+-- ZSCORE, remembered: a probe of a range and the sort value of the same id cost one call.
+local scores = {}
+local function zscore(key, id)
+  local known = scores[key]
+  if not known then
+    known = {}
+    scores[key] = known
+  end
+  local score = known[id]
+  if score == nil then
+    score = redis.call('ZSCORE', key, id)
+    score = score and tonumber(score) or false
+    known[id] = score
+  end
+  return score
+end
+
 local est, ids, has
+
+-- The operand of an 'and' to drive from (the smallest estimate), and the others.
+local function split(node)
+  local best = nil
+  for i, child in ipairs(node.children) do
+    if best == nil or est(child) < est(node.children[best]) then best = i end
+  end
+  local rest = {}
+  for i, child in ipairs(node.children) do
+    if i ~= best then rest[#rest + 1] = child end
+  end
+  return best and node.children[best] or { op = 'all' }, rest
+end
 
 -- The ids of a node, each once.
 ids = function(node)
   if node.ids then return node.ids end
   local op, out = node.op, {}
   if op == 'all' then
-    out = redis.call('SMEMBERS', KEYS[1])
+    out = redis.call('ZRANGE', ALL, 0, -1)
   elseif op == 'set' then
-    out = redis.call('SMEMBERS', node.key)
+    out = redis.call('ZRANGE', node.key, 0, -1)
   elseif op == 'range' then
     out = redis.call('ZRANGEBYSCORE', node.key, node.min, node.max)
   elseif op == 'prefix' then
@@ -137,19 +171,13 @@ ids = function(node)
       end
     end
   elseif op == 'and' then
-    local order = {}
-    for i, child in ipairs(node.children) do order[i] = child end
-    table.sort(order, function(x, y) return est(x) < est(y) end)
-    if #order > 0 then
-      for _, id in ipairs(ids(order[1])) do
-        local keep = true
-        for i = 2, #order do
-          if not has(order[i], id) then keep = false break end
-        end
-        if keep then out[#out + 1] = id end
+    local driver, rest = split(node)
+    for _, id in ipairs(ids(driver)) do
+      local keep = true
+      for i = 1, #rest do
+        if not has(rest[i], id) then keep = false break end
       end
-    else
-      out = redis.call('SMEMBERS', KEYS[1])
+      if keep then out[#out + 1] = id end
     end
   elseif op == 'or' then
     local seen = {}
@@ -162,7 +190,7 @@ ids = function(node)
       end
     end
   elseif op == 'not' then
-    for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+    for _, id in ipairs(redis.call('ZRANGE', ALL, 0, -1)) do
       if not has(node.child, id) then out[#out + 1] = id end
     end
   end
@@ -170,14 +198,20 @@ ids = function(node)
   return out
 end
 
+local total = nil
+local function card()
+  if not total then total = redis.call('ZCARD', ALL) end
+  return total
+end
+
 -- How many ids a node has, or an upper bound, without reading them where Redis can count.
 est = function(node)
   if node.est then return node.est end
   local op, n = node.op, 0
   if op == 'all' then
-    n = redis.call('SCARD', KEYS[1])
+    n = card()
   elseif op == 'set' then
-    n = redis.call('SCARD', node.key)
+    n = redis.call('ZCARD', node.key)
   elseif op == 'range' then
     n = redis.call('ZCOUNT', node.key, node.min, node.max)
   elseif op == 'prefix' then
@@ -190,13 +224,21 @@ est = function(node)
       local c = est(child)
       if n == nil or c < n then n = c end
     end
-    n = n or redis.call('SCARD', KEYS[1])
+    n = n or card()
   elseif op == 'or' then
     for _, child in ipairs(node.children) do n = n + est(child) end
   elseif op == 'not' then
-    n = math.max(0, redis.call('SCARD', KEYS[1]) - est(node.child))
+    n = math.max(0, card() - est(node.child))
   end
   node.est = n
+  return n
+end
+
+-- The expected number of matches: like est, but an 'and' assumes its operands independent.
+local function expected(node)
+  if node.op ~= 'and' or #node.children < 2 then return est(node) end
+  local n, size = card(), math.max(card(), 1)
+  for _, child in ipairs(node.children) do n = n * math.min(expected(child), size) / size end
   return n
 end
 
@@ -205,15 +247,14 @@ end
 has = function(node, id)
   local op = node.op
   if op == 'all' then
-    return redis.call('SISMEMBER', KEYS[1], id) == 1
+    return redis.call('ZSCORE', ALL, id) ~= false
   elseif op == 'none' then
     return false
   elseif op == 'set' then
-    return redis.call('SISMEMBER', node.key, id) == 1
+    return redis.call('ZSCORE', node.key, id) ~= false
   elseif op == 'range' then
-    local score = redis.call('ZSCORE', node.key, id)
+    local score = zscore(node.key, id)
     if not score then return false end
-    score = tonumber(score)
     return inBound(score, node.min, true) and inBound(score, node.max, false)
   elseif op == 'and' then
     for _, child in ipairs(node.children) do
@@ -246,14 +287,14 @@ local function exists(id)
     local old = redis.call('LRANGE', manifest, 0, -1)
     for i = 1, #old, 2 do
       local key = string.sub(old[i], 2)
-      if string.sub(old[i], 1, 1) == 's' then
+      if string.sub(old[i], 1, 1) == 's' then -- written by layout 1
         redis.call('SREM', key, old[i + 1])
       else
         redis.call('ZREM', key, old[i + 1])
       end
     end
     redis.call('DEL', manifest)
-    redis.call('SREM', KEYS[1], id)
+    redis.call('ZREM', ALL, id)
   end
   alive[id] = yes
   return yes
@@ -274,71 +315,107 @@ local function page(list)
   return out
 end
 
-local sort = sorts[1]
+-- ---------------------------------------------------------------- streaming with early stop
 
--- Walks the sort index in order, probing the condition, and stops once the page is full; ids
--- without a value (null) follow, in id order.
-local function walk()
-  local out, skipped, seen = {}, 0, {}
-  local want = limit
-  local start, chunk = 0, math.max(64, (offset + math.max(limit, 0)) * 2)
-  local range = sort.desc and 'ZREVRANGE' or 'ZRANGE'
+local out, skipped = {}, 0
+
+-- Takes a matching, living id into the page; true once the page is full.
+local function offer(id)
+  if skipped < offset then
+    skipped = skipped + 1
+  else
+    out[#out + 1] = id
+  end
+  return limit >= 0 and #out >= limit
+end
+
+-- The members of a sorted set whose scores are all 0, in id (byte-wise) order, a chunk at a time.
+local function idStream(key, desc)
+  local last, done = nil, false
+  return function(n)
+    if done then return {} end
+    local members
+    if desc then
+      members = redis.call('ZRANGE', key, last and '(' .. last or '+', '-', 'BYLEX', 'REV', 'LIMIT', 0, n)
+    else
+      members = redis.call('ZRANGE', key, last and '(' .. last or '-', '+', 'BYLEX', 'LIMIT', 0, n)
+    end
+    if #members < n then done = true end
+    if #members > 0 then last = members[#members] end
+    return members
+  end
+end
+
+-- The members of a sorted set with ranks lo..hi (ascending ranks), in order, a chunk at a time.
+local function rankStream(key, desc, lo, hi)
+  local a, b = lo, hi
+  if desc then
+    local size = redis.call('ZCARD', key)
+    a, b = size - 1 - hi, size - 1 - lo
+  end
+  return function(n)
+    if a > b then return {} end
+    local stop = math.min(b, a + n - 1)
+    local members = redis.call(desc and 'ZREVRANGE' or 'ZRANGE', key, a, stop)
+    a = stop + 1
+    return members
+  end
+end
+
+-- Reads a stream, offering each id that passes the probes, until the page is full (true) or the
+-- stream ends (false). Chunks start at the page size and grow.
+local function drain(stream, probes, lex, seen)
+  local chunk = math.max(16, math.min(1024, offset + math.max(limit, 0) + 4))
+  if limit < 0 then chunk = 1024 end
   while true do
-    local members = redis.call(range, sort.key, start, start + chunk - 1)
-    if #members == 0 then break end
-    start = start + #members
+    local members = stream(chunk)
+    if #members == 0 then return false end
     for _, member in ipairs(members) do
       local id = member
-      if sort.kind == 'l' then id = idOf(member) end
-      if not seen[id] then
-        seen[id] = true
-        if has(root, id) and exists(id) then
-          if skipped < offset then
-            skipped = skipped + 1
-          else
-            out[#out + 1] = id
-            if want >= 0 and #out >= want then return out end
-          end
-        end
+      if lex then id = idOf(member) end
+      if seen then seen[id] = true end
+      local keep = true
+      for i = 1, #probes do
+        if not has(probes[i], id) then keep = false break end
       end
+      if keep and exists(id) and offer(id) then return true end
     end
     chunk = math.min(chunk * 2, 4096)
   end
-  local rest = {}
-  for _, id in ipairs(ids(root)) do
-    if not seen[id] and exists(id) then rest[#rest + 1] = id end
-  end
-  table.sort(rest, sort.desc and function(a, b) return before(b, a) end or before)
-  for _, id in ipairs(rest) do
-    if skipped < offset then
-      skipped = skipped + 1
-    else
-      out[#out + 1] = id
-      if want >= 0 and #out >= want then return out end
-    end
-  end
-  return out
 end
 
--- The matching ids in order, paged.
-local function ordered()
+-- The rank bounds (lo, hi) in a numeric sorted set of the scores of a range.
+local function ranks(key, min, max)
+  local lo = 0
+  if min ~= '-inf' then
+    if string.sub(min, 1, 1) == '(' then
+      lo = redis.call('ZCOUNT', key, '-inf', string.sub(min, 2))
+    else
+      lo = redis.call('ZCOUNT', key, '-inf', '(' .. min)
+    end
+  end
+  return lo, redis.call('ZCOUNT', key, '-inf', max) - 1
+end
+
+-- A range of the condition on the sort key itself: the root, or an operand of a root 'and'.
+local function rangeOn(key)
+  if root.op == 'range' and root.key == key then return root end
+  if root.op == 'and' then
+    for _, child in ipairs(root.children) do
+      if child.op == 'range' and child.key == key then return child end
+    end
+  end
+  return nil
+end
+
+-- Every match, sorted by the sort keys: nulls last, ties by id in the direction of the last sort
+-- key (by id alone without sort keys).
+local function sortAll()
+  local list = living(ids(root))
   if nsort == 0 then
-    local list = living(ids(root))
     table.sort(list, before)
     return page(list)
   end
-  if nsort == 1 then
-    local size = redis.call('ZCARD', sort.key)
-    local matching = math.max(est(root), 1)
-    if sort.kind == 'l' or root.op == 'all'
-        or (limit >= 0 and (offset + limit) * size / matching < matching) then
-      return walk()
-    end
-  end
-
-  -- Ranks every matching id by each sort key, then sorts: nulls last, ties by id in the direction
-  -- of the last sort key.
-  local list = living(ids(root))
   local wanted = {}
   for _, id in ipairs(list) do wanted[id] = true end
   local values = {}
@@ -346,8 +423,8 @@ local function ordered()
     local v = {}
     if key.kind == 'z' then
       for _, id in ipairs(list) do
-        local score = redis.call('ZSCORE', key.key, id)
-        if score then v[id] = tonumber(score) end
+        local score = zscore(key.key, id)
+        if score then v[id] = score end
       end
     else
       local rank, previous, start = 0, nil, 0
@@ -382,6 +459,64 @@ local function ordered()
     return before(a, b)
   end)
   return page(list)
+end
+
+-- The planner: the matching ids in order, paged. It streams an index in the requested order and
+-- stops once the page is full where that is expected to read fewer ids than collecting every
+-- match and sorting (the cardinality estimates decide); otherwise it collects and sorts.
+local function ordered()
+  local need = limit < 0 and -1 or offset + limit
+  if nsort == 0 then
+    -- id order: stream the driving tag (or the set of all ids) in id order, probe the rest
+    local driver, rest = root, {}
+    if root.op == 'and' then driver, rest = split(root) end
+    if driver.op == 'set' or driver.op == 'all' then
+      drain(idStream(driver.key or ALL, false), rest, false, nil)
+      return out
+    end
+    local matches = math.max(expected(root), 1)
+    if need >= 0 and need * card() / matches < est(root) then
+      drain(idStream(ALL, false), { root }, false, nil)
+      return out
+    end
+    return sortAll()
+  end
+  if nsort > 1 then return sortAll() end
+
+  -- one sort key: walk its index in order (within the range the condition puts on it, if any)
+  -- and probe the condition, or collect the matches and sort them
+  local sort = sorts[1]
+  local lo, hi, bounded = 0, redis.call('ZCARD', sort.key) - 1, false
+  if sort.kind == 'z' then
+    local range = rangeOn(sort.key)
+    if range then
+      lo, hi = ranks(sort.key, range.min, range.max)
+      bounded = true
+    end
+  end
+  local walkSize = math.max(0, hi - lo + 1)
+  local matches = math.max(expected(root), 1)
+  local walkCost = walkSize
+  if need >= 0 then walkCost = math.min(walkSize, need * walkSize / matches) end
+  local collectCost = est(root) * 2
+  if sort.kind == 'l' then collectCost = collectCost + walkSize end
+  if root.op ~= 'all' and walkCost > collectCost then return sortAll() end
+
+  local seen = nil
+  if not bounded then seen = {} end
+  if drain(rankStream(sort.key, sort.desc, lo, hi), { root }, sort.kind == 'l', seen) or bounded then
+    return out
+  end
+  -- ids without a value (null) follow, in id order
+  local nulls = {}
+  for _, id in ipairs(ids(root)) do
+    if not seen[id] and exists(id) then nulls[#nulls + 1] = id end
+  end
+  table.sort(nulls, sort.desc and function(a, b) return before(b, a) end or before)
+  for _, id in ipairs(nulls) do
+    if offer(id) then break end
+  end
+  return out
 end
 
 -- The sort values of an id: scores from the numeric index, tag values from the id's manifest.

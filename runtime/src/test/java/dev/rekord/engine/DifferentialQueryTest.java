@@ -46,7 +46,7 @@ import redis.clients.jedis.GeoCoordinate;
  * Random documents and random queries, seeded: the portable engine must return exactly what an
  * in-memory evaluation of the same condition, sort and page returns.
  */
-class DifferentialQueryTest {
+public class DifferentialQueryTest {
 
   @RegisterExtension static RedisExtension redis = RedisExtension.create();
 
@@ -70,10 +70,10 @@ class DifferentialQueryTest {
   /** One bucket, and four (the client merges per-bucket results): both must equal the evaluation. */
   @ParameterizedTest(name = "{0} bucket(s)")
   @ValueSource(ints = {1, 4})
-  void engineAgreesWithInMemoryEvaluation(int buckets) {
+  public void engineAgreesWithInMemoryEvaluation(int buckets) {
     layout = KeyLayout.of("rnd" + buckets, buckets);
     random = new Random(SEED);
-    try (RedisConnection connection = IndexMaintenanceTest.open(redis.server().host(), redis.server().port())) {
+    try (RedisConnection connection = connect()) {
       IndexWriter writer = new IndexWriter(connection, layout);
       PortableQueryEngine engine = new PortableQueryEngine(connection, layout);
       for (int i = 0; i < DOCUMENTS; i++) {
@@ -103,6 +103,11 @@ class DifferentialQueryTest {
         assertEquals(count(condition), engine.count(condition), what);
       }
     }
+  }
+
+  /** The server the test runs on; the cluster variant ({@code dev.rekord.cluster}) overrides it. */
+  protected RedisConnection connect() {
+    return IndexMaintenanceTest.open(redis.server().host(), redis.server().port());
   }
 
   // ---------------------------------------------------------------- data

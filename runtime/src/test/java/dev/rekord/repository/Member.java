@@ -3,9 +3,9 @@ package dev.rekord.repository;
 import java.util.List;
 
 /** The test record; its codec and models are written by hand as the processor would generate them. */
-record Member(String id, String city, int age, List<String> tags) {
+public record Member(String id, String city, int age, List<String> tags) {
 
-  Member {
+  public Member {
     if (age < 0) {
       throw new IllegalArgumentException("age must not be negative");
     }

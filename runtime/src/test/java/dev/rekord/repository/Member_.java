@@ -9,14 +9,14 @@ import dev.rekord.model.IndexKind;
 import java.util.List;
 
 /** The metamodel and index fields of the test {@link Member}, as generated code would declare them. */
-final class Member_ {
-  static final IndexField CITY = new IndexField("city", IndexKind.TAG, true, true, false);
-  static final IndexField AGE = new IndexField("age", IndexKind.NUMERIC, true, true, false);
-  static final IndexField TAGS = new IndexField("tags", IndexKind.TAG, false, true, true);
+public final class Member_ {
+  public static final IndexField CITY = new IndexField("city", IndexKind.TAG, true, true, false);
+  public static final IndexField AGE = new IndexField("age", IndexKind.NUMERIC, true, true, false);
+  public static final IndexField TAGS = new IndexField("tags", IndexKind.TAG, false, true, true);
 
-  static final StringField<Member> city = new StringField<>(CITY, ValueCodecs.STRING);
-  static final NumericField<Member, Integer> age = new NumericField<>(AGE, ValueCodecs.INT);
-  static final CollectionField<Member, String, List<String>> tags = new CollectionField<>(TAGS, MemberCodec.TAGS);
+  public static final StringField<Member> city = new StringField<>(CITY, ValueCodecs.STRING);
+  public static final NumericField<Member, Integer> age = new NumericField<>(AGE, ValueCodecs.INT);
+  public static final CollectionField<Member, String, List<String>> tags = new CollectionField<>(TAGS, MemberCodec.TAGS);
 
   private Member_() {}
 }

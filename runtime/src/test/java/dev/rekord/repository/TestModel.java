@@ -16,7 +16,7 @@ import java.util.function.Function;
  *
  * <p>The id of the {@link Member} record is a string; for UUID and Long ids it holds their text.
  */
-final class TestModel<ID> implements RekordModel<Member, ID> {
+public final class TestModel<ID> implements RekordModel<Member, ID> {
 
   private final String prefix;
   private final Storage storage;
@@ -40,11 +40,11 @@ final class TestModel<ID> implements RekordModel<Member, ID> {
   }
 
   /** The same model with tags indexed too: another index definition, another fingerprint. */
-  TestModel<ID> withTagsIndexed() {
+  public TestModel<ID> withTagsIndexed() {
     return new TestModel<>(prefix, storage, defaultTtl, idKind, parse, true);
   }
 
-  static TestModel<String> stringIds(String prefix, Storage storage, Duration defaultTtl) {
+  public static TestModel<String> stringIds(String prefix, Storage storage, Duration defaultTtl) {
     return new TestModel<>(prefix, storage, defaultTtl, IdKind.STRING, s -> s);
   }
 
@@ -57,7 +57,7 @@ final class TestModel<ID> implements RekordModel<Member, ID> {
   }
 
   /** A repository as generated code would declare it. */
-  static <ID> RekordRepository<Member, ID> repository(dev.rekord.Rekord rekord, TestModel<ID> model) {
+  public static <ID> RekordRepository<Member, ID> repository(dev.rekord.Rekord rekord, TestModel<ID> model) {
     return new RekordRepository<>(rekord, model) {};
   }
 

@@ -49,13 +49,156 @@ public final class RedisCluster implements RedisDeployment {
         return seedUrl();
     }
 
-    /** Runs FLUSHALL on every master; replicas follow through replication. */
+    /** Runs FLUSHALL on every running master; replicas follow through replication. */
     @Override
     public void flushAll() {
         for (RedisServer node : nodes) {
-            if (ClusterLauncher.isMaster(node)) {
+            if (node.isRunning() && ClusterLauncher.isMaster(node)) {
                 node.flushAll();
             }
+        }
+    }
+
+    /** @return the running nodes that are masters now (failovers change which ones) */
+    public List<RedisServer> masters() {
+        return nodes.stream().filter(RedisServer::isRunning).filter(ClusterLauncher::isMaster).toList();
+    }
+
+    /**
+     * @param node a node of this cluster
+     * @return its cluster node id ({@code CLUSTER MYID})
+     */
+    public String nodeId(RedisServer node) {
+        return String.valueOf(node.call("CLUSTER", "MYID"));
+    }
+
+    /**
+     * @param slot a hash slot, 0 to 16383
+     * @return the running master that serves it, as a running node sees the cluster
+     */
+    public RedisServer masterOf(int slot) {
+        return ClusterTopology.read(this).masterOf(slot);
+    }
+
+    /**
+     * @param master a master of this cluster
+     * @return its replicas, as a running node sees the cluster
+     */
+    public List<RedisServer> replicasOf(RedisServer master) {
+        return ClusterTopology.read(this).replicasOf(nodeId(master));
+    }
+
+    /**
+     * Kills {@code master} (SIGKILL) and waits until one of its replicas has been promoted and
+     * every running node reports {@code cluster_state:ok} again: detection takes the cluster's
+     * node timeout (2 s here), the election a moment more.
+     *
+     * @param master a master with at least one replica
+     * @param timeout how long to wait for the promotion
+     * @return the promoted replica, now a master
+     * @throws RedisStartupException if no replica took over in time
+     */
+    public RedisServer killMasterAndAwaitFailover(RedisServer master, Duration timeout) {
+        List<RedisServer> replicas = replicasOf(master);
+        if (replicas.isEmpty()) {
+            throw new IllegalArgumentException(master + " has no replica to take over");
+        }
+        master.kill();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            for (RedisServer replica : replicas) {
+                if (replica.isRunning() && ClusterLauncher.isMaster(replica) && allOk()) {
+                    return replica;
+                }
+            }
+            pause(100);
+        }
+        throw new RedisStartupException("No replica of " + master + " took over within " + timeout.toMillis() + " ms");
+    }
+
+    /**
+     * Waits until every running node reports {@code cluster_state:ok}.
+     *
+     * @param timeout how long to wait
+     * @throws RedisStartupException if the cluster is not ok in time
+     */
+    public void awaitOk(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!allOk()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new RedisStartupException("The cluster is not ok after " + timeout.toMillis() + " ms");
+            }
+            pause(100);
+        }
+    }
+
+    /**
+     * Moves one hash slot, with its keys, to {@code target} the way {@code redis-cli --cluster
+     * reshard} does: {@code CLUSTER SETSLOT IMPORTING}/{@code MIGRATING}, {@code MIGRATE … KEYS} in
+     * batches of {@code batchSize} (pausing {@code pause} between batches, so clients meet the
+     * half-migrated slot: {@code ASK} and {@code TRYAGAIN}), then {@code SETSLOT NODE} on every
+     * master.
+     *
+     * @param slot the slot to move
+     * @param target the master that receives it
+     * @param batchSize keys per MIGRATE
+     * @param pause the pause between batches
+     */
+    public void migrateSlot(int slot, RedisServer target, int batchSize, Duration pause) {
+        RedisServer source = masterOf(slot);
+        if (source.port() == target.port()) {
+            return;
+        }
+        String sourceId = nodeId(source);
+        String targetId = nodeId(target);
+        String slotText = Integer.toString(slot);
+        target.call("CLUSTER", "SETSLOT", slotText, "IMPORTING", sourceId);
+        source.call("CLUSTER", "SETSLOT", slotText, "MIGRATING", targetId);
+        while (true) {
+            Object keys = source.call("CLUSTER", "GETKEYSINSLOT", slotText, Integer.toString(batchSize));
+            List<?> batch = keys instanceof List<?> list ? list : List.of();
+            if (batch.isEmpty()) {
+                break;
+            }
+            List<String> command = new java.util.ArrayList<>(List.of("MIGRATE", target.host(),
+                    Integer.toString(target.port()), "", "0", "10000", "REPLACE"));
+            target.password().ifPresent(password -> command.addAll(List.of("AUTH", password)));
+            command.add("KEYS");
+            batch.forEach(key -> command.add(String.valueOf(key)));
+            source.call(command.toArray(String[]::new));
+            pause(pause.toMillis());
+        }
+        target.call("CLUSTER", "SETSLOT", slotText, "NODE", targetId);
+        source.call("CLUSTER", "SETSLOT", slotText, "NODE", targetId);
+        for (RedisServer master : masters()) {
+            if (master.port() != source.port() && master.port() != target.port()) {
+                master.call("CLUSTER", "SETSLOT", slotText, "NODE", targetId);
+            }
+        }
+    }
+
+    private boolean allOk() {
+        for (RedisServer node : nodes) {
+            if (!node.isRunning()) {
+                continue;
+            }
+            try {
+                if (!String.valueOf(node.call("CLUSTER", "INFO")).contains("cluster_state:ok")) {
+                    return false;
+                }
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisStartupException("Interrupted while waiting for the cluster", e);
         }
     }
 

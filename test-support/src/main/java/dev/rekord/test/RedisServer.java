@@ -111,6 +111,26 @@ public final class RedisServer implements RedisDeployment {
         process.destroy();
     }
 
+    /**
+     * Kills the server process at once (SIGKILL), as a crash or a lost machine would: no shutdown,
+     * no goodbye to clients or cluster peers. {@link #close()} still deletes its directory.
+     */
+    public void kill() {
+        process.kill();
+    }
+
+    /**
+     * Runs one command on this server through a fresh authenticated connection, for tests that
+     * drive a node directly ({@code CLUSTER NODES}, {@code INFO commandstats}, …).
+     *
+     * @param command the command and its arguments
+     * @return the reply: a String, Long, List or null
+     * @throws UncheckedIOException if the server cannot be reached or replies with an error
+     */
+    public Object command(String... command) {
+        return call(command);
+    }
+
     long pid() {
         return process.pid();
     }

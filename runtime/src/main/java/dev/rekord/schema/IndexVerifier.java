@@ -1,0 +1,247 @@
+package dev.rekord.schema;
+
+import dev.rekord.Rekord;
+import dev.rekord.connection.RedisCalls;
+import dev.rekord.connection.RedisConnection;
+import dev.rekord.engine.KeyLayout;
+import dev.rekord.repository.RekordRepository;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+
+/**
+ * Checks that a model's documents and its portable index agree, bucket by bucket, and reports
+ * every {@link Discrepancy}: each id in a bucket's {@code #all} set has a document; each document
+ * is in the {@code #all} set of its own bucket; each entry a manifest ({@code #doc:<id>}) lists
+ * exists in its index key; each member of an index key is listed by the manifest of its id.
+ *
+ * <pre>{@code
+ * IndexVerifier.Report report = IndexVerifier.verify(rekord, members);
+ * if (!report.consistent()) log.warn("{}", report.discrepancies());
+ * }</pre>
+ *
+ * <p>It reads the whole model (every primary is scanned once for its keys, then every index key is
+ * read), so it is a maintenance tool, not something to run per request. It is not a snapshot:
+ * run it while the model is not being written, or expect writes in flight to show up. Ids whose
+ * document has expired remain in the index until a query meets them ({@code
+ * dev.rekord.engine.IndexWriter}): they are reported as {@link Kind#INDEXED_WITHOUT_DOCUMENT}.
+ * {@link Rekord#migrate()} (a rebuild) repairs what it finds.
+ */
+public final class IndexVerifier {
+
+  /** What is wrong. */
+  public enum Kind {
+    /** An id is in {@code #all} (and perhaps index keys) but its document does not exist. */
+    INDEXED_WITHOUT_DOCUMENT,
+    /** A document exists but its id is not in its bucket's {@code #all} set. */
+    DOCUMENT_NOT_INDEXED,
+    /** A document lives under the tag of a bucket its id does not hash to. */
+    WRONG_BUCKET,
+    /** A manifest exists for an id that is not in {@code #all}. */
+    ORPHAN_MANIFEST,
+    /** A manifest lists an entry that is missing from its index key. */
+    MISSING_ENTRY,
+    /** An index key holds an entry that no manifest lists (a stale entry). */
+    UNLISTED_ENTRY
+  }
+
+  /**
+   * One disagreement between documents and index.
+   *
+   * @param bucket the bucket it was found in
+   * @param id the document id concerned
+   * @param key the key concerned (document, manifest or index key)
+   * @param detail the entry concerned, if any
+   */
+  public record Discrepancy(Kind kind, int bucket, String id, String key, String detail) {}
+
+  /**
+   * The outcome for one model.
+   *
+   * @param documents documents found
+   * @param indexedIds ids found in the {@code #all} sets
+   * @param entries index entries (set and sorted-set members) read
+   */
+  public record Report(String prefix, int buckets, long documents, long indexedIds, long entries,
+      List<Discrepancy> discrepancies) {
+    public Report {
+      discrepancies = List.copyOf(discrepancies);
+    }
+
+    /** Whether no discrepancy was found. */
+    public boolean consistent() {
+      return discrepancies.isEmpty();
+    }
+  }
+
+  /** Keys read per pipeline. */
+  private static final int BATCH = 500;
+
+  private final RedisConnection connection;
+  private final KeyLayout layout;
+
+  private IndexVerifier(RedisConnection connection, KeyLayout layout) {
+    this.connection = connection;
+    this.layout = layout;
+  }
+
+  /** Verifies the model of {@code repository} (with the bucket count of its schema record). */
+  public static Report verify(Rekord rekord, RekordRepository<?, ?> repository) {
+    return verify(rekord.connection(), repository.layout());
+  }
+
+  /** Verifies the model laid out as {@code layout}. */
+  public static Report verify(RedisConnection connection, KeyLayout layout) {
+    return new IndexVerifier(connection, layout).run();
+  }
+
+  private Report run() {
+    Map<String, Integer> bucketOfTag = new HashMap<>();
+    for (int b = 0; b < layout.buckets(); b++) {
+      bucketOfTag.put(layout.bucket(b).tag(), b);
+    }
+    List<Map<String, String>> documents = new ArrayList<>(); // per bucket: id -> key
+    List<Map<String, String>> manifests = new ArrayList<>(); // per bucket: id -> key
+    List<List<String>> indexKeys = new ArrayList<>();
+    for (int b = 0; b < layout.buckets(); b++) {
+      documents.add(new LinkedHashMap<>());
+      manifests.add(new LinkedHashMap<>());
+      indexKeys.add(new ArrayList<>());
+    }
+    String match = KeyLayout.escapeGlob("{" + layout.prefix()) + "*";
+    connection.scanKeys(match, null, batch -> {
+      for (String key : batch) {
+        int close = key.indexOf('}');
+        Integer b = close < 0 ? null : bucketOfTag.get(key.substring(0, close + 1));
+        if (b == null || close + 1 >= key.length()) {
+          continue; // another model whose prefix starts the same way
+        }
+        KeyLayout.Bucket bucket = layout.bucket(b);
+        if (key.charAt(close + 1) == ':') {
+          documents.get(b).put(key.substring(bucket.documentPrefix().length()), key);
+        } else if (key.startsWith(bucket.manifestPrefix())) {
+          manifests.get(b).put(key.substring(bucket.manifestPrefix().length()), key);
+        } else if (!key.equals(bucket.all()) && !key.startsWith(bucket.snapshot(""))) {
+          indexKeys.get(b).add(key);
+        }
+      }
+    });
+
+    List<Discrepancy> found = new ArrayList<>();
+    long documentCount = 0;
+    long indexedCount = 0;
+    long entryCount = 0;
+    for (int b = 0; b < layout.buckets(); b++) {
+      KeyLayout.Bucket bucket = layout.bucket(b);
+      Set<String> all = new HashSet<>(RedisCalls.retrying(connection,
+          () -> connection.commands().smembers(bucket.all())));
+      indexedCount += all.size();
+      documentCount += documents.get(b).size();
+      for (Map.Entry<String, String> document : documents.get(b).entrySet()) {
+        String id = document.getKey();
+        if (layout.bucketOf(id) != b) {
+          found.add(new Discrepancy(Kind.WRONG_BUCKET, b, id, document.getValue(),
+              "belongs in bucket " + layout.bucketOf(id)));
+        } else if (!all.contains(id)) {
+          found.add(new Discrepancy(Kind.DOCUMENT_NOT_INDEXED, b, id, document.getValue(), null));
+        }
+      }
+      for (String id : all) {
+        if (!documents.get(b).containsKey(id)) {
+          found.add(new Discrepancy(Kind.INDEXED_WITHOUT_DOCUMENT, b, id, bucket.all(), null));
+        }
+      }
+      // Manifests: what each id claims to be in.
+      Map<String, Set<String>> listed = new HashMap<>(); // index key -> members listed
+      List<String> manifestIds = new ArrayList<>(manifests.get(b).keySet());
+      List<List<String>> manifestContents = readAll(manifestIds, id -> bucket.manifest(id), "list");
+      for (int i = 0; i < manifestIds.size(); i++) {
+        String id = manifestIds.get(i);
+        if (!all.contains(id)) {
+          found.add(new Discrepancy(Kind.ORPHAN_MANIFEST, b, id, bucket.manifest(id), null));
+        }
+        List<String> pairs = manifestContents.get(i);
+        for (int p = 0; p + 1 < pairs.size(); p += 2) {
+          listed.computeIfAbsent(pairs.get(p).substring(1), k -> new HashSet<>()).add(pairs.get(p + 1));
+        }
+      }
+      // Index keys: every member must be listed, every listed member present.
+      List<String> keys = indexKeys.get(b);
+      List<List<String>> contents = readAll(keys, key -> key, null);
+      Map<String, Set<String>> present = new HashMap<>();
+      for (int i = 0; i < keys.size(); i++) {
+        String key = keys.get(i);
+        Set<String> members = new HashSet<>(contents.get(i));
+        present.put(key, members);
+        entryCount += members.size();
+        Set<String> expected = listed.getOrDefault(key, Set.of());
+        for (String member : members) {
+          if (!expected.contains(member)) {
+            found.add(new Discrepancy(Kind.UNLISTED_ENTRY, b, idOf(member), key, member));
+          }
+        }
+      }
+      for (Map.Entry<String, Set<String>> entry : listed.entrySet()) {
+        Set<String> members = present.getOrDefault(entry.getKey(), Set.of());
+        for (String member : entry.getValue()) {
+          if (!members.contains(member)) {
+            found.add(new Discrepancy(Kind.MISSING_ENTRY, b, idOf(member), entry.getKey(), member));
+          }
+        }
+      }
+    }
+    return new Report(layout.prefix(), layout.buckets(), documentCount, indexedCount, entryCount, found);
+  }
+
+  /** An entry's id: lexical entries are {@code value\0id}. */
+  private static String idOf(String member) {
+    int zero = member.lastIndexOf('\0');
+    return zero < 0 ? member : member.substring(zero + 1);
+  }
+
+  /**
+   * The members of each key, in pipelines of {@link #BATCH}: a list ({@code LRANGE}), or, when
+   * {@code type} is {@code null}, a set or sorted set as its name says.
+   */
+  private List<List<String>> readAll(List<String> names, java.util.function.UnaryOperator<String> keyOf,
+      String type) {
+    List<List<String>> out = new ArrayList<>(names.size());
+    for (int from = 0; from < names.size(); from += BATCH) {
+      List<String> batch = names.subList(from, Math.min(names.size(), from + BATCH));
+      out.addAll(RedisCalls.retrying(connection, () -> {
+        List<Response<? extends java.util.Collection<String>>> replies = new ArrayList<>(batch.size());
+        try (AbstractPipeline pipeline = connection.pipeline()) {
+          for (String name : batch) {
+            String key = keyOf.apply(name);
+            if ("list".equals(type)) {
+              replies.add(pipeline.lrange(key, 0, -1));
+            } else if (isSortedSet(key)) {
+              replies.add(pipeline.zrange(key, 0, -1));
+            } else {
+              replies.add(pipeline.smembers(key));
+            }
+          }
+          pipeline.sync();
+        }
+        List<List<String>> lists = new ArrayList<>(batch.size());
+        for (Response<? extends java.util.Collection<String>> reply : replies) {
+          lists.add(new ArrayList<>(reply.get()));
+        }
+        return lists;
+      }));
+    }
+    return out;
+  }
+
+  /** Sorted sets: numbers, lexical and token orders, geo; sets: tags, text tokens, nulls. */
+  private boolean isSortedSet(String key) {
+    String rest = key.substring(key.indexOf('}') + 2); // after "{tag}#"
+    return rest.startsWith("num:") || rest.startsWith("lex:") || rest.startsWith("tok:") || rest.startsWith("geo:");
+  }
+}

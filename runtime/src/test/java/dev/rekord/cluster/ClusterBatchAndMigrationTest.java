@@ -1,0 +1,144 @@
+package dev.rekord.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekord.Rekord;
+import dev.rekord.annotations.Storage;
+import dev.rekord.repository.Member;
+import dev.rekord.repository.Member_;
+import dev.rekord.repository.RekordRepository;
+import dev.rekord.repository.TestModel;
+import dev.rekord.schema.IndexVerifier;
+import dev.rekord.schema.MigrationReport.ModelMigration;
+import dev.rekord.schema.MigrationReport.Outcome;
+import dev.rekord.schema.SchemaMigrator;
+import dev.rekord.test.RedisCluster;
+import dev.rekord.test.RedisServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Batches (one script or read per document, pipelined, never CROSSSLOT), migrations and the verifier on a cluster. */
+class ClusterBatchAndMigrationTest {
+
+  private static RedisCluster cluster;
+  private static Rekord rekord;
+
+  @BeforeAll
+  static void connect() {
+    cluster = SharedCluster.get();
+    rekord = Rekord.connect(cluster.seedUrl());
+  }
+
+  @AfterAll
+  static void close() {
+    rekord.close();
+  }
+
+  private static List<Member> members(int n) {
+    List<Member> batch = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      batch.add(new Member("b" + i, i % 2 == 0 ? "Oslo" : "Bergen", i % 70, i % 3 == 0 ? List.of("red") : List.of("blue")));
+    }
+    return batch;
+  }
+
+  /** Sum over the masters of {@code cmdstat_<command>:calls=N} and of {@code errorstat_CROSSSLOT}. */
+  private static long calls(String command) {
+    long total = 0;
+    Pattern calls = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)");
+    for (RedisServer master : cluster.masters()) {
+      Matcher m = calls.matcher(String.valueOf(master.command("INFO", "commandstats")));
+      if (m.find()) {
+        total += Long.parseLong(m.group(1));
+      }
+    }
+    return total;
+  }
+
+  private static boolean anyCrossSlot() {
+    for (RedisServer master : cluster.masters()) {
+      if (String.valueOf(master.command("INFO", "errorstats")).contains("CROSSSLOT")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void batchesRunOneCommandPerDocumentAndNeverCrossSlot() {
+    RekordRepository<Member, String> repo =
+        TestModel.repository(rekord, TestModel.stringIds("batch", Storage.HASH, Duration.ZERO));
+    assertEquals(16, repo.layout().buckets());
+    repo.count(); // schema record and scripts in place
+    long evalsha = calls("evalsha");
+    long hgetall = calls("hgetall");
+    List<Member> saved = repo.saveAll(members(900));
+    assertEquals(900, calls("evalsha") - evalsha, "one save script per document, no retries");
+
+    List<String> ids = saved.stream().map(Member::id).toList();
+    Map<String, Member> found = repo.findAllById(ids).found();
+    assertEquals(900, found.size());
+    assertEquals(900, calls("hgetall") - hgetall, "one read per document");
+
+    evalsha = calls("evalsha");
+    assertEquals(900, repo.deleteAll());
+    // one delete script per document, plus the query scripts that read the ids (per bucket, per page)
+    long scripts = calls("evalsha") - evalsha;
+    assertTrue(scripts >= 900 && scripts <= 900 + 16 * 4, "scripts: " + scripts);
+    assertFalse(anyCrossSlot(), "no CROSSSLOT error on any master");
+    assertTrue(IndexVerifier.verify(rekord, repo).consistent());
+  }
+
+  @Test
+  void migrationRebuildsEveryBucketOnEveryMaster() {
+    TestModel<String> v1 = TestModel.stringIds("migr", Storage.HASH, Duration.ZERO);
+    TestModel<String> v2 = v1.withTagsIndexed();
+    SchemaMigrator migrator = new SchemaMigrator(rekord.connection(), rekord.schemas());
+    assertEquals(Outcome.CREATED, migrator.migrate(v1, (name, done, total) -> { }).outcome());
+    RekordRepository<Member, String> before = TestModel.repository(rekord, v1);
+    before.saveAll(members(1200));
+
+    rekord.schemas().invalidate();
+    List<long[]> progress = new ArrayList<>();
+    ModelMigration rebuilt = migrator.migrate(v2, (name, done, total) -> progress.add(new long[] {done, total}));
+    assertEquals(Outcome.REBUILT, rebuilt.outcome());
+    assertEquals(16, rebuilt.buckets());
+    assertEquals(1200, progress.get(progress.size() - 1)[0]);
+
+    RekordRepository<Member, String> after = TestModel.repository(rekord, v2);
+    assertEquals(400, after.find(Member_.tags.contains("red")).count());
+    assertEquals(600, after.find(Member_.city.eq("Oslo")).count());
+    IndexVerifier.Report report = IndexVerifier.verify(rekord, after);
+    assertTrue(report.consistent(), report.discrepancies().toString());
+    assertEquals(1200, report.documents());
+  }
+
+  @Test
+  void verifierReportsWhatDoesNotAgree() {
+    RekordRepository<Member, String> repo =
+        TestModel.repository(rekord, TestModel.stringIds("audit", Storage.HASH, Duration.ZERO));
+    repo.saveAll(members(50));
+    assertTrue(IndexVerifier.verify(rekord, repo).consistent());
+    var redis = rekord.connection().commands();
+    var bucket = repo.layout().bucketFor("b1");
+    redis.zrem(bucket.numeric("age"), "b1");                  // an entry lost
+    redis.sadd(bucket.tag("city", "Oslo"), "ghost");         // an entry nobody lists
+    redis.del(repo.keyOf("b2"));                             // a document gone, still indexed
+    redis.hset(repo.layout().bucketFor("b3").documentKey("b3x"), Map.of("id", "b3x")); // unindexed (or misplaced)
+    IndexVerifier.Report report = IndexVerifier.verify(rekord, repo);
+    List<IndexVerifier.Kind> kinds = report.discrepancies().stream().map(IndexVerifier.Discrepancy::kind).toList();
+    assertTrue(kinds.contains(IndexVerifier.Kind.MISSING_ENTRY), kinds.toString());
+    assertTrue(kinds.contains(IndexVerifier.Kind.UNLISTED_ENTRY), kinds.toString());
+    assertTrue(kinds.contains(IndexVerifier.Kind.INDEXED_WITHOUT_DOCUMENT), kinds.toString());
+    assertTrue(kinds.contains(IndexVerifier.Kind.DOCUMENT_NOT_INDEXED) || kinds.contains(IndexVerifier.Kind.WRONG_BUCKET), kinds.toString());
+  }
+}

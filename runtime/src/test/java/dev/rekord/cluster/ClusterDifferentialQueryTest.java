@@ -1,0 +1,28 @@
+package dev.rekord.cluster;
+
+import dev.rekord.connection.ConnectionSettings;
+import dev.rekord.connection.Connections;
+import dev.rekord.connection.RedisConnection;
+import dev.rekord.engine.DifferentialQueryTest;
+import dev.rekord.test.RedisServer;
+import java.util.List;
+import redis.clients.jedis.HostAndPort;
+
+/**
+ * The differential query suite, case for case, against a real 3-master/3-replica cluster: the same
+ * seeded documents and queries must give the same results as the in-memory evaluation (and so as
+ * the standalone run).
+ */
+class ClusterDifferentialQueryTest extends DifferentialQueryTest {
+
+  @Override
+  protected RedisConnection connect() {
+    RedisServer seed = SharedCluster.get().nodes().get(0);
+    RedisConnection connection = Connections.open(new ConnectionSettings(
+        List.of(new HostAndPort(seed.host(), seed.port())), null, null, 0, false, null, null, 0, null));
+    if (!connection.isCluster()) {
+      throw new AssertionError("expected a cluster connection");
+    }
+    return connection;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.rekord.cluster;
+
+import dev.rekord.RekordException;
+import dev.rekord.repository.Member;
+import dev.rekord.repository.RekordRepository;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Saves and updates {@code ids} documents round-robin on its own thread, recording for each id the
+ * last acknowledged value ({@code age}) and the values of later writes whose outcome is unknown
+ * (they failed, so may or may not have been applied). A correct store holds, for every id, the
+ * last acknowledged value or one of those later ones.
+ */
+final class Writer implements Runnable {
+  private final RekordRepository<Member, String> repo;
+  private final String prefix;
+  private final int ids;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  final Map<String, Integer> acknowledged = new HashMap<>();
+  final Map<String, Set<Integer>> uncertain = new HashMap<>();
+  final AtomicInteger acks = new AtomicInteger();
+  final AtomicInteger failures = new AtomicInteger();
+  volatile RekordException lastFailure;
+  private final Thread thread;
+
+  Writer(RekordRepository<Member, String> repo, String prefix, int ids) {
+    this.repo = repo;
+    this.prefix = prefix;
+    this.ids = ids;
+    this.thread = new Thread(this, "writer-" + prefix);
+  }
+
+  Writer start() {
+    thread.start();
+    return this;
+  }
+
+  @Override
+  public void run() {
+    int value = 0;
+    while (running.get()) {
+      String id = prefix + (value % ids);
+      Member member = new Member(id, "City" + (value % 7), value, null);
+      try {
+        repo.save(member);
+        synchronized (this) {
+          acknowledged.put(id, value);
+          uncertain.remove(id);
+        }
+        acks.incrementAndGet();
+      } catch (RekordException e) {
+        synchronized (this) {
+          uncertain.computeIfAbsent(id, k -> new HashSet<>()).add(value);
+        }
+        failures.incrementAndGet();
+        lastFailure = e;
+      }
+      value++;
+    }
+  }
+
+  /** The writer thread's stack, for a failure message. */
+  String stack() {
+    StringBuilder out = new StringBuilder();
+    for (StackTraceElement e : thread.getStackTrace()) {
+      out.append("\n  at ").append(e);
+    }
+    return out.toString();
+  }
+
+  void stop() throws InterruptedException {
+    running.set(false);
+    thread.join(60_000);
+  }
+
+  /** Whether {@code stored} (null: no document) is a value the writes allow for {@code id}. */
+  synchronized boolean allows(String id, Integer stored) {
+    Integer acked = acknowledged.get(id);
+    Set<Integer> maybe = uncertain.getOrDefault(id, Set.of());
+    if (stored == null) {
+      return acked == null;
+    }
+    return stored.equals(acked) || maybe.contains(stored);
+  }
+}
