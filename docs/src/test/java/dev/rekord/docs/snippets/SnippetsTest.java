@@ -27,10 +27,9 @@ class SnippetsTest {
 
   /**
    * Pages whose Java blocks need no marker: internals.md shows generated code, which the
-   * processor's golden tests pin. testing.md is to move its blocks into tagged regions; until it
-   * does, its marked blocks (if any) are still checked.
+   * processor's golden tests pin.
    */
-  private static final Set<String> UNMARKED_ALLOWED = Set.of("internals.md", "testing.md");
+  private static final Set<String> UNMARKED_ALLOWED = Set.of("internals.md");
 
   private static final TaggedRegions REGIONS = new TaggedRegions(
       List.of(DOCS.resolve("src/test/java"), DOCS.resolve("src/main/java")));
