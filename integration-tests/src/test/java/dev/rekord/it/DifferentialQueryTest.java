@@ -61,7 +61,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import redis.clients.jedis.GeoCoordinate;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Seeded random items and random queries through the generated metamodels of {@link ItemHash}
@@ -128,11 +128,16 @@ class DifferentialQueryTest {
   private final Map<String, Item> items = new LinkedHashMap<>();
   private final Map<String, GeoPoint> indexedWhere = new HashMap<>();
 
+  /** Where the tests run: the extension's standalone server; the {@code Cluster…} subclass overrides it. */
+  RedisTarget target() {
+    return new RedisTarget(redis.server());
+  }
+
   @ParameterizedTest(name = "{0}, {1} bucket(s)")
   @MethodSource("setups")
   void queriesAgreeWithInMemoryEvaluation(String storage, int buckets) {
-    redis.server().flushAll(); // buckets are fixed when the schema record is created
-    try (Rekord rekord = Rekord.builder().url(redis.server().url()).buckets(buckets).build()) {
+    target().flushAll(); // buckets are fixed when the schema record is created
+    try (Rekord rekord = Rekord.builder().url(target().url()).buckets(buckets).build()) {
       if (storage.equals("HASH")) {
         ItemHashRepository repository = new ItemHashRepository(rekord);
         run(repository, HASH_FIELDS, buckets, i -> new ItemHash(i.id(), i.sku(), i.label(), i.qty(),
@@ -326,7 +331,7 @@ class DifferentialQueryTest {
 
   /** Geo conditions are compared with what the index holds (52-bit geohash precision). */
   private void readIndexedPositions(RekordRepository<?, String> repository) {
-    try (RedisClient raw = RedisClient.create(redis.server().host(), redis.server().port())) {
+    try (UnifiedJedis raw = target().raw()) {
       for (Item item : items.values()) {
         if (item.where() != null) {
           GeoCoordinate p = raw.geopos(repository.layout().bucketFor(item.id()).geo("where"), item.id()).get(0);

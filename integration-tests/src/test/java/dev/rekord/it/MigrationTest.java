@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** {@code Rekord.migrate()} over the models registered (ServiceLoader) by this module. */
 class MigrationTest {
@@ -33,11 +33,17 @@ class MigrationTest {
   private static final List<String> PREFIXES = List.of("all-types-hash", "all-types-json", "event",
       "item-hash", "item-json", "member", "reading", "session", "ticket");
 
-  private RedisClient raw;
+  private UnifiedJedis raw;
+
+  /** Where the tests run: the extension's standalone server; the {@code Cluster…} subclass overrides it. */
+  RedisTarget target() {
+    return new RedisTarget(redis.server());
+  }
 
   @BeforeEach
   void connect() {
-    raw = RedisClient.create(redis.server().host(), redis.server().port());
+    target().flushAll();
+    raw = target().raw();
   }
 
   @AfterEach
@@ -46,7 +52,7 @@ class MigrationTest {
   }
 
   private Rekord rekord() {
-    return Rekord.connect(redis.server().url());
+    return Rekord.connect(target().url());
   }
 
   @Test
@@ -56,7 +62,7 @@ class MigrationTest {
       assertEquals(PREFIXES, first.models().stream().map(ModelMigration::keyPrefix).toList());
       for (ModelMigration model : first.models()) {
         assertEquals(Outcome.CREATED, model.outcome(), model.toString());
-        assertEquals(1, model.buckets());
+        assertEquals(target().defaultBuckets(), model.buckets());
         assertTrue(raw.exists("rekord:schema:" + model.keyPrefix()), model.keyPrefix());
       }
       assertEquals(MemberIndex.DEFINITION.fingerprint(), first.model("member").fingerprint());
@@ -74,9 +80,15 @@ class MigrationTest {
 
   @Test
   void aChangedDefinitionIsRebuiltWithProgressAndQueriesAreRightAfterwards() {
+    String old1;
+    String old2;
+    String broken;
     try (Rekord rekord = rekord()) {
       rekord.migrate();
       MemberRepository members = new MemberRepository(rekord);
+      old1 = members.keyOf("old1"); // {member}:old1 on one bucket, {member:<b>}:old1 on several
+      old2 = members.keyOf("old2");
+      broken = members.keyOf("broken");
       List<Member> saved = new ArrayList<>();
       for (int i = 0; i < 120; i++) {
         saved.add(new Member("m" + i, i % 2 == 0 ? "Oslo" : "Bergen", LocalDate.of(1960 + i % 60, 1, 1),
@@ -86,9 +98,9 @@ class MigrationTest {
     }
     // Documents written under an older definition: in the keyspace but in no index entry, and an
     // index entry that an older definition left for a document that no longer exists.
-    raw.hset("{member}:old1", Map.of("id", "old1", "city", "Oslo", "age", "7", "joinDate", "1950-05-05"));
-    raw.hset("{member}:old2", Map.of("id", "old2", "city", "Tromsø", "age", "8"));
-    raw.hset("{member}:broken", Map.of("id", "broken", "age", "not a number"));
+    raw.hset(old1, Map.of("id", "old1", "city", "Oslo", "age", "7", "joinDate", "1950-05-05"));
+    raw.hset(old2, Map.of("id", "old2", "city", "Tromsø", "age", "8"));
+    raw.hset(broken, Map.of("id", "broken", "age", "not a number"));
     raw.hset("rekord:schema:member", "fingerprint", "0123456789abcdef"); // the model "changed"
 
     try (Rekord rekord = rekord()) {
@@ -112,7 +124,7 @@ class MigrationTest {
       assertEquals(Outcome.REBUILT, member.outcome());
       assertEquals(122, member.reindexed());
       assertEquals(1, member.undecodable());
-      assertEquals(List.of("{member}:broken"), member.undecodableKeys());
+      assertEquals(List.of(broken), member.undecodableKeys());
       assertEquals(MemberIndex.DEFINITION.fingerprint(), member.fingerprint());
       assertEquals(MemberIndex.DEFINITION.fingerprint(), raw.hget("rekord:schema:member", "fingerprint"));
       assertEquals("ready", raw.hget("rekord:schema:member", "state"));
@@ -140,10 +152,13 @@ class MigrationTest {
 
   @Test
   void anInterruptedRebuildIsResumedAndReadsByIdWorkMeanwhile() {
+    String m2;
     try (Rekord rekord = rekord()) {
-      new MemberRepository(rekord).save(new Member("m1", "Oslo", null, 1, null, null));
+      MemberRepository members = new MemberRepository(rekord);
+      members.save(new Member("m1", "Oslo", null, 1, null, null));
+      m2 = members.keyOf("m2");
     }
-    raw.hset("{member}:m2", Map.of("id", "m2", "city", "Oslo", "age", "2"));
+    raw.hset(m2, Map.of("id", "m2", "city", "Oslo", "age", "2"));
     raw.hset("rekord:schema:member", Map.of("state", "building", "target", "fedcba9876543210",
         "fingerprint", "0123456789abcdef"));
 

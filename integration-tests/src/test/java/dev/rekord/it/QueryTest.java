@@ -62,10 +62,15 @@ class QueryTest {
   private EventRepository events;
   private ItemHashRepository items;
 
+  /** Where the tests run: the extension's standalone server; the {@code Cluster…} subclass overrides it. */
+  RedisTarget target() {
+    return new RedisTarget(redis.server());
+  }
+
   @BeforeAll
   void seed() {
-    redis.server().flushAll();
-    rekord = Rekord.connect(redis.server().url());
+    target().flushAll();
+    rekord = Rekord.connect(target().url());
     members = new MemberRepository(rekord);
     events = new EventRepository(rekord);
     items = new ItemHashRepository(rekord);

@@ -28,8 +28,8 @@ public final class Attempts {
 
   /**
    * After a failed attempt: whether to try again. For a transient failure within the policy's
-   * attempts and deadline it refreshes the topology (if the failure calls for it), sleeps the
-   * backoff and returns {@code true}; otherwise {@code false}, and the caller throws.
+   * attempts and deadline it sleeps the backoff, then refreshes the topology (if the failure calls
+   * for it) and returns {@code true}; otherwise {@code false}, and the caller throws.
    */
   public boolean retryAfter(Throwable failure) {
     if (!RedisCalls.isTransient(failure)) {
@@ -41,10 +41,12 @@ public final class Attempts {
     if (failures >= policy.maxAttempts() || elapsed.plus(pause).compareTo(policy.deadline()) > 0) {
       return false;
     }
+    sleep(pause);
+    // After the pause, not before: the next attempt should use the newest slot map there is (a
+    // map read before the pause can miss a promotion that happened during it).
     if (RedisCalls.needsTopologyRefresh(failure)) {
       connection.refreshTopology();
     }
-    sleep(pause);
     return true;
   }
 

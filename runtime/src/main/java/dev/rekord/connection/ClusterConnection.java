@@ -3,12 +3,14 @@ package dev.rekord.connection;
 import java.util.List;
 import java.util.function.Consumer;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
@@ -73,6 +75,19 @@ public final class ClusterConnection implements RedisConnection {
   @Override
   public AbstractPipeline pipeline() {
     return RedisCalls.call(client::pipelined);
+  }
+
+  @Override
+  public <T> T sendOnce(CommandObject<T> command) {
+    Connection connection;
+    try {
+      connection = provider.getConnection(command.getArguments()); // the slot's node, as last known
+    } catch (JedisConnectionException e) {
+      throw new CommandNotSentException(e);
+    }
+    try (connection) {
+      return connection.executeCommand(command);
+    }
   }
 
   @Override

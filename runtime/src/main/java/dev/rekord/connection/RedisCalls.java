@@ -4,6 +4,10 @@ import dev.rekord.RedisCommandException;
 import dev.rekord.RekordConnectionException;
 import dev.rekord.RekordException;
 import java.util.function.Supplier;
+import redis.clients.jedis.BuilderFactory;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.exceptions.JedisAskDataException;
 import redis.clients.jedis.exceptions.JedisClusterException;
 import redis.clients.jedis.exceptions.JedisClusterOperationException;
@@ -56,6 +60,59 @@ public final class RedisCalls {
         }
       }
     }
+  }
+
+  /**
+   * Runs the non-idempotent {@code command} (it must send one command once, with no retry of its
+   * own: {@link RedisConnection#sendOnce}), retrying only failures that prove it did not run
+   * ({@link #certainlyNotRun}), as the connection's {@link RetryPolicy} says. Any other failure
+   * (a connection that broke after the command was sent) is thrown at once: the command may or may
+   * not have run.
+   */
+  public static <T> T retryingUnsent(RedisConnection connection, Supplier<T> command) {
+    Attempts attempts = new Attempts(connection);
+    while (true) {
+      try {
+        return command.get();
+      } catch (JedisException e) {
+        if (!certainlyNotRun(e) || !attempts.retryAfter(e)) {
+          throw attempts.failure(e);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code INCRBY key by}, sent once per attempt and retried only when it certainly did not run:
+   * for the {@code Long} id sequence, where running it twice would skip a range of ids.
+   */
+  public static long incrementBy(RedisConnection connection, String key, long by) {
+    CommandObject<Long> incrBy =
+        new CommandObject<>(new CommandArguments(Protocol.Command.INCRBY).key(key).add(by), BuilderFactory.LONG);
+    return retryingUnsent(connection, () -> connection.sendOnce(incrBy));
+  }
+
+  /**
+   * Whether {@code e} proves that the command was not run: no connection could be opened (nothing
+   * was sent, {@link CommandNotSentException}), or the node refused it with a redirection ({@code
+   * MOVED}, {@code ASK}) or an error it answers before running anything ({@code CLUSTERDOWN},
+   * {@code TRYAGAIN}, {@code LOADING}, {@code MASTERDOWN}, {@code READONLY}). A broken connection
+   * or a timeout after sending proves nothing.
+   */
+  public static boolean certainlyNotRun(Throwable e) {
+    if (e instanceof CommandNotSentException || e instanceof JedisRedirectionException
+        || e instanceof JedisClusterException) {
+      return true;
+    }
+    String message = e instanceof JedisDataException ? e.getMessage() : null;
+    return message != null
+        && (message.startsWith("CLUSTERDOWN")
+            || message.startsWith("TRYAGAIN")
+            || message.startsWith("LOADING")
+            || message.startsWith("MASTERDOWN")
+            || message.startsWith("READONLY")
+            || message.startsWith("MOVED")
+            || message.startsWith("ASK"));
   }
 
   /**

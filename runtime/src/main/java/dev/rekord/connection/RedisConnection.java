@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -17,6 +18,16 @@ public interface RedisConnection extends AutoCloseable {
 
   /** A new pipeline; on a cluster Jedis routes each command by slot. */
   AbstractPipeline pipeline();
+
+  /**
+   * Sends {@code command} once, on one connection to the node that serves its key, with no retry
+   * or redirection of any kind (Jedis' cluster executor would send it again after a broken
+   * connection). For commands that are not idempotent; see {@link RedisCalls#retryingUnsent}.
+   *
+   * @throws redis.clients.jedis.exceptions.JedisException as Jedis throws it; a {@link
+   *     CommandNotSentException} when no connection could be had
+   */
+  <T> T sendOnce(CommandObject<T> command);
 
   /** Whether the server is a Redis Cluster (detected from the server, not configured). */
   boolean isCluster();

@@ -13,9 +13,11 @@ import java.util.Objects;
  * {@code deadline} has passed since the first, whichever comes first, with a {@link
  * dev.rekord.RekordConnectionException} naming both.
  *
- * <p>Only idempotent operations are retried: document writes (a save rewrites the whole document
- * and all its entries; a delete removes them), reads and queries. Id sequences ({@code INCRBY})
- * are not: Jedis' own cluster client retries those only on redirections and broken connections.
+ * <p>Idempotent operations are retried on every transient failure: document writes (a save
+ * rewrites the whole document and all its entries; a delete removes them), reads by id, batches
+ * and queries. The {@code Long} id sequence's {@code INCRBY} is not idempotent: it is sent once per
+ * attempt, outside Jedis' own retrying executor, and retried only when the failure proves it did
+ * not run ({@link RedisCalls#certainlyNotRun}).
  *
  * @param maxAttempts attempts in all, at least 1 (1: no retry)
  * @param initialBackoff the pause after the first failure
@@ -24,9 +26,13 @@ import java.util.Objects;
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration deadline) {
 
-  /** 20 attempts, 50 ms doubling to 1 s, within 20 s: enough to ride out a primary's failover. */
+  /**
+   * 50 ms doubling to 250 ms, within 20 s (at most 100 attempts): enough to ride out a primary's
+   * failover, and a short cap so a call notices the promoted replica at most ~250 ms after the
+   * cluster is whole again (with a 1 s cap the writer of the failover test resumed ~1 s late).
+   */
   public static final RetryPolicy DEFAULT =
-      new RetryPolicy(20, Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(20));
+      new RetryPolicy(100, Duration.ofMillis(50), Duration.ofMillis(250), Duration.ofSeconds(20));
 
   /** No retries: the first transient failure is thrown. */
   public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);

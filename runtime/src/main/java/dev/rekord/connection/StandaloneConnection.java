@@ -1,8 +1,11 @@
 package dev.rekord.connection;
 
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /** A pooled connection to one standalone Redis server. */
 public final class StandaloneConnection implements RedisConnection {
@@ -39,6 +42,19 @@ public final class StandaloneConnection implements RedisConnection {
   @Override
   public AbstractPipeline pipeline() {
     return RedisCalls.call(client::pipelined);
+  }
+
+  @Override
+  public <T> T sendOnce(CommandObject<T> command) {
+    Connection connection;
+    try {
+      connection = client.getPool().getResource();
+    } catch (JedisConnectionException e) {
+      throw new CommandNotSentException(e);
+    }
+    try (connection) {
+      return connection.executeCommand(command);
+    }
   }
 
   @Override

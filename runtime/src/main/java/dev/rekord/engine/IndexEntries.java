@@ -52,10 +52,23 @@ public final class IndexEntries {
   }
 
   /**
-   * A tag value (exact and prefix matches, string sort order); call once per element of a
+   * A string tag value (exact and prefix matches, string sort order); call once per element of a
    * multi-valued field. Folded to lower case unless the field is case-sensitive.
    */
   public IndexEntries tag(IndexField field, String value) {
+    return tag(field, value, true);
+  }
+
+  /**
+   * A tag of any type {@link IndexEncoding#tag} knows: enums, booleans, UUIDs, … Exact matches,
+   * and a sort order when the field is sortable; no prefix matches (only string tags have them),
+   * so an unsortable one costs one index entry instead of two.
+   */
+  public IndexEntries tag(IndexField field, Object value) {
+    return value == null ? absent(field) : tag(field, IndexEncoding.tag(value), field.sortable());
+  }
+
+  private IndexEntries tag(IndexField field, String value, boolean lexical) {
     require(field, IndexKind.TAG);
     if (value == null) {
       return absent(field);
@@ -63,23 +76,24 @@ public final class IndexEntries {
     String tag = IndexEncoding.fold(value, field.caseSensitive());
     String path = field.path();
     entries.add(new Entry("s", layout -> layout.tag(path, tag), "", ""));
-    entries.add(new Entry("l", layout -> layout.lex(path), tag, ""));
+    if (lexical) {
+      entries.add(new Entry("l", layout -> layout.lex(path), tag, ""));
+    }
     return this;
   }
 
-  /** A tag of any type {@link IndexEncoding#tag} knows: enums, booleans, UUIDs, … */
-  public IndexEntries tag(IndexField field, Object value) {
-    return value == null ? absent(field) : tag(field, IndexEncoding.tag(value));
-  }
-
-  /** Every element of a multi-valued tag field; {@code null} or empty records the field as null. */
+  /**
+   * Every element of a collection of tags; {@code null} or empty records the field as null. Exact
+   * matches only ({@code contains…}): a collection has neither prefix matches nor a sort order,
+   * so no lexical entries are written.
+   */
   public IndexEntries tags(IndexField field, Collection<?> values) {
     if (values == null || values.isEmpty()) {
       return absent(field);
     }
     for (Object value : values) {
       if (value != null) {
-        tag(field, IndexEncoding.tag(value));
+        tag(field, IndexEncoding.tag(value), false);
       }
     }
     return this;

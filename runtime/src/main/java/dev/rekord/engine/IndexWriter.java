@@ -134,10 +134,11 @@ public final class IndexWriter {
   private ScriptCall call(String id, String storage, List<String> document, long ttlMillis,
       IndexEntries entries) {
     KeyLayout.Bucket bucket = layout.bucketFor(id);
-    List<String> keys = new ArrayList<>(3 + entries.size());
+    List<String> keys = new ArrayList<>(4 + entries.size());
     keys.add(bucket.documentKey(id));
     keys.add(bucket.manifest(id));
     keys.add(bucket.all());
+    keys.add(bucket.expiring());
     List<String> args = new ArrayList<>(4 + document.size() + 3 * entries.size());
     args.add(id);
     args.add(storage);

@@ -15,18 +15,22 @@ import java.util.zip.CRC32;
  * <table>
  *   <caption>Keys of the bucket with tag {@code {member}} (prefix {@code member}, one bucket)</caption>
  *   <tr><td>{@code {member}:<id>}</td><td>the document (a hash, or a string of JSON)</td></tr>
- *   <tr><td>{@code {member}#all}</td><td>set of every indexed id</td></tr>
- *   <tr><td>{@code {member}#tag:<path>:<value>}</td><td>set of ids with that tag (case-folded
- *       unless case-sensitive)</td></tr>
+ *   <tr><td>{@code {member}#ids}</td><td>sorted set (score 0) of every indexed id</td></tr>
+ *   <tr><td>{@code {member}#eq:<path>:<value>}</td><td>sorted set (score 0) of the ids with that
+ *       tag (case-folded unless case-sensitive)</td></tr>
  *   <tr><td>{@code {member}#lex:<path>}</td><td>sorted set, score 0, members {@code value\0id}:
- *       prefix matches and string sort order of tags</td></tr>
+ *       prefix matches and string sort order of single-valued tags (and of sortable ones of any
+ *       type)</td></tr>
  *   <tr><td>{@code {member}#num:<path>}</td><td>sorted set, score → id: numbers, dates</td></tr>
- *   <tr><td>{@code {member}#txt:<path>:<token>}</td><td>set of ids whose text has the token</td></tr>
+ *   <tr><td>{@code {member}#word:<path>:<token>}</td><td>sorted set (score 0) of the ids whose
+ *       text has the token</td></tr>
  *   <tr><td>{@code {member}#tok:<path>}</td><td>sorted set, score 0, members {@code
  *       token\0id}: prefix matches on words</td></tr>
  *   <tr><td>{@code {member}#geo:<path>}</td><td>GEO set of ids</td></tr>
- *   <tr><td>{@code {member}#null:<path>}</td><td>set of ids whose field is null (or an empty
- *       collection)</td></tr>
+ *   <tr><td>{@code {member}#nil:<path>}</td><td>sorted set (score 0) of the ids whose field is
+ *       null (or an empty collection)</td></tr>
+ *   <tr><td>{@code {member}#ttl}</td><td>sorted set (score 0) of the ids saved with an expiry;
+ *       while it is empty, counts come from the index alone</td></tr>
  *   <tr><td>{@code {member}#doc:<id>}</td><td>the document's manifest: a list of the index
  *       entries it is in, so they are removed exactly, whatever the model looks like now</td></tr>
  *   <tr><td>{@code {member}#snap:<uuid>}</td><td>a query cursor's snapshot of matching ids, with
@@ -34,9 +38,23 @@ import java.util.zip.CRC32;
  * </table>
  *
  * <p>Documents follow {@code :}, index keys {@code #}, so no id can ever name an index key.
+ *
+ * <p><b>Layout version.</b> Every id set is a sorted set with score 0, so it is ordered by id
+ * (byte-wise, the documented tie order) and a query streams it with {@code ZRANGE … BYLEX LIMIT}
+ * and stops when its page is full; {@code ZCARD}/{@code ZSCORE} count and probe it in O(1) like
+ * {@code SCARD}/{@code SISMEMBER}. This is layout {@value #LAYOUT_VERSION}; layout 1 kept plain
+ * sets under {@code #all}, {@code #tag:}, {@code #txt:}, {@code #null:}. The schema record stores
+ * the layout an index was built with, queries refuse an older one ({@code
+ * SchemaMismatchException}) and {@code migrate()} rebuilds it.
  * Immutable and thread-safe.
  */
 public final class KeyLayout {
+
+  /**
+   * The version of the index layout this runtime writes and reads; stored in the schema record.
+   * Bump it whenever index keys change shape, so existing indexes are rebuilt once.
+   */
+  public static final int LAYOUT_VERSION = 2;
 
   private final String prefix;
   private final Bucket[] buckets;
@@ -147,12 +165,26 @@ public final class KeyLayout {
       return escapeGlob(indexBase) + "*";
     }
 
+    /** The sorted set (score 0) of every indexed id of the bucket. */
     public String all() {
+      return indexBase + "ids";
+    }
+
+    /**
+     * The sorted set (score 0) of the bucket's ids saved with an expiry. While it is empty, a
+     * count is read from the index ({@code ZCARD}, {@code ZCOUNT}) without checking each id.
+     */
+    public String expiring() {
+      return indexBase + "ttl";
+    }
+
+    /** Layout 1's set of all ids, which a migration reads once and removes. */
+    public String legacyAll() {
       return indexBase + "all";
     }
 
     public String tag(String path, String value) {
-      return indexBase + "tag:" + path + ":" + value;
+      return indexBase + "eq:" + path + ":" + value;
     }
 
     public String lex(String path) {
@@ -164,7 +196,7 @@ public final class KeyLayout {
     }
 
     public String text(String path, String token) {
-      return indexBase + "txt:" + path + ":" + token;
+      return indexBase + "word:" + path + ":" + token;
     }
 
     public String tokens(String path) {
@@ -176,7 +208,7 @@ public final class KeyLayout {
     }
 
     public String nulls(String path) {
-      return indexBase + "null:" + path;
+      return indexBase + "nil:" + path;
     }
 
     public String manifest(String id) {

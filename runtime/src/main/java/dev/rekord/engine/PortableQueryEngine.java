@@ -15,13 +15,16 @@ import java.util.PriorityQueue;
  * Runs queries over the portable index of one model, server-side in one script per bucket.
  *
  * <p><b>Plan.</b> The condition is compiled to a plan ({@link QueryPlan}) that {@code query.lua}
- * interprets: an {@code and} estimates each operand's cardinality ({@code SCARD}, {@code ZCOUNT},
- * {@code ZLEXCOUNT}), reads the smallest and probes the others per id ({@code SISMEMBER}, {@code
- * ZSCORE}; operands without a direct probe — prefixes, geo — are read once); {@code or} is a
- * union; {@code not} (and {@code ne}, {@code isNotNull}) is the set of all ids minus the operand.
- * With one sort key the script walks the sort index in order and stops once the page is full,
- * when that is expected to read fewer ids than reading all matches; otherwise it ranks the
- * matches by every sort key and sorts them.
+ * interprets: an {@code and} estimates each operand's cardinality ({@code ZCARD}, {@code ZCOUNT},
+ * {@code ZLEXCOUNT}) and drives from the smallest, probing the others ({@code ZSCORE} per id, or
+ * {@code ZMSCORE} in bulk; operands without a direct probe — prefixes, geo — are read once);
+ * {@code or} is a union; {@code not} (and {@code ne}, {@code isNotNull}) is the set of all ids
+ * minus the operand. Every id set is a sorted set in id order ({@link KeyLayout}), so without a
+ * sort key a tag driver (or {@code findAll()}) streams its ids in order and stops once the page
+ * is full. With one sort key the script walks the sort index in order — within the range the
+ * condition puts on the same field — probing the condition and stopping once the page is full,
+ * when the estimates say that reads fewer ids than collecting every match and sorting; otherwise
+ * it collects and sorts. Several sort keys always collect and sort.
  *
  * <p><b>Buckets.</b> With more than one bucket ({@link KeyLayout}) the script runs once per bucket,
  * all in one pipeline (Jedis groups it per node on a cluster). Each bucket returns its first

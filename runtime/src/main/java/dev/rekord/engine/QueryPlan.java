@@ -45,6 +45,7 @@ final class QueryPlan {
   private QueryPlan(KeyLayout.Bucket layout) {
     this.layout = layout;
     key(layout.all());
+    key(layout.expiring());
   }
 
   /**

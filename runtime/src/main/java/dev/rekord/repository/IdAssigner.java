@@ -41,7 +41,7 @@ final class IdAssigner {
       }
       case LONG -> {
         String counter = IdSequence.counterKey(model.keyPrefix());
-        long last = RedisCalls.call(() -> connection.commands().incrBy(counter, count));
+        long last = RedisCalls.incrementBy(connection, counter, count); // retried only if it did not run
         for (long id = last - count + 1; id <= last; id++) {
           ids.add(model.idFromString(Long.toString(id)));
         }

@@ -131,17 +131,18 @@ public class RekordRepository<T, ID> {
    */
   public Optional<T> findById(ID id) {
     String key = keyOf(id);
-    Object reply;
-    try {
-      reply = model.storage() == Storage.HASH
-          ? connection().commands().hgetAll(key)
-          : connection().commands().get(key);
-    } catch (JedisException e) {
-      if (isWrongType(e)) {
-        throw decoder.wrongType(key, RedisCalls.call(() -> connection().commands().type(key)));
+    Object reply = RedisCalls.retrying(connection(), () -> { // a read: retried like queries
+      try {
+        return model.storage() == Storage.HASH
+            ? connection().commands().hgetAll(key)
+            : connection().commands().get(key);
+      } catch (JedisException e) {
+        if (isWrongType(e)) {
+          throw decoder.wrongType(key, RedisCalls.call(() -> connection().commands().type(key)));
+        }
+        throw e;
       }
-      throw RedisCalls.translate(e);
-    }
+    });
     return Optional.ofNullable(decoder.decode(key, reply));
   }
 
@@ -186,7 +187,7 @@ public class RekordRepository<T, ID> {
 
   public boolean existsById(ID id) {
     String key = keyOf(id);
-    return RedisCalls.call(() -> connection().commands().exists(key));
+    return RedisCalls.retrying(connection(), () -> connection().commands().exists(key));
   }
 
   /** Deletes the document with {@code id} and its index entries; {@code true} when there was one. */

@@ -140,7 +140,7 @@ public final class IndexVerifier {
     for (int b = 0; b < layout.buckets(); b++) {
       KeyLayout.Bucket bucket = layout.bucket(b);
       Set<String> all = new HashSet<>(RedisCalls.retrying(connection,
-          () -> connection.commands().smembers(bucket.all())));
+          () -> connection.commands().zrange(bucket.all(), 0, -1)));
       indexedCount += all.size();
       documentCount += documents.get(b).size();
       for (Map.Entry<String, String> document : documents.get(b).entrySet()) {
@@ -207,7 +207,7 @@ public final class IndexVerifier {
 
   /**
    * The members of each key, in pipelines of {@link #BATCH}: a list ({@code LRANGE}), or, when
-   * {@code type} is {@code null}, a set or sorted set as its name says.
+   * {@code type} is {@code null}, a sorted set.
    */
   private List<List<String>> readAll(List<String> names, java.util.function.UnaryOperator<String> keyOf,
       String type) {
@@ -221,10 +221,8 @@ public final class IndexVerifier {
             String key = keyOf.apply(name);
             if ("list".equals(type)) {
               replies.add(pipeline.lrange(key, 0, -1));
-            } else if (isSortedSet(key)) {
+            } else { // every index key of layout 2 is a sorted set
               replies.add(pipeline.zrange(key, 0, -1));
-            } else {
-              replies.add(pipeline.smembers(key));
             }
           }
           pipeline.sync();
@@ -239,9 +237,4 @@ public final class IndexVerifier {
     return out;
   }
 
-  /** Sorted sets: numbers, lexical and token orders, geo; sets: tags, text tokens, nulls. */
-  private boolean isSortedSet(String key) {
-    String rest = key.substring(key.indexOf('}') + 2); // after "{tag}#"
-    return rest.startsWith("num:") || rest.startsWith("lex:") || rest.startsWith("tok:") || rest.startsWith("geo:");
-  }
 }

@@ -82,15 +82,17 @@ public final class SchemaMigrator {
       LOG.debug("Rekord: the index of {} is up to date (fingerprint {})", model.name(), fingerprint);
       return result(model, Outcome.VERIFIED, record, new Rebuild(), started);
     }
-    LOG.info("Rekord: rebuilding the index of {} (prefix '{}'): fingerprint {} -> {}{}", model.name(),
-        model.keyPrefix(), record.fingerprint(), fingerprint,
+    LOG.info("Rekord: rebuilding the index of {} (prefix '{}'): fingerprint {} -> {}, layout {} -> {}{}",
+        model.name(), model.keyPrefix(), record.fingerprint(), fingerprint, record.layout(),
+        KeyLayout.LAYOUT_VERSION,
         record.state() == SchemaRecord.State.BUILDING ? " (resuming an unfinished rebuild)" : "");
     store.update(model, Map.of("state", SchemaRecord.State.BUILDING.text(), "target", fingerprint,
         "updated", Instant.now().toString()), List.of());
     Rebuild rebuild = rebuild(model, KeyLayout.of(model.keyPrefix(), record.buckets()), listener);
     SchemaRecord done = store.update(model, Map.of("fingerprint", fingerprint,
         "state", SchemaRecord.State.READY.text(), "definition", SchemaRecord.describe(model.index()),
-        "updated", Instant.now().toString()), List.of("target"));
+        "updated", Instant.now().toString(), "layout", Integer.toString(KeyLayout.LAYOUT_VERSION)),
+        List.of("target"));
     ModelMigration result = result(model, Outcome.REBUILT, done, rebuild, started);
     LOG.info("Rekord: rebuilt the index of {}: {} document(s) reindexed, {} undecodable{} in {} ms",
         model.name(), rebuild.reindexed, rebuild.undecodable,
@@ -133,6 +135,9 @@ public final class SchemaMigrator {
     });
     for (int b = 0; b < layout.buckets(); b++) {
       dropVanished(layout.bucket(b), writer);
+    }
+    for (int b = 0; b < layout.buckets(); b++) {
+      dropLegacyAll(layout.bucket(b), writer);
     }
     listener.progress(model.name(), rebuild.reindexed, rebuild.reindexed);
     return rebuild;
@@ -208,7 +213,7 @@ public final class SchemaMigrator {
   }
 
   /**
-   * Removes ids of the bucket's {@code #all} set whose document no longer exists, with their
+   * Removes ids of the bucket's set of all ids whose document no longer exists, with their
    * entries; the script checks existence itself, so a document saved meanwhile is left alone.
    */
   private void dropVanished(KeyLayout.Bucket bucket, IndexWriter writer) {
@@ -216,7 +221,32 @@ public final class SchemaMigrator {
     ScanParams params = new ScanParams().count(BATCH);
     do {
       String from = cursor;
-      ScanResult<String> page = RedisCalls.call(() -> connection.commands().sscan(bucket.all(), from, params));
+      ScanResult<redis.clients.jedis.resps.Tuple> page =
+          RedisCalls.call(() -> connection.commands().zscan(bucket.all(), from, params));
+      List<ScriptCall> calls = new ArrayList<>(page.getResult().size());
+      for (redis.clients.jedis.resps.Tuple member : page.getResult()) {
+        calls.add(writer.dropIfGoneCall(member.getElement()));
+      }
+      writer.saveAll(calls);
+      cursor = page.getCursor();
+    } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+  }
+
+  /**
+   * After a rebuild from layout 1: its set of all ids ({@code #all}) may still name ids whose
+   * document expired before the rebuild; their old entries go (through their manifests), then the
+   * set itself.
+   */
+  private void dropLegacyAll(KeyLayout.Bucket bucket, IndexWriter writer) {
+    String legacy = bucket.legacyAll();
+    if (!"set".equals(RedisCalls.call(() -> connection.commands().type(legacy)))) {
+      return;
+    }
+    String cursor = ScanParams.SCAN_POINTER_START;
+    ScanParams params = new ScanParams().count(BATCH);
+    do {
+      String from = cursor;
+      ScanResult<String> page = RedisCalls.call(() -> connection.commands().sscan(legacy, from, params));
       List<ScriptCall> calls = new ArrayList<>(page.getResult().size());
       for (String id : page.getResult()) {
         calls.add(writer.dropIfGoneCall(id));
@@ -224,6 +254,7 @@ public final class SchemaMigrator {
       writer.saveAll(calls);
       cursor = page.getCursor();
     } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+    RedisCalls.call(() -> connection.commands().del(legacy));
   }
 
   /** The ids in the index now: the expected size of a rebuild. */
@@ -232,7 +263,7 @@ public final class SchemaMigrator {
       List<Response<Long>> sizes = new ArrayList<>();
       try (AbstractPipeline pipeline = connection.pipeline()) {
         for (int b = 0; b < layout.buckets(); b++) {
-          sizes.add(pipeline.scard(layout.bucket(b).all()));
+          sizes.add(pipeline.zcard(layout.bucket(b).all()));
         }
         pipeline.sync();
       }

@@ -17,9 +17,12 @@ import java.util.Map;
  * @param target during a rebuild, the fingerprint being built; else {@code null}
  * @param definition the indexed fields as text, for people ({@code city TAG case-sensitive; …})
  * @param updated when the record last changed
+ * @param layout the portable engine's key layout the index was built with ({@link
+ *     dev.rekord.engine.KeyLayout#LAYOUT_VERSION}); 1 for records written before it was stored
  */
 public record SchemaRecord(
-    String fingerprint, int buckets, State state, String target, String definition, Instant updated) {
+    String fingerprint, int buckets, State state, String target, String definition, Instant updated,
+    int layout) {
 
   /** Whether an index is usable or being rebuilt. */
   public enum State {
@@ -36,9 +39,13 @@ public record SchemaRecord(
     return "rekord:schema:" + prefix;
   }
 
-  /** Whether queries can use the index for a model whose definition has {@code fingerprint}. */
+  /**
+   * Whether queries can use the index for a model whose definition has {@code fingerprint}: it is
+   * ready, built for that fingerprint and with this runtime's key layout.
+   */
   public boolean servesFingerprint(String modelFingerprint) {
-    return state == State.READY && fingerprint.equals(modelFingerprint);
+    return state == State.READY && fingerprint.equals(modelFingerprint)
+        && layout == dev.rekord.engine.KeyLayout.LAYOUT_VERSION;
   }
 
   /** The readable text of a definition's fields, as stored in {@code definition}. */
@@ -70,6 +77,7 @@ public record SchemaRecord(
     }
     hash.put("definition", definition);
     hash.put("updated", updated.toString());
+    hash.put("layout", Integer.toString(layout));
     return hash;
   }
 
@@ -86,7 +94,8 @@ public record SchemaRecord(
           State.valueOf(require(key, hash, "state").toUpperCase(java.util.Locale.ROOT)),
           hash.get("target"),
           hash.getOrDefault("definition", ""),
-          hash.containsKey("updated") ? Instant.parse(hash.get("updated")) : Instant.EPOCH);
+          hash.containsKey("updated") ? Instant.parse(hash.get("updated")) : Instant.EPOCH,
+          hash.containsKey("layout") ? Integer.parseInt(hash.get("layout")) : 1);
     } catch (RuntimeException e) {
       if (e instanceof dev.rekord.SchemaMismatchException mismatch) {
         throw mismatch;

@@ -3,6 +3,7 @@ package dev.rekord.schema;
 import dev.rekord.SchemaMismatchException;
 import dev.rekord.connection.RedisCalls;
 import dev.rekord.connection.RedisConnection;
+import dev.rekord.engine.KeyLayout;
 import dev.rekord.model.RekordModel;
 import dev.rekord.script.LuaScript;
 import java.time.Instant;
@@ -83,6 +84,12 @@ public final class SchemaStore {
     if (record.servesFingerprint(fingerprint)) {
       return record;
     }
+    if (record.state() == SchemaRecord.State.READY && record.fingerprint().equals(fingerprint)) {
+      throw new SchemaMismatchException("the index of " + model.name() + " (key prefix '"
+          + model.keyPrefix() + "') was built with index layout " + record.layout()
+          + ", but this version of Rekord reads layout " + KeyLayout.LAYOUT_VERSION
+          + "; run rekord.migrate() to rebuild it");
+    }
     throw new SchemaMismatchException("the index of " + model.name() + " (key prefix '"
         + model.keyPrefix() + "') was built for fingerprint " + record.fingerprint()
         + (record.state() == SchemaRecord.State.BUILDING ? " and is being rebuilt for " + record.target() : "")
@@ -97,7 +104,8 @@ public final class SchemaStore {
     boolean created = false;
     if (hash.isEmpty()) {
       SchemaRecord fresh = new SchemaRecord(model.index().fingerprint(), defaultBuckets(),
-          SchemaRecord.State.READY, null, SchemaRecord.describe(model.index()), Instant.now());
+          SchemaRecord.State.READY, null, SchemaRecord.describe(model.index()), Instant.now(),
+          KeyLayout.LAYOUT_VERSION);
       List<String> args = new ArrayList<>();
       fresh.toHash().forEach((field, value) -> {
         args.add(field);

@@ -1,5 +1,6 @@
 -- Writes one document and its index entries atomically, replacing the old ones.
--- KEYS[1] document, KEYS[2] manifest, KEYS[3] sorted set of all ids (score 0), KEYS[4..] one key per new entry.
+-- KEYS[1] document, KEYS[2] manifest, KEYS[3] sorted set of all ids (score 0), KEYS[4] sorted set
+-- (score 0) of the ids saved with an expiry, KEYS[5..] one key per new entry.
 -- ARGV[1] id, ARGV[2] storage: 'hash' or 'json'; 'keep' rewrites the index entries only, leaving
 -- the document and its expiry untouched; 'drop' changes nothing if the document exists. With
 -- 'keep' and 'drop' a missing document loses its old entries instead. ARGV[3] ttl in ms (0: none),
@@ -63,7 +64,15 @@ end
 redis.call('ZADD', KEYS[3], 0, id)
 local manifest = {}
 local a = 5 + n
-for k = 4, #KEYS do
+local expiring = ttl > 0
+if ARGV[2] == 'keep' then expiring = redis.call('PTTL', KEYS[1]) > 0 end
+if expiring then
+  -- counts may skip the per-id existence check only in buckets without expiring documents
+  redis.call('ZADD', KEYS[4], 0, id)
+  manifest[#manifest + 1] = 'z' .. KEYS[4]
+  manifest[#manifest + 1] = id
+end
+for k = 5, #KEYS do
   local key, op, x, y = KEYS[k], ARGV[a], ARGV[a + 1], ARGV[a + 2]
   a = a + 3
   if op == 's' then

@@ -3,7 +3,9 @@ package dev.rekord.cluster;
 import dev.rekord.RekordException;
 import dev.rekord.repository.Member;
 import dev.rekord.repository.RekordRepository;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +28,8 @@ final class Writer implements Runnable {
   final AtomicInteger acks = new AtomicInteger();
   final AtomicInteger failures = new AtomicInteger();
   volatile RekordException lastFailure;
+  /** Every write's outcome, in order: for timelines. */
+  final List<Event> events = java.util.Collections.synchronizedList(new ArrayList<>());
   private final Thread thread;
 
   Writer(RekordRepository<Member, String> repo, String prefix, int ids) {
@@ -46,8 +50,10 @@ final class Writer implements Runnable {
     while (running.get()) {
       String id = prefix + (value % ids);
       Member member = new Member(id, "City" + (value % 7), value, null);
+      long started = System.nanoTime();
       try {
         repo.save(member);
+        events.add(new Event(started, System.nanoTime(), id, null));
         synchronized (this) {
           acknowledged.put(id, value);
           uncertain.remove(id);
@@ -59,9 +65,25 @@ final class Writer implements Runnable {
         }
         failures.incrementAndGet();
         lastFailure = e;
+        events.add(new Event(started, System.nanoTime(), id, e.getMessage()));
       }
       value++;
     }
+  }
+
+  /** One write: when it started and ended, and its error ({@code null}: acknowledged). */
+  record Event(long startNanos, long endNanos, String id, String error) {}
+
+  /** The events so far. */
+  List<Event> events() {
+    synchronized (events) {
+      return List.copyOf(events);
+    }
+  }
+
+  /** Whether every id's latest write was acknowledged (no write's outcome is unknown). */
+  synchronized boolean nothingUncertain() {
+    return uncertain.isEmpty();
   }
 
   /** The writer thread's stack, for a failure message. */

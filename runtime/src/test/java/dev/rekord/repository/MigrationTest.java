@@ -99,7 +99,7 @@ class MigrationTest {
 
     // Back to v1: the tag entries of the field that no longer exists are dropped.
     assertEquals(Outcome.REBUILT, migrate(v1, progress).outcome());
-    assertEquals(List.of(), new ArrayList<>(redis.keys("*#tag:tags:*")));
+    assertEquals(List.of(), new ArrayList<>(redis.keys("*#eq:tags:*")));
     assertEquals(618, TestModel.repository(rekord, v1).find(Member_.city.eq("Oslo")).count());
   }
 
@@ -136,5 +136,35 @@ class MigrationTest {
     assertEquals(java.util.Set.of(members.keyOf("m3"), members.keyOf("m4")),
         java.util.Set.copyOf(rebuilt.undecodableKeys()));
     assertEquals(16, TestModel.repository(rekord, V2).find(Member_.tags.contains("red")).count());
+  }
+
+  @Test
+  void anIndexOfAnOlderLayoutIsRefusedThenRebuilt() {
+    migrate(V1, new ArrayList<>());
+    RekordRepository<Member, String> members = TestModel.repository(rekord, V1);
+    saveMembers(members, 200);
+    // What layout 1 left behind: no layout in the record, a plain set of all ids, and an expired
+    // document's entries (its manifest naming a plain tag set).
+    redis.hdel("rekord:schema:member", "layout");
+    String tag = members.layout().bucketFor("ghost").tag();
+    redis.sadd(tag + "#all", "ghost", "m0");
+    redis.sadd(tag + "#tag:city:Oslo", "ghost");
+    redis.rpush(tag + "#doc:ghost", "s" + tag + "#tag:city:Oslo", "ghost", "s" + tag + "#all", "ghost");
+    rekord.schemas().invalidate();
+
+    SchemaMismatchException refused = assertThrows(SchemaMismatchException.class,
+        () -> members.find(Member_.city.eq("Oslo")).count());
+    assertTrue(refused.getMessage().contains("layout 1"), refused.getMessage());
+
+    ModelMigration rebuilt = migrate(V1, new ArrayList<>());
+    assertEquals(Outcome.REBUILT, rebuilt.outcome());
+    assertEquals(200, rebuilt.reindexed());
+    assertEquals(Integer.toString(dev.rekord.engine.KeyLayout.LAYOUT_VERSION),
+        redis.hget("rekord:schema:member", "layout"));
+    assertEquals(List.of(), new ArrayList<>(redis.keys("*#all")));
+    assertEquals(List.of(), new ArrayList<>(redis.keys("*#tag:*")));
+    assertEquals(List.of(), new ArrayList<>(redis.keys("*#doc:ghost")));
+    assertEquals(100, members.find(Member_.city.eq("Oslo")).count());
+    assertEquals(Outcome.VERIFIED, migrate(V1, new ArrayList<>()).outcome());
   }
 }

@@ -58,7 +58,9 @@ final class ClusterLauncher {
                 // A relative nodes.conf lands in the node's own directory (its --dir).
                 .args("--cluster-enabled", "yes",
                         "--cluster-config-file", "nodes.conf",
-                        "--cluster-node-timeout", "2000");
+                        "--cluster-node-timeout", "2000",
+                        // A replica (re)joining syncs at once instead of after the 5 s default delay.
+                        "--repl-diskless-sync-delay", "0");
         if (executable != null) {
             builder.executable(executable);
         }

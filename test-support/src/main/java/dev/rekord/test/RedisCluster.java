@@ -117,6 +117,42 @@ public final class RedisCluster implements RedisDeployment {
     }
 
     /**
+     * Restarts a node that was {@linkplain RedisServer#kill() killed} (same port, same directory,
+     * so the same {@code nodes.conf} and node id) and waits until it has rejoined: a former master
+     * whose slots a replica took over meanwhile comes back as a replica of that new master (Redis
+     * does this itself on seeing a newer configuration for its slots), resynchronises from it, and
+     * every running node reports {@code cluster_state:ok}. From then on {@code WAIT 1} on the new
+     * master is answered again.
+     *
+     * @param node a killed node of this cluster
+     * @param timeout how long to wait for it to rejoin and finish its initial sync
+     * @throws RedisStartupException if it does not rejoin as an in-sync replica in time
+     */
+    public void restartAndAwaitReplica(RedisServer node, Duration timeout) {
+        if (!nodes.contains(node)) {
+            throw new IllegalArgumentException(node + " is not a node of " + this);
+        }
+        node.restart();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer yet";
+        while (System.nanoTime() - deadline < 0) {
+            try {
+                String replication = String.valueOf(node.call("INFO", "replication"));
+                if (replication.contains("role:slave") && replication.contains("master_link_status:up") && allOk()) {
+                    return;
+                }
+                last = replication.lines().filter(line -> line.startsWith("role:")
+                        || line.startsWith("master_link_status:") || line.startsWith("master_port:")).toList().toString();
+            } catch (RuntimeException e) {
+                last = e.getMessage();
+            }
+            pause(50);
+        }
+        throw new RedisStartupException(node + " did not rejoin as an in-sync replica within "
+                + timeout.toMillis() + " ms: " + last);
+    }
+
+    /**
      * Waits until every running node reports {@code cluster_state:ok}.
      *
      * @param timeout how long to wait

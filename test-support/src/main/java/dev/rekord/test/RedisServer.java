@@ -31,14 +31,19 @@ public final class RedisServer implements RedisDeployment {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     private static final long SHUTDOWN_WAIT_SECONDS = 5;
 
-    private final RedisProcess process;
+    private volatile RedisProcess process;
+    private final List<String> command;
+    private final Duration startupTimeout;
     private final String host;
     private final int port;
     private final String password;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    RedisServer(RedisProcess process, String host, int port, String password) {
+    RedisServer(RedisProcess process, List<String> command, Duration startupTimeout, String host, int port,
+            String password) {
         this.process = process;
+        this.command = List.copyOf(command);
+        this.startupTimeout = startupTimeout;
         this.host = host;
         this.port = port;
         this.password = password;
@@ -117,6 +122,28 @@ public final class RedisServer implements RedisDeployment {
      */
     public void kill() {
         process.kill();
+    }
+
+    /**
+     * Starts a {@linkplain #kill() killed} server again, as an operator restarting a crashed
+     * machine would: same port, same arguments, same directory, so a cluster node finds its
+     * {@code nodes.conf} and rejoins the cluster under its old node id (a master whose slots were
+     * taken over meanwhile comes back as a replica of the node that took them). Data is not kept:
+     * these servers persist nothing, so a rejoining replica resynchronises from its master.
+     *
+     * @throws IllegalStateException if the server is still running or was closed
+     * @throws RedisStartupException if it does not answer PING within the start-up timeout
+     */
+    public synchronized void restart() {
+        if (closed.get()) {
+            throw new IllegalStateException(this + " is closed");
+        }
+        if (process.isAlive()) {
+            throw new IllegalStateException(this + " is still running: kill() it first");
+        }
+        RedisProcess old = process;
+        process = ServerLauncher.relaunch(command, old.directory(), port, password, startupTimeout);
+        OrphanReaper.forget(old);
     }
 
     /**

@@ -43,10 +43,11 @@ final class ServerLauncher {
         for (int attempt = 1; ; attempt++) {
             int port = ports.getAsInt();
             Path directory = createDirectory();
-            RedisProcess process = RedisProcess.launch(command(executable, port, directory, settings), directory);
+            List<String> command = command(executable, port, directory, settings);
+            RedisProcess process = RedisProcess.launch(command, directory);
             try {
                 awaitReady(process, port, password, settings.startupTimeout());
-                return new RedisServer(process, HOST, port, password);
+                return new RedisServer(process, command, settings.startupTimeout(), HOST, port, password);
             } catch (PortTakenException e) {
                 process.destroy();
                 if (attempt == PORT_ATTEMPTS) {
@@ -57,6 +58,25 @@ final class ServerLauncher {
                 process.destroy();
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Runs {@code command} again in {@code directory} (a restart: same port, same files) and waits
+     * until it answers; a port taken meanwhile by another process is an error, not a retry.
+     */
+    static RedisProcess relaunch(List<String> command, Path directory, int port, String password, Duration timeout) {
+        RedisProcess process = RedisProcess.launch(command, directory);
+        try {
+            awaitReady(process, port, password, timeout);
+            return process;
+        } catch (PortTakenException e) {
+            process.kill();
+            throw new RedisStartupException("Port " + port + " was taken by another process before redis-server"
+                    + " could be restarted on it");
+        } catch (RuntimeException e) {
+            process.kill();
+            throw e;
         }
     }
 
