@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -254,8 +253,6 @@ class QueryTest {
    * -Infinity} match nothing.
    */
   @Test
-  @Disabled("bug: QueryPlan.bound (runtime/src/main/java/dev/rekord/engine/QueryPlan.java:299) drops the "
-      + "'(' of an exclusive bound at ±inf, so price.gt(+Infinity) matches +Infinity")
   void strictBoundsAtInfinityMatchNothing() {
     items.saveAll(List.of(priced("inf1", Double.POSITIVE_INFINITY, null),
         priced("inf2", Double.NEGATIVE_INFINITY, null)));

@@ -297,7 +297,7 @@ final class QueryPlan {
       throw new QueryException("a comparison needs a value; use isNull() to find null fields");
     }
     String score = IndexEncoding.format(IndexEncoding.score(value));
-    return inclusive || score.endsWith("inf") ? score : "(" + score;
+    return inclusive ? score : "(" + score; // Redis accepts "(+inf" and "(-inf" too
   }
 
   private static IndexField numeric(IndexedAttribute<?, ?> attribute, String operation) {

@@ -57,6 +57,13 @@ for i = 1, nsort do
   sorts[i] = { kind = take(), key = KEYS[tonumber(take())], desc = take() == 'd' }
 end
 
+-- A score bound as a number; '+inf'/'-inf' explicitly, so an open infinite bound stays infinite.
+local function bound(text)
+  if text == '+inf' or text == 'inf' then return math.huge end
+  if text == '-inf' then return -math.huge end
+  return tonumber(text)
+end
+
 local function parse()
   local op = take()
   local node = { op = op }
@@ -69,8 +76,8 @@ local function parse()
     -- numeric bounds, parsed once: lo/hi, and whether each is open
     node.loOpen = string.sub(node.min, 1, 1) == '('
     node.hiOpen = string.sub(node.max, 1, 1) == '('
-    node.lo = tonumber(node.loOpen and string.sub(node.min, 2) or node.min) or -math.huge
-    node.hi = tonumber(node.hiOpen and string.sub(node.max, 2) or node.max) or math.huge
+    node.lo = bound(node.loOpen and string.sub(node.min, 2) or node.min)
+    node.hi = bound(node.hiOpen and string.sub(node.max, 2) or node.max)
   elseif op == 'prefix' then
     -- members are 'value\0id'; no UTF-8 text contains the byte 255, so it bounds every match
     node.key = KEYS[tonumber(take())]

@@ -252,9 +252,9 @@ public final class CitiesDemo {
     new TreeMap<>(redis.hgetAll(cityKey)).forEach((field, value) -> out.printf("  %-10s %s%n", field, value));
     section("What Redis holds: the index keys Oslo is in (one bucket: tag " + cities.layout().bucket(0).tag() + ")");
     KeyLayout.Bucket index = cities.layout().bucketFor(WELL_KNOWN.get(0));
-    out.printf("  %-30s SCARD %,d (every indexed id)%n", index.all(), redis.scard(index.all()));
+    out.printf("  %-30s ZCARD %,d (every indexed id, in id order)%n", index.all(), redis.zcard(index.all()));
     String norway = index.tag("country", "NO");
-    out.printf("  %-30s SCARD %,d%n", norway, redis.scard(norway));
+    out.printf("  %-30s ZCARD %,d (ids with the tag, in id order)%n", norway, redis.zcard(norway));
     out.printf("  %-30s ZCARD %,d, Oslo's score %s%n", index.numeric("latitude"),
         redis.zcard(index.numeric("latitude")), redis.zscore(index.numeric("latitude"), WELL_KNOWN.get(0)));
     out.printf("  %-30s ZCARD %,d (members \"name\\0id\", for prefixes and sorting)%n", index.lex("name"),
