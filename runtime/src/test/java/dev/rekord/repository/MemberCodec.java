@@ -16,21 +16,29 @@ import java.util.Map;
 /** Shaped like a generated codec (see docs/internals.md). */
 final class MemberCodec implements DocumentCodec<Member> {
   /** Indexes city and age ({@link TestModel#index()}). */
-  static final MemberCodec INSTANCE = new MemberCodec(false);
+  static final MemberCodec INSTANCE = new MemberCodec(false, false);
   /** Indexes city, age and tags ({@link TestModel#withTagsIndexed()}): a changed index definition. */
-  static final MemberCodec WITH_TAGS = new MemberCodec(true);
+  static final MemberCodec WITH_TAGS = new MemberCodec(true, false);
+  /** Indexes city as text and age ({@link TestModel#withCityAsText()}): a field changed its kind. */
+  static final MemberCodec CITY_AS_TEXT = new MemberCodec(false, true);
   static final ValueCodec<List<String>> TAGS = ValueCodecs.listOf(ValueCodecs.STRING);
   static final RecordCodec<Member> MEMBER_JSON = new MemberJson();
 
   private final boolean indexTags;
+  private final boolean cityAsText;
 
-  private MemberCodec(boolean indexTags) {
+  private MemberCodec(boolean indexTags, boolean cityAsText) {
     this.indexTags = indexTags;
+    this.cityAsText = cityAsText;
   }
 
   @Override
   public void indexEntries(Member value, IndexEntries entries) {
-    entries.tag(Member_.CITY, value.city());
+    if (cityAsText) {
+      entries.text(Member_.CITY_TEXT, value.city());
+    } else {
+      entries.tag(Member_.CITY, value.city());
+    }
     entries.numeric(Member_.AGE, value.age());
     if (indexTags) {
       entries.tags(Member_.TAGS, value.tags());

@@ -104,6 +104,25 @@ class MigrationTest {
   }
 
   @Test
+  void aFieldThatChangesItsKindIsReindexedUnderTheNewKind() {
+    TestModel<String> asTag = TestModel.stringIds("member", Storage.HASH, Duration.ZERO);
+    TestModel<String> asText = asTag.withCityAsText();
+    List<long[]> progress = new ArrayList<>();
+    assertEquals(Outcome.CREATED, migrate(asTag, progress).outcome());
+    saveMembers(TestModel.repository(rekord, asTag), 300);
+    assertEquals(150, TestModel.repository(rekord, asTag).find(Member_.city.eq("Oslo")).count());
+
+    ModelMigration rebuilt = migrate(asText, progress);
+    assertEquals(Outcome.REBUILT, rebuilt.outcome());
+    assertEquals(300, rebuilt.reindexed());
+    assertEquals(List.of(), new ArrayList<>(redis.keys("*#eq:city:*")), "no tag entries of the old kind");
+    RekordRepository<Member, String> members = TestModel.repository(rekord, asText);
+    assertEquals(150, members.find(Member_.cityText.matches("oslo")).count());
+    assertEquals(150, members.find(Member_.cityText.matchesPrefix("ber")).count());
+    assertEquals(Outcome.VERIFIED, migrate(asText, progress).outcome());
+  }
+
+  @Test
   void interruptedRebuildIsRunAgain() {
     migrate(V1, new ArrayList<>());
     saveMembers(TestModel.repository(rekord, V1), 300);

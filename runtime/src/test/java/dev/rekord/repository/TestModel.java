@@ -23,25 +23,30 @@ public final class TestModel<ID> implements RekordModel<Member, ID> {
   private final Duration defaultTtl;
   private final IdKind idKind;
   private final Function<String, ID> parse;
-  private final boolean indexTags;
+  private final MemberCodec codec;
 
   private TestModel(String prefix, Storage storage, Duration defaultTtl, IdKind idKind,
-      Function<String, ID> parse, boolean indexTags) {
+      Function<String, ID> parse, MemberCodec codec) {
     this.prefix = prefix;
     this.storage = storage;
     this.defaultTtl = defaultTtl;
     this.idKind = idKind;
     this.parse = parse;
-    this.indexTags = indexTags;
+    this.codec = codec;
   }
 
   private TestModel(String prefix, Storage storage, Duration defaultTtl, IdKind idKind, Function<String, ID> parse) {
-    this(prefix, storage, defaultTtl, idKind, parse, false);
+    this(prefix, storage, defaultTtl, idKind, parse, MemberCodec.INSTANCE);
   }
 
   /** The same model with tags indexed too: another index definition, another fingerprint. */
   public TestModel<ID> withTagsIndexed() {
-    return new TestModel<>(prefix, storage, defaultTtl, idKind, parse, true);
+    return new TestModel<>(prefix, storage, defaultTtl, idKind, parse, MemberCodec.WITH_TAGS);
+  }
+
+  /** The same model with {@code city} indexed as full text instead of a tag: a changed kind. */
+  public TestModel<ID> withCityAsText() {
+    return new TestModel<>(prefix, storage, defaultTtl, idKind, parse, MemberCodec.CITY_AS_TEXT);
   }
 
   public static TestModel<String> stringIds(String prefix, Storage storage, Duration defaultTtl) {
@@ -113,13 +118,17 @@ public final class TestModel<ID> implements RekordModel<Member, ID> {
 
   @Override
   public DocumentCodec<Member> codec() {
-    return indexTags ? MemberCodec.WITH_TAGS : MemberCodec.INSTANCE;
+    return codec;
   }
 
   @Override
   public IndexDefinition index() {
-    return indexTags
-        ? new IndexDefinition(prefix + "-idx", prefix, storage, List.of(Member_.CITY, Member_.AGE, Member_.TAGS), "00000000000000b2")
-        : new IndexDefinition(prefix + "-idx", prefix, storage, List.of(Member_.CITY, Member_.AGE), "00000000000000a1");
+    if (codec == MemberCodec.WITH_TAGS) {
+      return new IndexDefinition(prefix + "-idx", prefix, storage, List.of(Member_.CITY, Member_.AGE, Member_.TAGS), "00000000000000b2");
+    }
+    if (codec == MemberCodec.CITY_AS_TEXT) {
+      return new IndexDefinition(prefix + "-idx", prefix, storage, List.of(Member_.CITY_TEXT, Member_.AGE), "00000000000000c3");
+    }
+    return new IndexDefinition(prefix + "-idx", prefix, storage, List.of(Member_.CITY, Member_.AGE), "00000000000000a1");
   }
 }
