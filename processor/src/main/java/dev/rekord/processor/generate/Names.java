@@ -1,5 +1,6 @@
 package dev.rekord.processor.generate;
 
+import dev.rekord.processor.model.Words;
 import java.util.Locale;
 
 /** Spelling of generated names: constants, nested classes, methods. */
@@ -18,7 +19,7 @@ final class Names {
         appendSeparator(out);
         continue;
       }
-      if (Character.isUpperCase(c) && i > 0 && startsWord(name, i)) {
+      if (Character.isUpperCase(c) && i > 0 && Words.startsWord(name, i)) {
         appendSeparator(out);
       }
       out.append(c);
@@ -33,16 +34,6 @@ final class Names {
       out.append(Character.toUpperCase(segment.charAt(0))).append(segment, 1, segment.length());
     }
     return out.toString();
-  }
-
-  /** Whether the upper-case letter at {@code i} starts a new word (after lower case or a digit, or ending an acronym). */
-  private static boolean startsWord(String name, int i) {
-    char previous = name.charAt(i - 1);
-    if (Character.isLowerCase(previous) || Character.isDigit(previous)) {
-      return true;
-    }
-    boolean nextIsLower = i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
-    return Character.isUpperCase(previous) && nextIsLower;
   }
 
   private static void appendSeparator(StringBuilder out) {

@@ -1,5 +1,6 @@
 package dev.rekord.processor.validate;
 
+import dev.rekord.processor.model.Words;
 import java.util.regex.Pattern;
 
 /** The naming rules for key prefixes and stored field names, and fixes to suggest. */
@@ -14,22 +15,12 @@ final class Names {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < simpleName.length(); i++) {
       char c = simpleName.charAt(i);
-      if (Character.isUpperCase(c) && i > 0 && startsWord(simpleName, i)) {
+      if (Character.isUpperCase(c) && i > 0 && Words.startsWord(simpleName, i)) {
         out.append('-');
       }
       out.append(Character.toLowerCase(c));
     }
     return out.toString();
-  }
-
-  /** An upper-case letter after a lower-case one or a digit, or the last capital of an acronym. */
-  private static boolean startsWord(String name, int i) {
-    char previous = name.charAt(i - 1);
-    if (Character.isLowerCase(previous) || Character.isDigit(previous)) {
-      return true;
-    }
-    boolean nextIsLower = i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
-    return Character.isUpperCase(previous) && nextIsLower;
   }
 
   /** Letters, digits, {@code _ . : -}, and not ending in ':' (keys are {@code <prefix>:<id>}). */
