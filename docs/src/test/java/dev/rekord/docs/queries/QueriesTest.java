@@ -295,6 +295,19 @@ class QueriesTest {
   }
 
   @Test
+  void explicitScan() {
+    // tag::scan[]
+    List<Member> atExampleOrg;
+    try (Stream<Member> everyone = members.findAll().stream()) { // every document, page by page
+      atExampleOrg = everyone
+          .filter(member -> member.email() != null && member.email().endsWith("@example.org"))
+          .toList();
+    }
+    // end::scan[]
+    assertEquals(List.of("ada"), atExampleOrg.stream().map(Member::id).toList());
+  }
+
+  @Test
   void deleteMatches() {
     // tag::delete[]
     long deleted = members.find(Member_.lastSeen.lt(Instant.parse("2024-06-01T00:00:00Z"))).deleteAll(); // 2
