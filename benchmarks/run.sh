@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Rekord vs raw Jedis, side by side in one run. Not part of ./test.sh.
 #   benchmarks/run.sh [--docs 100000] [--ops 20000] [--queries 5000] [--rounds 5]
+#   benchmarks/run.sh --cluster [--docs 100000] [--ops 10000] [--queries 500] [--rounds 5]
 # Starts its own redis-server (no persistence) on a free port pinned to CPU 1, runs the
 # benchmark JVM pinned to CPU 0, prints Markdown tables, stops the server.
+# --cluster: also starts a Redis Cluster of 3 masters, no replicas (CLUSTER_MASTERS, default 3),
+# every node pinned to the same CPU as the standalone server, and compares standalone with cluster
+# (dev.rekord.benchmarks.ClusterBenchmark).
 # Env: REDIS_SERVER (default: redis-server on PATH), SERVER_CPU (1), CLIENT_CPU (0), SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,17 +34,77 @@ for entry in "${ENTRIES[@]}"; do
 done
 CLASSPATH_="$SNAP_CP"
 
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-DIR="$(mktemp -d)"
-taskset -c "${SERVER_CPU:-1}" "${REDIS_SERVER:-redis-server}" --port "$PORT" --bind 127.0.0.1 \
-  --save '' --appendonly no --dir "$DIR" --daemonize no --loglevel warning >"$DIR/redis.log" 2>&1 &
-REDIS_PID=$!
-trap 'kill "$REDIS_PID" 2>/dev/null; wait "$REDIS_PID" 2>/dev/null; rm -rf "$DIR" "$SNAP"' EXIT
-for _ in $(seq 50); do
-  redis-cli -p "$PORT" ping >/dev/null 2>&1 && break
-  sleep 0.1
+CLUSTER=0
+ARGS=()
+for arg in "$@"; do
+  if [[ "$arg" == --cluster ]]; then CLUSTER=1; else ARGS+=("$arg"); fi
 done
 
-echo "<!-- $(redis-server --version | head -1); $(java -version 2>&1 | head -1); $(nproc) CPUs; server on CPU ${SERVER_CPU:-1}, JVM on CPU ${CLIENT_CPU:-0}; $(date -u +%F) -->"
+# A free port whose cluster bus port (+10000) is free too.
+free_port() {
+  python3 -c '
+import random, socket
+while True:
+    p = random.randint(20000, 40000)
+    try:
+        for q in (p, p + 10000):
+            s = socket.socket(); s.bind(("127.0.0.1", q)); s.close()
+        print(p); break
+    except OSError:
+        pass'
+}
+DIR="$(mktemp -d)"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$DIR" "$SNAP"
+}
+trap cleanup EXIT
+trap "exit 130" INT TERM HUP PIPE  # so EXIT runs and no redis-server is left behind
+# start_server PORT NAME [extra redis-server options…]
+start_server() {
+  local port="$1" name="$2"
+  shift 2
+  mkdir -p "$DIR/$name"
+  taskset -c "${SERVER_CPU:-1}" "${REDIS_SERVER:-redis-server}" --port "$port" --bind 127.0.0.1 \
+    --save '' --appendonly no --dir "$DIR/$name" --daemonize no --loglevel warning "$@" \
+    >"$DIR/$name/redis.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 50); do
+    redis-cli -p "$port" ping >/dev/null 2>&1 && return
+    sleep 0.1
+  done
+  echo "redis-server on port $port did not start" >&2
+  exit 1
+}
+
+PORT="$(free_port)"
+start_server "$PORT" standalone
+
+MAIN=dev.rekord.benchmarks.Benchmark
+EXTRA=()
+if [[ "$CLUSTER" == 1 ]]; then
+  NODES=()
+  for n in $(seq "${CLUSTER_MASTERS:-3}"); do
+    p="$(free_port)"
+    start_server "$p" "node$n" --cluster-enabled yes --cluster-config-file nodes.conf \
+      --cluster-node-timeout 5000
+    NODES+=("127.0.0.1:$p")
+  done
+  redis-cli --cluster create "${NODES[@]}" --cluster-replicas 0 --cluster-yes >"$DIR/create.log" 2>&1
+  for _ in $(seq 100); do
+    ok=1
+    for node in "${NODES[@]}"; do
+      redis-cli -p "${node##*:}" cluster info | grep -q 'cluster_state:ok' || ok=0
+    done
+    [[ "$ok" == 1 ]] && break
+    sleep 0.1
+  done
+  MAIN=dev.rekord.benchmarks.ClusterBenchmark
+  EXTRA=(--cluster "$(IFS=,; echo "${NODES[*]}")")
+fi
+
+echo "<!-- $(redis-server --version | head -1); $(java -version 2>&1 | head -1); $(nproc) CPUs; server(s) on CPU ${SERVER_CPU:-1}, JVM on CPU ${CLIENT_CPU:-0}; $(date -u +%F) -->"
 taskset -c "${CLIENT_CPU:-0}" java -Xms1g -Xmx2g -XX:+UseParallelGC -cp "$CLASSPATH_" \
-  dev.rekord.benchmarks.Benchmark --port "$PORT" "$@"
+  "$MAIN" --port "$PORT" "${EXTRA[@]}" "${ARGS[@]}"

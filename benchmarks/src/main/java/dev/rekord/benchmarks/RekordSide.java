@@ -24,6 +24,11 @@ final class RekordSide {
     return repo.layout().bucket(0);
   }
 
+  /** The model's bucket count, from its schema record (fixed when the first document was saved). */
+  int buckets() {
+    return repo.layout().buckets();
+  }
+
   /** The document and its three index entries in one atomic script. */
   Member save(Member m) {
     return repo.save(m);

@@ -1,0 +1,264 @@
+package dev.rekord.benchmarks;
+
+import dev.rekord.Rekord;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * Rekord on a standalone server against Rekord on a Redis Cluster, in one run: started by {@code
+ * benchmarks/run.sh --cluster}, which starts both (every server on one CPU, this JVM on the other).
+ *
+ * <p>Part 1, side by side: the standalone server with 1 bucket and the cluster with 16 (the
+ * defaults), each loaded with the same documents, every operation in alternating blocks. Part 2,
+ * the bucket sweep: on each deployment in turn, for each bucket count, flush, load and time the
+ * three query shapes. Arguments: {@code --port P} (standalone), {@code --cluster h:p,h:p,…} (every
+ * master), {@code --docs N} (100000), {@code --ops N} (10000), {@code --queries N} (500), {@code
+ * --rounds N} (5), {@code --buckets 1,4,16,64}. Both deployments are flushed: never point it at
+ * servers holding data.
+ */
+public final class ClusterBenchmark {
+  private static final int LIMIT = 20;
+  private static final int BATCH = 10_000;
+
+  private final Map<String, String> options;
+  private final int docs;
+  private final int ops;
+  private final int queries;
+  private final int rounds;
+
+  private ClusterBenchmark(Map<String, String> options) {
+    this.options = options;
+    this.docs = Integer.parseInt(options.getOrDefault("docs", "100000"));
+    this.ops = Integer.parseInt(options.getOrDefault("ops", "10000"));
+    this.queries = Integer.parseInt(options.getOrDefault("queries", "500"));
+    this.rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+  }
+
+  public static void main(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    if (!options.containsKey("port") || !options.containsKey("cluster")) {
+      System.err.println("usage: ClusterBenchmark --port P --cluster h:p,h:p,h:p [--docs N] [--ops N] "
+          + "[--queries N] [--rounds N] [--buckets 1,4,16,64]");
+      System.exit(2);
+    }
+    new ClusterBenchmark(options).run();
+  }
+
+  /** One deployment: its URL for Rekord, and a plain client per master for flushing and statistics. */
+  private record Deployment(String name, String url, List<RedisClient> masters) implements AutoCloseable {
+    static Deployment of(String name, List<String> nodes) {
+      List<RedisClient> masters = new ArrayList<>();
+      for (String node : nodes) {
+        int colon = node.lastIndexOf(':');
+        masters.add(RedisClient.create(node.substring(0, colon), Integer.parseInt(node.substring(colon + 1))));
+      }
+      return new Deployment(name, "redis://" + String.join(",", nodes), masters);
+    }
+
+    void flush() {
+      masters.forEach(RedisClient::flushAll);
+    }
+
+    ServerStats stats() {
+      return new ServerStats(masters);
+    }
+
+    Rekord connect(int buckets) {
+      return Rekord.builder().url(url).buckets(buckets).build();
+    }
+
+    @Override
+    public void close() {
+      masters.forEach(RedisClient::close);
+    }
+  }
+
+  private void run() {
+    String host = options.getOrDefault("host", "127.0.0.1");
+    int clusterBuckets = Integer.parseInt(options.getOrDefault("cluster-buckets", "16"));
+    try (Deployment standalone = Deployment.of("standalone", List.of(host + ":" + options.get("port")));
+        Deployment cluster = Deployment.of("cluster (" + options.get("cluster").split(",").length + " masters)",
+            List.of(options.get("cluster").split(",")))) {
+      System.out.printf(Locale.ROOT, "# Rekord, standalone vs cluster: %,d documents, %d ops x %d rounds, %d queries per shape%n%n",
+          docs, ops / rounds, rounds, queries);
+      sideBySide(standalone, cluster, clusterBuckets);
+      int[] counts = Arrays.stream(options.getOrDefault("buckets", "1,4,16,64").split(","))
+          .mapToInt(Integer::parseInt).toArray();
+      System.out.println("| deployment | buckets | load docs/s | query | p50 µs | p99 µs | queries/s | server CPU µs/query (sum over masters) | top commands per query (calls, commandstats µs) |");
+      System.out.println("|---|--:|--:|---|--:|--:|--:|--:|---|");
+      for (Deployment deployment : List.of(standalone, cluster)) {
+        for (int buckets : counts) {
+          sweep(deployment, buckets);
+        }
+      }
+      System.out.println();
+    }
+  }
+
+  /** Standalone with 1 bucket against the cluster with {@code buckets}, alternating blocks. */
+  private void sideBySide(Deployment standalone, Deployment cluster, int buckets) {
+    standalone.flush();
+    cluster.flush();
+    try (Rekord one = standalone.connect(1); Rekord many = cluster.connect(buckets)) {
+      RekordSide a = new RekordSide(one);
+      RekordSide b = new RekordSide(many);
+      long[] nanos = new long[2];
+      for (int from = 0; from < docs; from += BATCH) {
+        List<Member> batch = members("m", from, Math.min(docs, from + BATCH));
+        long t = System.nanoTime();
+        a.saveAll(batch);
+        nanos[0] += System.nanoTime() - t;
+        t = System.nanoTime();
+        b.saveAll(batch);
+        nanos[1] += System.nanoTime() - t;
+      }
+      System.out.printf(Locale.ROOT, "- buckets: standalone %d, cluster %d%n", a.buckets(), b.buckets());
+      System.out.printf(Locale.ROOT, "- load of %,d documents (`repo.saveAll`, batches of 500, alternating blocks of %,d): standalone %,.0f docs/s, cluster %,.0f docs/s, cluster ÷ standalone %.2f%n%n",
+          docs, BATCH, docs / (nanos[0] / 1e9), docs / (nanos[1] / 1e9), nanos[0] / (double) nanos[1]);
+
+      List<String> rows = new ArrayList<>();
+      rows.add("| operation | standalone p50 µs | cluster p50 µs | p50 ratio | standalone p99 µs | cluster p99 µs | p99 ratio | standalone ops/s | cluster ops/s | server CPU µs/op standalone | server CPU µs/op cluster | server ratio |");
+      rows.add("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+      ServerStats sa = standalone.stats();
+      ServerStats sb = cluster.stats();
+      IntConsumer saveA = i -> a.save(Dataset.member("s" + i, i));
+      IntConsumer saveB = i -> b.save(Dataset.member("s" + i, i));
+      rows.add(compare("save, 3 indexes", saveA, saveB, ops, sa, sb));
+      rows.add(compare("findById", i -> a.findById(id(i)), i -> b.findById(id(i)), ops, sa, sb));
+      rows.add(compare("equality (city), 20 rows", i -> a.byCity(Dataset.city(i), LIMIT),
+          i -> b.byCity(Dataset.city(i), LIMIT), queries, sa, sb));
+      rows.add(compare("range (age) + sort + limit 20", i -> a.byAge(30 + i % 20, 32 + i % 20, LIMIT),
+          i -> b.byAge(30 + i % 20, 32 + i % 20, LIMIT), queries, sa, sb));
+      rows.add(compare("city AND age range, sorted, limit 20",
+          i -> a.byCityAndAge(Dataset.city(i), 25 + i % 20, 35 + i % 20, LIMIT),
+          i -> b.byCityAndAge(Dataset.city(i), 25 + i % 20, 35 + i % 20, LIMIT), queries, sa, sb));
+      check(a, b);
+      rows.forEach(System.out::println);
+      System.out.println();
+
+      // saveAll throughput on fresh ids, alternating blocks.
+      nanos[0] = 0;
+      nanos[1] = 0;
+      int blocks = 2 * rounds;
+      for (int k = 0; k < blocks; k++) {
+        List<Member> batch = members("p", k * BATCH, (k + 1) * BATCH);
+        long t = System.nanoTime();
+        a.saveAll(batch);
+        nanos[0] += System.nanoTime() - t;
+        t = System.nanoTime();
+        b.saveAll(batch);
+        nanos[1] += System.nanoTime() - t;
+      }
+      double n = (double) blocks * BATCH;
+      System.out.println("| `repo.saveAll` (batches of 500, fresh ids) | standalone docs/s | cluster docs/s | cluster ÷ standalone |");
+      System.out.println("|---|--:|--:|--:|");
+      System.out.printf(Locale.ROOT, "| %,d documents in %d alternating blocks | %,.0f | %,.0f | %.2f |%n%n",
+          (long) n, blocks, n / (nanos[0] / 1e9), n / (nanos[1] / 1e9), nanos[0] / (double) nanos[1]);
+    }
+  }
+
+  /** Flush, load with {@code buckets}, then each query shape {@link #queries} times (after a tenth as warm-up). */
+  private void sweep(Deployment deployment, int buckets) {
+    deployment.flush();
+    try (Rekord rekord = deployment.connect(buckets)) {
+      RekordSide side = new RekordSide(rekord);
+      long t = System.nanoTime();
+      for (int from = 0; from < docs; from += BATCH) {
+        side.saveAll(members("m", from, Math.min(docs, from + BATCH)));
+      }
+      double load = docs / ((System.nanoTime() - t) / 1e9);
+      if (side.buckets() != buckets) {
+        throw new IllegalStateException("model has " + side.buckets() + " buckets, not " + buckets);
+      }
+      ServerStats stats = deployment.stats();
+      query(deployment, buckets, load, "equality (city), 20 rows", i -> side.byCity(Dataset.city(i), LIMIT), stats);
+      query(deployment, buckets, load, "range (age) + sort + limit 20",
+          i -> side.byAge(30 + i % 20, 32 + i % 20, LIMIT), stats);
+      query(deployment, buckets, load, "city AND age range, sorted, limit 20",
+          i -> side.byCityAndAge(Dataset.city(i), 25 + i % 20, 35 + i % 20, LIMIT), stats);
+    }
+  }
+
+  private void query(Deployment deployment, int buckets, double load, String name, IntConsumer op, ServerStats stats) {
+    int warmup = Math.max(1, queries / 10);
+    for (int i = 0; i < warmup; i++) {
+      op.accept(i);
+    }
+    Latencies latencies = new Latencies();
+    long usec = block(op, latencies, warmup, queries, stats);
+    System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | %s | %.1f | %.1f | %,.0f | %.1f | %s |%n",
+        deployment.name(), buckets, load, name, latencies.percentileMicros(50), latencies.percentileMicros(99),
+        latencies.opsPerSecond(), usec / (double) latencies.count(), stats.top(3, latencies.count()));
+    System.err.println("done: " + deployment.name() + " B=" + buckets + " " + name);
+  }
+
+  private String compare(String name, IntConsumer a, IntConsumer b, int total, ServerStats sa, ServerStats sb) {
+    int warmup = Math.max(1, total / 10);
+    for (int i = 0; i < warmup; i++) {
+      a.accept(i);
+      b.accept(i);
+    }
+    Latencies la = new Latencies();
+    Latencies lb = new Latencies();
+    long[] usec = new long[2];
+    int perRound = Math.max(1, total / rounds);
+    int next = warmup;
+    for (int r = 0; r < rounds; r++) {
+      usec[0] += block(a, la, next, perRound, sa);
+      usec[1] += block(b, lb, next, perRound, sb);
+      next += perRound;
+    }
+    System.err.println("done: " + name);
+    return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %,.0f | %,.0f | %.1f | %.1f | %.2f |",
+        name, la.percentileMicros(50), lb.percentileMicros(50), lb.percentileMicros(50) / la.percentileMicros(50),
+        la.percentileMicros(99), lb.percentileMicros(99), lb.percentileMicros(99) / la.percentileMicros(99),
+        la.opsPerSecond(), lb.opsPerSecond(), usec[0] / (double) la.count(), usec[1] / (double) lb.count(),
+        usec[1] / (double) Math.max(1, usec[0]));
+  }
+
+  /** Runs a block; returns the servers' main-thread CPU µs it took ({@link ServerStats#cpuMicros()}). */
+  private static long block(IntConsumer op, Latencies into, int start, int count, ServerStats stats) {
+    stats.reset();
+    long cpu = stats.cpuMicros();
+    long begin = System.nanoTime();
+    for (int i = start; i < start + count; i++) {
+      long t = System.nanoTime();
+      op.accept(i);
+      into.add(System.nanoTime() - t);
+    }
+    into.addWall(System.nanoTime() - begin);
+    return stats.cpuMicros() - cpu;
+  }
+
+  /** Both deployments return the same rows (same ids, same order) for the sorted shapes. */
+  private static void check(RekordSide a, RekordSide b) {
+    List<String> x = a.byAge(30, 32, LIMIT).stream().map(Member::id).toList();
+    List<String> y = b.byAge(30, 32, LIMIT).stream().map(Member::id).toList();
+    List<String> u = a.byCityAndAge(Dataset.city(3), 25, 35, LIMIT).stream().map(Member::id).toList();
+    List<String> v = b.byCityAndAge(Dataset.city(3), 25, 35, LIMIT).stream().map(Member::id).toList();
+    if (x.size() != LIMIT || !x.equals(y) || !u.equals(v)) {
+      throw new IllegalStateException("standalone and cluster results differ: " + x + " / " + y + "; " + u + " / " + v);
+    }
+  }
+
+  private String id(int i) {
+    return "m" + Math.floorMod(Dataset.mix(i), (long) docs);
+  }
+
+  private static List<Member> members(String prefix, int from, int to) {
+    List<Member> members = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      members.add(Dataset.member(prefix + i, i));
+    }
+    return members;
+  }
+}
