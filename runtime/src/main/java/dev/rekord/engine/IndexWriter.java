@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * Writes and deletes documents of one model together with their index entries, each in one atomic
- * script. A save first removes every entry the document's manifest names (whatever model wrote
- * it), then writes the document, its new entries and the new manifest; so a changed value moves
- * the id between index keys and nothing stale is left behind.
+ * script. A save writes the document and its new entries, removes every entry the old manifest
+ * names that the new one does not (whatever model wrote it) and rewrites the manifest if it
+ * changed; so a changed value moves the id between index keys and nothing stale is left behind.
  *
  * <p><b>Expiry.</b> A time to live applies to the document only. When it expires its index
  * entries remain until a query meets the id: the query script then finds the document gone,
@@ -40,12 +40,12 @@ public final class IndexWriter {
    * @param ttl {@link Duration#ZERO} for none
    */
   public void saveHash(String id, Map<String, String> fields, Duration ttl, IndexEntries entries) {
-    run(saveHashCall(id, fields, ttl, entries));
+    save(saveHashCall(id, fields, ttl, entries));
   }
 
   /** Replaces the JSON document of {@code id} (stored as a string) and its index entries. */
   public void saveJson(String id, String json, Duration ttl, IndexEntries entries) {
-    run(saveJsonCall(id, json, ttl, entries));
+    save(saveJsonCall(id, json, ttl, entries));
   }
 
   /** {@link #saveHash} as a call for {@link #saveAll}. */
@@ -79,6 +79,11 @@ public final class IndexWriter {
    */
   public ScriptCall dropIfGoneCall(String id) {
     return call(id, "drop", List.of(), 0, IndexEntries.create());
+  }
+
+  /** Runs one save or reindex call (no pipeline: one round trip); returns the script's result. */
+  public Object save(ScriptCall call) {
+    return EngineScripts.SAVE.eval(connection, call.keys(), call.args());
   }
 
   /**
@@ -125,10 +130,6 @@ public final class IndexWriter {
   private ScriptCall deleteCall(String id) {
     KeyLayout.Bucket bucket = layout.bucketFor(id);
     return new ScriptCall(List.of(bucket.documentKey(id), bucket.manifest(id), bucket.all()), List.of(id));
-  }
-
-  private void run(ScriptCall call) {
-    EngineScripts.SAVE.eval(connection, call.keys(), call.args());
   }
 
   private ScriptCall call(String id, String storage, List<String> document, long ttlMillis,

@@ -94,7 +94,7 @@ public class RekordRepository<T, ID> {
     IndexWriter.ttlMillis(ttl);
     T stored = withIds(List.of(entity)).get(0);
     ScriptCall call = saveCall(stored, ttl);
-    writer().saveAll(List.of(call));
+    writer().save(call);
     return stored;
   }
 

@@ -9,6 +9,8 @@
 -- The manifest lists pairs (op .. key, member) with op 'z' (ZREM); 's' (SREM) only in manifests
 -- written by layout 1, met while a migration rebuilds the index. Op 's' adds the id to a sorted
 -- set with score 0 (tags, tokens, nulls: id order, see query.lua).
+-- Entries the old manifest names and the new one does not are removed; an unchanged manifest is
+-- not rewritten (an update that changes no indexed value touches only the document and ZADDs).
 -- Returns 1, or 0 when 'keep' or 'drop' found no document (its old entries are then removed).
 local id = ARGV[1]
 local valid = { s = true, z = true, l = true, g = true }
@@ -28,7 +30,9 @@ local function removeOld()
       redis.call('ZREM', key, old[i + 1])
     end
   end
-  redis.call('DEL', KEYS[2])
+  if #old > 0 then
+    redis.call('DEL', KEYS[2])
+  end
 end
 
 if (ARGV[2] == 'keep' or ARGV[2] == 'drop') and redis.call('EXISTS', KEYS[1]) == 0 then
@@ -39,8 +43,8 @@ end
 if ARGV[2] == 'drop' then
   return 1
 end
-removeOld()
 
+local old = redis.call('LRANGE', KEYS[2], 0, -1)
 local n = tonumber(ARGV[4])
 local ttl = tonumber(ARGV[3])
 if ARGV[2] == 'keep' then
@@ -75,24 +79,52 @@ end
 for k = 5, #KEYS do
   local key, op, x, y = KEYS[k], ARGV[a], ARGV[a + 1], ARGV[a + 2]
   a = a + 3
+  local member = id
   if op == 's' then
     redis.call('ZADD', key, 0, id)
-    manifest[#manifest + 1] = 'z' .. key
-    manifest[#manifest + 1] = id
   elseif op == 'z' then
     redis.call('ZADD', key, x, id)
-    manifest[#manifest + 1] = 'z' .. key
-    manifest[#manifest + 1] = id
   elseif op == 'l' then
-    local member = x .. '\0' .. id
+    member = x .. '\0' .. id
     redis.call('ZADD', key, 0, member)
-    manifest[#manifest + 1] = 'z' .. key
-    manifest[#manifest + 1] = member
   else
     redis.call('GEOADD', key, x, y, id)
-    manifest[#manifest + 1] = 'z' .. key
-    manifest[#manifest + 1] = id
   end
+  manifest[#manifest + 1] = 'z' .. key
+  manifest[#manifest + 1] = member
+end
+
+-- Old entries the new manifest does not name leave their keys (those it names were just
+-- rewritten: ZADD and GEOADD replace a member's score); an unchanged manifest stays as it is.
+if #old > 0 then
+  local kept = {}
+  for i = 1, #manifest, 2 do
+    local members = kept[manifest[i]]
+    if not members then
+      members = {}
+      kept[manifest[i]] = members
+    end
+    members[manifest[i + 1]] = true
+  end
+  local same = #old == #manifest
+  for i = 1, #old, 2 do
+    if same and (old[i] ~= manifest[i] or old[i + 1] ~= manifest[i + 1]) then
+      same = false
+    end
+    local members = kept[old[i]]
+    if not (members and members[old[i + 1]]) then
+      local key = string.sub(old[i], 2)
+      if string.sub(old[i], 1, 1) == 's' then -- layout 1
+        redis.call('SREM', key, old[i + 1])
+      else
+        redis.call('ZREM', key, old[i + 1])
+      end
+    end
+  end
+  if same then
+    return 1
+  end
+  redis.call('DEL', KEYS[2])
 end
 for i = 1, #manifest, 1000 do
   redis.call('RPUSH', KEYS[2], unpack(manifest, i, math.min(i + 999, #manifest)))
