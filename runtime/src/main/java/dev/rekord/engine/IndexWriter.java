@@ -50,12 +50,13 @@ public final class IndexWriter {
 
   /** {@link #saveHash} as a call for {@link #saveAll}. */
   public ScriptCall saveHashCall(String id, Map<String, String> fields, Duration ttl, IndexEntries entries) {
-    List<String> document = new ArrayList<>(2 * fields.size());
-    for (Map.Entry<String, String> field : fields.entrySet()) {
-      document.add(field.getKey());
-      document.add(field.getValue());
+    KeyLayout.Bucket bucket = layout.bucketFor(id);
+    List<String> args = arguments(id, "hash", ttlMillis(ttl), 2 * fields.size(), entries);
+    for (Map.Entry<String, String> field : fields.entrySet()) { // straight into ARGV, no copy
+      args.add(field.getKey());
+      args.add(field.getValue());
     }
-    return call(id, "hash", document, ttlMillis(ttl), entries);
+    return call(bucket, id, args, entries);
   }
 
   /** {@link #saveJson} as a call for {@link #saveAll}. */
@@ -135,17 +136,32 @@ public final class IndexWriter {
   private ScriptCall call(String id, String storage, List<String> document, long ttlMillis,
       IndexEntries entries) {
     KeyLayout.Bucket bucket = layout.bucketFor(id);
+    List<String> args = arguments(id, storage, ttlMillis, document.size(), entries);
+    args.addAll(document);
+    return call(bucket, id, args, entries);
+  }
+
+  /**
+   * The script's first four arguments, in a list sized for the {@code documentArgs} document
+   * arguments the caller adds next and the entries' three arguments each.
+   */
+  private static List<String> arguments(String id, String storage, long ttlMillis, int documentArgs,
+      IndexEntries entries) {
+    List<String> args = new ArrayList<>(4 + documentArgs + 3 * entries.size());
+    args.add(id);
+    args.add(storage);
+    args.add(Long.toString(ttlMillis));
+    args.add(Integer.toString(documentArgs));
+    return args;
+  }
+
+  /** The call with the bucket's four fixed keys, then the entries' keys and arguments. */
+  private static ScriptCall call(KeyLayout.Bucket bucket, String id, List<String> args, IndexEntries entries) {
     List<String> keys = new ArrayList<>(4 + entries.size());
     keys.add(bucket.documentKey(id));
     keys.add(bucket.manifest(id));
     keys.add(bucket.all());
     keys.add(bucket.expiring());
-    List<String> args = new ArrayList<>(4 + document.size() + 3 * entries.size());
-    args.add(id);
-    args.add(storage);
-    args.add(Long.toString(ttlMillis));
-    args.add(Integer.toString(document.size()));
-    args.addAll(document);
     entries.appendTo(bucket, keys, args);
     return new ScriptCall(keys, args);
   }

@@ -130,11 +130,20 @@ public final class KeyLayout {
     private final int index;
     private final String tag;
     private final String indexBase;
+    // Built once: every save names these (string concatenation per save is avoidable).
+    private final String documentPrefix;
+    private final String all;
+    private final String expiring;
+    private final String manifestPrefix;
 
     private Bucket(int index, String tag) {
       this.index = index;
       this.tag = tag;
       this.indexBase = tag + "#";
+      this.documentPrefix = tag + ":";
+      this.all = indexBase + "ids";
+      this.expiring = indexBase + "ttl";
+      this.manifestPrefix = indexBase + "doc:";
     }
 
     public int index() {
@@ -148,11 +157,11 @@ public final class KeyLayout {
 
     /** What precedes the id in a document key: {@code {tag}:}. */
     public String documentPrefix() {
-      return tag + ":";
+      return documentPrefix;
     }
 
     public String documentKey(String id) {
-      return documentPrefix() + id;
+      return documentPrefix.concat(id);
     }
 
     /** The glob (for {@code SCAN MATCH}) matching the bucket's document keys and nothing else. */
@@ -167,7 +176,7 @@ public final class KeyLayout {
 
     /** The sorted set (score 0) of every indexed id of the bucket. */
     public String all() {
-      return indexBase + "ids";
+      return all;
     }
 
     /**
@@ -175,7 +184,7 @@ public final class KeyLayout {
      * count is read from the index ({@code ZCARD}, {@code ZCOUNT}) without checking each id.
      */
     public String expiring() {
-      return indexBase + "ttl";
+      return expiring;
     }
 
     /** Layout 1's set of all ids, which a migration reads once and removes. */
@@ -212,12 +221,12 @@ public final class KeyLayout {
     }
 
     public String manifest(String id) {
-      return manifestPrefix() + id;
+      return manifestPrefix.concat(id);
     }
 
     /** {@link #manifest} without the id, for scripts that clean up ids they meet. */
     public String manifestPrefix() {
-      return indexBase + "doc:";
+      return manifestPrefix;
     }
 
     /** A query cursor's snapshot key. */

@@ -92,7 +92,8 @@ public class RekordRepository<T, ID> {
   /** Like {@link #save(Object)}, expiring after {@code ttl} ({@link Duration#ZERO}: never). */
   public T save(T entity, Duration ttl) {
     IndexWriter.ttlMillis(ttl);
-    T stored = withIds(List.of(entity)).get(0);
+    // An entity with its id needs no id generation (nor the lists withIds builds for a batch).
+    T stored = model.id(entity) != null ? entity : withIds(List.of(entity)).get(0);
     ScriptCall call = saveCall(stored, ttl);
     writer().save(call);
     return stored;
