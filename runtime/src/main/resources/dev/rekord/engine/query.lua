@@ -82,6 +82,7 @@ local function parse()
     -- members are 'value\0id'; no UTF-8 text contains the byte 255, so it bounds every match
     node.key = KEYS[tonumber(take())]
     local text = take()
+    node.text = text
     if text == '' then
       node.min, node.max = '-', '+'
     else
@@ -445,6 +446,51 @@ local function rangeOn(key)
   return nil
 end
 
+-- A prefix of the condition on the (lexicographic) sort key itself: the root, or an operand of a
+-- root 'and'.
+local function prefixOn(key)
+  if root.op == 'prefix' and root.key == key then return root end
+  if root.op == 'and' then
+    for _, child in ipairs(root.children) do
+      if child.op == 'prefix' and child.key == key then return child end
+    end
+  end
+  return nil
+end
+
+-- The rank bounds (lo, hi) in a lexicographic sorted set of the members a prefix node matches.
+local function lexRanks(key, node)
+  local lo = 0
+  if node.text ~= '' then
+    lo = redis.call('ZLEXCOUNT', key, '-', '(' .. node.text)
+  end
+  return lo, lo + est(node) - 1
+end
+
+-- The manifests of ids, read once: their lexicographic sort values (and sortValue) come from them.
+local manifests = {}
+local function manifestOf(id)
+  local entries = manifests[id]
+  if not entries then
+    entries = redis.call('LRANGE', manifestPrefix .. id, 0, -1)
+    manifests[id] = entries
+  end
+  return entries
+end
+
+-- The value an id has in a lexicographic index, from its manifest (nil: none).
+local function lexValue(key, id)
+  local entries = manifestOf(id)
+  local want = 'z' .. key
+  for i = 1, #entries, 2 do
+    if entries[i] == want then
+      local _, value = idOf(entries[i + 1])
+      return value
+    end
+  end
+  return nil
+end
+
 -- Every match, sorted by the sort keys: nulls last, ties by id in the direction of the last sort
 -- key (by id alone without sort keys).
 local function pageLiving(list)
@@ -459,6 +505,19 @@ local function idOrdered(node)
   if node.op == 'all' or node.op == 'set' then return true end
   if node.op == 'and' then return idOrdered(split(node)) end
   return false
+end
+
+-- Reads the lexicographic values of a list of ids from their manifests into v; false (v then
+-- unusable) if a value holds the byte 0, where value order and index order could differ.
+local function lexByManifest(key, list, v)
+  for _, id in ipairs(list) do
+    local value = lexValue(key, id)
+    if value then
+      if string.find(value, '\0', 1, true) then return false end
+      v[id] = value
+    end
+  end
+  return true
 end
 
 local function sortAll()
@@ -483,7 +542,11 @@ local function sortAll()
         local score = zscore(key.key, id)
         if score then v[id] = score end
       end
+    elseif #list * 4 < redis.call('ZCARD', key.key) and lexByManifest(key.key, list, v) then
+      -- few matches: their values from their manifests, compared byte-wise (as the index orders
+      -- them) instead of ranking the whole index
     else
+      v = {}
       local rank, previous, start = 0, nil, 0
       while true do
         local members = redis.call('ZRANGE', key.key, start, start + 4095)
@@ -515,6 +578,10 @@ local function sortAll()
       if x ~= y then
         if x == nil then return false end
         if y == nil then return true end
+        if type(x) == 'string' then
+          if key.desc then return before(y, x) end
+          return before(x, y)
+        end
         if key.desc then return x > y end
         return x < y
       end
@@ -554,32 +621,37 @@ local function ordered()
   -- one sort key: walk its index in order (within the range the condition puts on it, if any)
   -- and probe the condition, or collect the matches and sort them
   local sort = sorts[1]
-  local lo, hi, bounded = 0, redis.call('ZCARD', sort.key) - 1, false
+  local size = redis.call('ZCARD', sort.key)
+  local lo, hi, bound = 0, size - 1, nil
   if sort.kind == 'z' then
-    local range = rangeOn(sort.key)
-    if range then
-      lo, hi = ranks(sort.key, range.min, range.max)
-      bounded = true
-    end
+    bound = rangeOn(sort.key)
+    if bound then lo, hi = ranks(sort.key, bound.min, bound.max) end
+  else
+    bound = prefixOn(sort.key)
+    if bound then lo, hi = lexRanks(sort.key, bound) end
   end
+  local bounded = bound ~= nil
   local walkSize = math.max(0, hi - lo + 1)
   local matches = math.max(expected(root), 1)
   local walkCost = walkSize
   if need >= 0 then walkCost = math.min(walkSize, need * walkSize / matches) end
   -- measured on Redis 7.0: an id walked costs about 3 units (its share of a ZRANGE, a ZSCORE probe),
   -- an id collected about 4 (ZRANGE, ZMSCORE, Lua tables), plus sorting the matches
+  -- (geo operands are estimated by running the search, so est is their exact count)
   local collectCost = est(root) * 4 / 3
-  if sort.kind == 'l' then collectCost = collectCost + walkSize end
+  -- lexicographic values: ranked by reading the whole index, or read from the manifests of few
+  -- matches (a call each, about 4 ids of the index read)
+  if sort.kind == 'l' then collectCost = collectCost + math.min(size, est(root) * 4) end
   if root.op ~= 'all' and walkCost > collectCost then return sortAll() end
 
   local seen = nil
   if not bounded then seen = {} end
-  -- within the bounds, ranges on the sort key hold by construction: probe only the rest
+  -- within the bounds, the bounding range or prefix holds by construction: probe only the rest
   local probes = { root }
   if bounded and root.op == 'and' then
     probes = {}
     for _, child in ipairs(root.children) do
-      if not (child.op == 'range' and child.key == sort.key) then probes[#probes + 1] = child end
+      if child ~= bound then probes[#probes + 1] = child end
     end
   elseif bounded then
     probes = {}
@@ -600,25 +672,14 @@ local function ordered()
 end
 
 -- The sort values of an id: scores from the numeric index, tag values from the id's manifest.
-local manifests = {}
 local function sortValue(key, id)
   if key.kind == 'z' then
     local score = redis.call('ZSCORE', key.key, id)
     if score then return 'v' .. score end
     return 'n'
   end
-  local entries = manifests[id]
-  if not entries then
-    entries = redis.call('LRANGE', manifestPrefix .. id, 0, -1)
-    manifests[id] = entries
-  end
-  local want = 'z' .. key.key
-  for i = 1, #entries, 2 do
-    if entries[i] == want then
-      local _, value = idOf(entries[i + 1])
-      return 'v' .. value
-    end
-  end
+  local value = lexValue(key.key, id)
+  if value then return 'v' .. value end
   return 'n'
 end
 

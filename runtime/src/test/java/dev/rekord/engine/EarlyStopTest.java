@@ -3,14 +3,17 @@ package dev.rekord.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rekord.GeoPoint;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.engine.Doc.Doc_;
 import dev.rekord.query.Condition;
+import dev.rekord.query.DistanceUnit;
 import dev.rekord.query.Sort;
 import dev.rekord.script.ScriptCall;
 import dev.rekord.test.RedisExtension;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +54,8 @@ class EarlyStopTest {
       String id = String.format("d%06d", i);
       IndexEntries entries = IndexEntries.create()
           .tag(Doc.CITY, "city" + (i % 10))
-          .numeric(Doc.AGE, (double) (i % 100));
+          .numeric(Doc.AGE, (double) (i % 100))
+          .geo(Doc.LOC, point(i));
       batch.add(writer.saveHashCall(id, Map.of("id", id), Duration.ZERO, entries));
       if (batch.size() == 1000) {
         writer.saveAll(batch);
@@ -59,6 +63,11 @@ class EarlyStopTest {
       }
     }
     writer.saveAll(batch);
+  }
+
+  /** A grid of 250 × 200 points 0.1° apart (about 11 km). */
+  private static GeoPoint point(int i) {
+    return GeoPoint.of((i % 250) * 0.1, (i / 250) * 0.1);
   }
 
   @AfterAll
@@ -149,5 +158,52 @@ class EarlyStopTest {
     assertEquals(DOCUMENTS, engine().count(null));
     String stats = jedis.info("commandstats");
     assertTrue(!stats.contains("cmdstat_exists") && !stats.contains("cmdstat_zrange:"), stats);
+  }
+
+  @Test
+  void aPrefixSortedByItsOwnFieldWalksOnlyThePrefix() {
+    // 5,000 cities "city3" of 50,000, after 15,000 "city0".."city2": the walk starts at the prefix
+    // (the age operand, probed per id walked, would cost a ZSCORE for each of those 15,000)
+    Condition<Doc> condition = Doc_.age.lt(100).and(Doc_.city.startsWith("city3"));
+    List<String> expected = new ArrayList<>();
+    for (int i = 3; expected.size() < 20; i += 10) {
+      expected.add(String.format("d%06d", i));
+    }
+    Map<String, Long> calls = calls(condition, List.of(Doc_.city.asc()), expected);
+    assertTrue(calls.getOrDefault("zrange", 0L) <= 2, calls.toString());
+    assertTrue(inner(calls) <= 80, "O(page) commands, not O(index): " + calls);
+
+    List<String> descending = new ArrayList<>();
+    for (int i = DOCUMENTS - 10 + 3; descending.size() < 20; i -= 10) {
+      descending.add(String.format("d%06d", i));
+    }
+    calls = calls(condition, List.of(Doc_.city.desc()), descending);
+    assertTrue(calls.getOrDefault("zrange", 0L) <= 2, calls.toString());
+    assertTrue(inner(calls) <= 80, "O(page) commands, not O(index): " + calls);
+
+    calls = calls(Doc_.city.startsWith("city3"), List.of(Doc_.city.desc()), descending);
+    assertTrue(calls.getOrDefault("zrange", 0L) <= 2, calls.toString());
+    assertTrue(inner(calls) <= 60, "O(page) commands, not O(index): " + calls);
+  }
+
+  @Test
+  void aFewGeoMatchesSortedByATagAreCollectedNotWalked() {
+    GeoPoint center = GeoPoint.of(10.05, 10.05);
+    List<Integer> near = new ArrayList<>();
+    for (int i = 0; i < DOCUMENTS; i++) {
+      GeoPoint p = point(i);
+      if (QueryPlan.distance(center.longitude(), center.latitude(), p.longitude(), p.latitude()) <= 30_000) {
+        near.add(i);
+      }
+    }
+    near.sort(Comparator.comparing((Integer i) -> i % 10).thenComparing(i -> i));
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < Math.min(20, near.size()); i++) {
+      expected.add(String.format("d%06d", near.get(i)));
+    }
+    assertTrue(near.size() > 20 && near.size() < 60, near.toString());
+    Map<String, Long> calls = calls(Doc_.loc.within(center, 30, DistanceUnit.KM), List.of(Doc_.city.asc()), expected);
+    assertEquals(0L, calls.getOrDefault("zrange", 0L), "no walk of the city index: " + calls);
+    assertTrue(inner(calls) <= 3 * near.size() + 20, calls.toString());
   }
 }
