@@ -61,8 +61,9 @@ public final class IndexEntries {
 
   /**
    * A tag of any type {@link IndexEncoding#tag} knows: enums, booleans, UUIDs, … Exact matches,
-   * and a sort order when the field is sortable; no prefix matches (only string tags have them),
-   * so an unsortable one costs one index entry instead of two.
+   * and a sort order when the field is sortable. A single-valued tag (of any type) has one entry,
+   * {@code value\0id} in the lexical index; a multi-valued one is added to the id set of its
+   * value (and, for strings, to the lexical index).
    */
   public IndexEntries tag(IndexField field, Object value) {
     return value == null ? absent(field) : tag(field, IndexEncoding.tag(value), field.sortable());
@@ -75,6 +76,15 @@ public final class IndexEntries {
     }
     String tag = IndexEncoding.fold(value, field.caseSensitive());
     String path = field.path();
+    if (!field.multiValued()) {
+      // one entry: the lexical index answers equality (a range of one value, in id order),
+      // prefixes and sorting; a value holding the byte 0 is also marked, see KeyLayout#lexZero
+      entries.add(new Entry("l", layout -> layout.lex(path), tag, ""));
+      if (tag.indexOf('\0') >= 0) {
+        entries.add(new Entry("s", layout -> layout.lexZero(path), "", ""));
+      }
+      return this;
+    }
     entries.add(new Entry("s", layout -> layout.tag(path, tag), "", ""));
     if (lexical) {
       entries.add(new Entry("l", layout -> layout.lex(path), tag, ""));

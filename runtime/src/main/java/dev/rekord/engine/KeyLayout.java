@@ -17,10 +17,13 @@ import java.util.zip.CRC32;
  *   <tr><td>{@code {member}:<id>}</td><td>the document (a hash, or a string of JSON)</td></tr>
  *   <tr><td>{@code {member}#ids}</td><td>sorted set (score 0) of every indexed id</td></tr>
  *   <tr><td>{@code {member}#eq:<path>:<value>}</td><td>sorted set (score 0) of the ids with that
- *       tag (case-folded unless case-sensitive)</td></tr>
+ *       tag (case-folded unless case-sensitive): multi-valued tags only</td></tr>
  *   <tr><td>{@code {member}#lex:<path>}</td><td>sorted set, score 0, members {@code value\0id}:
- *       prefix matches and string sort order of single-valued tags (and of sortable ones of any
- *       type)</td></tr>
+ *       every single-valued tag (equality, prefix matches, sort order), and string tags of
+ *       collections of records (prefix matches)</td></tr>
+ *   <tr><td>{@code {member}#zero:<path>}</td><td>sorted set (score 0) of the ids whose
+ *       single-valued tag holds the byte 0; while empty, {@code ZLEXCOUNT} counts one value
+ *       exactly</td></tr>
  *   <tr><td>{@code {member}#num:<path>}</td><td>sorted set, score → id: numbers, dates</td></tr>
  *   <tr><td>{@code {member}#word:<path>:<token>}</td><td>sorted set (score 0) of the ids whose
  *       text has the token</td></tr>
@@ -43,7 +46,8 @@ import java.util.zip.CRC32;
  * (byte-wise, the documented tie order) and a query streams it with {@code ZRANGE … BYLEX LIMIT}
  * and stops when its page is full; {@code ZCARD}/{@code ZSCORE} count and probe it in O(1) like
  * {@code SCARD}/{@code SISMEMBER}. This is layout {@value #LAYOUT_VERSION}; layout 1 kept plain
- * sets under {@code #all}, {@code #tag:}, {@code #txt:}, {@code #null:}. The schema record stores
+ * sets under {@code #all}, {@code #tag:}, {@code #txt:}, {@code #null:}; layout 2 wrote an
+ * {@code #eq:} set for single-valued tags too, besides their {@code #lex:} entry. The schema record stores
  * the layout an index was built with, queries refuse an older one ({@code
  * SchemaMismatchException}) and {@code migrate()} rebuilds it.
  * Immutable and thread-safe.
@@ -54,7 +58,7 @@ public final class KeyLayout {
    * The version of the index layout this runtime writes and reads; stored in the schema record.
    * Bump it whenever index keys change shape, so existing indexes are rebuilt once.
    */
-  public static final int LAYOUT_VERSION = 2;
+  public static final int LAYOUT_VERSION = 3;
 
   private final String prefix;
   private final Bucket[] buckets;
@@ -198,6 +202,15 @@ public final class KeyLayout {
 
     public String lex(String path) {
       return indexBase + "lex:" + path;
+    }
+
+    /**
+     * The sorted set (score 0) of the ids whose single-valued tag at {@code path} holds the byte
+     * 0: members {@code value\0id} of other values then fall between the bounds of one value in
+     * {@link #lex}, so a count of that value must read its ids.
+     */
+    public String lexZero(String path) {
+      return indexBase + "zero:" + path;
     }
 
     public String numeric(String path) {

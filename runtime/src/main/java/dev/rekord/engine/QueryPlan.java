@@ -189,7 +189,16 @@ final class QueryPlan {
   private void equal(IndexedAttribute<?, ?> attribute, IndexField field, Object value) {
     requireValue(value, field);
     if (field.kind() == IndexKind.TAG) {
-      set(layout.tag(field.path(), IndexEncoding.fold(IndexEncoding.tag(value), field.caseSensitive())));
+      String tag = IndexEncoding.fold(IndexEncoding.tag(value), field.caseSensitive());
+      if (field.multiValued()) {
+        set(layout.tag(field.path(), tag));
+      } else {
+        // a single-valued tag has only its lexical entry: the range of members 'tag\0id'
+        plan.add("lexeq");
+        plan.add(Integer.toString(key(layout.lex(field.path()))));
+        plan.add(Integer.toString(key(layout.lexZero(field.path()))));
+        plan.add(tag);
+      }
     } else if (field.kind() == IndexKind.NUMERIC) {
       String score = bound(value, true);
       range(field, score, score);

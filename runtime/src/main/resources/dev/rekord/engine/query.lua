@@ -7,7 +7,7 @@
 -- ARGV[7] position in KEYS of the snapshot key (0: none), ARGV[8] the snapshot's ttl in ms,
 -- ARGV[9] number of sort keys, then per sort key:
 -- kind ('z' numeric, 'l' lexicographic), key position, direction ('a' or 'd'); then the plan:
---   all | none | set k | range k min max | prefix k text | geor k lon lat meters
+--   all | none | set k | lexeq k z value | range k min max | prefix k text | geor k lon lat meters
 --   | geob k lon lat meters minlon minlat maxlon maxlat | and n c1..cn | or n c1..cn | not c
 -- Returns: 'count' the number of matches; 'ids' the page of ids in order, each followed by its
 -- sort values when ARGV[6] is '1' ('v' .. score or tag value, or 'n' for null); 'snapshot' writes
@@ -16,6 +16,10 @@
 -- Values arrive only here, as arguments; nothing is ever compiled from them.
 -- Layout 2 (KeyLayout.LAYOUT_VERSION): tag, token, null and all-id keys are sorted sets with
 -- score 0, so each streams in id order (ZRANGE … BYLEX LIMIT) and a page stops early.
+-- Layout 3: a single-valued tag has no id set; 'lexeq k z value' is the range of members
+-- 'value\0id' of its lexical index k (in id order too); z is the set of ids whose value holds
+-- the byte 0 (members of such values can fall in the range and are filtered out; while z is
+-- empty ZLEXCOUNT counts the value exactly).
 
 local pos = 10
 local function take()
@@ -69,6 +73,12 @@ local function parse()
   local node = { op = op }
   if op == 'set' then
     node.key = KEYS[tonumber(take())]
+  elseif op == 'lexeq' then
+    node.key = KEYS[tonumber(take())]
+    node.zero = KEYS[tonumber(take())]
+    node.value = take()
+    node.min, node.max = '[' .. node.value .. '\0', '(' .. node.value .. '\1'
+    node.cut = #node.value + 2
   elseif op == 'range' then
     node.key = KEYS[tonumber(take())]
     node.min = take()
@@ -109,6 +119,14 @@ end
 local root = parse()
 
 local ALL = KEYS[1]
+
+-- The id of a member 'value\0id' of a lexeq node's range, or nil when the member belongs to
+-- another value (one holding the byte 0: ids never do).
+local function lexId(node, member)
+  local id = string.sub(member, node.cut)
+  if string.find(id, '\0', 1, true) then return nil end
+  return id
+end
 
 -- Whether a score lies in a range node's bounds.
 local function inRange(node, score)
@@ -157,6 +175,19 @@ end
 -- 1000 ids instead of a call per id (scores of a range are remembered for sorting).
 local function probeAll(node, list)
   local op = node.op
+  if op == 'lexeq' then
+    local out, prefix = {}, node.value .. '\0'
+    for from = 1, #list, 1000 do
+      local to = math.min(#list, from + 999)
+      local members = {}
+      for i = from, to do members[#members + 1] = prefix .. list[i] end
+      local found = redis.call('ZMSCORE', node.key, unpack(members))
+      for i = from, to do
+        if found[i - from + 1] then out[#out + 1] = list[i] end
+      end
+    end
+    return out
+  end
   if op ~= 'set' and op ~= 'all' and op ~= 'range' then
     local out = {}
     for _, id in ipairs(list) do
@@ -194,6 +225,11 @@ ids = function(node)
     out = redis.call('ZRANGE', ALL, 0, -1)
   elseif op == 'set' then
     out = redis.call('ZRANGE', node.key, 0, -1)
+  elseif op == 'lexeq' then
+    for _, member in ipairs(redis.call('ZRANGE', node.key, node.min, node.max, 'BYLEX')) do
+      local id = lexId(node, member)
+      if id then out[#out + 1] = id end
+    end
   elseif op == 'range' then
     out = redis.call('ZRANGEBYSCORE', node.key, node.min, node.max)
   elseif op == 'prefix' then
@@ -257,6 +293,8 @@ est = function(node)
     n = card()
   elseif op == 'set' then
     n = redis.call('ZCARD', node.key)
+  elseif op == 'lexeq' then
+    n = redis.call('ZLEXCOUNT', node.key, node.min, node.max)
   elseif op == 'range' then
     n = redis.call('ZCOUNT', node.key, node.min, node.max)
   elseif op == 'prefix' then
@@ -297,6 +335,8 @@ has = function(node, id)
     return false
   elseif op == 'set' then
     return redis.call('ZSCORE', node.key, id) ~= false
+  elseif op == 'lexeq' then
+    return redis.call('ZSCORE', node.key, node.value .. '\0' .. id) ~= false
   elseif op == 'range' then
     local score = zscore(node.key, id)
     if not score then return false end
@@ -381,6 +421,25 @@ local function idStream(key, desc)
     if #members < n then done = true end
     if #members > 0 then last = members[#members] end
     return members
+  end
+end
+
+-- The ids of a lexeq node, in id order, a chunk at a time (never an empty chunk before the end).
+local function lexStream(node)
+  local last, done = nil, false
+  return function(n)
+    local chunk = {}
+    while not done and #chunk == 0 do
+      local members = redis.call('ZRANGE', node.key, last and '(' .. last or node.min, node.max,
+        'BYLEX', 'LIMIT', 0, n)
+      if #members < n then done = true end
+      if #members > 0 then last = members[#members] end
+      for _, member in ipairs(members) do
+        local id = lexId(node, member)
+        if id then chunk[#chunk + 1] = id end
+      end
+    end
+    return chunk
   end
 end
 
@@ -502,7 +561,7 @@ end
 
 -- Whether ids(node) comes in id order: read from a sorted set of ids, or filtered from one.
 local function idOrdered(node)
-  if node.op == 'all' or node.op == 'set' then return true end
+  if node.op == 'all' or node.op == 'set' or node.op == 'lexeq' then return true end
   if node.op == 'and' then return idOrdered(split(node)) end
   return false
 end
@@ -609,6 +668,10 @@ local function ordered()
       drain(idStream(driver.key or ALL, false), rest, false, nil)
       return out
     end
+    if driver.op == 'lexeq' then
+      drain(lexStream(driver), rest, false, nil)
+      return out
+    end
     local matches = math.max(expected(root), 1)
     if need >= 0 and need * card() / matches < est(root) then
       drain(idStream(ALL, false), { root }, false, nil)
@@ -688,6 +751,7 @@ if mode == 'count' then
     -- no document of the bucket expires, so every indexed id has one: count from the index
     if root.op == 'all' then return card() end
     if root.op == 'set' then return redis.call('ZCARD', root.key) end
+    if root.op == 'lexeq' and redis.call('ZCARD', root.zero) == 0 then return est(root) end
     if root.op == 'range' then return redis.call('ZCOUNT', root.key, root.min, root.max) end
     return #ids(root)
   end

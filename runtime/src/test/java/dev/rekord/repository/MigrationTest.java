@@ -115,7 +115,7 @@ class MigrationTest {
     ModelMigration rebuilt = migrate(asText, progress);
     assertEquals(Outcome.REBUILT, rebuilt.outcome());
     assertEquals(300, rebuilt.reindexed());
-    assertEquals(List.of(), new ArrayList<>(redis.keys("*#eq:city:*")), "no tag entries of the old kind");
+    assertEquals(List.of(), new ArrayList<>(redis.keys("*#lex:city")), "no tag entries of the old kind");
     RekordRepository<Member, String> members = TestModel.repository(rekord, asText);
     assertEquals(150, members.find(Member_.cityText.matches("oslo")).count());
     assertEquals(150, members.find(Member_.cityText.matchesPrefix("ber")).count());
@@ -155,6 +155,30 @@ class MigrationTest {
     assertEquals(java.util.Set.of(members.keyOf("m3"), members.keyOf("m4")),
         java.util.Set.copyOf(rebuilt.undecodableKeys()));
     assertEquals(16, TestModel.repository(rekord, V2).find(Member_.tags.contains("red")).count());
+  }
+
+  @Test
+  void anIndexOfLayout2IsRefusedThenRebuiltWithoutIdSetsOfSingleValuedTags() {
+    migrate(V1, new ArrayList<>());
+    RekordRepository<Member, String> members = TestModel.repository(rekord, V1);
+    saveMembers(members, 200);
+    // What layout 2 left behind: an id set per value of a single-valued tag, named by the manifest.
+    redis.hset("rekord:schema:member", "layout", "2");
+    String tag = members.layout().bucketFor("m0").tag();
+    redis.zadd(tag + "#eq:city:Oslo", 0, "m0");
+    redis.rpush(tag + "#doc:m0", "z" + tag + "#eq:city:Oslo", "m0");
+    rekord.schemas().invalidate();
+
+    SchemaMismatchException refused = assertThrows(SchemaMismatchException.class,
+        () -> members.find(Member_.city.eq("Oslo")).count());
+    assertTrue(refused.getMessage().contains("layout 2"), refused.getMessage());
+
+    assertEquals(Outcome.REBUILT, migrate(V1, new ArrayList<>()).outcome());
+    assertEquals(Integer.toString(dev.rekord.engine.KeyLayout.LAYOUT_VERSION),
+        redis.hget("rekord:schema:member", "layout"));
+    assertEquals(List.of(), new ArrayList<>(redis.keys("*#eq:city:*")));
+    assertEquals(100, members.find(Member_.city.eq("Oslo")).count());
+    assertEquals(Outcome.VERIFIED, migrate(V1, new ArrayList<>()).outcome());
   }
 
   @Test

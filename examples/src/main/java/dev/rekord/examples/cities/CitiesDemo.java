@@ -253,8 +253,8 @@ public final class CitiesDemo {
     section("What Redis holds: the index keys Oslo is in (one bucket: tag " + cities.layout().bucket(0).tag() + ")");
     KeyLayout.Bucket index = cities.layout().bucketFor(WELL_KNOWN.get(0));
     out.printf("  %-30s ZCARD %,d (every indexed id, in id order)%n", index.all(), redis.zcard(index.all()));
-    String norway = index.tag("country", "NO");
-    out.printf("  %-30s ZCARD %,d (ids with the tag, in id order)%n", norway, redis.zcard(norway));
+    out.printf("  %-30s ZLEXCOUNT [NO\\0 (NO\\1 = %,d (a tag's ids, in id order: members \"NO\\0id\")%n",
+        index.lex("country"), redis.zlexcount(index.lex("country"), "[NO\u0000", "(NO\u0001"));
     out.printf("  %-30s ZCARD %,d, Oslo's score %s%n", index.numeric("latitude"),
         redis.zcard(index.numeric("latitude")), redis.zscore(index.numeric("latitude"), WELL_KNOWN.get(0)));
     out.printf("  %-30s ZCARD %,d (members \"name\\0id\", for prefixes and sorting)%n", index.lex("name"),
