@@ -19,12 +19,10 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * sees the keys of the node it runs on (and Jedis' own cluster scan iteration would visit
  * replicas too, counting keys twice).
  */
-public final class ClusterConnection implements RedisConnection {
+public final class ClusterConnection extends ConfiguredConnection {
 
   private final RedisClusterClient client;
   private final ClusterConnectionProvider provider;
-  private final RetryPolicy retry;
-  private final ReplicaWait replicaWait;
 
   public ClusterConnection(RedisClusterClient client, ClusterConnectionProvider provider) {
     this(client, provider, RetryPolicy.NONE, ReplicaWait.NONE);
@@ -32,20 +30,9 @@ public final class ClusterConnection implements RedisConnection {
 
   public ClusterConnection(RedisClusterClient client, ClusterConnectionProvider provider,
       RetryPolicy retry, ReplicaWait replicaWait) {
+    super(retry, replicaWait);
     this.client = client;
     this.provider = provider;
-    this.retry = retry;
-    this.replicaWait = replicaWait;
-  }
-
-  @Override
-  public RetryPolicy retryPolicy() {
-    return retry;
-  }
-
-  @Override
-  public ReplicaWait replicaWait() {
-    return replicaWait;
   }
 
   /**

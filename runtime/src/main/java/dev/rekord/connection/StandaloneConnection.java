@@ -8,30 +8,17 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /** A pooled connection to one standalone Redis server. */
-public final class StandaloneConnection implements RedisConnection {
+public final class StandaloneConnection extends ConfiguredConnection {
 
   private final RedisClient client;
-  private final RetryPolicy retry;
-  private final ReplicaWait replicaWait;
 
   public StandaloneConnection(RedisClient client) {
     this(client, RetryPolicy.NONE, ReplicaWait.NONE);
   }
 
   public StandaloneConnection(RedisClient client, RetryPolicy retry, ReplicaWait replicaWait) {
+    super(retry, replicaWait);
     this.client = client;
-    this.retry = retry;
-    this.replicaWait = replicaWait;
-  }
-
-  @Override
-  public RetryPolicy retryPolicy() {
-    return retry;
-  }
-
-  @Override
-  public ReplicaWait replicaWait() {
-    return replicaWait;
   }
 
   @Override

@@ -20,15 +20,20 @@ for a = 5 + tonumber(ARGV[4]), #ARGV, 3 do
   end
 end
 
+-- Removes one manifest entry: op .. key, and the member to remove from it.
+local function removeEntry(entry, member)
+  local key = string.sub(entry, 2)
+  if string.sub(entry, 1, 1) == 's' then -- layout 1
+    redis.call('SREM', key, member)
+  else
+    redis.call('ZREM', key, member)
+  end
+end
+
 local function removeOld()
   local old = redis.call('LRANGE', KEYS[2], 0, -1)
   for i = 1, #old, 2 do
-    local key = string.sub(old[i], 2)
-    if string.sub(old[i], 1, 1) == 's' then -- layout 1
-      redis.call('SREM', key, old[i + 1])
-    else
-      redis.call('ZREM', key, old[i + 1])
-    end
+    removeEntry(old[i], old[i + 1])
   end
   if #old > 0 then
     redis.call('DEL', KEYS[2])
@@ -113,12 +118,7 @@ if #old > 0 then
     end
     local members = kept[old[i]]
     if not (members and members[old[i + 1]]) then
-      local key = string.sub(old[i], 2)
-      if string.sub(old[i], 1, 1) == 's' then -- layout 1
-        redis.call('SREM', key, old[i + 1])
-      else
-        redis.call('ZREM', key, old[i + 1])
-      end
+      removeEntry(old[i], old[i + 1])
     end
   end
   if same then
