@@ -181,6 +181,9 @@ public final class MemberCodec implements DocumentCodec<Member> {
     entries.text(MemberIndex.BIO, value.bio());
     entries.numeric(MemberIndex.SHIFT, value.shift());
     entries.tag(MemberIndex.ACTIVE, value.active());
+    entries.compound(MemberIndex.CITY_AGE, value.city(), value.age());
+    entries.compound(MemberIndex.ADDRESS_CITY_COLOR_JOIN_DATE,
+        value.address() == null ? null : value.address().city(), value.color(), value.joinDate());
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.acme;
 
 import dev.rekord.annotations.Storage;
+import dev.rekord.model.CompoundIndex;
 import dev.rekord.model.IndexDefinition;
 import dev.rekord.model.IndexField;
 import dev.rekord.model.IndexKind;
@@ -78,6 +79,16 @@ public final class MemberIndex {
   public static final IndexField ACTIVE = new IndexField("active", IndexKind.TAG, false, true, false);
 
   /**
+   * Compound index of {@code city}, then the number {@code age}, which is never null.
+   */
+  public static final CompoundIndex CITY_AGE = new CompoundIndex(List.of(CITY), AGE, false);
+
+  /**
+   * Compound index of {@code address.city}, {@code color}, then the number {@code joined}, which may be null.
+   */
+  public static final CompoundIndex ADDRESS_CITY_COLOR_JOIN_DATE = new CompoundIndex(List.of(ADDRESS_CITY, COLOR), JOIN_DATE, true);
+
+  /**
    * The index of {@link Member}, with the fingerprint of this definition.
    */
   public static final IndexDefinition DEFINITION = new IndexDefinition(
@@ -85,7 +96,8 @@ public final class MemberIndex {
       "member",
       Storage.HASH,
       List.of(CITY, JOIN_DATE, AGE, TAGS, ADDRESS_CITY, ADDRESS_LOCATION, EMERGENCY_ADDRESS_CITY, EMERGENCY_ADDRESS_LOCATION, MEMBERSHIPS_CLUB, COLOR, BIO, SHIFT, ACTIVE),
-      "65fad870160218ac");
+      List.of(CITY_AGE, ADDRESS_CITY_COLOR_JOIN_DATE),
+      "a5bc279b7e2c7ca1");
 
   private MemberIndex() {
   }

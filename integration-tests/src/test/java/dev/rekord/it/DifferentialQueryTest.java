@@ -21,32 +21,21 @@ import dev.rekord.metamodel.IndexedAttribute;
 import dev.rekord.metamodel.NumericField;
 import dev.rekord.metamodel.StringField;
 import dev.rekord.metamodel.TextField;
-import dev.rekord.query.And;
-import dev.rekord.query.Comparison;
 import dev.rekord.query.Condition;
 import dev.rekord.query.Contains;
 import dev.rekord.query.DistanceUnit;
 import dev.rekord.query.GeoBox;
 import dev.rekord.query.GeoRadius;
-import dev.rekord.query.In;
-import dev.rekord.query.Not;
-import dev.rekord.query.NullCheck;
-import dev.rekord.query.Or;
-import dev.rekord.query.Range;
 import dev.rekord.query.Sort;
-import dev.rekord.query.StartsWith;
 import dev.rekord.query.TextMatch;
 import dev.rekord.repository.Query;
 import dev.rekord.repository.RekordRepository;
 import dev.rekord.test.RedisExtension;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,6 +115,8 @@ class DifferentialQueryTest {
 
   private Random random;
   private final Map<String, Item> items = new LinkedHashMap<>();
+  private final InMemoryEvaluation<Item> evaluation =
+      new InMemoryEvaluation<>(Item::id, DifferentialQueryTest::value, this::matchesOther);
   private final Map<String, GeoPoint> indexedWhere = new HashMap<>();
 
   /** Where the tests run: the extension's standalone server; the {@code Cluster…} subclass overrides it. */
@@ -158,25 +149,9 @@ class DifferentialQueryTest {
     items.clear();
     indexedWhere.clear();
     assertEquals(buckets, repository.layout().buckets());
-    List<R> batch = new ArrayList<>();
-    for (int i = 0; i < DOCUMENTS; i++) {
-      R item = convert.apply(randomItem(randomId(i)));
-      batch.add(item);
-      items.put(item.id(), item);
-    }
-    repository.saveAll(batch);
-    List<String> ids = new ArrayList<>(items.keySet());
-    for (int i = 0; i < DOCUMENTS / 5; i++) { // updates move index entries; deletes remove them
-      String id = ids.get(random.nextInt(ids.size()));
-      if (random.nextInt(3) == 0) {
-        repository.deleteById(id);
-        items.remove(id);
-      } else {
-        R item = convert.apply(randomItem(id));
-        repository.save(item);
-        items.put(id, item);
-      }
-    }
+    // updates move index entries; deletes remove them
+    Differential.write(repository, items, Item::id, i -> convert.apply(randomItem(randomId(i))),
+        id -> convert.apply(randomItem(id)), DOCUMENTS, DOCUMENTS / 5, random);
     readIndexedPositions(repository);
     assertEquals(items.size(), repository.count(), "seed " + SEED);
 
@@ -185,20 +160,11 @@ class DifferentialQueryTest {
       List<Sort<R>> sort = randomSort(fields);
       long offset = random.nextInt(4) == 0 ? random.nextInt(100) : 0;
       long limit = random.nextInt(3) == 0 ? -1 : random.nextInt(30);
-      Query<R, String> query = condition == null ? repository.findAll() : repository.find(condition);
-      if (!sort.isEmpty()) {
-        query = query.sortBy(sortArray(sort));
-      }
-      if (offset > 0) {
-        query = query.offset(offset);
-      }
-      if (limit >= 0) {
-        query = query.limit(limit);
-      }
+      Query<R, String> query = Differential.query(repository, condition, sort, offset, limit);
       String what = "seed " + SEED + ", query " + q + ": " + query;
-      List<String> expected = expected(condition, sort, offset, limit);
+      List<String> expected = evaluation.expected(items.values(), condition, sort, offset, limit);
       assertEquals(expected, query.ids(), what);
-      long count = items.values().stream().filter(d -> condition == null || matches(condition, d)).count();
+      long count = evaluation.count(items.values(), condition);
       assertEquals(count, query.count(), what);
       assertEquals(count > 0, query.exists(), what);
       if (q % 10 == 0) { // loading and the cursor return the same documents in the same order
@@ -206,11 +172,6 @@ class DifferentialQueryTest {
         assertEquals(expected, query.pageSize(1 + random.nextInt(7)).stream().map(Item::id).toList(), what);
       }
     }
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static <R> Sort<R>[] sortArray(List<Sort<R>> sort) {
-    return sort.toArray(new Sort[0]);
   }
 
   // ---------------------------------------------------------------- data
@@ -454,47 +415,6 @@ class DifferentialQueryTest {
 
   // ---------------------------------------------------------------- the in-memory evaluation
 
-  private <R> List<String> expected(Condition<R> condition, List<Sort<R>> sort, long offset, long limit) {
-    List<Item> matches = new ArrayList<>(
-        items.values().stream().filter(d -> condition == null || matches(condition, d)).toList());
-    Comparator<Item> order = (a, b) -> 0;
-    for (Sort<R> key : sort) {
-      String path = key.field().path();
-      boolean caseSensitive = key.field().index().caseSensitive();
-      Comparator<Item> byKey = (a, b) -> {
-        Object x = sortValue(path, caseSensitive, a);
-        Object y = sortValue(path, caseSensitive, b);
-        if (x == null || y == null) {
-          return x == null ? (y == null ? 0 : 1) : -1; // nulls last in both directions
-        }
-        int c = x instanceof String s ? compareUtf8(s, (String) y) : compareScores((Double) x, (Double) y);
-        return key.descending() ? -c : c;
-      };
-      order = order.thenComparing(byKey);
-    }
-    boolean lastDescending = !sort.isEmpty() && sort.get(sort.size() - 1).descending();
-    Comparator<Item> byId = (a, b) -> compareUtf8(a.id(), b.id());
-    matches.sort(order.thenComparing(lastDescending ? byId.reversed() : byId));
-    return matches.stream().skip(offset).limit(limit < 0 ? Long.MAX_VALUE : limit).map(Item::id).toList();
-  }
-
-  /** Scores compare as numbers: -0.0 equals 0.0. */
-  private static int compareScores(double x, double y) {
-    return x < y ? -1 : x > y ? 1 : 0;
-  }
-
-  private static Object sortValue(String path, boolean caseSensitive, Item item) {
-    Object value = value(path, item);
-    if (value instanceof String s) {
-      return fold(s, caseSensitive);
-    }
-    return value == null ? null : score(value);
-  }
-
-  private static int compareUtf8(String a, String b) {
-    return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-  }
-
   /** The value of a field path: a single value, a list (multi-valued fields), or null. */
   private static Object value(String path, Item item) {
     return switch (path) {
@@ -521,22 +441,6 @@ class DifferentialQueryTest {
     return list == null || list.isEmpty() ? null : list;
   }
 
-  private static String fold(String value, boolean caseSensitive) {
-    return caseSensitive ? value : value.toLowerCase(Locale.ROOT);
-  }
-
-  /** Numbers as doubles; dates as epoch days; instants in epoch microseconds, rounded down. */
-  private static double score(Object value) {
-    if (value instanceof Number n) {
-      return n.doubleValue();
-    }
-    if (value instanceof LocalDate d) {
-      return d.toEpochDay();
-    }
-    Instant i = (Instant) value;
-    return i.getEpochSecond() * 1e6 + Math.floorDiv(i.getNano(), 1000);
-  }
-
   /** Words: maximal runs of letters and digits, lower-cased. */
   private static List<String> words(String text) {
     List<String> words = new ArrayList<>();
@@ -555,37 +459,8 @@ class DifferentialQueryTest {
     return words;
   }
 
-  private boolean matches(Condition<?> condition, Item item) {
-    if (condition instanceof Comparison<?> c) {
-      Object value = value(c.field().path(), item);
-      return switch (c.operator()) {
-        case EQ -> equal(c.field(), value, c.value());
-        case NE -> !equal(c.field(), value, c.value());
-        case GT -> value != null && score(value) > score(c.value());
-        case GTE -> value != null && score(value) >= score(c.value());
-        case LT -> value != null && score(value) < score(c.value());
-        case LTE -> value != null && score(value) <= score(c.value());
-      };
-    }
-    if (condition instanceof In<?> in) {
-      Object value = value(in.field().path(), item);
-      return in.values().stream().anyMatch(v -> equal(in.field(), value, v));
-    }
-    if (condition instanceof Range<?> r) {
-      Object value = value(r.field().path(), item);
-      if (value == null) {
-        return false;
-      }
-      double s = score(value);
-      double lo = score(r.lower());
-      double hi = score(r.upper());
-      return (r.lowerInclusive() ? s >= lo : s > lo) && (r.upperInclusive() ? s <= hi : s < hi);
-    }
-    if (condition instanceof StartsWith<?> sw) {
-      Object value = value(sw.field().path(), item);
-      boolean cs = sw.field().index().caseSensitive();
-      return value != null && fold((String) value, cs).startsWith(fold(sw.prefix(), cs));
-    }
+  /** Whether the item matches a condition {@link InMemoryEvaluation} leaves to this test: text, geo, collections. */
+  private boolean matchesOther(Condition<?> condition, Item item) {
     if (condition instanceof TextMatch<?> t) {
       if (item.notes() == null) {
         return false;
@@ -616,34 +491,11 @@ class DifferentialQueryTest {
       }
       boolean cs = c.field().index().caseSensitive();
       List<String> present = ((Collection<?>) value).stream().filter(v -> v != null)
-          .map(v -> fold(String.valueOf(v), cs)).toList();
-      List<Boolean> found = c.values().stream().map(v -> present.contains(fold(String.valueOf(v), cs))).toList();
+          .map(v -> InMemoryEvaluation.fold(String.valueOf(v), cs)).toList();
+      List<Boolean> found = c.values().stream().map(v -> present.contains(InMemoryEvaluation.fold(String.valueOf(v), cs))).toList();
       return c.all() ? !found.contains(false) : found.contains(true);
     }
-    if (condition instanceof NullCheck<?> n) {
-      return (value(n.field().path(), item) == null) == n.isNull();
-    }
-    if (condition instanceof And<?> and) {
-      return and.conditions().stream().allMatch(c -> matches(c, item));
-    }
-    if (condition instanceof Or<?> or) {
-      return or.conditions().stream().anyMatch(c -> matches(c, item));
-    }
-    if (condition instanceof Not<?> not) {
-      return !matches(not.condition(), item);
-    }
     throw new IllegalArgumentException(String.valueOf(condition));
-  }
-
-  private static boolean equal(IndexedAttribute<?, ?> field, Object value, Object wanted) {
-    if (value == null) {
-      return false;
-    }
-    if (value instanceof String s) {
-      boolean cs = field.index().caseSensitive();
-      return fold(s, cs).equals(fold((String) wanted, cs));
-    }
-    return score(value) == score(wanted);
   }
 
   /** Haversine on Redis' Earth radius, as GEOSEARCH computes it. */

@@ -26,6 +26,7 @@ import dev.rekord.it.model.MemberModel;
 import dev.rekord.it.model.MemberRepository;
 import dev.rekord.it.model.Member_;
 import dev.rekord.it.model.ReadingModel;
+import dev.rekord.it.model.ResidentModel;
 import dev.rekord.it.model.SessionModel;
 import dev.rekord.it.model.TicketModel;
 import dev.rekord.metamodel.Attribute;
@@ -75,6 +76,7 @@ class RegistrationTest {
               ItemJsonModel.class,
               MemberModel.class,
               ReadingModel.class,
+              ResidentModel.class,
               SessionModel.class,
               TicketModel.class),
           registered);

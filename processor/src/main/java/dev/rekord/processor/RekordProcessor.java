@@ -73,7 +73,7 @@ public final class RekordProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     builder = new ModelBuilder(env.getElementUtils(), generatedTypes::contains);
-    reporter = new Reporter(env.getMessager());
+    reporter = new Reporter(env);
   }
 
   @Override

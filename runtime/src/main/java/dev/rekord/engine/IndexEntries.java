@@ -2,6 +2,7 @@ package dev.rekord.engine;
 
 import dev.rekord.GeoPoint;
 import dev.rekord.SerializationException;
+import dev.rekord.model.CompoundIndex;
 import dev.rekord.model.IndexField;
 import dev.rekord.model.IndexKind;
 import java.util.ArrayList;
@@ -152,6 +153,40 @@ public final class IndexEntries {
     String path = field.path();
     entries.add(new Entry("g", layout -> layout.geo(path),
         Double.toString(point.longitude()), Double.toString(point.latitude())));
+    return this;
+  }
+
+  /**
+   * The entry of a compound index: {@code values} are the values of its tags, in order, then the
+   * number. One {@code ZADD} of the id, scored like {@link #numeric(IndexField, Object)}, to the
+   * key of this combination of tag values ({@link KeyLayout.Bucket#compound}), the tags encoded
+   * and folded like {@link #tag(IndexField, Object)}. Nothing when any value is {@code null}: a
+   * document without a value of one of the fields is not in the compound index (nor recorded
+   * absent there; the fields' own entries say that).
+   */
+  public IndexEntries compound(CompoundIndex index, Object... values) {
+    Objects.requireNonNull(index, "index");
+    List<IndexField> tags = index.tags();
+    if (values.length != tags.size() + 1) {
+      throw new IllegalArgumentException(index.name() + " takes " + (tags.size() + 1) + " values, not "
+          + values.length);
+    }
+    for (Object value : values) {
+      if (value == null) {
+        return this;
+      }
+    }
+    List<String> tagValues = new ArrayList<>(tags.size());
+    for (int i = 0; i < tags.size(); i++) {
+      tagValues.add(IndexEncoding.fold(IndexEncoding.tag(values[i]), tags.get(i).caseSensitive()));
+    }
+    Object number = values[tags.size()];
+    if (number instanceof Number n && Double.isNaN(n.doubleValue())) {
+      throw unindexable(index.number(), "NaN has no place in a numeric index; store null instead");
+    }
+    double score = IndexEncoding.score(number);
+    String name = index.name();
+    entries.add(new Entry("z", layout -> layout.compound(name, tagValues), IndexEncoding.format(score), ""));
     return this;
   }
 

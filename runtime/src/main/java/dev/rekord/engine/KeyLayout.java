@@ -1,6 +1,7 @@
 package dev.rekord.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.CRC32;
 
 /**
@@ -25,6 +26,10 @@ import java.util.zip.CRC32;
  *       single-valued tag holds the byte 0; while empty, {@code ZLEXCOUNT} counts one value
  *       exactly</td></tr>
  *   <tr><td>{@code {member}#num:<path>}</td><td>sorted set, score → id: numbers, dates</td></tr>
+ *   <tr><td>{@code {member}#cmp:<name>:<values>}</td><td>sorted set, score → id: a compound index
+ *       ({@code city+age}), one key per combination of its tag values (folded unless
+ *       case-sensitive), each written as its UTF-8 byte length, {@code :}, the value ({@code
+ *       4:Oslo}); scored like {@code #num:} by the number</td></tr>
  *   <tr><td>{@code {member}#word:<path>:<token>}</td><td>sorted set (score 0) of the ids whose
  *       text has the token</td></tr>
  *   <tr><td>{@code {member}#tok:<path>}</td><td>sorted set, score 0, members {@code
@@ -217,6 +222,20 @@ public final class KeyLayout {
       return indexBase + "num:" + path;
     }
 
+    /**
+     * The sorted set of the compound index {@code name} ({@code city+age}) for one combination of
+     * its tag values, as indexed (folded unless case-sensitive): {@code {tag}#cmp:city+age:4:Oslo}.
+     * Each value is written as its UTF-8 byte length, {@code :}, then the value, so any values,
+     * {@code :} and the byte 0 included, name exactly one key.
+     */
+    public String compound(String name, List<String> tagValues) {
+      StringBuilder key = new StringBuilder(indexBase).append("cmp:").append(name).append(':');
+      for (String value : tagValues) {
+        key.append(utf8Length(value)).append(':').append(value);
+      }
+      return key.toString();
+    }
+
     public String text(String path, String token) {
       return indexBase + "word:" + path + ":" + token;
     }
@@ -251,6 +270,27 @@ public final class KeyLayout {
     public String toString() {
       return "Bucket[" + tag + "]";
     }
+  }
+
+  /** The length of the UTF-8 encoding of {@code text} (an unpaired surrogate encodes as one byte, {@code ?}). */
+  static int utf8Length(String text) {
+    int bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        bytes += 1;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   /** {@code text} with the glob characters {@code * ? [ ] \} escaped, so it matches only itself. */

@@ -1,6 +1,8 @@
 package dev.rekord.engine;
 
 import dev.rekord.connection.RedisConnection;
+import dev.rekord.model.CompoundIndex;
+import dev.rekord.model.IndexDefinition;
 import dev.rekord.query.Condition;
 import dev.rekord.query.Sort;
 import dev.rekord.script.ScriptCall;
@@ -25,6 +27,12 @@ import java.util.PriorityQueue;
  * condition puts on the same field — probing the condition and stopping once the page is full,
  * when the estimates say that reads fewer ids than collecting every match and sorting; otherwise
  * it collects and sorts. Several sort keys always collect and sort.
+ *
+ * <p><b>Compound indexes.</b> Before compiling, a query is rewritten for the best fitting compound
+ * index of the model ({@link CompoundRewrite}): an {@code eq} on each of its tags with a range on
+ * its number become one range of one sorted set, which a sort by the number walks in order, so
+ * the page stops early; {@code count} of that range alone is one {@code ZCOUNT}, and {@code exists}
+ * walks the range to the first living match. The results are those of the query as written.
  *
  * <p><b>Buckets.</b> With more than one bucket ({@link KeyLayout}) the script runs once per bucket,
  * all in one pipeline (Jedis groups it per node on a cluster). Each bucket returns its first
@@ -51,10 +59,18 @@ public final class PortableQueryEngine {
 
   private final RedisConnection connection;
   private final KeyLayout layout;
+  private final List<CompoundIndex> compounds;
 
+  /** An engine over a model without compound indexes. */
   public PortableQueryEngine(RedisConnection connection, KeyLayout layout) {
+    this(connection, layout, List.of());
+  }
+
+  /** An engine over a model with {@code compounds} ({@link IndexDefinition#compounds()}). */
+  public PortableQueryEngine(RedisConnection connection, KeyLayout layout, List<CompoundIndex> compounds) {
     this.connection = connection;
     this.layout = layout;
+    this.compounds = List.copyOf(compounds);
   }
 
   public KeyLayout layout() {
@@ -78,15 +94,16 @@ public final class PortableQueryEngine {
     if (limit == 0) {
       return List.of();
     }
+    Plan<R> plan = plan(condition, sort);
     if (layout.buckets() == 1) {
-      ScriptCall call = call(layout.bucket(0), "ids", condition, sort, offset, limit, false, null, null);
+      ScriptCall call = call(layout.bucket(0), "ids", plan, offset, limit, false, null, null);
       return strings((List<?>) EngineScripts.QUERY.eval(connection, call.keys(), call.args()));
     }
     long perBucket = limit == NO_LIMIT || offset > Long.MAX_VALUE - limit ? NO_LIMIT : offset + limit;
     boolean withValues = !sort.isEmpty();
     List<ScriptCall> calls = new ArrayList<>(layout.buckets());
     for (int b = 0; b < layout.buckets(); b++) {
-      calls.add(call(layout.bucket(b), "ids", condition, sort, 0, perBucket, withValues, null, null));
+      calls.add(call(layout.bucket(b), "ids", plan, 0, perBucket, withValues, null, null));
     }
     List<Object> replies = EngineScripts.QUERY.evalAll(connection, calls);
     int stride = 1 + (withValues ? sort.size() : 0);
@@ -112,9 +129,10 @@ public final class PortableQueryEngine {
 
   /** How many documents match {@code condition} ({@code null}: all); exact (expired ids are left out). */
   public <R> long count(Condition<R> condition) {
+    Plan<R> plan = plan(condition, List.of());
     List<ScriptCall> calls = new ArrayList<>(layout.buckets());
     for (int b = 0; b < layout.buckets(); b++) {
-      calls.add(call(layout.bucket(b), "count", condition, List.of(), 0, NO_LIMIT, false, null, null));
+      calls.add(call(layout.bucket(b), "count", plan, 0, NO_LIMIT, false, null, null));
     }
     long total = 0;
     for (Object reply : evalAll(calls)) {
@@ -123,9 +141,26 @@ public final class PortableQueryEngine {
     return total;
   }
 
-  /** Whether any document matches {@code condition}. */
+  /**
+   * Whether any document matches {@code condition}. A query for a compound index walks its range
+   * in score order and stops at the first living match, in every bucket.
+   */
   public <R> boolean exists(Condition<R> condition) {
-    return !ids(condition, List.of(), 0, 1).isEmpty();
+    Plan<R> plan = plan(condition, List.of());
+    if (plan.rewrite() == null) {
+      return !ids(condition, List.of(), 0, 1).isEmpty();
+    }
+    Plan<R> anyOrder = new Plan<>(condition, List.of(), plan.rewrite(), true);
+    List<ScriptCall> calls = new ArrayList<>(layout.buckets());
+    for (int b = 0; b < layout.buckets(); b++) {
+      calls.add(call(layout.bucket(b), "ids", anyOrder, 0, 1, false, null, null));
+    }
+    for (Object reply : evalAll(calls)) {
+      if (!((List<?>) reply).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -143,12 +178,13 @@ public final class PortableQueryEngine {
     boolean withValues = layout.buckets() > 1 && !sort.isEmpty();
     int stride = 1 + (withValues ? sort.size() : 0);
     String ttlMillis = Long.toString(Math.max(1, ttl.toMillis()));
+    Plan<R> plan = plan(condition, sort);
     List<ScriptCall> calls = new ArrayList<>(layout.buckets());
     List<String> keys = new ArrayList<>(layout.buckets());
     for (int b = 0; b < layout.buckets(); b++) {
       String key = layout.bucket(b).snapshot(name);
       keys.add(key);
-      calls.add(call(layout.bucket(b), "snapshot", condition, sort, 0, NO_LIMIT, withValues, key, ttlMillis));
+      calls.add(call(layout.bucket(b), "snapshot", plan, 0, NO_LIMIT, withValues, key, ttlMillis));
     }
     List<Object> counts = evalAll(calls);
     List<Source> sources = new ArrayList<>(counts.size());
@@ -167,10 +203,19 @@ public final class PortableQueryEngine {
     return EngineScripts.QUERY.evalAll(connection, calls);
   }
 
-  private static <R> ScriptCall call(KeyLayout.Bucket bucket, String mode, Condition<R> condition,
-      List<Sort<R>> sort, long offset, long limit, boolean withValues, String snapshotKey,
-      String snapshotTtl) {
-    QueryPlan plan = QueryPlan.of(bucket, condition, sort);
+  /**
+   * A query as every bucket compiles it: the condition and sort, and the compound index rewrite
+   * found for them once ({@code null}: none).
+   */
+  private record Plan<R>(Condition<R> condition, List<Sort<R>> sort, CompoundRewrite<R> rewrite, boolean anyOrder) {}
+
+  private <R> Plan<R> plan(Condition<R> condition, List<Sort<R>> sort) {
+    return new Plan<>(condition, sort, CompoundRewrite.find(compounds, condition, sort), false);
+  }
+
+  private static <R> ScriptCall call(KeyLayout.Bucket bucket, String mode, Plan<R> query, long offset,
+      long limit, boolean withValues, String snapshotKey, String snapshotTtl) {
+    QueryPlan plan = QueryPlan.of(bucket, query.condition(), query.sort(), query.rewrite(), query.anyOrder());
     int snapshotPosition = snapshotKey == null ? 0 : plan.addKey(snapshotKey);
     List<String> args = new ArrayList<>();
     args.add(mode);

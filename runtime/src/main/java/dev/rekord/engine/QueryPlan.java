@@ -53,11 +53,31 @@ final class QueryPlan {
    * keys of one bucket.
    */
   static <R> QueryPlan of(KeyLayout.Bucket layout, Condition<R> condition, List<Sort<R>> sort) {
+    return of(layout, condition, sort, null, false);
+  }
+
+  /**
+   * The plan of {@code condition} sorted by {@code sort}, as {@code rewrite} (if not {@code null},
+   * found for this condition and sort) puts it: the compound range replaces the conjuncts it
+   * covers, and when the first sort key is the compound's number, that key walks the compound's
+   * sorted set (as the range's key, so {@code query.lua} walks within the range and stops early).
+   *
+   * @param anyOrder whether the caller takes the matches in any order ({@code exists}): without a
+   *     sort key, a compound range is then walked in score order, so a page stops early
+   */
+  static <R> QueryPlan of(KeyLayout.Bucket layout, Condition<R> condition, List<Sort<R>> sort,
+      CompoundRewrite<R> rewrite, boolean anyOrder) {
     QueryPlan compiled = new QueryPlan(layout);
-    for (Sort<R> key : sort) {
-      compiled.sortBy(key);
+    String compoundKey = rewrite == null ? null : rewrite.key(layout);
+    for (int i = 0; i < sort.size(); i++) {
+      compiled.sortBy(sort.get(i), i == 0 && rewrite != null && rewrite.sorted() ? compoundKey : null);
     }
-    if (condition == null) {
+    if (rewrite != null) {
+      if (sort.isEmpty() && anyOrder) {
+        compiled.sortKey("z", compoundKey, false);
+      }
+      compiled.compileRewritten(rewrite, compoundKey);
+    } else if (condition == null) {
       compiled.plan.add("all");
     } else {
       compiled.compile(condition);
@@ -88,7 +108,8 @@ final class QueryPlan {
     return args;
   }
 
-  private void sortBy(Sort<?> sort) {
+  /** A sort key; {@code compoundKey}, if not {@code null}, is walked instead of the field's own index. */
+  private void sortBy(Sort<?> sort, String compoundKey) {
     IndexField field = sort.field().index();
     if (!field.sortable() || field.multiValued()) {
       throw new QueryException("cannot sort by " + field.path()
@@ -106,10 +127,27 @@ final class QueryPlan {
       throw new QueryException("cannot sort by " + field.path() + ": a " + field.kind()
           + " field has no sort order; sort by a tag or numeric field");
     }
+    sortKey(kind, compoundKey == null ? key : compoundKey, sort.descending());
+  }
+
+  private void sortKey(String kind, String key, boolean descending) {
     sortArgs.add(kind);
     sortArgs.add(Integer.toString(key(key)));
-    sortArgs.add(sort.descending() ? "d" : "a");
+    sortArgs.add(descending ? "d" : "a");
     sortCount++;
+  }
+
+  /** The compound range, as the root or the first operand of a root {@code and} with the other conjuncts. */
+  private void compileRewritten(CompoundRewrite<?> rewrite, String compoundKey) {
+    if (!rewrite.rest().isEmpty()) {
+      plan.add("and");
+      plan.add(Integer.toString(1 + rewrite.rest().size()));
+    }
+    plan.add("range");
+    plan.add(Integer.toString(key(compoundKey)));
+    plan.add(rewrite.min());
+    plan.add(rewrite.max());
+    rewrite.rest().forEach(this::compile);
   }
 
   private void compile(Condition<?> condition) {

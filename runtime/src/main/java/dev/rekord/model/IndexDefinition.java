@@ -11,12 +11,32 @@ import java.util.List;
  * @param keyPrefix the documents' key prefix without the trailing colon, e.g. {@code member}
  * @param storage how the documents are stored
  * @param fields the indexed fields, in the model's declaration order
+ * @param compounds the compound indexes, in declaration order; their fields are among {@code fields}
  * @param fingerprint a digest of everything above; changes exactly when the index must be rebuilt
  */
 public record IndexDefinition(
-    String name, String keyPrefix, Storage storage, List<IndexField> fields, String fingerprint) {
+    String name, String keyPrefix, Storage storage, List<IndexField> fields, List<CompoundIndex> compounds,
+    String fingerprint) {
 
   public IndexDefinition {
     fields = List.copyOf(fields);
+    compounds = List.copyOf(compounds);
+    for (CompoundIndex compound : compounds) {
+      for (IndexField tag : compound.tags()) {
+        requireField(fields, tag);
+      }
+      requireField(fields, compound.number());
+    }
+  }
+
+  /** A definition without compound indexes. */
+  public IndexDefinition(String name, String keyPrefix, Storage storage, List<IndexField> fields, String fingerprint) {
+    this(name, keyPrefix, storage, fields, List.of(), fingerprint);
+  }
+
+  private static void requireField(List<IndexField> fields, IndexField field) {
+    if (!fields.contains(field)) {
+      throw new IllegalArgumentException("a compound index names " + field + ", which is not among the fields");
+    }
   }
 }

@@ -266,7 +266,7 @@ public class RekordRepository<T, ID> {
     if (usesIndexFields) {
       rekord.schemas().requireQueryable(model);
     }
-    return new PortableQueryEngine(connection(), layout());
+    return new PortableQueryEngine(connection(), layout(), model.index().compounds());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.rekord.schema;
 
+import dev.rekord.model.CompoundIndex;
 import dev.rekord.model.IndexDefinition;
 import dev.rekord.model.IndexField;
 import java.time.Instant;
@@ -15,7 +16,8 @@ import java.util.Map;
  * @param buckets the model's number of buckets; fixed when the record is created
  * @param state {@link State#READY}, or {@link State#BUILDING} during a rebuild
  * @param target during a rebuild, the fingerprint being built; else {@code null}
- * @param definition the indexed fields as text, for people ({@code city TAG case-sensitive; …})
+ * @param definition the indexed fields (and compound indexes) as text, for people ({@code city TAG
+ *     case-sensitive; …; compound city+age})
  * @param updated when the record last changed
  * @param layout the portable engine's key layout the index was built with ({@link
  *     dev.rekord.engine.KeyLayout#LAYOUT_VERSION}); 1 for records written before it was stored
@@ -63,6 +65,9 @@ public record SchemaRecord(
         text.append(" multi-valued");
       }
       fields.add(text.toString());
+    }
+    for (CompoundIndex compound : definition.compounds()) {
+      fields.add("compound " + compound.name());
     }
     return String.join("; ", fields);
   }

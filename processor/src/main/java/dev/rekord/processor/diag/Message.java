@@ -80,6 +80,29 @@ public enum Message {
       "NameClash",
       "Rekord generates %s for %s, but a type of that name already exists; rename that type or"
           + " the record"),
+  COMPOUND_TOO_FEW_FIELDS(
+      "CompoundTooFewFields",
+      "A @CompoundIndex lists one or more single-valued @Tag fields, then one @Numeric field, but %s"
+          + " lists %s; name at least two, e.g. @CompoundIndex({\"city\", \"age\"})"),
+  COMPOUND_UNKNOWN_FIELD(
+      "CompoundUnknownField",
+      "A @CompoundIndex names components of the model by their Java names (dotted through embedded"
+          + " records), but %s has no component \"%s\"; %s"),
+  COMPOUND_FIELD_KIND(
+      "CompoundFieldKind",
+      "A @CompoundIndex lists single-valued @Tag fields, then one @Numeric field, but its %s field %s"
+          + " is %s; %s"),
+  COMPOUND_MULTI_VALUED(
+      "CompoundMultiValued",
+      "A @CompoundIndex needs one value per document of each of its fields, but %s holds several (%s);"
+          + " leave it out of the compound index"),
+  COMPOUND_DUPLICATE_FIELD(
+      "CompoundDuplicateField",
+      "A @CompoundIndex names each field once, but %s names \"%s\" again; remove the second one"),
+  DUPLICATE_COMPOUND_INDEX(
+      "DuplicateCompoundIndex",
+      "A model declares each compound index once, but %s declares %s twice (the order of the tags"
+          + " does not matter); remove one"),
   UNRESOLVED_TYPE(
       "UnresolvedType",
       "Rekord needs every component type of %s, but %s could not be found; check the import or"

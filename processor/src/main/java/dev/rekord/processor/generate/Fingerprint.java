@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The fingerprint of a model's index: the first 16 hex characters of the SHA-256 of a canonical
  * text of the definition. It changes exactly when the index must be rebuilt (a field added,
- * removed, moved, or its kind, sort order, case sensitivity or multiplicity changed), and never
+ * removed, moved, or its kind, sort order, case sensitivity or multiplicity changed; a compound
+ * index added, removed or changed), and never
  * with anything else (component order aside, which is the field order of the index).
  */
 final class Fingerprint {
@@ -23,11 +24,14 @@ final class Fingerprint {
   private static final String FORMAT = "rekord-index/1";
 
   static String of(ModelDescription model) {
-    return digest(canonicalText(model, IndexedField.of(model)));
+    return digest(canonicalText(model, IndexedField.of(model), IndexedCompound.of(model)));
   }
 
-  /** One line per fact, fields in index order; exposed for tests. */
-  static String canonicalText(ModelDescription model, List<IndexedField> fields) {
+  /**
+   * One line per fact, fields in index order, then compound indexes (none: no line, so a model
+   * without them keeps its fingerprint); exposed for tests.
+   */
+  static String canonicalText(ModelDescription model, List<IndexedField> fields, List<IndexedCompound> compounds) {
     StringBuilder text = new StringBuilder(FORMAT).append('\n');
     text.append("name=").append(IndexedField.indexName(model)).append('\n');
     text.append("prefix=").append(model.keyPrefix()).append('\n');
@@ -44,6 +48,9 @@ final class Fingerprint {
           .append("|multiValued=")
           .append(field.path().multiValued())
           .append('\n');
+    }
+    for (IndexedCompound compound : compounds) {
+      text.append("compound=").append(compound.name()).append('\n');
     }
     return text.toString();
   }

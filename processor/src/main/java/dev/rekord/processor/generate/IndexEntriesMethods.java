@@ -22,6 +22,10 @@ import javax.lang.model.element.Modifier;
  * of strings indexed as text (the runtime has {@code tags} but no {@code texts}). Only components
  * with an indexed field at or below them are visited.
  *
+ * <p>Then one {@code IndexEntries.compound} call per compound index, with the values of its fields
+ * ({@code null} through a {@code null} embedded record; the runtime writes no entry when one is
+ * {@code null}).
+ *
  * <p>Nulls. A single-valued field, and every field below a {@code null} embedded record, is
  * recorded as absent, so {@code isNull} finds it. A multi-valued field (a collection, or inside a
  * collection of records) is absent when the collection is {@code null} or empty; inside it, like
@@ -62,6 +66,7 @@ final class IndexEntriesMethods {
             .addParameter(model.recordType(), "value")
             .addParameter(RuntimeTypes.INDEX_ENTRIES, "entries")
             .addCode(entries(List.of(), model.properties(), false))
+            .addCode(compounds())
             .build());
     methods.addAll(helpers);
     return methods;
@@ -104,6 +109,42 @@ final class IndexEntriesMethods {
       }
     }
     return code.build();
+  }
+
+  /**
+   * One {@code compound} call per compound index, after the fields: {@code
+   * entries.compound(MemberIndex.CITY_AGE, value.city(), value.age())}; a field of an embedded
+   * record is {@code null} when the record is.
+   */
+  private CodeBlock compounds() {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (IndexedCompound compound : IndexedCompound.of(model)) {
+      CodeBlock values = compound.fields().stream()
+          .map(field -> nullSafeValue(field.path()))
+          .collect(CodeBlock.joining(",$W"));
+      code.addStatement("entries.compound($T.$N,$W$L)", index, compound.constant(), values);
+    }
+    return code.build();
+  }
+
+  /**
+   * The value of a single-valued field of the record in {@code value}: {@code value.age()}, or
+   * through embedded records {@code value.address() == null ? null : value.address().city()}.
+   */
+  private static CodeBlock nullSafeValue(FieldPath path) {
+    List<Property> chain = path.chain();
+    CodeBlock.Builder accessor = CodeBlock.builder().add("value");
+    List<CodeBlock> checks = new ArrayList<>();
+    for (int i = 0; i < chain.size(); i++) {
+      accessor.add(".$N()", chain.get(i).name());
+      if (i < chain.size() - 1) {
+        checks.add(CodeBlock.of("$L == null", accessor.build()));
+      }
+    }
+    if (checks.isEmpty()) {
+      return accessor.build();
+    }
+    return CodeBlock.of("$L ? null : $L", CodeBlock.join(checks, " || "), accessor.build());
   }
 
   /** {@code entries.tag(MemberIndex.CITY, value)}: the overload for the field's kind. */

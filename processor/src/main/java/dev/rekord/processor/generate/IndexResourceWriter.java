@@ -45,6 +45,12 @@ final class IndexResourceWriter {
           .append(String.join(", ", leftOut))
           .append('\n');
     }
+    List<IndexedCompound> compounds = IndexedCompound.of(model);
+    if (!compounds.isEmpty()) {
+      text.append("# Compound indexes of the portable engine (the query engine combines fields itself): ")
+          .append(String.join(", ", compounds.stream().map(IndexedCompound::name).toList()))
+          .append('\n');
+    }
     if (schema.isEmpty()) {
       return text.append("# The model has no field the Redis Query Engine can index; no index is created.\n").toString();
     }

@@ -6,11 +6,13 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.rekord.processor.model.ModelDescription;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes {@code MemberIndex}: one {@code IndexField} constant per indexed field and the {@code
- * IndexDefinition} with its {@link Fingerprint}, computed here at compile time.
+ * Writes {@code MemberIndex}: one {@code IndexField} constant per indexed field, one {@code
+ * CompoundIndex} constant per compound index, and the {@code IndexDefinition} with its {@link
+ * Fingerprint}, computed here at compile time.
  */
 final class IndexWriter extends SourceFileWriter {
 
@@ -34,11 +36,31 @@ final class IndexWriter extends SourceFileWriter {
               field.path().multiValued())
           .build());
     }
+    List<IndexedCompound> compounds = IndexedCompound.of(model);
+    for (IndexedCompound compound : compounds) {
+      type.addField(FieldSpec.builder(RuntimeTypes.COMPOUND_INDEX, compound.constant(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("Compound index of $L, then the number {@code $L}$L.",
+              compound.tags().stream().map(tag -> "{@code " + tag.path().storedPath() + "}").collect(Collectors.joining(", ")),
+              compound.number().path().storedPath(),
+              compound.numberNullable() ? ", which may be null" : ", which is never null")
+          .initializer(
+              "new $T($T.of($L), $N, $L)",
+              RuntimeTypes.COMPOUND_INDEX,
+              RuntimeTypes.LIST,
+              compound.tags().stream().map(tag -> CodeBlock.of("$N", tag.constant())).collect(CodeBlock.joining(", ")),
+              compound.number().constant(),
+              compound.numberNullable())
+          .build());
+    }
     CodeBlock fieldList = fields.stream().map(field -> CodeBlock.of("$N", field.constant())).collect(CodeBlock.joining(", "));
+    CodeBlock compoundList = compounds.isEmpty()
+        ? CodeBlock.of("")
+        : CodeBlock.of("$T.of($L),\n", RuntimeTypes.LIST,
+            compounds.stream().map(compound -> CodeBlock.of("$N", compound.constant())).collect(CodeBlock.joining(", ")));
     type.addField(FieldSpec.builder(RuntimeTypes.INDEX_DEFINITION, IndexedField.DEFINITION, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The index of {@link $T}, with the fingerprint of this definition.", model.recordType())
         .initializer(
-            "new $T(\n$>$>$S,\n$S,\n$T.$N,\n$T.of($L),\n$S)$<$<",
+            "new $T(\n$>$>$S,\n$S,\n$T.$N,\n$T.of($L),\n$L$S)$<$<",
             RuntimeTypes.INDEX_DEFINITION,
             IndexedField.indexName(model),
             model.keyPrefix(),
@@ -46,6 +68,7 @@ final class IndexWriter extends SourceFileWriter {
             model.storage().name(),
             RuntimeTypes.LIST,
             fieldList,
+            compoundList,
             Fingerprint.of(model))
         .build());
     return type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());

@@ -39,6 +39,7 @@ final class RuntimeTypes {
   static final ClassName TAG_FIELD = ClassName.get("dev.rekord.metamodel", "TagField");
   static final ClassName TEXT_FIELD = ClassName.get("dev.rekord.metamodel", "TextField");
 
+  static final ClassName COMPOUND_INDEX = ClassName.get("dev.rekord.model", "CompoundIndex");
   static final ClassName ID_KIND = ClassName.get("dev.rekord.model", "IdKind");
   static final ClassName INDEX_DEFINITION = ClassName.get("dev.rekord.model", "IndexDefinition");
   static final ClassName INDEX_FIELD = ClassName.get("dev.rekord.model", "IndexField");

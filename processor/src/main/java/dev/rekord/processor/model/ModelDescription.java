@@ -15,12 +15,21 @@ import java.util.Optional;
  * @param storage hash or JSON
  * @param ttlSeconds the default time to live; 0 for none
  * @param properties the record's components, in declaration order (the id and version included)
+ * @param compoundIndexes the {@code @CompoundIndex}es, in declaration order
  */
 public record ModelDescription(
-    ClassName recordType, String keyPrefix, Storage storage, long ttlSeconds, List<Property> properties) {
+    ClassName recordType, String keyPrefix, Storage storage, long ttlSeconds, List<Property> properties,
+    List<CompoundIndexSpec> compoundIndexes) {
 
   public ModelDescription {
     properties = List.copyOf(properties);
+    compoundIndexes = List.copyOf(compoundIndexes);
+  }
+
+  /** A description without compound indexes. */
+  public ModelDescription(
+      ClassName recordType, String keyPrefix, Storage storage, long ttlSeconds, List<Property> properties) {
+    this(recordType, keyPrefix, storage, ttlSeconds, properties, List.of());
   }
 
   /** The record's simple name, e.g. {@code Member}. */

@@ -15,6 +15,8 @@ final class AnnotationNames {
   static final String TEXT = "dev.rekord.annotations.Text";
   static final String GEO = "dev.rekord.annotations.Geo";
   static final String SORTABLE = "dev.rekord.annotations.Sortable";
+  static final String COMPOUND_INDEX = "dev.rekord.annotations.CompoundIndex";
+  static final String COMPOUND_INDEXES = "dev.rekord.annotations.CompoundIndexes";
   static final String GENERATED = "javax.annotation.processing.Generated";
 
   private AnnotationNames() {}

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import dev.rekord.processor.diag.Message;
 import dev.rekord.processor.diag.Problem;
 import dev.rekord.processor.diag.Problems;
+import dev.rekord.processor.model.CompoundIndexSpec;
 import dev.rekord.processor.model.ModelDescription;
 import dev.rekord.processor.model.Property;
 import java.util.List;
@@ -63,11 +64,13 @@ public final class ModelBuilder {
     recordRules.check(type, problems);
     List<PropertiesBuilder.Component> components = properties.model(type, problems);
     KeyRules.check(type, components, problems);
+    List<CompoundIndexSpec> compoundIndexes = CompoundIndexRules.check(type, components, problems);
     if (!problems.isEmpty()) {
       return new BuildResult.Invalid(problems.list());
     }
     List<Property> built = components.stream().map(c -> c.property().orElseThrow()).toList();
     return new BuildResult.Built(new ModelDescription(
-        ClassName.get(type), settings.keyPrefix(), settings.storage(), settings.ttlSeconds(), built));
+        ClassName.get(type), settings.keyPrefix(), settings.storage(), settings.ttlSeconds(), built,
+        compoundIndexes));
   }
 }

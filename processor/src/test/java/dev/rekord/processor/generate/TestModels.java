@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.rekord.annotations.Storage;
+import dev.rekord.processor.model.CompoundIndexSpec;
 import dev.rekord.processor.model.IndexKind;
 import dev.rekord.processor.model.IndexSpec;
 import dev.rekord.processor.model.ModelDescription;
@@ -72,7 +73,8 @@ final class TestModels {
   /**
    * HASH storage: an embedded record (also nested in another embedded record), a list of records
    * with a tag,
-   * a map, an enum, a set of enums, a renamed field, and every index kind.
+   * a map, an enum, a set of enums, a renamed field, every index kind, and two compound indexes
+   * (one through an embedded record, ending in a renamed, nullable date).
    */
   static TestModel member() {
     ValueType.Embedded contact = new ValueType.Embedded(CONTACT, List.of(
@@ -95,11 +97,14 @@ final class TestModels {
         plain("favouriteColors", set(new ValueType.EnumValue(COLOR))),
         indexed("bio", scalar(ScalarKind.STRING, STRING), IndexKind.TEXT, false),
         indexed("shift", scalar(ScalarKind.DURATION, ClassName.get(Duration.class)), IndexKind.NUMERIC, false),
-        tag("active", scalar(ScalarKind.BOOLEAN, ClassName.get(Boolean.class)), false, true)));
+        tag("active", scalar(ScalarKind.BOOLEAN, ClassName.get(Boolean.class)), false, true)),
+        List.of(new CompoundIndexSpec(List.of("city"), "age"),
+            new CompoundIndexSpec(List.of("address.city", "color"), "joinDate")));
     return new TestModel("member", description, List.of(
         source("com.acme.Member", """
             package com.acme;
 
+            import dev.rekord.annotations.CompoundIndex;
             import dev.rekord.annotations.FieldName;
             import dev.rekord.annotations.Id;
             import dev.rekord.annotations.Indexed;
@@ -113,6 +118,8 @@ final class TestModels {
             import java.util.Set;
 
             @RedisModel(prefix = "member")
+            @CompoundIndex({"city", "age"})
+            @CompoundIndex({"address.city", "color", "joinDate"})
             public record Member(
                 @Id String id,
                 @Indexed String city,
@@ -181,6 +188,7 @@ final class TestModels {
             import dev.rekord.annotations.Indexed;
             import dev.rekord.annotations.RedisModel;
             import dev.rekord.annotations.Storage;
+import dev.rekord.processor.model.CompoundIndexSpec;
             import dev.rekord.annotations.Tag;
             import java.time.Instant;
             import java.util.List;
