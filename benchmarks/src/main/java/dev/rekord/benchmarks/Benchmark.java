@@ -82,10 +82,10 @@ public final class Benchmark {
       // Saves: fresh ids s0…, the same ids for every variant of a side.
       LongFunction<Member> fresh = i -> Dataset.member("s" + i, i);
       IntConsumer indexed = i -> side.save(fresh.apply(i));
-      compare("save, 3 indexes vs HSET (target <= 1.5x)", indexed, i -> raw.hset(fresh.apply(i)), ops, null);
-      compare("save, 3 indexes vs MULTI/EXEC HSET+SADD+SADD+ZADD", indexed, i -> raw.saveMulti(fresh.apply(i)), ops, null);
-      compare("save, 3 indexes vs EVALSHA HSET+SADD+SADD+ZADD", indexed, i -> raw.saveLua(fresh.apply(i)), ops, null);
-      compare("findById vs HGETALL", i -> side.findById(id(i)), i -> raw.findById(id(i)), ops, null);
+      compare("save, 3 indexes vs HSET (target <= 1.5x)", indexed, i -> raw.hset(fresh.apply(i)), ops, server);
+      compare("save, 3 indexes vs MULTI/EXEC HSET+SADD+SADD+ZADD", indexed, i -> raw.saveMulti(fresh.apply(i)), ops, server);
+      compare("save, 3 indexes vs EVALSHA HSET+SADD+SADD+ZADD", indexed, i -> raw.saveLua(fresh.apply(i)), ops, server);
+      compare("findById vs HGETALL", i -> side.findById(id(i)), i -> raw.findById(id(i)), ops, server);
       check(side, raw);
       compare("equality (city), 20 rows", i -> side.byCity(Dataset.city(i), LIMIT),
           i -> raw.byCity(Dataset.city(i), LIMIT), queries, server);

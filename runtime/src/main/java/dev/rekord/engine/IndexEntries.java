@@ -162,13 +162,22 @@ public final class IndexEntries {
     return this;
   }
 
-  /** The entries as the save script takes them: keys, and three arguments per key. */
+  /**
+   * The entries as the save script takes them: keys, and per key its op and the op's values
+   * ({@code s} none, {@code z} and {@code l} one, {@code g} two).
+   */
   void appendTo(KeyLayout.Bucket layout, List<String> keys, List<String> args) {
     for (Entry entry : entries) {
       keys.add(entry.key().apply(layout));
       args.add(entry.op());
-      args.add(entry.a());
-      args.add(entry.b());
+      switch (entry.op()) {
+        case "s" -> { }
+        case "g" -> {
+          args.add(entry.a());
+          args.add(entry.b());
+        }
+        default -> args.add(entry.a());
+      }
     }
   }
 

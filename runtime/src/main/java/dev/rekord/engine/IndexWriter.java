@@ -143,7 +143,7 @@ public final class IndexWriter {
 
   /**
    * The script's first four arguments, in a list sized for the {@code documentArgs} document
-   * arguments the caller adds next and the entries' three arguments each.
+   * arguments the caller adds next and the entries' (at most three each).
    */
   private static List<String> arguments(String id, String storage, long ttlMillis, int documentArgs,
       IndexEntries entries) {
