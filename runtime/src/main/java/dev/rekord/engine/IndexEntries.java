@@ -165,11 +165,19 @@ public final class IndexEntries {
   /**
    * The entries as the save script takes them: keys, and per key its op and the op's values
    * ({@code s} none, {@code z} and {@code l} one, {@code g} two).
+   *
+   * @return the {@link Manifest} naming them
    */
-  void appendTo(KeyLayout.Bucket layout, List<String> keys, List<String> args) {
+  String appendTo(KeyLayout.Bucket layout, List<String> keys, List<String> args) {
+    StringBuilder manifest = new StringBuilder(24 * entries.size());
     for (Entry entry : entries) {
-      keys.add(entry.key().apply(layout));
+      String key = entry.key().apply(layout);
+      keys.add(key);
       args.add(entry.op());
+      switch (entry.op()) {
+        case "s", "z", "g" -> Manifest.append(manifest, layout, key, null);
+        default -> Manifest.append(manifest, layout, key, entry.a()); // "l": value\0id
+      }
       switch (entry.op()) {
         case "s" -> { }
         case "g" -> {
@@ -179,6 +187,7 @@ public final class IndexEntries {
         default -> args.add(entry.a());
       }
     }
+    return manifest.toString();
   }
 
   int size() {

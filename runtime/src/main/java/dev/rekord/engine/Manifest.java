@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a document's manifest ({@code {tag}#doc:<id>}, written by the save script, see {@code
- * manifest.lua}): one string naming each index entry of the document as its key after the
- * bucket's {@code {tag}#} and, for a {@code value\0id} member, the value: {@code
- * <n>:<key suffix>} followed by {@code =} (the member is the id) or {@code <m>:<value>}.
- * Lengths count characters of the Lua string, i.e. bytes; this reader takes the UTF-8 text.
+ * A document's manifest ({@code {tag}#doc:<id>}, stored by the save script, read by the scripts
+ * through {@code manifest.lua}): one string naming each index entry of the document as its key
+ * after the bucket's {@code {tag}#} and, for a {@code value\0id} member, the value: {@code
+ * <n>:<key suffix>} followed by {@code =} (the member is the id) or {@code <m>:<value>}, e.g.
+ * {@code 8:lex:city4:Oslo7:num:age=}. Lengths count bytes of the UTF-8 text, as Lua does.
  */
 public final class Manifest {
 
@@ -16,6 +16,45 @@ public final class Manifest {
   public record Entry(String key, String member) {}
 
   private Manifest() {}
+
+  /**
+   * Appends the entry for {@code key} (which starts with {@code bucket}'s index base): the
+   * member {@code value\0id}, or the id when {@code value} is {@code null}.
+   */
+  static void append(StringBuilder manifest, KeyLayout.Bucket bucket, String key, String value) {
+    int from = bucket.indexBase().length();
+    manifest.append(utf8Length(key, from)).append(':').append(key, from, key.length());
+    if (value == null) {
+      manifest.append('=');
+    } else {
+      manifest.append(utf8Length(value, 0)).append(':').append(value);
+    }
+  }
+
+  /**
+   * The length in bytes of {@code text} from index {@code from} as Jedis sends it ({@code
+   * String.getBytes(UTF_8)}, which encodes a lone surrogate as {@code ?}), without encoding it.
+   */
+  static int utf8Length(String text, int from) {
+    int bytes = 0;
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        bytes++; // a lone surrogate: '?'
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
+  }
 
   /** The entries of the manifest {@code text} of document {@code id} in {@code bucket}. */
   public static List<Entry> entries(String text, KeyLayout.Bucket bucket, String id) {

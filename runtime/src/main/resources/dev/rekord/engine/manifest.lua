@@ -1,6 +1,7 @@
--- Shared by every engine script (EngineScripts prepends it): the per-document manifest, which
--- names the index entries of one document so a save or delete removes exactly those, whatever
--- model or writer made them.
+-- Shared by every engine script (EngineScripts prepends it): reading the per-document manifest,
+-- which names the index entries of one document so a save or delete removes exactly those,
+-- whatever model or writer made them. The client writes it (Manifest.java), the save script
+-- stores it.
 -- Layout 4: one string, entry after entry, each
 --   <n>:<key suffix> then '=' (the member is the id) or <m>:<value> (the member is value\0id)
 -- with the key suffix relative to the bucket's index base '{tag}#' (e.g. '8:lex:city4:Oslo'
@@ -62,13 +63,4 @@ local function removeAll(manifestKey, base, id)
     eachEntry(manifest, base, id, removeEntry)
     redis.call('DEL', manifestKey)
   end
-end
-
--- One manifest entry: the suffix of key after base, and the tag value (nil: the member is the id).
-local function manifestEntry(base, key, value)
-  local suffix = string.sub(key, #base + 1)
-  if value then
-    return #suffix .. ':' .. suffix .. #value .. ':' .. value
-  end
-  return #suffix .. ':' .. suffix .. '='
 end
