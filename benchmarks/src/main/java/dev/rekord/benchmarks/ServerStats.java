@@ -9,12 +9,11 @@ import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Server-side time from {@code INFO commandstats}: reset the counters, run a block of operations,
- * sum {@code usec} over every command except CONFIG and INFO. For EVALSHA that is the whole
- * script, nested calls included; for a hand-written query it is every command it sent (e.g.
- * SRANDMEMBER plus 20 HGETALLs). It excludes network, parsing and queueing, so it is what one
- * operation costs the (single-threaded) server. Over several servers (the masters of a cluster)
- * both sums run over every server: the total work, not the critical path.
+ * What the server spent: {@link #cpuMicros()}, the main thread's CPU time (every microsecond
+ * counted once, network reads and writes included), read before and after a block of operations;
+ * and {@link #top}, the most expensive commands by {@code INFO commandstats}, to show where the time
+ * goes. Over several servers (the masters of a cluster) both sum over every server: the total
+ * work, not the critical path.
  */
 final class ServerStats {
   private final List<? extends UnifiedJedis> admins;
@@ -33,30 +32,6 @@ final class ServerStats {
     for (UnifiedJedis admin : admins) {
       admin.sendCommand(Protocol.Command.CONFIG, "RESETSTAT");
     }
-  }
-
-  /** Total server microseconds of commands since {@link #reset()}, summed over the servers. */
-  long usec() {
-    long total = 0;
-    for (UnifiedJedis admin : admins) {
-      total += usec(admin);
-    }
-    return total;
-  }
-
-  private static long usec(UnifiedJedis admin) {
-    long total = 0;
-    for (String line : admin.info("commandstats").split("\r?\n")) {
-      if (!line.startsWith("cmdstat_") || line.startsWith("cmdstat_config:") || line.startsWith("cmdstat_info:")) {
-        continue;
-      }
-      for (String part : line.substring(line.indexOf(':') + 1).split(",")) {
-        if (part.startsWith("usec=")) {
-          total += Long.parseLong(part.substring(5));
-        }
-      }
-    }
-    return total;
   }
 
   /**
@@ -91,8 +66,9 @@ final class ServerStats {
   /**
    * CPU time of the servers' main threads so far ({@code used_cpu_user_main_thread +
    * used_cpu_sys_main_thread} of {@code INFO cpu}), in microseconds, summed over the servers.
-   * Unlike {@link #usec()}, which adds a script's nested commands to the script's own time (Redis
-   * counts both), this counts every microsecond once, network reads and writes included.
+   * Unlike a sum over {@code INFO commandstats}, which adds a script's nested commands to the
+   * script's own time (Redis counts both), this counts every microsecond once, network reads and
+   * writes included.
    */
   long cpuMicros() {
     double seconds = 0;

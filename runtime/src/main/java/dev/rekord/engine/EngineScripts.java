@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The portable engine's Lua scripts, read once from {@code dev/rekord/engine/*.lua} and run by
- * SHA ({@link LuaScript}: {@code EVALSHA}, loaded again on {@code NOSCRIPT}).
+ * SHA ({@link LuaScript}: {@code EVALSHA}, loaded again on {@code NOSCRIPT}). Each is prefixed
+ * with {@code manifest.lua}, the functions that read and write manifests (Redis scripts cannot
+ * include one another).
  */
 final class EngineScripts {
   private EngineScripts() {}
@@ -23,12 +25,16 @@ final class EngineScripts {
   static final LuaScript QUERY = load("query", false);
 
   private static LuaScript load(String name, boolean writes) {
+    return new LuaScript(name.replace('_', '-'), read("manifest") + read(name), writes);
+  }
+
+  private static String read(String name) {
     String resource = name + ".lua";
     try (InputStream in = EngineScripts.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing script resource dev/rekord/engine/" + resource);
       }
-      return new LuaScript(name.replace('_', '-'), new String(in.readAllBytes(), StandardCharsets.UTF_8), writes);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read script " + resource, e);
     }

@@ -197,14 +197,32 @@ public final class IndexEntries {
     return this;
   }
 
-  /** The entries as the save script takes them: keys, and three arguments per key. */
-  void appendTo(KeyLayout.Bucket layout, List<String> keys, List<String> args) {
+  /**
+   * The entries as the save script takes them: keys, and per key its op and the op's values
+   * ({@code s} none, {@code z} and {@code l} one, {@code g} two).
+   *
+   * @return the {@link Manifest} naming them
+   */
+  String appendTo(KeyLayout.Bucket layout, List<String> keys, List<String> args) {
+    StringBuilder manifest = new StringBuilder(24 * entries.size());
     for (Entry entry : entries) {
-      keys.add(entry.key().apply(layout));
+      String key = entry.key().apply(layout);
+      keys.add(key);
       args.add(entry.op());
-      args.add(entry.a());
-      args.add(entry.b());
+      switch (entry.op()) {
+        case "s", "z", "g" -> Manifest.append(manifest, layout, key, null);
+        default -> Manifest.append(manifest, layout, key, entry.a()); // "l": value\0id
+      }
+      switch (entry.op()) {
+        case "s" -> { }
+        case "g" -> {
+          args.add(entry.a());
+          args.add(entry.b());
+        }
+        default -> args.add(entry.a());
+      }
     }
+    return manifest.toString();
   }
 
   int size() {

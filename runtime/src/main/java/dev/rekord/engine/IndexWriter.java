@@ -141,16 +141,20 @@ public final class IndexWriter {
     return call(bucket, id, args, entries);
   }
 
+  /** Where the manifest goes in the script's arguments, once the entries have written it. */
+  private static final int MANIFEST_ARG = 3;
+
   /**
-   * The script's first four arguments, in a list sized for the {@code documentArgs} document
-   * arguments the caller adds next and the entries' three arguments each.
+   * The script's first five arguments (the manifest still empty), in a list sized for the {@code
+   * documentArgs} document arguments the caller adds next and the entries' (at most three each).
    */
   private static List<String> arguments(String id, String storage, long ttlMillis, int documentArgs,
       IndexEntries entries) {
-    List<String> args = new ArrayList<>(4 + documentArgs + 3 * entries.size());
+    List<String> args = new ArrayList<>(5 + documentArgs + 3 * entries.size());
     args.add(id);
     args.add(storage);
     args.add(Long.toString(ttlMillis));
+    args.add(""); // MANIFEST_ARG
     args.add(Integer.toString(documentArgs));
     return args;
   }
@@ -162,7 +166,7 @@ public final class IndexWriter {
     keys.add(bucket.manifest(id));
     keys.add(bucket.all());
     keys.add(bucket.expiring());
-    entries.appendTo(bucket, keys, args);
+    args.set(MANIFEST_ARG, entries.appendTo(bucket, keys, args));
     return new ScriptCall(keys, args);
   }
 

@@ -39,8 +39,10 @@ import java.util.zip.CRC32;
  *       null (or an empty collection)</td></tr>
  *   <tr><td>{@code {member}#ttl}</td><td>sorted set (score 0) of the ids saved with an expiry;
  *       while it is empty, counts come from the index alone</td></tr>
- *   <tr><td>{@code {member}#doc:<id>}</td><td>the document's manifest: a list of the index
- *       entries it is in, so they are removed exactly, whatever the model looks like now</td></tr>
+ *   <tr><td>{@code {member}#doc:<id>}</td><td>the document's manifest: a string naming the
+ *       index entries it is in, each as its key after {@code {member}#} and, for a {@code
+ *       value\0id} member, the value ({@code 8:lex:city4:Oslo7:num:age=}), so they are removed
+ *       exactly, whatever the model looks like now</td></tr>
  *   <tr><td>{@code {member}#snap:<uuid>}</td><td>a query cursor's snapshot of matching ids, with
  *       a time to live</td></tr>
  * </table>
@@ -52,7 +54,8 @@ import java.util.zip.CRC32;
  * and stops when its page is full; {@code ZCARD}/{@code ZSCORE} count and probe it in O(1) like
  * {@code SCARD}/{@code SISMEMBER}. This is layout {@value #LAYOUT_VERSION}; layout 1 kept plain
  * sets under {@code #all}, {@code #tag:}, {@code #txt:}, {@code #null:}; layout 2 wrote an
- * {@code #eq:} set for single-valued tags too, besides their {@code #lex:} entry. The schema record stores
+ * {@code #eq:} set for single-valued tags too, besides their {@code #lex:} entry; layouts 1 to 3
+ * kept each manifest as a list of full key names and members. The schema record stores
  * the layout an index was built with, queries refuse an older one ({@code
  * SchemaMismatchException}) and {@code migrate()} rebuilds it.
  * Immutable and thread-safe.
@@ -63,7 +66,7 @@ public final class KeyLayout {
    * The version of the index layout this runtime writes and reads; stored in the schema record.
    * Bump it whenever index keys change shape, so existing indexes are rebuilt once.
    */
-  public static final int LAYOUT_VERSION = 3;
+  public static final int LAYOUT_VERSION = 4;
 
   private final String prefix;
   private final Bucket[] buckets;
@@ -171,6 +174,11 @@ public final class KeyLayout {
 
     public String documentKey(String id) {
       return documentPrefix.concat(id);
+    }
+
+    /** What every index key of the bucket starts with: {@code {tag}#}. */
+    public String indexBase() {
+      return indexBase;
     }
 
     /** The glob (for {@code SCAN MATCH}) matching the bucket's document keys and nothing else. */

@@ -4,6 +4,7 @@ import dev.rekord.Rekord;
 import dev.rekord.connection.RedisCalls;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.engine.KeyLayout;
+import dev.rekord.engine.Manifest;
 import dev.rekord.repository.RekordRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -160,15 +161,14 @@ public final class IndexVerifier {
       // Manifests: what each id claims to be in.
       Map<String, Set<String>> listed = new HashMap<>(); // index key -> members listed
       List<String> manifestIds = new ArrayList<>(manifests.get(b).keySet());
-      List<List<String>> manifestContents = readAll(manifestIds, id -> bucket.manifest(id), "list");
+      List<List<String>> manifestContents = readAll(manifestIds, id -> bucket.manifest(id), "manifest");
       for (int i = 0; i < manifestIds.size(); i++) {
         String id = manifestIds.get(i);
         if (!all.contains(id)) {
           found.add(new Discrepancy(Kind.ORPHAN_MANIFEST, b, id, bucket.manifest(id), null));
         }
-        List<String> pairs = manifestContents.get(i);
-        for (int p = 0; p + 1 < pairs.size(); p += 2) {
-          listed.computeIfAbsent(pairs.get(p).substring(1), k -> new HashSet<>()).add(pairs.get(p + 1));
+        for (Manifest.Entry entry : Manifest.entries(manifestContents.get(i).get(0), bucket, id)) {
+          listed.computeIfAbsent(entry.key(), k -> new HashSet<>()).add(entry.member());
         }
       }
       // Index keys: every member must be listed, every listed member present.
@@ -206,30 +206,33 @@ public final class IndexVerifier {
   }
 
   /**
-   * The members of each key, in pipelines of {@link #BATCH}: a list ({@code LRANGE}), or, when
-   * {@code type} is {@code null}, a sorted set.
+   * The members of each key, in pipelines of {@link #BATCH}: a manifest's text (one element),
+   * or, when {@code type} is {@code null}, a sorted set.
    */
+  @SuppressWarnings("unchecked") // a sorted set reply is a collection of strings
   private List<List<String>> readAll(List<String> names, java.util.function.UnaryOperator<String> keyOf,
       String type) {
     List<List<String>> out = new ArrayList<>(names.size());
     for (int from = 0; from < names.size(); from += BATCH) {
       List<String> batch = names.subList(from, Math.min(names.size(), from + BATCH));
       out.addAll(RedisCalls.retrying(connection, () -> {
-        List<Response<? extends java.util.Collection<String>>> replies = new ArrayList<>(batch.size());
+        List<Response<?>> replies = new ArrayList<>(batch.size());
         try (AbstractPipeline pipeline = connection.pipeline()) {
           for (String name : batch) {
             String key = keyOf.apply(name);
-            if ("list".equals(type)) {
-              replies.add(pipeline.lrange(key, 0, -1));
-            } else { // every index key of layout 2 is a sorted set
+            if ("manifest".equals(type)) {
+              replies.add(pipeline.get(key));
+            } else { // every index key since layout 2 is a sorted set
               replies.add(pipeline.zrange(key, 0, -1));
             }
           }
           pipeline.sync();
         }
         List<List<String>> lists = new ArrayList<>(batch.size());
-        for (Response<? extends java.util.Collection<String>> reply : replies) {
-          lists.add(new ArrayList<>(reply.get()));
+        for (Response<?> reply : replies) {
+          Object value = reply.get();
+          lists.add(value instanceof String text ? List.of(text)
+              : new ArrayList<>((java.util.Collection<String>) value));
         }
         return lists;
       }));

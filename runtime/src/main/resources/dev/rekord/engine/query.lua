@@ -119,6 +119,7 @@ end
 local root = parse()
 
 local ALL = KEYS[1]
+local BASE = string.sub(ALL, 1, -4) -- '{tag}#': index keys and manifest entries start with it
 
 -- The id of a member 'value\0id' of a lexeq node's range, or nil when the member belongs to
 -- another value (one holding the byte 0: ids never do).
@@ -368,17 +369,7 @@ local function exists(id)
   if known ~= nil then return known end
   local yes = redis.call('EXISTS', docPrefix .. id) == 1
   if not yes then
-    local manifest = manifestPrefix .. id
-    local old = redis.call('LRANGE', manifest, 0, -1)
-    for i = 1, #old, 2 do
-      local key = string.sub(old[i], 2)
-      if string.sub(old[i], 1, 1) == 's' then -- written by layout 1
-        redis.call('SREM', key, old[i + 1])
-      else
-        redis.call('ZREM', key, old[i + 1])
-      end
-    end
-    redis.call('DEL', manifest)
+    removeAll(manifestPrefix .. id, BASE, id)
     redis.call('ZREM', ALL, id)
   end
   alive[id] = yes
@@ -526,28 +517,28 @@ local function lexRanks(key, node)
   return lo, lo + est(node) - 1
 end
 
--- The manifests of ids, read once: their lexicographic sort values (and sortValue) come from them.
+-- The lexicographic values of ids, from their manifests, each read once: key -> value per id.
 local manifests = {}
 local function manifestOf(id)
-  local entries = manifests[id]
-  if not entries then
-    entries = redis.call('LRANGE', manifestPrefix .. id, 0, -1)
-    manifests[id] = entries
+  local values = manifests[id]
+  if not values then
+    values = {}
+    eachEntry(readManifest(manifestPrefix .. id), BASE, id, function(_, key, member, value)
+      if value then
+        values[key] = value
+      elseif member ~= id then -- a pair of layout 3 or earlier
+        local _, v = idOf(member)
+        values[key] = v
+      end
+    end)
+    manifests[id] = values
   end
-  return entries
+  return values
 end
 
 -- The value an id has in a lexicographic index, from its manifest (nil: none).
 local function lexValue(key, id)
-  local entries = manifestOf(id)
-  local want = 'z' .. key
-  for i = 1, #entries, 2 do
-    if entries[i] == want then
-      local _, value = idOf(entries[i + 1])
-      return value
-    end
-  end
-  return nil
+  return manifestOf(id)[key]
 end
 
 -- Every match, sorted by the sort keys: nulls last, ties by id in the direction of the last sort

@@ -74,6 +74,35 @@ class IndexMaintenanceTest {
   }
 
   @Test
+  void theManifestNamesExactlyTheEntriesOfItsDocument() {
+    // values with the manifest's own separators, digits, multi-byte characters and the byte 0
+    String city = "4:Zürich=9:\u0000é";
+    save(doc("id:7=", city, 30), Duration.ofMinutes(1));
+    String manifest = jedis.get(keys.manifest("id:7="));
+    Set<String> listed = new TreeSet<>();
+    for (Manifest.Entry entry : Manifest.entries(manifest, keys, "id:7=")) {
+      listed.add(entry.key() + " " + entry.member());
+    }
+    Set<String> present = new TreeSet<>();
+    for (String key : indexKeys()) {
+      if (key.equals(keys.all()) || key.startsWith(keys.manifestPrefix())) {
+        continue;
+      }
+      for (String member : jedis.zrange(key, 0, -1)) {
+        present.add(key + " " + member);
+      }
+    }
+    assertEquals(present, listed);
+    assertTrue(listed.contains(keys.lex("city") + " " + city + "\u0000id:7="), listed.toString());
+    assertTrue(manifest.length() < 400, manifest); // key suffixes only, not full key names
+
+    save(doc("id:7=", "Oslo", null)); // no expiry, no age: those entries leave with the manifest's
+    assertEquals(0, jedis.zcard(keys.expiring()));
+    assertEquals(0, jedis.zcard(keys.lex("city")) - 1);
+    assertFalse(jedis.get(keys.manifest("id:7=")).contains("ttl"));
+  }
+
+  @Test
   void changedTagMovesTheIdBetweenSets() {
     save(doc("1", "Oslo", 30));
     save(doc("1", "Bergen", 31));

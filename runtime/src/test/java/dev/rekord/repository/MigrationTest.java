@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rekord.Rekord;
 import dev.rekord.SchemaMismatchException;
 import dev.rekord.annotations.Storage;
+import dev.rekord.engine.KeyLayout;
+import dev.rekord.engine.Manifest;
+import dev.rekord.schema.IndexVerifier;
 import dev.rekord.schema.MigrationReport.ModelMigration;
 import dev.rekord.schema.MigrationReport.Outcome;
 import dev.rekord.schema.SchemaMigrator;
@@ -166,6 +169,7 @@ class MigrationTest {
     redis.hset("rekord:schema:member", "layout", "2");
     String tag = members.layout().bucketFor("m0").tag();
     redis.zadd(tag + "#eq:city:Oslo", 0, "m0");
+    redis.del(tag + "#doc:m0");
     redis.rpush(tag + "#doc:m0", "z" + tag + "#eq:city:Oslo", "m0");
     rekord.schemas().invalidate();
 
@@ -179,6 +183,42 @@ class MigrationTest {
     assertEquals(List.of(), new ArrayList<>(redis.keys("*#eq:city:*")));
     assertEquals(100, members.find(Member_.city.eq("Oslo")).count());
     assertEquals(Outcome.VERIFIED, migrate(V1, new ArrayList<>()).outcome());
+  }
+
+  @Test
+  void manifestsOfLayout3AreReadThenRewrittenAsStrings() {
+    migrate(V1, new ArrayList<>());
+    RekordRepository<Member, String> members = TestModel.repository(rekord, V1);
+    saveMembers(members, 200);
+    // Layout 3 kept each manifest as a list of pairs: 'z' + full key, member.
+    for (int i = 0; i < 200; i++) {
+      KeyLayout.Bucket bucket = members.layout().bucketFor("m" + i);
+      String manifest = bucket.manifest("m" + i);
+      List<String> pairs = new ArrayList<>();
+      for (Manifest.Entry entry : Manifest.entries(redis.get(manifest), bucket, "m" + i)) {
+        pairs.add("z" + entry.key());
+        pairs.add(entry.member());
+      }
+      redis.del(manifest);
+      redis.rpush(manifest, pairs.toArray(String[]::new));
+    }
+    redis.hset("rekord:schema:member", "layout", "3");
+    rekord.schemas().invalidate();
+    assertThrows(SchemaMismatchException.class, () -> members.find(Member_.city.eq("Oslo")).count());
+    // Writes meet the old lists before the rebuild: a save replaces one, a delete removes its entries.
+    members.save(new Member("m1", "Oslo", 1, List.of("blue")));
+    assertTrue(members.deleteById("m2"));
+    assertEquals("string", redis.type(members.layout().bucketFor("m1").manifest("m1")));
+
+    assertEquals(Outcome.REBUILT, migrate(V1, new ArrayList<>()).outcome());
+    for (int i = 0; i < 200; i++) {
+      String manifest = members.layout().bucketFor("m" + i).manifest("m" + i);
+      assertEquals(i == 2 ? "none" : "string", redis.type(manifest), manifest);
+    }
+    assertEquals(100, members.find(Member_.city.eq("Oslo")).count(), "m1 moved to Oslo, m2 is gone");
+    assertEquals(99, members.find(Member_.city.eq("Bergen")).count());
+    IndexVerifier.Report report = IndexVerifier.verify(rekord, members);
+    assertTrue(report.consistent(), report.toString());
   }
 
   @Test
