@@ -78,6 +78,17 @@ public final class Benchmark {
 
       memory(raw, side, (mem1 - mem0) / (double) docs, (mem2 - mem1) / (double) docs);
 
+      // The same documents again with a compound index on (city, age), each side its own way.
+      t0 = System.nanoTime();
+      for (int from = 0; from < docs; from += 10_000) {
+        side.saveAllCompound(members("", from, Math.min(docs, from + 10_000)));
+      }
+      double compoundLoad = docs / ((System.nanoTime() - t0) / 1e9);
+      for (int from = 0; from < docs; from += 10_000) {
+        raw.indexCityAge(members("", from, Math.min(docs, from + 10_000)));
+      }
+      System.out.printf(Locale.ROOT, "- load of the same documents as `CompoundMember` (3 indexes + a compound index on city and age): Rekord repo.saveAll %,.0f docs/s%n%n", compoundLoad);
+
       header();
       // Saves: fresh ids s0…, the same ids for every variant of a side.
       LongFunction<Member> fresh = i -> Dataset.member("s" + i, i);
@@ -85,6 +96,9 @@ public final class Benchmark {
       compare("save, 3 indexes vs HSET (target <= 1.5x)", indexed, i -> raw.hset(fresh.apply(i)), ops, server);
       compare("save, 3 indexes vs MULTI/EXEC HSET+SADD+SADD+ZADD", indexed, i -> raw.saveMulti(fresh.apply(i)), ops, server);
       compare("save, 3 indexes vs EVALSHA HSET+SADD+SADD+ZADD", indexed, i -> raw.saveLua(fresh.apply(i)), ops, server);
+      LongFunction<Member> freshToo = i -> Dataset.member("c" + i, i); // new on both sides too
+      compare("save, 3 indexes + compound (city, age) vs HSET", i -> side.saveCompound(freshToo.apply(i)),
+          i -> raw.hset(freshToo.apply(i)), ops, server);
       compare("findById vs HGETALL", i -> side.findById(id(i)), i -> raw.findById(id(i)), ops, server);
       check(side, raw);
       compare("equality (city), 20 rows", i -> side.byCity(Dataset.city(i), LIMIT),
@@ -93,6 +107,9 @@ public final class Benchmark {
           i -> raw.byAge(30 + i % 20, 32 + i % 20, LIMIT), queries, server);
       compare("city AND age range, sorted, limit 20", i -> side.byCityAndAge(Dataset.city(i), 25 + i % 20, 35 + i % 20, LIMIT),
           i -> raw.byCityAndAge(Dataset.city(i), 25 + i % 20, 35 + i % 20, LIMIT), queries, server);
+      compare("city AND age range, sorted, limit 20, compound index (raw: per-city sorted set)",
+          i -> side.byCityAndAgeCompound(Dataset.city(i), 25 + i % 20, 35 + i % 20, LIMIT),
+          i -> raw.byCityAndAgeCompound(Dataset.city(i), 25 + i % 20, 35 + i % 20, LIMIT), queries, server);
       rows.forEach(System.out::println);
       System.out.println();
       pipelined(side, raw);
@@ -131,6 +148,11 @@ public final class Benchmark {
       if (sizes[i] != LIMIT || sizes[i + 1] != LIMIT) {
         throw new IllegalStateException("query " + i / 2 + " returned " + sizes[i] + " (Rekord) and " + sizes[i + 1] + " (raw) rows, not " + LIMIT);
       }
+    }
+    List<Integer> compoundRekord = side.byCityAndAgeCompound(Dataset.city(3), 25, 35, LIMIT).stream().map(CompoundMember::age).toList();
+    List<Integer> compoundRaw = raw.byCityAndAgeCompound(Dataset.city(3), 25, 35, LIMIT).stream().map(Member::age).toList();
+    if (!compoundRekord.equals(andRekord) || !compoundRaw.equals(andRaw)) {
+      throw new IllegalStateException("compound results differ: " + compoundRekord + " / " + compoundRaw + " / " + andRekord);
     }
     if (!byAgeRekord.equals(byAgeRaw) || !andRekord.equals(andRaw)) {
       throw new IllegalStateException("sorted results differ: " + byAgeRekord + " / " + byAgeRaw + "; " + andRekord + " / " + andRaw);

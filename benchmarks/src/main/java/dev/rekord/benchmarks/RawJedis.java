@@ -20,6 +20,7 @@ final class RawJedis implements AutoCloseable {
   static final String CITY = "raw:member:idx:city:";
   static final String COUNTRY = "raw:member:idx:country:";
   static final String AGE = "raw:member:idx:age";
+  static final String CITY_AGE = "raw:member:idx:cityage:";
   static final int BATCH = 500;
 
   /** HSET the document and add it to its three indexes, atomically. */
@@ -97,6 +98,23 @@ final class RawJedis implements AutoCloseable {
         p.sync();
       }
     }
+  }
+
+  /** The hand-written compound index: per city, a sorted set of ids by age (pipelined ZADDs). */
+  void indexCityAge(List<Member> members) {
+    for (int from = 0; from < members.size(); from += BATCH) {
+      try (AbstractPipeline p = client.pipelined()) {
+        for (Member m : members.subList(from, Math.min(from + BATCH, members.size()))) {
+          p.zadd(CITY_AGE + m.city(), m.age(), m.id());
+        }
+        p.sync();
+      }
+    }
+  }
+
+  /** City = c AND age in [lo, hi], by age, from the per-city sorted set: one ZRANGE … BYSCORE LIMIT. */
+  List<Member> byCityAndAgeCompound(String city, int lo, int hi, int limit) {
+    return fetch(client.zrange(CITY_AGE + city, ZRangeParams.zrangeByScoreParams(lo, hi).limit(0, limit)));
   }
 
   Member findById(String id) {

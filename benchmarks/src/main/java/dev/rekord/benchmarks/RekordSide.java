@@ -14,9 +14,11 @@ final class RekordSide {
   private static final int BATCH = 500;
 
   private final MemberRepository repo;
+  private final CompoundMemberRepository compound;
 
   RekordSide(Rekord rekord) {
     this.repo = new MemberRepository(rekord);
+    this.compound = new CompoundMemberRepository(rekord);
   }
 
   /** The model's one bucket (a standalone server), for the memory report. */
@@ -41,6 +43,19 @@ final class RekordSide {
     }
   }
 
+  /** The same members saved as {@link CompoundMember}s (a compound index on city and age). */
+  void saveAllCompound(List<Member> members) {
+    for (int from = 0; from < members.size(); from += BATCH) {
+      compound.saveAll(members.subList(from, Math.min(from + BATCH, members.size())).stream()
+          .map(CompoundMember::of).toList());
+    }
+  }
+
+  /** A save of one {@link CompoundMember}: three indexes and the compound entry. */
+  void saveCompound(Member m) {
+    compound.save(CompoundMember.of(m));
+  }
+
   Member findById(String id) {
     return repo.findById(id).orElse(null);
   }
@@ -56,5 +71,11 @@ final class RekordSide {
   List<Member> byCityAndAge(String city, int lo, int hi, int limit) {
     return repo.find(Member_.city.eq(city).and(Member_.age.between(lo, hi)))
         .sortBy(Member_.age.asc()).limit(limit).list();
+  }
+
+  /** The combined query on the model with a compound index on (city, age). */
+  List<CompoundMember> byCityAndAgeCompound(String city, int lo, int hi, int limit) {
+    return compound.find(CompoundMember_.city.eq(city).and(CompoundMember_.age.between(lo, hi)))
+        .sortBy(CompoundMember_.age.asc()).limit(limit).list();
   }
 }
