@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rekord.Rekord;
 import dev.rekord.SchemaMismatchException;
 import dev.rekord.engine.KeyLayout;
+import dev.rekord.engine.Manifest;
 import dev.rekord.it.model.Color;
 import dev.rekord.it.model.Home;
 import dev.rekord.it.model.Resident;
@@ -317,7 +318,7 @@ class CompoundIndexTest {
     Map<String, Map<String, Double>> expected = expectedEntries(all, residents.layout());
     assertEquals(expected, storedEntries());
 
-    forgetCompoundIndexes();
+    forgetCompoundIndexes(residents.layout());
     assertEquals(Map.of(), storedEntries());
     assertTrue(IndexVerifier.verify(rekord, residents).consistent(), "a consistent index, as an older model wrote it");
     rekord.close();
@@ -343,21 +344,22 @@ class CompoundIndexTest {
   }
 
   /** Removes every compound key and its entries from the manifests, and marks the definition changed. */
-  private void forgetCompoundIndexes() {
+  private void forgetCompoundIndexes(KeyLayout layout) {
     for (String key : raw.keys("{resident*#cmp:*")) {
       raw.del(key);
     }
     for (String manifest : raw.keys("{resident*#doc:*")) {
-      List<String> entries = raw.lrange(manifest, 0, -1);
-      List<String> kept = new ArrayList<>();
-      for (int i = 0; i + 1 < entries.size(); i += 2) {
-        if (!entries.get(i).contains("#cmp:")) {
-          kept.add(entries.get(i));
-          kept.add(entries.get(i + 1));
+      String id = manifest.substring(manifest.indexOf("#doc:") + "#doc:".length());
+      KeyLayout.Bucket bucket = layout.bucketFor(id);
+      StringBuilder kept = new StringBuilder();
+      for (Manifest.Entry entry : Manifest.entries(raw.get(manifest), bucket, id)) {
+        if (!entry.key().contains("#cmp:")) {
+          String member = entry.member();
+          Manifest.append(kept, bucket, entry.key(),
+              member.equals(id) ? null : member.substring(0, member.length() - id.length() - 1));
         }
       }
-      raw.del(manifest);
-      raw.rpush(manifest, kept.toArray(new String[0]));
+      raw.set(manifest, kept.toString());
     }
     raw.hset("rekord:schema:resident", "fingerprint", "0123456789abcdef");
   }

@@ -21,7 +21,7 @@ public final class Manifest {
    * Appends the entry for {@code key} (which starts with {@code bucket}'s index base): the
    * member {@code value\0id}, or the id when {@code value} is {@code null}.
    */
-  static void append(StringBuilder manifest, KeyLayout.Bucket bucket, String key, String value) {
+  public static void append(StringBuilder manifest, KeyLayout.Bucket bucket, String key, String value) {
     int from = bucket.indexBase().length();
     manifest.append(utf8Length(key, from)).append(':').append(key, from, key.length());
     if (value == null) {

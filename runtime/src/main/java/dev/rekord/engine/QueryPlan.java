@@ -74,7 +74,7 @@ final class QueryPlan {
     }
     if (rewrite != null) {
       if (sort.isEmpty() && anyOrder) {
-        compiled.sortKey("z", compoundKey, false);
+        compiled.sortKey("z", compoundKey, false, null);
       }
       compiled.compileRewritten(rewrite, compoundKey);
     } else if (condition == null) {
@@ -117,23 +117,31 @@ final class QueryPlan {
     }
     String kind;
     String key;
+    String zero = null;
     if (field.kind() == IndexKind.NUMERIC) {
       kind = "z";
       key = layout.numeric(field.path());
     } else if (field.kind() == IndexKind.TAG) {
       kind = "l";
       key = layout.lex(field.path());
+      zero = layout.lexZero(field.path());
     } else {
       throw new QueryException("cannot sort by " + field.path() + ": a " + field.kind()
           + " field has no sort order; sort by a tag or numeric field");
     }
-    sortKey(kind, compoundKey == null ? key : compoundKey, sort.descending());
+    sortKey(kind, compoundKey == null ? key : compoundKey, sort.descending(), zero);
   }
 
-  private void sortKey(String kind, String key, boolean descending) {
+  /**
+   * Four arguments: kind, key position, direction, and the position of the tag's {@code #zero:}
+   * set ({@code 0}: none; while it holds ids, values holding the byte 0 are ordered by value,
+   * not by the index, whose {@code value\0id} members misplace them).
+   */
+  private void sortKey(String kind, String key, boolean descending, String zero) {
     sortArgs.add(kind);
     sortArgs.add(Integer.toString(key(key)));
     sortArgs.add(descending ? "d" : "a");
+    sortArgs.add(zero == null ? "0" : Integer.toString(key(zero)));
     sortCount++;
   }
 

@@ -6,7 +6,8 @@
 -- ARGV[4] offset, ARGV[5] limit (-1: no limit), ARGV[6] '1' to return each id's sort values,
 -- ARGV[7] position in KEYS of the snapshot key (0: none), ARGV[8] the snapshot's ttl in ms,
 -- ARGV[9] number of sort keys, then per sort key:
--- kind ('z' numeric, 'l' lexicographic), key position, direction ('a' or 'd'); then the plan:
+-- kind ('z' numeric, 'l' lexicographic), key position, direction ('a' or 'd'), position of the
+-- tag's #zero set ('0': none); then the plan:
 --   all | none | set k | lexeq k z value | range k min max | prefix k text | geor k lon lat meters
 --   | geob k lon lat meters minlon minlat maxlon maxlat | and n c1..cn | or n c1..cn | not c
 -- Returns: 'count' the number of matches; 'ids' the page of ids in order, each followed by its
@@ -59,6 +60,10 @@ local nsort = tonumber(ARGV[9])
 local sorts = {}
 for i = 1, nsort do
   sorts[i] = { kind = take(), key = KEYS[tonumber(take())], desc = take() == 'd' }
+  local zero = tonumber(take())
+  -- a tag value holding the byte 0 ('a\0b') sorts among 'a\0<id>' members by its id: while the
+  -- tag's #zero set holds any, such a sort compares the values themselves (from the manifests)
+  sorts[i].byValue = zero > 0 and redis.call('ZCARD', KEYS[zero]) > 0
 end
 
 -- A score bound as a number; '+inf'/'-inf' explicitly, so an open infinite bound stays infinite.
@@ -558,12 +563,12 @@ local function idOrdered(node)
 end
 
 -- Reads the lexicographic values of a list of ids from their manifests into v; false (v then
--- unusable) if a value holds the byte 0, where value order and index order could differ.
-local function lexByManifest(key, list, v)
+-- unusable) if a value holds the byte 0 and not withZero (the caller then ranks by the index).
+local function lexByManifest(key, list, v, withZero)
   for _, id in ipairs(list) do
     local value = lexValue(key, id)
     if value then
-      if string.find(value, '\0', 1, true) then return false end
+      if not withZero and string.find(value, '\0', 1, true) then return false end
       v[id] = value
     end
   end
@@ -592,7 +597,9 @@ local function sortAll()
         local score = zscore(key.key, id)
         if score then v[id] = score end
       end
-    elseif #list * 4 < redis.call('ZCARD', key.key) and lexByManifest(key.key, list, v) then
+    elseif key.byValue then
+      lexByManifest(key.key, list, v, true)
+    elseif #list * 4 < redis.call('ZCARD', key.key) and lexByManifest(key.key, list, v, false) then
       -- few matches: their values from their manifests, compared byte-wise (as the index orders
       -- them) instead of ranking the whole index
     else
@@ -670,7 +677,7 @@ local function ordered()
     end
     return sortAll()
   end
-  if nsort > 1 then return sortAll() end
+  if nsort > 1 or sorts[1].byValue then return sortAll() end
 
   -- one sort key: walk its index in order (within the range the condition puts on it, if any)
   -- and probe the condition, or collect the matches and sort them
