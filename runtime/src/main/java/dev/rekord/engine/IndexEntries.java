@@ -210,16 +210,20 @@ public final class IndexEntries {
       keys.add(key);
       args.add(entry.op());
       switch (entry.op()) {
-        case "s", "z", "g" -> Manifest.append(manifest, layout, key, null);
-        default -> Manifest.append(manifest, layout, key, entry.a()); // "l": value\0id
-      }
-      switch (entry.op()) {
-        case "s" -> { }
+        case "s" -> Manifest.append(manifest, layout, key, null);
+        case "l" -> { // the member is value\0id
+          args.add(entry.a());
+          Manifest.append(manifest, layout, key, entry.a());
+        }
         case "g" -> {
           args.add(entry.a());
           args.add(entry.b());
+          Manifest.append(manifest, layout, key, null);
         }
-        default -> args.add(entry.a());
+        default -> { // "z"
+          args.add(entry.a());
+          Manifest.append(manifest, layout, key, null);
+        }
       }
     }
     return manifest.toString();

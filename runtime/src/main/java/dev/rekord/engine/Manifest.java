@@ -1,5 +1,6 @@
 package dev.rekord.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,7 +59,7 @@ public final class Manifest {
 
   /** The entries of the manifest {@code text} of document {@code id} in {@code bucket}. */
   public static List<Entry> entries(String text, KeyLayout.Bucket bucket, String id) {
-    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     List<Entry> entries = new ArrayList<>();
     int pos = 0;
     while (pos < bytes.length) {
@@ -89,7 +90,7 @@ public final class Manifest {
 
   private static int length(byte[] bytes, int from, int to, String text) {
     try {
-      int n = Integer.parseInt(new String(bytes, from, to - from, java.nio.charset.StandardCharsets.US_ASCII));
+      int n = Integer.parseInt(new String(bytes, from, to - from, StandardCharsets.US_ASCII));
       if (n < 0 || to + 1 + n > bytes.length) {
         throw malformed(text);
       }
@@ -100,7 +101,7 @@ public final class Manifest {
   }
 
   private static String utf8(byte[] bytes, int from, int to) {
-    return new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
+    return new String(bytes, from, to - from, StandardCharsets.UTF_8);
   }
 
   private static IllegalArgumentException malformed(String text) {

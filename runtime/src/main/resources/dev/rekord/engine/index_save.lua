@@ -29,8 +29,7 @@ for _ = 5, #KEYS do
 end
 
 if (storage == 'keep' or storage == 'drop') and redis.call('EXISTS', KEYS[1]) == 0 then
-  removeAll(KEYS[2], base, id)
-  redis.call('ZREM', KEYS[3], id)
+  unindex(KEYS[2], KEYS[3], id)
   return 0
 end
 if storage == 'drop' then

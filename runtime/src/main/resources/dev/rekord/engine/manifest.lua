@@ -56,11 +56,13 @@ local function removeEntry(op, key, member)
   end
 end
 
--- Removes every entry a manifest names, and the manifest.
-local function removeAll(manifestKey, base, id)
+-- Removes a document's every index entry: those its manifest names, the manifest, and its id
+-- from the bucket's set of all ids ('{tag}#ids', whose name minus 'ids' is the index base).
+local function unindex(manifestKey, allKey, id)
   local manifest = readManifest(manifestKey)
   if manifest then
-    eachEntry(manifest, base, id, removeEntry)
+    eachEntry(manifest, string.sub(allKey, 1, -4), id, removeEntry)
     redis.call('DEL', manifestKey)
   end
+  redis.call('ZREM', allKey, id)
 end

@@ -374,8 +374,7 @@ local function exists(id)
   if known ~= nil then return known end
   local yes = redis.call('EXISTS', docPrefix .. id) == 1
   if not yes then
-    removeAll(manifestPrefix .. id, BASE, id)
-    redis.call('ZREM', ALL, id)
+    unindex(manifestPrefix .. id, ALL, id)
   end
   alive[id] = yes
   return yes
