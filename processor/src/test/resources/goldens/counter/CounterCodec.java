@@ -1,13 +1,13 @@
 package com.acme;
 
-import dev.rekord.codec.DocumentCodec;
 import dev.rekord.codec.HashReader;
 import dev.rekord.codec.HashWriter;
 import dev.rekord.codec.JsonReader;
 import dev.rekord.codec.JsonWriter;
 import dev.rekord.codec.RecordCodec;
 import dev.rekord.codec.ValueCodecs;
-import dev.rekord.engine.IndexEntries;
+import dev.rekord.model.DocumentCodec;
+import dev.rekord.model.IndexSink;
 import java.io.IOException;
 import java.util.Map;
 import javax.annotation.processing.Generated;
@@ -65,8 +65,8 @@ public final class CounterCodec implements DocumentCodec<Counter> {
   }
 
   @Override
-  public void indexEntries(Counter value, IndexEntries entries) {
-    entries.numeric(CounterIndex.VALUE, value.value());
+  public void indexValues(Counter value, IndexSink sink) {
+    sink.numeric(CounterIndex.VALUE, value.value());
   }
 
   /**

@@ -1,7 +1,7 @@
 package com.acme;
 
 import dev.rekord.annotations.Storage;
-import dev.rekord.codec.DocumentCodec;
+import dev.rekord.model.DocumentCodec;
 import dev.rekord.model.IdKind;
 import dev.rekord.model.IndexDefinition;
 import dev.rekord.model.RekordModel;

@@ -1,7 +1,5 @@
 package com.acme;
 
-import dev.rekord.GeoPoint;
-import dev.rekord.codec.DocumentCodec;
 import dev.rekord.codec.HashReader;
 import dev.rekord.codec.HashWriter;
 import dev.rekord.codec.JsonReader;
@@ -9,7 +7,9 @@ import dev.rekord.codec.JsonWriter;
 import dev.rekord.codec.RecordCodec;
 import dev.rekord.codec.ValueCodec;
 import dev.rekord.codec.ValueCodecs;
-import dev.rekord.engine.IndexEntries;
+import dev.rekord.model.DocumentCodec;
+import dev.rekord.model.GeoPoint;
+import dev.rekord.model.IndexSink;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -169,67 +169,67 @@ public final class MemberCodec implements DocumentCodec<Member> {
   }
 
   @Override
-  public void indexEntries(Member value, IndexEntries entries) {
-    entries.tag(MemberIndex.CITY, value.city());
-    entries.numeric(MemberIndex.JOIN_DATE, value.joinDate());
-    entries.numeric(MemberIndex.AGE, value.age());
-    entries.tags(MemberIndex.TAGS, value.tags());
-    indexAddress(entries, value.address());
-    indexEmergency(entries, value.emergency());
-    indexMemberships(entries, value.memberships());
-    entries.tag(MemberIndex.COLOR, value.color());
-    entries.text(MemberIndex.BIO, value.bio());
-    entries.numeric(MemberIndex.SHIFT, value.shift());
-    entries.tag(MemberIndex.ACTIVE, value.active());
-    entries.compound(MemberIndex.CITY_AGE, value.city(), value.age());
-    entries.compound(MemberIndex.ADDRESS_CITY_COLOR_JOIN_DATE,
+  public void indexValues(Member value, IndexSink sink) {
+    sink.tag(MemberIndex.CITY, value.city());
+    sink.numeric(MemberIndex.JOIN_DATE, value.joinDate());
+    sink.numeric(MemberIndex.AGE, value.age());
+    sink.tags(MemberIndex.TAGS, value.tags());
+    indexAddress(sink, value.address());
+    indexEmergency(sink, value.emergency());
+    indexMemberships(sink, value.memberships());
+    sink.tag(MemberIndex.COLOR, value.color());
+    sink.text(MemberIndex.BIO, value.bio());
+    sink.numeric(MemberIndex.SHIFT, value.shift());
+    sink.tag(MemberIndex.ACTIVE, value.active());
+    sink.compound(MemberIndex.CITY_AGE, value.city(), value.age());
+    sink.compound(MemberIndex.ADDRESS_CITY_COLOR_JOIN_DATE,
         value.address() == null ? null : value.address().city(), value.color(), value.joinDate());
   }
 
   /**
    * Indexes the embedded {@link Address} at {@code address}; all absent when it is null.
    */
-  private static void indexAddress(IndexEntries entries, Address value) {
+  private static void indexAddress(IndexSink sink, Address value) {
     if (value == null) {
-      entries.absent(MemberIndex.ADDRESS_CITY);
-      entries.absent(MemberIndex.ADDRESS_LOCATION);
+      sink.absent(MemberIndex.ADDRESS_CITY);
+      sink.absent(MemberIndex.ADDRESS_LOCATION);
       return;
     }
-    entries.tag(MemberIndex.ADDRESS_CITY, value.city());
-    entries.geo(MemberIndex.ADDRESS_LOCATION, value.location());
+    sink.tag(MemberIndex.ADDRESS_CITY, value.city());
+    sink.geo(MemberIndex.ADDRESS_LOCATION, value.location());
   }
 
   /**
    * Indexes the embedded {@link Contact} at {@code emergency}; all absent when it is null.
    */
-  private static void indexEmergency(IndexEntries entries, Contact value) {
+  private static void indexEmergency(IndexSink sink, Contact value) {
     if (value == null) {
-      entries.absent(MemberIndex.EMERGENCY_ADDRESS_CITY);
-      entries.absent(MemberIndex.EMERGENCY_ADDRESS_LOCATION);
+      sink.absent(MemberIndex.EMERGENCY_ADDRESS_CITY);
+      sink.absent(MemberIndex.EMERGENCY_ADDRESS_LOCATION);
       return;
     }
-    indexEmergencyAddress(entries, value.address());
+    indexEmergencyAddress(sink, value.address());
   }
 
   /**
    * Indexes the embedded {@link Address} at {@code emergency.address}; all absent when it is null.
    */
-  private static void indexEmergencyAddress(IndexEntries entries, Address value) {
+  private static void indexEmergencyAddress(IndexSink sink, Address value) {
     if (value == null) {
-      entries.absent(MemberIndex.EMERGENCY_ADDRESS_CITY);
-      entries.absent(MemberIndex.EMERGENCY_ADDRESS_LOCATION);
+      sink.absent(MemberIndex.EMERGENCY_ADDRESS_CITY);
+      sink.absent(MemberIndex.EMERGENCY_ADDRESS_LOCATION);
       return;
     }
-    entries.tag(MemberIndex.EMERGENCY_ADDRESS_CITY, value.city());
-    entries.geo(MemberIndex.EMERGENCY_ADDRESS_LOCATION, value.location());
+    sink.tag(MemberIndex.EMERGENCY_ADDRESS_CITY, value.city());
+    sink.geo(MemberIndex.EMERGENCY_ADDRESS_LOCATION, value.location());
   }
 
   /**
    * Indexes each {@link Membership} at {@code memberships}; all absent when there are none.
    */
-  private static void indexMemberships(IndexEntries entries, List<Membership> values) {
+  private static void indexMemberships(IndexSink sink, List<Membership> values) {
     if (values == null || values.isEmpty()) {
-      entries.absent(MemberIndex.MEMBERSHIPS_CLUB);
+      sink.absent(MemberIndex.MEMBERSHIPS_CLUB);
       return;
     }
     for (Membership value : values) {
@@ -237,7 +237,7 @@ public final class MemberCodec implements DocumentCodec<Member> {
         continue;
       }
       if (value.club() != null) {
-        entries.tag(MemberIndex.MEMBERSHIPS_CLUB, value.club());
+        sink.tag(MemberIndex.MEMBERSHIPS_CLUB, value.club());
       }
     }
   }

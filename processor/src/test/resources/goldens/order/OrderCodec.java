@@ -1,8 +1,6 @@
 package com.acme.shop;
 
 import com.acme.Address;
-import dev.rekord.GeoPoint;
-import dev.rekord.codec.DocumentCodec;
 import dev.rekord.codec.HashReader;
 import dev.rekord.codec.HashWriter;
 import dev.rekord.codec.JsonReader;
@@ -10,7 +8,9 @@ import dev.rekord.codec.JsonWriter;
 import dev.rekord.codec.RecordCodec;
 import dev.rekord.codec.ValueCodec;
 import dev.rekord.codec.ValueCodecs;
-import dev.rekord.engine.IndexEntries;
+import dev.rekord.model.DocumentCodec;
+import dev.rekord.model.GeoPoint;
+import dev.rekord.model.IndexSink;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -111,21 +111,21 @@ public final class OrderCodec implements DocumentCodec<Order> {
   }
 
   @Override
-  public void indexEntries(Order value, IndexEntries entries) {
-    entries.tag(OrderIndex.CUSTOMER, value.customer());
-    entries.numeric(OrderIndex.PLACED_AT, value.placedAt());
-    indexLines(entries, value.lines());
-    indexShipTo(entries, value.shipTo());
-    entries.tags(OrderIndex.LABELS, value.labels());
+  public void indexValues(Order value, IndexSink sink) {
+    sink.tag(OrderIndex.CUSTOMER, value.customer());
+    sink.numeric(OrderIndex.PLACED_AT, value.placedAt());
+    indexLines(sink, value.lines());
+    indexShipTo(sink, value.shipTo());
+    sink.tags(OrderIndex.LABELS, value.labels());
   }
 
   /**
    * Indexes each {@link Line} at {@code lines}; all absent when there are none.
    */
-  private static void indexLines(IndexEntries entries, List<Line> values) {
+  private static void indexLines(IndexSink sink, List<Line> values) {
     if (values == null || values.isEmpty()) {
-      entries.absent(OrderIndex.LINES_SKU);
-      entries.absent(OrderIndex.LINES_QUANTITY);
+      sink.absent(OrderIndex.LINES_SKU);
+      sink.absent(OrderIndex.LINES_QUANTITY);
       return;
     }
     for (Line value : values) {
@@ -133,23 +133,23 @@ public final class OrderCodec implements DocumentCodec<Order> {
         continue;
       }
       if (value.sku() != null) {
-        entries.tag(OrderIndex.LINES_SKU, value.sku());
+        sink.tag(OrderIndex.LINES_SKU, value.sku());
       }
-      entries.tag(OrderIndex.LINES_QUANTITY, value.quantity());
+      sink.tag(OrderIndex.LINES_QUANTITY, value.quantity());
     }
   }
 
   /**
    * Indexes the embedded {@link Address} at {@code shipTo}; all absent when it is null.
    */
-  private static void indexShipTo(IndexEntries entries, Address value) {
+  private static void indexShipTo(IndexSink sink, Address value) {
     if (value == null) {
-      entries.absent(OrderIndex.SHIP_TO_CITY);
-      entries.absent(OrderIndex.SHIP_TO_LOCATION);
+      sink.absent(OrderIndex.SHIP_TO_CITY);
+      sink.absent(OrderIndex.SHIP_TO_LOCATION);
       return;
     }
-    entries.tag(OrderIndex.SHIP_TO_CITY, value.city());
-    entries.geo(OrderIndex.SHIP_TO_LOCATION, value.location());
+    sink.tag(OrderIndex.SHIP_TO_CITY, value.city());
+    sink.geo(OrderIndex.SHIP_TO_LOCATION, value.location());
   }
 
   /**

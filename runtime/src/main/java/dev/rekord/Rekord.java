@@ -1,17 +1,17 @@
 package dev.rekord;
 
-import dev.rekord.connection.ConnectionSettings;
-import dev.rekord.connection.Connections;
+import dev.rekord.internal.connection.ConnectionSettings;
+import dev.rekord.internal.connection.Connections;
 import dev.rekord.connection.RedisConnection;
-import dev.rekord.connection.RedisUrl;
+import dev.rekord.internal.connection.RedisUrl;
 import dev.rekord.connection.ReplicaWait;
 import dev.rekord.connection.RetryPolicy;
-import dev.rekord.model.ModelRegistry;
+import dev.rekord.internal.schema.ModelRegistry;
 import dev.rekord.model.RekordModel;
 import dev.rekord.schema.MigrationListener;
 import dev.rekord.schema.MigrationReport;
-import dev.rekord.schema.SchemaMigrator;
-import dev.rekord.schema.SchemaStore;
+import dev.rekord.internal.schema.SchemaMigrator;
+import dev.rekord.internal.schema.SchemaStore;
 import java.time.Duration;
 import java.util.List;
 import redis.clients.jedis.HostAndPort;

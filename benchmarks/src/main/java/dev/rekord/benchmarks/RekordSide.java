@@ -1,7 +1,7 @@
 package dev.rekord.benchmarks;
 
 import dev.rekord.Rekord;
-import dev.rekord.engine.KeyLayout;
+import dev.rekord.internal.engine.portable.KeyLayout;
 import java.util.List;
 
 /**

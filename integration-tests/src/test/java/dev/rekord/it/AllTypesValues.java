@@ -1,6 +1,6 @@
 package dev.rekord.it;
 
-import dev.rekord.GeoPoint;
+import dev.rekord.model.GeoPoint;
 import dev.rekord.it.model.Address;
 import dev.rekord.it.model.AllTypesHash;
 import dev.rekord.it.model.AllTypesJson;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
-import dev.rekord.SchemaMismatchException;
-import dev.rekord.engine.KeyLayout;
-import dev.rekord.engine.Manifest;
+import dev.rekord.exception.SchemaMismatchException;
+import dev.rekord.internal.engine.portable.KeyLayout;
+import dev.rekord.internal.engine.portable.Manifest;
 import dev.rekord.it.model.Color;
 import dev.rekord.it.model.Home;
 import dev.rekord.it.model.Resident;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekord.DeserializationException;
-import dev.rekord.GeoPoint;
+import dev.rekord.exception.DeserializationException;
+import dev.rekord.model.GeoPoint;
 import dev.rekord.Rekord;
 import dev.rekord.it.model.Address;
 import dev.rekord.it.model.AllTypesJson;

@@ -2,7 +2,7 @@ package dev.rekord.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.rekord.GeoPoint;
+import dev.rekord.model.GeoPoint;
 import dev.rekord.Rekord;
 import dev.rekord.it.model.Item;
 import dev.rekord.it.model.ItemHash;

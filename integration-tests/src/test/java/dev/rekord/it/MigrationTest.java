@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
-import dev.rekord.SchemaMismatchException;
+import dev.rekord.exception.SchemaMismatchException;
 import dev.rekord.it.model.Member;
 import dev.rekord.it.model.MemberIndex;
 import dev.rekord.it.model.MemberRepository;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekord.GeoPoint;
-import dev.rekord.QueryException;
+import dev.rekord.model.GeoPoint;
+import dev.rekord.exception.QueryException;
 import dev.rekord.Rekord;
 import dev.rekord.it.model.Address;
 import dev.rekord.it.model.Event;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekord.GeoPoint;
+import dev.rekord.model.GeoPoint;
 import dev.rekord.Rekord;
-import dev.rekord.SerializationException;
+import dev.rekord.exception.SerializationException;
 import dev.rekord.it.model.Address;
 import dev.rekord.it.model.AllTypesHash;
 import dev.rekord.it.model.AllTypesHash_;

@@ -26,7 +26,7 @@ public final class ProcessorTestSupport {
   /** The imports every test source may need. */
   public static final String IMPORTS = """
       import dev.rekord.annotations.*;
-      import dev.rekord.GeoPoint;
+      import dev.rekord.model.GeoPoint;
       import java.math.*;
       import java.time.*;
       import java.util.*;

@@ -1,6 +1,6 @@
 package dev.rekord.codec;
 
-import dev.rekord.DeserializationException;
+import dev.rekord.exception.DeserializationException;
 import java.util.Map;
 
 /**

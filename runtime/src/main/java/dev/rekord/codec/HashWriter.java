@@ -1,6 +1,6 @@
 package dev.rekord.codec;
 
-import dev.rekord.SerializationException;
+import dev.rekord.exception.SerializationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package dev.rekord.codec;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.rekord.DeserializationException;
+import dev.rekord.exception.DeserializationException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.rekord.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.rekord.SerializationException;
+import dev.rekord.exception.SerializationException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -10,7 +10,7 @@ import java.io.IOException;
  *
  * <p>Errors: {@link #fromText} and {@link #readJson} throw any {@link RuntimeException} (or {@link
  * IOException}) for input they cannot parse; the readers wrap it in a {@link
- * dev.rekord.DeserializationException} that names key, model and field.
+ * dev.rekord.exception.DeserializationException} that names key, model and field.
  *
  * @param <T> the Java type
  */

@@ -1,6 +1,6 @@
 package dev.rekord.codec;
 
-import dev.rekord.GeoPoint;
+import dev.rekord.model.GeoPoint;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;

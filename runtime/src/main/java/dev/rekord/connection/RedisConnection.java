@@ -1,5 +1,7 @@
 package dev.rekord.connection;
 
+import dev.rekord.internal.connection.KeyScan;
+import dev.rekord.internal.connection.RedisCalls;
 import java.util.List;
 import java.util.function.Consumer;
 import redis.clients.jedis.AbstractPipeline;
@@ -38,7 +40,7 @@ public interface RedisConnection extends AutoCloseable {
    * O(N) scan of the keyspace with {@code SCAN … COUNT 1000}; with SCAN's guarantees (a key
    * present throughout is visited at least once).
    *
-   * @throws dev.rekord.RekordConnectionException when Redis cannot be reached
+   * @throws dev.rekord.exception.RekordConnectionException when Redis cannot be reached
    */
   default void scanKeys(String match, String type, Consumer<List<String>> onBatch) {
     UnifiedJedis commands = commands();

@@ -6,7 +6,7 @@ import java.time.Duration;
  * Durability for writes: after each write or batch, {@code WAIT replicas timeout} on the same
  * connection of every primary the write reached, so an acknowledged write is on at least {@code
  * replicas} replicas too and survives the failover of its primary. When fewer acknowledge in time
- * the write fails with {@link dev.rekord.InsufficientReplicasException} (the primary applied it).
+ * the write fails with {@link dev.rekord.exception.InsufficientReplicasException} (the primary applied it).
  *
  * @param replicas how many replicas must acknowledge; 0 turns the wait off
  * @param timeout how long to wait for them

@@ -11,7 +11,7 @@ import java.util.Objects;
  * sleeps {@code initialBackoff}, doubling up to {@code maxBackoff}, and refreshes the cluster
  * topology where the error says it changed. It gives up after {@code maxAttempts} attempts or once
  * {@code deadline} has passed since the first, whichever comes first, with a {@link
- * dev.rekord.RekordConnectionException} naming both.
+ * dev.rekord.exception.RekordConnectionException} naming both.
  *
  * <p>Idempotent operations are retried on every transient failure: document writes (a save
  * rewrites the whole document and all its entries; a delete removes them), reads by id, batches

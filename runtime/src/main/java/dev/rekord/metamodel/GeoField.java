@@ -1,6 +1,6 @@
 package dev.rekord.metamodel;
 
-import dev.rekord.GeoPoint;
+import dev.rekord.model.GeoPoint;
 import dev.rekord.codec.ValueCodec;
 import dev.rekord.model.IndexField;
 import dev.rekord.query.Condition;

@@ -1,7 +1,7 @@
 package dev.rekord.model;
 
 import dev.rekord.annotations.Storage;
-import dev.rekord.codec.DocumentCodec;
+import dev.rekord.model.DocumentCodec;
 import java.time.Duration;
 
 /**

@@ -1,6 +1,6 @@
 package dev.rekord.query;
 
-import dev.rekord.GeoPoint;
+import dev.rekord.model.GeoPoint;
 import dev.rekord.metamodel.IndexedAttribute;
 
 /** The point lies within the box spanned by two opposite corners. */

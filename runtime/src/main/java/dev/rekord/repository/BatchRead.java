@@ -1,6 +1,6 @@
 package dev.rekord.repository;
 
-import dev.rekord.DeserializationException;
+import dev.rekord.exception.DeserializationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

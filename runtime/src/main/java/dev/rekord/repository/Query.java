@@ -1,7 +1,7 @@
 package dev.rekord.repository;
 
-import dev.rekord.engine.IdCursor;
-import dev.rekord.engine.PortableQueryEngine;
+import dev.rekord.internal.engine.portable.IdCursor;
+import dev.rekord.internal.engine.portable.PortableQueryEngine;
 import dev.rekord.query.Condition;
 import dev.rekord.query.Sort;
 import java.time.Duration;

@@ -1,17 +1,19 @@
 package dev.rekord.repository;
 
-import dev.rekord.DeserializationException;
 import dev.rekord.Rekord;
 import dev.rekord.annotations.Storage;
-import dev.rekord.connection.RedisCalls;
 import dev.rekord.connection.RedisConnection;
-import dev.rekord.engine.IndexEntries;
-import dev.rekord.engine.IndexWriter;
-import dev.rekord.engine.KeyLayout;
-import dev.rekord.engine.PortableQueryEngine;
+import dev.rekord.exception.DeserializationException;
+import dev.rekord.internal.connection.RedisCalls;
+import dev.rekord.internal.engine.portable.IndexEntries;
+import dev.rekord.internal.engine.portable.IndexWriter;
+import dev.rekord.internal.engine.portable.KeyLayout;
+import dev.rekord.internal.engine.portable.PortableQueryEngine;
+import dev.rekord.internal.id.IdAssigner;
+import dev.rekord.internal.script.ScriptCall;
+import dev.rekord.internal.storage.DocumentDecoder;
 import dev.rekord.model.RekordModel;
 import dev.rekord.query.Condition;
-import dev.rekord.script.ScriptCall;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -128,7 +130,7 @@ public class RekordRepository<T, ID> {
   /**
    * The document with {@code id}, if any.
    *
-   * @throws dev.rekord.DeserializationException when the stored document does not match the model
+   * @throws dev.rekord.exception.DeserializationException when the stored document does not match the model
    */
   public Optional<T> findById(ID id) {
     String key = keyOf(id);
@@ -238,7 +240,7 @@ public class RekordRepository<T, ID> {
   private ScriptCall saveCall(T entity, Duration ttl) {
     String id = model.idToString(model.id(entity));
     IndexEntries entries = IndexEntries.create(model.name());
-    model.codec().indexEntries(entity, entries);
+    model.codec().indexValues(entity, entries);
     return model.storage() == Storage.HASH
         ? writer().saveHashCall(id, model.codec().toHash(entity), ttl, entries)
         : writer().saveJsonCall(id, model.codec().toJson(entity), ttl, entries);
@@ -260,7 +262,7 @@ public class RekordRepository<T, ID> {
    *
    * @param usesIndexFields whether the query names indexed fields (a condition or a sort), so
    *     needs the index to match the model's definition
-   * @throws dev.rekord.SchemaMismatchException when it does not
+   * @throws dev.rekord.exception.SchemaMismatchException when it does not
    */
   final PortableQueryEngine engine(boolean usesIndexFields) {
     if (usesIndexFields) {
@@ -273,7 +275,7 @@ public class RekordRepository<T, ID> {
    * The documents with {@code ids} (as they appear in keys), in that order; ids without a
    * document are skipped.
    *
-   * @throws dev.rekord.DeserializationException for a document that cannot be decoded
+   * @throws dev.rekord.exception.DeserializationException for a document that cannot be decoded
    */
   final List<T> load(List<String> ids) {
     List<ID> typed = new ArrayList<>(ids.size());

@@ -1,10 +1,10 @@
 package dev.rekord.schema;
 
 import dev.rekord.Rekord;
-import dev.rekord.connection.RedisCalls;
+import dev.rekord.internal.connection.RedisCalls;
 import dev.rekord.connection.RedisConnection;
-import dev.rekord.engine.KeyLayout;
-import dev.rekord.engine.Manifest;
+import dev.rekord.internal.engine.portable.KeyLayout;
+import dev.rekord.internal.engine.portable.Manifest;
 import dev.rekord.repository.RekordRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +31,7 @@ import redis.clients.jedis.Response;
  * read), so it is a maintenance tool, not something to run per request. It is not a snapshot:
  * run it while the model is not being written, or expect writes in flight to show up. Ids whose
  * document has expired remain in the index until a query meets them ({@code
- * dev.rekord.engine.IndexWriter}): they are reported as {@link Kind#INDEXED_WITHOUT_DOCUMENT}.
+ * dev.rekord.internal.engine.portable.IndexWriter}): they are reported as {@link Kind#INDEXED_WITHOUT_DOCUMENT}.
  * {@link Rekord#migrate()} (a rebuild) repairs what it finds.
  */
 public final class IndexVerifier {

@@ -13,7 +13,7 @@ import dev.rekord.repository.TestModel;
 import dev.rekord.schema.IndexVerifier;
 import dev.rekord.schema.MigrationReport.ModelMigration;
 import dev.rekord.schema.MigrationReport.Outcome;
-import dev.rekord.schema.SchemaMigrator;
+import dev.rekord.internal.schema.SchemaMigrator;
 import dev.rekord.test.RedisCluster;
 import dev.rekord.test.RedisServer;
 import java.time.Duration;

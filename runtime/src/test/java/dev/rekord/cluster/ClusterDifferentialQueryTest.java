@@ -1,9 +1,9 @@
 package dev.rekord.cluster;
 
-import dev.rekord.connection.ConnectionSettings;
-import dev.rekord.connection.Connections;
+import dev.rekord.internal.connection.ConnectionSettings;
+import dev.rekord.internal.connection.Connections;
 import dev.rekord.connection.RedisConnection;
-import dev.rekord.engine.DifferentialQueryTest;
+import dev.rekord.internal.engine.portable.DifferentialQueryTest;
 import dev.rekord.test.RedisServer;
 import java.util.List;
 import redis.clients.jedis.HostAndPort;

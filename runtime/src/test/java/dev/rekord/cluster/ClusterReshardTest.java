@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
 import dev.rekord.annotations.Storage;
-import dev.rekord.engine.KeyLayout;
+import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.repository.Member;
 import dev.rekord.repository.Member_;
 import dev.rekord.repository.RekordRepository;

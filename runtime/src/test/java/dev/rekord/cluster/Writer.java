@@ -1,6 +1,6 @@
 package dev.rekord.cluster;
 
-import dev.rekord.RekordException;
+import dev.rekord.exception.RekordException;
 import dev.rekord.repository.Member;
 import dev.rekord.repository.RekordRepository;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.rekord.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.rekord.GeoPoint;
+import dev.rekord.model.GeoPoint;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;

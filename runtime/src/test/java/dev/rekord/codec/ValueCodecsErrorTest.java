@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekord.DeserializationException;
-import dev.rekord.SerializationException;
+import dev.rekord.exception.DeserializationException;
+import dev.rekord.exception.SerializationException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.rekord.GeoPoint;
+import dev.rekord.model.GeoPoint;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;

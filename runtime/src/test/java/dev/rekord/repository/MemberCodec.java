@@ -1,6 +1,6 @@
 package dev.rekord.repository;
 
-import dev.rekord.codec.DocumentCodec;
+import dev.rekord.model.DocumentCodec;
 import dev.rekord.codec.HashReader;
 import dev.rekord.codec.HashWriter;
 import dev.rekord.codec.JsonReader;
@@ -8,7 +8,7 @@ import dev.rekord.codec.JsonWriter;
 import dev.rekord.codec.RecordCodec;
 import dev.rekord.codec.ValueCodec;
 import dev.rekord.codec.ValueCodecs;
-import dev.rekord.engine.IndexEntries;
+import dev.rekord.model.IndexSink;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +33,15 @@ final class MemberCodec implements DocumentCodec<Member> {
   }
 
   @Override
-  public void indexEntries(Member value, IndexEntries entries) {
+  public void indexValues(Member value, IndexSink sink) {
     if (cityAsText) {
-      entries.text(Member_.CITY_TEXT, value.city());
+      sink.text(Member_.CITY_TEXT, value.city());
     } else {
-      entries.tag(Member_.CITY, value.city());
+      sink.tag(Member_.CITY, value.city());
     }
-    entries.numeric(Member_.AGE, value.age());
+    sink.numeric(Member_.AGE, value.age());
     if (indexTags) {
-      entries.tags(Member_.TAGS, value.tags());
+      sink.tags(Member_.TAGS, value.tags());
     }
   }
 

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
-import dev.rekord.SchemaMismatchException;
+import dev.rekord.exception.SchemaMismatchException;
 import dev.rekord.annotations.Storage;
-import dev.rekord.engine.KeyLayout;
-import dev.rekord.engine.Manifest;
+import dev.rekord.internal.engine.portable.KeyLayout;
+import dev.rekord.internal.engine.portable.Manifest;
 import dev.rekord.schema.IndexVerifier;
 import dev.rekord.schema.MigrationReport.ModelMigration;
 import dev.rekord.schema.MigrationReport.Outcome;
-import dev.rekord.schema.SchemaMigrator;
+import dev.rekord.internal.schema.SchemaMigrator;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
 import java.time.Duration;
@@ -178,7 +178,7 @@ class MigrationTest {
     assertTrue(refused.getMessage().contains("layout 2"), refused.getMessage());
 
     assertEquals(Outcome.REBUILT, migrate(V1, new ArrayList<>()).outcome());
-    assertEquals(Integer.toString(dev.rekord.engine.KeyLayout.LAYOUT_VERSION),
+    assertEquals(Integer.toString(dev.rekord.internal.engine.portable.KeyLayout.LAYOUT_VERSION),
         redis.hget("rekord:schema:member", "layout"));
     assertEquals(List.of(), new ArrayList<>(redis.keys("*#eq:city:*")));
     assertEquals(100, members.find(Member_.city.eq("Oslo")).count());
@@ -242,7 +242,7 @@ class MigrationTest {
     ModelMigration rebuilt = migrate(V1, new ArrayList<>());
     assertEquals(Outcome.REBUILT, rebuilt.outcome());
     assertEquals(200, rebuilt.reindexed());
-    assertEquals(Integer.toString(dev.rekord.engine.KeyLayout.LAYOUT_VERSION),
+    assertEquals(Integer.toString(dev.rekord.internal.engine.portable.KeyLayout.LAYOUT_VERSION),
         redis.hget("rekord:schema:member", "layout"));
     assertEquals(List.of(), new ArrayList<>(redis.keys("*#all")));
     assertEquals(List.of(), new ArrayList<>(redis.keys("*#tag:*")));

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
-import dev.rekord.SchemaMismatchException;
+import dev.rekord.exception.SchemaMismatchException;
 import dev.rekord.annotations.Storage;
-import dev.rekord.engine.KeyLayout;
+import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
 import java.time.Duration;

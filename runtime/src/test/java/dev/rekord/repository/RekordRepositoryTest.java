@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekord.DeserializationException;
+import dev.rekord.exception.DeserializationException;
 import dev.rekord.Rekord;
 import dev.rekord.annotations.Storage;
 import dev.rekord.test.RedisExtension;

@@ -3,10 +3,10 @@ package dev.rekord.docs.errors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.rekord.DeserializationException;
+import dev.rekord.exception.DeserializationException;
 import dev.rekord.Rekord;
-import dev.rekord.RekordConnectionException;
-import dev.rekord.RekordException;
+import dev.rekord.exception.RekordConnectionException;
+import dev.rekord.exception.RekordException;
 import dev.rekord.docs.gettingstarted.Member;
 import dev.rekord.docs.gettingstarted.MemberRepository;
 import dev.rekord.test.RedisExtension;

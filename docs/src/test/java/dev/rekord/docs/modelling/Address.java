@@ -1,6 +1,6 @@
 package dev.rekord.docs.modelling;
 
-import dev.rekord.GeoPoint;
+import dev.rekord.model.GeoPoint;
 import dev.rekord.annotations.Geo;
 import dev.rekord.annotations.Indexed;
 

@@ -3,7 +3,7 @@ package dev.rekord.docs.modelling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekord.GeoPoint;
+import dev.rekord.model.GeoPoint;
 import dev.rekord.Rekord;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;

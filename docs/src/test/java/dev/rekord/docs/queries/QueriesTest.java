@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekord.GeoPoint;
-import dev.rekord.QueryException;
+import dev.rekord.model.GeoPoint;
+import dev.rekord.exception.QueryException;
 import dev.rekord.Rekord;
-import dev.rekord.SchemaMismatchException;
-import dev.rekord.SerializationException;
+import dev.rekord.exception.SchemaMismatchException;
+import dev.rekord.exception.SerializationException;
 import dev.rekord.query.Condition;
 import dev.rekord.query.DistanceUnit;
 import dev.rekord.repository.Query;

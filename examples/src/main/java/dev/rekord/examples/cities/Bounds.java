@@ -1,6 +1,6 @@
 package dev.rekord.examples.cities;
 
-import dev.rekord.GeoPoint;
+import dev.rekord.model.GeoPoint;
 
 /**
  * The smallest latitude/longitude box holding a set of points. Embedded in {@link Country}: a

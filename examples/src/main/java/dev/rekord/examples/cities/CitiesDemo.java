@@ -1,8 +1,8 @@
 package dev.rekord.examples.cities;
 
-import dev.rekord.GeoPoint;
+import dev.rekord.model.GeoPoint;
 import dev.rekord.Rekord;
-import dev.rekord.engine.KeyLayout;
+import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.query.DistanceUnit;
 import dev.rekord.repository.BatchRead;
 import dev.rekord.repository.Query;

@@ -3,7 +3,7 @@ package dev.rekord.examples.cities;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.rekord.GeoPoint;
+import dev.rekord.model.GeoPoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package dev.rekord.examples.cities;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekord.GeoPoint;
+import dev.rekord.model.GeoPoint;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

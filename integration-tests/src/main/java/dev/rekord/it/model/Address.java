@@ -1,6 +1,6 @@
 package dev.rekord.it.model;
 
-import dev.rekord.GeoPoint;
+import dev.rekord.model.GeoPoint;
 import dev.rekord.annotations.Indexed;
 
 /** An embedded record (not a model of its own). */

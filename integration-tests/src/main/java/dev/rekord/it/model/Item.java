@@ -1,6 +1,6 @@
 package dev.rekord.it.model;
 
-import dev.rekord.GeoPoint;
+import dev.rekord.model.GeoPoint;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package dev.rekord.it.model;
 
-import dev.rekord.GeoPoint;
+import dev.rekord.model.GeoPoint;
 import dev.rekord.annotations.Geo;
 import dev.rekord.annotations.Id;
 import dev.rekord.annotations.Indexed;

@@ -3,3 +3,5 @@
  * supported value type, both storages, every id kind and every index annotation.
  */
 package dev.rekord.it.model;
+
+import dev.rekord.Rekord;

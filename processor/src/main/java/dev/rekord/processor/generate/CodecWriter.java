@@ -10,7 +10,7 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes {@code MemberCodec}, the model's {@code DocumentCodec}: value codec constants, the hash
  * form ({@link HashCodecMethods}), the JSON form ({@link JsonRecordCodecs}, one nested class per
- * record type) and the index values of a record ({@link IndexEntriesMethods}). Straight-line code:
+ * record type) and the index values of a record ({@link IndexValuesMethods}). Straight-line code:
  * accessors and canonical constructors, no reflection.
  */
 final class CodecWriter extends SourceFileWriter {
@@ -49,7 +49,7 @@ final class CodecWriter extends SourceFileWriter {
         .addParameter(String.class, "json")
         .addStatement("return $T.fromText(key, $S, json, $N)", RuntimeTypes.JSON_READER, model.name(), root.constant())
         .build());
-    type.addMethods(IndexEntriesMethods.of(model));
+    type.addMethods(IndexValuesMethods.of(model));
     for (CodecConstants.RecordCodec record : codecs.recordCodecs()) {
       type.addType(JsonRecordCodecs.of(record, codecs));
     }

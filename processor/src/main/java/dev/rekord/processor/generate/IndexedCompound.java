@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * One compound index of a model, with its fields as {@link IndexedField}s and the name of its
- * constant in {@code MemberIndex}. The index definition, the codec's {@code indexEntries}, the
+ * constant in {@code MemberIndex}. The index definition, the codec's {@code indexValues}, the
  * fingerprint and the {@code FT.CREATE} resource all read this one list.
  *
  * @param tags the tag fields, in declared order

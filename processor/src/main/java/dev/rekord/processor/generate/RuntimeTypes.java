@@ -18,7 +18,7 @@ final class RuntimeTypes {
   static final ClassName REKORD = ClassName.get("dev.rekord", "Rekord");
   static final ClassName STORAGE = ClassName.get("dev.rekord.annotations", "Storage");
 
-  static final ClassName DOCUMENT_CODEC = ClassName.get("dev.rekord.codec", "DocumentCodec");
+  static final ClassName DOCUMENT_CODEC = ClassName.get("dev.rekord.model", "DocumentCodec");
   static final ClassName HASH_READER = ClassName.get("dev.rekord.codec", "HashReader");
   static final ClassName HASH_WRITER = ClassName.get("dev.rekord.codec", "HashWriter");
   static final ClassName JSON_READER = ClassName.get("dev.rekord.codec", "JsonReader");
@@ -27,7 +27,7 @@ final class RuntimeTypes {
   static final ClassName VALUE_CODEC = ClassName.get("dev.rekord.codec", "ValueCodec");
   static final ClassName VALUE_CODECS = ClassName.get("dev.rekord.codec", "ValueCodecs");
 
-  static final ClassName INDEX_ENTRIES = ClassName.get("dev.rekord.engine", "IndexEntries");
+  static final ClassName INDEX_SINK = ClassName.get("dev.rekord.model", "IndexSink");
 
   static final ClassName ATTRIBUTE = ClassName.get("dev.rekord.metamodel", "Attribute");
   static final ClassName COLLECTION_FIELD = ClassName.get("dev.rekord.metamodel", "CollectionField");

@@ -31,7 +31,7 @@ final class ScalarTypes {
       Map.entry("java.time.OffsetDateTime", ScalarKind.OFFSET_DATE_TIME),
       Map.entry("java.time.ZonedDateTime", ScalarKind.ZONED_DATE_TIME),
       Map.entry("java.time.Duration", ScalarKind.DURATION),
-      Map.entry("dev.rekord.GeoPoint", ScalarKind.GEO_POINT));
+      Map.entry("dev.rekord.model.GeoPoint", ScalarKind.GEO_POINT));
 
   private ScalarTypes() {}
 

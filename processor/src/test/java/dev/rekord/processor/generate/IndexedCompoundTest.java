@@ -111,9 +111,9 @@ class IndexedCompoundTest {
   void valuesThroughEmbeddedRecordsAreNullWhenARecordOnTheWayIs() {
     String codec = new CodecWriter().write(PERSON).toString();
     assertThat(codec).contains("""
-            entries.compound(PersonIndex.CITY_AGE_, value.city(), value.age());
-            entries.compound(PersonIndex.CITY_SCORE, value.city(), value.score());
-            entries.compound(PersonIndex.EMERGENCY_ADDRESS_CITY_CITY_EMERGENCY_ADDRESS_FLOOR,
+            sink.compound(PersonIndex.CITY_AGE_, value.city(), value.age());
+            sink.compound(PersonIndex.CITY_SCORE, value.city(), value.score());
+            sink.compound(PersonIndex.EMERGENCY_ADDRESS_CITY_CITY_EMERGENCY_ADDRESS_FLOOR,
                 value.emergency() == null || value.emergency().address() == null ? null : value.emergency().address().city(),
                 value.city(),
                 value.emergency() == null || value.emergency().address() == null ? null : value.emergency().address().floor());

@@ -50,13 +50,13 @@ final class TestModels {
   private static final ClassName CONTACT = ClassName.get("com.acme", "Contact");
   private static final ClassName COLOR = ClassName.get("com.acme", "Color");
   private static final ClassName MEMBERSHIP = ClassName.get("com.acme", "Membership");
-  private static final ClassName GEO_POINT = ClassName.get("dev.rekord", "GeoPoint");
+  private static final ClassName GEO_POINT = ClassName.get("dev.rekord.model", "GeoPoint");
   private static final TypeName STRING = ClassName.get(String.class);
 
   private static final JavaFileObject ADDRESS_SOURCE = source("com.acme.Address", """
       package com.acme;
 
-      import dev.rekord.GeoPoint;
+      import dev.rekord.model.GeoPoint;
       import dev.rekord.annotations.Geo;
       import dev.rekord.annotations.Indexed;
 

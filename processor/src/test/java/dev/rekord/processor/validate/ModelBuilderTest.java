@@ -139,7 +139,7 @@ class ModelBuilderTest {
     assertThat(((ValueType.Scalar) property(properties, "quantity").type()).primitive()).isTrue();
     assertThat(property(properties, "boxedInt").type().typeName()).isEqualTo(ClassName.get(Integer.class));
     assertThat(property(properties, "photo").type().typeName().toString()).isEqualTo("byte[]");
-    assertThat(property(properties, "location").type().typeName()).isEqualTo(ClassName.get("dev.rekord", "GeoPoint"));
+    assertThat(property(properties, "location").type().typeName()).isEqualTo(ClassName.get("dev.rekord.model", "GeoPoint"));
   }
 
   @Test

@@ -1,0 +1,102 @@
+package dev.rekord.internal.connection;
+
+import dev.rekord.connection.ReplicaWait;
+import dev.rekord.connection.RetryPolicy;
+import java.util.List;
+import java.util.function.Consumer;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.ConnectionPool;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
+import redis.clients.jedis.util.JedisClusterCRC16;
+
+/**
+ * A connection to a Redis Cluster. Jedis routes single-key commands and pipelines by slot; what
+ * spans the whole keyspace ({@link #scanKeys}) runs on every primary node, since {@code SCAN} only
+ * sees the keys of the node it runs on (and Jedis' own cluster scan iteration would visit
+ * replicas too, counting keys twice).
+ */
+public final class ClusterConnection extends ConfiguredConnection {
+
+  private final RedisClusterClient client;
+  private final ClusterConnectionProvider provider;
+
+  public ClusterConnection(RedisClusterClient client, ClusterConnectionProvider provider) {
+    this(client, provider, RetryPolicy.NONE, ReplicaWait.NONE);
+  }
+
+  public ClusterConnection(RedisClusterClient client, ClusterConnectionProvider provider,
+      RetryPolicy retry, ReplicaWait replicaWait) {
+    super(retry, replicaWait);
+    this.client = client;
+    this.provider = provider;
+  }
+
+  /**
+   * Asks a reachable node for the slot map ({@code CLUSTER SLOTS}). Jedis refreshes it itself for
+   * single commands, but not when a pipeline's reply is {@code MOVED} or a node in it is gone.
+   */
+  @Override
+  public void refreshTopology() {
+    try {
+      provider.renewSlotCache();
+    } catch (RuntimeException e) {
+      // No node answered: the next attempt fails and is retried, or gives up, as its policy says.
+    }
+  }
+
+  @Override
+  public String nodeOf(String key) {
+    HostAndPort node = provider.getNode(JedisClusterCRC16.getSlot(key));
+    return node == null ? "?" : node.toString();
+  }
+
+  @Override
+  public UnifiedJedis commands() {
+    return client;
+  }
+
+  @Override
+  public AbstractPipeline pipeline() {
+    return RedisCalls.call(client::pipelined);
+  }
+
+  @Override
+  public <T> T sendOnce(CommandObject<T> command) {
+    Connection connection;
+    try {
+      connection = provider.getConnection(command.getArguments()); // the slot's node, as last known
+    } catch (JedisConnectionException e) {
+      throw new CommandNotSentException(e);
+    }
+    try (connection) {
+      return connection.executeCommand(command);
+    }
+  }
+
+  @Override
+  public boolean isCluster() {
+    return true;
+  }
+
+  @Override
+  public void scanKeys(String match, String type, Consumer<List<String>> onBatch) {
+    RedisCalls.run(() -> {
+      for (ConnectionPool primary : provider.getPrimaryNodesConnectionMap().values()) {
+        try (Connection node = primary.getResource()) {
+          KeyScan.run(args -> node.executeCommand(args), match, type, onBatch);
+        }
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

@@ -1,0 +1,207 @@
+package dev.rekord.internal.connection;
+
+import dev.rekord.connection.RedisConnection;
+import dev.rekord.exception.RedisCommandException;
+import dev.rekord.exception.RekordConnectionException;
+import dev.rekord.exception.RekordException;
+import java.util.function.Supplier;
+import redis.clients.jedis.BuilderFactory;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.exceptions.JedisAskDataException;
+import redis.clients.jedis.exceptions.JedisClusterException;
+import redis.clients.jedis.exceptions.JedisClusterOperationException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisRedirectionException;
+
+/**
+ * The edge between Jedis' exceptions and Rekord's: every call into Jedis goes through here, so
+ * callers only ever see {@link RekordConnectionException} (Redis unreachable, connection broken,
+ * authentication failed) or {@link RedisCommandException} (Redis answered with an error).
+ */
+public final class RedisCalls {
+  private RedisCalls() {}
+
+  /** Runs {@code command}, translating Jedis' exceptions. */
+  public static <T> T call(Supplier<T> command) {
+    try {
+      return command.get();
+    } catch (JedisException e) {
+      throw translate(e);
+    }
+  }
+
+  /** Runs {@code command}, translating Jedis' exceptions. */
+  public static void run(Runnable command) {
+    try {
+      command.run();
+    } catch (JedisException e) {
+      throw translate(e);
+    }
+  }
+
+  /**
+   * Runs the idempotent {@code command}, retrying transient failures as the connection's {@link
+   * RetryPolicy} says, and translating Jedis' exceptions.
+   */
+  public static <T> T retrying(RedisConnection connection, Supplier<T> command) {
+    Attempts attempts = new Attempts(connection);
+    while (true) {
+      try {
+        return command.get();
+      } catch (JedisException | IllegalStateException e) {
+        if (e instanceof IllegalStateException && !isMissingReply(e)) {
+          throw e;
+        }
+        if (!attempts.retryAfter(e)) {
+          throw attempts.failure(e);
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs the non-idempotent {@code command} (it must send one command once, with no retry of its
+   * own: {@link RedisConnection#sendOnce}), retrying only failures that prove it did not run
+   * ({@link #certainlyNotRun}), as the connection's {@link RetryPolicy} says. Any other failure
+   * (a connection that broke after the command was sent) is thrown at once: the command may or may
+   * not have run.
+   */
+  public static <T> T retryingUnsent(RedisConnection connection, Supplier<T> command) {
+    Attempts attempts = new Attempts(connection);
+    while (true) {
+      try {
+        return command.get();
+      } catch (JedisException e) {
+        if (!certainlyNotRun(e) || !attempts.retryAfter(e)) {
+          throw attempts.failure(e);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code INCRBY key by}, sent once per attempt and retried only when it certainly did not run:
+   * for the {@code Long} id sequence, where running it twice would skip a range of ids.
+   */
+  public static long incrementBy(RedisConnection connection, String key, long by) {
+    CommandObject<Long> incrBy =
+        new CommandObject<>(new CommandArguments(Protocol.Command.INCRBY).key(key).add(by), BuilderFactory.LONG);
+    return retryingUnsent(connection, () -> connection.sendOnce(incrBy));
+  }
+
+  /**
+   * Whether {@code e} proves that the command was not run: no connection could be opened (nothing
+   * was sent, {@link CommandNotSentException}), or the node refused it with a redirection ({@code
+   * MOVED}, {@code ASK}) or an error it answers before running anything ({@code CLUSTERDOWN},
+   * {@code TRYAGAIN}, {@code LOADING}, {@code MASTERDOWN}, {@code READONLY}). A broken connection
+   * or a timeout after sending proves nothing.
+   */
+  public static boolean certainlyNotRun(Throwable e) {
+    if (e instanceof CommandNotSentException || e instanceof JedisRedirectionException
+        || e instanceof JedisClusterException) {
+      return true;
+    }
+    String message = e instanceof JedisDataException ? e.getMessage() : null;
+    return message != null
+        && (message.startsWith("CLUSTERDOWN")
+            || message.startsWith("TRYAGAIN")
+            || message.startsWith("LOADING")
+            || message.startsWith("MASTERDOWN")
+            || message.startsWith("READONLY")
+            || message.startsWith("MOVED")
+            || message.startsWith("ASK"));
+  }
+
+  /**
+   * Whether {@code e} may go away if the same idempotent call is made again, perhaps after a
+   * topology refresh: a broken connection or unreachable node, a redirection Jedis did not follow
+   * (pipelines), {@code CLUSTERDOWN}, {@code TRYAGAIN} (keys of one script split by a slot
+   * migration), {@code READONLY} (a primary demoted meanwhile), {@code LOADING}, {@code
+   * MASTERDOWN}, or a pipeline reply that never came because its node's connection broke.
+   */
+  public static boolean isTransient(Throwable e) {
+    if (e instanceof JedisConnectionException
+        || e instanceof JedisRedirectionException
+        || e instanceof JedisClusterException
+        || e instanceof JedisClusterOperationException
+        || isMissingReply(e)) {
+      return true;
+    }
+    String message = e instanceof JedisDataException ? e.getMessage() : null;
+    return message != null
+        && (message.startsWith("TRYAGAIN")
+            || message.startsWith("CLUSTERDOWN")
+            || message.startsWith("READONLY")
+            || message.startsWith("LOADING")
+            || message.startsWith("MASTERDOWN")
+            || message.startsWith("MOVED")
+            || message.startsWith("ASK")
+            // A script met a key of its slot that a migration has already moved to another node.
+            || message.contains("non local key"));
+  }
+
+  /** Whether the client's slot map is probably stale after {@code e}. */
+  static boolean needsTopologyRefresh(Throwable e) {
+    if (e instanceof JedisDataException && !(e instanceof JedisRedirectionException)
+        && !(e instanceof JedisClusterException)) {
+      String message = e.getMessage();
+      return message != null && (message.startsWith("READONLY") || message.startsWith("MOVED"));
+    }
+    return !(e instanceof JedisAskDataException); // ASK: the slot is migrating, the map is right
+  }
+
+  /** A pipeline's {@code Response.get()} for a reply that never arrived (its connection broke). */
+  public static boolean isMissingReply(Throwable e) {
+    return e instanceof IllegalStateException
+        && e.getMessage() != null
+        && e.getMessage().startsWith("Please close pipeline");
+  }
+
+  /** The Rekord exception for a Jedis exception (or a pipeline's missing reply). */
+  public static RekordException translate(Throwable e) {
+    if (e instanceof RekordException rekord) {
+      return rekord;
+    }
+    if (e instanceof JedisException jedis) {
+      return translate(jedis);
+    }
+    if (isMissingReply(e)) {
+      return new RekordConnectionException("Redis connection failed: no reply in a pipeline", e);
+    }
+    return new RekordException("Redis call failed: " + e, e);
+  }
+
+  /** The Rekord exception for a Jedis exception. */
+  public static RekordException translate(JedisException e) {
+    if (e instanceof JedisConnectionException) {
+      return new RekordConnectionException("Redis connection failed: " + e.getMessage(), e);
+    }
+    if (e instanceof JedisDataException && isAuthenticationError(e.getMessage())) {
+      return new RekordConnectionException("Redis refused the credentials: " + e.getMessage(), e);
+    }
+    if (e instanceof JedisDataException) {
+      return new RedisCommandException("Redis replied with an error: " + e.getMessage(), e);
+    }
+    // Pool exhaustion, cluster redirections out of attempts and the like.
+    return new RekordConnectionException("Redis call failed: " + e.getMessage(), e);
+  }
+
+  /** Whether a Redis error reply is {@code NOSCRIPT} (a script not loaded on that node). */
+  public static boolean isNoScript(Throwable e) {
+    return e instanceof JedisDataException
+        && e.getMessage() != null
+        && e.getMessage().startsWith("NOSCRIPT");
+  }
+
+  private static boolean isAuthenticationError(String message) {
+    return message != null
+        && (message.startsWith("WRONGPASS")
+            || message.startsWith("NOAUTH")
+            || message.contains("invalid password")
+            || message.contains("invalid username-password"));
+  }
+}

@@ -1,0 +1,58 @@
+package dev.rekord.internal.connection;
+
+import dev.rekord.connection.ReplicaWait;
+import dev.rekord.connection.RetryPolicy;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+
+/** A pooled connection to one standalone Redis server. */
+public final class StandaloneConnection extends ConfiguredConnection {
+
+  private final RedisClient client;
+
+  public StandaloneConnection(RedisClient client) {
+    this(client, RetryPolicy.NONE, ReplicaWait.NONE);
+  }
+
+  public StandaloneConnection(RedisClient client, RetryPolicy retry, ReplicaWait replicaWait) {
+    super(retry, replicaWait);
+    this.client = client;
+  }
+
+  @Override
+  public UnifiedJedis commands() {
+    return client;
+  }
+
+  @Override
+  public AbstractPipeline pipeline() {
+    return RedisCalls.call(client::pipelined);
+  }
+
+  @Override
+  public <T> T sendOnce(CommandObject<T> command) {
+    Connection connection;
+    try {
+      connection = client.getPool().getResource();
+    } catch (JedisConnectionException e) {
+      throw new CommandNotSentException(e);
+    }
+    try (connection) {
+      return connection.executeCommand(command);
+    }
+  }
+
+  @Override
+  public boolean isCluster() {
+    return false;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

@@ -1,0 +1,316 @@
+package dev.rekord.internal.engine.portable;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * Every key name of one model, in one place: its documents and the portable engine's index keys.
+ *
+ * <p><b>Buckets.</b> A model with key prefix {@code p} is split into {@code B ≥ 1} buckets. The
+ * bucket of an id is the CRC32 of its UTF-8 bytes modulo {@code B}; its hash tag is {@code {p}}
+ * when {@code B = 1} and {@code {p:b}} otherwise. Every key one document write touches — the
+ * document, its manifest and its index entries — carries the tag of the document's bucket, so it
+ * lives in one cluster slot and one script can write it atomically. Queries run once per bucket.
+ *
+ * <table>
+ *   <caption>Keys of the bucket with tag {@code {member}} (prefix {@code member}, one bucket)</caption>
+ *   <tr><td>{@code {member}:<id>}</td><td>the document (a hash, or a string of JSON)</td></tr>
+ *   <tr><td>{@code {member}#ids}</td><td>sorted set (score 0) of every indexed id</td></tr>
+ *   <tr><td>{@code {member}#eq:<path>:<value>}</td><td>sorted set (score 0) of the ids with that
+ *       tag (case-folded unless case-sensitive): multi-valued tags only</td></tr>
+ *   <tr><td>{@code {member}#lex:<path>}</td><td>sorted set, score 0, members {@code value\0id}:
+ *       every single-valued tag (equality, prefix matches, sort order), and string tags of
+ *       collections of records (prefix matches)</td></tr>
+ *   <tr><td>{@code {member}#zero:<path>}</td><td>sorted set (score 0) of the ids whose
+ *       single-valued tag holds the byte 0; while empty, {@code ZLEXCOUNT} counts one value
+ *       exactly</td></tr>
+ *   <tr><td>{@code {member}#num:<path>}</td><td>sorted set, score → id: numbers, dates</td></tr>
+ *   <tr><td>{@code {member}#cmp:<name>:<values>}</td><td>sorted set, score → id: a compound index
+ *       ({@code city+age}), one key per combination of its tag values (folded unless
+ *       case-sensitive), each written as its UTF-8 byte length, {@code :}, the value ({@code
+ *       4:Oslo}); scored like {@code #num:} by the number</td></tr>
+ *   <tr><td>{@code {member}#word:<path>:<token>}</td><td>sorted set (score 0) of the ids whose
+ *       text has the token</td></tr>
+ *   <tr><td>{@code {member}#tok:<path>}</td><td>sorted set, score 0, members {@code
+ *       token\0id}: prefix matches on words</td></tr>
+ *   <tr><td>{@code {member}#geo:<path>}</td><td>GEO set of ids</td></tr>
+ *   <tr><td>{@code {member}#nil:<path>}</td><td>sorted set (score 0) of the ids whose field is
+ *       null (or an empty collection)</td></tr>
+ *   <tr><td>{@code {member}#ttl}</td><td>sorted set (score 0) of the ids saved with an expiry;
+ *       while it is empty, counts come from the index alone</td></tr>
+ *   <tr><td>{@code {member}#doc:<id>}</td><td>the document's manifest: a string naming the
+ *       index entries it is in, each as its key after {@code {member}#} and, for a {@code
+ *       value\0id} member, the value ({@code 8:lex:city4:Oslo7:num:age=}), so they are removed
+ *       exactly, whatever the model looks like now</td></tr>
+ *   <tr><td>{@code {member}#snap:<uuid>}</td><td>a query cursor's snapshot of matching ids, with
+ *       a time to live</td></tr>
+ * </table>
+ *
+ * <p>Documents follow {@code :}, index keys {@code #}, so no id can ever name an index key.
+ *
+ * <p><b>Layout version.</b> Every id set is a sorted set with score 0, so it is ordered by id
+ * (byte-wise, the documented tie order) and a query streams it with {@code ZRANGE … BYLEX LIMIT}
+ * and stops when its page is full; {@code ZCARD}/{@code ZSCORE} count and probe it in O(1) like
+ * {@code SCARD}/{@code SISMEMBER}. This is layout {@value #LAYOUT_VERSION}; layout 1 kept plain
+ * sets under {@code #all}, {@code #tag:}, {@code #txt:}, {@code #null:}; layout 2 wrote an
+ * {@code #eq:} set for single-valued tags too, besides their {@code #lex:} entry; layouts 1 to 3
+ * kept each manifest as a list of full key names and members. The schema record stores
+ * the layout an index was built with, queries refuse an older one ({@code
+ * SchemaMismatchException}) and {@code migrate()} rebuilds it.
+ * Immutable and thread-safe.
+ */
+public final class KeyLayout {
+
+  /**
+   * The version of the index layout this runtime writes and reads; stored in the schema record.
+   * Bump it whenever index keys change shape, so existing indexes are rebuilt once.
+   */
+  public static final int LAYOUT_VERSION = 4;
+
+  private final String prefix;
+  private final Bucket[] buckets;
+
+  private KeyLayout(String prefix, int buckets) {
+    this.prefix = prefix;
+    this.buckets = new Bucket[buckets];
+    for (int b = 0; b < buckets; b++) {
+      this.buckets[b] = new Bucket(b, buckets == 1 ? "{" + prefix + "}" : "{" + prefix + ":" + b + "}");
+    }
+  }
+
+  /** The layout of a model with one bucket. */
+  public static KeyLayout of(String prefix) {
+    return of(prefix, 1);
+  }
+
+  /**
+   * The layout for the model whose key prefix (without trailing colon) is {@code prefix}, split
+   * into {@code buckets} buckets.
+   */
+  public static KeyLayout of(String prefix, int buckets) {
+    if (prefix == null || prefix.isEmpty() || prefix.indexOf('{') >= 0 || prefix.indexOf('}') >= 0) {
+      throw new IllegalArgumentException("a key prefix must be non-empty and free of braces: " + prefix);
+    }
+    if (buckets < 1) {
+      throw new IllegalArgumentException("a model needs at least one bucket: " + buckets);
+    }
+    return new KeyLayout(prefix, buckets);
+  }
+
+  public String prefix() {
+    return prefix;
+  }
+
+  /** How many buckets the model has. */
+  public int buckets() {
+    return buckets.length;
+  }
+
+  /** The bucket of {@code id}: CRC32 of its UTF-8 bytes, modulo the number of buckets. */
+  public int bucketOf(String id) {
+    if (buckets.length == 1) {
+      return 0;
+    }
+    CRC32 crc = new CRC32();
+    crc.update(id.getBytes(StandardCharsets.UTF_8));
+    return (int) (crc.getValue() % buckets.length);
+  }
+
+  /** The keys of bucket {@code b} ({@code 0 ≤ b < buckets()}). */
+  public Bucket bucket(int b) {
+    return buckets[b];
+  }
+
+  /** The keys of the bucket {@code id} belongs to. */
+  public Bucket bucketFor(String id) {
+    return buckets[bucketOf(id)];
+  }
+
+  /** The key of the document with {@code id}: {@code {tag}:<id>}. */
+  public String documentKey(String id) {
+    return bucketFor(id).documentKey(id);
+  }
+
+  @Override
+  public String toString() {
+    return "KeyLayout[" + prefix + ", " + buckets.length + " bucket(s)]";
+  }
+
+  /** The key names of one bucket: all share its hash tag, so one cluster slot. */
+  public static final class Bucket {
+    private final int index;
+    private final String tag;
+    private final String indexBase;
+    // Built once: every save names these (string concatenation per save is avoidable).
+    private final String documentPrefix;
+    private final String all;
+    private final String expiring;
+    private final String manifestPrefix;
+
+    private Bucket(int index, String tag) {
+      this.index = index;
+      this.tag = tag;
+      this.indexBase = tag + "#";
+      this.documentPrefix = tag + ":";
+      this.all = indexBase + "ids";
+      this.expiring = indexBase + "ttl";
+      this.manifestPrefix = indexBase + "doc:";
+    }
+
+    public int index() {
+      return index;
+    }
+
+    /** The hash tag with its braces: {@code {member}} or {@code {member:3}}. */
+    public String tag() {
+      return tag;
+    }
+
+    /** What precedes the id in a document key: {@code {tag}:}. */
+    public String documentPrefix() {
+      return documentPrefix;
+    }
+
+    public String documentKey(String id) {
+      return documentPrefix.concat(id);
+    }
+
+    /** What every index key of the bucket starts with: {@code {tag}#}. */
+    public String indexBase() {
+      return indexBase;
+    }
+
+    /** The glob (for {@code SCAN MATCH}) matching the bucket's document keys and nothing else. */
+    public String documentPattern() {
+      return escapeGlob(documentPrefix()) + "*";
+    }
+
+    /** The glob matching every index key of the bucket (for tests and tooling, never for queries). */
+    public String indexKeyPattern() {
+      return escapeGlob(indexBase) + "*";
+    }
+
+    /** The sorted set (score 0) of every indexed id of the bucket. */
+    public String all() {
+      return all;
+    }
+
+    /**
+     * The sorted set (score 0) of the bucket's ids saved with an expiry. While it is empty, a
+     * count is read from the index ({@code ZCARD}, {@code ZCOUNT}) without checking each id.
+     */
+    public String expiring() {
+      return expiring;
+    }
+
+    /** Layout 1's set of all ids, which a migration reads once and removes. */
+    public String legacyAll() {
+      return indexBase + "all";
+    }
+
+    public String tag(String path, String value) {
+      return indexBase + "eq:" + path + ":" + value;
+    }
+
+    public String lex(String path) {
+      return indexBase + "lex:" + path;
+    }
+
+    /**
+     * The sorted set (score 0) of the ids whose single-valued tag at {@code path} holds the byte
+     * 0: members {@code value\0id} of other values then fall between the bounds of one value in
+     * {@link #lex}, so a count of that value must read its ids.
+     */
+    public String lexZero(String path) {
+      return indexBase + "zero:" + path;
+    }
+
+    public String numeric(String path) {
+      return indexBase + "num:" + path;
+    }
+
+    /**
+     * The sorted set of the compound index {@code name} ({@code city+age}) for one combination of
+     * its tag values, as indexed (folded unless case-sensitive): {@code {tag}#cmp:city+age:4:Oslo}.
+     * Each value is written as its UTF-8 byte length, {@code :}, then the value, so any values,
+     * {@code :} and the byte 0 included, name exactly one key.
+     */
+    public String compound(String name, List<String> tagValues) {
+      StringBuilder key = new StringBuilder(indexBase).append("cmp:").append(name).append(':');
+      for (String value : tagValues) {
+        key.append(utf8Length(value)).append(':').append(value);
+      }
+      return key.toString();
+    }
+
+    public String text(String path, String token) {
+      return indexBase + "word:" + path + ":" + token;
+    }
+
+    public String tokens(String path) {
+      return indexBase + "tok:" + path;
+    }
+
+    public String geo(String path) {
+      return indexBase + "geo:" + path;
+    }
+
+    public String nulls(String path) {
+      return indexBase + "nil:" + path;
+    }
+
+    public String manifest(String id) {
+      return manifestPrefix.concat(id);
+    }
+
+    /** {@link #manifest} without the id, for scripts that clean up ids they meet. */
+    public String manifestPrefix() {
+      return manifestPrefix;
+    }
+
+    /** A query cursor's snapshot key. */
+    public String snapshot(String name) {
+      return indexBase + "snap:" + name;
+    }
+
+    @Override
+    public String toString() {
+      return "Bucket[" + tag + "]";
+    }
+  }
+
+  /** The length of the UTF-8 encoding of {@code text} (an unpaired surrogate encodes as one byte, {@code ?}). */
+  static int utf8Length(String text) {
+    int bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        bytes += 1;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
+  }
+
+  /** {@code text} with the glob characters {@code * ? [ ] \} escaped, so it matches only itself. */
+  public static String escapeGlob(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,110 @@
+package dev.rekord.internal.engine.portable;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A document's manifest ({@code {tag}#doc:<id>}, stored by the save script, read by the scripts
+ * through {@code manifest.lua}): one string naming each index entry of the document as its key
+ * after the bucket's {@code {tag}#} and, for a {@code value\0id} member, the value: {@code
+ * <n>:<key suffix>} followed by {@code =} (the member is the id) or {@code <m>:<value>}, e.g.
+ * {@code 8:lex:city4:Oslo7:num:age=}. Lengths count bytes of the UTF-8 text, as Lua does.
+ */
+public final class Manifest {
+
+  /** One index entry of a document: the member {@code member} of the sorted set {@code key}. */
+  public record Entry(String key, String member) {}
+
+  private Manifest() {}
+
+  /**
+   * Appends the entry for {@code key} (which starts with {@code bucket}'s index base): the
+   * member {@code value\0id}, or the id when {@code value} is {@code null}.
+   */
+  public static void append(StringBuilder manifest, KeyLayout.Bucket bucket, String key, String value) {
+    int from = bucket.indexBase().length();
+    manifest.append(utf8Length(key, from)).append(':').append(key, from, key.length());
+    if (value == null) {
+      manifest.append('=');
+    } else {
+      manifest.append(utf8Length(value, 0)).append(':').append(value);
+    }
+  }
+
+  /**
+   * The length in bytes of {@code text} from index {@code from} as Jedis sends it ({@code
+   * String.getBytes(UTF_8)}, which encodes a lone surrogate as {@code ?}), without encoding it.
+   */
+  static int utf8Length(String text, int from) {
+    int bytes = 0;
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        bytes++; // a lone surrogate: '?'
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
+  }
+
+  /** The entries of the manifest {@code text} of document {@code id} in {@code bucket}. */
+  public static List<Entry> entries(String text, KeyLayout.Bucket bucket, String id) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    List<Entry> entries = new ArrayList<>();
+    int pos = 0;
+    while (pos < bytes.length) {
+      int colon = indexOf(bytes, ':', pos, text);
+      int stop = colon + 1 + length(bytes, pos, colon, text);
+      String key = bucket.indexBase() + utf8(bytes, colon + 1, stop);
+      if (stop < bytes.length && bytes[stop] == '=') {
+        entries.add(new Entry(key, id));
+        pos = stop + 1;
+      } else {
+        colon = indexOf(bytes, ':', stop, text);
+        int last = colon + 1 + length(bytes, stop, colon, text);
+        entries.add(new Entry(key, utf8(bytes, colon + 1, last) + '\0' + id));
+        pos = last;
+      }
+    }
+    return entries;
+  }
+
+  private static int indexOf(byte[] bytes, char c, int from, String text) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == c) {
+        return i;
+      }
+    }
+    throw malformed(text);
+  }
+
+  private static int length(byte[] bytes, int from, int to, String text) {
+    try {
+      int n = Integer.parseInt(new String(bytes, from, to - from, StandardCharsets.US_ASCII));
+      if (n < 0 || to + 1 + n > bytes.length) {
+        throw malformed(text);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw malformed(text);
+    }
+  }
+
+  private static String utf8(byte[] bytes, int from, int to) {
+    return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+  }
+
+  private static IllegalArgumentException malformed(String text) {
+    return new IllegalArgumentException("not a manifest: " + text);
+  }
+}

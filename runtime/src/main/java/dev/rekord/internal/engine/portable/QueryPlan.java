@@ -1,0 +1,384 @@
+package dev.rekord.internal.engine.portable;
+
+import dev.rekord.model.GeoPoint;
+import dev.rekord.exception.QueryException;
+import dev.rekord.metamodel.IndexedAttribute;
+import dev.rekord.model.IndexField;
+import dev.rekord.model.IndexKind;
+import dev.rekord.query.And;
+import dev.rekord.query.Comparison;
+import dev.rekord.query.Condition;
+import dev.rekord.query.Contains;
+import dev.rekord.query.GeoBox;
+import dev.rekord.query.GeoRadius;
+import dev.rekord.query.In;
+import dev.rekord.query.Not;
+import dev.rekord.query.NullCheck;
+import dev.rekord.query.Or;
+import dev.rekord.query.Range;
+import dev.rekord.query.Sort;
+import dev.rekord.query.StartsWith;
+import dev.rekord.query.TextMatch;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles a condition and sort order to the arguments of {@code query.lua}: the index keys (as
+ * {@code KEYS}, named by position in the plan) and the plan in prefix notation. Query values only
+ * ever become arguments.
+ */
+final class QueryPlan {
+
+  /** Half the Earth's circumference, as Redis measures it: a radius that covers every point. */
+  private static final double WHOLE_EARTH_METERS = 20_100_000;
+  private static final double EARTH_RADIUS_METERS = 6372797.560856;
+
+  private final KeyLayout.Bucket layout;
+  private final List<String> keys = new ArrayList<>();
+  private final Map<String, Integer> keyPositions = new HashMap<>();
+  private final List<String> sortArgs = new ArrayList<>();
+  private final List<String> plan = new ArrayList<>();
+  private int sortCount;
+
+  private QueryPlan(KeyLayout.Bucket layout) {
+    this.layout = layout;
+    key(layout.all());
+    key(layout.expiring());
+  }
+
+  /**
+   * The plan of {@code condition} ({@code null}: every document) sorted by {@code sort}, over the
+   * keys of one bucket.
+   */
+  static <R> QueryPlan of(KeyLayout.Bucket layout, Condition<R> condition, List<Sort<R>> sort) {
+    return of(layout, condition, sort, null, false);
+  }
+
+  /**
+   * The plan of {@code condition} sorted by {@code sort}, as {@code rewrite} (if not {@code null},
+   * found for this condition and sort) puts it: the compound range replaces the conjuncts it
+   * covers, and when the first sort key is the compound's number, that key walks the compound's
+   * sorted set (as the range's key, so {@code query.lua} walks within the range and stops early).
+   *
+   * @param anyOrder whether the caller takes the matches in any order ({@code exists}): without a
+   *     sort key, a compound range is then walked in score order, so a page stops early
+   */
+  static <R> QueryPlan of(KeyLayout.Bucket layout, Condition<R> condition, List<Sort<R>> sort,
+      CompoundRewrite<R> rewrite, boolean anyOrder) {
+    QueryPlan compiled = new QueryPlan(layout);
+    String compoundKey = rewrite == null ? null : rewrite.key(layout);
+    for (int i = 0; i < sort.size(); i++) {
+      compiled.sortBy(sort.get(i), i == 0 && rewrite != null && rewrite.sorted() ? compoundKey : null);
+    }
+    if (rewrite != null) {
+      if (sort.isEmpty() && anyOrder) {
+        compiled.sortKey("z", compoundKey, false, null);
+      }
+      compiled.compileRewritten(rewrite, compoundKey);
+    } else if (condition == null) {
+      compiled.plan.add("all");
+    } else {
+      compiled.compile(condition);
+    }
+    return compiled;
+  }
+
+  List<String> keys() {
+    return keys;
+  }
+
+  /** How many sort keys the plan has. */
+  int sortCount() {
+    return sortCount;
+  }
+
+  /** Adds {@code key} to the plan's keys (if new); returns its position in {@code KEYS}. */
+  int addKey(String key) {
+    return key(key);
+  }
+
+  /** The script's arguments after mode, prefixes and paging: the sort keys, then the plan. */
+  List<String> sortAndPlan() {
+    List<String> args = new ArrayList<>(1 + sortArgs.size() + plan.size());
+    args.add(Integer.toString(sortCount));
+    args.addAll(sortArgs);
+    args.addAll(plan);
+    return args;
+  }
+
+  /** A sort key; {@code compoundKey}, if not {@code null}, is walked instead of the field's own index. */
+  private void sortBy(Sort<?> sort, String compoundKey) {
+    IndexField field = sort.field().index();
+    if (!field.sortable() || field.multiValued()) {
+      throw new QueryException("cannot sort by " + field.path()
+          + ": only single-valued fields declared sortable keep a sort order");
+    }
+    String kind;
+    String key;
+    String zero = null;
+    if (field.kind() == IndexKind.NUMERIC) {
+      kind = "z";
+      key = layout.numeric(field.path());
+    } else if (field.kind() == IndexKind.TAG) {
+      kind = "l";
+      key = layout.lex(field.path());
+      zero = layout.lexZero(field.path());
+    } else {
+      throw new QueryException("cannot sort by " + field.path() + ": a " + field.kind()
+          + " field has no sort order; sort by a tag or numeric field");
+    }
+    sortKey(kind, compoundKey == null ? key : compoundKey, sort.descending(), zero);
+  }
+
+  /**
+   * Four arguments: kind, key position, direction, and the position of the tag's {@code #zero:}
+   * set ({@code 0}: none; while it holds ids, values holding the byte 0 are ordered by value,
+   * not by the index, whose {@code value\0id} members misplace them).
+   */
+  private void sortKey(String kind, String key, boolean descending, String zero) {
+    sortArgs.add(kind);
+    sortArgs.add(Integer.toString(key(key)));
+    sortArgs.add(descending ? "d" : "a");
+    sortArgs.add(zero == null ? "0" : Integer.toString(key(zero)));
+    sortCount++;
+  }
+
+  /** The compound range, as the root or the first operand of a root {@code and} with the other conjuncts. */
+  private void compileRewritten(CompoundRewrite<?> rewrite, String compoundKey) {
+    if (!rewrite.rest().isEmpty()) {
+      plan.add("and");
+      plan.add(Integer.toString(1 + rewrite.rest().size()));
+    }
+    plan.add("range");
+    plan.add(Integer.toString(key(compoundKey)));
+    plan.add(rewrite.min());
+    plan.add(rewrite.max());
+    rewrite.rest().forEach(this::compile);
+  }
+
+  private void compile(Condition<?> condition) {
+    if (condition instanceof Comparison<?> c) {
+      comparison(c);
+    } else if (condition instanceof In<?> in) {
+      IndexField field = in.field().index();
+      plan.add("or");
+      plan.add(Integer.toString(in.values().size()));
+      for (Object value : in.values()) {
+        equal(in.field(), field, value);
+      }
+    } else if (condition instanceof Range<?> range) {
+      IndexField field = numeric(range.field(), "between");
+      range(field,
+          range.lower() == null ? "-inf" : bound(range.lower(), range.lowerInclusive()),
+          range.upper() == null ? "+inf" : bound(range.upper(), range.upperInclusive()));
+    } else if (condition instanceof StartsWith<?> startsWith) {
+      IndexField field = kind(startsWith.field(), IndexKind.TAG, "startsWith");
+      requireValue(startsWith.prefix(), field);
+      prefix(layout.lex(field.path()), IndexEncoding.fold(startsWith.prefix(), field.caseSensitive()));
+    } else if (condition instanceof TextMatch<?> text) {
+      textMatch(text);
+    } else if (condition instanceof GeoRadius<?> radius) {
+      IndexField field = kind(radius.field(), IndexKind.GEO, "within");
+      double meters = radius.unit().toMeters(radius.radius());
+      if (!(meters >= 0)) {
+        throw new QueryException("a radius must be zero or positive: " + radius.radius());
+      }
+      geo("geor", field, radius.center(), meters);
+    } else if (condition instanceof GeoBox<?> box) {
+      geoBox(box);
+    } else if (condition instanceof Contains<?> contains) {
+      IndexField field = kind(contains.field(), IndexKind.TAG, "contains");
+      plan.add(contains.all() ? "and" : "or");
+      plan.add(Integer.toString(contains.values().size()));
+      for (Object value : contains.values()) {
+        equal(contains.field(), field, value);
+      }
+    } else if (condition instanceof NullCheck<?> check) {
+      if (!check.isNull()) {
+        plan.add("not");
+      }
+      set(layout.nulls(check.field().index().path()));
+    } else if (condition instanceof And<?> and) {
+      plan.add("and");
+      plan.add(Integer.toString(and.conditions().size()));
+      and.conditions().forEach(this::compile);
+    } else if (condition instanceof Or<?> or) {
+      plan.add("or");
+      plan.add(Integer.toString(or.conditions().size()));
+      or.conditions().forEach(this::compile);
+    } else if (condition instanceof Not<?> not) {
+      plan.add("not");
+      compile(not.condition());
+    } else {
+      throw new QueryException("unsupported condition: " + condition);
+    }
+  }
+
+  /** {@code ne} is {@code not eq}: it matches documents whose field is null, too. */
+  private void comparison(Comparison<?> c) {
+    IndexField field = c.field().index();
+    switch (c.operator()) {
+      case EQ -> equal(c.field(), field, c.value());
+      case NE -> {
+        plan.add("not");
+        equal(c.field(), field, c.value());
+      }
+      case GT -> range(numeric(c.field(), "gt"), bound(c.value(), false), "+inf");
+      case GTE -> range(numeric(c.field(), "gte"), bound(c.value(), true), "+inf");
+      case LT -> range(numeric(c.field(), "lt"), "-inf", bound(c.value(), false));
+      case LTE -> range(numeric(c.field(), "lte"), "-inf", bound(c.value(), true));
+    }
+  }
+
+  private void equal(IndexedAttribute<?, ?> attribute, IndexField field, Object value) {
+    requireValue(value, field);
+    if (field.kind() == IndexKind.TAG) {
+      String tag = IndexEncoding.fold(IndexEncoding.tag(value), field.caseSensitive());
+      if (field.multiValued()) {
+        set(layout.tag(field.path(), tag));
+      } else {
+        // a single-valued tag has only its lexical entry: the range of members 'tag\0id'
+        plan.add("lexeq");
+        plan.add(Integer.toString(key(layout.lex(field.path()))));
+        plan.add(Integer.toString(key(layout.lexZero(field.path()))));
+        plan.add(tag);
+      }
+    } else if (field.kind() == IndexKind.NUMERIC) {
+      String score = bound(value, true);
+      range(field, score, score);
+    } else {
+      throw new QueryException("cannot compare " + attribute + " for equality: it is a "
+          + field.kind() + " field");
+    }
+  }
+
+  private void textMatch(TextMatch<?> text) {
+    IndexField field = kind(text.field(), IndexKind.TEXT, "matches");
+    List<String> tokens = IndexEncoding.tokens(String.join(" ", text.words()));
+    if (tokens.isEmpty()) {
+      throw new QueryException("a text match on " + field.path() + " needs at least one word: "
+          + text.words());
+    }
+    plan.add(text.all() ? "and" : "or");
+    plan.add(Integer.toString(tokens.size()));
+    for (int i = 0; i < tokens.size(); i++) {
+      if (text.prefix() && i == tokens.size() - 1) {
+        prefix(layout.tokens(field.path()), tokens.get(i));
+      } else {
+        set(layout.text(field.path(), tokens.get(i)));
+      }
+    }
+  }
+
+  /** A box is searched as the circle around it, then filtered by coordinates in the script. */
+  private void geoBox(GeoBox<?> box) {
+    IndexField field = kind(box.field(), IndexKind.GEO, "withinBox");
+    GeoPoint sw = box.southWest();
+    GeoPoint ne = box.northEast();
+    if (sw.latitude() > ne.latitude()) {
+      throw new QueryException("the south-west corner lies north of the north-east corner: " + box);
+    }
+    if (sw.longitude() > ne.longitude()) { // crosses the antimeridian: two boxes
+      plan.add("or");
+      plan.add("2");
+      box(field, sw.longitude(), sw.latitude(), 180, ne.latitude());
+      box(field, -180, sw.latitude(), ne.longitude(), ne.latitude());
+    } else {
+      box(field, sw.longitude(), sw.latitude(), ne.longitude(), ne.latitude());
+    }
+  }
+
+  private void box(IndexField field, double west, double south, double east, double north) {
+    GeoPoint center = GeoPoint.of((west + east) / 2, (south + north) / 2);
+    double radius = WHOLE_EARTH_METERS;
+    if (east - west <= 90 && north - south <= 90) {
+      double farthest = 0;
+      double[] lons = {west, center.longitude(), east};
+      double[] lats = {south, center.latitude(), north};
+      for (double lon : lons) {
+        for (double lat : lats) {
+          farthest = Math.max(farthest, distance(center.longitude(), center.latitude(), lon, lat));
+        }
+      }
+      radius = Math.min(WHOLE_EARTH_METERS, farthest * 1.01 + 10);
+    }
+    geo("geob", field, center, radius);
+    plan.add(Double.toString(west));
+    plan.add(Double.toString(south));
+    plan.add(Double.toString(east));
+    plan.add(Double.toString(north));
+  }
+
+  private void geo(String op, IndexField field, GeoPoint center, double meters) {
+    plan.add(op);
+    plan.add(Integer.toString(key(layout.geo(field.path()))));
+    plan.add(Double.toString(center.longitude()));
+    plan.add(Double.toString(Math.max(-IndexEntries.MAX_LATITUDE,
+        Math.min(IndexEntries.MAX_LATITUDE, center.latitude()))));
+    plan.add(Double.toString(meters));
+  }
+
+  /** Great-circle distance as Redis computes it (haversine on Redis' Earth radius). */
+  static double distance(double lon1, double lat1, double lon2, double lat2) {
+    double lat1r = Math.toRadians(lat1);
+    double lat2r = Math.toRadians(lat2);
+    double u = Math.sin((lat2r - lat1r) / 2);
+    double v = Math.sin((Math.toRadians(lon2) - Math.toRadians(lon1)) / 2);
+    return 2.0 * EARTH_RADIUS_METERS * Math.asin(Math.sqrt(u * u + Math.cos(lat1r) * Math.cos(lat2r) * v * v));
+  }
+
+  private void set(String key) {
+    plan.add("set");
+    plan.add(Integer.toString(key(key)));
+  }
+
+  private void range(IndexField field, String min, String max) {
+    plan.add("range");
+    plan.add(Integer.toString(key(layout.numeric(field.path()))));
+    plan.add(min);
+    plan.add(max);
+  }
+
+  private void prefix(String key, String text) {
+    plan.add("prefix");
+    plan.add(Integer.toString(key(key)));
+    plan.add(text);
+  }
+
+  private static String bound(Object value, boolean inclusive) {
+    if (value == null) {
+      throw new QueryException("a comparison needs a value; use isNull() to find null fields");
+    }
+    String score = IndexEncoding.format(IndexEncoding.score(value));
+    return inclusive ? score : "(" + score; // Redis accepts "(+inf" and "(-inf" too
+  }
+
+  private static IndexField numeric(IndexedAttribute<?, ?> attribute, String operation) {
+    return kind(attribute, IndexKind.NUMERIC, operation);
+  }
+
+  private static IndexField kind(IndexedAttribute<?, ?> attribute, IndexKind kind, String operation) {
+    IndexField field = attribute.index();
+    if (field.kind() != kind) {
+      throw new QueryException(operation + " needs a " + kind + " field, but " + field.path()
+          + " is indexed as " + field.kind());
+    }
+    return field;
+  }
+
+  private static void requireValue(Object value, IndexField field) {
+    if (value == null) {
+      throw new QueryException("a condition on " + field.path()
+          + " needs a value; use isNull() to find null fields");
+    }
+  }
+
+  private int key(String key) {
+    return keyPositions.computeIfAbsent(key, k -> {
+      keys.add(k);
+      return keys.size();
+    });
+  }
+}

@@ -1,0 +1,40 @@
+package dev.rekord.model;
+
+import java.util.Map;
+
+/**
+ * Converts a model record to and from its stored document. Generated per model ({@code
+ * MemberCodec}); straight-line code, no reflection.
+ *
+ * @param <T> the record type
+ */
+public interface DocumentCodec<T> {
+
+  /** The record as hash fields: nested records flattened to dotted names, nulls left out. */
+  Map<String, String> toHash(T value);
+
+  /**
+   * Reads a record from hash fields. Fields the model does not know are ignored.
+   *
+   * @param key the Redis key, named in errors
+   * @throws dev.rekord.exception.DeserializationException when a field is missing or cannot be parsed
+   */
+  T fromHash(String key, Map<String, String> hash);
+
+  /** The record as a JSON document; null values are left out. */
+  String toJson(T value);
+
+  /**
+   * Reads a record from a JSON document. Members the model does not know are skipped.
+   *
+   * @param key the Redis key, named in errors
+   * @throws dev.rekord.exception.DeserializationException when a member is missing or cannot be parsed
+   */
+  T fromJson(String key, String json);
+
+  /**
+   * Hands the index values of {@code value} to {@code sink}, one call per indexed field, in
+   * declaration order; fields of embedded records and collections of records by their dotted path.
+   */
+  void indexValues(T value, IndexSink sink);
+}

@@ -1,0 +1,120 @@
+package dev.rekord.internal.connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekord.exception.RedisCommandException;
+import dev.rekord.Rekord;
+import dev.rekord.exception.RekordConnectionException;
+import dev.rekord.test.RedisServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.util.SafeEncoder;
+
+/** Connecting to real redis-server processes: plain, with a password, and to nothing. */
+class ConnectionTest {
+
+  private static RedisServer open;
+  private static RedisServer secured;
+
+  @BeforeAll
+  static void startServers() {
+    open = RedisServer.start();
+    secured = RedisServer.builder().password("s3cret").start();
+  }
+
+  @AfterAll
+  static void stopServers() {
+    if (open != null) {
+      open.close();
+    }
+    if (secured != null) {
+      secured.close();
+    }
+  }
+
+  @Test
+  void connectsToAStandaloneServer() {
+    try (Rekord rekord = Rekord.connect(open.url())) {
+      assertFalse(rekord.connection().isCluster());
+      assertEquals("PONG", rekord.connection().commands().ping());
+    }
+  }
+
+  @Test
+  void deadPortIsAConnectionFailure() throws IOException {
+    int deadPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      deadPort = socket.getLocalPort();
+    }
+    Rekord.Builder builder = Rekord.builder().host("127.0.0.1").port(deadPort).connectTimeout(Duration.ofSeconds(1));
+
+    RekordConnectionException e = assertThrows(RekordConnectionException.class, builder::build);
+    assertTrue(e.getMessage().contains(Integer.toString(deadPort)), e.getMessage());
+  }
+
+  @Test
+  void authenticatesWithThePasswordFromTheUrl() {
+    try (Rekord rekord = Rekord.connect("redis://:s3cret@127.0.0.1:" + secured.port())) {
+      assertEquals("PONG", rekord.connection().commands().ping());
+    }
+  }
+
+  @Test
+  void authenticatesWithBuilderSettings() {
+    try (Rekord rekord = Rekord.builder().host(secured.host()).port(secured.port()).user("default").password("s3cret").build()) {
+      assertEquals("PONG", rekord.connection().commands().ping());
+    }
+  }
+
+  @Test
+  void wrongOrMissingPasswordIsAConnectionFailureAtBuild() {
+    assertThrows(RekordConnectionException.class, () -> Rekord.connect("redis://:wrong@127.0.0.1:" + secured.port()));
+    assertThrows(RekordConnectionException.class, () -> Rekord.connect("redis://127.0.0.1:" + secured.port()));
+  }
+
+  @Test
+  void databaseAndClientNameAreApplied() {
+    try (Rekord rekord = Rekord.builder().url(open.url() + "/3").clientName("rekord-test").poolSize(2).build()) {
+      rekord.connection().commands().set("in-db-3", "x");
+      Object clients = rekord.connection().commands().executeCommand(new CommandArguments(Protocol.Command.CLIENT).add("LIST"));
+      assertTrue(SafeEncoder.encode((byte[]) clients).contains("name=rekord-test"));
+    }
+    try (Rekord db0 = Rekord.connect(open.url())) {
+      assertFalse(db0.connection().commands().exists("in-db-3"));
+      db0.connection().commands().flushAll();
+    }
+  }
+
+  @Test
+  void errorRepliesBecomeRedisCommandExceptions() {
+    try (Rekord rekord = Rekord.connect(open.url())) {
+      rekord.connection().commands().set("text", "abc");
+      RedisCommandException e = assertThrows(RedisCommandException.class,
+          () -> RedisCalls.call(() -> rekord.connection().commands().incr("text")));
+      assertTrue(e.getMessage().contains("not an integer"), e.getMessage());
+      rekord.connection().commands().del("text");
+    }
+  }
+
+  @Test
+  void commandsOnAStoppedServerAreConnectionFailures() {
+    RedisServer doomed = RedisServer.start();
+    try (Rekord rekord = Rekord.builder().url(doomed.url()).socketTimeout(Duration.ofSeconds(1)).build()) {
+      doomed.close();
+      assertThrows(RekordConnectionException.class,
+          () -> RedisCalls.call(() -> rekord.connection().commands().ping()));
+    } finally {
+      doomed.close();
+    }
+  }
+}

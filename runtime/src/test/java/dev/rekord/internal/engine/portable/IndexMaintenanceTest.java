@@ -1,0 +1,280 @@
+package dev.rekord.internal.engine.portable;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekord.model.GeoPoint;
+import dev.rekord.exception.QueryException;
+import dev.rekord.internal.connection.ConnectionSettings;
+import dev.rekord.internal.connection.Connections;
+import dev.rekord.connection.RedisConnection;
+import dev.rekord.internal.engine.portable.Doc.Doc_;
+import dev.rekord.query.DistanceUnit;
+import dev.rekord.test.RedisExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.UnifiedJedis;
+
+class IndexMaintenanceTest {
+
+  @RegisterExtension static RedisExtension redis = RedisExtension.create();
+
+  private final KeyLayout layout = KeyLayout.of("doc");
+  private final KeyLayout.Bucket keys = layout.bucket(0);
+  private RedisConnection connection;
+  private UnifiedJedis jedis;
+  private IndexWriter writer;
+  private PortableQueryEngine engine;
+
+  @BeforeEach
+  void connect() {
+    connection = open(redis.server().host(), redis.server().port());
+    jedis = connection.commands();
+    writer = new IndexWriter(connection, layout);
+    engine = new PortableQueryEngine(connection, layout);
+  }
+
+  @AfterEach
+  void close() {
+    connection.close();
+  }
+
+  static RedisConnection open(String host, int port) {
+    return Connections.open(new ConnectionSettings(
+        List.of(new HostAndPort(host, port)), null, null, 0, false, null, null, 0, null));
+  }
+
+  private void save(Doc doc) {
+    save(doc, Duration.ZERO);
+  }
+
+  private void save(Doc doc, Duration ttl) {
+    writer.saveHash(doc.id(), Map.of("id", doc.id()), ttl, doc.entries());
+  }
+
+  private static Doc doc(String id, String city, Integer age) {
+    return new Doc(id, city, "Norway", age, LocalDate.of(1960, 5, 17), Instant.parse("2024-05-01T10:15:30.123456789Z"),
+        "Fast data-base, naïve café", GeoPoint.of(10.75, 59.91), List.of("Red", "blue"));
+  }
+
+  private Set<String> indexKeys() {
+    return new TreeSet<>(jedis.keys(keys.indexKeyPattern()));
+  }
+
+  @Test
+  void theManifestNamesExactlyTheEntriesOfItsDocument() {
+    // values with the manifest's own separators, digits, multi-byte characters and the byte 0
+    String city = "4:Zürich=9:\u0000é";
+    save(doc("id:7=", city, 30), Duration.ofMinutes(1));
+    String manifest = jedis.get(keys.manifest("id:7="));
+    Set<String> listed = new TreeSet<>();
+    for (Manifest.Entry entry : Manifest.entries(manifest, keys, "id:7=")) {
+      listed.add(entry.key() + " " + entry.member());
+    }
+    Set<String> present = new TreeSet<>();
+    for (String key : indexKeys()) {
+      if (key.equals(keys.all()) || key.startsWith(keys.manifestPrefix())) {
+        continue;
+      }
+      for (String member : jedis.zrange(key, 0, -1)) {
+        present.add(key + " " + member);
+      }
+    }
+    assertEquals(present, listed);
+    assertTrue(listed.contains(keys.lex("city") + " " + city + "\u0000id:7="), listed.toString());
+    assertTrue(manifest.length() < 400, manifest); // key suffixes only, not full key names
+
+    save(doc("id:7=", "Oslo", null)); // no expiry, no age: those entries leave with the manifest's
+    assertEquals(0, jedis.zcard(keys.expiring()));
+    assertEquals(0, jedis.zcard(keys.lex("city")) - 1);
+    assertFalse(jedis.get(keys.manifest("id:7=")).contains("ttl"));
+  }
+
+  @Test
+  void changedTagMovesTheIdBetweenSets() {
+    save(doc("1", "Oslo", 30));
+    save(doc("1", "Bergen", 31));
+
+    // a single-valued tag has only its lexical entry (layout 3): no id set per value
+    assertFalse(jedis.exists(keys.tag("city", "Oslo")));
+    assertFalse(jedis.exists(keys.tag("city", "Bergen")));
+    assertEquals(List.of("Bergen\u00001"), jedis.zrange(keys.lex("city"), 0, -1));
+    assertEquals(31.0, jedis.zscore(keys.numeric("age"), "1"));
+    assertEquals(List.of(), engine.ids(Doc_.city.eq("Oslo"), List.of()));
+    assertEquals(List.of("1"), engine.ids(Doc_.city.eq("Bergen"), List.of()));
+    assertEquals(List.of("1"), engine.ids(Doc_.city.startsWith("Ber"), List.of()));
+    assertEquals(List.of(), engine.ids(Doc_.city.startsWith("Os"), List.of()));
+  }
+
+  @Test
+  void aValueHoldingTheByteZeroStaysApartFromItsPrefix() {
+    save(doc("1", "a", 30));
+    save(doc("2", "a\u0000b", 31));
+    save(doc("3", "a", 32));
+    save(doc("4", "a\u0000", 33));
+
+    assertEquals(List.of("2", "4"), jedis.zrange(keys.lexZero("city"), 0, -1));
+    assertEquals(List.of("1", "3"), engine.ids(Doc_.city.eq("a"), List.of()));
+    assertEquals(2, engine.count(Doc_.city.eq("a")));
+    assertEquals(List.of("2"), engine.ids(Doc_.city.eq("a\u0000b"), List.of()));
+    assertEquals(1, engine.count(Doc_.city.eq("a\u0000b")));
+    assertEquals(List.of("4"), engine.ids(Doc_.city.eq("a\u0000"), List.of()));
+    assertEquals(List.of("2", "4"), engine.ids(Doc_.city.ne("a"), List.of()));
+    assertEquals(List.of("3"), engine.ids(Doc_.city.eq("a").and(Doc_.age.gt(30)), List.of()));
+    assertEquals(List.of("1", "2", "3"), engine.ids(Doc_.city.in("a", "a\u0000b"), List.of()));
+
+    save(doc("2", "c", 31));
+    save(doc("4", "c", 33));
+    assertFalse(jedis.exists(keys.lexZero("city")));
+    assertEquals(2, engine.count(Doc_.city.eq("a")));
+    assertEquals(2, engine.count(Doc_.city.eq("c")));
+  }
+
+  @Test
+  void nullValuesGoToTheNullSet() {
+    save(doc("1", "Oslo", 30));
+    save(new Doc("1", null, null, null, null, null, null, null, List.of()));
+
+    for (String path : List.of("city", "country", "age", "born", "seen", "bio", "loc", "tags")) {
+      assertEquals(Set.of("1"), new java.util.HashSet<>(jedis.zrange(keys.nulls(path), 0, -1)), path);
+    }
+    assertEquals(Set.of(keys.all(), keys.manifest("1"), keys.nulls("city"), keys.nulls("country"),
+        keys.nulls("age"), keys.nulls("born"), keys.nulls("seen"), keys.nulls("bio"),
+        keys.nulls("loc"), keys.nulls("tags")), indexKeys());
+    assertEquals(List.of("1"), engine.ids(Doc_.age.isNull(), List.of()));
+    assertEquals(List.of(), engine.ids(Doc_.age.isNotNull(), List.of()));
+  }
+
+  @Test
+  void deleteLeavesNoIndexKeysBehind() {
+    save(doc("1", "Oslo", 30));
+    save(doc("2", "Oslo", 40));
+
+    assertTrue(writer.delete("1"));
+    assertTrue(writer.delete("2"));
+    assertFalse(writer.delete("2"));
+
+    assertEquals(Set.of(), indexKeys());
+    assertEquals(Set.of(), jedis.keys("*"));
+  }
+
+  @Test
+  void saveWithAnotherModelShapeLeavesNoStaleEntries() {
+    save(doc("1", "Oslo", 30));
+    // The same id saved by a model that indexes only a renamed field.
+    IndexEntries other = IndexEntries.create().tag(
+        new dev.rekord.model.IndexField("town", dev.rekord.model.IndexKind.TAG, false, true, false), "Oslo");
+    writer.saveHash("1", Map.of("id", "1", "town", "Oslo"), Duration.ZERO, other);
+
+    assertEquals(Set.of(keys.all(), keys.manifest("1"), keys.lex("town")), indexKeys());
+    assertEquals(Map.of("id", "1", "town", "Oslo"), jedis.hgetAll("{doc}:1"));
+  }
+
+  @Test
+  void documentWrittenBySomeoneElseIsReplacedAndIndexed() {
+    jedis.hset("{doc}:1", Map.of("id", "1", "stray", "x"));
+    save(doc("1", "Oslo", 30));
+
+    assertEquals(Map.of("id", "1"), jedis.hgetAll("{doc}:1"));
+    assertEquals(1, engine.count(Doc_.city.eq("Oslo")));
+  }
+
+  @Test
+  void expiredDocumentsAreDroppedAndCleanedUpByQueries() throws InterruptedException {
+    save(doc("1", "Oslo", 30), Duration.ofMillis(50));
+    save(doc("2", "Oslo", 40));
+    assertTrue(jedis.pttl("{doc}:1") > 0);
+    Thread.sleep(120);
+
+    assertEquals(List.of("2"), engine.ids(Doc_.city.eq("Oslo"), List.of()));
+    assertEquals(Set.of("2"), new java.util.HashSet<>(jedis.zrange(keys.all(), 0, -1)));
+    assertFalse(jedis.exists(keys.manifest("1")));
+    assertEquals(List.of("Oslo\u00002"), jedis.zrange(keys.lex("city"), 0, -1));
+    assertEquals(1, engine.count(null));
+  }
+
+  @Test
+  void countsLeaveOutExpiredDocumentsBeforeAnyQueryMetThem() throws InterruptedException {
+    save(doc("1", "Oslo", 30), Duration.ofMillis(50));
+    save(doc("2", "Oslo", 40));
+    save(doc("3", "Oslo", 50), Duration.ofMinutes(5));
+    assertEquals(Set.of("1", "3"), new java.util.HashSet<>(jedis.zrange(keys.expiring(), 0, -1)));
+    Thread.sleep(120);
+
+    assertEquals(2, engine.count(Doc_.city.eq("Oslo")));
+    assertEquals(1, engine.count(Doc_.age.lt(45)));
+    assertEquals(2, engine.count(null));
+    save(doc("3", "Oslo", 50)); // saved again without an expiry: no longer expiring
+    assertFalse(jedis.exists(keys.expiring()));
+    assertEquals(2, engine.count(Doc_.city.eq("Oslo")));
+  }
+
+  @Test
+  void jsonDocumentsAreWrittenAsText() {
+    writer.saveJson("1", "{\"id\":\"1\"}", Duration.ofSeconds(60), doc("1", "Oslo", 3).entries());
+    assertEquals("{\"id\":\"1\"}", jedis.get("{doc}:1"));
+    assertTrue(jedis.pttl("{doc}:1") > 0);
+    assertTrue(engine.exists(Doc_.age.lt(4)));
+  }
+
+  @Test
+  void scriptsAreReloadedAfterAFlush() {
+    save(doc("1", "Oslo", 30));
+    jedis.scriptFlush();
+    save(doc("2", "Oslo", 31));
+    jedis.scriptFlush();
+    assertEquals(List.of("2", "1"), engine.ids(Doc_.city.eq("Oslo"), List.of(Doc_.age.desc())));
+  }
+
+  @Test
+  void valuesAreNeverCode() {
+    String nasty = "x') redis.call('FLUSHALL') --\0\u00ff";
+    save(doc("1", nasty, 30));
+    assertEquals(List.of("1"), engine.ids(Doc_.city.eq(nasty), List.of()));
+    assertEquals(List.of("1"), engine.ids(Doc_.city.startsWith("x')"), List.of()));
+    assertEquals(1, jedis.dbSize() > 0 ? 1 : 0);
+  }
+
+  @Test
+  void datesCompareAtMicrosecondPrecision() {
+    save(doc("1", "Oslo", 30)); // seen = …30.123456789Z
+    assertEquals(1, engine.count(Doc_.seen.eq(Instant.parse("2024-05-01T10:15:30.123456Z"))));
+    assertEquals(0, engine.count(Doc_.seen.gt(Instant.parse("2024-05-01T10:15:30.123456001Z"))));
+    assertEquals(1, engine.count(Doc_.seen.gte(Instant.parse("2024-05-01T10:15:30.123456999Z"))));
+    assertEquals(1, engine.count(Doc_.born.lt(LocalDate.of(1970, 1, 1))));
+  }
+
+  @Test
+  void geoAndTextAndCollections() {
+    save(doc("1", "Oslo", 30));
+    assertEquals(1, engine.count(Doc_.loc.within(GeoPoint.of(10.7, 59.9), 5, DistanceUnit.KM)));
+    assertEquals(0, engine.count(Doc_.loc.within(GeoPoint.of(5.32, 60.39), 5, DistanceUnit.KM)));
+    assertEquals(1, engine.count(Doc_.loc.withinBox(GeoPoint.of(10, 59), GeoPoint.of(11, 60))));
+    assertEquals(1, engine.count(Doc_.bio.matches("CAFÉ base")));
+    assertEquals(1, engine.count(Doc_.bio.matchesPrefix("NAÏ")));
+    assertEquals(0, engine.count(Doc_.bio.matchesPrefix("naï fastest")));
+    assertEquals(1, engine.count(Doc_.tags.containsAll("red", "BLUE")));
+    assertEquals(0, engine.count(Doc_.tags.containsAll("red", "green")));
+    assertEquals(1, engine.count(Doc_.tags.containsAny("green", "blue")));
+  }
+
+  @Test
+  void unsupportedQueriesFailClearly() {
+    assertThrows(QueryException.class, () -> engine.ids(null, List.of(Doc_.seen.asc())));
+    assertThrows(QueryException.class, () -> engine.ids(null, List.of(Doc_.tags.asc())));
+    assertThrows(QueryException.class, () -> engine.count(Doc_.bio.matches("!!")));
+    assertThrows(QueryException.class, () -> engine.count(Doc_.city.eq(null)));
+  }
+}
