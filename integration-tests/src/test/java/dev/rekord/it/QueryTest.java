@@ -22,7 +22,7 @@ import dev.rekord.it.model.Part;
 import dev.rekord.it.model.Size;
 import dev.rekord.query.Condition;
 import dev.rekord.query.DistanceUnit;
-import dev.rekord.repository.Query;
+import dev.rekord.Query;
 import dev.rekord.test.RedisExtension;
 import java.math.BigDecimal;
 import java.time.Instant;
