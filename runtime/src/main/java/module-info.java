@@ -24,7 +24,11 @@ module dev.rekord.runtime {
   requires transitive dev.rekord.annotations;
   requires com.fasterxml.jackson.core;
   requires redis.clients.jedis;
+  // Jedis is an automatic module and cannot say what it needs; its connection pool is this module
+  requires org.apache.commons.pool2;
   requires org.slf4j;
+  // generated code is annotated @javax.annotation.processing.Generated (source retention only)
+  requires static transitive java.compiler;
 
   exports dev.rekord;
   exports dev.rekord.codec;
