@@ -84,6 +84,19 @@ public final class Attempts {
     return new RekordConnectionException(message, last);
   }
 
+  /**
+   * The exception for a transient failure of a command that is not idempotent and may have run
+   * (its connection broke after it was sent): never retried, and the message says so.
+   */
+  public RekordException mayHaveRun(Throwable last) {
+    int attempts = made + 1;
+    String message = "Failed after " + attempts + (attempts == 1 ? " attempt" : " attempts") + " in "
+        + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms, not retried: the command is not"
+        + " idempotent and may have run: " + RedisCalls.translate(last).getMessage();
+    LOG.warn("Rekord: {}", message);
+    return new RekordConnectionException(message, last);
+  }
+
   private static void sleep(Duration pause) {
     if (pause.isZero()) {
       return;

@@ -79,7 +79,10 @@ public final class RedisCalls {
         attempts.succeeded();
         return result;
       } catch (JedisException e) {
-        if (!certainlyNotRun(e) || !attempts.retryAfter(e)) {
+        if (RedisCalls.isTransient(e) && !certainlyNotRun(e)) {
+          throw attempts.mayHaveRun(e);
+        }
+        if (!attempts.retryAfter(e)) {
           throw attempts.failure(e);
         }
       }

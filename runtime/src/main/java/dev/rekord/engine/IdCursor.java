@@ -51,13 +51,14 @@ public final class IdCursor implements Iterator<String>, AutoCloseable {
       return;
     }
     closed = true;
-    RedisCalls.run(() -> {
+    RedisCalls.retrying(connection, () -> {
       try (AbstractPipeline pipeline = connection.pipeline()) {
         for (String key : snapshotKeys) {
           pipeline.unlink(key);
         }
         pipeline.sync();
       }
+      return null;
     });
   }
 }

@@ -139,7 +139,7 @@ public class RekordRepository<T, ID> {
             : connection().commands().get(key);
       } catch (JedisException e) {
         if (isWrongType(e)) {
-          throw decoder.wrongType(key, RedisCalls.call(() -> connection().commands().type(key)));
+          throw decoder.wrongType(key, RedisCalls.retrying(connection(), () -> connection().commands().type(key)));
         }
         throw e;
       }
@@ -310,11 +310,13 @@ public class RekordRepository<T, ID> {
   /** Asks for the actual types of keys that answered WRONGTYPE, in one more round trip. */
   private Map<ID, DeserializationException> wrongTypeFailures(Map<ID, String> keys) {
     Map<ID, Response<String>> types = new LinkedHashMap<>();
-    RedisCalls.run(() -> {
+    RedisCalls.retrying(connection(), () -> {
+      types.clear();
       try (AbstractPipeline pipeline = connection().pipeline()) {
         keys.forEach((id, key) -> types.put(id, pipeline.type(key)));
         pipeline.sync();
       }
+      return null;
     });
     Map<ID, DeserializationException> failures = new LinkedHashMap<>();
     types.forEach((id, type) -> failures.put(id, decoder.wrongType(keys.get(id), RedisCalls.call(type::get))));

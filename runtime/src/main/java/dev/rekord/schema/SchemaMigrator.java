@@ -156,7 +156,7 @@ public final class SchemaMigrator {
 
   private <T> void reindex(RekordModel<T, ?> model, KeyLayout layout, IndexWriter writer,
       List<String> keys, Rebuild rebuild) {
-    List<Response<?>> replies = RedisCalls.call(() -> {
+    List<Response<?>> replies = RedisCalls.retrying(connection, () -> {
       List<Response<?>> out = new ArrayList<>(keys.size());
       try (AbstractPipeline pipeline = connection.pipeline()) {
         for (String key : keys) {
@@ -222,7 +222,7 @@ public final class SchemaMigrator {
     do {
       String from = cursor;
       ScanResult<redis.clients.jedis.resps.Tuple> page =
-          RedisCalls.call(() -> connection.commands().zscan(bucket.all(), from, params));
+          RedisCalls.retrying(connection, () -> connection.commands().zscan(bucket.all(), from, params));
       List<ScriptCall> calls = new ArrayList<>(page.getResult().size());
       for (redis.clients.jedis.resps.Tuple member : page.getResult()) {
         calls.add(writer.dropIfGoneCall(member.getElement()));
@@ -239,14 +239,14 @@ public final class SchemaMigrator {
    */
   private void dropLegacyAll(KeyLayout.Bucket bucket, IndexWriter writer) {
     String legacy = bucket.legacyAll();
-    if (!"set".equals(RedisCalls.call(() -> connection.commands().type(legacy)))) {
+    if (!"set".equals(RedisCalls.retrying(connection, () -> connection.commands().type(legacy)))) {
       return;
     }
     String cursor = ScanParams.SCAN_POINTER_START;
     ScanParams params = new ScanParams().count(BATCH);
     do {
       String from = cursor;
-      ScanResult<String> page = RedisCalls.call(() -> connection.commands().sscan(legacy, from, params));
+      ScanResult<String> page = RedisCalls.retrying(connection, () -> connection.commands().sscan(legacy, from, params));
       List<ScriptCall> calls = new ArrayList<>(page.getResult().size());
       for (String id : page.getResult()) {
         calls.add(writer.dropIfGoneCall(id));
@@ -254,12 +254,12 @@ public final class SchemaMigrator {
       writer.saveAll(calls);
       cursor = page.getCursor();
     } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-    RedisCalls.call(() -> connection.commands().del(legacy));
+    RedisCalls.retrying(connection, () -> connection.commands().del(legacy));
   }
 
   /** The ids in the index now: the expected size of a rebuild. */
   private long indexedIds(KeyLayout layout) {
-    return RedisCalls.call(() -> {
+    return RedisCalls.retrying(connection, () -> {
       List<Response<Long>> sizes = new ArrayList<>();
       try (AbstractPipeline pipeline = connection.pipeline()) {
         for (int b = 0; b < layout.buckets(); b++) {
