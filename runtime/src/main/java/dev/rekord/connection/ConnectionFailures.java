@@ -23,6 +23,32 @@ final class ConnectionFailures {
     return tls == null ? message : message + " " + tls;
   }
 
+  /**
+   * The message of a failure to set up a connection; over TLS ({@code tls}), a connection the
+   * server closed at once is explained too: with TLS 1.3 a server that wants a client certificate
+   * closes the connection after the handshake, which the client sees as a broken pipe or an end of
+   * stream, not as a handshake failure.
+   */
+  static String describeSetUp(Throwable failure, boolean tls) {
+    String described = describe(failure);
+    if (!tls || failure == null || tlsProblem(failure) != null || !closedByPeer(failure)) {
+      return described;
+    }
+    return described + " TLS: the server closed the connection as it was set up: it may require a client"
+        + " certificate (mutual TLS: Rekord.builder().keyStore(path, password)), or not speak TLS on this port.";
+  }
+
+  private static boolean closedByPeer(Throwable failure) {
+    for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+      String message = cause.getMessage();
+      if (message != null && (message.contains("Broken pipe") || message.contains("Connection reset")
+          || message.contains("Unexpected end of stream"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The TLS problem behind {@code failure}, or {@code null} when it is not one. */
   static String tlsProblem(Throwable failure) {
     SSLException ssl = null;

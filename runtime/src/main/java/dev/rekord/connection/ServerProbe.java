@@ -55,7 +55,7 @@ final class ServerProbe {
       }
     }
     throw new RekordConnectionException("Cannot reach Redis at " + settings.nodes() + ": "
-        + ConnectionFailures.describe(last), last);
+        + ConnectionFailures.describeSetUp(last, settings.ssl()), last);
   }
 
   private static Answer ask(HostAndPort node, Connection probe) {
