@@ -12,8 +12,9 @@ import java.util.Objects;
  * refreshes the cluster topology where the error says it changed. It gives up after {@code
  * maxAttempts} attempts, or when the next attempt would start more than {@code deadline} after the
  * first, whichever comes first, with a {@link dev.rekord.RekordConnectionException} that names the
- * attempts made and the time taken. A call therefore fails at most about {@code deadline} plus one
- * socket timeout after it started.
+ * attempts made and the time taken. A call therefore fails at most about {@code deadline} plus the
+ * time of one attempt after it started (against an unresponsive server, one or two socket
+ * timeouts).
  *
  * <p><b>Only what is safe is retried.</b> Every Rekord script and read is idempotent — a save
  * rewrites the whole document and all its index entries, a delete removes them, queries and reads
@@ -44,7 +45,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
   /**
    * For an application's request path: at most 10 attempts, 50 ms backoff doubling to 500 ms,
    * no attempt started later than 2 s after the first. A stopped server fails a call within about
-   * 2 s; an unresponsive one within 2 s plus one socket timeout (2 s by default). Enough for a
+   * 2 s; an unresponsive one within 2 s plus one attempt (one or two socket timeouts, 2 s each by
+   * default). Enough for a
    * restarted connection, {@code TRYAGAIN} during a slot migration or {@code MOVED} after one; a
    * cluster failover (node timeout plus an election, 15 s and more with Redis' defaults) needs a
    * longer deadline, as in the example above.
