@@ -106,6 +106,16 @@ class MigrationTest {
   }
 
   @Test
+  void aOneDocumentRebuildReportsItsProgressOnce() {
+    TestModel<String> v1 = TestModel.stringIds("member", Storage.HASH, Duration.ZERO);
+    List<long[]> progress = new ArrayList<>();
+    migrate(v1, progress);
+    saveMembers(TestModel.repository(rekord, v1), 1);
+    assertEquals(Outcome.REBUILT, migrate(v1.withTagsIndexed(), progress).outcome());
+    assertEquals(List.of("1/1"), progress.stream().map(p -> p[0] + "/" + p[1]).toList());
+  }
+
+  @Test
   void aFieldThatChangesItsKindIsReindexedUnderTheNewKind() {
     TestModel<String> asTag = TestModel.stringIds("member", Storage.HASH, Duration.ZERO);
     TestModel<String> asText = asTag.withCityAsText();
