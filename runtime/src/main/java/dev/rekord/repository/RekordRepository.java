@@ -2,6 +2,7 @@ package dev.rekord.repository;
 
 import dev.rekord.DeserializationException;
 import dev.rekord.Rekord;
+import dev.rekord.SerializationException;
 import dev.rekord.annotations.Storage;
 import dev.rekord.connection.RedisCalls;
 import dev.rekord.connection.RedisConnection;
@@ -235,13 +236,19 @@ public class RekordRepository<T, ID> {
     return result;
   }
 
+  /** @throws SerializationException naming the document's key when a value cannot be written */
   private ScriptCall saveCall(T entity, Duration ttl) {
     String id = model.idToString(model.id(entity));
-    IndexEntries entries = IndexEntries.create(model.name());
-    model.codec().indexEntries(entity, entries);
-    return model.storage() == Storage.HASH
-        ? writer().saveHashCall(id, model.codec().toHash(entity), ttl, entries)
-        : writer().saveJsonCall(id, model.codec().toJson(entity), ttl, entries);
+    try {
+      IndexEntries entries = IndexEntries.create(model.name());
+      model.codec().indexEntries(entity, entries);
+      return model.storage() == Storage.HASH
+          ? writer().saveHashCall(id, model.codec().toHash(entity), ttl, entries)
+          : writer().saveJsonCall(id, model.codec().toJson(entity), ttl, entries);
+    } catch (SerializationException e) {
+      throw e.key() != null ? e
+          : new SerializationException(layout().documentKey(id), e.model(), e.field(), e.problem(), e);
+    }
   }
 
   /** The writer over the model's layout, made once the schema record has been read. */
