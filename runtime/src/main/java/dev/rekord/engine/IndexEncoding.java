@@ -204,7 +204,7 @@ public final class IndexEncoding {
    * floored second, so this rounds towards the past), or ±infinity beyond ±2<sup>53</sup>.
    */
   private static double micros(long seconds, int nanos) {
-    if (Math.abs(seconds) > MICROS_SECONDS) {
+    if (seconds > MICROS_SECONDS || seconds < -MICROS_SECONDS) { // not Math.abs: Long.MIN_VALUE
       return seconds > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
     }
     long micros = seconds * 1_000_000 + nanos / 1000;
