@@ -51,7 +51,7 @@ import java.util.UUID;
  *   <tr><td>{@code LocalDateTime}</td><td>epoch microsecond, as if it were UTC</td>
  *       <td>1684-07-28T00:12:25.259008 to 2255-06-05T23:47:34.740992</td></tr>
  *   <tr><td>{@code Duration}</td><td>microseconds</td><td>±2<sup>53</sup> µs, about ±285
- *       years: -PT2501999H47M34.740992S to PT2501999H47M34.740992S</td></tr>
+ *       years: PT-2501999H-47M-34.740992S to PT2501999H47M34.740992S</td></tr>
  * </table>
  *
  * <p>Microseconds are counted towards the past: two values that differ only below a microsecond
@@ -71,7 +71,7 @@ public final class IndexEncoding {
 
   static final String INSTANT_RANGE = "1684-07-28T00:12:25.259008Z to 2255-06-05T23:47:34.740992Z";
   static final String LOCAL_DATE_TIME_RANGE = "1684-07-28T00:12:25.259008 to 2255-06-05T23:47:34.740992";
-  static final String DURATION_RANGE = "-PT2501999H47M34.740992S to PT2501999H47M34.740992S";
+  static final String DURATION_RANGE = "PT-2501999H-47M-34.740992S to PT2501999H47M34.740992S";
 
   private IndexEncoding() {}
 
