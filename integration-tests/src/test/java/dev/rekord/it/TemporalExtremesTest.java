@@ -12,6 +12,8 @@ import dev.rekord.it.model.MomentRepository;
 import dev.rekord.it.model.Moment_;
 import dev.rekord.metamodel.ComparableField;
 import dev.rekord.query.Condition;
+import dev.rekord.schema.MigrationReport.ModelMigration;
+import dev.rekord.schema.MigrationReport.Outcome;
 import dev.rekord.test.RedisExtension;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,11 +31,13 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Dates and times at the extremes of their types, through the generated repository against real
@@ -79,7 +83,7 @@ class TemporalExtremesTest {
     LocalDateTime last = LocalDateTime.ofInstant(LAST, ZoneOffset.UTC);
     LocalDateTime first = LocalDateTime.ofInstant(FIRST, ZoneOffset.UTC);
     assertEquals(LocalDateTime.parse("2255-06-05T23:47:34.740992"), last);
-    assertExact(Moment_.dateTime, (id, v) -> new Moment(id, null, v, null, null, null, null, null, null, null, null, null, null),
+    assertExact(Moment_.dateTime, TemporalExtremesTest::moment,
         List.of(first, first.plus(1, ChronoUnit.MICROS), LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_000),
             LocalDateTime.of(1970, 1, 1, 0, 0), last.minus(1, ChronoUnit.MICROS), last),
         List.of(LocalDateTime.MIN, LocalDateTime.of(-5000, 1, 1, 0, 0), LocalDateTime.of(-5000, 1, 1, 0, 0, 0, 1_000),
@@ -183,6 +187,35 @@ class TemporalExtremesTest {
         List.of(ZoneOffset.MAX, ZoneOffset.ofHours(2), ZoneOffset.ofTotalSeconds(1), ZoneOffset.UTC,
             ZoneOffset.ofTotalSeconds(-1), ZoneOffset.ofHoursMinutes(-5, -30), ZoneOffset.MIN),
         List.of());
+  }
+
+  /**
+   * An index whose scoring changed (here: a changed fingerprint, as this rule's own change of the
+   * fingerprint does) is rebuilt by {@code migrate()}; a document an older index held with a
+   * value beyond the exact range is left out and reported with its key, not indexed inexactly.
+   */
+  @Test
+  void migrateRebuildsAndReportsDocumentsBeyondTheExactRange() {
+    moments.save(moment("kept", LocalDateTime.of(2024, 5, 1, 10, 15)));
+    try (UnifiedJedis raw = new RedisTarget(redis.server()).raw()) {
+      raw.hset("{moment}:old", Map.of("id", "old", "dateTime", "2300-01-01T00:00:00.000001"));
+      raw.hset("rekord:schema:moment", "fingerprint", "0123456789abcdef"); // built by an older Rekord
+    }
+
+    ModelMigration migration = rekord.migrate().model("moment");
+
+    assertEquals(Outcome.REBUILT, migration.outcome());
+    assertEquals(1, migration.reindexed());
+    assertEquals(List.of("{moment}:old"), migration.undecodableKeys());
+    assertEquals(1, migration.undecodable());
+    assertEquals(List.of("kept"), moments.find(Moment_.dateTime.isNotNull()).ids());
+    assertEquals(List.of(), moments.find(Moment_.dateTime.gt(LocalDateTime.of(2300, 1, 1, 0, 0))).ids());
+    assertEquals(LocalDateTime.of(2300, 1, 1, 0, 0, 0, 1_000),
+        moments.findById("old").orElseThrow().dateTime(), "the document itself is kept, exactly");
+  }
+
+  private static Moment moment(String id, LocalDateTime dateTime) {
+    return new Moment(id, null, dateTime, null, null, null, null, null, null, null, null, null, null);
   }
 
   /**

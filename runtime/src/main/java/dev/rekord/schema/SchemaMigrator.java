@@ -175,7 +175,7 @@ public final class SchemaMigrator {
         if (value == null) {
           continue; // deleted since the scan
         }
-        IndexEntries entries = IndexEntries.create();
+        IndexEntries entries = IndexEntries.create(model.name());
         model.codec().indexEntries(value, entries);
         calls.add(writer.reindexCall(id, entries));
       } catch (RuntimeException e) {
