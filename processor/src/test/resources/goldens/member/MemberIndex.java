@@ -97,7 +97,7 @@ public final class MemberIndex {
       Storage.HASH,
       List.of(CITY, JOIN_DATE, AGE, TAGS, ADDRESS_CITY, ADDRESS_LOCATION, EMERGENCY_ADDRESS_CITY, EMERGENCY_ADDRESS_LOCATION, MEMBERSHIPS_CLUB, COLOR, BIO, SHIFT, ACTIVE),
       List.of(CITY_AGE, ADDRESS_CITY_COLOR_JOIN_DATE),
-      "a5bc279b7e2c7ca1");
+      "f7fa748ab2427bcc");
 
   private MemberIndex() {
   }

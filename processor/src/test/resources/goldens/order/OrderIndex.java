@@ -55,7 +55,7 @@ public final class OrderIndex {
       "shop:order",
       Storage.JSON,
       List.of(CUSTOMER, PLACED_AT, LINES_SKU, LINES_QUANTITY, SHIP_TO_CITY, SHIP_TO_LOCATION, LABELS),
-      "c53c376e307ec8e8");
+      "da8fb5c2348db030");
 
   private OrderIndex() {
   }

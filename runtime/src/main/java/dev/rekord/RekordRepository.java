@@ -3,6 +3,7 @@ package dev.rekord;
 import dev.rekord.annotations.Storage;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.exception.DeserializationException;
+import dev.rekord.exception.SerializationException;
 import dev.rekord.internal.connection.RedisCalls;
 import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.id.IdAssigner;
@@ -105,7 +106,7 @@ public class RekordRepository<T, ID> {
     // An entity with its id needs no id generation (nor the lists withIds builds for a batch).
     T stored = model.id(entity) != null ? entity : withIds(List.of(entity)).get(0);
     QueryEngine<T> engine = engine();
-    engine.save(engine.prepareSave(stored, model.idToString(model.id(stored)), ttl));
+    engine.save(prepareSave(engine, stored, ttl));
     return stored;
   }
 
@@ -128,7 +129,7 @@ public class RekordRepository<T, ID> {
       List<T> batch = withIds(all.subList(from, Math.min(from + SAVE_BATCH, all.size())));
       List<QueryEngine.Write> writes = new ArrayList<>(batch.size());
       for (T entity : batch) {
-        writes.add(engine.prepareSave(entity, model.idToString(model.id(entity)), ttl));
+        writes.add(prepareSave(engine, entity, ttl));
       }
       engine.saveAll(writes);
       stored.addAll(batch);
@@ -258,6 +259,17 @@ public class RekordRepository<T, ID> {
    */
   final QueryEngine<T> engine(boolean usesIndexFields) {
     return rekord.engines().forQuery(model, usesIndexFields);
+  }
+
+  /** @throws SerializationException naming the document's key when a value cannot be written */
+  private QueryEngine.Write prepareSave(QueryEngine<T> engine, T entity, Duration ttl) {
+    String id = model.idToString(model.id(entity));
+    try {
+      return engine.prepareSave(entity, id, ttl);
+    } catch (SerializationException e) {
+      throw e.key() != null ? e
+          : new SerializationException(engine.documentKey(id), e.model(), e.field(), e.problem(), e);
+    }
   }
 
   private static void requireTtl(Duration ttl) {

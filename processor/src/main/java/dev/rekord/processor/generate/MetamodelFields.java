@@ -13,8 +13,8 @@ import dev.rekord.processor.model.ValueType;
  * no sense for the component does not compile: TAG on {@code String} → {@code StringField}, TAG on
  * another scalar → {@code TagField}, any index on a collection (or a tag inside a collection of
  * records) → {@code CollectionField}, NUMERIC → {@code NumericField}, {@code DateField} or {@code
- * ComparableField<R, Duration>}, TEXT → {@code TextField}, GEO → {@code GeoField}, not indexed →
- * {@code Attribute}.
+ * ComparableField} (for {@code Duration}, {@code MonthDay}, {@code ZoneOffset}), TEXT → {@code
+ * TextField}, GEO → {@code GeoField}, not indexed → {@code Attribute}.
  */
 final class MetamodelFields {
   private MetamodelFields() {}
@@ -60,7 +60,7 @@ final class MetamodelFields {
       case NUMERIC -> switch (family) {
         case NUMBER -> ParameterizedTypeName.get(RuntimeTypes.NUMERIC_FIELD, root, value);
         case TEMPORAL -> ParameterizedTypeName.get(RuntimeTypes.DATE_FIELD, root, value);
-        case DURATION -> ParameterizedTypeName.get(RuntimeTypes.COMPARABLE_FIELD, root, value);
+        case ORDERED -> ParameterizedTypeName.get(RuntimeTypes.COMPARABLE_FIELD, root, value);
         default -> throw new IllegalArgumentException("a " + type.typeName() + " cannot be indexed as NUMERIC");
       };
       case TEXT -> ParameterizedTypeName.get(RuntimeTypes.TEXT_FIELD, root, value);

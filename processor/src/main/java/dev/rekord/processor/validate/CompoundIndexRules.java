@@ -154,7 +154,7 @@ final class CompoundIndexRules {
       return false;
     }
     return switch (scalar.kind().family()) {
-      case NUMBER, TEMPORAL, DURATION -> true;
+      case NUMBER, TEMPORAL, ORDERED -> true;
       default -> false;
     };
   }

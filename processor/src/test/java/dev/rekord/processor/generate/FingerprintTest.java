@@ -80,6 +80,30 @@ class FingerprintTest {
     assertChanges(with(properties));
   }
 
+  /** Epoch days and epoch microseconds are different scores: a stale index would answer wrongly. */
+  @Test
+  void changesWithTheScoringOfADateOrTime() {
+    List<String> fingerprints = new ArrayList<>();
+    for (ScalarKind kind : List.of(ScalarKind.LOCAL_DATE, ScalarKind.LOCAL_DATE_TIME, ScalarKind.YEAR, ScalarKind.ZONE_OFFSET)) {
+      List<Property> properties = new ArrayList<>(base().properties());
+      properties.set(2, TestModels.indexed("age", TestModels.scalar(kind, STRING), IndexKind.NUMERIC, false));
+      ModelDescription model = with(properties);
+      assertThat(Fingerprint.canonicalText(model, IndexedField.of(model), IndexedCompound.of(model)))
+          .contains("field=age|NUMERIC|sortable=false|caseSensitive=true|multiValued=false|score=" + kind.name() + "\n");
+      fingerprints.add(Fingerprint.of(model));
+    }
+    fingerprints.add(Fingerprint.of(base()));
+    assertThat(new java.util.HashSet<>(fingerprints)).hasSize(fingerprints.size());
+  }
+
+  /** Every number scores as itself: changing {@code int} to {@code long} keeps the index. */
+  @Test
+  void ignoresTheTypeOfANumber() {
+    List<Property> properties = new ArrayList<>(base().properties());
+    properties.set(2, TestModels.indexed("age", TestModels.scalar(ScalarKind.LONG, TypeName.LONG), IndexKind.NUMERIC, false));
+    assertThat(Fingerprint.of(with(properties))).isEqualTo(Fingerprint.of(base()));
+  }
+
   @Test
   void changesWithPrefixAndStorage() {
     ModelDescription base = base();

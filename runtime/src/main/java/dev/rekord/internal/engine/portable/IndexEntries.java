@@ -37,6 +37,8 @@ public final class IndexEntries implements IndexSink {
   /** The latitude limit of Redis GEO sets (Web Mercator). */
   public static final double MAX_LATITUDE = 85.05112878;
 
+  private static final String NAN = "NaN has no place in a numeric index; store null instead";
+
   private final String model;
   private final List<Entry> entries = new ArrayList<>();
 
@@ -120,17 +122,22 @@ public final class IndexEntries implements IndexSink {
   public IndexEntries numeric(IndexField field, double score) {
     require(field, IndexKind.NUMERIC);
     if (Double.isNaN(score)) {
-      throw unindexable(field, "NaN has no place in a numeric index; store null instead");
+      throw unindexable(field, NAN);
     }
     String path = field.path();
     entries.add(new Entry("z", layout -> layout.numeric(path), IndexEncoding.format(score), ""));
     return this;
   }
 
-  /** A number, date, time or duration, scored by {@link IndexEncoding#score}. */
+  /**
+   * A number, date, time, duration or zone offset, scored by {@link IndexEncoding#score}.
+   *
+   * @throws SerializationException for a value the index cannot hold exactly ({@code NaN}, a date
+   *     or time beyond the range its score holds), naming model and field
+   */
   @Override
   public IndexEntries numeric(IndexField field, Object value) {
-    return value == null ? absent(field) : numeric(field, IndexEncoding.score(value));
+    return value == null ? absent(field) : numeric(field, score(field, value));
   }
 
   /** A text, indexed by its {@linkplain IndexEncoding#tokens words}. */
@@ -190,11 +197,7 @@ public final class IndexEntries implements IndexSink {
     for (int i = 0; i < tags.size(); i++) {
       tagValues.add(IndexEncoding.fold(IndexEncoding.tag(values[i]), tags.get(i).caseSensitive()));
     }
-    Object number = values[tags.size()];
-    if (number instanceof Number n && Double.isNaN(n.doubleValue())) {
-      throw unindexable(index.number(), "NaN has no place in a numeric index; store null instead");
-    }
-    double score = IndexEncoding.score(number);
+    double score = score(index.number(), values[tags.size()]);
     String name = index.name();
     entries.add(new Entry("z", layout -> layout.compound(name, tagValues), IndexEncoding.format(score), ""));
     return this;
@@ -242,6 +245,18 @@ public final class IndexEntries implements IndexSink {
 
   int size() {
     return entries.size();
+  }
+
+  /** The score of {@code value}, or a typed error when the index cannot hold it exactly. */
+  private double score(IndexField field, Object value) {
+    if (value instanceof Number n && Double.isNaN(n.doubleValue())) {
+      throw unindexable(field, NAN);
+    }
+    try {
+      return IndexEncoding.score(value);
+    } catch (IllegalArgumentException e) {
+      throw unindexable(field, e.getMessage());
+    }
   }
 
   /** A value this index cannot hold: a typed error naming model and field, before anything is written. */

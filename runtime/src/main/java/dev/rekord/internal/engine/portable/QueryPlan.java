@@ -351,7 +351,7 @@ final class QueryPlan {
     if (value == null) {
       throw new QueryException("a comparison needs a value; use isNull() to find null fields");
     }
-    String score = IndexEncoding.format(IndexEncoding.score(value));
+    String score = IndexEncoding.format(IndexEncoding.bound(value));
     return inclusive ? score : "(" + score; // Redis accepts "(+inf" and "(-inf" too
   }
 
