@@ -4,9 +4,11 @@ import dev.rekord.codec.ValueCodec;
 import dev.rekord.model.IndexField;
 import dev.rekord.query.Condition;
 import dev.rekord.query.NullCheck;
-import dev.rekord.query.Sort;
 
-/** An indexed component: the base of the typed query fields. */
+/**
+ * An indexed component: the base of the typed query fields. Only fields that keep a sort order
+ * ({@link SortableField}) offer {@code asc()} and {@code desc()}.
+ */
 public abstract class IndexedAttribute<R, T> extends Attribute<R, T> {
 
   private final IndexField index;
@@ -19,16 +21,6 @@ public abstract class IndexedAttribute<R, T> extends Attribute<R, T> {
   /** How this field is indexed. */
   public final IndexField index() {
     return index;
-  }
-
-  /** Sort ascending by this field (it must be sortable). */
-  public Sort<R> asc() {
-    return new Sort<>(this, false);
-  }
-
-  /** Sort descending by this field (it must be sortable). */
-  public Sort<R> desc() {
-    return new Sort<>(this, true);
   }
 
   /** Documents where this field is {@code null}. */
