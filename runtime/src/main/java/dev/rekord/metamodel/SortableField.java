@@ -1,5 +1,6 @@
 package dev.rekord.metamodel;
 
+import dev.rekord.model.IndexField;
 import dev.rekord.query.Sort;
 
 /**
@@ -15,6 +16,12 @@ import dev.rekord.query.Sort;
  */
 public sealed interface SortableField<R>
     permits SortableStringField, SortableTagField, SortableNumericField, SortableDateField, SortableComparableField {
+
+  /** The stored path, as {@link Attribute#path()}. */
+  String path();
+
+  /** How this field is indexed, as {@link IndexedAttribute#index()}. */
+  IndexField index();
 
   /** Sort ascending by this field; documents without a value come last. */
   default Sort<R> asc() {
