@@ -1,7 +1,7 @@
 package com.acme;
 
 import dev.rekord.Rekord;
-import dev.rekord.repository.RekordRepository;
+import dev.rekord.RekordRepository;
 import javax.annotation.processing.Generated;
 
 /**

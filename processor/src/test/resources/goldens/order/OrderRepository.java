@@ -1,7 +1,7 @@
 package com.acme.shop;
 
 import dev.rekord.Rekord;
-import dev.rekord.repository.RekordRepository;
+import dev.rekord.RekordRepository;
 import java.util.UUID;
 import javax.annotation.processing.Generated;
 

@@ -10,7 +10,8 @@ import dev.rekord.internal.schema.ModelRegistry;
 import dev.rekord.model.RekordModel;
 import dev.rekord.schema.MigrationListener;
 import dev.rekord.schema.MigrationReport;
-import dev.rekord.internal.schema.SchemaMigrator;
+import dev.rekord.internal.Engines;
+import dev.rekord.internal.SchemaMigrator;
 import dev.rekord.internal.schema.SchemaStore;
 import java.time.Duration;
 import java.util.List;
@@ -29,11 +30,11 @@ import redis.clients.jedis.HostAndPort;
 public final class Rekord implements AutoCloseable {
 
   private final RedisConnection connection;
-  private final SchemaStore schemas;
+  private final Engines engines;
 
   private Rekord(RedisConnection connection, int buckets) {
     this.connection = connection;
-    this.schemas = new SchemaStore(connection, buckets);
+    this.engines = new Engines(connection, new SchemaStore(connection, buckets));
   }
 
   /**
@@ -61,9 +62,9 @@ public final class Rekord implements AutoCloseable {
     return ModelRegistry.load(Thread.currentThread().getContextClassLoader());
   }
 
-  /** The schema records of the models (their bucket counts and index fingerprints), cached. */
-  public SchemaStore schemas() {
-    return schemas;
+  /** The query engine of each model, with the schema records they are made from. */
+  Engines engines() {
+    return engines;
   }
 
   /** {@link #migrate(MigrationListener)} without a listener. */
@@ -78,7 +79,7 @@ public final class Rekord implements AutoCloseable {
    * listener}. Safe to interrupt and run again; reads by id work throughout.
    */
   public MigrationReport migrate(MigrationListener listener) {
-    return new SchemaMigrator(connection, schemas).migrate(models(), listener);
+    return new SchemaMigrator(engines).migrate(models(), listener);
   }
 
   @Override

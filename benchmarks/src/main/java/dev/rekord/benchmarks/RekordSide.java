@@ -21,14 +21,17 @@ final class RekordSide {
     this.compound = new CompoundMemberRepository(rekord);
   }
 
-  /** The model's one bucket (a standalone server), for the memory report. */
+  /**
+   * The model's one bucket (a standalone server), for the memory report: the portable engine's
+   * internal key names, which only this measuring tool needs.
+   */
   KeyLayout.Bucket bucket() {
-    return repo.layout().bucket(0);
+    return KeyLayout.of(repo.model().keyPrefix(), 1).bucket(0);
   }
 
   /** The model's bucket count, from its schema record (fixed when the first document was saved). */
   int buckets() {
-    return repo.layout().buckets();
+    return repo.buckets();
   }
 
   /** The document and its three index entries in one atomic script. */

@@ -1,5 +1,6 @@
 package dev.rekord.it;
 
+import dev.rekord.ItAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,7 @@ import dev.rekord.query.Comparison;
 import dev.rekord.query.Condition;
 import dev.rekord.query.Range;
 import dev.rekord.query.Sort;
-import dev.rekord.repository.Query;
+import dev.rekord.Query;
 import dev.rekord.test.RedisExtension;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ class CompoundIndexDifferentialTest {
     residents.clear();
     try (Rekord rekord = Rekord.builder().url(target().url()).buckets(buckets).build()) {
       ResidentRepository repository = new ResidentRepository(rekord);
-      assertEquals(buckets, repository.layout().buckets());
+      assertEquals(buckets, repository.buckets());
       // updates move compound entries; deletes remove them
       Differential.write(repository, residents, Resident::id, i -> randomResident((random.nextInt(5) == 0 ? "é" : "r") + i),
           this::randomResident, DOCUMENTS, DOCUMENTS / 4, random);

@@ -1,5 +1,6 @@
 package dev.rekord.it;
 
+import dev.rekord.ItAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +16,7 @@ import dev.rekord.it.model.Resident;
 import dev.rekord.it.model.ResidentRepository;
 import dev.rekord.it.model.Resident_;
 import dev.rekord.query.Condition;
-import dev.rekord.schema.IndexVerifier;
+import dev.rekord.schema.IndexReport;
 import dev.rekord.schema.MigrationReport;
 import dev.rekord.test.RedisExtension;
 import java.nio.charset.StandardCharsets;
@@ -130,8 +131,8 @@ class CompoundIndexTest {
     expected.put("{resident}#cmp:city+home.floor:4:Oslo", Map.of("ada", 3.0));
     expected.put("{resident}#cmp:home.country+age:3:N:O", Map.of("ada", 30.0));
     assertEquals(expected, storedEntries());
-    assertEquals(expected, expectedEntries(List.of(ada, bob), residents.layout()), "the rule the other tests use");
-    assertTrue(IndexVerifier.verify(rekord, residents).consistent(), "every compound entry is in its manifest");
+    assertEquals(expected, expectedEntries(List.of(ada, bob), ItAccess.layout(residents)), "the rule the other tests use");
+    assertTrue(residents.verifyIndex().consistent(), "every compound entry is in its manifest");
   }
 
   @Test
@@ -153,14 +154,14 @@ class CompoundIndexTest {
           residents.deleteById(id);
           saved.remove(id);
         }
-        assertEquals(expectedEntries(saved.values(), residents.layout()), storedEntries(), "round " + round);
-        IndexVerifier.Report report = IndexVerifier.verify(four, residents);
+        assertEquals(expectedEntries(saved.values(), ItAccess.layout(residents)), storedEntries(), "round " + round);
+        IndexReport report = residents.verifyIndex();
         assertTrue(report.consistent(), report.discrepancies().toString());
       }
       // a value that moves within one key: only its score changes
       residents.save(resident("x", "Oslo", "Red", 30, null, null, null, null));
       residents.save(resident("x", "Oslo", "Red", 31, null, null, null, null));
-      String bucket = residents.layout().bucketFor("x").tag();
+      String bucket = ItAccess.layout(residents).bucketFor("x").tag();
       assertEquals(31.0, raw.zscore(bucket + "#cmp:city+age:4:Oslo", "x"));
       // a value that moves to another key leaves the old one
       residents.save(resident("x", "Bergen", "Red", 31, null, null, null, null));
@@ -168,7 +169,7 @@ class CompoundIndexTest {
       assertEquals(null, raw.zscore(bucket + "#cmp:city+team+age:4:Oslo3:red", "x"));
       assertEquals(31.0, raw.zscore(bucket + "#cmp:city+team+age:6:Bergen3:red", "x"));
       saved.put("x", resident("x", "Bergen", "Red", 31, null, null, null, null));
-      assertEquals(expectedEntries(saved.values(), residents.layout()), storedEntries());
+      assertEquals(expectedEntries(saved.values(), ItAccess.layout(residents)), storedEntries());
 
       assertEquals(saved.size(), residents.deleteAll());
       assertEquals(Map.of(), storedEntries(), "no document, no compound key");
@@ -315,12 +316,12 @@ class CompoundIndexTest {
       all.add(randomResident(random, "r" + i));
     }
     residents.saveAll(all);
-    Map<String, Map<String, Double>> expected = expectedEntries(all, residents.layout());
+    Map<String, Map<String, Double>> expected = expectedEntries(all, ItAccess.layout(residents));
     assertEquals(expected, storedEntries());
 
-    forgetCompoundIndexes(residents.layout());
+    forgetCompoundIndexes(ItAccess.layout(residents));
     assertEquals(Map.of(), storedEntries());
-    assertTrue(IndexVerifier.verify(rekord, residents).consistent(), "a consistent index, as an older model wrote it");
+    assertTrue(residents.verifyIndex().consistent(), "a consistent index, as an older model wrote it");
     rekord.close();
     rekord = Rekord.connect(redis.server().url()); // the schema record is read once per client
     raw = rekord.connection().commands();
@@ -331,7 +332,7 @@ class CompoundIndexTest {
     assertEquals(MigrationReport.Outcome.REBUILT, migration.outcome());
     assertEquals(120, migration.reindexed());
     assertEquals(expected, storedEntries());
-    IndexVerifier.Report report = IndexVerifier.verify(rekord, restarted);
+    IndexReport report = restarted.verifyIndex();
     assertTrue(report.consistent(), report.discrepancies().toString());
     List<String> oslo = all.stream().filter(r -> "Oslo".equals(r.city()) && r.age() > 30)
         .sorted((x, y) -> x.age() != y.age() ? Integer.compare(y.age(), x.age()) : y.id().compareTo(x.id()))

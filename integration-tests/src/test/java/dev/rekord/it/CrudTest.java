@@ -19,7 +19,7 @@ import dev.rekord.it.model.Session;
 import dev.rekord.it.model.SessionRepository;
 import dev.rekord.it.model.Ticket;
 import dev.rekord.it.model.TicketRepository;
-import dev.rekord.repository.BatchRead;
+import dev.rekord.BatchRead;
 import dev.rekord.test.RedisExtension;
 import java.time.Instant;
 import java.time.LocalDate;

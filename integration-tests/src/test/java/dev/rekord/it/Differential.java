@@ -2,8 +2,8 @@ package dev.rekord.it;
 
 import dev.rekord.query.Condition;
 import dev.rekord.query.Sort;
-import dev.rekord.repository.Query;
-import dev.rekord.repository.RekordRepository;
+import dev.rekord.Query;
+import dev.rekord.RekordRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.rekord.it;
 
+import dev.rekord.ItAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rekord.model.GeoPoint;
@@ -30,8 +31,8 @@ import dev.rekord.query.GeoBox;
 import dev.rekord.query.GeoRadius;
 import dev.rekord.query.Sort;
 import dev.rekord.query.TextMatch;
-import dev.rekord.repository.Query;
-import dev.rekord.repository.RekordRepository;
+import dev.rekord.Query;
+import dev.rekord.RekordRepository;
 import dev.rekord.test.RedisExtension;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -150,7 +151,7 @@ class DifferentialQueryTest {
     random = new Random(SEED);
     items.clear();
     indexedWhere.clear();
-    assertEquals(buckets, repository.layout().buckets());
+    assertEquals(buckets, repository.buckets());
     // updates move index entries; deletes remove them
     Differential.write(repository, items, Item::id, i -> convert.apply(randomItem(randomId(i))),
         id -> convert.apply(randomItem(id)), DOCUMENTS, DOCUMENTS / 5, random);
@@ -297,7 +298,7 @@ class DifferentialQueryTest {
     try (UnifiedJedis raw = target().raw()) {
       for (Item item : items.values()) {
         if (item.where() != null) {
-          GeoCoordinate p = raw.geopos(repository.layout().bucketFor(item.id()).geo("where"), item.id()).get(0);
+          GeoCoordinate p = raw.geopos(ItAccess.layout(repository).bucketFor(item.id()).geo("where"), item.id()).get(0);
           indexedWhere.put(item.id(), GeoPoint.of(p.getLongitude(), p.getLatitude()));
         }
       }

@@ -1,5 +1,6 @@
 package dev.rekord.it;
 
+import dev.rekord.ItAccess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -135,7 +136,7 @@ class IndexExactnessTest {
             LocalDate.of(1950 + i, 1, 1), Instant.ofEpochSecond(i), "word " + i,
             GeoPoint.of(i, i), List.of("t" + (i % 5)), List.of("T"), List.of(new Part("p", i % 4)), null));
       }
-      assertEquals(4, items.layout().buckets());
+      assertEquals(4, items.buckets());
       assertEquals(40, items.count());
       assertEquals(14, items.find(ItemJson_.sku.eq("s0")).count());
       assertEquals(14, items.find(ItemJson_.sku.eq("s0")).deleteAll());

@@ -13,7 +13,7 @@ import dev.rekord.it.model.AllTypesJson;
 import dev.rekord.it.model.AllTypesJsonRepository;
 import dev.rekord.it.model.Member;
 import dev.rekord.it.model.MemberRepository;
-import dev.rekord.repository.BatchRead;
+import dev.rekord.BatchRead;
 import dev.rekord.test.RedisExtension;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -25,7 +25,7 @@ import dev.rekord.codec.ValueCodecs;
 import dev.rekord.metamodel.SortableStringField;
 import dev.rekord.query.Condition;
 import dev.rekord.query.DistanceUnit;
-import dev.rekord.repository.Query;
+import dev.rekord.Query;
 import dev.rekord.test.RedisExtension;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import dev.rekord.it.model.AllTypesHash;
 import dev.rekord.it.model.AllTypesHashRepository;
 import dev.rekord.it.model.AllTypesJson;
 import dev.rekord.it.model.AllTypesJsonRepository;
-import dev.rekord.repository.BatchRead;
+import dev.rekord.BatchRead;
 import dev.rekord.test.RedisExtension;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,19 +1,20 @@
 package dev.rekord.cluster;
 
+import dev.rekord.RekordTesting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
 import dev.rekord.annotations.Storage;
-import dev.rekord.repository.Member;
-import dev.rekord.repository.Member_;
-import dev.rekord.repository.RekordRepository;
-import dev.rekord.repository.TestModel;
-import dev.rekord.schema.IndexVerifier;
+import dev.rekord.Member;
+import dev.rekord.Member_;
+import dev.rekord.RekordRepository;
+import dev.rekord.TestModel;
+import dev.rekord.schema.IndexReport;
 import dev.rekord.schema.MigrationReport.ModelMigration;
 import dev.rekord.schema.MigrationReport.Outcome;
-import dev.rekord.internal.schema.SchemaMigrator;
+import dev.rekord.internal.SchemaMigrator;
 import dev.rekord.test.RedisCluster;
 import dev.rekord.test.RedisServer;
 import java.time.Duration;
@@ -77,7 +78,7 @@ class ClusterBatchAndMigrationTest {
   void batchesRunOneCommandPerDocumentAndNeverCrossSlot() {
     RekordRepository<Member, String> repo =
         TestModel.repository(rekord, TestModel.stringIds("batch", Storage.HASH, Duration.ZERO));
-    assertEquals(16, repo.layout().buckets());
+    assertEquals(16, repo.buckets());
     repo.count(); // schema record and scripts in place
     long evalsha = calls("evalsha");
     long hgetall = calls("hgetall");
@@ -95,19 +96,19 @@ class ClusterBatchAndMigrationTest {
     long scripts = calls("evalsha") - evalsha;
     assertTrue(scripts >= 900 && scripts <= 900 + 16 * 4, "scripts: " + scripts);
     assertFalse(anyCrossSlot(), "no CROSSSLOT error on any master");
-    assertTrue(IndexVerifier.verify(rekord, repo).consistent());
+    assertTrue(repo.verifyIndex().consistent());
   }
 
   @Test
   void migrationRebuildsEveryBucketOnEveryMaster() {
     TestModel<String> v1 = TestModel.stringIds("migr", Storage.HASH, Duration.ZERO);
     TestModel<String> v2 = v1.withTagsIndexed();
-    SchemaMigrator migrator = new SchemaMigrator(rekord.connection(), rekord.schemas());
+    SchemaMigrator migrator = RekordTesting.migrator(rekord);
     assertEquals(Outcome.CREATED, migrator.migrate(v1, (name, done, total) -> { }).outcome());
     RekordRepository<Member, String> before = TestModel.repository(rekord, v1);
     before.saveAll(members(1200));
 
-    rekord.schemas().invalidate();
+    RekordTesting.invalidate(rekord);
     List<long[]> progress = new ArrayList<>();
     ModelMigration rebuilt = migrator.migrate(v2, (name, done, total) -> progress.add(new long[] {done, total}));
     assertEquals(Outcome.REBUILT, rebuilt.outcome());
@@ -117,7 +118,7 @@ class ClusterBatchAndMigrationTest {
     RekordRepository<Member, String> after = TestModel.repository(rekord, v2);
     assertEquals(400, after.find(Member_.tags.contains("red")).count());
     assertEquals(600, after.find(Member_.city.eq("Oslo")).count());
-    IndexVerifier.Report report = IndexVerifier.verify(rekord, after);
+    IndexReport report = after.verifyIndex();
     assertTrue(report.consistent(), report.discrepancies().toString());
     assertEquals(1200, report.documents());
   }
@@ -127,18 +128,18 @@ class ClusterBatchAndMigrationTest {
     RekordRepository<Member, String> repo =
         TestModel.repository(rekord, TestModel.stringIds("audit", Storage.HASH, Duration.ZERO));
     repo.saveAll(members(50));
-    assertTrue(IndexVerifier.verify(rekord, repo).consistent());
+    assertTrue(repo.verifyIndex().consistent());
     var redis = rekord.connection().commands();
-    var bucket = repo.layout().bucketFor("b1");
+    var bucket = RekordTesting.layout(repo).bucketFor("b1");
     redis.zrem(bucket.numeric("age"), "b1");                  // an entry lost
     redis.zadd(bucket.lex("city"), 0, "Oslo\u0000ghost");    // an entry nobody lists
     redis.del(repo.keyOf("b2"));                             // a document gone, still indexed
-    redis.hset(repo.layout().bucketFor("b3").documentKey("b3x"), Map.of("id", "b3x")); // unindexed (or misplaced)
-    IndexVerifier.Report report = IndexVerifier.verify(rekord, repo);
-    List<IndexVerifier.Kind> kinds = report.discrepancies().stream().map(IndexVerifier.Discrepancy::kind).toList();
-    assertTrue(kinds.contains(IndexVerifier.Kind.MISSING_ENTRY), kinds.toString());
-    assertTrue(kinds.contains(IndexVerifier.Kind.UNLISTED_ENTRY), kinds.toString());
-    assertTrue(kinds.contains(IndexVerifier.Kind.INDEXED_WITHOUT_DOCUMENT), kinds.toString());
-    assertTrue(kinds.contains(IndexVerifier.Kind.DOCUMENT_NOT_INDEXED) || kinds.contains(IndexVerifier.Kind.WRONG_BUCKET), kinds.toString());
+    redis.hset(RekordTesting.layout(repo).bucketFor("b3").documentKey("b3x"), Map.of("id", "b3x")); // unindexed (or misplaced)
+    IndexReport report = repo.verifyIndex();
+    List<IndexReport.Kind> kinds = report.discrepancies().stream().map(IndexReport.Discrepancy::kind).toList();
+    assertTrue(kinds.contains(IndexReport.Kind.MISSING_ENTRY), kinds.toString());
+    assertTrue(kinds.contains(IndexReport.Kind.UNLISTED_ENTRY), kinds.toString());
+    assertTrue(kinds.contains(IndexReport.Kind.INDEXED_WITHOUT_DOCUMENT), kinds.toString());
+    assertTrue(kinds.contains(IndexReport.Kind.DOCUMENT_NOT_INDEXED) || kinds.contains(IndexReport.Kind.WRONG_BUCKET), kinds.toString());
   }
 }

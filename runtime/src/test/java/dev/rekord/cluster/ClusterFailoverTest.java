@@ -1,15 +1,16 @@
 package dev.rekord.cluster;
 
+import dev.rekord.RekordTesting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
 import dev.rekord.annotations.Storage;
-import dev.rekord.repository.Member;
-import dev.rekord.repository.Member_;
-import dev.rekord.repository.RekordRepository;
-import dev.rekord.repository.TestModel;
-import dev.rekord.schema.IndexVerifier;
+import dev.rekord.Member;
+import dev.rekord.Member_;
+import dev.rekord.RekordRepository;
+import dev.rekord.TestModel;
+import dev.rekord.schema.IndexReport;
 import dev.rekord.test.RedisCluster;
 import dev.rekord.test.RedisServer;
 import java.time.Duration;
@@ -57,7 +58,7 @@ class ClusterFailoverTest {
           TestModel.repository(durable, TestModel.stringIds("fo", Storage.HASH, Duration.ZERO));
       RekordRepository<Member, String> plainRepo =
           TestModel.repository(plain, TestModel.stringIds("fp", Storage.HASH, Duration.ZERO));
-      assertEquals(16, repo.layout().buckets());
+      assertEquals(16, repo.buckets());
       RedisServer victim = cluster.masters().get(0);
       Set<String> onVictim = new HashSet<>();
       for (int i = 0; i < IDS; i++) {
@@ -131,10 +132,10 @@ class ClusterFailoverTest {
       assertEquals(all.stream().filter(m -> m.age() >= 1000).count(), repo.find(Member_.age.gte(1000)).count());
       // Documents and index entries agree, for both models.
       for (RekordRepository<Member, String> r : List.of(repo, plainRepo)) {
-        IndexVerifier.Report report = IndexVerifier.verify(durable, r);
+        IndexReport report = r.verifyIndex();
         assertTrue(report.consistent(), report.discrepancies().toString());
       }
-      assertEquals(all.size(), IndexVerifier.verify(durable, repo).documents());
+      assertEquals(all.size(), repo.verifyIndex().documents());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.rekord.cluster;
 
+import dev.rekord.RekordTesting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rekord.Rekord;
 import dev.rekord.annotations.Storage;
 import dev.rekord.internal.engine.portable.KeyLayout;
-import dev.rekord.repository.Member;
-import dev.rekord.repository.Member_;
-import dev.rekord.repository.RekordRepository;
-import dev.rekord.repository.TestModel;
-import dev.rekord.schema.IndexVerifier;
+import dev.rekord.Member;
+import dev.rekord.Member_;
+import dev.rekord.RekordRepository;
+import dev.rekord.TestModel;
+import dev.rekord.schema.IndexReport;
 import dev.rekord.test.RedisCluster;
 import dev.rekord.test.RedisServer;
 import java.time.Duration;
@@ -49,7 +50,7 @@ class ClusterReshardTest {
   void movingBucketSlotsLosesNothingAndQueriesStayExact() throws Exception {
     RekordRepository<Member, String> repo =
         TestModel.repository(rekord, TestModel.stringIds("rs", Storage.HASH, Duration.ZERO));
-    KeyLayout layout = repo.layout();
+    KeyLayout layout = RekordTesting.layout(repo);
     List<Member> stable = new ArrayList<>();
     for (int i = 0; i < 400; i++) {
       stable.add(new Member("s" + i, "Stable", i % 50, null));
@@ -97,7 +98,7 @@ class ClusterReshardTest {
     }
     assertEquals(400 + stored.size(), repo.count());
     assertEquals(expectedPage, repo.find(Member_.city.eq("Stable")).sortBy(Member_.age.desc()).offset(20).limit(30).list());
-    IndexVerifier.Report report = IndexVerifier.verify(rekord, repo);
+    IndexReport report = repo.verifyIndex();
     assertTrue(report.consistent(), report.discrepancies().toString());
   }
 }

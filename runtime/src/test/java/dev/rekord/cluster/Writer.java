@@ -1,8 +1,8 @@
 package dev.rekord.cluster;
 
 import dev.rekord.exception.RekordException;
-import dev.rekord.repository.Member;
-import dev.rekord.repository.RekordRepository;
+import dev.rekord.Member;
+import dev.rekord.RekordRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -33,7 +33,7 @@ class ClusterSetupTest {
         MemberRepository members = new MemberRepository(rekord);
         members.save(new Member("ada", "Ada", "Oslo", LocalDate.of(2024, 5, 1)));
         assertEquals("Ada", members.findById("ada").orElseThrow().name());
-        assertEquals(16, rekord.schemas().get(members.model()).buckets());
+        assertEquals(16, members.buckets());
       }
     }
   }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.exception.DeserializationException;
 import dev.rekord.Rekord;
-import dev.rekord.repository.BatchRead;
+import dev.rekord.BatchRead;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
 import java.time.Duration;

@@ -13,7 +13,7 @@ import dev.rekord.exception.SerializationException;
 import dev.rekord.metamodel.SortableField;
 import dev.rekord.query.Condition;
 import dev.rekord.query.DistanceUnit;
-import dev.rekord.repository.Query;
+import dev.rekord.Query;
 import dev.rekord.schema.MigrationReport;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
@@ -408,7 +408,7 @@ class QueriesTest {
     // end::buckets[]
     try (Rekord rekord = Rekord.connect(server.url())) {
       MemberRepository members = new MemberRepository(rekord);
-      assertEquals(4, members.layout().buckets());
+      assertEquals(4, members.buckets());
       assertTrue(members.keyOf("ada").matches("\\{members:[0-3]}:ada"), members.keyOf("ada"));
       assertEquals(List.of("ada"), members.find(Member_.city.eq("Oslo")).ids());
     }

@@ -2,10 +2,9 @@ package dev.rekord.examples.cities;
 
 import dev.rekord.model.GeoPoint;
 import dev.rekord.Rekord;
-import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.query.DistanceUnit;
-import dev.rekord.repository.BatchRead;
-import dev.rekord.repository.Query;
+import dev.rekord.BatchRead;
+import dev.rekord.Query;
 import dev.rekord.schema.MigrationReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -250,8 +249,8 @@ public final class CitiesDemo {
     String cityKey = cities.keyOf(WELL_KNOWN.get(0));
     section("What Redis holds: HGETALL " + cityKey);
     new TreeMap<>(redis.hgetAll(cityKey)).forEach((field, value) -> out.printf("  %-10s %s%n", field, value));
-    section("What Redis holds: the index keys Oslo is in (one bucket: tag " + cities.layout().bucket(0).tag() + ")");
-    KeyLayout.Bucket index = cities.layout().bucketFor(WELL_KNOWN.get(0));
+    IndexKeys index = new IndexKeys("{city}");
+    section("What Redis holds: the index keys Oslo is in (one bucket: tag " + index.tag() + ")");
     out.printf("  %-30s ZCARD %,d (every indexed id, in id order)%n", index.all(), redis.zcard(index.all()));
     out.printf("  %-30s ZLEXCOUNT [NO\\0 (NO\\1 = %,d (a tag's ids, in id order: members \"NO\\0id\")%n",
         index.lex("country"), redis.zlexcount(index.lex("country"), "[NO\u0000", "(NO\u0001"));
@@ -284,5 +283,27 @@ public final class CitiesDemo {
     all.forEach(city -> ids.add(city.id()));
     Collections.shuffle(ids, new Random(42));
     return new ArrayList<>(ids.subList(0, Math.min(n, ids.size())));
+  }
+
+  /**
+   * The names of the portable engine's index keys of one bucket, as docs/internals.md documents
+   * them (the demo shows them; an application never needs them).
+   */
+  private record IndexKeys(String tag) {
+    String all() {
+      return tag + "#ids";
+    }
+
+    String lex(String path) {
+      return tag + "#lex:" + path;
+    }
+
+    String numeric(String path) {
+      return tag + "#num:" + path;
+    }
+
+    String geo(String path) {
+      return tag + "#geo:" + path;
+    }
   }
 }

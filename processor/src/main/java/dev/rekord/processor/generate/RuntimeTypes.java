@@ -50,7 +50,7 @@ final class RuntimeTypes {
   static final ClassName INDEX_FIELD = ClassName.get("dev.rekord.model", "IndexField");
   static final ClassName REKORD_MODEL = ClassName.get("dev.rekord.model", "RekordModel");
 
-  static final ClassName REKORD_REPOSITORY = ClassName.get("dev.rekord.repository", "RekordRepository");
+  static final ClassName REKORD_REPOSITORY = ClassName.get("dev.rekord", "RekordRepository");
 
   static final ClassName DURATION = ClassName.get("java.time", "Duration");
   static final ClassName IO_EXCEPTION = ClassName.get("java.io", "IOException");

@@ -31,7 +31,7 @@ public record SchemaRecord(
     READY,
     BUILDING;
 
-    String text() {
+    public String text() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
   }

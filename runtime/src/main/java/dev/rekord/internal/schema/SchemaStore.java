@@ -98,7 +98,7 @@ public final class SchemaStore {
   }
 
   /** The record as read from Redis (creating it when missing), and whether it was created now. */
-  Ensured ensure(RekordModel<?, ?> model) {
+  public Ensured ensure(RekordModel<?, ?> model) {
     String key = SchemaRecord.key(model.keyPrefix());
     Map<String, String> hash = RedisCalls.call(() -> connection.commands().hgetAll(key));
     boolean created = false;
@@ -120,7 +120,7 @@ public final class SchemaStore {
   }
 
   /** Writes fields of the record and refreshes the cache. */
-  SchemaRecord update(RekordModel<?, ?> model, Map<String, String> fields, List<String> removed) {
+  public SchemaRecord update(RekordModel<?, ?> model, Map<String, String> fields, List<String> removed) {
     String key = SchemaRecord.key(model.keyPrefix());
     SchemaRecord record = RedisCalls.call(() -> {
       connection.commands().hset(key, fields);
@@ -138,5 +138,5 @@ public final class SchemaStore {
     cache.clear();
   }
 
-  record Ensured(SchemaRecord record, boolean created) {}
+  public record Ensured(SchemaRecord record, boolean created) {}
 }

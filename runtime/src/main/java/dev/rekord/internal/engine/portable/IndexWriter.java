@@ -59,6 +59,15 @@ public final class IndexWriter {
     return call(bucket, id, args, entries);
   }
 
+  /**
+   * A save of a document in its stored form ({@code storage} {@code hash}: field/value pairs;
+   * {@code json}: the text) with its index entries, for {@link #save} or {@link #saveAll}.
+   */
+  public ScriptCall saveCall(String id, String storage, List<String> document, Duration ttl,
+      IndexEntries entries) {
+    return call(id, storage, document, ttlMillis(ttl), entries);
+  }
+
   /** {@link #saveJson} as a call for {@link #saveAll}. */
   public ScriptCall saveJsonCall(String id, String json, Duration ttl, IndexEntries entries) {
     return call(id, "json", List.of(json), ttlMillis(ttl), entries);

@@ -1,363 +1,121 @@
 package dev.rekord.internal.engine.portable;
 
 import dev.rekord.connection.RedisConnection;
-import dev.rekord.model.CompoundIndex;
-import dev.rekord.model.IndexDefinition;
+import dev.rekord.internal.engine.QueryEngine;
+import dev.rekord.internal.script.ScriptCall;
+import dev.rekord.internal.storage.DocumentStorage;
+import dev.rekord.model.RekordModel;
 import dev.rekord.query.Condition;
 import dev.rekord.query.Sort;
-import dev.rekord.internal.script.ScriptCall;
-import java.nio.charset.StandardCharsets;
+import dev.rekord.schema.IndexReport;
+import dev.rekord.schema.MigrationListener;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
- * Runs queries over the portable index of one model, server-side in one script per bucket.
+ * The portable engine for one model: Rekord's own secondary indexes in core data structures, kept
+ * by Lua scripts, on any Redis 7 or later, standalone or cluster. Writes go through {@link
+ * IndexWriter} (document, entries and manifest in one script), queries through {@link
+ * PortableQueries} ({@code query.lua}), rebuilds through {@link PortableRebuild} and checks
+ * through {@link IndexVerifier}; the keys are those of the model's {@link KeyLayout}.
  *
- * <p><b>Plan.</b> The condition is compiled to a plan ({@link QueryPlan}) that {@code query.lua}
- * interprets: an {@code and} estimates each operand's cardinality ({@code ZCARD}, {@code ZCOUNT},
- * {@code ZLEXCOUNT}) and drives from the smallest, probing the others ({@code ZSCORE} per id, or
- * {@code ZMSCORE} in bulk; operands without a direct probe — prefixes, geo — are read once);
- * {@code or} is a union; {@code not} (and {@code ne}, {@code isNotNull}) is the set of all ids
- * minus the operand. Every id set is a sorted set in id order ({@link KeyLayout}), so without a
- * sort key a tag driver (or {@code findAll()}) streams its ids in order and stops once the page
- * is full. With one sort key the script walks the sort index in order — within the range the
- * condition puts on the same field — probing the condition and stopping once the page is full,
- * when the estimates say that reads fewer ids than collecting every match and sorting; otherwise
- * it collects and sorts. Several sort keys always collect and sort.
- *
- * <p><b>Compound indexes.</b> Before compiling, a query is rewritten for the best fitting compound
- * index of the model ({@link CompoundRewrite}): an {@code eq} on each of its tags with a range on
- * its number become one range of one sorted set, which a sort by the number walks in order, so
- * the page stops early; {@code count} of that range alone is one {@code ZCOUNT}, and {@code exists}
- * walks the range to the first living match. The results are those of the query as written.
- *
- * <p><b>Buckets.</b> With more than one bucket ({@link KeyLayout}) the script runs once per bucket,
- * all in one pipeline (Jedis groups it per node on a cluster). Each bucket returns its first
- * {@code offset + limit} ids with their sort values (scores, tag values); the client merges them in
- * the global order and then applies offset and limit, so the result is exactly the one a single
- * bucket would give. Counts are summed.
- *
- * <p><b>Order.</b> By the sort keys, each ascending or descending; strings in byte-wise (UTF-8)
- * order of their indexed (case-folded, if case-insensitive) value; nulls last; ties, and the
- * whole result when there is no sort key, by id in byte-wise order (descending if the last sort
- * key is). Paging is explicit: {@code limit} {@link #NO_LIMIT} returns every match.
- *
- * <p><b>Semantics.</b> {@code ne(x)} and {@code not(…)} match documents whose field is null;
- * comparisons never do. Dates and times compare at microsecond precision ({@link
- * IndexEncoding}). Ids whose document has expired are left out and their entries removed as the
- * query meets them ({@link IndexWriter}).
- *
- * <p>Thread-safe.
+ * @param <T> the record type
  */
-public final class PortableQueryEngine {
-
-  /** The {@code limit} that returns every match. */
-  public static final long NO_LIMIT = -1;
+public final class PortableQueryEngine<T> implements QueryEngine<T> {
 
   private final RedisConnection connection;
+  private final RekordModel<T, ?> model;
+  private final DocumentStorage<T> storage;
   private final KeyLayout layout;
-  private final List<CompoundIndex> compounds;
+  private final IndexWriter writer;
+  private final PortableQueries queries;
 
-  /** An engine over a model without compound indexes. */
-  public PortableQueryEngine(RedisConnection connection, KeyLayout layout) {
-    this(connection, layout, List.of());
-  }
-
-  /** An engine over a model with {@code compounds} ({@link IndexDefinition#compounds()}). */
-  public PortableQueryEngine(RedisConnection connection, KeyLayout layout, List<CompoundIndex> compounds) {
+  public PortableQueryEngine(RedisConnection connection, RekordModel<T, ?> model, DocumentStorage<T> storage,
+      int buckets) {
     this.connection = connection;
-    this.layout = layout;
-    this.compounds = List.copyOf(compounds);
+    this.model = model;
+    this.storage = storage;
+    this.layout = KeyLayout.of(model.keyPrefix(), buckets);
+    this.writer = new IndexWriter(connection, layout);
+    this.queries = new PortableQueries(connection, layout, model.index().compounds());
   }
 
+  @Override
+  public String name() {
+    return "portable";
+  }
+
+  /** The key layout, for the engine's own tools and tests. */
   public KeyLayout layout() {
     return layout;
   }
 
-  /**
-   * The ids of the documents matching {@code condition} ({@code null}: all), in {@code sort}
-   * order, from {@code offset}, at most {@code limit} ({@link #NO_LIMIT}: all).
-   *
-   * @throws dev.rekord.exception.QueryException when the query cannot run as written (a sort on a field
-   *     without sort order, a range on a tag, …)
-   */
-  public <R> List<String> ids(Condition<R> condition, List<Sort<R>> sort, long offset, long limit) {
-    if (offset < 0) {
-      throw new IllegalArgumentException("offset must not be negative: " + offset);
-    }
-    if (limit < NO_LIMIT) {
-      throw new IllegalArgumentException("limit must be zero or more, or NO_LIMIT: " + limit);
-    }
-    if (limit == 0) {
-      return List.of();
-    }
-    Plan<R> plan = plan(condition, sort);
-    if (layout.buckets() == 1) {
-      ScriptCall call = call(layout.bucket(0), "ids", plan, offset, limit, false, null, null);
-      return strings((List<?>) EngineScripts.QUERY.eval(connection, call.keys(), call.args()));
-    }
-    long perBucket = limit == NO_LIMIT || offset > Long.MAX_VALUE - limit ? NO_LIMIT : offset + limit;
-    boolean withValues = !sort.isEmpty();
-    List<ScriptCall> calls = new ArrayList<>(layout.buckets());
-    for (int b = 0; b < layout.buckets(); b++) {
-      calls.add(call(layout.bucket(b), "ids", plan, 0, perBucket, withValues, null, null));
-    }
-    List<Object> replies = EngineScripts.QUERY.evalAll(connection, calls);
-    int stride = 1 + (withValues ? sort.size() : 0);
-    List<Source> sources = new ArrayList<>(replies.size());
-    for (Object reply : replies) {
-      sources.add(new ListSource(rows(strings((List<?>) reply), stride)));
-    }
-    Merge merge = new Merge(sources, order(sort));
-    List<String> ids = new ArrayList<>();
-    for (long skipped = 0; skipped < offset && merge.hasNext(); skipped++) {
-      merge.next();
-    }
-    while (merge.hasNext() && (limit == NO_LIMIT || ids.size() < limit)) {
-      ids.add(merge.next().id());
-    }
-    return ids;
+  @Override
+  public String documentKey(String id) {
+    return layout.documentKey(id);
   }
 
-  /** Every matching id, in {@code sort} order. */
-  public <R> List<String> ids(Condition<R> condition, List<Sort<R>> sort) {
-    return ids(condition, sort, 0, NO_LIMIT);
+  @Override
+  public Write prepareSave(T entity, String id, Duration ttl) {
+    IndexEntries entries = IndexEntries.create(model.name());
+    model.codec().indexValues(entity, entries);
+    return new PortableWrite(writer.saveCall(id, storage.scriptKind(), storage.encode(entity), ttl, entries));
   }
 
-  /** How many documents match {@code condition} ({@code null}: all); exact (expired ids are left out). */
-  public <R> long count(Condition<R> condition) {
-    Plan<R> plan = plan(condition, List.of());
-    List<ScriptCall> calls = new ArrayList<>(layout.buckets());
-    for (int b = 0; b < layout.buckets(); b++) {
-      calls.add(call(layout.bucket(b), "count", plan, 0, NO_LIMIT, false, null, null));
-    }
-    long total = 0;
-    for (Object reply : evalAll(calls)) {
-      total += (Long) reply;
-    }
-    return total;
+  @Override
+  public void save(Write write) {
+    writer.save(((PortableWrite) write).call());
   }
 
-  /**
-   * Whether any document matches {@code condition}. A query for a compound index walks its range
-   * in score order and stops at the first living match, in every bucket.
-   */
-  public <R> boolean exists(Condition<R> condition) {
-    Plan<R> plan = plan(condition, List.of());
-    if (plan.rewrite() == null) {
-      return !ids(condition, List.of(), 0, 1).isEmpty();
+  @Override
+  public void saveAll(List<Write> writes) {
+    List<ScriptCall> calls = new ArrayList<>(writes.size());
+    for (Write write : writes) {
+      calls.add(((PortableWrite) write).call());
     }
-    Plan<R> anyOrder = new Plan<>(condition, List.of(), plan.rewrite(), true);
-    List<ScriptCall> calls = new ArrayList<>(layout.buckets());
-    for (int b = 0; b < layout.buckets(); b++) {
-      calls.add(call(layout.bucket(b), "ids", anyOrder, 0, 1, false, null, null));
-    }
-    for (Object reply : evalAll(calls)) {
-      if (!((List<?>) reply).isEmpty()) {
-        return true;
-      }
-    }
-    return false;
+    writer.saveAll(calls);
   }
 
-  /**
-   * A cursor over every matching id in {@code sort} order: a snapshot of the ids is taken now,
-   * server-side (one list per bucket, expiring after {@code ttl} without use), and read in pages of
-   * {@code pageSize} per bucket, so the client holds at most {@code buckets × pageSize} ids. Ids
-   * that match now are returned exactly once, whatever is written meanwhile; ids written later are
-   * not. Close it to drop the snapshot early.
-   */
-  public <R> IdCursor cursor(Condition<R> condition, List<Sort<R>> sort, int pageSize, Duration ttl) {
-    if (pageSize < 1) {
-      throw new IllegalArgumentException("pageSize must be at least 1: " + pageSize);
-    }
-    String name = java.util.UUID.randomUUID().toString();
-    boolean withValues = layout.buckets() > 1 && !sort.isEmpty();
-    int stride = 1 + (withValues ? sort.size() : 0);
-    String ttlMillis = Long.toString(Math.max(1, ttl.toMillis()));
-    Plan<R> plan = plan(condition, sort);
-    List<ScriptCall> calls = new ArrayList<>(layout.buckets());
-    List<String> keys = new ArrayList<>(layout.buckets());
-    for (int b = 0; b < layout.buckets(); b++) {
-      String key = layout.bucket(b).snapshot(name);
-      keys.add(key);
-      calls.add(call(layout.bucket(b), "snapshot", plan, 0, NO_LIMIT, withValues, key, ttlMillis));
-    }
-    List<Object> counts = evalAll(calls);
-    List<Source> sources = new ArrayList<>(counts.size());
-    for (int b = 0; b < counts.size(); b++) {
-      long rows = (Long) counts.get(b);
-      sources.add(new SnapshotSource(connection, keys.get(b), rows, stride, pageSize, ttl));
-    }
-    return new IdCursor(connection, keys, new Merge(sources, order(sort)));
+  @Override
+  public boolean delete(String id) {
+    return writer.delete(id);
   }
 
-  private List<Object> evalAll(List<ScriptCall> calls) {
-    if (calls.size() == 1) {
-      ScriptCall call = calls.get(0);
-      return List.of(EngineScripts.QUERY.eval(connection, call.keys(), call.args()));
-    }
-    return EngineScripts.QUERY.evalAll(connection, calls);
+  @Override
+  public long deleteAll(List<String> ids) {
+    return writer.deleteAll(ids);
   }
 
-  /**
-   * A query as every bucket compiles it: the condition and sort, and the compound index rewrite
-   * found for them once ({@code null}: none).
-   */
-  private record Plan<R>(Condition<R> condition, List<Sort<R>> sort, CompoundRewrite<R> rewrite, boolean anyOrder) {}
-
-  private <R> Plan<R> plan(Condition<R> condition, List<Sort<R>> sort) {
-    return new Plan<>(condition, sort, CompoundRewrite.find(compounds, condition, sort), false);
+  @Override
+  public List<String> ids(Condition<T> condition, List<Sort<T>> sort, long offset, long limit) {
+    return queries.ids(condition, sort, offset, limit);
   }
 
-  private static <R> ScriptCall call(KeyLayout.Bucket bucket, String mode, Plan<R> query, long offset,
-      long limit, boolean withValues, String snapshotKey, String snapshotTtl) {
-    QueryPlan plan = QueryPlan.of(bucket, query.condition(), query.sort(), query.rewrite(), query.anyOrder());
-    int snapshotPosition = snapshotKey == null ? 0 : plan.addKey(snapshotKey);
-    List<String> args = new ArrayList<>();
-    args.add(mode);
-    args.add(bucket.documentPrefix());
-    args.add(bucket.manifestPrefix());
-    args.add(Long.toString(offset));
-    args.add(Long.toString(limit));
-    args.add(withValues ? "1" : "0");
-    args.add(Integer.toString(snapshotPosition));
-    args.add(snapshotTtl == null ? "0" : snapshotTtl);
-    args.addAll(plan.sortAndPlan());
-    return new ScriptCall(plan.keys(), args);
+  @Override
+  public long count(Condition<T> condition) {
+    return queries.count(condition);
   }
 
-  static List<String> strings(List<?> reply) {
-    List<String> out = new ArrayList<>(reply.size());
-    for (Object row : reply) {
-      out.add(row instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) row);
-    }
-    return out;
+  @Override
+  public boolean exists(Condition<T> condition) {
+    return queries.exists(condition);
   }
 
-  /** Rows of {@code stride} strings: the id, then its sort values ({@code v…} or {@code n}). */
-  static List<Row> rows(List<String> flat, int stride) {
-    List<Row> rows = new ArrayList<>(flat.size() / stride);
-    for (int i = 0; i + stride <= flat.size(); i += stride) {
-      String[] values = new String[stride - 1];
-      for (int v = 0; v < values.length; v++) {
-        String value = flat.get(i + 1 + v);
-        values[v] = value.startsWith("v") ? value.substring(1) : null;
-      }
-      rows.add(new Row(flat.get(i), values));
-    }
-    return rows;
+  @Override
+  public IdCursor cursor(Condition<T> condition, List<Sort<T>> sort, int pageSize, Duration ttl) {
+    return queries.cursor(condition, sort, pageSize, ttl);
   }
 
-  /** The global order of rows: what {@code query.lua} applies within a bucket. */
-  static <R> Comparator<Row> order(List<Sort<R>> sort) {
-    boolean lastDesc = !sort.isEmpty() && sort.get(sort.size() - 1).descending();
-    boolean[] numeric = new boolean[sort.size()];
-    boolean[] desc = new boolean[sort.size()];
-    for (int i = 0; i < sort.size(); i++) {
-      numeric[i] = sort.get(i).field().index().kind() == dev.rekord.model.IndexKind.NUMERIC;
-      desc[i] = sort.get(i).descending();
-    }
-    return (a, b) -> {
-      for (int i = 0; i < a.values().length && i < numeric.length; i++) {
-        String x = a.values()[i];
-        String y = b.values()[i];
-        if (x == null || y == null) {
-          if (x != y) {
-            return x == null ? 1 : -1; // nulls last in both directions
-          }
-          continue;
-        }
-        int c = numeric[i] ? Double.compare(score(x), score(y)) : compareCodePoints(x, y);
-        if (c != 0) {
-          return desc[i] ? -c : c;
-        }
-      }
-      int c = compareCodePoints(a.id(), b.id());
-      return lastDesc ? -c : c;
-    };
+  @Override
+  public Rebuild rebuild(MigrationListener listener) {
+    return new PortableRebuild<>(connection, model, storage, writer).run(listener);
   }
 
-  private static double score(String text) {
-    return switch (text) {
-      case "inf", "+inf" -> Double.POSITIVE_INFINITY;
-      case "-inf" -> Double.NEGATIVE_INFINITY;
-      default -> Double.parseDouble(text);
-    };
+  @Override
+  public IndexReport verify() {
+    return IndexVerifier.verify(connection, layout);
   }
 
-  /** Code point order, which is the byte-wise order of the UTF-8 encodings. */
-  static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int x = a.codePointAt(i);
-      int y = b.codePointAt(j);
-      if (x != y) {
-        return Integer.compare(x, y);
-      }
-      i += Character.charCount(x);
-      j += Character.charCount(y);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
-  }
-
-  /** One id of a bucket's result, with its sort values (score or tag text; {@code null}: none). */
-  record Row(String id, String[] values) {}
-
-  /** The rows of one bucket, in order. */
-  interface Source {
-    /** The next row, or {@code null} when there are no more. */
-    Row next();
-  }
-
-  private static final class ListSource implements Source {
-    private final List<Row> rows;
-    private int next;
-
-    ListSource(List<Row> rows) {
-      this.rows = rows;
-    }
-
-    @Override
-    public Row next() {
-      return next < rows.size() ? rows.get(next++) : null;
-    }
-  }
-
-  /** A k-way merge of sorted sources. */
-  static final class Merge {
-    private record Head(Row row, Source source) {}
-
-    private final PriorityQueue<Head> heads;
-
-    Merge(List<Source> sources, Comparator<Row> order) {
-      this.heads = new PriorityQueue<>(Math.max(1, sources.size()), (x, y) -> order.compare(x.row(), y.row()));
-      for (Source source : sources) {
-        Row first = source.next();
-        if (first != null) {
-          heads.add(new Head(first, source));
-        }
-      }
-    }
-
-    boolean hasNext() {
-      return !heads.isEmpty();
-    }
-
-    Row next() {
-      Head head = heads.poll();
-      if (head == null) {
-        throw new java.util.NoSuchElementException();
-      }
-      Row following = head.source().next();
-      if (following != null) {
-        heads.add(new Head(following, head.source()));
-      }
-      return head.row();
-    }
-  }
+  private record PortableWrite(ScriptCall call) implements Write {}
 }

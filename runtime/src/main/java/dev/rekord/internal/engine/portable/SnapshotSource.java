@@ -3,7 +3,7 @@ package dev.rekord.internal.engine.portable;
 import dev.rekord.exception.QueryException;
 import dev.rekord.internal.connection.RedisCalls;
 import dev.rekord.connection.RedisConnection;
-import dev.rekord.internal.engine.portable.PortableQueryEngine.Row;
+import dev.rekord.internal.engine.portable.PortableQueries.Row;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -14,7 +14,7 @@ import redis.clients.jedis.Response;
  * The rows of one bucket's query snapshot (a Redis list written by {@code query.lua}), read a page
  * at a time; each read renews the snapshot's time to live.
  */
-final class SnapshotSource implements PortableQueryEngine.Source {
+final class SnapshotSource implements PortableQueries.Source {
 
   private final RedisConnection connection;
   private final String key;
@@ -57,7 +57,7 @@ final class SnapshotSource implements PortableQueryEngine.Source {
       throw new QueryException("the query cursor's snapshot " + key + " expired after "
           + read + " of " + rows + " ids; iterate within the cursor's time to live");
     }
-    List<Row> page = PortableQueryEngine.rows(flat, stride);
+    List<Row> page = PortableQueries.rows(flat, stride);
     buffer.addAll(page);
     read += page.size();
   }

@@ -76,7 +76,7 @@ public class DifferentialQueryTest {
     random = new Random(SEED);
     try (RedisConnection connection = connect()) {
       IndexWriter writer = new IndexWriter(connection, layout);
-      PortableQueryEngine engine = new PortableQueryEngine(connection, layout);
+      PortableQueries engine = new PortableQueries(connection, layout);
       for (int i = 0; i < DOCUMENTS; i++) {
         save(writer, randomDoc(randomId(i)));
       }
@@ -96,7 +96,7 @@ public class DifferentialQueryTest {
         Condition<Doc> condition = random.nextInt(20) == 0 ? null : randomCondition(random.nextInt(3));
         List<Sort<Doc>> sort = randomSort();
         long offset = random.nextInt(4) == 0 ? random.nextInt(200) : 0;
-        long limit = random.nextInt(3) == 0 ? PortableQueryEngine.NO_LIMIT : random.nextInt(40);
+        long limit = random.nextInt(3) == 0 ? PortableQueries.NO_LIMIT : random.nextInt(40);
         String what = "query " + q + " (seed " + SEED + "): " + condition + " sort " + sort
             + " offset " + offset + " limit " + limit;
         List<String> expected = expected(condition, sort, offset, limit);

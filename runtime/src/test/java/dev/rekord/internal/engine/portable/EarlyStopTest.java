@@ -38,7 +38,7 @@ class EarlyStopTest {
   private static final int DOCUMENTS = 50_000;
   private static final KeyLayout LAYOUT = KeyLayout.of("stop");
   private static RedisConnection connection;
-  private static PortableQueryEngine engine;
+  private static PortableQueries engine;
 
   @BeforeAll
   static void connect() {
@@ -91,9 +91,9 @@ class EarlyStopTest {
     return calls;
   }
 
-  private static PortableQueryEngine engine() {
+  private static PortableQueries engine() {
     if (engine == null) {
-      engine = new PortableQueryEngine(connection, LAYOUT);
+      engine = new PortableQueries(connection, LAYOUT);
     }
     return engine;
   }

@@ -38,14 +38,14 @@ class IndexMaintenanceTest {
   private RedisConnection connection;
   private UnifiedJedis jedis;
   private IndexWriter writer;
-  private PortableQueryEngine engine;
+  private PortableQueries engine;
 
   @BeforeEach
   void connect() {
     connection = open(redis.server().host(), redis.server().port());
     jedis = connection.commands();
     writer = new IndexWriter(connection, layout);
-    engine = new PortableQueryEngine(connection, layout);
+    engine = new PortableQueries(connection, layout);
   }
 
   @AfterEach

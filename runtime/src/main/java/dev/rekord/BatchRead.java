@@ -1,4 +1,4 @@
-package dev.rekord.repository;
+package dev.rekord;
 
 import dev.rekord.exception.DeserializationException;
 import java.util.ArrayList;

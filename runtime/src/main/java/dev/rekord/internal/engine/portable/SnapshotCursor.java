@@ -1,5 +1,7 @@
 package dev.rekord.internal.engine.portable;
 
+import dev.rekord.internal.engine.QueryEngine;
+
 import dev.rekord.internal.connection.RedisCalls;
 import dev.rekord.connection.RedisConnection;
 import java.util.Iterator;
@@ -8,17 +10,17 @@ import java.util.NoSuchElementException;
 import redis.clients.jedis.AbstractPipeline;
 
 /**
- * The ids of a query's snapshot, in order ({@link PortableQueryEngine#cursor}). Not thread-safe.
+ * The ids of a query's snapshot, in order ({@link PortableQueries#cursor}). Not thread-safe.
  * Closing it (or reading it to the end) deletes the snapshot; otherwise it expires.
  */
-public final class IdCursor implements Iterator<String>, AutoCloseable {
+public final class SnapshotCursor implements QueryEngine.IdCursor {
 
   private final RedisConnection connection;
   private final List<String> snapshotKeys;
-  private final PortableQueryEngine.Merge merge;
+  private final PortableQueries.Merge merge;
   private boolean closed;
 
-  IdCursor(RedisConnection connection, List<String> snapshotKeys, PortableQueryEngine.Merge merge) {
+  SnapshotCursor(RedisConnection connection, List<String> snapshotKeys, PortableQueries.Merge merge) {
     this.connection = connection;
     this.snapshotKeys = snapshotKeys;
     this.merge = merge;

@@ -1,4 +1,4 @@
-package dev.rekord.repository;
+package dev.rekord;
 
 import java.util.List;
 

@@ -1,18 +1,19 @@
-package dev.rekord.repository;
+package dev.rekord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
-import dev.rekord.exception.SchemaMismatchException;
+import dev.rekord.RekordRepository;
 import dev.rekord.annotations.Storage;
+import dev.rekord.exception.SchemaMismatchException;
+import dev.rekord.internal.SchemaMigrator;
 import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.internal.engine.portable.Manifest;
-import dev.rekord.schema.IndexVerifier;
+import dev.rekord.schema.IndexReport;
 import dev.rekord.schema.MigrationReport.ModelMigration;
 import dev.rekord.schema.MigrationReport.Outcome;
-import dev.rekord.internal.schema.SchemaMigrator;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
 import java.time.Duration;
@@ -49,8 +50,8 @@ class MigrationTest {
   }
 
   private ModelMigration migrate(TestModel<String> model, List<long[]> progress) {
-    rekord.schemas().invalidate(); // as a new process would
-    return new SchemaMigrator(rekord.connection(), rekord.schemas())
+    RekordTesting.invalidate(rekord); // as a new process would
+    return RekordTesting.migrator(rekord)
         .migrate(model, (name, done, total) -> progress.add(new long[] {done, total}));
   }
 
@@ -131,7 +132,7 @@ class MigrationTest {
     saveMembers(TestModel.repository(rekord, V1), 300);
     // A rebuild to V2 that died half-way: state building, target set, old fingerprint kept.
     redis.hset("rekord:schema:member", Map.of("state", "building", "target", V2.index().fingerprint()));
-    rekord.schemas().invalidate();
+    RekordTesting.invalidate(rekord);
     RekordRepository<Member, String> v2 = TestModel.repository(rekord, V2);
     assertThrows(SchemaMismatchException.class, () -> v2.find(Member_.tags.contains("red")).count());
     assertEquals("Oslo", v2.findById("m0").orElseThrow().city(), "reads by id work during a rebuild");
@@ -167,11 +168,11 @@ class MigrationTest {
     saveMembers(members, 200);
     // What layout 2 left behind: an id set per value of a single-valued tag, named by the manifest.
     redis.hset("rekord:schema:member", "layout", "2");
-    String tag = members.layout().bucketFor("m0").tag();
+    String tag = RekordTesting.layout(members).bucketFor("m0").tag();
     redis.zadd(tag + "#eq:city:Oslo", 0, "m0");
     redis.del(tag + "#doc:m0");
     redis.rpush(tag + "#doc:m0", "z" + tag + "#eq:city:Oslo", "m0");
-    rekord.schemas().invalidate();
+    RekordTesting.invalidate(rekord);
 
     SchemaMismatchException refused = assertThrows(SchemaMismatchException.class,
         () -> members.find(Member_.city.eq("Oslo")).count());
@@ -192,7 +193,7 @@ class MigrationTest {
     saveMembers(members, 200);
     // Layout 3 kept each manifest as a list of pairs: 'z' + full key, member.
     for (int i = 0; i < 200; i++) {
-      KeyLayout.Bucket bucket = members.layout().bucketFor("m" + i);
+      KeyLayout.Bucket bucket = RekordTesting.layout(members).bucketFor("m" + i);
       String manifest = bucket.manifest("m" + i);
       List<String> pairs = new ArrayList<>();
       for (Manifest.Entry entry : Manifest.entries(redis.get(manifest), bucket, "m" + i)) {
@@ -203,21 +204,21 @@ class MigrationTest {
       redis.rpush(manifest, pairs.toArray(String[]::new));
     }
     redis.hset("rekord:schema:member", "layout", "3");
-    rekord.schemas().invalidate();
+    RekordTesting.invalidate(rekord);
     assertThrows(SchemaMismatchException.class, () -> members.find(Member_.city.eq("Oslo")).count());
     // Writes meet the old lists before the rebuild: a save replaces one, a delete removes its entries.
     members.save(new Member("m1", "Oslo", 1, List.of("blue")));
     assertTrue(members.deleteById("m2"));
-    assertEquals("string", redis.type(members.layout().bucketFor("m1").manifest("m1")));
+    assertEquals("string", redis.type(RekordTesting.layout(members).bucketFor("m1").manifest("m1")));
 
     assertEquals(Outcome.REBUILT, migrate(V1, new ArrayList<>()).outcome());
     for (int i = 0; i < 200; i++) {
-      String manifest = members.layout().bucketFor("m" + i).manifest("m" + i);
+      String manifest = RekordTesting.layout(members).bucketFor("m" + i).manifest("m" + i);
       assertEquals(i == 2 ? "none" : "string", redis.type(manifest), manifest);
     }
     assertEquals(100, members.find(Member_.city.eq("Oslo")).count(), "m1 moved to Oslo, m2 is gone");
     assertEquals(99, members.find(Member_.city.eq("Bergen")).count());
-    IndexVerifier.Report report = IndexVerifier.verify(rekord, members);
+    IndexReport report = members.verifyIndex();
     assertTrue(report.consistent(), report.toString());
   }
 
@@ -229,11 +230,11 @@ class MigrationTest {
     // What layout 1 left behind: no layout in the record, a plain set of all ids, and an expired
     // document's entries (its manifest naming a plain tag set).
     redis.hdel("rekord:schema:member", "layout");
-    String tag = members.layout().bucketFor("ghost").tag();
+    String tag = RekordTesting.layout(members).bucketFor("ghost").tag();
     redis.sadd(tag + "#all", "ghost", "m0");
     redis.sadd(tag + "#tag:city:Oslo", "ghost");
     redis.rpush(tag + "#doc:ghost", "s" + tag + "#tag:city:Oslo", "ghost", "s" + tag + "#all", "ghost");
-    rekord.schemas().invalidate();
+    RekordTesting.invalidate(rekord);
 
     SchemaMismatchException refused = assertThrows(SchemaMismatchException.class,
         () -> members.find(Member_.city.eq("Oslo")).count());

@@ -1,13 +1,15 @@
-package dev.rekord.repository;
+package dev.rekord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rekord.Query;
 import dev.rekord.Rekord;
-import dev.rekord.exception.SchemaMismatchException;
+import dev.rekord.RekordRepository;
 import dev.rekord.annotations.Storage;
+import dev.rekord.exception.SchemaMismatchException;
 import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
@@ -67,7 +69,7 @@ class QueryTest {
   @Test
   void fourBucketsGiveFourTagsAndOneSlotPerWrite() {
     RekordRepository<Member, String> members = members(4);
-    KeyLayout layout = members.layout();
+    KeyLayout layout = RekordTesting.layout(members);
     assertEquals(4, layout.buckets());
     assertEquals("{member:2}", layout.bucket(2).tag());
     assertEquals("{member:" + layout.bucketOf("ada") + "}:ada", members.keyOf("ada"));

@@ -1,13 +1,15 @@
-package dev.rekord.repository;
+package dev.rekord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekord.exception.DeserializationException;
+import dev.rekord.BatchRead;
 import dev.rekord.Rekord;
+import dev.rekord.RekordRepository;
 import dev.rekord.annotations.Storage;
+import dev.rekord.exception.DeserializationException;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
 import java.time.Duration;

@@ -1,19 +1,15 @@
-package dev.rekord.repository;
+package dev.rekord;
 
-import dev.rekord.Rekord;
 import dev.rekord.annotations.Storage;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.exception.DeserializationException;
 import dev.rekord.internal.connection.RedisCalls;
-import dev.rekord.internal.engine.portable.IndexEntries;
-import dev.rekord.internal.engine.portable.IndexWriter;
-import dev.rekord.internal.engine.portable.KeyLayout;
-import dev.rekord.internal.engine.portable.PortableQueryEngine;
+import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.id.IdAssigner;
-import dev.rekord.internal.script.ScriptCall;
-import dev.rekord.internal.storage.DocumentDecoder;
+import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
 import dev.rekord.query.Condition;
+import dev.rekord.schema.IndexReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +26,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * it and fix the model; applications create them with {@code new MemberRepository(rekord)}.
  *
  * <p>A document lives at {@code {<prefix>}:<id>} (one bucket) or {@code {<prefix>:<b>}:<id>} (the
- * id's bucket {@code b}; see {@link KeyLayout}): a Redis hash for {@link Storage#HASH} models, a
+ * id's bucket {@code b}): a Redis hash for {@link Storage#HASH} models, a
  * string holding JSON for {@link Storage#JSON}. Every write replaces the whole document (and its
  * expiry) together with its index entries atomically, in one Lua script. The number of buckets
  * comes from the model's schema record, read once (and created when missing).
@@ -45,27 +41,39 @@ public class RekordRepository<T, ID> {
 
   private final Rekord rekord;
   private final RekordModel<T, ID> model;
-  private final DocumentDecoder<T> decoder;
-  private volatile IndexWriter writer;
+  private final DocumentStorage<T> storage;
 
   protected RekordRepository(Rekord rekord, RekordModel<T, ID> model) {
     this.rekord = rekord;
     this.model = model;
-    this.decoder = new DocumentDecoder<>(model);
+    this.storage = DocumentStorage.of(model);
   }
 
   public final RekordModel<T, ID> model() {
     return model;
   }
 
-  /** The Redis key of the document with {@code id}: {@code {<tag>}:<id>}. */
+  /** The Redis key of the document with {@code id}: {@code {<prefix>}:<id>} or {@code {<prefix>:<bucket>}:<id>}. */
   public String keyOf(ID id) {
-    return layout().documentKey(model.idToString(id));
+    return engine().documentKey(model.idToString(id));
   }
 
-  /** The model's key layout, with the bucket count of its schema record. */
-  public KeyLayout layout() {
-    return writer().layout();
+  /**
+   * How many buckets (hash slots' worth of keys) the model's documents are spread over: fixed when
+   * its schema record was created ({@link Rekord.Builder#buckets}; 1 on a standalone server, 16 on
+   * a cluster by default).
+   */
+  public int buckets() {
+    return rekord.engines().schemas().get(model).buckets();
+  }
+
+  /**
+   * Compares the model's documents with its index and reports every disagreement; a maintenance
+   * tool that reads the whole model (not a snapshot: run it while the model is not being written).
+   * {@link Rekord#migrate()} repairs what it finds by a rebuild.
+   */
+  public IndexReport verifyIndex() {
+    return engine().verify();
   }
 
   /**
@@ -93,11 +101,11 @@ public class RekordRepository<T, ID> {
 
   /** Like {@link #save(Object)}, expiring after {@code ttl} ({@link Duration#ZERO}: never). */
   public T save(T entity, Duration ttl) {
-    IndexWriter.ttlMillis(ttl);
+    requireTtl(ttl);
     // An entity with its id needs no id generation (nor the lists withIds builds for a batch).
     T stored = model.id(entity) != null ? entity : withIds(List.of(entity)).get(0);
-    ScriptCall call = saveCall(stored, ttl);
-    writer().save(call);
+    QueryEngine<T> engine = engine();
+    engine.save(engine.prepareSave(stored, model.idToString(model.id(stored)), ttl));
     return stored;
   }
 
@@ -111,17 +119,18 @@ public class RekordRepository<T, ID> {
    * Each document is written atomically; the batch as a whole is not.
    */
   public List<T> saveAll(Iterable<? extends T> entities, Duration ttl) {
-    IndexWriter.ttlMillis(ttl);
+    requireTtl(ttl);
     List<T> all = new ArrayList<>();
     entities.forEach(all::add);
     List<T> stored = new ArrayList<>(all.size());
+    QueryEngine<T> engine = engine();
     for (int from = 0; from < all.size(); from += SAVE_BATCH) {
       List<T> batch = withIds(all.subList(from, Math.min(from + SAVE_BATCH, all.size())));
-      List<ScriptCall> calls = new ArrayList<>(batch.size());
+      List<QueryEngine.Write> writes = new ArrayList<>(batch.size());
       for (T entity : batch) {
-        calls.add(saveCall(entity, ttl));
+        writes.add(engine.prepareSave(entity, model.idToString(model.id(entity)), ttl));
       }
-      writer().saveAll(calls);
+      engine.saveAll(writes);
       stored.addAll(batch);
     }
     return stored;
@@ -136,17 +145,15 @@ public class RekordRepository<T, ID> {
     String key = keyOf(id);
     Object reply = RedisCalls.retrying(connection(), () -> { // a read: retried like queries
       try {
-        return model.storage() == Storage.HASH
-            ? connection().commands().hgetAll(key)
-            : connection().commands().get(key);
+        return storage.read(connection().commands(), key);
       } catch (JedisException e) {
         if (isWrongType(e)) {
-          throw decoder.wrongType(key, RedisCalls.call(() -> connection().commands().type(key)));
+          throw storage.wrongType(key, RedisCalls.call(() -> connection().commands().type(key)));
         }
         throw e;
       }
     });
-    return Optional.ofNullable(decoder.decode(key, reply));
+    return Optional.ofNullable(storage.decode(key, reply));
   }
 
   /** The documents with {@code ids}, read in one round trip; see {@link BatchRead}. */
@@ -172,7 +179,7 @@ public class RekordRepository<T, ID> {
         continue;
       }
       try {
-        T entity = decoder.decode(key, reply);
+        T entity = storage.decode(key, reply);
         if (entity == null) {
           missing.add(id);
         } else {
@@ -195,7 +202,7 @@ public class RekordRepository<T, ID> {
 
   /** Deletes the document with {@code id} and its index entries; {@code true} when there was one. */
   public boolean deleteById(ID id) {
-    return writer().delete(model.idToString(id));
+    return engine().delete(model.idToString(id));
   }
 
   /**
@@ -237,38 +244,26 @@ public class RekordRepository<T, ID> {
     return result;
   }
 
-  private ScriptCall saveCall(T entity, Duration ttl) {
-    String id = model.idToString(model.id(entity));
-    IndexEntries entries = IndexEntries.create(model.name());
-    model.codec().indexValues(entity, entries);
-    return model.storage() == Storage.HASH
-        ? writer().saveHashCall(id, model.codec().toHash(entity), ttl, entries)
-        : writer().saveJsonCall(id, model.codec().toJson(entity), ttl, entries);
-  }
-
-  /** The writer over the model's layout, made once the schema record has been read. */
-  final IndexWriter writer() {
-    IndexWriter current = writer;
-    if (current == null) {
-      int buckets = rekord.schemas().get(model).buckets();
-      current = new IndexWriter(connection(), KeyLayout.of(model.keyPrefix(), buckets));
-      writer = current;
-    }
-    return current;
+  /** The model's query engine (made once the schema record has been read). */
+  final QueryEngine<T> engine() {
+    return rekord.engines().of(model);
   }
 
   /**
-   * The query engine over the model's index.
+   * The query engine for a query.
    *
    * @param usesIndexFields whether the query names indexed fields (a condition or a sort), so
    *     needs the index to match the model's definition
    * @throws dev.rekord.exception.SchemaMismatchException when it does not
    */
-  final PortableQueryEngine engine(boolean usesIndexFields) {
-    if (usesIndexFields) {
-      rekord.schemas().requireQueryable(model);
+  final QueryEngine<T> engine(boolean usesIndexFields) {
+    return rekord.engines().forQuery(model, usesIndexFields);
+  }
+
+  private static void requireTtl(Duration ttl) {
+    if (ttl == null || ttl.isNegative()) {
+      throw new IllegalArgumentException("ttl must be zero (no expiry) or positive: " + ttl);
     }
-    return new PortableQueryEngine(connection(), layout(), model.index().compounds());
   }
 
   /**
@@ -292,7 +287,7 @@ public class RekordRepository<T, ID> {
       try (AbstractPipeline pipeline = connection().pipeline()) {
         for (ID id : ids) {
           String key = keyOf(id);
-          replies.add(model.storage() == Storage.HASH ? pipeline.hgetAll(key) : pipeline.get(key));
+          replies.add(storage.read(pipeline, key));
         }
         pipeline.sync();
       }
@@ -319,7 +314,7 @@ public class RekordRepository<T, ID> {
       }
     });
     Map<ID, DeserializationException> failures = new LinkedHashMap<>();
-    types.forEach((id, type) -> failures.put(id, decoder.wrongType(keys.get(id), RedisCalls.call(type::get))));
+    types.forEach((id, type) -> failures.put(id, storage.wrongType(keys.get(id), RedisCalls.call(type::get))));
     return failures;
   }
 

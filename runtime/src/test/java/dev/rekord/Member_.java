@@ -1,4 +1,4 @@
-package dev.rekord.repository;
+package dev.rekord;
 
 import dev.rekord.codec.ValueCodecs;
 import dev.rekord.metamodel.CollectionField;

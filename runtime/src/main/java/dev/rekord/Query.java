@@ -1,7 +1,6 @@
-package dev.rekord.repository;
+package dev.rekord;
 
-import dev.rekord.internal.engine.portable.IdCursor;
-import dev.rekord.internal.engine.portable.PortableQueryEngine;
+import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.query.Condition;
 import dev.rekord.query.Sort;
 import java.time.Duration;
@@ -51,7 +50,7 @@ public final class Query<T, ID> {
   private final int pageSize;
 
   Query(RekordRepository<T, ID> repository, Condition<T> condition) {
-    this(repository, condition, List.of(), 0, PortableQueryEngine.NO_LIMIT, DEFAULT_PAGE_SIZE);
+    this(repository, condition, List.of(), 0, QueryEngine.NO_LIMIT, DEFAULT_PAGE_SIZE);
   }
 
   private Query(RekordRepository<T, ID> repository, Condition<T> condition, List<Sort<T>> sort,
@@ -152,7 +151,7 @@ public final class Query<T, ID> {
     try (PagedIds<T> ids = new PagedIds<>(this)) {
       List<String> batch;
       while (!(batch = ids.nextPage()).isEmpty()) {
-        deleted += repository.writer().deleteAll(batch);
+        deleted += repository.engine().deleteAll(batch);
       }
     }
     return deleted;
@@ -162,7 +161,7 @@ public final class Query<T, ID> {
     return engine().ids(condition, sort, offset, limit);
   }
 
-  private PortableQueryEngine engine() {
+  private QueryEngine<T> engine() {
     return repository.engine(condition != null || !sort.isEmpty());
   }
 
@@ -175,7 +174,7 @@ public final class Query<T, ID> {
 
   /** The ids of a query's snapshot within its page, a page at a time. */
   private static final class PagedIds<T> implements AutoCloseable {
-    private final IdCursor cursor;
+    private final QueryEngine.IdCursor cursor;
     private final int pageSize;
     private long remaining;
 

@@ -1,9 +1,11 @@
-package dev.rekord.repository;
+package dev.rekord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rekord.Query;
 import dev.rekord.Rekord;
+import dev.rekord.RekordRepository;
 import dev.rekord.annotations.Storage;
 import dev.rekord.test.RedisCluster;
 import java.time.Duration;
@@ -41,7 +43,7 @@ class ClusterSmokeTest {
   void saveFindQueryCountDeleteAllAcrossSixteenBuckets() {
     RekordRepository<Member, String> members =
         TestModel.repository(rekord, TestModel.stringIds("member", Storage.HASH, Duration.ZERO));
-    assertEquals(16, members.layout().buckets());
+    assertEquals(16, members.buckets());
     List<Member> batch = new ArrayList<>();
     for (int i = 0; i < 2000; i++) {
       batch.add(new Member("c" + i, i % 4 == 0 ? "Oslo" : "Bergen", i % 100, null));

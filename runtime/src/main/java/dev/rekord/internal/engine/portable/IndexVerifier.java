@@ -1,16 +1,17 @@
-package dev.rekord.schema;
+package dev.rekord.internal.engine.portable;
 
-import dev.rekord.Rekord;
 import dev.rekord.internal.connection.RedisCalls;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.internal.engine.portable.Manifest;
-import dev.rekord.repository.RekordRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import dev.rekord.schema.IndexReport;
+import dev.rekord.schema.IndexReport.Discrepancy;
+import dev.rekord.schema.IndexReport.Kind;
 import java.util.Map;
 import java.util.Set;
 import redis.clients.jedis.AbstractPipeline;
@@ -23,7 +24,7 @@ import redis.clients.jedis.Response;
  * exists in its index key; each member of an index key is listed by the manifest of its id.
  *
  * <pre>{@code
- * IndexVerifier.Report report = IndexVerifier.verify(rekord, members);
+ * IndexReport report = members.verifyIndex();
  * if (!report.consistent()) log.warn("{}", report.discrepancies());
  * }</pre>
  *
@@ -32,54 +33,9 @@ import redis.clients.jedis.Response;
  * run it while the model is not being written, or expect writes in flight to show up. Ids whose
  * document has expired remain in the index until a query meets them ({@code
  * dev.rekord.internal.engine.portable.IndexWriter}): they are reported as {@link Kind#INDEXED_WITHOUT_DOCUMENT}.
- * {@link Rekord#migrate()} (a rebuild) repairs what it finds.
+ * {@code Rekord.migrate()} (a rebuild) repairs what it finds.
  */
 public final class IndexVerifier {
-
-  /** What is wrong. */
-  public enum Kind {
-    /** An id is in {@code #all} (and perhaps index keys) but its document does not exist. */
-    INDEXED_WITHOUT_DOCUMENT,
-    /** A document exists but its id is not in its bucket's {@code #all} set. */
-    DOCUMENT_NOT_INDEXED,
-    /** A document lives under the tag of a bucket its id does not hash to. */
-    WRONG_BUCKET,
-    /** A manifest exists for an id that is not in {@code #all}. */
-    ORPHAN_MANIFEST,
-    /** A manifest lists an entry that is missing from its index key. */
-    MISSING_ENTRY,
-    /** An index key holds an entry that no manifest lists (a stale entry). */
-    UNLISTED_ENTRY
-  }
-
-  /**
-   * One disagreement between documents and index.
-   *
-   * @param bucket the bucket it was found in
-   * @param id the document id concerned
-   * @param key the key concerned (document, manifest or index key)
-   * @param detail the entry concerned, if any
-   */
-  public record Discrepancy(Kind kind, int bucket, String id, String key, String detail) {}
-
-  /**
-   * The outcome for one model.
-   *
-   * @param documents documents found
-   * @param indexedIds ids found in the {@code #all} sets
-   * @param entries index entries (set and sorted-set members) read
-   */
-  public record Report(String prefix, int buckets, long documents, long indexedIds, long entries,
-      List<Discrepancy> discrepancies) {
-    public Report {
-      discrepancies = List.copyOf(discrepancies);
-    }
-
-    /** Whether no discrepancy was found. */
-    public boolean consistent() {
-      return discrepancies.isEmpty();
-    }
-  }
 
   /** Keys read per pipeline. */
   private static final int BATCH = 500;
@@ -92,17 +48,12 @@ public final class IndexVerifier {
     this.layout = layout;
   }
 
-  /** Verifies the model of {@code repository} (with the bucket count of its schema record). */
-  public static Report verify(Rekord rekord, RekordRepository<?, ?> repository) {
-    return verify(rekord.connection(), repository.layout());
-  }
-
   /** Verifies the model laid out as {@code layout}. */
-  public static Report verify(RedisConnection connection, KeyLayout layout) {
+  public static IndexReport verify(RedisConnection connection, KeyLayout layout) {
     return new IndexVerifier(connection, layout).run();
   }
 
-  private Report run() {
+  private IndexReport run() {
     Map<String, Integer> bucketOfTag = new HashMap<>();
     for (int b = 0; b < layout.buckets(); b++) {
       bucketOfTag.put(layout.bucket(b).tag(), b);
@@ -196,7 +147,7 @@ public final class IndexVerifier {
         }
       }
     }
-    return new Report(layout.prefix(), layout.buckets(), documentCount, indexedCount, entryCount, found);
+    return new IndexReport(layout.prefix(), layout.buckets(), documentCount, indexedCount, entryCount, found);
   }
 
   /** An entry's id: lexical entries are {@code value\0id}. */

@@ -1,4 +1,4 @@
-package dev.rekord.repository;
+package dev.rekord;
 
 import dev.rekord.model.DocumentCodec;
 import dev.rekord.codec.HashReader;

@@ -1,5 +1,6 @@
-package dev.rekord.repository;
+package dev.rekord;
 
+import dev.rekord.RekordRepository;
 import dev.rekord.annotations.Storage;
 import dev.rekord.model.DocumentCodec;
 import dev.rekord.model.IdKind;

@@ -1,0 +1,108 @@
+package dev.rekord.internal.engine;
+
+import dev.rekord.query.Condition;
+import dev.rekord.query.Sort;
+import dev.rekord.schema.IndexReport;
+import dev.rekord.schema.MigrationListener;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * What a repository asks of a query engine for one model: write a document together with its index
+ * values, delete it, run queries (ids, count, exists, cursor) and keep the index in line with the
+ * model (rebuild, verify). The portable engine ({@code portable.PortableQueryEngine}) keeps its own
+ * secondary indexes in core data structures; a second engine (the Redis Query Engine) is another
+ * implementation of this contract. Repositories never see an engine's keys or scripts.
+ *
+ * <p>Documents are encoded by the model's {@code DocumentStorage} and their index values come from
+ * the generated codec through the engine-neutral {@link dev.rekord.model.IndexSink}; each engine
+ * turns them into its own form. Implementations are thread-safe.
+ *
+ * @param <T> the record type
+ */
+public interface QueryEngine<T> {
+
+  /** The {@code limit} that returns every match. */
+  long NO_LIMIT = -1;
+
+  /** The engine's name, as configured and reported: {@code portable}. */
+  String name();
+
+  /** The Redis key of the document with {@code id} (as it appears in keys). */
+  String documentKey(String id);
+
+  /**
+   * A save of {@code entity} (whose id is {@code id}) prepared to run alone ({@link #save}) or in a
+   * batch ({@link #saveAll}): it replaces the document, its expiry and its index entries at once.
+   *
+   * @param ttl {@link Duration#ZERO} for none
+   * @throws dev.rekord.exception.SerializationException when a value cannot be stored or indexed
+   */
+  Write prepareSave(T entity, String id, Duration ttl);
+
+  /** Runs one prepared save in one round trip. */
+  void save(Write write);
+
+  /** Runs prepared saves in one pipeline (per node); each document atomically, the batch not. */
+  void saveAll(List<Write> writes);
+
+  /** Deletes the document of {@code id} and its index entries; whether there was one. */
+  boolean delete(String id);
+
+  /** Deletes the documents of {@code ids}, each atomically; returns how many existed. */
+  long deleteAll(List<String> ids);
+
+  /**
+   * The ids of the documents matching {@code condition} ({@code null}: all), in {@code sort}
+   * order, from {@code offset}, at most {@code limit} ({@link #NO_LIMIT}: all).
+   *
+   * @throws dev.rekord.exception.QueryException when the query cannot run as written
+   */
+  List<String> ids(Condition<T> condition, List<Sort<T>> sort, long offset, long limit);
+
+  /** How many documents match {@code condition} ({@code null}: all); exact. */
+  long count(Condition<T> condition);
+
+  /** Whether any document matches {@code condition}. */
+  boolean exists(Condition<T> condition);
+
+  /**
+   * Every matching id in {@code sort} order, from a snapshot taken now (ids that match now are
+   * returned exactly once, whatever is written meanwhile), read {@code pageSize} at a time; the
+   * snapshot expires after {@code ttl} without use. Close it to drop the snapshot early.
+   */
+  IdCursor cursor(Condition<T> condition, List<Sort<T>> sort, int pageSize, Duration ttl);
+
+  /**
+   * Rewrites the index of every document of the model (and drops entries of documents that are
+   * gone), reporting progress to {@code listener}; leaves documents and their expiry alone.
+   */
+  Rebuild rebuild(MigrationListener listener);
+
+  /** Compares the model's documents with its index; a maintenance tool that reads everything. */
+  IndexReport verify();
+
+  /** A save prepared by {@link #prepareSave}; opaque outside its engine. */
+  interface Write {}
+
+  /** The ids of a cursor, read a page at a time from the server. */
+  interface IdCursor extends Iterator<String>, AutoCloseable {
+    /** Drops the server-side snapshot; idempotent. */
+    @Override
+    void close();
+  }
+
+  /**
+   * What a rebuild did.
+   *
+   * @param reindexed documents whose entries were rewritten
+   * @param undecodable documents skipped because they could not be decoded (they keep their entries)
+   * @param undecodableKeys the first of those keys
+   */
+  record Rebuild(long reindexed, long undecodable, List<String> undecodableKeys) {
+    public Rebuild {
+      undecodableKeys = List.copyOf(undecodableKeys);
+    }
+  }
+}

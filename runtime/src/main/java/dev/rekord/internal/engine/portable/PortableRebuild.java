@@ -1,0 +1,209 @@
+package dev.rekord.internal.engine.portable;
+
+import dev.rekord.connection.RedisConnection;
+import dev.rekord.internal.connection.RedisCalls;
+import dev.rekord.internal.engine.QueryEngine;
+import dev.rekord.internal.script.ScriptCall;
+import dev.rekord.internal.storage.DocumentStorage;
+import dev.rekord.model.RekordModel;
+import dev.rekord.schema.MigrationListener;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * Rebuilds the portable index of one model ({@link PortableQueryEngine#rebuild}): every document
+ * key of the model is visited with {@code SCAN} ({@code MATCH {prefix*}}, {@code TYPE hash|string},
+ * filtered to the model's document keys), decoded in batches and its index entries rewritten by a
+ * script that leaves the document and its expiry alone. Rewriting removes every entry the
+ * document's manifest names first, so entries of fields that no longer exist go too. Last, ids
+ * still in a bucket's set of all ids whose document is gone (expired or deleted meanwhile) are
+ * removed with their entries. Every step is idempotent. A document that cannot be decoded is
+ * skipped and reported, and keeps its old entries.
+ */
+final class PortableRebuild<T> {
+
+  /** How many undecodable keys a report names. */
+  static final int REPORTED_KEYS = 10;
+
+  /** Documents read and reindexed per round trip. */
+  static final int BATCH = 500;
+
+  private static final Logger LOG = LoggerFactory.getLogger(PortableRebuild.class);
+
+  private final RedisConnection connection;
+  private final RekordModel<T, ?> model;
+  private final DocumentStorage<T> storage;
+  private final IndexWriter writer;
+  private final KeyLayout layout;
+  private long reindexed;
+  private long undecodable;
+  private long total;
+  private final List<String> keys = new ArrayList<>();
+
+  PortableRebuild(RedisConnection connection, RekordModel<T, ?> model, DocumentStorage<T> storage,
+      IndexWriter writer) {
+    this.connection = connection;
+    this.model = model;
+    this.storage = storage;
+    this.writer = writer;
+    this.layout = writer.layout();
+  }
+
+  /** Runs the rebuild; progress goes to {@code listener} once per batch, and once more at the end if it changed. */
+  QueryEngine.Rebuild run(MigrationListener listener) {
+    total = indexedIds();
+    String match = KeyLayout.escapeGlob("{" + model.keyPrefix()) + "*";
+    long[] reported = {-1};
+    connection.scanKeys(match, storage.redisType(), batch -> {
+      List<String> documents = new ArrayList<>(batch.size());
+      for (String key : batch) {
+        if (isDocumentKey(layout, key)) {
+          documents.add(key);
+        }
+      }
+      for (int from = 0; from < documents.size(); from += BATCH) {
+        reindex(documents.subList(from, Math.min(from + BATCH, documents.size())));
+        listener.progress(model.name(), reindexed, Math.max(total, reindexed));
+        reported[0] = reindexed;
+      }
+    });
+    for (int b = 0; b < layout.buckets(); b++) {
+      dropVanished(layout.bucket(b));
+    }
+    for (int b = 0; b < layout.buckets(); b++) {
+      dropLegacyAll(layout.bucket(b));
+    }
+    if (reported[0] != reindexed || total != reindexed) {
+      listener.progress(model.name(), reindexed, reindexed);
+    }
+    return new QueryEngine.Rebuild(reindexed, undecodable, keys);
+  }
+
+  /** Whether {@code key} is a document key of the layout (and not an index key or another model's). */
+  private static boolean isDocumentKey(KeyLayout layout, String key) {
+    for (int b = 0; b < layout.buckets(); b++) {
+      String prefix = layout.bucket(b).documentPrefix();
+      if (key.startsWith(prefix)) {
+        return layout.bucketOf(key.substring(prefix.length())) == b;
+      }
+    }
+    return false;
+  }
+
+  private void reindex(List<String> batch) {
+    List<Response<?>> replies = RedisCalls.call(() -> {
+      List<Response<?>> out = new ArrayList<>(batch.size());
+      try (AbstractPipeline pipeline = connection.pipeline()) {
+        for (String key : batch) {
+          out.add(storage.read(pipeline, key));
+        }
+        pipeline.sync();
+      }
+      return out;
+    });
+    List<ScriptCall> calls = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      String key = batch.get(i);
+      String id = idOf(layout, key);
+      try {
+        T value = storage.decode(key, replies.get(i).get());
+        if (value == null) {
+          continue; // deleted since the scan
+        }
+        IndexEntries entries = IndexEntries.create(model.name());
+        model.codec().indexValues(value, entries);
+        calls.add(writer.reindexCall(id, entries));
+      } catch (RuntimeException e) {
+        undecodable++;
+        if (keys.size() < REPORTED_KEYS) {
+          keys.add(key);
+        }
+        LOG.warn("Rekord: skipped {} while rebuilding the index of {}: {}", key, model.name(), e.getMessage());
+      }
+    }
+    for (Object result : writer.saveAll(calls)) {
+      if (Long.valueOf(1).equals(result)) {
+        reindexed++;
+      }
+    }
+  }
+
+  private static String idOf(KeyLayout layout, String key) {
+    for (int b = 0; b < layout.buckets(); b++) {
+      String prefix = layout.bucket(b).documentPrefix();
+      if (key.startsWith(prefix)) {
+        return key.substring(prefix.length());
+      }
+    }
+    throw new IllegalArgumentException("not a document key: " + key);
+  }
+
+  /**
+   * Removes ids of the bucket's set of all ids whose document no longer exists, with their
+   * entries; the script checks existence itself, so a document saved meanwhile is left alone.
+   */
+  private void dropVanished(KeyLayout.Bucket bucket) {
+    String cursor = ScanParams.SCAN_POINTER_START;
+    ScanParams params = new ScanParams().count(BATCH);
+    do {
+      String from = cursor;
+      ScanResult<redis.clients.jedis.resps.Tuple> page =
+          RedisCalls.call(() -> connection.commands().zscan(bucket.all(), from, params));
+      List<ScriptCall> calls = new ArrayList<>(page.getResult().size());
+      for (redis.clients.jedis.resps.Tuple member : page.getResult()) {
+        calls.add(writer.dropIfGoneCall(member.getElement()));
+      }
+      writer.saveAll(calls);
+      cursor = page.getCursor();
+    } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+  }
+
+  /**
+   * After a rebuild from layout 1: its set of all ids ({@code #all}) may still name ids whose
+   * document expired before the rebuild; their old entries go (through their manifests), then the
+   * set itself.
+   */
+  private void dropLegacyAll(KeyLayout.Bucket bucket) {
+    String legacy = bucket.legacyAll();
+    if (!"set".equals(RedisCalls.call(() -> connection.commands().type(legacy)))) {
+      return;
+    }
+    String cursor = ScanParams.SCAN_POINTER_START;
+    ScanParams params = new ScanParams().count(BATCH);
+    do {
+      String from = cursor;
+      ScanResult<String> page = RedisCalls.call(() -> connection.commands().sscan(legacy, from, params));
+      List<ScriptCall> calls = new ArrayList<>(page.getResult().size());
+      for (String id : page.getResult()) {
+        calls.add(writer.dropIfGoneCall(id));
+      }
+      writer.saveAll(calls);
+      cursor = page.getCursor();
+    } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+    RedisCalls.call(() -> connection.commands().del(legacy));
+  }
+
+  /** The ids in the index now: the expected size of a rebuild. */
+  private long indexedIds() {
+    return RedisCalls.call(() -> {
+      List<Response<Long>> sizes = new ArrayList<>();
+      try (AbstractPipeline pipeline = connection.pipeline()) {
+        for (int b = 0; b < layout.buckets(); b++) {
+          sizes.add(pipeline.zcard(layout.bucket(b).all()));
+        }
+        pipeline.sync();
+      }
+      long total = 0;
+      for (Response<Long> size : sizes) {
+        total += size.get();
+      }
+      return total;
+    });
+  }
+}

@@ -1,0 +1,55 @@
+package dev.rekord.internal.storage;
+
+import dev.rekord.model.RekordModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+
+/** Documents as Redis hashes: one field per component, embedded records flattened to dotted names. */
+final class HashStorage<T> extends DocumentStorage<T> {
+
+  HashStorage(RekordModel<T, ?> model) {
+    super(model);
+  }
+
+  @Override
+  public String redisType() {
+    return "hash";
+  }
+
+  @Override
+  public String scriptKind() {
+    return "hash";
+  }
+
+  @Override
+  public List<String> encode(T entity) {
+    Map<String, String> fields = model.codec().toHash(entity);
+    List<String> args = new ArrayList<>(2 * fields.size());
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      args.add(field.getKey());
+      args.add(field.getValue());
+    }
+    return args;
+  }
+
+  @Override
+  public Object read(UnifiedJedis commands, String key) {
+    return commands.hgetAll(key);
+  }
+
+  @Override
+  public Response<?> read(AbstractPipeline pipeline, String key) {
+    return pipeline.hgetAll(key);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  T decodeReply(String key, Object reply) {
+    Map<String, String> fields = (Map<String, String>) reply;
+    return fields == null || fields.isEmpty() ? null : model.codec().fromHash(key, fields);
+  }
+}
