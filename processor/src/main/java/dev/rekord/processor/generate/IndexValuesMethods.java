@@ -22,7 +22,7 @@ import javax.lang.model.element.Modifier;
  * of strings indexed as text (the runtime has {@code tags} but no {@code texts}). Only components
  * with an indexed field at or below them are visited.
  *
- * <p>Then one {@code IndexEntries.compound} call per compound index, with the values of its fields
+ * <p>Then one {@code IndexSink.compound} call per compound index, with the values of its fields
  * ({@code null} through a {@code null} embedded record; the runtime writes no entry when one is
  * {@code null}).
  *
