@@ -1,6 +1,8 @@
 package dev.rekord.metamodel;
 
 import dev.rekord.model.IndexField;
+import dev.rekord.query.Attribute;
+import dev.rekord.query.IndexedAttribute;
 import dev.rekord.query.Sort;
 
 /**

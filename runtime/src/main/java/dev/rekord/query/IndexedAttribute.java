@@ -1,13 +1,12 @@
-package dev.rekord.metamodel;
+package dev.rekord.query;
 
 import dev.rekord.codec.ValueCodec;
 import dev.rekord.model.IndexField;
-import dev.rekord.query.Condition;
-import dev.rekord.query.NullCheck;
 
 /**
- * An indexed component: the base of the typed query fields. Only fields that keep a sort order
- * ({@link SortableField}) offer {@code asc()} and {@code desc()}.
+ * An indexed component: the base of the typed query fields of the metamodel. Only the fields that
+ * keep a sort order ({@code dev.rekord.metamodel.SortableField}) offer {@code asc()} and {@code
+ * desc()}.
  */
 public abstract class IndexedAttribute<R, T> extends Attribute<R, T> {
 
