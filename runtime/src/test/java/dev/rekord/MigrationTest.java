@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekord.Rekord;
-import dev.rekord.RekordRepository;
 import dev.rekord.annotations.Storage;
 import dev.rekord.exception.SchemaMismatchException;
 import dev.rekord.internal.SchemaMigrator;
@@ -105,6 +103,16 @@ class MigrationTest {
     assertEquals(Outcome.REBUILT, migrate(v1, progress).outcome());
     assertEquals(List.of(), new ArrayList<>(redis.keys("*#eq:tags:*")));
     assertEquals(618, TestModel.repository(rekord, v1).find(Member_.city.eq("Oslo")).count());
+  }
+
+  @Test
+  void aOneDocumentRebuildReportsItsProgressOnce() {
+    TestModel<String> v1 = TestModel.stringIds("member", Storage.HASH, Duration.ZERO);
+    List<long[]> progress = new ArrayList<>();
+    migrate(v1, progress);
+    saveMembers(TestModel.repository(rekord, v1), 1);
+    assertEquals(Outcome.REBUILT, migrate(v1.withTagsIndexed(), progress).outcome());
+    assertEquals(List.of("1/1"), progress.stream().map(p -> p[0] + "/" + p[1]).toList());
   }
 
   @Test

@@ -97,7 +97,7 @@ final class PortableRebuild<T> {
   }
 
   private void reindex(List<String> batch) {
-    List<Response<?>> replies = RedisCalls.call(() -> {
+    List<Response<?>> replies = RedisCalls.retrying(connection, () -> {
       List<Response<?>> out = new ArrayList<>(batch.size());
       try (AbstractPipeline pipeline = connection.pipeline()) {
         for (String key : batch) {
@@ -154,7 +154,7 @@ final class PortableRebuild<T> {
     do {
       String from = cursor;
       ScanResult<redis.clients.jedis.resps.Tuple> page =
-          RedisCalls.call(() -> connection.commands().zscan(bucket.all(), from, params));
+          RedisCalls.retrying(connection, () -> connection.commands().zscan(bucket.all(), from, params));
       List<ScriptCall> calls = new ArrayList<>(page.getResult().size());
       for (redis.clients.jedis.resps.Tuple member : page.getResult()) {
         calls.add(writer.dropIfGoneCall(member.getElement()));
@@ -171,14 +171,14 @@ final class PortableRebuild<T> {
    */
   private void dropLegacyAll(KeyLayout.Bucket bucket) {
     String legacy = bucket.legacyAll();
-    if (!"set".equals(RedisCalls.call(() -> connection.commands().type(legacy)))) {
+    if (!"set".equals(RedisCalls.retrying(connection, () -> connection.commands().type(legacy)))) {
       return;
     }
     String cursor = ScanParams.SCAN_POINTER_START;
     ScanParams params = new ScanParams().count(BATCH);
     do {
       String from = cursor;
-      ScanResult<String> page = RedisCalls.call(() -> connection.commands().sscan(legacy, from, params));
+      ScanResult<String> page = RedisCalls.retrying(connection, () -> connection.commands().sscan(legacy, from, params));
       List<ScriptCall> calls = new ArrayList<>(page.getResult().size());
       for (String id : page.getResult()) {
         calls.add(writer.dropIfGoneCall(id));
@@ -186,12 +186,12 @@ final class PortableRebuild<T> {
       writer.saveAll(calls);
       cursor = page.getCursor();
     } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-    RedisCalls.call(() -> connection.commands().del(legacy));
+    RedisCalls.retrying(connection, () -> connection.commands().del(legacy));
   }
 
   /** The ids in the index now: the expected size of a rebuild. */
   private long indexedIds() {
-    return RedisCalls.call(() -> {
+    return RedisCalls.retrying(connection, () -> {
       List<Response<Long>> sizes = new ArrayList<>();
       try (AbstractPipeline pipeline = connection.pipeline()) {
         for (int b = 0; b < layout.buckets(); b++) {
