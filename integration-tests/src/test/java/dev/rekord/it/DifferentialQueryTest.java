@@ -16,10 +16,12 @@ import dev.rekord.it.model.Part;
 import dev.rekord.it.model.Size;
 import dev.rekord.metamodel.CollectionField;
 import dev.rekord.metamodel.ComparableField;
-import dev.rekord.metamodel.DateField;
 import dev.rekord.metamodel.GeoField;
+import dev.rekord.metamodel.SortableDateField;
+import dev.rekord.metamodel.SortableField;
+import dev.rekord.metamodel.SortableNumericField;
+import dev.rekord.metamodel.SortableStringField;
 import dev.rekord.query.IndexedAttribute;
-import dev.rekord.metamodel.NumericField;
 import dev.rekord.metamodel.StringField;
 import dev.rekord.metamodel.TextField;
 import dev.rekord.query.Condition;
@@ -88,19 +90,19 @@ class DifferentialQueryTest {
 
   /** The typed fields of one of the two generated metamodels. */
   private record Fields<R>(
-      StringField<R> sku, StringField<R> label, NumericField<R, Integer> qty,
-      NumericField<R, Double> price, NumericField<R, BigDecimal> cost, DateField<R, LocalDate> made,
-      DateField<R, Instant> seen, TextField<R, String> notes, GeoField<R> where,
-      CollectionField<R, String, List<String>> tags, CollectionField<R, String, List<String>> topics,
-      CollectionField<R, String, String> partCode, CollectionField<R, Integer, Integer> partCount,
-      NumericField<R, Integer> width, StringField<R> unit) {
+      SortableStringField<R> sku, SortableStringField<R> label, SortableNumericField<R, Integer> qty,
+      SortableNumericField<R, Double> price, SortableNumericField<R, BigDecimal> cost,
+      SortableDateField<R, LocalDate> made, SortableDateField<R, Instant> seen, TextField<R, String> notes,
+      GeoField<R> where, CollectionField<R, String, List<String>> tags,
+      CollectionField<R, String, List<String>> topics, CollectionField<R, String, String> partCode,
+      CollectionField<R, Integer, Integer> partCount, SortableNumericField<R, Integer> width, StringField<R> unit) {
 
     List<IndexedAttribute<R, ?>> all() {
       return List.of(sku, label, qty, price, cost, made, seen, notes, where, tags, topics, partCode,
           partCount, width, unit);
     }
 
-    List<IndexedAttribute<R, ?>> sortable() {
+    List<SortableField<R>> sortable() {
       return List.of(sku, label, qty, price, cost, made, seen, width);
     }
   }
@@ -408,7 +410,7 @@ class DifferentialQueryTest {
     List<Sort<R>> sort = new ArrayList<>();
     int n = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(3);
     for (int i = 0; i < n; i++) {
-      IndexedAttribute<R, ?> field = pick(f.sortable());
+      SortableField<R> field = pick(f.sortable());
       sort.add(random.nextBoolean() ? field.asc() : field.desc());
     }
     return sort;

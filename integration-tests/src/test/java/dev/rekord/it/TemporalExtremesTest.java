@@ -11,6 +11,7 @@ import dev.rekord.it.model.Moment;
 import dev.rekord.it.model.MomentRepository;
 import dev.rekord.it.model.Moment_;
 import dev.rekord.metamodel.ComparableField;
+import dev.rekord.metamodel.SortableField;
 import dev.rekord.query.Condition;
 import dev.rekord.schema.MigrationReport.ModelMigration;
 import dev.rekord.schema.MigrationReport.Outcome;
@@ -223,8 +224,8 @@ class TemporalExtremesTest {
    * checks sort order and every operator against each value, refuses to save each value of
    * {@code beyond}, and checks every operator with those as bounds.
    */
-  private <T extends Comparable<? super T>> void assertExact(
-      ComparableField<Moment, T> field, BiFunction<String, T, Moment> moment, List<T> ascending, List<T> beyond) {
+  private <T extends Comparable<? super T>, F extends ComparableField<Moment, T> & SortableField<Moment>> void assertExact(
+      F field, BiFunction<String, T, Moment> moment, List<T> ascending, List<T> beyond) {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < ascending.size(); i++) {
       if (i > 0) {

@@ -5,7 +5,7 @@ import static com.google.common.truth.Truth.assertThat;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.rekord.annotations.Storage;
-import dev.rekord.processor.model.CompoundIndexSpec;
+import dev.rekord.processor.model.CompoundIndexDescription;
 import dev.rekord.processor.model.IndexKind;
 import dev.rekord.processor.model.IndexSpec;
 import dev.rekord.processor.model.ModelDescription;
@@ -120,7 +120,7 @@ class FingerprintTest {
 
   @Test
   void aCompoundIndexAddsALineAndChangesIt() {
-    ModelDescription compound = withCompounds(List.of(new CompoundIndexSpec(List.of("city"), "age")));
+    ModelDescription compound = withCompounds(List.of(new CompoundIndexDescription(List.of("city"), "age")));
     assertThat(Fingerprint.canonicalText(compound, IndexedField.of(compound), IndexedCompound.of(compound)))
         .endsWith("field=age|NUMERIC|sortable=false|caseSensitive=true|multiValued=false\n"
             + "compound=city+age\n");
@@ -132,13 +132,13 @@ class FingerprintTest {
     List<Property> properties = new ArrayList<>(base().properties());
     properties.add(TestModels.tag("team", TestModels.scalar(ScalarKind.STRING, STRING), false, true));
     ModelDescription one = new ModelDescription(ClassName.get("com.acme", "Member"), "member", Storage.HASH, 0,
-        properties, List.of(new CompoundIndexSpec(List.of("city"), "age")));
+        properties, List.of(new CompoundIndexDescription(List.of("city"), "age")));
     ModelDescription two = new ModelDescription(one.recordType(), "member", Storage.HASH, 0, properties,
-        List.of(new CompoundIndexSpec(List.of("city"), "age"), new CompoundIndexSpec(List.of("team"), "age")));
+        List.of(new CompoundIndexDescription(List.of("city"), "age"), new CompoundIndexDescription(List.of("team"), "age")));
     ModelDescription other = new ModelDescription(one.recordType(), "member", Storage.HASH, 0, properties,
-        List.of(new CompoundIndexSpec(List.of("team"), "age")));
+        List.of(new CompoundIndexDescription(List.of("team"), "age")));
     ModelDescription reordered = new ModelDescription(one.recordType(), "member", Storage.HASH, 0, properties,
-        List.of(new CompoundIndexSpec(List.of("team", "city"), "age")));
+        List.of(new CompoundIndexDescription(List.of("team", "city"), "age")));
     ModelDescription none = new ModelDescription(one.recordType(), "member", Storage.HASH, 0, properties);
     List<String> fingerprints = List.of(Fingerprint.of(one), Fingerprint.of(two), Fingerprint.of(other),
         Fingerprint.of(reordered), Fingerprint.of(none));
@@ -150,7 +150,7 @@ class FingerprintTest {
     assertThat(Fingerprint.of(withCompounds(List.of()))).isEqualTo("e26a5ea45d9bea8f");
   }
 
-  private static ModelDescription withCompounds(List<CompoundIndexSpec> compounds) {
+  private static ModelDescription withCompounds(List<CompoundIndexDescription> compounds) {
     ModelDescription base = base();
     return new ModelDescription(base.recordType(), base.keyPrefix(), base.storage(), 0, base.properties(), compounds);
   }

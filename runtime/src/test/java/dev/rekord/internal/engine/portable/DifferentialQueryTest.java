@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.rekord.model.GeoPoint;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.engine.portable.Doc.Doc_;
+import dev.rekord.metamodel.SortableField;
 import dev.rekord.query.IndexedAttribute;
 import dev.rekord.query.And;
 import dev.rekord.query.Comparison;
@@ -292,7 +293,7 @@ public class DifferentialQueryTest {
     List<Sort<Doc>> sort = new ArrayList<>();
     int n = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(2);
     for (int i = 0; i < n; i++) {
-      IndexedAttribute<Doc, ?> field = pick(List.of(Doc_.city, Doc_.country, Doc_.age, Doc_.born));
+      SortableField<Doc> field = pick(List.<SortableField<Doc>>of(Doc_.city, Doc_.country, Doc_.age, Doc_.born));
       sort.add(random.nextBoolean() ? field.asc() : field.desc());
     }
     return sort;

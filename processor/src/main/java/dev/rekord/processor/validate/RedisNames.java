@@ -4,11 +4,11 @@ import dev.rekord.processor.model.Words;
 import java.util.regex.Pattern;
 
 /** The naming rules for key prefixes and stored field names, and fixes to suggest. */
-final class Names {
+final class RedisNames {
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.:-]+");
   private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
-  private Names() {}
+  private RedisNames() {}
 
   /** {@code OrderLine} → {@code order-line}, {@code HTTPServer} → {@code http-server}. */
   static String kebabCase(String simpleName) {

@@ -4,8 +4,8 @@ import dev.rekord.processor.model.Words;
 import java.util.Locale;
 
 /** Spelling of generated names: constants, nested classes, methods. */
-final class Names {
-  private Names() {}
+final class JavaNames {
+  private JavaNames() {}
 
   /**
    * {@code joinDate} → {@code JOIN_DATE}, {@code address.city} → {@code ADDRESS_CITY}, {@code
