@@ -17,12 +17,14 @@ import java.util.List;
 import redis.clients.jedis.HostAndPort;
 
 /**
- * The entry point: a connection to Redis and the models compiled into the application.
+ * The entry point: a connection to Redis and the models compiled into the application. With the
+ * model {@code @RedisModel record Member(@Id String id, String name, @Indexed String city,
+ * @Indexed LocalDate joinDate)} and the {@code MemberRepository} generated for it:
  *
  * <pre>{@code
  * try (Rekord rekord = Rekord.connect("redis://localhost:6379")) {
  *   MemberRepository members = new MemberRepository(rekord);
- *   members.save(new Member(null, "Oslo", LocalDate.now()));
+ *   members.save(new Member(null, "Ada", "Oslo", LocalDate.of(2024, 5, 1)));
  * }
  * }</pre>
  */

@@ -18,8 +18,8 @@ import redis.clients.jedis.Response;
 
 /**
  * Checks that a model's documents and its portable index agree, bucket by bucket, and reports
- * every {@link Discrepancy}: each id in a bucket's {@code #all} set has a document; each document
- * is in the {@code #all} set of its own bucket; each entry a manifest ({@code #doc:<id>}) lists
+ * every {@link Discrepancy}: each id in a bucket's {@code #ids} set has a document; each document
+ * is in the {@code #ids} set of its own bucket; each entry a manifest ({@code #doc:<id>}) lists
  * exists in its index key; each member of an index key is listed by the manifest of its id.
  *
  * <pre>{@code
@@ -38,13 +38,13 @@ public final class IndexVerifier {
 
   /** What is wrong. */
   public enum Kind {
-    /** An id is in {@code #all} (and perhaps index keys) but its document does not exist. */
+    /** An id is in {@code #ids} (and perhaps index keys) but its document does not exist. */
     INDEXED_WITHOUT_DOCUMENT,
-    /** A document exists but its id is not in its bucket's {@code #all} set. */
+    /** A document exists but its id is not in its bucket's {@code #ids} set. */
     DOCUMENT_NOT_INDEXED,
     /** A document lives under the tag of a bucket its id does not hash to. */
     WRONG_BUCKET,
-    /** A manifest exists for an id that is not in {@code #all}. */
+    /** A manifest exists for an id that is not in {@code #ids}. */
     ORPHAN_MANIFEST,
     /** A manifest lists an entry that is missing from its index key. */
     MISSING_ENTRY,
@@ -66,7 +66,7 @@ public final class IndexVerifier {
    * The outcome for one model.
    *
    * @param documents documents found
-   * @param indexedIds ids found in the {@code #all} sets
+   * @param indexedIds ids found in the {@code #ids} sets
    * @param entries index entries (set and sorted-set members) read
    */
   public record Report(String prefix, int buckets, long documents, long indexedIds, long entries,

@@ -28,11 +28,11 @@ import redis.clients.jedis.resps.ScanResult;
  * whose definition changed.
  *
  * <p><b>Rebuild.</b> The record is marked {@code building} with the {@code target} fingerprint;
- * then every document key of the model is visited with {@code SCAN} ({@code MATCH {prefix*},
- * {@code TYPE hash|string}, filtered to the model's document keys), decoded with the codec in
- * batches and its index entries rewritten by a script that leaves the document and its expiry
- * alone. Rewriting removes every entry the document's manifest names first, so entries of fields
- * that no longer exist go too. Last, ids still in a bucket's {@code #all} set whose document is
+ * then every document key of the model is visited with {@code SCAN} ({@code MATCH {member}:*}
+ * for each bucket's tag, {@code TYPE hash|string}, filtered to the model's document keys),
+ * decoded with the codec in batches and its index entries rewritten by a script that leaves the
+ * document and its expiry alone. Rewriting removes every entry the document's manifest names first, so entries of fields
+ * that no longer exist go too. Last, ids still in a bucket's {@code #ids} set whose document is
  * gone (expired or deleted meanwhile) are removed with their entries. Then the record becomes
  * {@code ready} with the new fingerprint. Every step is idempotent: an interrupted rebuild (state
  * {@code building}) is simply run again by the next {@code migrate()}. Reads by id keep working
