@@ -6,6 +6,7 @@ import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.RedisUrl;
 import dev.rekord.connection.ReplicaWait;
 import dev.rekord.connection.RetryPolicy;
+import dev.rekord.internal.connection.JedisRequirement;
 import dev.rekord.model.ModelRegistry;
 import dev.rekord.model.RekordModel;
 import dev.rekord.schema.MigrationListener;
@@ -229,8 +230,10 @@ public final class Rekord implements AutoCloseable {
      * Connects, detecting from the server whether it is a cluster.
      *
      * @throws RekordConnectionException when Redis cannot be reached or refuses the credentials
+     * @throws IllegalStateException when the class path has a Jedis older than Jedis 8
      */
     public Rekord build() {
+      JedisRequirement.check();
       ConnectionSettings settings =
           new ConnectionSettings(
               nodes, user, password, database, ssl, connectTimeout, socketTimeout, poolSize, clientName);
