@@ -1,11 +1,11 @@
 package com.example.junit;
 
+import dev.rekord.test.RedisCluster;
+import dev.rekord.test.RedisServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.rekord.test.RedisCluster;
-import dev.rekord.test.RedisServer;
 import org.junit.jupiter.api.Test;
 
 /** What earlier test classes used, for the later ones to check. */
