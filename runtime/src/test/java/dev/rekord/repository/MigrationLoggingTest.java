@@ -1,11 +1,11 @@
-package dev.rekord.schema;
+package dev.rekord.repository;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
 import dev.rekord.annotations.Storage;
-import dev.rekord.repository.Member;
-import dev.rekord.repository.TestModel;
+import dev.rekord.schema.MigrationListener;
+import dev.rekord.schema.SchemaMigrator;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
 import java.io.ByteArrayOutputStream;
