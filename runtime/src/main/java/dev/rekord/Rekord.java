@@ -6,6 +6,7 @@ import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.connection.RedisUrl;
 import dev.rekord.connection.ReplicaWait;
 import dev.rekord.connection.RetryPolicy;
+import dev.rekord.internal.connection.JedisRequirement;
 import dev.rekord.internal.schema.ModelRegistry;
 import dev.rekord.model.RekordModel;
 import dev.rekord.schema.MigrationListener;
@@ -21,12 +22,14 @@ import javax.net.ssl.SSLContext;
 import redis.clients.jedis.HostAndPort;
 
 /**
- * The entry point: a connection to Redis and the models compiled into the application.
+ * The entry point: a connection to Redis and the models compiled into the application. With the
+ * model {@code @RedisModel record Member(@Id String id, String name, @Indexed String city,
+ * @Indexed LocalDate joinDate)} and the {@code MemberRepository} generated for it:
  *
  * <pre>{@code
  * try (Rekord rekord = Rekord.connect("redis://localhost:6379")) {
  *   MemberRepository members = new MemberRepository(rekord);
- *   members.save(new Member(null, "Oslo", LocalDate.now()));
+ *   members.save(new Member(null, "Ada", "Oslo", LocalDate.of(2024, 5, 1)));
  * }
  * }</pre>
  */
@@ -262,7 +265,7 @@ public final class Rekord implements AutoCloseable {
     /**
      * Makes every document write (and every batch, per node) wait until {@code replicas} replicas
      * have acknowledged it ({@code WAIT}), at most {@code timeout}; a write too few acknowledged
-     * fails with {@link InsufficientReplicasException}. Without it replication is asynchronous and
+     * fails with {@link dev.rekord.exception.InsufficientReplicasException}. Without it replication is asynchronous and
      * a failover can lose acknowledged writes. {@code replicas} 0 turns it off.
      */
     public Builder waitForReplicas(int replicas, Duration timeout) {
@@ -273,11 +276,13 @@ public final class Rekord implements AutoCloseable {
     /**
      * Connects, detecting from the server whether it is a cluster.
      *
-     * @throws RekordConnectionException when Redis cannot be reached, refuses the credentials, or
+     * @throws dev.rekord.exception.RekordConnectionException when Redis cannot be reached, refuses the credentials, or
      *     the TLS handshake fails (the message says why: an untrusted certificate, another host)
-     * @throws IllegalStateException when TLS settings were given but TLS is off
+     * @throws IllegalStateException when TLS settings were given but TLS is off, or when the class
+     *     path has a Jedis older than Jedis 8
      */
     public Rekord build() {
+      JedisRequirement.check();
       if (!ssl && tls.isCustomized()) {
         throw new IllegalStateException("TLS settings (" + tls + ") were given but TLS is off: connect with"
             + " rediss://host:port or ssl(true)");

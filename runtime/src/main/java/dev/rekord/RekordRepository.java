@@ -208,7 +208,7 @@ public class RekordRepository<T, ID> {
 
   /**
    * Deletes every document of the model with its index entries; returns how many. Reads the ids
-   * from the index ({@code #all} of every bucket), in pages; the {@code Long} id counter is kept,
+   * from the index ({@code #ids} of every bucket), in pages; the {@code Long} id counter is kept,
    * so ids are not handed out again.
    */
   public long deleteAll() {

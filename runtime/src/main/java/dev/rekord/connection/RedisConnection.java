@@ -26,7 +26,7 @@ public interface RedisConnection extends AutoCloseable {
    * or redirection of any kind (Jedis' cluster executor would send it again after a broken
    * connection). For commands that are not idempotent; see {@link RedisCalls#retryingUnsent}.
    *
-   * @throws redis.clients.jedis.exceptions.JedisException as Jedis throws it; a {@link
+   * @throws redis.clients.jedis.exceptions.JedisException as Jedis throws it; a {@code
    *     CommandNotSentException} when no connection could be had
    */
   <T> T sendOnce(CommandObject<T> command);

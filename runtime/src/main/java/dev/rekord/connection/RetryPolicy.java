@@ -20,8 +20,8 @@ import java.util.Objects;
  * rewrites the whole document and all its index entries, a delete removes them, queries and reads
  * by id change nothing — so they are retried on every transient failure. The {@code Long} id
  * sequence's {@code INCRBY} is not: it is sent once per attempt, outside Jedis' own retrying
- * executor, and retried only when the failure proves it did not run ({@link
- * RedisCalls#certainlyNotRun}); a timeout after it was sent is thrown at once.
+ * executor, and retried only when the failure proves it did not run; a timeout after it was sent
+ * is thrown at once.
  *
  * <p>Set with {@code Rekord.builder().retryPolicy(...)}:
  *

@@ -17,8 +17,8 @@ import redis.clients.jedis.Response;
 
 /**
  * Checks that a model's documents and its portable index agree, bucket by bucket, and reports
- * every {@link Discrepancy}: each id in a bucket's {@code #all} set has a document; each document
- * is in the {@code #all} set of its own bucket; each entry a manifest ({@code #doc:<id>}) lists
+ * every {@link Discrepancy}: each id in a bucket's {@code #ids} set has a document; each document
+ * is in the {@code #ids} set of its own bucket; each entry a manifest ({@code #doc:<id>}) lists
  * exists in its index key; each member of an index key is listed by the manifest of its id.
  *
  * <pre>{@code
