@@ -3,6 +3,7 @@ package dev.rekord;
 import dev.rekord.internal.connection.ConnectionSettings;
 import dev.rekord.internal.connection.Connections;
 import dev.rekord.connection.RedisConnection;
+import dev.rekord.internal.connection.RedisNode;
 import dev.rekord.internal.connection.RedisUrl;
 import dev.rekord.connection.ReplicaWait;
 import dev.rekord.connection.RetryPolicy;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
-import redis.clients.jedis.HostAndPort;
 
 /**
  * The entry point: a connection to Redis and the models compiled into the application. With the
@@ -59,6 +59,11 @@ public final class Rekord implements AutoCloseable {
     return new Builder();
   }
 
+  /**
+   * The connection repositories use, for Redis commands of your own: {@link
+   * RedisConnection#execute} with Rekord's retries and exceptions, or {@link
+   * RedisConnection#unwrap} for the Jedis client underneath.
+   */
   public RedisConnection connection() {
     return connection;
   }
@@ -99,7 +104,7 @@ public final class Rekord implements AutoCloseable {
    * {@code password(…)} replaces the URL's password.
    */
   public static final class Builder {
-    private List<HostAndPort> nodes = List.of(new HostAndPort("localhost", RedisUrl.DEFAULT_PORT));
+    private List<RedisNode> nodes = List.of(new RedisNode("localhost", RedisUrl.DEFAULT_PORT));
     private String user;
     private String password;
     private int database;
@@ -134,13 +139,13 @@ public final class Rekord implements AutoCloseable {
 
     /** A single server (or cluster seed) host; keeps the current port. */
     public Builder host(String host) {
-      this.nodes = List.of(new HostAndPort(host, nodes.get(0).getPort()));
+      this.nodes = List.of(new RedisNode(host, nodes.get(0).port()));
       return this;
     }
 
     /** A single server (or cluster seed) port; keeps the current host. */
     public Builder port(int port) {
-      this.nodes = List.of(new HostAndPort(nodes.get(0).getHost(), port));
+      this.nodes = List.of(new RedisNode(nodes.get(0).host(), port));
       return this;
     }
 

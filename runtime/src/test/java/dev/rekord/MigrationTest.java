@@ -39,7 +39,7 @@ class MigrationTest {
   @BeforeEach
   void connect(RedisServer server) {
     rekord = Rekord.builder().url(server.url()).buckets(4).build();
-    redis = rekord.connection().commands();
+    redis = rekord.connection().unwrap(UnifiedJedis.class);
   }
 
   @AfterEach

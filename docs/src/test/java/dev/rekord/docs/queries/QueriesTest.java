@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rekord.model.GeoPoint;
 import dev.rekord.exception.QueryException;
 import dev.rekord.Rekord;
+import dev.rekord.exception.DeserializationException;
+import dev.rekord.DocumentRead;
+import dev.rekord.BatchRead;
 import dev.rekord.exception.SchemaMismatchException;
 import dev.rekord.exception.SerializationException;
 import dev.rekord.metamodel.SortableField;
@@ -50,7 +53,7 @@ class QueriesTest {
   void connect(RedisServer server) {
     rekord = Rekord.connect(server.url());
     members = new MemberRepository(rekord);
-    redis = rekord.connection().commands();
+    redis = rekord.connection().unwrap(UnifiedJedis.class);
     members.saveAll(List.of(
         new Member("ada", "Ada", "Oslo", LocalDate.of(2024, 5, 1), 36, Set.of("maths", "chess"),
             "Writes programs for the Analytical Engine", GeoPoint.of(10.7461, 59.9127),
@@ -293,6 +296,37 @@ class QueriesTest {
     }
     // end::cursor[]
     assertEquals(List.of("Ada", "bob", "Cleo", "Dag", "Eve", "Finn"), seen);
+  }
+
+  @Test
+  void undecodableDocuments() {
+    redis.hset(members.keyOf("cleo"), "joinDate", "yesterday"); // changed by hand: not a LocalDate
+    Query<Member, String> inOslo = members.find(Member_.city.eq("Oslo")).sortBy(Member_.name.asc());
+    assertThrows(DeserializationException.class, inOslo::list);
+    List<String> logged = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    // tag::readFailures[]
+    BatchRead<String, Member> page = inOslo.read();
+    List<Member> readable = page.values(); // Ada and Finn; Cleo's document is in page.failures()
+    page.failures().forEach((id, failure) -> logged.add(failure.getMessage()));
+
+    try (Query.Cursor<DocumentRead<String, Member>> cursor = inOslo.readIterator()) {
+      while (cursor.hasNext()) {
+        DocumentRead<String, Member> read = cursor.next();
+        if (read.failed()) {
+          logged.add(read.id() + ": " + read.failure().problem()); // cleo: cannot parse 'yesterday' …
+        } else {
+          names.add(read.value().name());
+        }
+      }
+    }
+    // end::readFailures[]
+    assertEquals(List.of("Ada", "Finn"), readable.stream().map(Member::name).toList());
+    assertEquals(List.of("cleo"), List.copyOf(page.failures().keySet()));
+    assertEquals(List.of("Ada", "Finn"), names);
+    assertEquals(2, logged.size());
+    assertTrue(logged.get(0).startsWith("Cannot read Member.joinDate from key '" + members.keyOf("cleo") + "'"), logged.get(0));
+    assertTrue(logged.get(1).startsWith("cleo: cannot parse 'yesterday'"), logged.get(1));
   }
 
   @Test

@@ -57,7 +57,7 @@ public final class CitiesDemo {
     this.out = out;
     this.cities = new CityRepository(rekord);
     this.countries = new CountryRepository(rekord);
-    this.redis = rekord.connection().commands();
+    this.redis = rekord.connection().unwrap(UnifiedJedis.class);
   }
 
   public static void main(String[] args) {

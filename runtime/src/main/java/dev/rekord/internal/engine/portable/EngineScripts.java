@@ -1,6 +1,6 @@
 package dev.rekord.internal.engine.portable;
 
-import dev.rekord.internal.script.LuaScript;
+import dev.rekord.connection.LuaScript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,9 @@
 package dev.rekord.internal.engine.portable;
 
-import dev.rekord.internal.connection.RedisCalls;
+import dev.rekord.connection.Batch;
+import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
+import dev.rekord.connection.Reply;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,8 +14,6 @@ import dev.rekord.schema.IndexReport.Discrepancy;
 import dev.rekord.schema.IndexReport.Kind;
 import java.util.Map;
 import java.util.Set;
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.Response;
 
 /**
  * Checks that a model's documents and its portable index agree, bucket by bucket, and reports
@@ -89,8 +89,7 @@ public final class IndexVerifier {
     long entryCount = 0;
     for (int b = 0; b < layout.buckets(); b++) {
       KeyLayout.Bucket bucket = layout.bucket(b);
-      Set<String> all = new HashSet<>(RedisCalls.retrying(connection,
-          () -> connection.commands().zrange(bucket.all(), 0, -1)));
+      Set<String> all = new HashSet<>(connection.execute(Commands.zrange(bucket.all(), 0, -1)));
       indexedCount += all.size();
       documentCount += documents.get(b).size();
       for (Map.Entry<String, String> document : documents.get(b).entrySet()) {
@@ -158,33 +157,26 @@ public final class IndexVerifier {
    * The members of each key, in pipelines of {@link #BATCH}: a manifest's text (one element),
    * or, when {@code type} is {@code null}, a sorted set.
    */
-  @SuppressWarnings("unchecked") // a sorted set reply is a collection of strings
+  @SuppressWarnings("unchecked") // ZRANGE's reply is a list of strings
   private List<List<String>> readAll(List<String> names, java.util.function.UnaryOperator<String> keyOf,
       String type) {
     List<List<String>> out = new ArrayList<>(names.size());
     for (int from = 0; from < names.size(); from += BATCH) {
-      List<String> batch = names.subList(from, Math.min(names.size(), from + BATCH));
-      out.addAll(RedisCalls.retrying(connection, () -> {
-        List<Response<?>> replies = new ArrayList<>(batch.size());
-        try (AbstractPipeline pipeline = connection.pipeline()) {
-          for (String name : batch) {
-            String key = keyOf.apply(name);
-            if ("manifest".equals(type)) {
-              replies.add(pipeline.get(key));
-            } else { // every index key since layout 2 is a sorted set
-              replies.add(pipeline.zrange(key, 0, -1));
-            }
-          }
-          pipeline.sync();
+      Batch batch = connection.batch();
+      List<Reply<?>> replies = new ArrayList<>(BATCH);
+      for (String name : names.subList(from, Math.min(names.size(), from + BATCH))) {
+        String key = keyOf.apply(name);
+        if ("manifest".equals(type)) {
+          replies.add(batch.add(Commands.get(key)));
+        } else { // every index key since layout 2 is a sorted set
+          replies.add(batch.add(Commands.zrange(key, 0, -1)));
         }
-        List<List<String>> lists = new ArrayList<>(batch.size());
-        for (Response<?> reply : replies) {
-          Object value = reply.get();
-          lists.add(value instanceof String text ? List.of(text)
-              : new ArrayList<>((java.util.Collection<String>) value));
-        }
-        return lists;
-      }));
+      }
+      batch.execute();
+      for (Reply<?> reply : replies) {
+        Object value = reply.get();
+        out.add(value instanceof String text ? List.of(text) : (List<String>) value);
+      }
     }
     return out;
   }

@@ -1,7 +1,7 @@
 package dev.rekord.internal.engine.portable;
 
 import dev.rekord.connection.RedisConnection;
-import dev.rekord.internal.script.ScriptCall;
+import dev.rekord.connection.ScriptCall;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +93,7 @@ public final class IndexWriter {
 
   /** Runs one save or reindex call (no pipeline: one round trip); returns the script's result. */
   public Object save(ScriptCall call) {
-    return EngineScripts.SAVE.eval(connection, call.keys(), call.args());
+    return connection.eval(EngineScripts.SAVE, call.keys(), call.args());
   }
 
   /**
@@ -105,7 +105,7 @@ public final class IndexWriter {
     if (calls.isEmpty()) {
       return List.of();
     }
-    return EngineScripts.SAVE.evalAll(connection, calls);
+    return connection.evalAll(EngineScripts.SAVE, calls);
   }
 
   /**
@@ -115,7 +115,7 @@ public final class IndexWriter {
    */
   public boolean delete(String id) {
     ScriptCall call = deleteCall(id);
-    Object deleted = EngineScripts.DELETE.eval(connection, call.keys(), call.args());
+    Object deleted = connection.eval(EngineScripts.DELETE, call.keys(), call.args());
     return deleted instanceof Long n && n > 0;
   }
 
@@ -129,7 +129,7 @@ public final class IndexWriter {
       calls.add(deleteCall(id));
     }
     long deleted = 0;
-    for (Object result : EngineScripts.DELETE.evalAll(connection, calls)) {
+    for (Object result : connection.evalAll(EngineScripts.DELETE, calls)) {
       if (result instanceof Long n && n > 0) {
         deleted++;
       }

@@ -5,7 +5,7 @@ import dev.rekord.model.CompoundIndex;
 import dev.rekord.model.IndexDefinition;
 import dev.rekord.query.Condition;
 import dev.rekord.query.Sort;
-import dev.rekord.internal.script.ScriptCall;
+import dev.rekord.connection.ScriptCall;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,7 +97,7 @@ public final class PortableQueries {
     Plan<R> plan = plan(condition, sort);
     if (layout.buckets() == 1) {
       ScriptCall call = call(layout.bucket(0), "ids", plan, offset, limit, false, null, null);
-      return strings((List<?>) EngineScripts.QUERY.eval(connection, call.keys(), call.args()));
+      return strings((List<?>) connection.eval(EngineScripts.QUERY, call.keys(), call.args()));
     }
     long perBucket = limit == NO_LIMIT || offset > Long.MAX_VALUE - limit ? NO_LIMIT : offset + limit;
     boolean withValues = !sort.isEmpty();
@@ -105,7 +105,7 @@ public final class PortableQueries {
     for (int b = 0; b < layout.buckets(); b++) {
       calls.add(call(layout.bucket(b), "ids", plan, 0, perBucket, withValues, null, null));
     }
-    List<Object> replies = EngineScripts.QUERY.evalAll(connection, calls);
+    List<Object> replies = connection.evalAll(EngineScripts.QUERY, calls);
     int stride = 1 + (withValues ? sort.size() : 0);
     List<Source> sources = new ArrayList<>(replies.size());
     for (Object reply : replies) {
@@ -198,9 +198,9 @@ public final class PortableQueries {
   private List<Object> evalAll(List<ScriptCall> calls) {
     if (calls.size() == 1) {
       ScriptCall call = calls.get(0);
-      return List.of(EngineScripts.QUERY.eval(connection, call.keys(), call.args()));
+      return List.of(connection.eval(EngineScripts.QUERY, call.keys(), call.args()));
     }
-    return EngineScripts.QUERY.evalAll(connection, calls);
+    return connection.evalAll(EngineScripts.QUERY, calls);
   }
 
   /**

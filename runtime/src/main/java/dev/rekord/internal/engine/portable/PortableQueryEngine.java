@@ -2,7 +2,7 @@ package dev.rekord.internal.engine.portable;
 
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.engine.QueryEngine;
-import dev.rekord.internal.script.ScriptCall;
+import dev.rekord.connection.ScriptCall;
 import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
 import dev.rekord.query.Condition;

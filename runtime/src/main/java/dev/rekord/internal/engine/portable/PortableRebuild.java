@@ -1,9 +1,12 @@
 package dev.rekord.internal.engine.portable;
 
+import dev.rekord.connection.Batch;
+import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
-import dev.rekord.internal.connection.RedisCalls;
+import dev.rekord.connection.Reply;
+import dev.rekord.connection.ScanPage;
+import dev.rekord.connection.ScriptCall;
 import dev.rekord.internal.engine.QueryEngine;
-import dev.rekord.internal.script.ScriptCall;
 import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
 import dev.rekord.schema.MigrationListener;
@@ -11,10 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.Response;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Rebuilds the portable index of one model ({@link PortableQueryEngine#rebuild}): every document
@@ -97,16 +96,12 @@ final class PortableRebuild<T> {
   }
 
   private void reindex(List<String> batch) {
-    List<Response<?>> replies = RedisCalls.retrying(connection, () -> {
-      List<Response<?>> out = new ArrayList<>(batch.size());
-      try (AbstractPipeline pipeline = connection.pipeline()) {
-        for (String key : batch) {
-          out.add(storage.read(pipeline, key));
-        }
-        pipeline.sync();
-      }
-      return out;
-    });
+    Batch reads = connection.batch();
+    List<Reply<?>> replies = new ArrayList<>(batch.size());
+    for (String key : batch) {
+      replies.add(reads.add(storage.read(key)));
+    }
+    reads.execute();
     List<ScriptCall> calls = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       String key = batch.get(i);
@@ -149,19 +144,17 @@ final class PortableRebuild<T> {
    * entries; the script checks existence itself, so a document saved meanwhile is left alone.
    */
   private void dropVanished(KeyLayout.Bucket bucket) {
-    String cursor = ScanParams.SCAN_POINTER_START;
-    ScanParams params = new ScanParams().count(BATCH);
+    String cursor = ScanPage.START;
+    ScanPage page;
     do {
-      String from = cursor;
-      ScanResult<redis.clients.jedis.resps.Tuple> page =
-          RedisCalls.retrying(connection, () -> connection.commands().zscan(bucket.all(), from, params));
-      List<ScriptCall> calls = new ArrayList<>(page.getResult().size());
-      for (redis.clients.jedis.resps.Tuple member : page.getResult()) {
-        calls.add(writer.dropIfGoneCall(member.getElement()));
+      page = connection.execute(Commands.zscan(bucket.all(), cursor, BATCH));
+      List<ScriptCall> calls = new ArrayList<>(page.elements().size());
+      for (String id : page.elements()) {
+        calls.add(writer.dropIfGoneCall(id));
       }
       writer.saveAll(calls);
-      cursor = page.getCursor();
-    } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+      cursor = page.cursor();
+    } while (!page.last());
   }
 
   /**
@@ -171,39 +164,35 @@ final class PortableRebuild<T> {
    */
   private void dropLegacyAll(KeyLayout.Bucket bucket) {
     String legacy = bucket.legacyAll();
-    if (!"set".equals(RedisCalls.retrying(connection, () -> connection.commands().type(legacy)))) {
+    if (!"set".equals(connection.execute(Commands.type(legacy)))) {
       return;
     }
-    String cursor = ScanParams.SCAN_POINTER_START;
-    ScanParams params = new ScanParams().count(BATCH);
+    String cursor = ScanPage.START;
+    ScanPage page;
     do {
-      String from = cursor;
-      ScanResult<String> page = RedisCalls.retrying(connection, () -> connection.commands().sscan(legacy, from, params));
-      List<ScriptCall> calls = new ArrayList<>(page.getResult().size());
-      for (String id : page.getResult()) {
+      page = connection.execute(Commands.sscan(legacy, cursor, BATCH));
+      List<ScriptCall> calls = new ArrayList<>(page.elements().size());
+      for (String id : page.elements()) {
         calls.add(writer.dropIfGoneCall(id));
       }
       writer.saveAll(calls);
-      cursor = page.getCursor();
-    } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-    RedisCalls.retrying(connection, () -> connection.commands().del(legacy));
+      cursor = page.cursor();
+    } while (!page.last());
+    connection.execute(Commands.del(legacy));
   }
 
   /** The ids in the index now: the expected size of a rebuild. */
   private long indexedIds() {
-    return RedisCalls.retrying(connection, () -> {
-      List<Response<Long>> sizes = new ArrayList<>();
-      try (AbstractPipeline pipeline = connection.pipeline()) {
-        for (int b = 0; b < layout.buckets(); b++) {
-          sizes.add(pipeline.zcard(layout.bucket(b).all()));
-        }
-        pipeline.sync();
-      }
-      long total = 0;
-      for (Response<Long> size : sizes) {
-        total += size.get();
-      }
-      return total;
-    });
+    Batch batch = connection.batch();
+    List<Reply<Long>> sizes = new ArrayList<>(layout.buckets());
+    for (int b = 0; b < layout.buckets(); b++) {
+      sizes.add(batch.add(Commands.zcard(layout.bucket(b).all())));
+    }
+    batch.execute();
+    long total = 0;
+    for (Reply<Long> size : sizes) {
+      total += size.get();
+    }
+    return total;
   }
 }

@@ -42,6 +42,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.GeoCoordinate;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Random documents and random queries, seeded: the portable engine must return exactly what an
@@ -193,7 +194,7 @@ public class DifferentialQueryTest {
   private void readIndexedPositions(RedisConnection connection) {
     List<String> located = docs.values().stream().filter(d -> d.loc() != null).map(Doc::id).toList();
     for (String id : located) {
-      GeoCoordinate p = connection.commands().geopos(layout.bucketFor(id).geo("loc"), id).get(0);
+      GeoCoordinate p = connection.unwrap(UnifiedJedis.class).geopos(layout.bucketFor(id).geo("loc"), id).get(0);
       indexedLoc.put(id, GeoPoint.of(p.getLongitude(), p.getLatitude()));
     }
   }

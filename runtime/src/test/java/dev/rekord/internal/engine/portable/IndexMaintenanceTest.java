@@ -9,6 +9,7 @@ import dev.rekord.model.GeoPoint;
 import dev.rekord.exception.QueryException;
 import dev.rekord.internal.connection.ConnectionSettings;
 import dev.rekord.internal.connection.Connections;
+import dev.rekord.internal.connection.RedisNode;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.codec.ValueCodecs;
 import dev.rekord.internal.engine.portable.Doc.Doc_;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.UnifiedJedis;
 
 class IndexMaintenanceTest {
@@ -43,7 +43,7 @@ class IndexMaintenanceTest {
   @BeforeEach
   void connect() {
     connection = open(redis.server().host(), redis.server().port());
-    jedis = connection.commands();
+    jedis = connection.unwrap(UnifiedJedis.class);
     writer = new IndexWriter(connection, layout);
     engine = new PortableQueries(connection, layout);
   }
@@ -55,7 +55,7 @@ class IndexMaintenanceTest {
 
   static RedisConnection open(String host, int port) {
     return Connections.open(new ConnectionSettings(
-        List.of(new HostAndPort(host, port)), null, null, 0, false, null, null, 0, null));
+        List.of(new RedisNode(host, port)), null, null, 0, false, null, null, 0, null));
   }
 
   private void save(Doc doc) {

@@ -1,9 +1,9 @@
-package dev.rekord.internal.script;
+package dev.rekord.connection;
 
 import java.util.List;
 
 /**
- * One run of a {@link LuaScript} in a batch.
+ * One call of a {@link LuaScript}, for {@link RedisConnection#evalAll}.
  *
  * @param keys the script's {@code KEYS}; the first routes the call on a cluster
  * @param args the script's {@code ARGV}
