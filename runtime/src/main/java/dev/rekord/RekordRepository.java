@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -291,7 +290,10 @@ public class RekordRepository<T, ID> {
 
   /** {@code value}, or a {@link NullPointerException} saying that {@code name} must not be null. */
   private static <V> V requireNonNull(V value, String name) {
-    return Objects.requireNonNull(value, () -> name + " must not be null");
+    if (value == null) {
+      throw new NullPointerException(name + " must not be null"); // no message built on the hot path
+    }
+    return value;
   }
 
   /** The elements of {@code values}, none of them null. */
