@@ -3,12 +3,13 @@ package dev.rekord.internal.engine.portable;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.connection.RedisCalls;
 import dev.rekord.internal.engine.QueryEngine;
-import dev.rekord.internal.script.ScriptCall;
 import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
 import dev.rekord.schema.MigrationListener;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
@@ -76,9 +77,6 @@ final class PortableRebuild<T> {
     for (int b = 0; b < layout.buckets(); b++) {
       dropVanished(layout.bucket(b));
     }
-    for (int b = 0; b < layout.buckets(); b++) {
-      dropLegacyAll(layout.bucket(b));
-    }
     if (reported[0] != reindexed || total != reindexed) {
       listener.progress(model.name(), reindexed, reindexed);
     }
@@ -107,7 +105,7 @@ final class PortableRebuild<T> {
       }
       return out;
     });
-    List<ScriptCall> calls = new ArrayList<>(batch.size());
+    Map<String, IndexEntries> documents = new LinkedHashMap<>();
     for (int i = 0; i < batch.size(); i++) {
       String key = batch.get(i);
       String id = idOf(layout, key);
@@ -118,7 +116,7 @@ final class PortableRebuild<T> {
         }
         IndexEntries entries = IndexEntries.create(model.name());
         model.codec().indexValues(value, entries);
-        calls.add(writer.reindexCall(id, entries));
+        documents.put(id, entries);
       } catch (RuntimeException e) {
         undecodable++;
         if (keys.size() < REPORTED_KEYS) {
@@ -127,11 +125,7 @@ final class PortableRebuild<T> {
         LOG.warn("Rekord: skipped {} while rebuilding the index of {}: {}", key, model.name(), e.getMessage());
       }
     }
-    for (Object result : writer.saveAll(calls)) {
-      if (Long.valueOf(1).equals(result)) {
-        reindexed++;
-      }
-    }
+    reindexed += writer.reindexAll(documents);
   }
 
   private static String idOf(KeyLayout layout, String key) {
@@ -155,38 +149,13 @@ final class PortableRebuild<T> {
       String from = cursor;
       ScanResult<redis.clients.jedis.resps.Tuple> page =
           RedisCalls.call(() -> connection.commands().zscan(bucket.all(), from, params));
-      List<ScriptCall> calls = new ArrayList<>(page.getResult().size());
+      List<String> ids = new ArrayList<>(page.getResult().size());
       for (redis.clients.jedis.resps.Tuple member : page.getResult()) {
-        calls.add(writer.dropIfGoneCall(member.getElement()));
+        ids.add(member.getElement());
       }
-      writer.saveAll(calls);
+      writer.dropAllIfGone(ids);
       cursor = page.getCursor();
     } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-  }
-
-  /**
-   * After a rebuild from layout 1: its set of all ids ({@code #all}) may still name ids whose
-   * document expired before the rebuild; their old entries go (through their manifests), then the
-   * set itself.
-   */
-  private void dropLegacyAll(KeyLayout.Bucket bucket) {
-    String legacy = bucket.legacyAll();
-    if (!"set".equals(RedisCalls.call(() -> connection.commands().type(legacy)))) {
-      return;
-    }
-    String cursor = ScanParams.SCAN_POINTER_START;
-    ScanParams params = new ScanParams().count(BATCH);
-    do {
-      String from = cursor;
-      ScanResult<String> page = RedisCalls.call(() -> connection.commands().sscan(legacy, from, params));
-      List<ScriptCall> calls = new ArrayList<>(page.getResult().size());
-      for (String id : page.getResult()) {
-        calls.add(writer.dropIfGoneCall(id));
-      }
-      writer.saveAll(calls);
-      cursor = page.getCursor();
-    } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-    RedisCalls.call(() -> connection.commands().del(legacy));
   }
 
   /** The ids in the index now: the expected size of a rebuild. */
