@@ -1,9 +1,9 @@
 package com.acme;
 
 import dev.rekord.codec.ValueCodecs;
-import dev.rekord.metamodel.Attribute;
 import dev.rekord.metamodel.NumericField;
 import dev.rekord.model.IndexDefinition;
+import dev.rekord.query.Attribute;
 import javax.annotation.processing.Generated;
 
 /**

@@ -1,7 +1,6 @@
 package com.acme;
 
 import dev.rekord.codec.ValueCodecs;
-import dev.rekord.metamodel.Attribute;
 import dev.rekord.metamodel.CollectionField;
 import dev.rekord.metamodel.ComparableField;
 import dev.rekord.metamodel.DateField;
@@ -11,6 +10,7 @@ import dev.rekord.metamodel.StringField;
 import dev.rekord.metamodel.TagField;
 import dev.rekord.metamodel.TextField;
 import dev.rekord.model.IndexDefinition;
+import dev.rekord.query.Attribute;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;

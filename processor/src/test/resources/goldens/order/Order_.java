@@ -2,12 +2,12 @@ package com.acme.shop;
 
 import com.acme.Address;
 import dev.rekord.codec.ValueCodecs;
-import dev.rekord.metamodel.Attribute;
 import dev.rekord.metamodel.CollectionField;
 import dev.rekord.metamodel.DateField;
 import dev.rekord.metamodel.GeoField;
 import dev.rekord.metamodel.StringField;
 import dev.rekord.model.IndexDefinition;
+import dev.rekord.query.Attribute;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;

@@ -13,8 +13,11 @@ import dev.rekord.schema.MigrationReport;
 import dev.rekord.internal.Engines;
 import dev.rekord.internal.SchemaMigrator;
 import dev.rekord.internal.schema.SchemaStore;
+import dev.rekord.internal.connection.TlsOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import redis.clients.jedis.HostAndPort;
 
 /**
@@ -105,6 +108,7 @@ public final class Rekord implements AutoCloseable {
     private int buckets;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private ReplicaWait replicaWait = ReplicaWait.NONE;
+    private TlsOptions tls = TlsOptions.DEFAULT;
 
     private Builder() {}
 
@@ -157,9 +161,50 @@ public final class Rekord implements AutoCloseable {
       return this;
     }
 
-    /** Whether to connect with TLS (as {@code rediss://} does). */
+    /**
+     * Whether to connect with TLS (as {@code rediss://} does). Without further settings the
+     * server's certificate must be trusted by the JVM's trust store and name the host connected to.
+     */
     public Builder ssl(boolean ssl) {
       this.ssl = ssl;
+      return this;
+    }
+
+    /**
+     * TLS: trusts the certificates in {@code path} (PKCS12 or JKS, recognised from the file) rather
+     * than the JVM's trust store — typically the CA that signed the server's certificate. Needs
+     * TLS on ({@code rediss://} or {@link #ssl(boolean) ssl(true)}).
+     */
+    public Builder trustStore(Path path, char[] password) {
+      this.tls = tls.withTrustStore(path, password);
+      return this;
+    }
+
+    /**
+     * TLS: presents the private key and certificate in {@code path} (PKCS12 or JKS) to a server
+     * that requires client certificates (mutual TLS, {@code tls-auth-clients yes}).
+     */
+    public Builder keyStore(Path path, char[] password) {
+      this.tls = tls.withKeyStore(path, password);
+      return this;
+    }
+
+    /**
+     * TLS: uses {@code context} for trust and client certificates, instead of {@link #trustStore}
+     * and {@link #keyStore}.
+     */
+    public Builder sslContext(SSLContext context) {
+      this.tls = tls.withSslContext(context);
+      return this;
+    }
+
+    /**
+     * TLS: whether the server's certificate must name the host connected to ({@code true} by
+     * default, as HTTPS checks it: DNS names and IP addresses). Turn it off only where the
+     * certificate cannot name the host, e.g. behind a port forward.
+     */
+    public Builder verifyHostname(boolean verify) {
+      this.tls = tls.withHostnameVerification(verify);
       return this;
     }
 
@@ -204,9 +249,10 @@ public final class Rekord implements AutoCloseable {
 
     /**
      * How idempotent calls (document writes, reads, queries) are retried after transient failures
-     * — a failed primary, {@code CLUSTERDOWN}, {@code TRYAGAIN} during a slot migration, a
-     * redirection inside a pipeline; {@link RetryPolicy#DEFAULT} unless set, {@link
-     * RetryPolicy#NONE} to fail at once. See {@code docs/cluster.md}.
+     * — a refused or broken connection, a failed primary, {@code CLUSTERDOWN}, {@code TRYAGAIN}
+     * during a slot migration, a redirection inside a pipeline; {@link RetryPolicy#DEFAULT} (about
+     * 2 s in all) unless set, {@link RetryPolicy#NONE} for exactly one attempt. See {@code
+     * docs/cluster.md}.
      */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = java.util.Objects.requireNonNull(retryPolicy, "retryPolicy");
@@ -227,12 +273,18 @@ public final class Rekord implements AutoCloseable {
     /**
      * Connects, detecting from the server whether it is a cluster.
      *
-     * @throws RekordConnectionException when Redis cannot be reached or refuses the credentials
+     * @throws RekordConnectionException when Redis cannot be reached, refuses the credentials, or
+     *     the TLS handshake fails (the message says why: an untrusted certificate, another host)
+     * @throws IllegalStateException when TLS settings were given but TLS is off
      */
     public Rekord build() {
+      if (!ssl && tls.isCustomized()) {
+        throw new IllegalStateException("TLS settings (" + tls + ") were given but TLS is off: connect with"
+            + " rediss://host:port or ssl(true)");
+      }
       ConnectionSettings settings =
           new ConnectionSettings(
-              nodes, user, password, database, ssl, connectTimeout, socketTimeout, poolSize, clientName);
+              nodes, user, password, database, ssl, connectTimeout, socketTimeout, poolSize, clientName, tls);
       return new Rekord(Connections.open(settings, retryPolicy, replicaWait), buckets);
     }
 

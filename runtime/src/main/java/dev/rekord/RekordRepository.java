@@ -148,7 +148,7 @@ public class RekordRepository<T, ID> {
         return storage.read(connection().commands(), key);
       } catch (JedisException e) {
         if (isWrongType(e)) {
-          throw storage.wrongType(key, RedisCalls.call(() -> connection().commands().type(key)));
+          throw storage.wrongType(key, RedisCalls.retrying(connection(), () -> connection().commands().type(key)));
         }
         throw e;
       }
@@ -307,11 +307,13 @@ public class RekordRepository<T, ID> {
   /** Asks for the actual types of keys that answered WRONGTYPE, in one more round trip. */
   private Map<ID, DeserializationException> wrongTypeFailures(Map<ID, String> keys) {
     Map<ID, Response<String>> types = new LinkedHashMap<>();
-    RedisCalls.run(() -> {
+    RedisCalls.retrying(connection(), () -> {
+      types.clear();
       try (AbstractPipeline pipeline = connection().pipeline()) {
         keys.forEach((id, key) -> types.put(id, pipeline.type(key)));
         pipeline.sync();
       }
+      return null;
     });
     Map<ID, DeserializationException> failures = new LinkedHashMap<>();
     types.forEach((id, type) -> failures.put(id, storage.wrongType(keys.get(id), RedisCalls.call(type::get))));

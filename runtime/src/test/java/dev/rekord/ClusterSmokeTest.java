@@ -3,9 +3,6 @@ package dev.rekord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekord.Query;
-import dev.rekord.Rekord;
-import dev.rekord.RekordRepository;
 import dev.rekord.annotations.Storage;
 import dev.rekord.test.RedisCluster;
 import java.time.Duration;

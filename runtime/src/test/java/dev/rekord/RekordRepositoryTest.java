@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekord.BatchRead;
-import dev.rekord.Rekord;
-import dev.rekord.RekordRepository;
 import dev.rekord.annotations.Storage;
 import dev.rekord.exception.DeserializationException;
 import dev.rekord.test.RedisExtension;

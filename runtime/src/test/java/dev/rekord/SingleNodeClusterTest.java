@@ -3,8 +3,6 @@ package dev.rekord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekord.Rekord;
-import dev.rekord.RekordRepository;
 import dev.rekord.annotations.Storage;
 import dev.rekord.test.RedisServer;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package dev.rekord;
 
-import dev.rekord.RekordRepository;
 import dev.rekord.annotations.Storage;
 import dev.rekord.model.DocumentCodec;
 import dev.rekord.model.IdKind;
@@ -58,7 +57,7 @@ public final class TestModel<ID> implements RekordModel<Member, ID> {
     return new TestModel<>(prefix, storage, Duration.ZERO, IdKind.UUID, UUID::fromString);
   }
 
-  static TestModel<Long> longIds(String prefix, Storage storage) {
+  public static TestModel<Long> longIds(String prefix, Storage storage) {
     return new TestModel<>(prefix, storage, Duration.ZERO, IdKind.LONG, Long::valueOf);
   }
 

@@ -12,7 +12,7 @@ import dev.rekord.it.model.ResidentIndex;
 import dev.rekord.it.model.ResidentRepository;
 import dev.rekord.it.model.Resident_;
 import dev.rekord.metamodel.ComparableField;
-import dev.rekord.metamodel.IndexedAttribute;
+import dev.rekord.query.IndexedAttribute;
 import dev.rekord.model.CompoundIndex;
 import dev.rekord.query.And;
 import dev.rekord.query.Comparison;

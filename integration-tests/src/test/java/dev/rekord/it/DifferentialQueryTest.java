@@ -18,7 +18,7 @@ import dev.rekord.metamodel.CollectionField;
 import dev.rekord.metamodel.ComparableField;
 import dev.rekord.metamodel.DateField;
 import dev.rekord.metamodel.GeoField;
-import dev.rekord.metamodel.IndexedAttribute;
+import dev.rekord.query.IndexedAttribute;
 import dev.rekord.metamodel.NumericField;
 import dev.rekord.metamodel.StringField;
 import dev.rekord.metamodel.TextField;

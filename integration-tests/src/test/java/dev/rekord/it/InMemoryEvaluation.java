@@ -1,6 +1,6 @@
 package dev.rekord.it;
 
-import dev.rekord.metamodel.IndexedAttribute;
+import dev.rekord.query.IndexedAttribute;
 import dev.rekord.query.And;
 import dev.rekord.query.Comparison;
 import dev.rekord.query.Condition;

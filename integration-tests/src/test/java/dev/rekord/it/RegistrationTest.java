@@ -29,7 +29,7 @@ import dev.rekord.it.model.ReadingModel;
 import dev.rekord.it.model.ResidentModel;
 import dev.rekord.it.model.SessionModel;
 import dev.rekord.it.model.TicketModel;
-import dev.rekord.metamodel.Attribute;
+import dev.rekord.query.Attribute;
 import dev.rekord.metamodel.CollectionField;
 import dev.rekord.metamodel.ComparableField;
 import dev.rekord.metamodel.DateField;

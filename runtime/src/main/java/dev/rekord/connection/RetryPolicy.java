@@ -4,37 +4,57 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How often, and for how long, Rekord retries an idempotent call that failed for a transient
- * reason: a broken connection or a failed primary, {@code CLUSTERDOWN}, {@code TRYAGAIN} (a
- * multi-key script during a slot migration), {@code MOVED}/{@code ASK} answered inside a pipeline,
- * {@code READONLY} (a write that reached a demoted primary), {@code LOADING}. Between attempts it
- * sleeps {@code initialBackoff}, doubling up to {@code maxBackoff}, and refreshes the cluster
- * topology where the error says it changed. It gives up after {@code maxAttempts} attempts or once
- * {@code deadline} has passed since the first, whichever comes first, with a {@link
- * dev.rekord.exception.RekordConnectionException} naming both.
+ * How often, and for how long, Rekord retries a call that failed for a transient reason: a
+ * refused or broken connection, a read timeout, a failed primary, {@code CLUSTERDOWN}, {@code
+ * TRYAGAIN} (a multi-key script during a slot migration), {@code MOVED}/{@code ASK} answered
+ * inside a pipeline, {@code READONLY} (a write that reached a demoted primary), {@code LOADING}.
+ * Between attempts it sleeps {@code initialBackoff}, doubling up to {@code maxBackoff}, and
+ * refreshes the cluster topology where the error says it changed. It gives up after {@code
+ * maxAttempts} attempts, or when the next attempt would start more than {@code deadline} after the
+ * first, whichever comes first, with a {@link dev.rekord.exception.RekordConnectionException} that names the
+ * attempts made and the time taken. A call therefore fails at most about {@code deadline} plus the
+ * time of one attempt after it started (against an unresponsive server, one or two socket
+ * timeouts).
  *
- * <p>Idempotent operations are retried on every transient failure: document writes (a save
- * rewrites the whole document and all its entries; a delete removes them), reads by id, batches
- * and queries. The {@code Long} id sequence's {@code INCRBY} is not idempotent: it is sent once per
- * attempt, outside Jedis' own retrying executor, and retried only when the failure proves it did
- * not run ({@link RedisCalls#certainlyNotRun}).
+ * <p><b>Only what is safe is retried.</b> Every Rekord script and read is idempotent — a save
+ * rewrites the whole document and all its index entries, a delete removes them, queries and reads
+ * by id change nothing — so they are retried on every transient failure. The {@code Long} id
+ * sequence's {@code INCRBY} is not: it is sent once per attempt, outside Jedis' own retrying
+ * executor, and retried only when the failure proves it did not run ({@link
+ * RedisCalls#certainlyNotRun}); a timeout after it was sent is thrown at once.
+ *
+ * <p>Set with {@code Rekord.builder().retryPolicy(...)}:
+ *
+ * <pre>{@code
+ * Rekord.builder().url(url).retryPolicy(RetryPolicy.NONE)    // one attempt, no retries
+ * Rekord.builder().url(url).retryPolicy(new RetryPolicy(      // ride out a cluster failover
+ *     100, Duration.ofMillis(50), Duration.ofMillis(250), Duration.ofSeconds(20)))
+ * }</pre>
+ *
+ * <p>On a cluster Jedis routes each attempt itself: it follows up to 4 {@code MOVED}/{@code ASK}
+ * redirections, and retries a node whose connection broke for at most one socket timeout, before
+ * the attempt counts as failed.
  *
  * @param maxAttempts attempts in all, at least 1 (1: no retry)
  * @param initialBackoff the pause after the first failure
  * @param maxBackoff the longest pause
- * @param deadline the longest time from the first attempt to the start of the last
+ * @param deadline the longest time from the start of the first attempt to the start of the last
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration deadline) {
 
   /**
-   * 50 ms doubling to 250 ms, within 20 s (at most 100 attempts): enough to ride out a primary's
-   * failover, and a short cap so a call notices the promoted replica at most ~250 ms after the
-   * cluster is whole again (with a 1 s cap the writer of the failover test resumed ~1 s late).
+   * For an application's request path: at most 10 attempts, 50 ms backoff doubling to 500 ms,
+   * no attempt started later than 2 s after the first. A stopped server fails a call within about
+   * 2 s; an unresponsive one within 2 s plus one attempt (one or two socket timeouts, 2 s each by
+   * default). Enough for a
+   * restarted connection, {@code TRYAGAIN} during a slot migration or {@code MOVED} after one; a
+   * cluster failover (node timeout plus an election, 15 s and more with Redis' defaults) needs a
+   * longer deadline, as in the example above.
    */
   public static final RetryPolicy DEFAULT =
-      new RetryPolicy(100, Duration.ofMillis(50), Duration.ofMillis(250), Duration.ofSeconds(20));
+      new RetryPolicy(10, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(2));
 
-  /** No retries: the first transient failure is thrown. */
+  /** No retries: exactly one attempt; its transient failure is thrown at once. */
   public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
   public RetryPolicy {
@@ -57,5 +77,16 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
       millis *= 2;
     }
     return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+  }
+
+  /** {@code NONE}, {@code DEFAULT} or the settings, for messages and logs. */
+  @Override
+  public String toString() {
+    if (equals(NONE)) {
+      return "RetryPolicy.NONE: no retries";
+    }
+    return (equals(DEFAULT) ? "RetryPolicy.DEFAULT: " : "RetryPolicy: ") + "at most " + maxAttempts
+        + " attempts within " + deadline.toMillis() + " ms, backoff " + initialBackoff.toMillis() + " ms doubling to "
+        + maxBackoff.toMillis() + " ms";
   }
 }

@@ -18,7 +18,7 @@ public final class Engines {
 
   private final RedisConnection connection;
   private final SchemaStore schemas;
-  private final ConcurrentMap<String, QueryEngine<?>> engines = new ConcurrentHashMap<>();
+  private final ConcurrentMap<RekordModel<?, ?>, QueryEngine<?>> engines = new ConcurrentHashMap<>();
 
   public Engines(RedisConnection connection, SchemaStore schemas) {
     this.connection = connection;
@@ -26,13 +26,13 @@ public final class Engines {
   }
 
   /** The engine of {@code model}. */
-  @SuppressWarnings("unchecked") // keyed by model: the engine of a model is of its record type
+  @SuppressWarnings("unchecked") // keyed by the model (by identity): its engine is of its record type
   public <T> QueryEngine<T> of(RekordModel<T, ?> model) {
-    QueryEngine<?> engine = engines.get(model.keyPrefix());
+    QueryEngine<?> engine = engines.get(model);
     if (engine == null) {
       int buckets = schemas.get(model).buckets();
-      engine = engines.computeIfAbsent(model.keyPrefix(),
-          prefix -> new PortableQueryEngine<>(connection, model, DocumentStorage.of(model), buckets));
+      engine = engines.computeIfAbsent(model,
+          m -> new PortableQueryEngine<>(connection, model, DocumentStorage.of(model), buckets));
     }
     return (QueryEngine<T>) engine;
   }

@@ -4,6 +4,7 @@ import dev.rekord.codec.ValueCodec;
 import dev.rekord.model.IndexField;
 import dev.rekord.query.Condition;
 import dev.rekord.query.Contains;
+import dev.rekord.query.IndexedAttribute;
 import java.util.Arrays;
 import java.util.List;
 

@@ -3,6 +3,7 @@ package dev.rekord.metamodel;
 import dev.rekord.codec.ValueCodec;
 import dev.rekord.model.IndexField;
 import dev.rekord.query.Condition;
+import dev.rekord.query.IndexedAttribute;
 import dev.rekord.query.TextMatch;
 import java.util.List;
 

@@ -2,10 +2,11 @@ package dev.rekord.metamodel;
 
 import dev.rekord.codec.ValueCodec;
 import dev.rekord.model.IndexField;
-import dev.rekord.query.Comparison;
 import dev.rekord.query.Comparison.Operator;
+import dev.rekord.query.Comparison;
 import dev.rekord.query.Condition;
 import dev.rekord.query.In;
+import dev.rekord.query.IndexedAttribute;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;

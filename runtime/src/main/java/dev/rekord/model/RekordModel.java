@@ -1,7 +1,6 @@
 package dev.rekord.model;
 
 import dev.rekord.annotations.Storage;
-import dev.rekord.model.DocumentCodec;
 import java.time.Duration;
 
 /**

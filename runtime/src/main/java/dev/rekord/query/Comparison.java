@@ -1,6 +1,5 @@
 package dev.rekord.query;
 
-import dev.rekord.metamodel.IndexedAttribute;
 
 /** {@code field op value}: equality, inequality and the four order comparisons. */
 public record Comparison<R>(IndexedAttribute<R, ?> field, Operator operator, Object value)

@@ -1,6 +1,5 @@
 package dev.rekord.query;
 
-import dev.rekord.metamodel.IndexedAttribute;
 import java.util.List;
 
 /** A multi-valued field contains all (or any) of {@code values}. */

@@ -1,7 +1,6 @@
 package dev.rekord.query;
 
 import dev.rekord.model.GeoPoint;
-import dev.rekord.metamodel.IndexedAttribute;
 
 /** The point lies within the box spanned by two opposite corners. */
 public record GeoBox<R>(IndexedAttribute<R, ?> field, GeoPoint southWest, GeoPoint northEast)

@@ -1,7 +1,6 @@
 package dev.rekord.query;
 
 import dev.rekord.model.GeoPoint;
-import dev.rekord.metamodel.IndexedAttribute;
 
 /** The point lies within {@code radius} of {@code center}. */
 public record GeoRadius<R>(IndexedAttribute<R, ?> field, GeoPoint center, double radius, DistanceUnit unit)

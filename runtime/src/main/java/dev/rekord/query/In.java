@@ -1,6 +1,5 @@
 package dev.rekord.query;
 
-import dev.rekord.metamodel.IndexedAttribute;
 import java.util.List;
 
 /** The field equals one of {@code values}. */

@@ -1,6 +1,5 @@
 package dev.rekord.query;
 
-import dev.rekord.metamodel.IndexedAttribute;
 
 /** The field lies between two bounds, each open or closed. */
 public record Range<R>(

@@ -1,6 +1,5 @@
 package dev.rekord.query;
 
-import dev.rekord.metamodel.IndexedAttribute;
 
 /** A string tag starts with {@code prefix}. */
 public record StartsWith<R>(IndexedAttribute<R, ?> field, String prefix) implements Condition<R> {}

@@ -21,13 +21,16 @@ final class ClusterLauncher {
     private final Path executable;
     private final String password;
     private final Duration timeout;
+    private final List<String> extraArgs;
 
-    ClusterLauncher(int masters, int replicasPerMaster, Path executable, String password, Duration timeout) {
+    ClusterLauncher(int masters, int replicasPerMaster, Path executable, String password, Duration timeout,
+            List<String> extraArgs) {
         this.masters = masters;
         this.replicasPerMaster = replicasPerMaster;
         this.executable = executable;
         this.password = password;
         this.timeout = timeout;
+        this.extraArgs = List.copyOf(extraArgs);
     }
 
     RedisCluster start() {
@@ -67,6 +70,7 @@ final class ClusterLauncher {
         if (password != null) {
             builder.password(password).args("--masterauth", password);
         }
+        builder.args(extraArgs.toArray(String[]::new));
         return builder;
     }
 

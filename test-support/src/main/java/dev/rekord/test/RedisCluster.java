@@ -259,8 +259,21 @@ public final class RedisCluster implements RedisDeployment {
         private Path executable;
         private String password;
         private Duration startupTimeout = Duration.ofSeconds(30);
+        private final List<String> extraArgs = new java.util.ArrayList<>();
 
         Builder() {
+        }
+
+        /**
+         * Appends arguments passed to every node's redis-server after the cluster's own, e.g. an
+         * ACL user: {@code args("--user", "app", "on", ">secret", "~*", "+@all")}.
+         *
+         * @param args redis-server arguments
+         * @return this builder
+         */
+        public Builder args(String... args) {
+            extraArgs.addAll(List.of(args));
+            return this;
         }
 
         /**
@@ -325,7 +338,8 @@ public final class RedisCluster implements RedisDeployment {
          * @throws RedisStartupException if a node does not start or the cluster does not form in time
          */
         public RedisCluster start() {
-            return new ClusterLauncher(masters, replicasPerMaster, executable, password, startupTimeout).start();
+            return new ClusterLauncher(masters, replicasPerMaster, executable, password, startupTimeout, extraArgs)
+                    .start();
         }
     }
 }

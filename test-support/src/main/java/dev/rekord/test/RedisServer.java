@@ -36,16 +36,18 @@ public final class RedisServer implements RedisDeployment {
     private final Duration startupTimeout;
     private final String host;
     private final int port;
+    private final int tlsPort;
     private final String password;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     RedisServer(RedisProcess process, List<String> command, Duration startupTimeout, String host, int port,
-            String password) {
+            int tlsPort, String password) {
         this.process = process;
         this.command = List.copyOf(command);
         this.startupTimeout = startupTimeout;
         this.host = host;
         this.port = port;
+        this.tlsPort = tlsPort;
         this.password = password;
     }
 
@@ -74,6 +76,25 @@ public final class RedisServer implements RedisDeployment {
         return port;
     }
 
+    /**
+     * @return the TLS port, when the server was started with {@link Builder#tls}
+     * @throws IllegalStateException if it has none
+     */
+    public int tlsPort() {
+        if (tlsPort == 0) {
+            throw new IllegalStateException(this + " has no TLS port: start it with RedisServer.builder().tls(...)");
+        }
+        return tlsPort;
+    }
+
+    /**
+     * @return {@code rediss://127.0.0.1:<tlsPort>}, with the password as in {@link #url()}
+     * @throws IllegalStateException if the server has no TLS port
+     */
+    public String tlsUrl() {
+        return "rediss://" + credentials() + host + ":" + tlsPort();
+    }
+
     /** @return the password clients must authenticate with, if one is set */
     public Optional<String> password() {
         return Optional.ofNullable(password);
@@ -85,8 +106,11 @@ public final class RedisServer implements RedisDeployment {
      */
     @Override
     public String url() {
-        String credentials = password == null ? "" : ":" + percentEncode(password) + "@";
-        return "redis://" + credentials + host + ":" + port;
+        return "redis://" + credentials() + host + ":" + port;
+    }
+
+    private String credentials() {
+        return password == null ? "" : ":" + percentEncode(password) + "@";
     }
 
     /** @throws UncheckedIOException if the server cannot be reached */
@@ -122,6 +146,39 @@ public final class RedisServer implements RedisDeployment {
      */
     public void kill() {
         process.kill();
+    }
+
+    /**
+     * Stops the server process (SIGSTOP) without ending it, as a machine that hangs or a network
+     * that drops every packet would: connections stay open, commands are neither answered nor
+     * refused, until {@link #resume()}.
+     *
+     * @throws IllegalStateException if the server is not running
+     */
+    public void suspend() {
+        signal("STOP");
+    }
+
+    /** Lets a {@linkplain #suspend() suspended} server run again (SIGCONT); it answers what it was sent meanwhile. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(this + " is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+            if (!kill.waitFor(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not run kill -" + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling " + this, e);
+        }
     }
 
     /**
@@ -213,8 +270,27 @@ public final class RedisServer implements RedisDeployment {
         private final List<String> extraArgs = new ArrayList<>();
         private String password;
         private Duration startupTimeout = Duration.ofSeconds(10);
+        private ServerSettings.TlsFiles tls;
 
         Builder() {
+        }
+
+        /**
+         * Opens a TLS port beside the plain one ({@link RedisServer#tlsPort()}, {@link
+         * RedisServer#tlsUrl()}), serving {@code certificate}; {@link TestCertificates} makes a CA
+         * and certificates for tests.
+         *
+         * @param certificate the server's certificate (PEM)
+         * @param privateKey its private key (PEM)
+         * @param caCertificate the CA that client certificates must be signed by (PEM)
+         * @param requireClientCertificates whether clients must present one (mutual TLS)
+         * @return this builder
+         */
+        public Builder tls(Path certificate, Path privateKey, Path caCertificate, boolean requireClientCertificates) {
+            this.tls = new ServerSettings.TlsFiles(Objects.requireNonNull(certificate, "certificate"),
+                    Objects.requireNonNull(privateKey, "privateKey"), Objects.requireNonNull(caCertificate, "caCertificate"),
+                    requireClientCertificates);
+            return this;
         }
 
         /**
@@ -274,7 +350,7 @@ public final class RedisServer implements RedisDeployment {
         }
 
         ServerSettings settings() {
-            return new ServerSettings(executable, extraArgs, password, startupTimeout);
+            return new ServerSettings(executable, extraArgs, password, startupTimeout, tls);
         }
     }
 }

@@ -42,12 +42,13 @@ final class ServerLauncher {
         String password = settings.effectivePassword();
         for (int attempt = 1; ; attempt++) {
             int port = ports.getAsInt();
+            int tlsPort = settings.tls() == null ? 0 : ports.getAsInt();
             Path directory = createDirectory();
-            List<String> command = command(executable, port, directory, settings);
+            List<String> command = command(executable, port, tlsPort, directory, settings);
             RedisProcess process = RedisProcess.launch(command, directory);
             try {
                 awaitReady(process, port, password, settings.startupTimeout());
-                return new RedisServer(process, command, settings.startupTimeout(), HOST, port, password);
+                return new RedisServer(process, command, settings.startupTimeout(), HOST, port, tlsPort, password);
             } catch (PortTakenException e) {
                 process.destroy();
                 if (attempt == PORT_ATTEMPTS) {
@@ -80,7 +81,8 @@ final class ServerLauncher {
         }
     }
 
-    private static List<String> command(Path executable, int port, Path directory, ServerSettings settings) {
+    private static List<String> command(Path executable, int port, int tlsPort, Path directory,
+            ServerSettings settings) {
         List<String> command = new ArrayList<>(List.of(executable.toString(),
                 "--port", Integer.toString(port),
                 "--bind", HOST,
@@ -90,6 +92,15 @@ final class ServerLauncher {
                 "--daemonize", "no"));
         if (settings.password() != null) {
             command.addAll(List.of("--requirepass", settings.password()));
+        }
+        ServerSettings.TlsFiles tls = settings.tls();
+        if (tls != null) {
+            // Beside the plain port, which the readiness probe and command() keep using.
+            command.addAll(List.of("--tls-port", Integer.toString(tlsPort),
+                    "--tls-cert-file", tls.certificate().toString(),
+                    "--tls-key-file", tls.privateKey().toString(),
+                    "--tls-ca-cert-file", tls.caCertificate().toString(),
+                    "--tls-auth-clients", tls.requireClientCertificates() ? "yes" : "no"));
         }
         command.addAll(settings.extraArgs());
         return command;

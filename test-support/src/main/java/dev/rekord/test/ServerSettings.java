@@ -12,11 +12,24 @@ import java.util.List;
  * @param extraArgs arguments appended after the ones Rekord sets
  * @param password the password clients use, or {@code null}
  * @param startupTimeout how long to wait for the server to answer PING
+ * @param tls the TLS port's certificate files, or {@code null} for no TLS port
  */
-record ServerSettings(Path executable, List<String> extraArgs, String password, Duration startupTimeout) {
+record ServerSettings(Path executable, List<String> extraArgs, String password, Duration startupTimeout,
+        TlsFiles tls) {
 
     ServerSettings {
         extraArgs = List.copyOf(extraArgs);
+    }
+
+    ServerSettings(Path executable, List<String> extraArgs, String password, Duration startupTimeout) {
+        this(executable, extraArgs, password, startupTimeout, null);
+    }
+
+    /**
+     * What a TLS port serves: the server's certificate and key, the CA its clients' certificates
+     * must be signed by, and whether clients must present one.
+     */
+    record TlsFiles(Path certificate, Path privateKey, Path caCertificate, boolean requireClientCertificates) {
     }
 
     /** The explicit password, else the value given to {@code --requirepass} in the extra arguments. */

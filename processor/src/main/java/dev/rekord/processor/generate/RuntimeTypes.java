@@ -29,7 +29,7 @@ final class RuntimeTypes {
 
   static final ClassName INDEX_SINK = ClassName.get("dev.rekord.model", "IndexSink");
 
-  static final ClassName ATTRIBUTE = ClassName.get("dev.rekord.metamodel", "Attribute");
+  static final ClassName ATTRIBUTE = ClassName.get("dev.rekord.query", "Attribute");
   static final ClassName COLLECTION_FIELD = ClassName.get("dev.rekord.metamodel", "CollectionField");
   static final ClassName COMPARABLE_FIELD = ClassName.get("dev.rekord.metamodel", "ComparableField");
   static final ClassName DATE_FIELD = ClassName.get("dev.rekord.metamodel", "DateField");

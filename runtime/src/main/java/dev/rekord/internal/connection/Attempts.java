@@ -5,18 +5,23 @@ import dev.rekord.connection.RetryPolicy;
 import dev.rekord.exception.RekordConnectionException;
 import dev.rekord.exception.RekordException;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The attempts of one retried operation under a connection's {@link RetryPolicy}: counts them,
  * keeps the deadline, refreshes the topology when the failure says it changed and sleeps the
- * backoff. Not thread-safe: one per operation.
+ * backoff. Logs each failed attempt at DEBUG and giving up at WARN; the connection's {@link
+ * ConnectionHealth} logs losing and regaining Redis once each. Not thread-safe: one per operation.
  */
 public final class Attempts {
+  private static final Logger LOG = LoggerFactory.getLogger(Attempts.class);
 
   private final RedisConnection connection;
   private final RetryPolicy policy;
   private final long start = System.nanoTime();
-  private int failures;
+  private int made;
+  private Throwable counted;
 
   public Attempts(RedisConnection connection) {
     this.connection = connection;
@@ -25,23 +30,30 @@ public final class Attempts {
 
   /** How many attempts have failed so far. */
   public int failures() {
-    return failures;
+    return made;
   }
 
   /**
    * After a failed attempt: whether to try again. For a transient failure within the policy's
    * attempts and deadline it sleeps the backoff, then refreshes the topology (if the failure calls
-   * for it) and returns {@code true}; otherwise {@code false}, and the caller throws.
+   * for it) and returns {@code true}; otherwise {@code false}, and the caller throws {@link
+   * #failure}.
    */
   public boolean retryAfter(Throwable failure) {
+    made++;
+    counted = failure;
     if (!RedisCalls.isTransient(failure)) {
       return false;
     }
-    failures++;
+    ConnectionHealth.of(connection).failed(failure);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-    Duration pause = policy.backoff(failures);
-    if (failures >= policy.maxAttempts() || elapsed.plus(pause).compareTo(policy.deadline()) > 0) {
+    Duration pause = policy.backoff(made);
+    if (made >= policy.maxAttempts() || elapsed.plus(pause).compareTo(policy.deadline()) > 0) {
       return false;
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Rekord: attempt {} of at most {} failed after {} ms ({}); retrying in {} ms",
+          made, policy.maxAttempts(), elapsed.toMillis(), RedisCalls.translate(failure).getMessage(), pause.toMillis());
     }
     sleep(pause);
     // After the pause, not before: the next attempt should use the newest slot map there is (a
@@ -52,18 +64,39 @@ public final class Attempts {
     return true;
   }
 
+  /** After an attempt that succeeded: tells the connection's health, which logs a recovery. */
+  public void succeeded() {
+    ConnectionHealth.of(connection).succeeded(made);
+  }
+
   /**
    * The exception for {@code last}: as {@link RedisCalls#translate} says, naming the attempts made
-   * when it was transient and retries ran out.
+   * and the time taken when it was transient (the retries ran out, or the policy allows none).
    */
   public RekordException failure(Throwable last) {
     RekordException translated = RedisCalls.translate(last);
-    if (failures == 0 || !RedisCalls.isTransient(last)) {
+    if (!RedisCalls.isTransient(last)) {
       return translated;
     }
+    int attempts = last == counted ? made : made + 1;
     long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-    return new RekordConnectionException("Gave up after " + (failures + 1) + " attempts in " + millis
-        + " ms (" + policy + "): " + translated.getMessage(), last);
+    String message = "Gave up after " + attempts + (attempts == 1 ? " attempt" : " attempts") + " in " + millis
+        + " ms (" + policy + "): " + translated.getMessage();
+    LOG.warn("Rekord: {}", message);
+    return new RekordConnectionException(message, last);
+  }
+
+  /**
+   * The exception for a transient failure of a command that is not idempotent and may have run
+   * (its connection broke after it was sent): never retried, and the message says so.
+   */
+  public RekordException mayHaveRun(Throwable last) {
+    int attempts = made + 1;
+    String message = "Failed after " + attempts + (attempts == 1 ? " attempt" : " attempts") + " in "
+        + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms, not retried: the command is not"
+        + " idempotent and may have run: " + RedisCalls.translate(last).getMessage();
+    LOG.warn("Rekord: {}", message);
+    return new RekordConnectionException(message, last);
   }
 
   private static void sleep(Duration pause) {

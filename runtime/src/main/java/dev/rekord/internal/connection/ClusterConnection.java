@@ -32,7 +32,7 @@ public final class ClusterConnection extends ConfiguredConnection {
 
   public ClusterConnection(RedisClusterClient client, ClusterConnectionProvider provider,
       RetryPolicy retry, ReplicaWait replicaWait) {
-    super(retry, replicaWait);
+    super(retry, replicaWait, "cluster");
     this.client = client;
     this.provider = provider;
   }

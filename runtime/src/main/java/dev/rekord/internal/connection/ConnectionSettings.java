@@ -6,13 +6,14 @@ import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.SslOptions;
 
 /**
  * Everything needed to open a {@link RedisConnection}; built by {@code Rekord.Builder}. {@code
  * null} (or 0 for {@code poolSize}) keeps Jedis' default.
  *
  * @param nodes the server, or the seed nodes of a cluster
+ * @param tls how a TLS connection ({@code ssl}) trusts the server and presents a client
+ *     certificate; {@link TlsOptions#DEFAULT} when {@code null}
  */
 public record ConnectionSettings(
     List<HostAndPort> nodes,
@@ -23,13 +24,32 @@ public record ConnectionSettings(
     Duration connectTimeout,
     Duration socketTimeout,
     int poolSize,
-    String clientName) {
+    String clientName,
+    TlsOptions tls) {
 
   public ConnectionSettings {
     if (nodes.isEmpty()) {
       throw new IllegalArgumentException("no Redis node to connect to");
     }
     nodes = List.copyOf(nodes);
+    tls = tls == null ? TlsOptions.DEFAULT : tls;
+    tls.validate();
+  }
+
+  /** Settings with the JVM's TLS defaults. */
+  public ConnectionSettings(List<HostAndPort> nodes, String user, String password, int database, boolean ssl,
+      Duration connectTimeout, Duration socketTimeout, int poolSize, String clientName) {
+    this(nodes, user, password, database, ssl, connectTimeout, socketTimeout, poolSize, clientName, null);
+  }
+
+  /** Whether credentials were given (a password, with or without a user). */
+  boolean hasCredentials() {
+    return password != null;
+  }
+
+  /** The socket timeout in force: the one set, else Jedis' default. */
+  Duration effectiveSocketTimeout() {
+    return socketTimeout != null ? socketTimeout : Duration.ofMillis(redis.clients.jedis.Protocol.DEFAULT_TIMEOUT);
   }
 
   /** The per-connection settings Jedis takes. */
@@ -41,8 +61,7 @@ public record ConnectionSettings(
             .database(database)
             .clientName(clientName);
     if (ssl) {
-      // The JVM's trust store, with host name verification.
-      config.sslOptions(SslOptions.defaults());
+      config.ssl(true).sslSocketFactory(tls.context().getSocketFactory()).sslParameters(tls.parameters());
     }
     if (connectTimeout != null) {
       config.connectionTimeoutMillis(toMillis(connectTimeout));

@@ -6,22 +6,29 @@ import dev.rekord.connection.RetryPolicy;
 import dev.rekord.exception.RekordConnectionException;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import redis.clients.jedis.Connection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
-import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
 
 /**
- * Opens a {@link RedisConnection}, detecting cluster mode from the server ({@code INFO cluster} →
- * {@code cluster_enabled:1}) instead of trusting configuration. The probe authenticates too, so
- * wrong credentials or an unreachable server fail here, not at the first command.
+ * Opens a {@link RedisConnection}, detecting cluster mode from the server ({@link ServerProbe}:
+ * the {@code HELLO} reply's {@code mode}) instead of trusting configuration. The probe
+ * authenticates too, so wrong credentials, TLS trouble or an unreachable server fail here, not at
+ * the first command.
  */
 public final class Connections {
+  private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
+
+  /**
+   * Redirections ({@code MOVED}, {@code ASK}) Jedis' cluster router follows within one of Rekord's
+   * attempts; Jedis' default.
+   */
+  private static final int CLUSTER_HOPS = 5;
+
   private Connections() {}
 
   /**
@@ -42,12 +49,14 @@ public final class Connections {
    */
   public static RedisConnection open(ConnectionSettings settings, RetryPolicy retry, ReplicaWait replicaWait) {
     JedisClientConfig config = settings.clientConfig();
-    boolean cluster = isCluster(settings, config);
-    if (!cluster) {
-      HostAndPort node = settings.nodes().get(0);
+    ServerProbe.Answer server = ServerProbe.ask(settings, config);
+    LOG.info("Rekord: connected to Redis {} at {} ({}, mode from {}{}); retries: {}",
+        server.version(), server.node(), server.cluster() ? "cluster" : "standalone", server.source(),
+        settings.ssl() ? ", TLS" : "", retry);
+    if (!server.cluster()) {
       RedisClient client =
           RedisClient.builder()
-              .hostAndPort(node)
+              .hostAndPort(server.node())
               .clientConfig(config)
               .poolConfig(settings.poolConfig())
               .build();
@@ -62,25 +71,11 @@ public final class Connections {
             .nodes(seeds)
             .clientConfig(config)
             .connectionProvider(provider)
+            .maxAttempts(CLUSTER_HOPS)
+            // Jedis' own retries of a broken connection stay within one socket timeout (its default
+            // is five): Rekord's RetryPolicy is the one budget a caller sets.
+            .maxTotalRetriesDuration(settings.effectiveSocketTimeout())
             .build();
     return new ClusterConnection(client, provider, retry, replicaWait);
-  }
-
-  /** Asks the first node that answers whether it is part of a cluster. */
-  private static boolean isCluster(ConnectionSettings settings, JedisClientConfig config) {
-    JedisConnectionException last = null;
-    for (HostAndPort node : settings.nodes()) {
-      try (Connection probe = new Connection(node, config)) {
-        probe.sendCommand(Protocol.Command.INFO, "cluster");
-        String info = probe.getBulkReply();
-        return info != null && info.contains("cluster_enabled:1");
-      } catch (JedisConnectionException e) {
-        last = e; // try the next seed
-      } catch (JedisException e) {
-        throw RedisCalls.translate(e); // refused credentials, a bad database: no seed will do better
-      }
-    }
-    throw new RekordConnectionException(
-        "Cannot reach Redis at " + settings.nodes() + ": " + last.getMessage(), last);
   }
 }

@@ -51,7 +51,9 @@ public final class RedisCalls {
     Attempts attempts = new Attempts(connection);
     while (true) {
       try {
-        return command.get();
+        T result = command.get();
+        attempts.succeeded();
+        return result;
       } catch (JedisException | IllegalStateException e) {
         if (e instanceof IllegalStateException && !isMissingReply(e)) {
           throw e;
@@ -74,9 +76,14 @@ public final class RedisCalls {
     Attempts attempts = new Attempts(connection);
     while (true) {
       try {
-        return command.get();
+        T result = command.get();
+        attempts.succeeded();
+        return result;
       } catch (JedisException e) {
-        if (!certainlyNotRun(e) || !attempts.retryAfter(e)) {
+        if (RedisCalls.isTransient(e) && !certainlyNotRun(e)) {
+          throw attempts.mayHaveRun(e);
+        }
+        if (!attempts.retryAfter(e)) {
           throw attempts.failure(e);
         }
       }
@@ -177,17 +184,32 @@ public final class RedisCalls {
 
   /** The Rekord exception for a Jedis exception. */
   public static RekordException translate(JedisException e) {
+    return translate(e, true);
+  }
+
+  /**
+   * The Rekord exception for a Jedis exception; {@code credentialsGiven} tells a {@code NOAUTH}
+   * reply (a password is required) apart from refused credentials.
+   */
+  static RekordException translate(JedisException e, boolean credentialsGiven) {
     if (e instanceof JedisConnectionException) {
-      return new RekordConnectionException("Redis connection failed: " + e.getMessage(), e);
+      return new RekordConnectionException("Redis connection failed: " + ConnectionFailures.describe(e), e);
     }
-    if (e instanceof JedisDataException && isAuthenticationError(e.getMessage())) {
-      return new RekordConnectionException("Redis refused the credentials: " + e.getMessage(), e);
+    String message = e.getMessage();
+    if (e instanceof JedisDataException && message != null && message.startsWith("NOAUTH")) {
+      return new RekordConnectionException("Redis requires authentication" + (credentialsGiven ? "" : " and no"
+          + " credentials were given") + ": pass them in the URL, redis://user:password@host:port (or"
+          + " redis://:password@host:port for the default user), or with Rekord.builder().user(...).password(...)."
+          + " Redis said: " + message, e);
+    }
+    if (e instanceof JedisDataException && isAuthenticationError(message)) {
+      return new RekordConnectionException("Redis refused the credentials: " + message, e);
     }
     if (e instanceof JedisDataException) {
-      return new RedisCommandException("Redis replied with an error: " + e.getMessage(), e);
+      return new RedisCommandException("Redis replied with an error: " + message, e);
     }
     // Pool exhaustion, cluster redirections out of attempts and the like.
-    return new RekordConnectionException("Redis call failed: " + e.getMessage(), e);
+    return new RekordConnectionException("Redis call failed: " + ConnectionFailures.describe(e), e);
   }
 
   /** Whether a Redis error reply is {@code NOSCRIPT} (a script not loaded on that node). */
@@ -197,7 +219,7 @@ public final class RedisCalls {
         && e.getMessage().startsWith("NOSCRIPT");
   }
 
-  private static boolean isAuthenticationError(String message) {
+  static boolean isAuthenticationError(String message) {
     return message != null
         && (message.startsWith("WRONGPASS")
             || message.startsWith("NOAUTH")

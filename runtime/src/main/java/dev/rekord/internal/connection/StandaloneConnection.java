@@ -19,7 +19,7 @@ public final class StandaloneConnection extends ConfiguredConnection {
   }
 
   public StandaloneConnection(RedisClient client, RetryPolicy retry, ReplicaWait replicaWait) {
-    super(retry, replicaWait);
+    super(retry, replicaWait, "standalone");
     this.client = client;
   }
 

@@ -2,9 +2,6 @@ package dev.rekord.internal.id;
 
 import dev.rekord.internal.connection.RedisCalls;
 import dev.rekord.connection.RedisConnection;
-import dev.rekord.internal.id.IdSequence;
-import dev.rekord.internal.id.UlidGenerator;
-import dev.rekord.internal.id.UuidV7Generator;
 import dev.rekord.model.RekordModel;
 import java.util.ArrayList;
 import java.util.List;

@@ -100,7 +100,7 @@ public final class SchemaStore {
   /** The record as read from Redis (creating it when missing), and whether it was created now. */
   public Ensured ensure(RekordModel<?, ?> model) {
     String key = SchemaRecord.key(model.keyPrefix());
-    Map<String, String> hash = RedisCalls.call(() -> connection.commands().hgetAll(key));
+    Map<String, String> hash = RedisCalls.retrying(connection, () -> connection.commands().hgetAll(key));
     boolean created = false;
     if (hash.isEmpty()) {
       SchemaRecord fresh = new SchemaRecord(model.index().fingerprint(), defaultBuckets(),
@@ -112,7 +112,7 @@ public final class SchemaStore {
         args.add(value);
       });
       created = Long.valueOf(1).equals(CREATE.eval(connection, List.of(key), args));
-      hash = created ? fresh.toHash() : RedisCalls.call(() -> connection.commands().hgetAll(key));
+      hash = created ? fresh.toHash() : RedisCalls.retrying(connection, () -> connection.commands().hgetAll(key));
     }
     SchemaRecord record = SchemaRecord.fromHash(key, hash);
     cache.put(model.keyPrefix(), record);
@@ -122,7 +122,7 @@ public final class SchemaStore {
   /** Writes fields of the record and refreshes the cache. */
   public SchemaRecord update(RekordModel<?, ?> model, Map<String, String> fields, List<String> removed) {
     String key = SchemaRecord.key(model.keyPrefix());
-    SchemaRecord record = RedisCalls.call(() -> {
+    SchemaRecord record = RedisCalls.retrying(connection, () -> { // idempotent: the same fields again
       connection.commands().hset(key, fields);
       if (!removed.isEmpty()) {
         connection.commands().hdel(key, removed.toArray(String[]::new));

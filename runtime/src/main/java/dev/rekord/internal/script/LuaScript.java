@@ -76,7 +76,8 @@ public final class LuaScript {
 
   /**
    * Runs the script once, retrying transient failures as the connection's {@link
-   * dev.rekord.connection.RetryPolicy} says (every Rekord script is idempotent).
+   * dev.rekord.connection.RetryPolicy} says (every Rekord script is idempotent: it
+   * replaces, removes or reads, so running it twice leaves what running it once does).
    *
    * @throws dev.rekord.exception.RedisCommandException when the script fails
    * @throws dev.rekord.exception.RekordConnectionException when Redis cannot be reached
@@ -192,6 +193,7 @@ public final class LuaScript {
       Collections.sort(again);
       pending = again;
     }
+    attempts.succeeded();
     return java.util.Arrays.asList(results);
   }
 

@@ -83,6 +83,15 @@ class ConnectionTest {
   }
 
   @Test
+  void aMissingPasswordSaysHowToPassCredentials() {
+    RekordConnectionException e =
+        assertThrows(RekordConnectionException.class, () -> Rekord.connect("redis://127.0.0.1:" + secured.port()));
+    assertTrue(e.getMessage().contains("requires authentication and no credentials were given"), e.getMessage());
+    assertTrue(e.getMessage().contains("redis://user:password@host:port"), e.getMessage());
+    assertTrue(e.getMessage().contains("NOAUTH"), e.getMessage());
+  }
+
+  @Test
   void databaseAndClientNameAreApplied() {
     try (Rekord rekord = Rekord.builder().url(open.url() + "/3").clientName("rekord-test").poolSize(2).build()) {
       rekord.connection().commands().set("in-db-3", "x");

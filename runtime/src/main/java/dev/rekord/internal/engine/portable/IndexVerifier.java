@@ -2,8 +2,6 @@ package dev.rekord.internal.engine.portable;
 
 import dev.rekord.internal.connection.RedisCalls;
 import dev.rekord.connection.RedisConnection;
-import dev.rekord.internal.engine.portable.KeyLayout;
-import dev.rekord.internal.engine.portable.Manifest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -95,7 +95,7 @@ final class PortableRebuild<T> {
   }
 
   private void reindex(List<String> batch) {
-    List<Response<?>> replies = RedisCalls.call(() -> {
+    List<Response<?>> replies = RedisCalls.retrying(connection, () -> {
       List<Response<?>> out = new ArrayList<>(batch.size());
       try (AbstractPipeline pipeline = connection.pipeline()) {
         for (String key : batch) {
@@ -148,7 +148,7 @@ final class PortableRebuild<T> {
     do {
       String from = cursor;
       ScanResult<redis.clients.jedis.resps.Tuple> page =
-          RedisCalls.call(() -> connection.commands().zscan(bucket.all(), from, params));
+          RedisCalls.retrying(connection, () -> connection.commands().zscan(bucket.all(), from, params));
       List<String> ids = new ArrayList<>(page.getResult().size());
       for (redis.clients.jedis.resps.Tuple member : page.getResult()) {
         ids.add(member.getElement());
@@ -160,7 +160,7 @@ final class PortableRebuild<T> {
 
   /** The ids in the index now: the expected size of a rebuild. */
   private long indexedIds() {
-    return RedisCalls.call(() -> {
+    return RedisCalls.retrying(connection, () -> {
       List<Response<Long>> sizes = new ArrayList<>();
       try (AbstractPipeline pipeline = connection.pipeline()) {
         for (int b = 0; b < layout.buckets(); b++) {

@@ -2,7 +2,7 @@ package dev.rekord.internal.engine.portable;
 
 import dev.rekord.model.GeoPoint;
 import dev.rekord.exception.QueryException;
-import dev.rekord.metamodel.IndexedAttribute;
+import dev.rekord.query.IndexedAttribute;
 import dev.rekord.model.IndexField;
 import dev.rekord.model.IndexKind;
 import dev.rekord.query.And;

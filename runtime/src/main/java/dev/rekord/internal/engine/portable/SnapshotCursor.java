@@ -53,13 +53,14 @@ public final class SnapshotCursor implements QueryEngine.IdCursor {
       return;
     }
     closed = true;
-    RedisCalls.run(() -> {
+    RedisCalls.retrying(connection, () -> {
       try (AbstractPipeline pipeline = connection.pipeline()) {
         for (String key : snapshotKeys) {
           pipeline.unlink(key);
         }
         pipeline.sync();
       }
+      return null;
     });
   }
 }

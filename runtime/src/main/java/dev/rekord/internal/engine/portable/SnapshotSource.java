@@ -45,7 +45,7 @@ final class SnapshotSource implements PortableQueries.Source {
   private void fill() {
     long from = read * stride;
     long to = Math.min(rows, read + pageSize) * stride - 1;
-    List<String> flat = RedisCalls.call(() -> {
+    List<String> flat = RedisCalls.retrying(connection, () -> {
       try (AbstractPipeline pipeline = connection.pipeline()) {
         Response<List<String>> page = pipeline.lrange(key, from, to);
         pipeline.pexpire(key, ttlMillis);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.rekord.model.GeoPoint;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.engine.portable.Doc.Doc_;
-import dev.rekord.metamodel.IndexedAttribute;
+import dev.rekord.query.IndexedAttribute;
 import dev.rekord.query.And;
 import dev.rekord.query.Comparison;
 import dev.rekord.query.Condition;

@@ -1,4 +1,4 @@
-package dev.rekord.metamodel;
+package dev.rekord.query;
 
 import dev.rekord.codec.ValueCodec;
 

@@ -1,10 +1,7 @@
-package dev.rekord.metamodel;
+package dev.rekord.query;
 
 import dev.rekord.codec.ValueCodec;
 import dev.rekord.model.IndexField;
-import dev.rekord.query.Condition;
-import dev.rekord.query.NullCheck;
-import dev.rekord.query.Sort;
 
 /** An indexed component: the base of the typed query fields. */
 public abstract class IndexedAttribute<R, T> extends Attribute<R, T> {

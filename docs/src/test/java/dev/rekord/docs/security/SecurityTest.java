@@ -1,0 +1,162 @@
+package dev.rekord.docs.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekord.Rekord;
+import dev.rekord.connection.RetryPolicy;
+import dev.rekord.docs.gettingstarted.Member;
+import dev.rekord.docs.gettingstarted.MemberRepository;
+import dev.rekord.docs.gettingstarted.Member_;
+import dev.rekord.model.RekordModel;
+import dev.rekord.test.RedisCluster;
+import dev.rekord.test.RedisServer;
+import dev.rekord.test.TestCertificates;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * security.md: its ACL lines, read from the page itself, are enough for migrations and for the
+ * object mapper on a standalone server and on a cluster (Redis refuses nothing: {@code ACL LOG}
+ * stays empty); its TLS and retry snippets run against real servers.
+ */
+class SecurityTest {
+
+  private static final Path PAGE = Path.of("security.md");
+
+  @Test
+  void theDocumentedAclsAreEnoughOnAStandaloneServer() {
+    try (RedisServer server = RedisServer.start()) {
+      applyAcls(List.of(server), false);
+      exercise(server);
+      assertEquals(List.of(), server.command("ACL", "LOG"), "Redis refused the documented users nothing");
+    }
+  }
+
+  @Test
+  void theDocumentedAclsAreEnoughOnACluster() {
+    try (RedisCluster cluster = RedisCluster.builder().start()) {
+      applyAcls(cluster.nodes(), true);
+      exercise(cluster.nodes().get(0));
+      for (RedisServer node : cluster.nodes()) {
+        assertEquals(List.of(), node.command("ACL", "LOG"), "Redis refused the documented users nothing on " + node);
+      }
+    }
+  }
+
+  @Test
+  void connectsWithTls() {
+    char[] password = "changeit".toCharArray();
+    try (TestCertificates certificates = TestCertificates.create();
+        RedisServer server = RedisServer.builder().tls(certificates.server().certificate(),
+            certificates.server().privateKey(), certificates.caCertificate(), true).start()) {
+      String redisUrl = server.tlsUrl();
+      Path truststore = certificates.trustStore(password);
+      Path clientKeystore = certificates.keyStore(certificates.client(), password);
+      // tag::tls[]
+      try (Rekord rekord = Rekord.builder()
+          .url(redisUrl)                          // rediss://redis.example.com:6380
+          .trustStore(truststore, password)       // PKCS12 or JKS holding the CA that signed the server
+          .keyStore(clientKeystore, password)     // mutual TLS only: the client's key and certificate
+          .build()) {
+        // end::tls[]
+        MemberRepository members = new MemberRepository(rekord);
+        members.save(new Member("ada", "Ada", "Oslo", LocalDate.of(2024, 5, 1)));
+        assertEquals("Ada", members.findById("ada").orElseThrow().name());
+      }
+    }
+  }
+
+  @Test
+  void setsTheRetryPolicy() {
+    try (RedisServer server = RedisServer.start()) {
+      String redisUrl = server.url();
+      // tag::retries[]
+      try (Rekord rekord = Rekord.builder()
+          .url(redisUrl)
+          .retryPolicy(new RetryPolicy(
+              100,                       // attempts at most
+              Duration.ofMillis(50),     // first backoff, doubling...
+              Duration.ofMillis(250),    // ...up to this
+              Duration.ofSeconds(20)))   // no attempt starts later than this after the first
+          .build()) {
+        // end::retries[]
+        assertEquals(100, rekord.connection().retryPolicy().maxAttempts());
+      }
+    }
+  }
+
+  /**
+   * Runs the page's {@code ACL SETUSER} lines on every node (ACL users are per node), repeating
+   * the key patterns it gives for {@code member} for every other model of the guide, as the page
+   * says; the cluster lines only on a cluster.
+   */
+  private static void applyAcls(List<RedisServer> nodes, boolean cluster) {
+    List<String> prefixes = new ArrayList<>();
+    try (Rekord admin = Rekord.connect(nodes.get(0).url())) {
+      for (RekordModel<?, ?> model : admin.models()) {
+        prefixes.add(model.keyPrefix());
+      }
+    }
+    assertTrue(prefixes.contains("member"), prefixes.toString());
+    for (String line : aclLines()) {
+      boolean clusterOnly = line.contains("cluster|slots");
+      if (clusterOnly && !cluster) {
+        continue;
+      }
+      List<String> args = new ArrayList<>(List.of(line.split("\\s+")));
+      for (String prefix : prefixes) {
+        if (!prefix.equals("member")) {
+          for (String token : List.copyOf(args)) {
+            if (token.startsWith("~") && token.contains("member")) {
+              args.add(token.replace("member", prefix));
+            }
+          }
+        }
+      }
+      for (RedisServer node : nodes) {
+        assertEquals("OK", node.command(args.toArray(String[]::new)), line);
+      }
+    }
+  }
+
+  /** The migrating user migrates; the application user saves, queries, reads and deletes. */
+  private static void exercise(RedisServer node) {
+    String host = node.host() + ":" + node.port();
+    try (Rekord migrations = Rekord.connect("redis://rekord-migrate:migrate-secret@" + host)) {
+      assertFalse(migrations.migrate().models().isEmpty());
+    }
+    try (Rekord rekord = Rekord.connect("redis://rekord-app:app-secret@" + host)) {
+      MemberRepository members = new MemberRepository(rekord);
+      for (int i = 0; i < 12; i++) {
+        members.save(new Member("m" + i, "N" + i, i % 2 == 0 ? "Oslo" : "Bergen", LocalDate.of(2024, 1, 1 + i)));
+      }
+      assertEquals(6, members.find(Member_.city.eq("Oslo")).count());
+      assertEquals(6, members.find(Member_.city.eq("Oslo")).list().size());
+      assertEquals(12, members.findAll().pageSize(5).stream().count());
+      assertEquals("N3", members.findById("m3").orElseThrow().name());
+      assertTrue(members.deleteById("m3"));
+      assertEquals(11, members.findAll().deleteAll());
+      assertEquals(0, members.count());
+    }
+  }
+
+  /** The {@code ACL SETUSER} lines of the page, as written there. */
+  private static List<String> aclLines() {
+    try {
+      List<String> lines = Files.readAllLines(PAGE).stream().map(String::trim)
+          .filter(line -> line.startsWith("ACL SETUSER")).toList();
+      assertTrue(lines.size() >= 3, "security.md shows the ACL lines: " + lines);
+      return lines;
+    } catch (IOException e) {
+      throw new AssertionError("cannot read " + PAGE.toAbsolutePath(), e);
+    }
+  }
+}
