@@ -20,6 +20,10 @@ final class ScriptCalls {
   private static final int SAVE_ARGS = 6;
   private static final int SAVE_MANIFEST = 4;
 
+  /** The entry of a document saved with an expiry: its id in the bucket's set of expiring ids. */
+  private static final IndexEntries.Entry EXPIRING =
+      new IndexEntries.Entry(EntryOp.ID, KeyLayout.Bucket::expiring, null, null);
+
   /**
    * {@code save.lua}: replace the document of {@code id} ({@code document}: field/value pairs or
    * the JSON text, as {@code form} says) and its index entries.
@@ -76,10 +80,6 @@ final class ScriptCalls {
     args.set(SAVE_MANIFEST, manifest.toString());
     return new ScriptCall(keys, args);
   }
-
-  /** The entry of a document saved with an expiry: its id in the bucket's set of expiring ids. */
-  private static final IndexEntries.Entry EXPIRING =
-      new IndexEntries.Entry(EntryOp.ID, KeyLayout.Bucket::expiring, null, null);
 
   /**
    * {@code reindex.lua}: rewrite the index entries of {@code id}, leaving the document and its

@@ -42,6 +42,16 @@ local function before(a, b)
   return #a < #b
 end
 
+-- The table under k in t, created empty when missing.
+local function tableAt(t, k)
+  local v = t[k]
+  if not v then
+    v = {}
+    t[k] = v
+  end
+  return v
+end
+
 -- The id and the (escaped) value of a member 'value\0id': the value ends at the first byte 0.
 local function idOf(member)
   local cut = string.find(member, '\0', 1, true)

@@ -14,11 +14,7 @@ end
 -- ZSCORE, remembered: a probe of a range and the sort value of the same id cost one call.
 local scores = {}
 local function zscore(key, id)
-  local known = scores[key]
-  if not known then
-    known = {}
-    scores[key] = known
-  end
+  local known = tableAt(scores, key)
   local score = known[id]
   if score == nil then
     score = redis.call('ZSCORE', key, id)
@@ -53,11 +49,7 @@ local function probeAll(node, list)
     return out
   end
   local key = node.key or ALL
-  local known = scores[key]
-  if not known then
-    known = {}
-    scores[key] = known
-  end
+  local known = tableAt(scores, key)
   local out = {}
   for from = 1, #list, 1000 do
     local to = math.min(#list, from + 999)
