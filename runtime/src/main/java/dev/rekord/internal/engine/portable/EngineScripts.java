@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
  * The portable engine's Lua scripts, read once from {@code dev/rekord/internal/engine/portable/*.lua}
  * and run by SHA ({@link LuaScript}: {@code EVALSHA}, loaded again on {@code NOSCRIPT}). Redis
  * scripts cannot include one another, so each script is joined here from its parts: first the
- * protocol's constants ({@link EngineProtocol#lua()}, generated from the Java enums), then the
- * shared functions it uses ({@code manifest.lua}, {@code entries.lua}), then its own files. The
+ * protocol's constants it names ({@link EngineProtocol#lua(String)}, generated from the Java
+ * enums), then the shared functions it uses ({@code manifest.lua}, {@code entries.lua}), then its
+ * own files. The
  * layout of each script's arguments is built in {@link ScriptCalls}.
  */
 final class EngineScripts {
@@ -38,11 +39,11 @@ final class EngineScripts {
       "manifest", "query_plan", "query_estimate", "query_probe", "query_order", "query");
 
   private static LuaScript load(String name, boolean writes, String... parts) {
-    StringBuilder source = new StringBuilder(EngineProtocol.lua());
+    StringBuilder body = new StringBuilder();
     for (String part : parts) {
-      source.append(read(part));
+      body.append(read(part));
     }
-    return new LuaScript(name, source.toString(), writes);
+    return new LuaScript(name, EngineProtocol.lua(body.toString()) + body, writes);
   }
 
   private static String read(String name) {

@@ -1,25 +1,17 @@
 -- Shared by the scripts that write index entries (save.lua, reindex.lua; EngineScripts prepends
 -- it): the new entries of one document, and the replacement of its manifest. The entries arrive
--- as KEYS[k..], one key each, and from ARGV[a] per entry its op (ENTRY, generated from
--- EntryOp.java) followed by the op's ENTRY_ARITY values.
-
--- How each op writes its entry: key, id, and the position of its first value in ARGV.
-local WRITE = {
-  [ENTRY.ID] = function(key, id, _) redis.call('ZADD', key, '0', id) end,
-  [ENTRY.SCORE] = function(key, id, a) redis.call('ZADD', key, ARGV[a], id) end,
-  [ENTRY.VALUE] = function(key, id, a) redis.call('ZADD', key, '0', ARGV[a] .. '\0' .. id) end,
-  [ENTRY.GEO] = function(key, id, a) redis.call('GEOADD', key, ARGV[a], ARGV[a + 1], id) end,
-}
+-- as KEYS[k..], one key each, and from ARGV[a] per entry its op (ENTRY_ID, ENTRY_SCORE, …,
+-- generated from EntryOp.java) followed by the op's ENTRY_ARITY values.
 
 -- An error text unless ARGV from a holds exactly one known op and its values per key from
 -- KEYS[k]: checked before anything is written, as a script that fails half-way keeps its writes.
 local function checkEntries(k, a)
   for _ = k, #KEYS do
-    local op = ARGV[a]
-    if not (op and WRITE[op] and ENTRY_ARITY[op]) then
-      return 'ERR unknown index entry op ' .. tostring(op)
+    local arity = ENTRY_ARITY[ARGV[a]]
+    if not arity then
+      return 'ERR unknown index entry op ' .. tostring(ARGV[a])
     end
-    a = a + 1 + ENTRY_ARITY[op]
+    a = a + 1 + arity
   end
   if a ~= #ARGV + 1 then
     return 'ERR the index entry arguments do not match their ' .. (#KEYS - k + 1) .. ' key(s)'
@@ -27,11 +19,20 @@ local function checkEntries(k, a)
   return nil
 end
 
--- Writes the entries of KEYS[k..] (ZADD and GEOADD replace the member's score if it is there).
+-- Writes the entries of KEYS[k..], each as the command of its op (EntryOp.command(); ZADD and
+-- GEOADD replace the member's score if it is there).
 local function writeEntries(id, k, a)
   for i = k, #KEYS do
-    local op = ARGV[a]
-    WRITE[op](KEYS[i], id, a + 1)
+    local op, key = ARGV[a], KEYS[i]
+    if op == ENTRY_ID then
+      redis.call('ZADD', key, '0', id)
+    elseif op == ENTRY_SCORE then
+      redis.call('ZADD', key, ARGV[a + 1], id)
+    elseif op == ENTRY_VALUE then
+      redis.call('ZADD', key, '0', ARGV[a + 1] .. '\0' .. id)
+    elseif op == ENTRY_GEO then
+      redis.call('GEOADD', key, ARGV[a + 1], ARGV[a + 2], id)
+    end
     a = a + 1 + ENTRY_ARITY[op]
   end
 end

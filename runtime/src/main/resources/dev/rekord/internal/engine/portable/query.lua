@@ -1,27 +1,27 @@
--- query.lua, part 5 of 5: what the query returns (MODE).
--- Returns: MODE.COUNT the number of matches; MODE.IDS the page of ids in order, each followed by
--- its sort values when ARGV[7] is '1' (SORT_VALUE.PRESENT .. score or escaped tag value, or
--- SORT_VALUE.NULL); MODE.SNAPSHOT writes those rows to the snapshot key (replacing it, with the
+-- query.lua, part 5 of 5: what the query returns (MODE_*).
+-- Returns: MODE_COUNT the number of matches; MODE_IDS the page of ids in order, each followed by
+-- its sort values when ARGV[7] is '1' (SORT_VALUE_PRESENT .. score or escaped tag value, or
+-- SORT_VALUE_NULL); MODE_SNAPSHOT writes those rows to the snapshot key (replacing it, with the
 -- ttl) and returns the number of ids. Ids whose document no longer exists (expired) are dropped
 -- and their index entries removed.
 
 -- The sort value of an id: its score in the numeric index, its tag value from its manifest.
 local function sortValue(key, id)
   local value
-  if key.index == SORT_INDEX.SCORE then
+  if key.index == SORT_INDEX_SCORE then
     value = redis.call('ZSCORE', key.key, id)
   else
     value = lexValue(key.key, id)
   end
-  if value then return SORT_VALUE.PRESENT .. value end
-  return SORT_VALUE.NULL
+  if value then return SORT_VALUE_PRESENT .. value end
+  return SORT_VALUE_NULL
 end
 
-if mode == MODE.COUNT then
+if mode == MODE_COUNT then
   if redis.call('ZCARD', KEYS[2]) == 0 then
     -- no document of the bucket expires, so every indexed id has one: count from the index
     local op = root.op
-    if op == PLAN.ALL or op == PLAN.SET or op == PLAN.VALUE or op == PLAN.RANGE then return est(root) end
+    if op == PLAN_ALL or op == PLAN_SET or op == PLAN_VALUE or op == PLAN_RANGE then return est(root) end
     return #ids(root)
   end
   return #living(ids(root))
@@ -36,7 +36,7 @@ if withValues then
     for _, key in ipairs(sorts) do rows[#rows + 1] = sortValue(key, id) end
   end
 end
-if mode == MODE.SNAPSHOT then
+if mode == MODE_SNAPSHOT then
   local key = KEYS[snapshotKey]
   redis.call('DEL', key)
   for i = 1, #rows, 1000 do

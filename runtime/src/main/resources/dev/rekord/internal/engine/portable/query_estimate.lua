@@ -12,26 +12,26 @@ end
 local function est(node)
   if node.est then return node.est end
   local op, n = node.op, 0
-  if op == PLAN.ALL then
+  if op == PLAN_ALL then
     n = card()
-  elseif op == PLAN.SET then
+  elseif op == PLAN_SET then
     n = redis.call('ZCARD', node.key)
-  elseif op == PLAN.VALUE or op == PLAN.PREFIX then
+  elseif op == PLAN_VALUE or op == PLAN_PREFIX then
     n = redis.call('ZLEXCOUNT', node.key, node.min, node.max)
-  elseif op == PLAN.RANGE then
+  elseif op == PLAN_RANGE then
     n = redis.call('ZCOUNT', node.key, node.min, node.max)
-  elseif op == PLAN.RADIUS or op == PLAN.BOX then
+  elseif op == PLAN_RADIUS or op == PLAN_BOX then
     n = #ids(node)
-  elseif op == PLAN.AND then
+  elseif op == PLAN_AND then
     n = nil
     for _, child in ipairs(node.children) do
       local c = est(child)
       if n == nil or c < n then n = c end
     end
     n = n or card()
-  elseif op == PLAN.OR then
+  elseif op == PLAN_OR then
     for _, child in ipairs(node.children) do n = n + est(child) end
-  elseif op == PLAN.NOT then
+  elseif op == PLAN_NOT then
     n = math.max(0, card() - est(node.child))
   end
   node.est = n
@@ -40,7 +40,7 @@ end
 
 -- The expected number of matches: like est, but an 'and' assumes its operands independent.
 local function expected(node)
-  if node.op ~= PLAN.AND or #node.children < 2 then return est(node) end
+  if node.op ~= PLAN_AND or #node.children < 2 then return est(node) end
   local n, size = card(), math.max(card(), 1)
   for _, child in ipairs(node.children) do n = n * math.min(expected(child), size) / size end
   return n
@@ -56,5 +56,5 @@ local function split(node)
   for i, child in ipairs(node.children) do
     if i ~= best then rest[#rest + 1] = child end
   end
-  return best and node.children[best] or { op = PLAN.ALL }, rest
+  return best and node.children[best] or { op = PLAN_ALL }, rest
 end

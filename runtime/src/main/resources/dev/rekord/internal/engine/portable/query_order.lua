@@ -96,7 +96,7 @@ end
 -- range bounds a numeric walk, a prefix a lexicographic one).
 local function boundOn(op, key)
   if root.op == op and root.key == key then return root end
-  if root.op == PLAN.AND then
+  if root.op == PLAN_AND then
     for _, child in ipairs(root.children) do
       if child.op == op and child.key == key then return child end
     end
@@ -137,8 +137,8 @@ end
 
 -- Whether ids(node) comes in id order: read from a sorted set of ids, or filtered from one.
 local function idOrdered(node)
-  if node.op == PLAN.ALL or node.op == PLAN.SET or node.op == PLAN.VALUE then return true end
-  if node.op == PLAN.AND then return idOrdered(split(node)) end
+  if node.op == PLAN_ALL or node.op == PLAN_SET or node.op == PLAN_VALUE then return true end
+  if node.op == PLAN_AND then return idOrdered(split(node)) end
   return false
 end
 
@@ -146,12 +146,12 @@ end
 -- escaped values compare byte-wise in the order of the values themselves.
 local function sortValues(key, list, wanted)
   local v = {}
-  if key.index == SORT_INDEX.SCORE then
+  if key.index == SORT_INDEX_SCORE then
     local known, unknown = scores[key.key] or {}, {}
     for _, id in ipairs(list) do
       if known[id] == nil then unknown[#unknown + 1] = id end
     end
-    probeAll({ op = PLAN.SET, key = key.key }, unknown)
+    probeAll({ op = PLAN_SET, key = key.key }, unknown)
     for _, id in ipairs(list) do
       local score = zscore(key.key, id)
       if score then v[id] = score end
@@ -231,12 +231,12 @@ local function ordered()
   if nsort == 0 then
     -- id order: stream the driving tag (or the set of all ids) in id order, probe the rest
     local driver, rest = root, {}
-    if root.op == PLAN.AND then driver, rest = split(root) end
-    if driver.op == PLAN.SET or driver.op == PLAN.ALL then
+    if root.op == PLAN_AND then driver, rest = split(root) end
+    if driver.op == PLAN_SET or driver.op == PLAN_ALL then
       drain(idStream(driver.key or ALL), rest, false, nil)
       return out
     end
-    if driver.op == PLAN.VALUE then
+    if driver.op == PLAN_VALUE then
       drain(valueStream(driver), rest, false, nil)
       return out
     end
@@ -252,14 +252,14 @@ local function ordered()
   -- one sort key: walk its index in order (within the range the condition puts on it, if any)
   -- and probe the condition, or collect the matches and sort them
   local sort = sorts[1]
-  local lexical = sort.index == SORT_INDEX.VALUE
+  local lexical = sort.index == SORT_INDEX_VALUE
   local size = redis.call('ZCARD', sort.key)
   local lo, hi, bound = 0, size - 1, nil
   if lexical then
-    bound = boundOn(PLAN.PREFIX, sort.key)
+    bound = boundOn(PLAN_PREFIX, sort.key)
     if bound then lo, hi = lexRanks(sort.key, bound) end
   else
-    bound = boundOn(PLAN.RANGE, sort.key)
+    bound = boundOn(PLAN_RANGE, sort.key)
     if bound then lo, hi = ranks(sort.key, bound.min, bound.max) end
   end
   local bounded = bound ~= nil
@@ -274,13 +274,13 @@ local function ordered()
   -- lexicographic values: ranked by reading the whole index, or read from the manifests of few
   -- matches (a call each, about 4 ids of the index read)
   if lexical then collectCost = collectCost + math.min(size, est(root) * 4) end
-  if root.op ~= PLAN.ALL and walkCost > collectCost then return sortAll() end
+  if root.op ~= PLAN_ALL and walkCost > collectCost then return sortAll() end
 
   local seen = nil
   if not bounded then seen = {} end
   -- within the bounds, the bounding range or prefix holds by construction: probe only the rest
   local probes = { root }
-  if bounded and root.op == PLAN.AND then
+  if bounded and root.op == PLAN_AND then
     probes = {}
     for _, child in ipairs(root.children) do
       if child ~= bound then probes[#probes + 1] = child end

@@ -5,12 +5,12 @@
 -- KEYS[1] the bucket's sorted set of all ids (score 0, so in id order); KEYS[2] its sorted set of
 -- ids saved with an expiry (while empty, counts need no per-id EXISTS); KEYS[3..] the index keys
 -- the sort keys and the plan name by position.
--- ARGV[1] what to return (MODE); ARGV[2] the document key prefix '{tag}:', ARGV[3] the manifest
+-- ARGV[1] what to return (MODE_*); ARGV[2] the document key prefix '{tag}:', ARGV[3] the manifest
 -- key prefix '{tag}#doc:', ARGV[4] the index base '{tag}#'; ARGV[5] offset, ARGV[6] limit (-1: no
 -- limit), ARGV[7] '1' to return each id's sort values, ARGV[8] position in KEYS of the snapshot
 -- key (0: none), ARGV[9] the snapshot's ttl in ms; ARGV[10] the number of sort keys, then per
--- sort key its index (SORT_INDEX), key position and DIRECTION; then the plan, one node after
--- another (PLAN, generated from PlanOp.java):
+-- sort key its index (SORT_INDEX_*), key position and direction (DIRECTION_*); then the plan, one
+-- node after another (PLAN_*, generated from PlanOp.java):
 --   all | set k | value k v | range k min max | prefix k p | radius k lon lat meters
 --   | box k lon lat meters west south east north | and n c1..cn | or n c1..cn | not c
 -- Tag values and prefixes arrive escaped (IndexEncoding.lexical, as the index holds them): a
@@ -60,7 +60,7 @@ end
 
 local sorts = {}
 for i = 1, nsort do
-  sorts[i] = { index = take(), key = KEYS[tonumber(take())], desc = take() == DIRECTION.DESC }
+  sorts[i] = { index = take(), key = KEYS[tonumber(take())], desc = take() == DIRECTION_DESC }
 end
 
 -- A score bound as a number; '+inf'/'-inf' explicitly, so an open infinite bound stays infinite.
@@ -73,14 +73,14 @@ end
 local function parse()
   local op = take()
   local node = { op = op }
-  if op == PLAN.SET then
+  if op == PLAN_SET then
     node.key = KEYS[tonumber(take())]
-  elseif op == PLAN.VALUE then
+  elseif op == PLAN_VALUE then
     node.key = KEYS[tonumber(take())]
     node.value = take()
     node.min, node.max = '[' .. node.value .. '\0', '(' .. node.value .. '\1'
     node.cut = #node.value + 2
-  elseif op == PLAN.RANGE then
+  elseif op == PLAN_RANGE then
     node.key = KEYS[tonumber(take())]
     node.min = take()
     node.max = take()
@@ -89,7 +89,7 @@ local function parse()
     node.hiOpen = string.sub(node.max, 1, 1) == '('
     node.lo = bound(node.loOpen and string.sub(node.min, 2) or node.min)
     node.hi = bound(node.hiOpen and string.sub(node.max, 2) or node.max)
-  elseif op == PLAN.PREFIX then
+  elseif op == PLAN_PREFIX then
     -- no UTF-8 text contains the byte 255, so it bounds every member that starts with the prefix
     node.key = KEYS[tonumber(take())]
     local text = take()
@@ -99,20 +99,20 @@ local function parse()
     else
       node.min, node.max = '[' .. text, '[' .. text .. '\255'
     end
-  elseif op == PLAN.RADIUS or op == PLAN.BOX then
+  elseif op == PLAN_RADIUS or op == PLAN_BOX then
     node.key = KEYS[tonumber(take())]
     node.lon, node.lat, node.r = take(), take(), take()
-    if op == PLAN.BOX then
+    if op == PLAN_BOX then
       node.box = { tonumber(take()), tonumber(take()), tonumber(take()), tonumber(take()) }
     end
-  elseif op == PLAN.AND or op == PLAN.OR then
+  elseif op == PLAN_AND or op == PLAN_OR then
     node.children = {}
     for i = 1, tonumber(take()) do
       node.children[i] = parse()
     end
-  elseif op == PLAN.NOT then
+  elseif op == PLAN_NOT then
     node.child = parse()
-  elseif op ~= PLAN.ALL then
+  elseif op ~= PLAN_ALL then
     error('unknown plan op ' .. tostring(op))
   end
   return node

@@ -28,7 +28,7 @@ end
 -- 1000 ids instead of a call per id (scores of a range are remembered for sorting).
 local function probeAll(node, list)
   local op = node.op
-  if op == PLAN.VALUE then
+  if op == PLAN_VALUE then
     local out, prefix = {}, node.value .. '\0'
     for from = 1, #list, 1000 do
       local to = math.min(#list, from + 999)
@@ -41,7 +41,7 @@ local function probeAll(node, list)
     end
     return out
   end
-  if op ~= PLAN.SET and op ~= PLAN.ALL and op ~= PLAN.RANGE then
+  if op ~= PLAN_SET and op ~= PLAN_ALL and op ~= PLAN_RANGE then
     local out = {}
     for _, id in ipairs(list) do
       if has(node, id) then out[#out + 1] = id end
@@ -58,7 +58,7 @@ local function probeAll(node, list)
       local score = found[i - from + 1]
       score = score and tonumber(score) or false
       known[list[i]] = score
-      if score and (op ~= PLAN.RANGE or inRange(node, score)) then
+      if score and (op ~= PLAN_RANGE or inRange(node, score)) then
         out[#out + 1] = list[i]
       end
     end
@@ -70,17 +70,17 @@ end
 ids = function(node)
   if node.ids then return node.ids end
   local op, out = node.op, {}
-  if op == PLAN.ALL then
+  if op == PLAN_ALL then
     out = redis.call('ZRANGE', ALL, 0, -1)
-  elseif op == PLAN.SET then
+  elseif op == PLAN_SET then
     out = redis.call('ZRANGE', node.key, 0, -1)
-  elseif op == PLAN.VALUE then
+  elseif op == PLAN_VALUE then
     for i, member in ipairs(redis.call('ZRANGE', node.key, node.min, node.max, 'BYLEX')) do
       out[i] = string.sub(member, node.cut)
     end
-  elseif op == PLAN.RANGE then
+  elseif op == PLAN_RANGE then
     out = redis.call('ZRANGEBYSCORE', node.key, node.min, node.max)
-  elseif op == PLAN.PREFIX then
+  elseif op == PLAN_PREFIX then
     local seen = {}
     for _, member in ipairs(redis.call('ZRANGEBYLEX', node.key, node.min, node.max)) do
       local id = idOf(member)
@@ -89,9 +89,9 @@ ids = function(node)
         out[#out + 1] = id
       end
     end
-  elseif op == PLAN.RADIUS then
+  elseif op == PLAN_RADIUS then
     out = redis.call('GEOSEARCH', node.key, 'FROMLONLAT', node.lon, node.lat, 'BYRADIUS', node.r, 'm')
-  elseif op == PLAN.BOX then
+  elseif op == PLAN_BOX then
     local b = node.box
     local found = redis.call('GEOSEARCH', node.key, 'FROMLONLAT', node.lon, node.lat,
       'BYRADIUS', node.r, 'm', 'WITHCOORD')
@@ -101,14 +101,14 @@ ids = function(node)
         out[#out + 1] = hit[1]
       end
     end
-  elseif op == PLAN.AND then
+  elseif op == PLAN_AND then
     local driver, rest = split(node)
     out = ids(driver)
     for i = 1, #rest do
       if #out == 0 then break end
       out = probeAll(rest[i], out)
     end
-  elseif op == PLAN.OR then
+  elseif op == PLAN_OR then
     local seen = {}
     for _, child in ipairs(node.children) do
       for _, id in ipairs(ids(child)) do
@@ -118,7 +118,7 @@ ids = function(node)
         end
       end
     end
-  elseif op == PLAN.NOT then
+  elseif op == PLAN_NOT then
     for _, id in ipairs(redis.call('ZRANGE', ALL, 0, -1)) do
       if not has(node.child, id) then out[#out + 1] = id end
     end
@@ -131,27 +131,27 @@ end
 -- node's ids, read once.
 has = function(node, id)
   local op = node.op
-  if op == PLAN.ALL then
+  if op == PLAN_ALL then
     return redis.call('ZSCORE', ALL, id) ~= false
-  elseif op == PLAN.SET then
+  elseif op == PLAN_SET then
     return redis.call('ZSCORE', node.key, id) ~= false
-  elseif op == PLAN.VALUE then
+  elseif op == PLAN_VALUE then
     return redis.call('ZSCORE', node.key, node.value .. '\0' .. id) ~= false
-  elseif op == PLAN.RANGE then
+  elseif op == PLAN_RANGE then
     local score = zscore(node.key, id)
     if not score then return false end
     return inRange(node, score)
-  elseif op == PLAN.AND then
+  elseif op == PLAN_AND then
     for _, child in ipairs(node.children) do
       if not has(child, id) then return false end
     end
     return true
-  elseif op == PLAN.OR then
+  elseif op == PLAN_OR then
     for _, child in ipairs(node.children) do
       if has(child, id) then return true end
     end
     return false
-  elseif op == PLAN.NOT then
+  elseif op == PLAN_NOT then
     return not has(node.child, id)
   end
   if not node.lookup then

@@ -4,7 +4,7 @@
 -- set of expiring ids, KEYS[5..] one per index entry.
 -- ARGV[1] id, ARGV[2] the bucket's index base '{tag}#', ARGV[3] the new manifest naming every
 -- entry but the one of KEYS[4], ARGV[4] the manifest's entry for KEYS[4] (added when the document
--- expires, which only this script can tell), then per entry its op (ENTRY) and values.
+-- expires, which only this script can tell), then per entry its op (ENTRY_*) and values.
 -- Returns 1, or 0 when the document no longer exists: its old entries are removed instead.
 local id, base = ARGV[1], ARGV[2]
 local err = checkEntries(5, 5)

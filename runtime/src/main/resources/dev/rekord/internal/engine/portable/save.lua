@@ -3,24 +3,24 @@
 -- KEYS[1] the document, KEYS[2] its manifest, KEYS[3] the bucket's set of all ids (score 0),
 -- KEYS[4..] one per index entry (the bucket's set of expiring ids among them when the document
 -- expires).
--- ARGV[1] id, ARGV[2] the bucket's index base '{tag}#', ARGV[3] the document's form (FORM),
+-- ARGV[1] id, ARGV[2] the bucket's index base '{tag}#', ARGV[3] the document's form (FORM_*),
 -- ARGV[4] its time to live in ms (0: none), ARGV[5] the new manifest (manifest.lua) naming every
--- entry, ARGV[6] n: how many document arguments follow (FORM.HASH: field/value pairs; FORM.JSON:
--- the text), then per entry its op (ENTRY) and values (entries.lua).
+-- entry, ARGV[6] n: how many document arguments follow (FORM_HASH: field/value pairs; FORM_JSON:
+-- the text), then per entry its op (ENTRY_*) and values (entries.lua).
 -- Entries the old manifest names and the new one does not are removed. Returns 1.
 -- Scores travel as strings: Redis formats a Lua number argument with printf.
 local id, base, form, ttl, manifest = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 local n = tonumber(ARGV[6])
 local err = checkEntries(4, 7 + n)
 if err then return redis.error_reply(err) end
-if form ~= FORM.HASH and form ~= FORM.JSON then
+if form ~= FORM_HASH and form ~= FORM_JSON then
   return redis.error_reply('ERR unknown document form ' .. tostring(form))
 end
 
 local old = redis.call('GET', KEYS[2])
 redis.call('DEL', KEYS[1])
 local expires = ttl ~= '0'
-if form == FORM.HASH then
+if form == FORM_HASH then
   for i = 7, 6 + n, 1000 do
     redis.call('HSET', KEYS[1], unpack(ARGV, i, math.min(i + 999, 6 + n)))
   end
