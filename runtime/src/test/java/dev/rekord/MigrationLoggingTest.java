@@ -2,7 +2,6 @@ package dev.rekord;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekord.Rekord;
 import dev.rekord.annotations.Storage;
 import dev.rekord.schema.MigrationListener;
 import dev.rekord.internal.SchemaMigrator;

@@ -164,6 +164,38 @@ public final class IndexEncoding {
   }
 
   /**
+   * A tag value (or a word, or a prefix of either) as it stands before the id in a member {@code
+   * value\0id} of a lexicographic index: the byte 0 becomes {@code \1\1} and the byte 1 {@code
+   * \1\2}, every other character stays. So no escaped value holds the byte 0, and a member's first
+   * byte 0 ends its value, whatever the value and the id hold: the members of one value are
+   * exactly the range {@code [value\0} to {@code (value\1}, those whose value starts with {@code p}
+   * exactly the ones starting with {@code lexical(p)}. The escaping keeps the byte-wise order of
+   * values (bytes 0 and 1 map to {@code \1\1 < \1\2}, both below every byte 2 or higher, and a
+   * value followed by the separator {@code \0} sorts before every longer value), so the index
+   * still orders its members by value, then by id. Most values hold neither byte and are
+   * returned as they are.
+   */
+  public static String lexical(String value) {
+    int i = 0;
+    while (i < value.length() && value.charAt(i) > '\1') {
+      i++;
+    }
+    if (i == value.length()) {
+      return value;
+    }
+    StringBuilder escaped = new StringBuilder(value.length() + 8).append(value, 0, i);
+    for (; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= '\1') {
+        escaped.append('\1').append((char) (c + 1));
+      } else {
+        escaped.append(c);
+      }
+    }
+    return escaped.toString();
+  }
+
+  /**
    * The words of a text for full-text indexing and matching: maximal runs of Unicode letters and
    * digits, lower-cased with {@link Locale#ROOT}, in order, duplicates kept.
    */

@@ -131,7 +131,7 @@ public final class IndexVerifier {
         Set<String> expected = listed.getOrDefault(key, Set.of());
         for (String member : members) {
           if (!expected.contains(member)) {
-            found.add(new Discrepancy(Kind.UNLISTED_ENTRY, b, idOf(member), key, member));
+            found.add(new Discrepancy(Kind.UNLISTED_ENTRY, b, idOf(bucket, key, member), key, member));
           }
         }
       }
@@ -139,7 +139,8 @@ public final class IndexVerifier {
         Set<String> members = present.getOrDefault(entry.getKey(), Set.of());
         for (String member : entry.getValue()) {
           if (!members.contains(member)) {
-            found.add(new Discrepancy(Kind.MISSING_ENTRY, b, idOf(member), entry.getKey(), member));
+            found.add(new Discrepancy(Kind.MISSING_ENTRY, b, idOf(bucket, entry.getKey(), member),
+                entry.getKey(), member));
           }
         }
       }
@@ -147,9 +148,15 @@ public final class IndexVerifier {
     return new IndexReport(layout.prefix(), layout.buckets(), documentCount, indexedCount, entryCount, found);
   }
 
-  /** An entry's id: lexical entries are {@code value\0id}. */
-  private static String idOf(String member) {
-    int zero = member.lastIndexOf('\0');
+  /**
+   * An entry's id: the member itself, or in a lexicographic index, whose members are {@code
+   * value\0id} with the value escaped, what follows the first byte 0.
+   */
+  private static String idOf(KeyLayout.Bucket bucket, String key, String member) {
+    if (!bucket.isLexical(key)) {
+      return member;
+    }
+    int zero = member.indexOf('\0');
     return zero < 0 ? member : member.substring(zero + 1);
   }
 

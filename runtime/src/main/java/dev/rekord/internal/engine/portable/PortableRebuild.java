@@ -5,13 +5,14 @@ import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.Reply;
 import dev.rekord.connection.ScanPage;
-import dev.rekord.connection.ScriptCall;
 import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
 import dev.rekord.schema.MigrationListener;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,9 +76,6 @@ final class PortableRebuild<T> {
     for (int b = 0; b < layout.buckets(); b++) {
       dropVanished(layout.bucket(b));
     }
-    for (int b = 0; b < layout.buckets(); b++) {
-      dropLegacyAll(layout.bucket(b));
-    }
     if (reported[0] != reindexed || total != reindexed) {
       listener.progress(model.name(), reindexed, reindexed);
     }
@@ -102,7 +100,7 @@ final class PortableRebuild<T> {
       replies.add(reads.add(storage.read(key)));
     }
     reads.execute();
-    List<ScriptCall> calls = new ArrayList<>(batch.size());
+    Map<String, IndexEntries> documents = new LinkedHashMap<>();
     for (int i = 0; i < batch.size(); i++) {
       String key = batch.get(i);
       String id = idOf(layout, key);
@@ -113,7 +111,7 @@ final class PortableRebuild<T> {
         }
         IndexEntries entries = IndexEntries.create(model.name());
         model.codec().indexValues(value, entries);
-        calls.add(writer.reindexCall(id, entries));
+        documents.put(id, entries);
       } catch (RuntimeException e) {
         undecodable++;
         if (keys.size() < REPORTED_KEYS) {
@@ -122,11 +120,7 @@ final class PortableRebuild<T> {
         LOG.warn("Rekord: skipped {} while rebuilding the index of {}: {}", key, model.name(), e.getMessage());
       }
     }
-    for (Object result : writer.saveAll(calls)) {
-      if (Long.valueOf(1).equals(result)) {
-        reindexed++;
-      }
-    }
+    reindexed += writer.reindexAll(documents);
   }
 
   private static String idOf(KeyLayout layout, String key) {
@@ -148,37 +142,9 @@ final class PortableRebuild<T> {
     ScanPage page;
     do {
       page = connection.execute(Commands.zscan(bucket.all(), cursor, BATCH));
-      List<ScriptCall> calls = new ArrayList<>(page.elements().size());
-      for (String id : page.elements()) {
-        calls.add(writer.dropIfGoneCall(id));
-      }
-      writer.saveAll(calls);
+      writer.dropAllIfGone(page.elements());
       cursor = page.cursor();
     } while (!page.last());
-  }
-
-  /**
-   * After a rebuild from layout 1: its set of all ids ({@code #all}) may still name ids whose
-   * document expired before the rebuild; their old entries go (through their manifests), then the
-   * set itself.
-   */
-  private void dropLegacyAll(KeyLayout.Bucket bucket) {
-    String legacy = bucket.legacyAll();
-    if (!"set".equals(connection.execute(Commands.type(legacy)))) {
-      return;
-    }
-    String cursor = ScanPage.START;
-    ScanPage page;
-    do {
-      page = connection.execute(Commands.sscan(legacy, cursor, BATCH));
-      List<ScriptCall> calls = new ArrayList<>(page.elements().size());
-      for (String id : page.elements()) {
-        calls.add(writer.dropIfGoneCall(id));
-      }
-      writer.saveAll(calls);
-      cursor = page.cursor();
-    } while (!page.last());
-    connection.execute(Commands.del(legacy));
   }
 
   /** The ids in the index now: the expected size of a rebuild. */

@@ -46,7 +46,8 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Random documents and random queries, seeded: the portable engine must return exactly what an
- * in-memory evaluation of the same condition, sort and page returns.
+ * in-memory evaluation of the same condition, sort and page returns. Ids, tag values and prefixes
+ * hold the bytes 0 and 1 too (the separator of lexicographic members and its escape).
  */
 public class DifferentialQueryTest {
 
@@ -57,12 +58,12 @@ public class DifferentialQueryTest {
   private static final int QUERIES = 600;
 
   private static final String[] CITIES = {"Oslo", "oslo", "Bergen", "Berg", "Ålesund", "東京", "São Paulo",
-      "", "New York", "Zürich", "Z", "😀 Emoji"};
+      "", "New York", "Zürich", "Z", "😀 Emoji", "\0", "a\0b", "a\0", "Oslo\0", "\1x", "a\1"};
   private static final String[] COUNTRIES = {"Norway", "NORWAY", "norway", "Sweden", "Deutschland",
-      "Ελλάδα", "España", "nor"};
+      "Ελλάδα", "España", "nor", "nor\0way", "\0NO"};
   private static final String[] WORDS = {"redis", "Rekord", "fast", "FAST", "database", "naïve", "café",
       "日本語", "x1", "data-base", "e-mail", "Straße", "42"};
-  private static final String[] TAGS = {"a", "B", "c", "Red", "red", "ünï", "x y"};
+  private static final String[] TAGS = {"a", "B", "c", "Red", "red", "ünï", "x y", "a\0b", "\0", "a\1"};
 
   private KeyLayout layout;
   private final Map<String, Doc> docs = new LinkedHashMap<>();
@@ -118,6 +119,8 @@ public class DifferentialQueryTest {
     return switch (random.nextInt(10)) {
       case 0 -> "é" + i;
       case 1 -> "Z" + i;
+      case 2 -> "d\0" + i; // the byte 0 and the byte 1 (its escape in lexical members) in ids too
+      case 3 -> "\1" + i;
       default -> "d" + i;
     };
   }
