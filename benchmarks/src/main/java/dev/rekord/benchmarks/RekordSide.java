@@ -1,7 +1,6 @@
 package dev.rekord.benchmarks;
 
 import dev.rekord.Rekord;
-import dev.rekord.internal.engine.portable.KeyLayout;
 import java.util.List;
 
 /**
@@ -19,14 +18,6 @@ final class RekordSide {
   RekordSide(Rekord rekord) {
     this.repo = new MemberRepository(rekord);
     this.compound = new CompoundMemberRepository(rekord);
-  }
-
-  /**
-   * The model's one bucket (a standalone server), for the memory report: the portable engine's
-   * internal key names, which only this measuring tool needs.
-   */
-  KeyLayout.Bucket bucket() {
-    return KeyLayout.of(repo.model().keyPrefix(), 1).bucket(0);
   }
 
   /** The model's bucket count, from its schema record (fixed when the first document was saved). */
@@ -68,7 +59,11 @@ final class RekordSide {
   }
 
   List<Member> byAge(int lo, int hi, int limit) {
-    return repo.find(Member_.age.between(lo, hi)).sortBy(Member_.age.asc()).limit(limit).list();
+    return byAge(lo, hi, 0, limit);
+  }
+
+  List<Member> byAge(int lo, int hi, int offset, int limit) {
+    return repo.find(Member_.age.between(lo, hi)).sortBy(Member_.age.asc()).offset(offset).limit(limit).list();
   }
 
   List<Member> byCityAndAge(String city, int lo, int hi, int limit) {
