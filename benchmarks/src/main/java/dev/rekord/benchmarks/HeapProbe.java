@@ -25,8 +25,8 @@ import redis.clients.jedis.RedisClient;
  * own JVM with a small heap ({@code PROBE_HEAP}, so collections are frequent), against the
  * {@link FourIndexMember} documents {@link Benchmark} left on the server. For each read: the
  * largest heap in use right after a collection during the read (the live data it needed, a lower
- * bound of its peak), the collections, and the heap the result still holds afterwards; or the
- * {@link OutOfMemoryError}.
+ * bound of its peak), the collections, and the heap in use afterwards while the result is still
+ * held; or the {@link OutOfMemoryError}.
  *
  * <p>Arguments: {@code --port P}, {@code --host H}, {@code --docs N} (the documents on the server).
  */
@@ -63,9 +63,9 @@ public final class HeapProbe {
       }, null, null);
     }
     List<String> keys = repo.findAll().limit(n).ids().stream().map(repo::keyOf).toList();
-    System.out.printf(Locale.ROOT, "| read of %,d documents, in a JVM with -Xmx%d MB | heap after GC, max during the read, MB | collections | held by the result, MB | outcome |%n",
+    System.out.printf(Locale.ROOT, "| read of %,d documents (heap usable: %,d MB) | heap before, MB | max heap after a GC during the read, MB | collections during the read | heap after, result held, MB | outcome |%n",
         keys.size(), Runtime.getRuntime().maxMemory() >> 20);
-    System.out.println("|---|--:|--:|--:|---|");
+    System.out.println("|---|--:|--:|--:|--:|---|");
     measure("`repo.findAll().limit(" + n + ").list()`", () -> repo.findAll().limit(n).list());
     measure("`repo.findAll().limit(" + n + ").stream()`, counted", () -> {
       try (var stream = repo.findAll().limit(n).stream()) {
@@ -83,7 +83,7 @@ public final class HeapProbe {
     System.out.println();
   }
 
-  /** Runs {@code read} from a collected heap, and prints its row (sizes above the heap before it). */
+  /** Runs {@code read} from a collected heap, and prints its row. */
   private void measure(String name, Supplier<Object> read) throws InterruptedException {
     long before = collectedHeap();
     maxAfterGc.set(0);
@@ -98,10 +98,10 @@ public final class HeapProbe {
     }
     int during = collections.get();
     long max = maxAfterGc.get();
-    long held = collectedHeap() - before;
+    long after = collectedHeap();
     Reference.reachabilityFence(result);
-    System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f | %s |%n", name,
-        during == 0 ? "– (no collection)" : String.format(Locale.ROOT, "%.1f", (max - before) / 1e6 ), during, held / 1e6, outcome);
+    System.out.printf(Locale.ROOT, "| %s | %.1f | %s | %d | %.1f | %s |%n", name, before / 1e6,
+        during == 0 ? "– (no collection)" : String.format(Locale.ROOT, "%.1f", max / 1e6), during, after / 1e6, outcome);
     result = null;
   }
 
