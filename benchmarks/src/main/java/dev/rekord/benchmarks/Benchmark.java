@@ -57,7 +57,7 @@ public final class Benchmark {
   private void run() {
     String host = options.get("host", "localhost");
     int port = options.integer("port", 0);
-    try (Rekord rekord = Rekord.connect("redis://" + host + ":" + port);
+    try (Rekord rekord = RekordSide.connect("redis://" + host + ":" + port, 0);
         RawJedis raw = new RawJedis(host, port);
         RedisClient resp2 = RawJedis.connect(host, port, RedisProtocol.RESP2);
         SearchServer search = options.has("search-port") ? new SearchServer(host, options.integer("search-port", 0)) : null) {

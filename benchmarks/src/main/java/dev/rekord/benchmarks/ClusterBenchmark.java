@@ -74,7 +74,7 @@ public final class ClusterBenchmark {
     }
 
     Rekord connect(int buckets) {
-      return Rekord.builder().url(url).buckets(buckets).build();
+      return RekordSide.connect(url, buckets);
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class HeapProbe {
     String host = options.get("host", "localhost");
     int port = options.integer("port", 0);
     int n = Math.min(LARGE, options.integer("docs", LARGE));
-    try (Rekord rekord = Rekord.connect("redis://" + host + ":" + port);
+    try (Rekord rekord = RekordSide.connect("redis://" + host + ":" + port, 0);
         RedisClient raw = RawJedis.connect(host, port, null)) {
       new HeapProbe().run(new FourIndexMemberRepository(rekord), raw, n);
     }
