@@ -7,7 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.ref.Reference;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -99,19 +98,16 @@ public final class HeapProbe {
     int during = collections.get();
     long max = maxAfterGc.get();
     long after = collectedHeap();
-    Reference.reachabilityFence(result);
+    Reference.reachabilityFence(result); // held through the collection above
     System.out.printf(Locale.ROOT, "| %s | %.1f | %s | %d | %.1f | %s |%n", name, before / 1e6,
         during == 0 ? "– (no collection)" : String.format(Locale.ROOT, "%.1f", max / 1e6), during, after / 1e6, outcome);
-    result = null;
   }
 
   /** Heap in use after a full collection (and after its notification has been delivered). */
   private long collectedHeap() throws InterruptedException {
     System.gc();
     Thread.sleep(200);
-    List<Long> used = new ArrayList<>();
-    ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> heapPools.contains(pool.getName()))
-        .forEach(pool -> used.add(pool.getUsage().getUsed()));
-    return used.stream().mapToLong(Long::longValue).sum();
+    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> heapPools.contains(pool.getName()))
+        .mapToLong(pool -> pool.getUsage().getUsed()).sum();
   }
 }
