@@ -1,20 +1,26 @@
 #!/usr/bin/env bash
-# Rekord vs raw Jedis, side by side in one run. Not part of ./test.sh.
-#   benchmarks/run.sh [--docs 100000] [--ops 20000] [--queries 5000] [--rounds 5]
-#   benchmarks/run.sh --cluster [--docs 100000] [--ops 10000] [--queries 500] [--rounds 5]
+# Rekord vs raw Jedis and RediSearch, side by side in one run. Not part of ./test.sh.
+#   benchmarks/run.sh [--docs 100000] [--ops 20000] [--queries 5000] [--batches 200] [--repeats 5] [--rounds 5]
+#   benchmarks/run.sh --cluster [--docs 100000] [--ops 10000] [--queries 500] [--rounds 5] [--buckets 1,4,16,64]
 # Starts its own redis-server (no persistence) on a free port pinned to CPU 1, runs the
 # benchmark JVM pinned to CPU 0, prints Markdown tables, stops the server.
+# Standalone mode also starts a second redis-server with the RediSearch module (REDISEARCH_MODULE,
+# default /work/shared/redisearch/redisearch.so — a test/bench-only tool, loaded from there and never
+# copied into the repository), pinned like the first, as the peer of the memory and page rows; without
+# the file those rows are skipped with a message. After the benchmark, dev.rekord.benchmarks.HeapProbe
+# runs in its own small JVM (PROBE_HEAP, default 512m) against the data left on the server.
 # --cluster: also starts a Redis Cluster of 3 masters, no replicas (CLUSTER_MASTERS, default 3),
 # every node pinned to the same CPU as the standalone server, and compares standalone with cluster
 # (dev.rekord.benchmarks.ClusterBenchmark).
-# Env: REDIS_SERVER (default: redis-server on PATH), SERVER_CPU (1), CLIENT_CPU (0), SKIP_BUILD=1.
+# Env: REDIS_SERVER (default: redis-server on PATH), SERVER_CPU (1), CLIENT_CPU (0), SKIP_BUILD=1,
+# REDISEARCH_MODULE, PROBE_HEAP.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ "${SKIP_BUILD:-}" != 1 ]]; then
   mvn -q -B -ntp -DskipTests install -pl benchmarks -am
 fi
-CLASSPATH_="$(mvn -q -o -B -ntp -pl benchmarks exec:exec -Dexec.executable=echo -Dexec.args=%classpath -Dstyle.color=never | sed "s/\x1b\[[0-9;]*m//g" | tail -1)"
+CLASSPATH_="$(mvn -q -o -B -ntp -pl benchmarks exec:exec -Dexec.executable=echo -Dexec.args=%classpath -Dstyle.color=never | sed "s/\x1b\[[0-9;]*m//g" | grep -v "^[[:space:]]*$" | tail -1)"
 
 # Snapshot the classpath: the machine is shared, and a concurrent build of runtime/ (or a
 # `mvn clean`) must not pull classes from under a run that takes minutes.
@@ -103,8 +109,24 @@ if [[ "$CLUSTER" == 1 ]]; then
   done
   MAIN=dev.rekord.benchmarks.ClusterBenchmark
   EXTRA=(--cluster "$(IFS=,; echo "${NODES[*]}")")
+else
+  MODULE="${REDISEARCH_MODULE:-/work/shared/redisearch/redisearch.so}"
+  if [[ -f "$MODULE" ]]; then
+    SEARCH_PORT="$(free_port)"
+    start_server "$SEARCH_PORT" search --loadmodule "$MODULE"
+    EXTRA=(--search-port "$SEARCH_PORT")
+    echo "<!-- RediSearch: $MODULE ($(redis-cli -p "$SEARCH_PORT" module list | paste -sd ' ')) -->"
+  else
+    echo "<!-- RediSearch module not found at $MODULE (set REDISEARCH_MODULE): the RediSearch rows are skipped -->"
+  fi
 fi
 
 echo "<!-- $(redis-server --version | head -1); $(java -version 2>&1 | head -1); $(nproc) CPUs; server(s) on CPU ${SERVER_CPU:-1}, JVM on CPU ${CLIENT_CPU:-0}; $(date -u +%F) -->"
 taskset -c "${CLIENT_CPU:-0}" java -Xms1g -Xmx2g -XX:+UseParallelGC -cp "$CLASSPATH_" \
   "$MAIN" --port "$PORT" "${EXTRA[@]}" "${ARGS[@]}"
+if [[ "$CLUSTER" == 0 ]]; then
+  echo "#### Heap of a large read (\`HeapProbe\`, its own JVM: -Xmx${PROBE_HEAP:-512m}, ParallelGC)"
+  echo
+  taskset -c "${CLIENT_CPU:-0}" java -Xmx"${PROBE_HEAP:-512m}" -XX:+UseParallelGC -cp "$CLASSPATH_" \
+    dev.rekord.benchmarks.HeapProbe --port "$PORT" "${ARGS[@]}"
+fi

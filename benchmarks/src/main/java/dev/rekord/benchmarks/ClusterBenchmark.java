@@ -3,10 +3,8 @@ package dev.rekord.benchmarks;
 import dev.rekord.Rekord;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.IntConsumer;
 import redis.clients.jedis.RedisClient;
 
@@ -15,7 +13,9 @@ import redis.clients.jedis.RedisClient;
  * benchmarks/run.sh --cluster}, which starts both (every server on one CPU, this JVM on the other).
  *
  * <p>Part 1, side by side: the standalone server with 1 bucket and the cluster with 16 (the
- * defaults), each loaded with the same documents, every operation in alternating blocks. Part 2,
+ * defaults), each loaded with the same documents, every operation in alternating blocks ({@link
+ * SideBySide}: ratios are cluster ÷ standalone; server CPU and round trips sum over the masters),
+ * ending with the issue's cluster targets. Part 2,
  * the bucket sweep: on each deployment in turn, for each bucket count, flush, load and time the
  * three query shapes. Arguments: {@code --port P} (standalone), {@code --cluster h:p,h:p,…} (every
  * master), {@code --docs N} (100000), {@code --ops N} (10000), {@code --queries N} (500), {@code
@@ -26,26 +26,27 @@ public final class ClusterBenchmark {
   private static final int LIMIT = 20;
   private static final int BATCH = 10_000;
 
-  private final Map<String, String> options;
+  private static final int DEEP = 10_000;
+
+  private final Options options;
   private final int docs;
   private final int ops;
   private final int queries;
   private final int rounds;
+  private final SideBySide sides;
 
-  private ClusterBenchmark(Map<String, String> options) {
+  private ClusterBenchmark(Options options) {
     this.options = options;
-    this.docs = Integer.parseInt(options.getOrDefault("docs", "100000"));
-    this.ops = Integer.parseInt(options.getOrDefault("ops", "10000"));
-    this.queries = Integer.parseInt(options.getOrDefault("queries", "500"));
-    this.rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+    this.docs = options.integer("docs", 100_000);
+    this.ops = options.integer("ops", 10_000);
+    this.queries = options.integer("queries", 500);
+    this.rounds = options.integer("rounds", 5);
+    this.sides = new SideBySide(rounds);
   }
 
   public static void main(String[] args) {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
-    if (!options.containsKey("port") || !options.containsKey("cluster")) {
+    Options options = new Options(args);
+    if (!options.has("port") || !options.has("cluster")) {
       System.err.println("usage: ClusterBenchmark --port P --cluster h:p,h:p,h:p [--docs N] [--ops N] "
           + "[--queries N] [--rounds N] [--buckets 1,4,16,64]");
       System.exit(2);
@@ -59,7 +60,7 @@ public final class ClusterBenchmark {
       List<RedisClient> masters = new ArrayList<>();
       for (String node : nodes) {
         int colon = node.lastIndexOf(':');
-        masters.add(RedisClient.create(node.substring(0, colon), Integer.parseInt(node.substring(colon + 1))));
+        masters.add(RawJedis.connect(node.substring(0, colon), Integer.parseInt(node.substring(colon + 1)), null));
       }
       return new Deployment(name, "redis://" + String.join(",", nodes), masters);
     }
@@ -73,7 +74,7 @@ public final class ClusterBenchmark {
     }
 
     Rekord connect(int buckets) {
-      return Rekord.builder().url(url).buckets(buckets).build();
+      return RekordSide.connect(url, buckets);
     }
 
     @Override
@@ -83,15 +84,15 @@ public final class ClusterBenchmark {
   }
 
   private void run() {
-    String host = options.getOrDefault("host", "127.0.0.1");
-    int clusterBuckets = Integer.parseInt(options.getOrDefault("cluster-buckets", "16"));
-    try (Deployment standalone = Deployment.of("standalone", List.of(host + ":" + options.get("port")));
-        Deployment cluster = Deployment.of("cluster (" + options.get("cluster").split(",").length + " masters)",
-            List.of(options.get("cluster").split(",")))) {
+    String host = options.get("host", "127.0.0.1");
+    int clusterBuckets = options.integer("cluster-buckets", 16);
+    String nodes = options.get("cluster", "");
+    try (Deployment standalone = Deployment.of("standalone", List.of(host + ":" + options.get("port", "")));
+        Deployment cluster = Deployment.of("cluster (" + nodes.split(",").length + " masters)", List.of(nodes.split(",")))) {
       System.out.printf(Locale.ROOT, "# Rekord, standalone vs cluster: %,d documents, %d ops x %d rounds, %d queries per shape%n%n",
           docs, ops / rounds, rounds, queries);
       sideBySide(standalone, cluster, clusterBuckets);
-      int[] counts = Arrays.stream(options.getOrDefault("buckets", "1,4,16,64").split(","))
+      int[] counts = Arrays.stream(options.get("buckets", "1,4,16,64").split(","))
           .mapToInt(Integer::parseInt).toArray();
       System.out.println("| deployment | buckets | load docs/s | query | p50 µs | p99 µs | queries/s | server CPU µs/query (sum over masters) | top commands per query (calls, commandstats µs) |");
       System.out.println("|---|--:|--:|---|--:|--:|--:|--:|---|");
@@ -125,24 +126,24 @@ public final class ClusterBenchmark {
       System.out.printf(Locale.ROOT, "- load of %,d documents (`repo.saveAll`, batches of 500, alternating blocks of %,d): standalone %,.0f docs/s, cluster %,.0f docs/s, cluster ÷ standalone %.2f%n%n",
           docs, BATCH, docs / (nanos[0] / 1e9), docs / (nanos[1] / 1e9), nanos[0] / (double) nanos[1]);
 
-      List<String> rows = new ArrayList<>();
-      rows.add("| operation | standalone p50 µs | cluster p50 µs | p50 ratio | standalone p99 µs | cluster p99 µs | p99 ratio | standalone ops/s | cluster ops/s | server CPU µs/op standalone | server CPU µs/op cluster | server ratio |");
-      rows.add("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
       ServerStats sa = standalone.stats();
       ServerStats sb = cluster.stats();
-      IntConsumer saveA = i -> a.save(Dataset.member("s" + i, i));
-      IntConsumer saveB = i -> b.save(Dataset.member("s" + i, i));
-      rows.add(compare("save, 3 indexes", saveA, saveB, ops, sa, sb));
-      rows.add(compare("findById", i -> a.findById(id(i)), i -> b.findById(id(i)), ops, sa, sb));
-      rows.add(compare("equality (city), 20 rows", i -> a.byCity(Dataset.city(i), LIMIT),
-          i -> b.byCity(Dataset.city(i), LIMIT), queries, sa, sb));
-      rows.add(compare("range (age) + sort + limit 20", i -> a.byAge(30 + i % 20, 32 + i % 20, LIMIT),
-          i -> b.byAge(30 + i % 20, 32 + i % 20, LIMIT), queries, sa, sb));
-      rows.add(compare("city AND age range, sorted, limit 20",
-          i -> a.byCityAndAge(Dataset.city(i), 25 + i % 20, 35 + i % 20, LIMIT),
-          i -> b.byCityAndAge(Dataset.city(i), 25 + i % 20, 35 + i % 20, LIMIT), queries, sa, sb));
       check(a, b);
-      rows.forEach(System.out::println);
+      Targets targets = new Targets();
+      System.out.println(SideBySide.header("cluster", "standalone"));
+      row("save, 3 indexes", i -> b.save(Dataset.member("s" + i, i)), i -> a.save(Dataset.member("s" + i, i)), ops, sa, sb);
+      row("findById", i -> b.findById(id(i)), i -> a.findById(id(i)), ops, sa, sb);
+      SideBySide.Row equality = row("equality (city), 20 rows", i -> b.byCity(Dataset.city(i), LIMIT),
+          i -> a.byCity(Dataset.city(i), LIMIT), queries, sa, sb);
+      targets.atMost("cluster (" + b.buckets() + " buckets): equality page p50 ≤ 2× standalone", equality.p50Ratio(), 2.0);
+      SideBySide.Row range = row("range (age) + sort + limit 20", i -> b.byAge(30 + i % 20, 32 + i % 20, LIMIT),
+          i -> a.byAge(30 + i % 20, 32 + i % 20, LIMIT), queries, sa, sb);
+      targets.atMost("cluster (" + b.buckets() + " buckets): range + sort page p50 ≤ 2× standalone", range.p50Ratio(), 2.0);
+      row("city AND age range, sorted, limit 20", i -> b.byCityAndAge(Dataset.city(i), 25 + i % 20, 35 + i % 20, LIMIT),
+          i -> a.byCityAndAge(Dataset.city(i), 25 + i % 20, 35 + i % 20, LIMIT), queries, sa, sb);
+      int deep = Math.min(DEEP, docs / 2);
+      row(String.format(Locale.ROOT, "range (age 18+ … 79) + sort, offset %,d, limit 20", deep),
+          i -> b.byAge(18 + i % 5, 79, deep, LIMIT), i -> a.byAge(18 + i % 5, 79, deep, LIMIT), Math.max(20, queries / 5), sa, sb);
       System.out.println();
 
       // saveAll throughput on fresh ids, alternating blocks.
@@ -163,6 +164,7 @@ public final class ClusterBenchmark {
       System.out.println("|---|--:|--:|--:|");
       System.out.printf(Locale.ROOT, "| %,d documents in %d alternating blocks | %,.0f | %,.0f | %.2f |%n%n",
           (long) n, blocks, n / (nanos[0] / 1e9), n / (nanos[1] / 1e9), nanos[0] / (double) nanos[1]);
+      targets.print();
     }
   }
 
@@ -194,49 +196,19 @@ public final class ClusterBenchmark {
       op.accept(i);
     }
     Latencies latencies = new Latencies();
-    long usec = block(op, latencies, warmup, queries, stats);
+    stats.reset();
+    long usec = SideBySide.block(op, latencies, warmup, queries, stats).cpuMicros();
     System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | %s | %.1f | %.1f | %,.0f | %.1f | %s |%n",
         deployment.name(), buckets, load, name, latencies.percentileMicros(50), latencies.percentileMicros(99),
         latencies.opsPerSecond(), usec / (double) latencies.count(), stats.top(3, latencies.count()));
     System.err.println("done: " + deployment.name() + " B=" + buckets + " " + name);
   }
 
-  private String compare(String name, IntConsumer a, IntConsumer b, int total, ServerStats sa, ServerStats sb) {
-    int warmup = Math.max(1, total / 10);
-    for (int i = 0; i < warmup; i++) {
-      a.accept(i);
-      b.accept(i);
-    }
-    Latencies la = new Latencies();
-    Latencies lb = new Latencies();
-    long[] usec = new long[2];
-    int perRound = Math.max(1, total / rounds);
-    int next = warmup;
-    for (int r = 0; r < rounds; r++) {
-      usec[0] += block(a, la, next, perRound, sa);
-      usec[1] += block(b, lb, next, perRound, sb);
-      next += perRound;
-    }
-    System.err.println("done: " + name);
-    return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %,.0f | %,.0f | %.1f | %.1f | %.2f |",
-        name, la.percentileMicros(50), lb.percentileMicros(50), lb.percentileMicros(50) / la.percentileMicros(50),
-        la.percentileMicros(99), lb.percentileMicros(99), lb.percentileMicros(99) / la.percentileMicros(99),
-        la.opsPerSecond(), lb.opsPerSecond(), usec[0] / (double) la.count(), usec[1] / (double) lb.count(),
-        usec[1] / (double) Math.max(1, usec[0]));
-  }
-
-  /** Runs a block; returns the servers' main-thread CPU µs it took ({@link ServerStats#cpuMicros()}). */
-  private static long block(IntConsumer op, Latencies into, int start, int count, ServerStats stats) {
-    stats.reset();
-    long cpu = stats.cpuMicros();
-    long begin = System.nanoTime();
-    for (int i = start; i < start + count; i++) {
-      long t = System.nanoTime();
-      op.accept(i);
-      into.add(System.nanoTime() - t);
-    }
-    into.addWall(System.nanoTime() - begin);
-    return stats.cpuMicros() - cpu;
+  /** The cluster's operation against the standalone one, alternating blocks: one row, printed. */
+  private SideBySide.Row row(String name, IntConsumer cluster, IntConsumer standalone, int total, ServerStats sa, ServerStats sb) {
+    SideBySide.Row row = sides.compare(name, new SideBySide.Side(cluster, sb), new SideBySide.Side(standalone, sa), total);
+    System.out.println(row.markdown());
+    return row;
   }
 
   /** Both deployments return the same rows (same ids, same order) for the sorted shapes. */

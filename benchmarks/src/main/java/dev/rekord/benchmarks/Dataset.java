@@ -20,12 +20,16 @@ final class Dataset {
     return "city-" + (n % CITIES);
   }
 
+  static String country(int n) {
+    return "country-" + (n % COUNTRIES);
+  }
+
   static Member member(String id, long i) {
     long h = mix(i);
     return new Member(
         id,
         city((int) Long.remainderUnsigned(h, CITIES)),
-        "country-" + Long.remainderUnsigned(h >>> 16, COUNTRIES),
+        country((int) Long.remainderUnsigned(h >>> 16, COUNTRIES)),
         MIN_AGE + (int) Long.remainderUnsigned(h >>> 32, AGES),
         "Member Name " + i,
         "member" + i + "@example.com",

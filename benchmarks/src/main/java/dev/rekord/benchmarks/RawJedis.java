@@ -3,9 +3,12 @@ package dev.rekord.benchmarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.params.ZRangeParams;
 
@@ -13,7 +16,8 @@ import redis.clients.jedis.params.ZRangeParams;
  * The baseline: the same work written by hand with Jedis, as a team without Rekord would. Documents
  * at {@code raw:member:<id>} (the same hash fields as Rekord writes), hand-maintained indexes: a set
  * per city and per country, a sorted set of ages. Unlike Rekord, these writes never remove an old
- * document's index entries (no manifest), so updates would leave stale entries behind.
+ * document's index entries (no manifest), so updates would leave stale entries behind — except
+ * {@link #saveExact}, which does what Rekord's save guarantees, written by hand.
  */
 final class RawJedis implements AutoCloseable {
   static final String DOC = "raw:member:";
@@ -21,6 +25,7 @@ final class RawJedis implements AutoCloseable {
   static final String COUNTRY = "raw:member:idx:country:";
   static final String AGE = "raw:member:idx:age";
   static final String CITY_AGE = "raw:member:idx:cityage:";
+  static final String ALL = "raw:member:idx:all";
   static final int BATCH = 500;
 
   /** HSET the document and add it to its three indexes, atomically. */
@@ -31,6 +36,24 @@ final class RawJedis implements AutoCloseable {
       redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
       return 1
       """;
+
+  /**
+   * The save a team would write to keep its indexes exact: reads the old tag values, removes the
+   * id from the sets it leaves, replaces the whole document, adds the index entries and the id to
+   * the set of all ids (for counts and full scans). Old keys are built in the script (standalone).
+   */
+  private static final String SAVE_EXACT_LUA = """
+      local old = redis.call('HMGET', KEYS[1], 'city', 'country')
+      if old[1] and old[1] ~= ARGV[3] then redis.call('SREM', '%s' .. old[1], ARGV[1]) end
+      if old[2] and old[2] ~= ARGV[4] then redis.call('SREM', '%s' .. old[2], ARGV[1]) end
+      redis.call('DEL', KEYS[1])
+      redis.call('HSET', KEYS[1], unpack(ARGV, 5))
+      redis.call('SADD', KEYS[2], ARGV[1])
+      redis.call('SADD', KEYS[3], ARGV[1])
+      redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
+      redis.call('SADD', KEYS[5], ARGV[1])
+      return 1
+      """.formatted(CITY, COUNTRY);
 
   /** Walks the age range in order, keeps ids in the city set, stops at the limit. */
   private static final String AND_LUA = """
@@ -51,12 +74,28 @@ final class RawJedis implements AutoCloseable {
 
   private final RedisClient client;
   private final String saveSha;
+  private final String saveExactSha;
   private final String andSha;
 
   RawJedis(String host, int port) {
-    this.client = RedisClient.create(host, port);
+    this.client = connect(host, port, null);
     this.saveSha = client.scriptLoad(SAVE_LUA);
+    this.saveExactSha = client.scriptLoad(SAVE_EXACT_LUA);
     this.andSha = client.scriptLoad(AND_LUA);
+  }
+
+  /**
+   * A plain client with a one-minute socket timeout: a {@code FLUSHALL}, {@code MEMORY USAGE} of a
+   * large sorted set or {@code FT.CREATE} on a loaded shared machine can take longer than Jedis'
+   * default of two seconds. {@code protocol} {@code null}: Jedis' default, which negotiates RESP3
+   * with Redis 7 (as Rekord's connections do).
+   */
+  static RedisClient connect(String host, int port, RedisProtocol protocol) {
+    DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder().socketTimeoutMillis(60_000);
+    if (protocol != null) {
+      config.protocol(protocol);
+    }
+    return RedisClient.builder().hostAndPort(host, port).clientConfig(config.build()).build();
   }
 
   RedisClient client() {
@@ -84,16 +123,45 @@ final class RawJedis implements AutoCloseable {
     client.evalsha(saveSha, keys(m), luaArgs(m));
   }
 
-  /** Pipelined in batches of {@value #BATCH} (Rekord's batch size), with or without indexes. */
-  void saveAll(List<Member> members, boolean indexes) {
+  /** {@link #saveLua}'s script with the old values read and their entries removed: exact on updates. */
+  void saveExact(Member m) {
+    List<String> args = new ArrayList<>(20);
+    args.add(m.id());
+    args.add(Integer.toString(m.age()));
+    args.add(m.city());
+    args.add(m.country());
+    Dataset.hash(m).forEach((field, value) -> {
+      args.add(field);
+      args.add(value);
+    });
+    client.evalsha(saveExactSha, List.of(DOC + m.id(), CITY + m.city(), COUNTRY + m.country(), AGE, ALL), args);
+  }
+
+  /** One {@code HSET} per document, pipelined in batches of {@value #BATCH} (Rekord's batch size): no indexes. */
+  void hsetAll(List<Member> members) {
+    pipelined(members, (p, m) -> p.hset(DOC + m.id(), Dataset.hash(m)));
+  }
+
+  /** {@code HSET}, {@code SADD}, {@code SADD}, {@code ZADD} per document, pipelined: the same writes as {@link #saveLua}, not atomic. */
+  void saveAllCommands(List<Member> members) {
+    pipelined(members, (p, m) -> {
+      p.hset(DOC + m.id(), Dataset.hash(m));
+      p.sadd(CITY + m.city(), m.id());
+      p.sadd(COUNTRY + m.country(), m.id());
+      p.zadd(AGE, m.age(), m.id());
+    });
+  }
+
+  /** {@link #saveLua}'s script per document, pipelined. */
+  void saveAllLua(List<Member> members) {
+    pipelined(members, (p, m) -> p.evalsha(saveSha, keys(m), luaArgs(m)));
+  }
+
+  private void pipelined(List<Member> members, BiConsumer<AbstractPipeline, Member> write) {
     for (int from = 0; from < members.size(); from += BATCH) {
       try (AbstractPipeline p = client.pipelined()) {
         for (Member m : members.subList(from, Math.min(from + BATCH, members.size()))) {
-          if (indexes) {
-            p.evalsha(saveSha, keys(m), luaArgs(m));
-          } else {
-            p.hset(DOC + m.id(), Dataset.hash(m));
-          }
+          write.accept(p, m);
         }
         p.sync();
       }
@@ -102,14 +170,7 @@ final class RawJedis implements AutoCloseable {
 
   /** The hand-written compound index: per city, a sorted set of ids by age (pipelined ZADDs). */
   void indexCityAge(List<Member> members) {
-    for (int from = 0; from < members.size(); from += BATCH) {
-      try (AbstractPipeline p = client.pipelined()) {
-        for (Member m : members.subList(from, Math.min(from + BATCH, members.size()))) {
-          p.zadd(CITY_AGE + m.city(), m.age(), m.id());
-        }
-        p.sync();
-      }
-    }
+    pipelined(members, (p, m) -> p.zadd(CITY_AGE + m.city(), m.age(), m.id()));
   }
 
   /** City = c AND age in [lo, hi], by age, from the per-city sorted set: one ZRANGE … BYSCORE LIMIT. */
@@ -141,18 +202,23 @@ final class RawJedis implements AutoCloseable {
   }
 
   private List<Member> fetch(List<String> ids) {
-    List<Response<Map<String, String>>> replies = new ArrayList<>(ids.size());
-    try (AbstractPipeline p = client.pipelined()) {
-      for (String id : ids) {
-        replies.add(p.hgetAll(DOC + id));
-      }
-      p.sync();
-    }
     List<Member> members = new ArrayList<>(ids.size());
-    for (Response<Map<String, String>> reply : replies) {
+    for (Response<Map<String, String>> reply : hgetAll(client, ids.stream().map(DOC::concat).toList())) {
       members.add(Dataset.fromHash(reply.get()));
     }
     return members;
+  }
+
+  /** {@code HGETALL} of every key, in one pipeline. */
+  static List<Response<Map<String, String>>> hgetAll(RedisClient client, List<String> keys) {
+    List<Response<Map<String, String>>> replies = new ArrayList<>(keys.size());
+    try (AbstractPipeline p = client.pipelined()) {
+      for (String key : keys) {
+        replies.add(p.hgetAll(key));
+      }
+      p.sync();
+    }
+    return replies;
   }
 
   private static List<String> keys(Member m) {

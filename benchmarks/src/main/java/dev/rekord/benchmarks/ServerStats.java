@@ -1,5 +1,6 @@
 package dev.rekord.benchmarks;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,14 +10,43 @@ import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * What the server spent: {@link #cpuMicros()}, the main thread's CPU time (every microsecond
- * counted once, network reads and writes included), read before and after a block of operations;
- * and {@link #top}, the most expensive commands by {@code INFO commandstats}, to show where the time
- * goes. Over several servers (the masters of a cluster) both sum over every server: the total
- * work, not the critical path.
+ * What the server spent, read before and after a block of operations ({@link #sample()}): the
+ * main thread's CPU time (every microsecond counted once, network reads and writes included) and
+ * the requests it read — round trips, since a pipeline arrives in one read; and {@link #top}, the
+ * most expensive commands by {@code INFO commandstats}, to show where the time goes. Over several
+ * servers (the masters of a cluster) all of them sum over every server: the total work, not the
+ * critical path.
  */
 final class ServerStats {
   private final List<? extends UnifiedJedis> admins;
+
+  /**
+   * Counters of the servers at one moment.
+   *
+   * @param cpuMicros {@code used_cpu_user_main_thread + used_cpu_sys_main_thread} of {@code INFO
+   *     cpu}, in microseconds. Unlike a sum over {@code INFO commandstats}, which adds a script's
+   *     nested commands to the script's own time (Redis counts both), this counts every microsecond
+   *     once.
+   * @param reads {@code total_reads_processed} of {@code INFO stats}: read events, one per request
+   *     a client sends and waits for (a whole pipeline of small commands is one), this sample's own
+   *     {@code INFO} included
+   * @param servers how many servers were asked (one {@code INFO} each)
+   */
+  record Sample(long cpuMicros, long reads, int servers) {
+    /** The cost of what ran between {@code before} and this sample, without this sample's own {@code INFO}. */
+    Cost since(Sample before) {
+      return new Cost(cpuMicros - before.cpuMicros, reads - before.reads - servers);
+    }
+  }
+
+  /** Server CPU and requests (round trips) of a block of operations. */
+  record Cost(long cpuMicros, long requests) {
+    static final Cost NONE = new Cost(0, 0);
+
+    Cost plus(Cost other) {
+      return new Cost(cpuMicros + other.cpuMicros, requests + other.requests);
+    }
+  }
 
   ServerStats(UnifiedJedis admin) {
     this(List.of(admin));
@@ -34,6 +64,22 @@ final class ServerStats {
     }
   }
 
+  /** The servers' counters now: one {@code INFO cpu stats} each. */
+  Sample sample() {
+    double seconds = 0;
+    long reads = 0;
+    for (UnifiedJedis admin : admins) {
+      for (String line : info(admin, "cpu", "stats").split("\r?\n")) {
+        if (line.startsWith("used_cpu_user_main_thread:") || line.startsWith("used_cpu_sys_main_thread:")) {
+          seconds += Double.parseDouble(value(line));
+        } else if (line.startsWith("total_reads_processed:")) {
+          reads += Long.parseLong(value(line));
+        }
+      }
+    }
+    return new Sample(Math.round(seconds * 1e6), reads, admins.size());
+  }
+
   /**
    * The commands since {@link #reset()} that took the most server time, summed over the servers:
    * {@code name calls/op µs/op}, the {@code top} most expensive, for a block of {@code ops}.
@@ -46,7 +92,7 @@ final class ServerStats {
           continue;
         }
         long[] sums = byCommand.computeIfAbsent(line.substring(8, line.indexOf(':')), k -> new long[2]);
-        for (String part : line.substring(line.indexOf(':') + 1).split(",")) {
+        for (String part : value(line).split(",")) {
           if (part.startsWith("calls=")) {
             sums[0] += Long.parseLong(part.substring(6));
           } else if (part.startsWith("usec=")) {
@@ -63,40 +109,33 @@ final class ServerStats {
         .collect(Collectors.joining(", "));
   }
 
-  /**
-   * CPU time of the servers' main threads so far ({@code used_cpu_user_main_thread +
-   * used_cpu_sys_main_thread} of {@code INFO cpu}), in microseconds, summed over the servers.
-   * Unlike a sum over {@code INFO commandstats}, which adds a script's nested commands to the
-   * script's own time (Redis counts both), this counts every microsecond once, network reads and
-   * writes included.
-   */
-  long cpuMicros() {
-    double seconds = 0;
-    for (UnifiedJedis admin : admins) {
-      for (String line : admin.info("cpu").split("\r?\n")) {
-        if (line.startsWith("used_cpu_user_main_thread:") || line.startsWith("used_cpu_sys_main_thread:")) {
-          seconds += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
-        }
-      }
-    }
-    return Math.round(seconds * 1e6);
-  }
-
   /** {@code used_memory}, summed over the servers. */
   long usedMemory() {
     long total = 0;
     for (UnifiedJedis admin : admins) {
-      total += usedMemory(admin);
+      total += Long.parseLong(field(admin.info("memory"), "used_memory"));
     }
     return total;
   }
 
-  private static long usedMemory(UnifiedJedis admin) {
-    for (String line : admin.info("memory").split("\r?\n")) {
-      if (line.startsWith("used_memory:")) {
-        return Long.parseLong(line.substring("used_memory:".length()).trim());
+  /** The value of {@code name} in an {@code INFO} reply. */
+  static String field(String info, String name) {
+    for (String line : info.split("\r?\n")) {
+      if (line.startsWith(name + ":")) {
+        return value(line);
       }
     }
-    throw new IllegalStateException("no used_memory in INFO memory");
+    throw new IllegalStateException("no " + name + " in INFO");
+  }
+
+  private static String value(String line) {
+    return line.substring(line.indexOf(':') + 1).trim();
+  }
+
+  /** {@code INFO} of several sections in one request (Redis 7). */
+  @SuppressWarnings("deprecation") // UnifiedJedis.info takes one section only
+  private static String info(UnifiedJedis admin, String... sections) {
+    Object reply = admin.sendCommand(Protocol.Command.INFO, sections);
+    return reply instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(reply);
   }
 }
