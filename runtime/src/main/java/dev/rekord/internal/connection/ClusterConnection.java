@@ -11,7 +11,6 @@ import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
@@ -85,16 +84,8 @@ public final class ClusterConnection extends ConfiguredConnection {
   }
 
   @Override
-  <T> T sendOnce(CommandObject<T> command) {
-    Connection connection;
-    try {
-      connection = provider.getConnection(command.getArguments()); // the slot's node, as last known
-    } catch (JedisConnectionException e) {
-      throw new CommandNotSentException(e);
-    }
-    try (connection) {
-      return connection.executeCommand(command);
-    }
+  Connection connectionFor(CommandObject<?> command) {
+    return provider.getConnection(command.getArguments()); // the slot's node, as last known
   }
 
   @Override

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -51,7 +53,20 @@ public abstract class ConfiguredConnection implements RedisConnection {
    * @throws JedisException as Jedis throws it; a {@link CommandNotSentException} when no
    *     connection could be had
    */
-  abstract <T> T sendOnce(CommandObject<T> command);
+  final <T> T sendOnce(CommandObject<T> command) {
+    Connection connection;
+    try {
+      connection = connectionFor(command);
+    } catch (JedisConnectionException e) {
+      throw new CommandNotSentException(e);
+    }
+    try (connection) {
+      return connection.executeCommand(command);
+    }
+  }
+
+  /** A pooled connection to the node that serves {@code command}'s key, as far as the client knows. */
+  abstract Connection connectionFor(CommandObject<?> command);
 
   /**
    * Checks that a command (or script call) named {@code name} with {@code keys} can be routed: on

@@ -5,6 +5,7 @@ import dev.rekord.exception.RedisCommandException;
 import dev.rekord.exception.RekordConnectionException;
 import dev.rekord.exception.RekordException;
 import dev.rekord.exception.WrongTypeException;
+import java.util.List;
 import java.util.function.Supplier;
 import redis.clients.jedis.exceptions.JedisAskDataException;
 import redis.clients.jedis.exceptions.JedisClusterException;
@@ -101,15 +102,7 @@ public final class RedisCalls {
         || e instanceof JedisClusterException) {
       return true;
     }
-    String message = e instanceof JedisDataException ? e.getMessage() : null;
-    return message != null
-        && (message.startsWith("CLUSTERDOWN")
-            || message.startsWith("TRYAGAIN")
-            || message.startsWith("LOADING")
-            || message.startsWith("MASTERDOWN")
-            || message.startsWith("READONLY")
-            || message.startsWith("MOVED")
-            || message.startsWith("ASK"));
+    return isRefusal(e);
   }
 
   /**
@@ -127,17 +120,28 @@ public final class RedisCalls {
         || isMissingReply(e)) {
       return true;
     }
+    // A script met a key of its slot that a migration has already moved to another node.
+    return isRefusal(e) || (e instanceof JedisDataException d && d.getMessage() != null
+        && d.getMessage().contains("non local key"));
+  }
+
+  /**
+   * Error replies by which a node refuses a command before running it, for a reason that may pass:
+   * the cluster or a replica is not ready, the slot is elsewhere, the data is still loading.
+   */
+  private static final List<String> REFUSALS =
+      List.of("CLUSTERDOWN", "TRYAGAIN", "LOADING", "MASTERDOWN", "READONLY", "MOVED", "ASK");
+
+  private static boolean isRefusal(Throwable e) {
     String message = e instanceof JedisDataException ? e.getMessage() : null;
-    return message != null
-        && (message.startsWith("TRYAGAIN")
-            || message.startsWith("CLUSTERDOWN")
-            || message.startsWith("READONLY")
-            || message.startsWith("LOADING")
-            || message.startsWith("MASTERDOWN")
-            || message.startsWith("MOVED")
-            || message.startsWith("ASK")
-            // A script met a key of its slot that a migration has already moved to another node.
-            || message.contains("non local key"));
+    if (message != null) {
+      for (String refusal : REFUSALS) {
+        if (message.startsWith(refusal)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether the client's slot map is probably stale after {@code e}. */

@@ -9,7 +9,6 @@ import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /** A pooled connection to one standalone Redis server. */
 public final class StandaloneConnection extends ConfiguredConnection {
@@ -36,16 +35,8 @@ public final class StandaloneConnection extends ConfiguredConnection {
   }
 
   @Override
-  <T> T sendOnce(CommandObject<T> command) {
-    Connection connection;
-    try {
-      connection = client.getPool().getResource();
-    } catch (JedisConnectionException e) {
-      throw new CommandNotSentException(e);
-    }
-    try (connection) {
-      return connection.executeCommand(command);
-    }
+  Connection connectionFor(CommandObject<?> command) {
+    return client.getPool().getResource();
   }
 
   @Override
