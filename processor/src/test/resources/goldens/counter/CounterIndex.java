@@ -3,7 +3,6 @@ package com.acme;
 import dev.rekord.annotations.Storage;
 import dev.rekord.model.IndexDefinition;
 import dev.rekord.model.IndexField;
-import dev.rekord.model.IndexKind;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -15,7 +14,7 @@ public final class CounterIndex {
   /**
    * Index of {@code value}.
    */
-  public static final IndexField VALUE = new IndexField("value", IndexKind.NUMERIC, true, true, false);
+  public static final IndexField VALUE = IndexField.numeric("value").withSortOrder();
 
   /**
    * The index of {@link Counter}, with the fingerprint of this definition.

@@ -1,7 +1,7 @@
 package com.acme;
 
 import dev.rekord.codec.ValueCodecs;
-import dev.rekord.metamodel.NumericField;
+import dev.rekord.metamodel.SortableNumericField;
 import dev.rekord.model.IndexDefinition;
 import dev.rekord.query.Attribute;
 import javax.annotation.processing.Generated;
@@ -24,7 +24,7 @@ public final class Counter_ {
   /**
    * Static metamodel for {@link Counter#value}.
    */
-  public static final NumericField<Counter, Integer> value = new NumericField<>(CounterIndex.VALUE, ValueCodecs.INT);
+  public static final SortableNumericField<Counter, Integer> value = new SortableNumericField<>(CounterIndex.VALUE, ValueCodecs.INT);
 
   /**
    * Static metamodel for {@link Counter#json}.

@@ -8,10 +8,8 @@ import dev.rekord.codec.RecordCodec;
 import dev.rekord.codec.ValueCodec;
 import dev.rekord.codec.ValueCodecs;
 import dev.rekord.model.DocumentCodec;
-import dev.rekord.model.GeoPoint;
 import dev.rekord.model.IndexSink;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,19 +17,13 @@ import java.util.Set;
 import javax.annotation.processing.Generated;
 
 /**
- * Hash and JSON codec of {@link Member}.
+ * Hash codec of {@link Member}.
  */
 @Generated("dev.rekord.processor.RekordProcessor")
 public final class MemberCodec implements DocumentCodec<Member> {
   public static final MemberCodec INSTANCE = new MemberCodec();
 
-  static final RecordCodec<Member> MEMBER_JSON = new MemberJson();
-
   static final ValueCodec<List<String>> LIST_OF_STRING = ValueCodecs.listOf(ValueCodecs.STRING);
-
-  static final RecordCodec<Address> ADDRESS_JSON = new AddressJson();
-
-  static final RecordCodec<Contact> CONTACT_JSON = new ContactJson();
 
   static final RecordCodec<Membership> MEMBERSHIP_JSON = new MembershipJson();
 
@@ -159,16 +151,6 @@ public final class MemberCodec implements DocumentCodec<Member> {
   }
 
   @Override
-  public String toJson(Member value) {
-    return JsonWriter.toText("Member", value, MEMBER_JSON);
-  }
-
-  @Override
-  public Member fromJson(String key, String json) {
-    return JsonReader.fromText(key, "Member", json, MEMBER_JSON);
-  }
-
-  @Override
   public void indexValues(Member value, IndexSink sink) {
     sink.tag(MemberIndex.CITY, value.city());
     sink.numeric(MemberIndex.JOIN_DATE, value.joinDate());
@@ -239,156 +221,6 @@ public final class MemberCodec implements DocumentCodec<Member> {
       if (value.club() != null) {
         sink.tag(MemberIndex.MEMBERSHIPS_CLUB, value.club());
       }
-    }
-  }
-
-  /**
-   * JSON codec of {@link Member}.
-   */
-  private static final class MemberJson extends RecordCodec<Member> {
-    MemberJson() {
-      super("Member");
-    }
-
-    @Override
-    public void writeJson(JsonWriter json, Member value) throws IOException {
-      json.beginObject();
-      json.field("id", ValueCodecs.STRING, value.id());
-      json.field("city", ValueCodecs.STRING, value.city());
-      json.field("joined", ValueCodecs.LOCAL_DATE, value.joinDate());
-      json.field("age", ValueCodecs.INT, value.age());
-      json.field("tags", LIST_OF_STRING, value.tags());
-      json.field("address", ADDRESS_JSON, value.address());
-      json.field("emergency", CONTACT_JSON, value.emergency());
-      json.field("memberships", LIST_OF_MEMBERSHIP, value.memberships());
-      json.field("scores", MAP_OF_INT, value.scores());
-      json.field("color", COLOR, value.color());
-      json.field("favouriteColors", SET_OF_COLOR, value.favouriteColors());
-      json.field("bio", ValueCodecs.STRING, value.bio());
-      json.field("shift", ValueCodecs.DURATION, value.shift());
-      json.field("active", ValueCodecs.BOOLEAN, value.active());
-      json.endObject();
-    }
-
-    @Override
-    public Member readJson(JsonReader json) throws IOException {
-      String id = null;
-      String city = null;
-      LocalDate joinDate = null;
-      Integer age = null;
-      List<String> tags = null;
-      Address address = null;
-      Contact emergency = null;
-      List<Membership> memberships = null;
-      Map<String, Integer> scores = null;
-      Color color = null;
-      Set<Color> favouriteColors = null;
-      String bio = null;
-      Duration shift = null;
-      Boolean active = null;
-      json.beginObject();
-      while (json.nextField()) {
-        switch (json.fieldName()) {
-          case "id" -> id = json.read(ValueCodecs.STRING);
-          case "city" -> city = json.read(ValueCodecs.STRING);
-          case "joined" -> joinDate = json.read(ValueCodecs.LOCAL_DATE);
-          case "age" -> age = json.read(ValueCodecs.INT);
-          case "tags" -> tags = json.read(LIST_OF_STRING);
-          case "address" -> address = json.read(ADDRESS_JSON);
-          case "emergency" -> emergency = json.read(CONTACT_JSON);
-          case "memberships" -> memberships = json.read(LIST_OF_MEMBERSHIP);
-          case "scores" -> scores = json.read(MAP_OF_INT);
-          case "color" -> color = json.read(COLOR);
-          case "favouriteColors" -> favouriteColors = json.read(SET_OF_COLOR);
-          case "bio" -> bio = json.read(ValueCodecs.STRING);
-          case "shift" -> shift = json.read(ValueCodecs.DURATION);
-          case "active" -> active = json.read(ValueCodecs.BOOLEAN);
-          default -> json.skipValue();
-        }
-      }
-      return new Member(
-          json.required("id", id),
-          city,
-          joinDate,
-          json.required("age", age),
-          tags,
-          address,
-          emergency,
-          memberships,
-          scores,
-          color,
-          favouriteColors,
-          bio,
-          shift,
-          active);
-    }
-  }
-
-  /**
-   * JSON codec of {@link Address}.
-   */
-  private static final class AddressJson extends RecordCodec<Address> {
-    AddressJson() {
-      super("Address");
-    }
-
-    @Override
-    public void writeJson(JsonWriter json, Address value) throws IOException {
-      json.beginObject();
-      json.field("city", ValueCodecs.STRING, value.city());
-      json.field("location", ValueCodecs.GEO_POINT, value.location());
-      json.endObject();
-    }
-
-    @Override
-    public Address readJson(JsonReader json) throws IOException {
-      String city = null;
-      GeoPoint location = null;
-      json.beginObject();
-      while (json.nextField()) {
-        switch (json.fieldName()) {
-          case "city" -> city = json.read(ValueCodecs.STRING);
-          case "location" -> location = json.read(ValueCodecs.GEO_POINT);
-          default -> json.skipValue();
-        }
-      }
-      return new Address(
-          city,
-          location);
-    }
-  }
-
-  /**
-   * JSON codec of {@link Contact}.
-   */
-  private static final class ContactJson extends RecordCodec<Contact> {
-    ContactJson() {
-      super("Contact");
-    }
-
-    @Override
-    public void writeJson(JsonWriter json, Contact value) throws IOException {
-      json.beginObject();
-      json.field("name", ValueCodecs.STRING, value.name());
-      json.field("address", ADDRESS_JSON, value.address());
-      json.endObject();
-    }
-
-    @Override
-    public Contact readJson(JsonReader json) throws IOException {
-      String name = null;
-      Address address = null;
-      json.beginObject();
-      while (json.nextField()) {
-        switch (json.fieldName()) {
-          case "name" -> name = json.read(ValueCodecs.STRING);
-          case "address" -> address = json.read(ADDRESS_JSON);
-          default -> json.skipValue();
-        }
-      }
-      return new Contact(
-          name,
-          address);
     }
   }
 

@@ -3,9 +3,9 @@ package com.acme;
 import dev.rekord.codec.ValueCodecs;
 import dev.rekord.metamodel.CollectionField;
 import dev.rekord.metamodel.ComparableField;
-import dev.rekord.metamodel.DateField;
 import dev.rekord.metamodel.GeoField;
-import dev.rekord.metamodel.NumericField;
+import dev.rekord.metamodel.SortableDateField;
+import dev.rekord.metamodel.SortableNumericField;
 import dev.rekord.metamodel.StringField;
 import dev.rekord.metamodel.TagField;
 import dev.rekord.metamodel.TextField;
@@ -36,12 +36,12 @@ public final class Member_ {
   /**
    * Static metamodel for {@link Member#joinDate}.
    */
-  public static final DateField<Member, LocalDate> joinDate = new DateField<>(MemberIndex.JOIN_DATE, ValueCodecs.LOCAL_DATE);
+  public static final SortableDateField<Member, LocalDate> joinDate = new SortableDateField<>(MemberIndex.JOIN_DATE, ValueCodecs.LOCAL_DATE);
 
   /**
    * Static metamodel for {@link Member#age}.
    */
-  public static final NumericField<Member, Integer> age = new NumericField<>(MemberIndex.AGE, ValueCodecs.INT);
+  public static final SortableNumericField<Member, Integer> age = new SortableNumericField<>(MemberIndex.AGE, ValueCodecs.INT);
 
   /**
    * Static metamodel for {@link Member#tags}.

@@ -1,8 +1,6 @@
 package com.acme.shop;
 
 import com.acme.Address;
-import dev.rekord.codec.HashReader;
-import dev.rekord.codec.HashWriter;
 import dev.rekord.codec.JsonReader;
 import dev.rekord.codec.JsonWriter;
 import dev.rekord.codec.RecordCodec;
@@ -21,7 +19,7 @@ import java.util.UUID;
 import javax.annotation.processing.Generated;
 
 /**
- * Hash and JSON codec of {@link Order}.
+ * JSON codec of {@link Order}.
  */
 @Generated("dev.rekord.processor.RekordProcessor")
 public final class OrderCodec implements DocumentCodec<Order> {
@@ -42,62 +40,6 @@ public final class OrderCodec implements DocumentCodec<Order> {
   static final ValueCodec<Status> STATUS = ValueCodecs.ofEnum(Status.class);
 
   private OrderCodec() {
-  }
-
-  @Override
-  public Map<String, String> toHash(Order value) {
-    HashWriter hash = new HashWriter("Order", 12);
-    hash.put("id", ValueCodecs.UUID, value.id());
-    hash.put("customer", ValueCodecs.STRING, value.customer());
-    hash.put("placedAt", ValueCodecs.INSTANT, value.placedAt());
-    hash.put("lines", LIST_OF_LINE, value.lines());
-    writeShipTo(hash, value.shipTo());
-    hash.put("labels", SET_OF_STRING, value.labels());
-    hash.put("attributes", MAP_OF_STRING, value.attributes());
-    hash.put("status", STATUS, value.status());
-    hash.put("signature", ValueCodecs.BYTES, value.signature());
-    hash.put("total", ValueCodecs.DOUBLE, value.total());
-    return hash.toMap();
-  }
-
-  @Override
-  public Order fromHash(String key, Map<String, String> fields) {
-    HashReader hash = new HashReader(key, "Order", fields);
-    return new Order(
-        hash.required("id", ValueCodecs.UUID),
-        hash.optional("customer", ValueCodecs.STRING),
-        hash.optional("placedAt", ValueCodecs.INSTANT),
-        hash.optional("lines", LIST_OF_LINE),
-        readShipTo(hash),
-        hash.optional("labels", SET_OF_STRING),
-        hash.optional("attributes", MAP_OF_STRING),
-        hash.optional("status", STATUS),
-        hash.optional("signature", ValueCodecs.BYTES),
-        hash.required("total", ValueCodecs.DOUBLE));
-  }
-
-  /**
-   * Flattens the embedded {@link Address} at {@code shipTo}.
-   */
-  private static void writeShipTo(HashWriter hash, Address value) {
-    if (value == null) {
-      return;
-    }
-    hash.putPresent("shipTo");
-    hash.put("shipTo.city", ValueCodecs.STRING, value.city());
-    hash.put("shipTo.location", ValueCodecs.GEO_POINT, value.location());
-  }
-
-  /**
-   * Reads the embedded {@link Address} at {@code shipTo}.
-   */
-  private static Address readShipTo(HashReader hash) {
-    if (!hash.present("shipTo")) {
-      return null;
-    }
-    return new Address(
-        hash.optional("shipTo.city", ValueCodecs.STRING),
-        hash.optional("shipTo.location", ValueCodecs.GEO_POINT));
   }
 
   @Override

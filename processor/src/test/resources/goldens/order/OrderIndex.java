@@ -3,7 +3,6 @@ package com.acme.shop;
 import dev.rekord.annotations.Storage;
 import dev.rekord.model.IndexDefinition;
 import dev.rekord.model.IndexField;
-import dev.rekord.model.IndexKind;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -15,37 +14,37 @@ public final class OrderIndex {
   /**
    * Index of {@code customer}.
    */
-  public static final IndexField CUSTOMER = new IndexField("customer", IndexKind.TAG, true, true, false);
+  public static final IndexField CUSTOMER = IndexField.tag("customer").withSortOrder();
 
   /**
    * Index of {@code placedAt}.
    */
-  public static final IndexField PLACED_AT = new IndexField("placedAt", IndexKind.NUMERIC, true, true, false);
+  public static final IndexField PLACED_AT = IndexField.numeric("placedAt").withSortOrder();
 
   /**
    * Index of {@code lines.sku}.
    */
-  public static final IndexField LINES_SKU = new IndexField("lines.sku", IndexKind.TAG, false, true, true);
+  public static final IndexField LINES_SKU = IndexField.tags("lines.sku");
 
   /**
    * Index of {@code lines.quantity}.
    */
-  public static final IndexField LINES_QUANTITY = new IndexField("lines.quantity", IndexKind.TAG, false, true, true);
+  public static final IndexField LINES_QUANTITY = IndexField.tags("lines.quantity");
 
   /**
    * Index of {@code shipTo.city}.
    */
-  public static final IndexField SHIP_TO_CITY = new IndexField("shipTo.city", IndexKind.TAG, false, true, false);
+  public static final IndexField SHIP_TO_CITY = IndexField.tag("shipTo.city");
 
   /**
    * Index of {@code shipTo.location}.
    */
-  public static final IndexField SHIP_TO_LOCATION = new IndexField("shipTo.location", IndexKind.GEO, false, true, false);
+  public static final IndexField SHIP_TO_LOCATION = IndexField.geo("shipTo.location");
 
   /**
    * Index of {@code labels}.
    */
-  public static final IndexField LABELS = new IndexField("labels", IndexKind.TAG, false, true, true);
+  public static final IndexField LABELS = IndexField.tags("labels");
 
   /**
    * The index of {@link Order}, with the fingerprint of this definition.
@@ -55,7 +54,7 @@ public final class OrderIndex {
       "shop:order",
       Storage.JSON,
       List.of(CUSTOMER, PLACED_AT, LINES_SKU, LINES_QUANTITY, SHIP_TO_CITY, SHIP_TO_LOCATION, LABELS),
-      "c53c376e307ec8e8");
+      "da8fb5c2348db030");
 
   private OrderIndex() {
   }

@@ -3,8 +3,9 @@ package com.acme.shop;
 import com.acme.Address;
 import dev.rekord.codec.ValueCodecs;
 import dev.rekord.metamodel.CollectionField;
-import dev.rekord.metamodel.DateField;
 import dev.rekord.metamodel.GeoField;
+import dev.rekord.metamodel.SortableDateField;
+import dev.rekord.metamodel.SortableStringField;
 import dev.rekord.metamodel.StringField;
 import dev.rekord.model.IndexDefinition;
 import dev.rekord.query.Attribute;
@@ -28,12 +29,12 @@ public final class Order_ {
   /**
    * Static metamodel for {@link Order#customer}.
    */
-  public static final StringField<Order> customer = new StringField<>(OrderIndex.CUSTOMER, ValueCodecs.STRING);
+  public static final SortableStringField<Order> customer = new SortableStringField<>(OrderIndex.CUSTOMER, ValueCodecs.STRING);
 
   /**
    * Static metamodel for {@link Order#placedAt}.
    */
-  public static final DateField<Order, Instant> placedAt = new DateField<>(OrderIndex.PLACED_AT, ValueCodecs.INSTANT);
+  public static final SortableDateField<Order, Instant> placedAt = new SortableDateField<>(OrderIndex.PLACED_AT, ValueCodecs.INSTANT);
 
   /**
    * Static metamodel for {@link Order#lines}.

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The result of reading many documents at once: what was found, what is missing, and what could
- * not be decoded. One bad document does not fail the batch.
+ * The result of reading many documents at once ({@link RekordRepository#findAllById}, {@link
+ * Query#read()}): what was found, what is missing, and what could not be decoded. One bad document
+ * does not fail the batch.
  *
  * @param found the decoded records, by id, in the order the ids were asked for
  * @param missing ids with no document
- * @param failures ids whose document could not be decoded, with the error naming key and field
+ * @param failures ids whose document could not be decoded, with the error naming key and field, in
+ *     the order the ids were asked for
  */
 public record BatchRead<ID, T>(
     Map<ID, T> found, List<ID> missing, Map<ID, DeserializationException> failures) {

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -30,6 +31,15 @@ import java.util.stream.StreamSupport;
  * indexed value), ties and unsorted results by id (byte-wise; descending when the last sort key
  * is). Documents are loaded in one pipelined round trip per page; one deleted between the query
  * and the load is skipped.
+ *
+ * <p><b>Documents that cannot be decoded.</b> A matching document that does not match the model
+ * (changed by hand, written by an older version of the record, a key holding another Redis type)
+ * makes {@link #list()}, {@link #first()}, {@link #iterator()} and {@link #stream()} throw its
+ * {@link dev.rekord.exception.DeserializationException} (further failures of the same page are
+ * attached as suppressed exceptions), so they return nothing for that page. To get the rest and a
+ * report per bad document, read the page with {@link #read()} — a {@link BatchRead} like {@link
+ * RekordRepository#findAllById}'s — or iterate with {@link #readIterator()} or {@link
+ * #readStream()}, which yield a {@link DocumentRead} per document, decoded or failed.
  *
  * @param <T> the record type
  * @param <ID> the id type
@@ -94,12 +104,31 @@ public final class Query<T, ID> {
     return new Query<>(repository, condition, sort, offset, limit, pageSize);
   }
 
-  /** The matching documents in order, from {@code offset}, at most {@code limit} (else all). */
+  /**
+   * The matching documents in order, from {@code offset}, at most {@code limit} (else all).
+   *
+   * @throws dev.rekord.exception.DeserializationException for the first document that cannot be
+   *     decoded (see {@link #read()})
+   */
   public List<T> list() {
-    return repository.load(stringIds());
+    return read().valuesOrThrow();
   }
 
-  /** The first match in order, if any. */
+  /**
+   * The matching documents in order, from {@code offset}, at most {@code limit} (else all), each
+   * one found, missing (deleted since the query ran) or failed: {@link BatchRead#found()} and
+   * {@link BatchRead#failures()} keep the query's order, and a document that cannot be decoded
+   * does not fail the others.
+   */
+  public BatchRead<ID, T> read() {
+    return repository.readStored(stringIds());
+  }
+
+  /**
+   * The first match in order, if any.
+   *
+   * @throws dev.rekord.exception.DeserializationException when it cannot be decoded
+   */
   public Optional<T> first() {
     return limit(1).list().stream().findFirst();
   }
@@ -129,17 +158,53 @@ public final class Query<T, ID> {
    * bucket, expiring {@link #CURSOR_TTL} after its last read), so an id that matches then and
    * exists throughout is returned exactly once, whatever is written meanwhile; a document deleted
    * meanwhile is skipped, one changed meanwhile is returned as it is when its page loads. Close
-   * the cursor when abandoning it early (read to the end, it closes itself).
+   * the cursor when abandoning it early (read to the end, it closes itself). A document that
+   * cannot be decoded throws from {@code hasNext()} when its page loads ({@link #readIterator()}
+   * reports it instead).
    */
   public Cursor<T> iterator() {
-    return new Cursor<>(this);
+    return new Cursor<>(this, ids -> repository.readStored(ids).valuesOrThrow());
   }
 
   /** {@link #iterator()} as a stream; close the stream when not reading it to the end. */
   public Stream<T> stream() {
-    Cursor<T> cursor = iterator();
+    return stream(iterator());
+  }
+
+  /**
+   * Like {@link #iterator()}, but yields every loaded document as a {@link DocumentRead}: its
+   * record, or the {@link dev.rekord.exception.DeserializationException} that kept it from being
+   * decoded, in query order; one bad document does not end the iteration. Documents deleted since
+   * the snapshot are skipped.
+   */
+  public Cursor<DocumentRead<ID, T>> readIterator() {
+    return new Cursor<>(this, this::reads);
+  }
+
+  /** {@link #readIterator()} as a stream; close the stream when not reading it to the end. */
+  public Stream<DocumentRead<ID, T>> readStream() {
+    return stream(readIterator());
+  }
+
+  private static <E> Stream<E> stream(Cursor<E> cursor) {
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED), false)
         .onClose(cursor::close);
+  }
+
+  /** The documents of {@code ids}, each decoded or failed, in order; missing ones left out. */
+  private List<DocumentRead<ID, T>> reads(List<String> ids) {
+    BatchRead<ID, T> read = repository.readStored(ids);
+    List<DocumentRead<ID, T>> reads = new ArrayList<>(ids.size());
+    for (String stored : ids) {
+      ID id = repository.model().idFromString(stored);
+      T value = read.found().get(id);
+      if (value != null) {
+        reads.add(DocumentRead.found(id, value));
+      } else if (read.failures().containsKey(id)) {
+        reads.add(DocumentRead.failed(id, read.failures().get(id)));
+      }
+    }
+    return reads;
   }
 
   /**
@@ -203,18 +268,21 @@ public final class Query<T, ID> {
   }
 
   /**
-   * The documents of a query, loaded a page at a time ({@link Query#iterator()}). Not thread-safe.
+   * The documents of a query, loaded a page at a time ({@link Query#iterator()}, {@link
+   * Query#readIterator()}). Not thread-safe.
    *
-   * @param <T> the record type
+   * @param <E> what it yields: the records, or a {@link DocumentRead} per document
    */
-  public static final class Cursor<T> implements Iterator<T>, AutoCloseable {
-    private final Query<T, ?> query;
-    private PagedIds<T> ids;
-    private Iterator<T> page = java.util.Collections.emptyIterator();
+  public static final class Cursor<E> implements Iterator<E>, AutoCloseable {
+    private final Query<?, ?> query;
+    private final Function<List<String>, List<E>> load;
+    private PagedIds<?> ids;
+    private Iterator<E> page = java.util.Collections.emptyIterator();
     private boolean done;
 
-    private Cursor(Query<T, ?> query) {
+    private Cursor(Query<?, ?> query, Function<List<String>, List<E>> load) {
       this.query = query;
+      this.load = load;
     }
 
     @Override
@@ -227,14 +295,14 @@ public final class Query<T, ID> {
         if (next.isEmpty()) {
           close();
         } else {
-          page = query.repository.load(next).iterator();
+          page = load.apply(next).iterator();
         }
       }
       return page.hasNext();
     }
 
     @Override
-    public T next() {
+    public E next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }

@@ -3,9 +3,11 @@ package dev.rekord;
 import dev.rekord.internal.connection.ConnectionSettings;
 import dev.rekord.internal.connection.Connections;
 import dev.rekord.connection.RedisConnection;
+import dev.rekord.internal.connection.RedisNode;
 import dev.rekord.internal.connection.RedisUrl;
 import dev.rekord.connection.ReplicaWait;
 import dev.rekord.connection.RetryPolicy;
+import dev.rekord.internal.connection.JedisRequirement;
 import dev.rekord.internal.schema.ModelRegistry;
 import dev.rekord.model.RekordModel;
 import dev.rekord.schema.MigrationListener;
@@ -18,15 +20,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
-import redis.clients.jedis.HostAndPort;
 
 /**
- * The entry point: a connection to Redis and the models compiled into the application.
+ * The entry point: a connection to Redis and the models compiled into the application. With the
+ * model {@code @RedisModel record Member(@Id String id, String name, @Indexed String city,
+ * @Indexed LocalDate joinDate)} and the {@code MemberRepository} generated for it:
  *
  * <pre>{@code
  * try (Rekord rekord = Rekord.connect("redis://localhost:6379")) {
  *   MemberRepository members = new MemberRepository(rekord);
- *   members.save(new Member(null, "Oslo", LocalDate.now()));
+ *   members.save(new Member(null, "Ada", "Oslo", LocalDate.of(2024, 5, 1)));
  * }
  * }</pre>
  */
@@ -56,6 +59,11 @@ public final class Rekord implements AutoCloseable {
     return new Builder();
   }
 
+  /**
+   * The connection repositories use, for Redis commands of your own: {@link
+   * RedisConnection#execute} with Rekord's retries and exceptions, or {@link
+   * RedisConnection#unwrap} for the Jedis client underneath.
+   */
   public RedisConnection connection() {
     return connection;
   }
@@ -96,7 +104,7 @@ public final class Rekord implements AutoCloseable {
    * {@code password(…)} replaces the URL's password.
    */
   public static final class Builder {
-    private List<HostAndPort> nodes = List.of(new HostAndPort("localhost", RedisUrl.DEFAULT_PORT));
+    private List<RedisNode> nodes = List.of(new RedisNode("localhost", RedisUrl.DEFAULT_PORT));
     private String user;
     private String password;
     private int database;
@@ -131,13 +139,13 @@ public final class Rekord implements AutoCloseable {
 
     /** A single server (or cluster seed) host; keeps the current port. */
     public Builder host(String host) {
-      this.nodes = List.of(new HostAndPort(host, nodes.get(0).getPort()));
+      this.nodes = List.of(new RedisNode(host, nodes.get(0).port()));
       return this;
     }
 
     /** A single server (or cluster seed) port; keeps the current host. */
     public Builder port(int port) {
-      this.nodes = List.of(new HostAndPort(nodes.get(0).getHost(), port));
+      this.nodes = List.of(new RedisNode(nodes.get(0).host(), port));
       return this;
     }
 
@@ -262,7 +270,7 @@ public final class Rekord implements AutoCloseable {
     /**
      * Makes every document write (and every batch, per node) wait until {@code replicas} replicas
      * have acknowledged it ({@code WAIT}), at most {@code timeout}; a write too few acknowledged
-     * fails with {@link InsufficientReplicasException}. Without it replication is asynchronous and
+     * fails with {@link dev.rekord.exception.InsufficientReplicasException}. Without it replication is asynchronous and
      * a failover can lose acknowledged writes. {@code replicas} 0 turns it off.
      */
     public Builder waitForReplicas(int replicas, Duration timeout) {
@@ -273,11 +281,13 @@ public final class Rekord implements AutoCloseable {
     /**
      * Connects, detecting from the server whether it is a cluster.
      *
-     * @throws RekordConnectionException when Redis cannot be reached, refuses the credentials, or
+     * @throws dev.rekord.exception.RekordConnectionException when Redis cannot be reached, refuses the credentials, or
      *     the TLS handshake fails (the message says why: an untrusted certificate, another host)
-     * @throws IllegalStateException when TLS settings were given but TLS is off
+     * @throws IllegalStateException when TLS settings were given but TLS is off, or when the class
+     *     path has a Jedis older than Jedis 8
      */
     public Rekord build() {
+      JedisRequirement.check();
       if (!ssl && tls.isCustomized()) {
         throw new IllegalStateException("TLS settings (" + tls + ") were given but TLS is off: connect with"
             + " rediss://host:port or ssl(true)");

@@ -1,9 +1,13 @@
 package dev.rekord;
 
 import dev.rekord.annotations.Storage;
+import dev.rekord.connection.Batch;
+import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
+import dev.rekord.connection.Reply;
 import dev.rekord.exception.DeserializationException;
-import dev.rekord.internal.connection.RedisCalls;
+import dev.rekord.exception.SerializationException;
+import dev.rekord.exception.WrongTypeException;
 import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.id.IdAssigner;
 import dev.rekord.internal.storage.DocumentStorage;
@@ -16,10 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.Response;
-import redis.clients.jedis.exceptions.JedisDataException;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Typed CRUD and queries for one model. Generated repositories ({@code MemberRepository}) extend
@@ -30,6 +30,9 @@ import redis.clients.jedis.exceptions.JedisException;
  * string holding JSON for {@link Storage#JSON}. Every write replaces the whole document (and its
  * expiry) together with its index entries atomically, in one Lua script. The number of buckets
  * comes from the model's schema record, read once (and created when missing).
+ *
+ * <p>Every parameter must be non-null: a {@code null} id, entity, collection or element is a
+ * {@link NullPointerException} naming the parameter ({@code id must not be null}).
  *
  * @param <T> the record type
  * @param <ID> the id type
@@ -55,7 +58,7 @@ public class RekordRepository<T, ID> {
 
   /** The Redis key of the document with {@code id}: {@code {<prefix>}:<id>} or {@code {<prefix>:<bucket>}:<id>}. */
   public String keyOf(ID id) {
-    return engine().documentKey(model.idToString(id));
+    return engine().documentKey(model.idToString(requireNonNull(id, "id")));
   }
 
   /**
@@ -81,7 +84,7 @@ public class RekordRepository<T, ID> {
    * members.find(Member_.city.eq("Oslo")).sortBy(Member_.joinDate.desc()).limit(10).list()}.
    */
   public Query<T, ID> find(Condition<T> condition) {
-    return new Query<>(this, java.util.Objects.requireNonNull(condition, "condition"));
+    return new Query<>(this, requireNonNull(condition, "condition"));
   }
 
   /** A query for every document of the model. */
@@ -101,11 +104,12 @@ public class RekordRepository<T, ID> {
 
   /** Like {@link #save(Object)}, expiring after {@code ttl} ({@link Duration#ZERO}: never). */
   public T save(T entity, Duration ttl) {
+    requireNonNull(entity, "entity");
     requireTtl(ttl);
     // An entity with its id needs no id generation (nor the lists withIds builds for a batch).
     T stored = model.id(entity) != null ? entity : withIds(List.of(entity)).get(0);
     QueryEngine<T> engine = engine();
-    engine.save(engine.prepareSave(stored, model.idToString(model.id(stored)), ttl));
+    engine.save(prepareSave(engine, stored, ttl));
     return stored;
   }
 
@@ -120,15 +124,14 @@ public class RekordRepository<T, ID> {
    */
   public List<T> saveAll(Iterable<? extends T> entities, Duration ttl) {
     requireTtl(ttl);
-    List<T> all = new ArrayList<>();
-    entities.forEach(all::add);
+    List<T> all = elements(entities, "entities");
     List<T> stored = new ArrayList<>(all.size());
     QueryEngine<T> engine = engine();
     for (int from = 0; from < all.size(); from += SAVE_BATCH) {
       List<T> batch = withIds(all.subList(from, Math.min(from + SAVE_BATCH, all.size())));
       List<QueryEngine.Write> writes = new ArrayList<>(batch.size());
       for (T entity : batch) {
-        writes.add(engine.prepareSave(entity, model.idToString(model.id(entity)), ttl));
+        writes.add(prepareSave(engine, entity, ttl));
       }
       engine.saveAll(writes);
       stored.addAll(batch);
@@ -139,47 +142,48 @@ public class RekordRepository<T, ID> {
   /**
    * The document with {@code id}, if any.
    *
-   * @throws dev.rekord.exception.DeserializationException when the stored document does not match the model
+   * @throws dev.rekord.exception.DeserializationException when the stored document does not match
+   *     the model, or the key holds another Redis type (a plain string at a hash model's key)
    */
   public Optional<T> findById(ID id) {
     String key = keyOf(id);
-    Object reply = RedisCalls.retrying(connection(), () -> { // a read: retried like queries
-      try {
-        return storage.read(connection().commands(), key);
-      } catch (JedisException e) {
-        if (isWrongType(e)) {
-          throw storage.wrongType(key, RedisCalls.retrying(connection(), () -> connection().commands().type(key)));
-        }
-        throw e;
-      }
-    });
+    Object reply;
+    try {
+      reply = connection().execute(storage.read(key)); // a read: retried like queries
+    } catch (WrongTypeException e) {
+      throw storage.wrongType(key, connection().execute(Commands.type(key)));
+    }
     return Optional.ofNullable(storage.decode(key, reply));
   }
 
   /** The documents with {@code ids}, read in one round trip; see {@link BatchRead}. */
   public BatchRead<ID, T> findAllById(Iterable<? extends ID> ids) {
-    List<ID> requested = new ArrayList<>();
-    ids.forEach(requested::add);
-    List<Response<?>> replies = readAll(requested);
+    return read(elements(ids, "ids"));
+  }
+
+  /** The documents with {@code ids}, in that order, read in one batch; see {@link BatchRead}. */
+  private BatchRead<ID, T> read(List<ID> requested) {
+    List<String> keys = new ArrayList<>(requested.size());
+    Batch batch = connection().batch();
+    List<Reply<?>> replies = new ArrayList<>(requested.size());
+    for (ID id : requested) {
+      String key = keyOf(id);
+      keys.add(key);
+      replies.add(batch.add(storage.read(key)));
+    }
+    batch.execute();
+    Map<Integer, DeserializationException> wrongTypes = wrongTypeFailures(keys, replies);
     Map<ID, T> found = new LinkedHashMap<>();
     List<ID> missing = new ArrayList<>();
     Map<ID, DeserializationException> failures = new LinkedHashMap<>();
-    Map<ID, String> wrongType = new LinkedHashMap<>();
     for (int i = 0; i < requested.size(); i++) {
       ID id = requested.get(i);
-      String key = keyOf(id);
-      Object reply;
-      try {
-        reply = replies.get(i).get();
-      } catch (JedisException e) {
-        if (!isWrongType(e)) {
-          throw RedisCalls.translate(e);
-        }
-        wrongType.put(id, key);
+      if (wrongTypes.containsKey(i)) {
+        failures.put(id, wrongTypes.get(i));
         continue;
       }
       try {
-        T entity = storage.decode(key, reply);
+        T entity = storage.decode(keys.get(i), replies.get(i).get());
         if (entity == null) {
           missing.add(id);
         } else {
@@ -189,25 +193,38 @@ public class RekordRepository<T, ID> {
         failures.put(id, e);
       }
     }
-    if (!wrongType.isEmpty()) {
-      failures.putAll(wrongTypeFailures(wrongType));
-    }
     return new BatchRead<>(found, missing, failures);
   }
 
+  /**
+   * Whether a document with {@code id} exists: one {@code TYPE} command, which also checks that the
+   * key holds the model's Redis type, so {@code existsById} and {@link #findById} agree about a key
+   * that holds something else. The document is not decoded: one that {@code findById} cannot
+   * decode still exists.
+   *
+   * @throws dev.rekord.exception.DeserializationException when the key holds another Redis type
+   *     (a plain string at a hash model's key), as {@code findById} does
+   */
   public boolean existsById(ID id) {
     String key = keyOf(id);
-    return RedisCalls.retrying(connection(), () -> connection().commands().exists(key));
+    String type = connection().execute(Commands.type(key));
+    if ("none".equals(type)) {
+      return false;
+    }
+    if (!storage.redisType().equals(type)) {
+      throw storage.wrongType(key, type);
+    }
+    return true;
   }
 
   /** Deletes the document with {@code id} and its index entries; {@code true} when there was one. */
   public boolean deleteById(ID id) {
-    return engine().delete(model.idToString(id));
+    return engine().delete(model.idToString(requireNonNull(id, "id")));
   }
 
   /**
    * Deletes every document of the model with its index entries; returns how many. Reads the ids
-   * from the index ({@code #all} of every bucket), in pages; the {@code Long} id counter is kept,
+   * from the index ({@code #ids} of every bucket), in pages; the {@code Long} id counter is kept,
    * so ids are not handed out again.
    */
   public long deleteAll() {
@@ -260,6 +277,38 @@ public class RekordRepository<T, ID> {
     return rekord.engines().forQuery(model, usesIndexFields);
   }
 
+  /** @throws SerializationException naming the document's key when a value cannot be written */
+  private QueryEngine.Write prepareSave(QueryEngine<T> engine, T entity, Duration ttl) {
+    String id = model.idToString(model.id(entity));
+    try {
+      return engine.prepareSave(entity, id, ttl);
+    } catch (SerializationException e) {
+      throw e.key() != null ? e
+          : new SerializationException(engine.documentKey(id), e.model(), e.field(), e.problem(), e);
+    }
+  }
+
+  /** {@code value}, or a {@link NullPointerException} saying that {@code name} must not be null. */
+  private static <V> V requireNonNull(V value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name + " must not be null"); // no message built on the hot path
+    }
+    return value;
+  }
+
+  /** The elements of {@code values}, none of them null. */
+  private static <V> List<V> elements(Iterable<? extends V> values, String name) {
+    requireNonNull(values, name);
+    List<V> list = new ArrayList<>();
+    for (V value : values) {
+      if (value == null) {
+        throw new NullPointerException(name + " must not contain null (found at index " + list.size() + ")");
+      }
+      list.add(value);
+    }
+    return list;
+  }
+
   private static void requireTtl(Duration ttl) {
     if (ttl == null || ttl.isNegative()) {
       throw new IllegalArgumentException("ttl must be zero (no expiry) or positive: " + ttl);
@@ -267,60 +316,40 @@ public class RekordRepository<T, ID> {
   }
 
   /**
-   * The documents with {@code ids} (as they appear in keys), in that order; ids without a
-   * document are skipped.
-   *
-   * @throws dev.rekord.exception.DeserializationException for a document that cannot be decoded
+   * The documents with {@code ids} (as they appear in keys), in that order: found, missing (deleted
+   * since the query) and undecodable ones, as {@link #findAllById} reports them.
    */
-  final List<T> load(List<String> ids) {
+  final BatchRead<ID, T> readStored(List<String> ids) {
     List<ID> typed = new ArrayList<>(ids.size());
     for (String id : ids) {
       typed.add(model.idFromString(id));
     }
-    return findAllById(typed).valuesOrThrow();
+    return read(typed);
   }
 
-  /** One pipeline of HGETALL or GET, one per id. */
-  private List<Response<?>> readAll(List<ID> ids) {
-    return RedisCalls.retrying(connection(), () -> {
-      List<Response<?>> replies = new ArrayList<>(ids.size());
-      try (AbstractPipeline pipeline = connection().pipeline()) {
-        for (ID id : ids) {
-          String key = keyOf(id);
-          replies.add(storage.read(pipeline, key));
+  /**
+   * For the replies that are {@code WRONGTYPE} errors, by position: the failure naming the type the
+   * key holds, asked for in one more round trip.
+   */
+  private Map<Integer, DeserializationException> wrongTypeFailures(List<String> keys, List<Reply<?>> replies) {
+    Map<Integer, Reply<String>> types = new LinkedHashMap<>();
+    Batch batch = null;
+    for (int i = 0; i < replies.size(); i++) {
+      try {
+        replies.get(i).get();
+      } catch (WrongTypeException e) {
+        if (batch == null) {
+          batch = connection().batch();
         }
-        pipeline.sync();
+        types.put(i, batch.add(Commands.type(keys.get(i))));
       }
-      for (Response<?> reply : replies) {
-        try {
-          reply.get();
-        } catch (JedisException | IllegalStateException e) {
-          if (RedisCalls.isTransient(e)) {
-            throw e; // a failed node or a redirection: read them all again
-          }
-        }
-      }
-      return replies;
-    });
-  }
-
-  /** Asks for the actual types of keys that answered WRONGTYPE, in one more round trip. */
-  private Map<ID, DeserializationException> wrongTypeFailures(Map<ID, String> keys) {
-    Map<ID, Response<String>> types = new LinkedHashMap<>();
-    RedisCalls.retrying(connection(), () -> {
-      types.clear();
-      try (AbstractPipeline pipeline = connection().pipeline()) {
-        keys.forEach((id, key) -> types.put(id, pipeline.type(key)));
-        pipeline.sync();
-      }
-      return null;
-    });
-    Map<ID, DeserializationException> failures = new LinkedHashMap<>();
-    types.forEach((id, type) -> failures.put(id, storage.wrongType(keys.get(id), RedisCalls.call(type::get))));
+    }
+    if (batch == null) {
+      return Map.of();
+    }
+    batch.execute();
+    Map<Integer, DeserializationException> failures = new LinkedHashMap<>();
+    types.forEach((i, type) -> failures.put(i, storage.wrongType(keys.get(i), type.get())));
     return failures;
-  }
-
-  private static boolean isWrongType(JedisException e) {
-    return e instanceof JedisDataException && e.getMessage() != null && e.getMessage().startsWith("WRONGTYPE");
   }
 }

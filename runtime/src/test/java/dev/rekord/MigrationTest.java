@@ -8,7 +8,6 @@ import dev.rekord.annotations.Storage;
 import dev.rekord.exception.SchemaMismatchException;
 import dev.rekord.internal.SchemaMigrator;
 import dev.rekord.internal.engine.portable.KeyLayout;
-import dev.rekord.internal.engine.portable.Manifest;
 import dev.rekord.schema.IndexReport;
 import dev.rekord.schema.MigrationReport.ModelMigration;
 import dev.rekord.schema.MigrationReport.Outcome;
@@ -39,7 +38,7 @@ class MigrationTest {
   @BeforeEach
   void connect(RedisServer server) {
     rekord = Rekord.builder().url(server.url()).buckets(4).build();
-    redis = rekord.connection().commands();
+    redis = rekord.connection().unwrap(UnifiedJedis.class);
   }
 
   @AfterEach
@@ -106,6 +105,16 @@ class MigrationTest {
   }
 
   @Test
+  void aOneDocumentRebuildReportsItsProgressOnce() {
+    TestModel<String> v1 = TestModel.stringIds("member", Storage.HASH, Duration.ZERO);
+    List<long[]> progress = new ArrayList<>();
+    migrate(v1, progress);
+    saveMembers(TestModel.repository(rekord, v1), 1);
+    assertEquals(Outcome.REBUILT, migrate(v1.withTagsIndexed(), progress).outcome());
+    assertEquals(List.of("1/1"), progress.stream().map(p -> p[0] + "/" + p[1]).toList());
+  }
+
+  @Test
   void aFieldThatChangesItsKindIsReindexedUnderTheNewKind() {
     TestModel<String> asTag = TestModel.stringIds("member", Storage.HASH, Duration.ZERO);
     TestModel<String> asText = asTag.withCityAsText();
@@ -160,93 +169,53 @@ class MigrationTest {
   }
 
   @Test
-  void anIndexOfLayout2IsRefusedThenRebuiltWithoutIdSetsOfSingleValuedTags() {
+  void anIndexOfTheLayoutBeforeIsRefusedThenRebuiltWithEscapedValues() {
     migrate(V1, new ArrayList<>());
     RekordRepository<Member, String> members = TestModel.repository(rekord, V1);
     saveMembers(members, 200);
-    // What layout 2 left behind: an id set per value of a single-valued tag, named by the manifest.
-    redis.hset("rekord:schema:member", "layout", "2");
-    String tag = RekordTesting.layout(members).bucketFor("m0").tag();
-    redis.zadd(tag + "#eq:city:Oslo", 0, "m0");
-    redis.del(tag + "#doc:m0");
-    redis.rpush(tag + "#doc:m0", "z" + tag + "#eq:city:Oslo", "m0");
+    String id = "n\0ul";
+    members.save(new Member(id, "a\0b", 7, List.of("red")));
+    // What layout 4 left behind: the value unescaped in its member and manifest, and the id in
+    // the tag's #zero set, which the manifest names.
+    KeyLayout.Bucket bucket = RekordTesting.layout(members).bucketFor(id);
+    String manifest = redis.get(bucket.manifest(id));
+    assertTrue(manifest.contains("8:lex:city4:a\1\1b"), manifest);
+    redis.zrem(bucket.lex("city"), "a\1\1b\0" + id);
+    redis.zadd(bucket.lex("city"), 0, "a\0b\0" + id);
+    redis.zadd(bucket.indexBase() + "zero:city", 0, id);
+    redis.set(bucket.manifest(id), manifest.replace("8:lex:city4:a\1\1b", "8:lex:city3:a\0b") + "9:zero:city=");
+    redis.hset("rekord:schema:member", "layout", "4");
     RekordTesting.invalidate(rekord);
 
     SchemaMismatchException refused = assertThrows(SchemaMismatchException.class,
-        () -> members.find(Member_.city.eq("Oslo")).count());
-    assertTrue(refused.getMessage().contains("layout 2"), refused.getMessage());
-
-    assertEquals(Outcome.REBUILT, migrate(V1, new ArrayList<>()).outcome());
-    assertEquals(Integer.toString(dev.rekord.internal.engine.portable.KeyLayout.LAYOUT_VERSION),
-        redis.hget("rekord:schema:member", "layout"));
-    assertEquals(List.of(), new ArrayList<>(redis.keys("*#eq:city:*")));
-    assertEquals(100, members.find(Member_.city.eq("Oslo")).count());
-    assertEquals(Outcome.VERIFIED, migrate(V1, new ArrayList<>()).outcome());
-  }
-
-  @Test
-  void manifestsOfLayout3AreReadThenRewrittenAsStrings() {
-    migrate(V1, new ArrayList<>());
-    RekordRepository<Member, String> members = TestModel.repository(rekord, V1);
-    saveMembers(members, 200);
-    // Layout 3 kept each manifest as a list of pairs: 'z' + full key, member.
-    for (int i = 0; i < 200; i++) {
-      KeyLayout.Bucket bucket = RekordTesting.layout(members).bucketFor("m" + i);
-      String manifest = bucket.manifest("m" + i);
-      List<String> pairs = new ArrayList<>();
-      for (Manifest.Entry entry : Manifest.entries(redis.get(manifest), bucket, "m" + i)) {
-        pairs.add("z" + entry.key());
-        pairs.add(entry.member());
-      }
-      redis.del(manifest);
-      redis.rpush(manifest, pairs.toArray(String[]::new));
-    }
-    redis.hset("rekord:schema:member", "layout", "3");
-    RekordTesting.invalidate(rekord);
-    assertThrows(SchemaMismatchException.class, () -> members.find(Member_.city.eq("Oslo")).count());
-    // Writes meet the old lists before the rebuild: a save replaces one, a delete removes its entries.
-    members.save(new Member("m1", "Oslo", 1, List.of("blue")));
-    assertTrue(members.deleteById("m2"));
-    assertEquals("string", redis.type(RekordTesting.layout(members).bucketFor("m1").manifest("m1")));
-
-    assertEquals(Outcome.REBUILT, migrate(V1, new ArrayList<>()).outcome());
-    for (int i = 0; i < 200; i++) {
-      String manifest = RekordTesting.layout(members).bucketFor("m" + i).manifest("m" + i);
-      assertEquals(i == 2 ? "none" : "string", redis.type(manifest), manifest);
-    }
-    assertEquals(100, members.find(Member_.city.eq("Oslo")).count(), "m1 moved to Oslo, m2 is gone");
-    assertEquals(99, members.find(Member_.city.eq("Bergen")).count());
-    IndexReport report = members.verifyIndex();
-    assertTrue(report.consistent(), report.toString());
-  }
-
-  @Test
-  void anIndexOfAnOlderLayoutIsRefusedThenRebuilt() {
-    migrate(V1, new ArrayList<>());
-    RekordRepository<Member, String> members = TestModel.repository(rekord, V1);
-    saveMembers(members, 200);
-    // What layout 1 left behind: no layout in the record, a plain set of all ids, and an expired
-    // document's entries (its manifest naming a plain tag set).
-    redis.hdel("rekord:schema:member", "layout");
-    String tag = RekordTesting.layout(members).bucketFor("ghost").tag();
-    redis.sadd(tag + "#all", "ghost", "m0");
-    redis.sadd(tag + "#tag:city:Oslo", "ghost");
-    redis.rpush(tag + "#doc:ghost", "s" + tag + "#tag:city:Oslo", "ghost", "s" + tag + "#all", "ghost");
-    RekordTesting.invalidate(rekord);
-
-    SchemaMismatchException refused = assertThrows(SchemaMismatchException.class,
-        () -> members.find(Member_.city.eq("Oslo")).count());
-    assertTrue(refused.getMessage().contains("layout 1"), refused.getMessage());
+        () -> members.find(Member_.city.eq("a")).count());
+    assertTrue(refused.getMessage().contains("layout 4"), refused.getMessage());
 
     ModelMigration rebuilt = migrate(V1, new ArrayList<>());
     assertEquals(Outcome.REBUILT, rebuilt.outcome());
-    assertEquals(200, rebuilt.reindexed());
-    assertEquals(Integer.toString(dev.rekord.internal.engine.portable.KeyLayout.LAYOUT_VERSION),
-        redis.hget("rekord:schema:member", "layout"));
-    assertEquals(List.of(), new ArrayList<>(redis.keys("*#all")));
-    assertEquals(List.of(), new ArrayList<>(redis.keys("*#tag:*")));
-    assertEquals(List.of(), new ArrayList<>(redis.keys("*#doc:ghost")));
+    assertEquals(201, rebuilt.reindexed());
+    assertEquals(Integer.toString(KeyLayout.LAYOUT_VERSION), redis.hget("rekord:schema:member", "layout"));
+    assertEquals(List.of(), new ArrayList<>(redis.keys("*#zero:*")));
+    assertEquals(null, redis.zscore(bucket.lex("city"), "a\0b\0" + id), "the old member is gone");
+    assertEquals(List.of(id), members.find(Member_.city.eq("a\0b")).list().stream().map(Member::id).toList());
+    assertEquals(0, members.find(Member_.city.eq("a")).count());
     assertEquals(100, members.find(Member_.city.eq("Oslo")).count());
+    IndexReport report = members.verifyIndex();
+    assertTrue(report.consistent(), report.toString());
     assertEquals(Outcome.VERIFIED, migrate(V1, new ArrayList<>()).outcome());
+  }
+
+  @Test
+  void aRecordWithoutALayoutIsRebuilt() {
+    migrate(V1, new ArrayList<>());
+    RekordRepository<Member, String> members = TestModel.repository(rekord, V1);
+    saveMembers(members, 20);
+    redis.hdel("rekord:schema:member", "layout");
+    RekordTesting.invalidate(rekord);
+    assertThrows(SchemaMismatchException.class, () -> members.find(Member_.city.eq("Oslo")).count());
+
+    assertEquals(Outcome.REBUILT, migrate(V1, new ArrayList<>()).outcome());
+    assertEquals(Integer.toString(KeyLayout.LAYOUT_VERSION), redis.hget("rekord:schema:member", "layout"));
+    assertEquals(10, members.find(Member_.city.eq("Oslo")).count());
   }
 }

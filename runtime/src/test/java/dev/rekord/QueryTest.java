@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.annotations.Storage;
+import dev.rekord.exception.DeserializationException;
 import dev.rekord.exception.SchemaMismatchException;
 import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.test.RedisExtension;
@@ -19,11 +20,13 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.util.JedisClusterCRC16;
@@ -71,7 +74,7 @@ class QueryTest {
     assertEquals("{member:2}", layout.bucket(2).tag());
     assertEquals("{member:" + layout.bucketOf("ada") + "}:ada", members.keyOf("ada"));
 
-    UnifiedJedis redis = members.rekord().connection().commands();
+    UnifiedJedis redis = members.rekord().connection().unwrap(UnifiedJedis.class);
     Set<String> tags = new HashSet<>();
     for (int i = 0; i < 40; i++) {
       String id = "id-" + i;
@@ -110,7 +113,7 @@ class QueryTest {
     }
     long oneCount = one.count();
 
-    one.rekord().connection().commands().flushAll();
+    one.rekord().connection().unwrap(UnifiedJedis.class).flushAll();
     RekordRepository<Member, String> four = members(4);
     four.saveAll(data);
     List<Query<Member, String>> again = List.of(
@@ -165,7 +168,7 @@ class QueryTest {
     members.save(new Member("b", "Oslo", 2, null), Duration.ofMillis(30));
     members.save(new Member("c", "Oslo", 3, null));
     Thread.sleep(80);
-    members.rekord().connection().commands().del(members.keyOf("c")); // gone behind Rekord's back
+    members.rekord().connection().unwrap(UnifiedJedis.class).del(members.keyOf("c")); // gone behind Rekord's back
 
     assertEquals(List.of("a"), members.find(Member_.city.eq("Oslo")).list().stream().map(Member::id).toList());
     assertEquals(1, members.count());
@@ -205,7 +208,7 @@ class QueryTest {
     for (int i = 0; i < 10_000; i++) {
       assertTrue(all.contains("d" + i), "d" + i);
     }
-    assertEquals(Set.of(), members.rekord().connection().commands().keys("*#snap:*"), "snapshot dropped");
+    assertEquals(Set.of(), members.rekord().connection().unwrap(UnifiedJedis.class).keys("*#snap:*"), "snapshot dropped");
   }
 
   @Test
@@ -220,7 +223,7 @@ class QueryTest {
     assertFalse(members.existsById("x0"));
     assertTrue(members.existsById("x1"));
     assertEquals(800, members.deleteAll());
-    assertEquals(Set.of("rekord:schema:member"), members.rekord().connection().commands().keys("*"),
+    assertEquals(Set.of("rekord:schema:member"), members.rekord().connection().unwrap(UnifiedJedis.class).keys("*"),
         "no index keys left behind");
   }
 
@@ -236,5 +239,48 @@ class QueryTest {
     assertTrue(e.getMessage().contains("run rekord.migrate()"), e.getMessage());
     assertEquals(1, changed.findAll().count(), "an unsorted findAll needs no index field");
     assertEquals("Oslo", changed.findById("a").orElseThrow().city());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Storage.class)
+  void anUndecodableDocumentFailsListButIsReportedPerIdByReadAndTheReadCursor(Storage storage) {
+    Rekord rekord = Rekord.builder().url(server.url()).buckets(4).build();
+    opened.add(rekord);
+    RekordRepository<Member, String> members =
+        TestModel.repository(rekord, TestModel.stringIds("member", storage, Duration.ZERO));
+    for (String id : List.of("a", "b", "c", "d", "e")) {
+      members.save(new Member(id, "Oslo", id.charAt(0) - 'a' + 1, null));
+    }
+    UnifiedJedis redis = rekord.connection().unwrap(UnifiedJedis.class);
+    String key = members.keyOf("c");
+    if (storage == Storage.HASH) {
+      redis.hset(key, "age", "three"); // corrupted by hand; its index entries stay
+    } else {
+      redis.set(key, "{\"id\":\"c\",\"age\":");
+    }
+    Query<Member, String> oslo = members.find(Member_.city.eq("Oslo")).sortBy(Member_.age.asc());
+
+    DeserializationException thrown = assertThrows(DeserializationException.class, oslo::list);
+    assertEquals(key, thrown.key());
+    assertThrows(DeserializationException.class, () -> oslo.stream().count());
+
+    BatchRead<String, Member> read = oslo.read();
+    assertEquals(List.of("a", "b", "d", "e"), new ArrayList<>(read.found().keySet()));
+    assertEquals(List.of("c"), new ArrayList<>(read.failures().keySet()));
+    assertEquals(key, read.failures().get("c").key());
+    assertEquals(List.of("b", "d"), new ArrayList<>(oslo.offset(1).limit(3).read().found().keySet()));
+
+    List<String> seen = new ArrayList<>();
+    try (Query.Cursor<DocumentRead<String, Member>> cursor = oslo.pageSize(2).readIterator()) {
+      while (cursor.hasNext()) {
+        DocumentRead<String, Member> next = cursor.next();
+        seen.add(next.failed() ? next.id() + " failed: " + next.failure().key() : next.value().id());
+      }
+    }
+    assertEquals(List.of("a", "b", "c failed: " + key, "d", "e"), seen);
+    try (Stream<DocumentRead<String, Member>> reads = oslo.readStream()) {
+      assertEquals(List.of("a", "b", "d", "e"),
+          reads.filter(r -> !r.failed()).map(r -> r.valueOrThrow().id()).toList());
+    }
   }
 }

@@ -32,7 +32,7 @@ class RekordRepositoryTest {
   @BeforeAll
   static void connect(RedisServer server) {
     rekord = Rekord.connect(server.url());
-    redis = rekord.connection().commands();
+    redis = rekord.connection().unwrap(UnifiedJedis.class);
   }
 
   @AfterAll
@@ -219,5 +219,44 @@ class RekordRepositoryTest {
   void saveAllOfNothingIsNothing() {
     assertEquals(List.of(), members(Storage.HASH).saveAll(List.of()));
     assertTrue(members(Storage.HASH).findAllById(List.of()).found().isEmpty());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Storage.class)
+  void existsByIdAgreesWithFindByIdAboutAKeyHoldingAnotherType(Storage storage) {
+    RekordRepository<Member, String> members = members(storage);
+    if (storage == Storage.HASH) {
+      redis.set("{member}:odd", "plain text");
+    } else {
+      redis.hset("{member}:odd", "id", "odd");
+    }
+
+    DeserializationException found = assertThrows(DeserializationException.class, () -> members.findById("odd"));
+    DeserializationException exists = assertThrows(DeserializationException.class, () -> members.existsById("odd"));
+
+    assertEquals(found.getMessage(), exists.getMessage());
+    assertEquals("{member}:odd", exists.key());
+    assertEquals(storage == Storage.HASH ? "expected a hash but found string" : "expected a string but found hash",
+        exists.problem());
+  }
+
+  @Test
+  void nullArgumentsAreNamed() {
+    RekordRepository<Member, String> members = members(Storage.HASH);
+    Member ada = new Member("ada", "Oslo", 36, null);
+
+    assertEquals("id must not be null", assertThrows(NullPointerException.class, () -> members.findById(null)).getMessage());
+    assertEquals("id must not be null", assertThrows(NullPointerException.class, () -> members.existsById(null)).getMessage());
+    assertEquals("id must not be null", assertThrows(NullPointerException.class, () -> members.deleteById(null)).getMessage());
+    assertEquals("id must not be null", assertThrows(NullPointerException.class, () -> members.keyOf(null)).getMessage());
+    assertEquals("ids must not be null", assertThrows(NullPointerException.class, () -> members.findAllById(null)).getMessage());
+    assertEquals("ids must not contain null (found at index 1)", assertThrows(NullPointerException.class,
+        () -> members.findAllById(java.util.Arrays.asList("ada", null))).getMessage());
+    assertEquals("entity must not be null", assertThrows(NullPointerException.class, () -> members.save(null)).getMessage());
+    assertEquals("entities must not be null", assertThrows(NullPointerException.class, () -> members.saveAll(null)).getMessage());
+    assertEquals("entities must not contain null (found at index 1)", assertThrows(NullPointerException.class,
+        () -> members.saveAll(java.util.Arrays.asList(ada, null))).getMessage());
+    assertEquals("condition must not be null", assertThrows(NullPointerException.class, () -> members.find(null)).getMessage());
+    assertFalse(members.existsById("ada"), "nothing was saved by the failed calls");
   }
 }

@@ -31,7 +31,7 @@ class SaveOptionsTest {
   @BeforeAll
   static void connect(RedisServer server) {
     rekord = Rekord.connect(server.url());
-    redis = rekord.connection().commands();
+    redis = rekord.connection().unwrap(UnifiedJedis.class);
   }
 
   @AfterAll

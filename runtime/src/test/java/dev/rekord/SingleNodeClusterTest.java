@@ -16,6 +16,7 @@ import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Protocol;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.util.SafeEncoder;
 
 /**
@@ -62,7 +63,7 @@ class SingleNodeClusterTest {
     for (int i = 0; i < 1100; i++) {
       batch.add(new Member(null, "Oslo", i, null));
     }
-    rekord.connection().commands().scriptFlush("member:any");
+    rekord.connection().unwrap(UnifiedJedis.class).scriptFlush("member:any");
     List<Member> saved = members.saveAll(batch);
 
     assertEquals(Optional.of(saved.get(5)), members.findById(saved.get(5).id()));

@@ -11,6 +11,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
 public @interface Text {
-  /** Also keep a sort order on this component, so queries can sort by it. */
+  /**
+   * Not supported: a text is indexed by its words, which give no order to sort the whole string
+   * by, so {@code sortable = true} is a compile error ({@code [Rekord.TextNotSortable]}). To sort by
+   * a string, index it with {@code @Tag(sortable = true)}.
+   */
   boolean sortable() default false;
 }

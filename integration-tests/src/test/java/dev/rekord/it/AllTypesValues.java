@@ -14,7 +14,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Period;
+import java.time.Year;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -73,6 +78,16 @@ final class AllTypesValues {
           new Place("Tromsø", null, null));
   Map<String, Long> counters = Map.of("visits", 42L, "likes", 0L);
   Map<String, String> labels = Map.of("team", "platform");
+  OffsetTime offsetTime = OffsetTime.of(9, 30, 15, 500_000_000, ZoneOffset.ofHours(2));
+  Year year = Year.of(2024);
+  YearMonth yearMonth = YearMonth.of(2024, 2);
+  MonthDay monthDay = MonthDay.of(2, 29);
+  ZoneOffset zoneOffset = ZoneOffset.ofHoursMinutes(5, 30);
+  Period period = Period.of(1, 14, -3);
+  ZoneId zone = ZoneId.of("Europe/Oslo");
+  Set<ZoneId> zones = Set.of(ZoneId.of("UTC"), ZoneOffset.ofHours(-3), ZoneId.of("Asia/Kathmandu"));
+  List<YearMonth> months = List.of(YearMonth.of(2024, 1), YearMonth.of(10000, 12), YearMonth.of(-1, 6));
+  Map<String, Period> periods = Map.of("notice", Period.ofMonths(3), "none", Period.ZERO);
 
   /** The typical document, changed by {@code change}. */
   static AllTypesValues typical(Consumer<AllTypesValues> change) {
@@ -115,6 +130,16 @@ final class AllTypesValues {
           v.places = null;
           v.counters = null;
           v.labels = null;
+          v.offsetTime = null;
+          v.year = null;
+          v.yearMonth = null;
+          v.monthDay = null;
+          v.zoneOffset = null;
+          v.period = null;
+          v.zone = null;
+          v.zones = null;
+          v.months = null;
+          v.periods = null;
         });
   }
 
@@ -124,7 +149,8 @@ final class AllTypesValues {
         boxedFlag, boxedLetter, boxedTiny, boxedSmall, boxedNumber, boxedBig, boxedRatio,
         boxedMeasure, color, amount, huge, reference, instant, date, dateTime, time,
         offsetDateTime, zonedDateTime, duration, bytes, point, contact, strings, numbers,
-        palette, places, counters, labels);
+        palette, places, counters, labels, offsetTime, year, yearMonth, monthDay, zoneOffset,
+        period, zone, zones, months, periods);
   }
 
   AllTypesJson toJson(UUID id) {
@@ -133,6 +159,7 @@ final class AllTypesValues {
         boxedFlag, boxedLetter, boxedTiny, boxedSmall, boxedNumber, boxedBig, boxedRatio,
         boxedMeasure, color, amount, huge, reference, instant, date, dateTime, time,
         offsetDateTime, zonedDateTime, duration, bytes, point, contact, strings, numbers,
-        palette, places, counters, labels);
+        palette, places, counters, labels, offsetTime, year, yearMonth, monthDay, zoneOffset,
+        period, zone, zones, months, periods);
   }
 }

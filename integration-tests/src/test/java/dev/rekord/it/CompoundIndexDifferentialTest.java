@@ -12,7 +12,7 @@ import dev.rekord.it.model.ResidentIndex;
 import dev.rekord.it.model.ResidentRepository;
 import dev.rekord.it.model.Resident_;
 import dev.rekord.metamodel.ComparableField;
-import dev.rekord.query.IndexedAttribute;
+import dev.rekord.metamodel.SortableField;
 import dev.rekord.model.CompoundIndex;
 import dev.rekord.query.And;
 import dev.rekord.query.Comparison;
@@ -339,12 +339,12 @@ class CompoundIndexDifferentialTest {
   }
 
   private List<Sort<Resident>> randomSort() {
-    List<IndexedAttribute<Resident, ?>> sortable =
+    List<SortableField<Resident>> sortable =
         List.of(Resident_.age, Resident_.joined, Resident_.score, Resident_.home.floor, Resident_.city);
     List<Sort<Resident>> sort = new ArrayList<>();
     int n = random.nextInt(3) == 0 ? 0 : random.nextInt(4) == 0 ? 2 : 1;
     for (int i = 0; i < n; i++) {
-      IndexedAttribute<Resident, ?> field = pick(sortable);
+      SortableField<Resident> field = pick(sortable);
       if (i == 0 && target != null && random.nextBoolean()) { // by the number of the compound index
         field = sortable.stream().filter(f -> f.path().equals(target.number())).findFirst().orElseThrow();
       }

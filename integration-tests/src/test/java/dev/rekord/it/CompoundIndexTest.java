@@ -53,7 +53,7 @@ class CompoundIndexTest {
   @BeforeEach
   void connect() {
     rekord = Rekord.connect(redis.server().url());
-    raw = rekord.connection().commands();
+    raw = rekord.connection().unwrap(UnifiedJedis.class);
   }
 
   @AfterEach
@@ -324,7 +324,7 @@ class CompoundIndexTest {
     assertTrue(residents.verifyIndex().consistent(), "a consistent index, as an older model wrote it");
     rekord.close();
     rekord = Rekord.connect(redis.server().url()); // the schema record is read once per client
-    raw = rekord.connection().commands();
+    raw = rekord.connection().unwrap(UnifiedJedis.class);
     ResidentRepository restarted = new ResidentRepository(rekord);
     assertThrows(SchemaMismatchException.class, () -> restarted.find(Resident_.city.eq("Oslo").and(Resident_.age.gt(3))).ids());
 

@@ -16,10 +16,12 @@ import dev.rekord.it.model.Part;
 import dev.rekord.it.model.Size;
 import dev.rekord.metamodel.CollectionField;
 import dev.rekord.metamodel.ComparableField;
-import dev.rekord.metamodel.DateField;
 import dev.rekord.metamodel.GeoField;
+import dev.rekord.metamodel.SortableDateField;
+import dev.rekord.metamodel.SortableField;
+import dev.rekord.metamodel.SortableNumericField;
+import dev.rekord.metamodel.SortableStringField;
 import dev.rekord.query.IndexedAttribute;
-import dev.rekord.metamodel.NumericField;
 import dev.rekord.metamodel.StringField;
 import dev.rekord.metamodel.TextField;
 import dev.rekord.query.Condition;
@@ -57,7 +59,8 @@ import redis.clients.jedis.UnifiedJedis;
  * Seeded random items and random queries through the generated metamodels of {@link ItemHash}
  * and {@link ItemJson}, with 1 and 4 buckets: every query must return exactly what an in-memory
  * evaluation over the records' accessors returns (the documented semantics: nulls last, ties by
- * id, {@code ne}/{@code not} match nulls, case folding, whole-word text, microsecond dates).
+ * id, {@code ne}/{@code not} match nulls, case folding, whole-word text, microsecond dates; ids and
+ * strings holding the bytes 0 and 1).
  * Reproduce a failure with {@code -Drekord.seed=<seed>}.
  */
 class DifferentialQueryTest {
@@ -69,12 +72,12 @@ class DifferentialQueryTest {
   private static final int QUERIES = 200;
   private static final double EARTH_RADIUS_METERS = 6372797.560856; // Redis' radius
 
-  private static final String[] SKUS = {"A-1", "a-1", "B-2", "b", "", "Z", "Å-9", "東京", "😀", "x y", "A"};
-  private static final String[] LABELS = {"Blue", "BLUE", "blue", "Bluish", "Grün", "GRÜN", "straße", "ΣΊΣΥΦΟΣ", "é"};
+  private static final String[] SKUS = {"A-1", "a-1", "B-2", "b", "", "Z", "Å-9", "東京", "😀", "x y", "A", "\0", "a\0b", "A\0", "a\1"};
+  private static final String[] LABELS = {"Blue", "BLUE", "blue", "Bluish", "Grün", "GRÜN", "straße", "ΣΊΣΥΦΟΣ", "é", "Blue\0", "\0blue"};
   private static final String[] WORDS = {"redis", "Rekord", "fast", "FAST", "naïve", "café", "日本語", "x1",
       "data-base", "e-mail", "42", "Straße"};
-  private static final String[] TAGS = {"a", "A", "b", "Red", "red", "ünï", "x y", "東"};
-  private static final String[] CODES = {"bolt", "nut", "Nut", "screw", "ø"};
+  private static final String[] TAGS = {"a", "A", "b", "Red", "red", "ünï", "x y", "東", "a\0b", "\0"};
+  private static final String[] CODES = {"bolt", "nut", "Nut", "screw", "ø", "n\0t", "n\1"};
   private static final String[] UNITS = {"cm", "CM", "mm", "In"};
 
   static {
@@ -88,19 +91,19 @@ class DifferentialQueryTest {
 
   /** The typed fields of one of the two generated metamodels. */
   private record Fields<R>(
-      StringField<R> sku, StringField<R> label, NumericField<R, Integer> qty,
-      NumericField<R, Double> price, NumericField<R, BigDecimal> cost, DateField<R, LocalDate> made,
-      DateField<R, Instant> seen, TextField<R, String> notes, GeoField<R> where,
-      CollectionField<R, String, List<String>> tags, CollectionField<R, String, List<String>> topics,
-      CollectionField<R, String, String> partCode, CollectionField<R, Integer, Integer> partCount,
-      NumericField<R, Integer> width, StringField<R> unit) {
+      SortableStringField<R> sku, SortableStringField<R> label, SortableNumericField<R, Integer> qty,
+      SortableNumericField<R, Double> price, SortableNumericField<R, BigDecimal> cost,
+      SortableDateField<R, LocalDate> made, SortableDateField<R, Instant> seen, TextField<R, String> notes,
+      GeoField<R> where, CollectionField<R, String, List<String>> tags,
+      CollectionField<R, String, List<String>> topics, CollectionField<R, String, String> partCode,
+      CollectionField<R, Integer, Integer> partCount, SortableNumericField<R, Integer> width, StringField<R> unit) {
 
     List<IndexedAttribute<R, ?>> all() {
       return List.of(sku, label, qty, price, cost, made, seen, notes, where, tags, topics, partCode,
           partCount, width, unit);
     }
 
-    List<IndexedAttribute<R, ?>> sortable() {
+    List<SortableField<R>> sortable() {
       return List.of(sku, label, qty, price, cost, made, seen, width);
     }
   }
@@ -182,6 +185,8 @@ class DifferentialQueryTest {
       case 0 -> "é" + i;
       case 1 -> "Z" + i;
       case 2 -> "東" + i;
+      case 3 -> "d\0" + i; // the byte 0 and the byte 1 (its escape in lexical members) in ids too
+      case 4 -> "\1" + i;
       default -> "d" + i;
     };
   }
@@ -408,7 +413,7 @@ class DifferentialQueryTest {
     List<Sort<R>> sort = new ArrayList<>();
     int n = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(3);
     for (int i = 0; i < n; i++) {
-      IndexedAttribute<R, ?> field = pick(f.sortable());
+      SortableField<R> field = pick(f.sortable());
       sort.add(random.nextBoolean() ? field.asc() : field.desc());
     }
     return sort;

@@ -82,7 +82,7 @@ class IndexExactnessTest {
     assertEquals(List.of(), members.find(Member_.address.city.eq("Bergen")).ids());
     Set<String> indexKeys = indexKeys("member");
     // Whatever the engine calls a tag's id set ({member}#eq:tags:java, {member:3}#…), none is left
-    // (a single-valued tag such as city has none since layout 3: its values live in #lex:city).
+    // (a single-valued tag such as city has none: its values live in #lex:city).
     assertFalse(indexKeys.stream().anyMatch(key -> key.toLowerCase(Locale.ROOT).endsWith(":city:oslo")),
         "an emptied tag set is gone: " + indexKeys);
     assertFalse(indexKeys.stream().anyMatch(key -> key.toLowerCase(Locale.ROOT).endsWith(":tags:java")),

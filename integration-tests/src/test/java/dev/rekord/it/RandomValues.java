@@ -12,10 +12,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Month;
+import java.time.MonthDay;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Period;
+import java.time.Year;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -30,13 +37,17 @@ import java.util.function.Supplier;
 /**
  * A seeded generator of {@link AllTypesValues} over the whole range of every type: arbitrary float
  * and double bit patterns (NaN payloads, subnormals, infinities), any Unicode code point, any
- * instant from year 1 to 9999 in any zone, any duration, nulls everywhere a reference may be null.
+ * instant from year 1 to 9999 in any zone, any year, offset, period and zone, nulls everywhere a
+ * reference may be null. Indexed instants, date-times and durations stay within the ±2^53
+ * microseconds their scores hold exactly (beyond it a save is refused, see RoundTripTest).
  */
 final class RandomValues {
 
   private static final long FIRST_SECOND = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
   private static final long LAST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
   private static final long NANOS_PER_DAY = 86_400_000_000_000L;
+  /** The exact range of a score in microseconds: ±2^53. */
+  private static final long MAX_INDEXABLE_MICROS = 1L << 53;
   private static final double MAX_INDEXABLE_LATITUDE = 85.05112878;
   private static final List<ZoneId> ZONES =
       ZoneId.getAvailableZoneIds().stream().sorted().map(ZoneId::of).toList();
@@ -71,13 +82,13 @@ final class RandomValues {
     v.amount = maybe(this::bigDecimal);
     v.huge = maybe(() -> new BigInteger(random.nextInt(300), random).negate());
     v.reference = maybe(() -> new UUID(random.nextLong(), random.nextLong()));
-    v.instant = maybe(this::instant);
+    v.instant = maybe(this::indexableInstant);
     v.date = maybe(() -> LocalDate.ofInstant(instant(), ZoneOffset.UTC));
-    v.dateTime = maybe(() -> LocalDateTime.ofInstant(instant(), ZoneOffset.UTC));
-    v.time = maybe(() -> LocalTime.ofNanoOfDay(random.nextLong(NANOS_PER_DAY)));
-    v.offsetDateTime = maybe(() -> OffsetDateTime.ofInstant(instant(), offset()));
+    v.dateTime = maybe(() -> LocalDateTime.ofInstant(indexableInstant(), ZoneOffset.UTC));
+    v.time = maybe(this::time);
+    v.offsetDateTime = maybe(() -> OffsetDateTime.ofInstant(indexableInstant(), offset()));
     v.zonedDateTime = maybe(() -> ZonedDateTime.ofInstant(instant(), zone()));
-    v.duration = maybe(() -> Duration.ofSeconds(random.nextLong(), random.nextInt(1_000_000_000)));
+    v.duration = maybe(() -> Duration.ofNanos(random.nextInt(1000)).plus(indexableMicros(), ChronoUnit.MICROS));
     v.bytes = maybe(this::bytes);
     v.point = maybe(this::point);
     v.contact = maybe(this::contact);
@@ -87,6 +98,16 @@ final class RandomValues {
     v.places = maybe(() -> list(() -> maybe(this::place)));
     v.counters = maybe(() -> map(random::nextLong));
     v.labels = maybe(() -> map(this::string));
+    v.offsetTime = maybe(() -> OffsetTime.of(time(), offset()));
+    v.year = maybe(this::year);
+    v.yearMonth = maybe(this::yearMonth);
+    v.monthDay = maybe(this::monthDay);
+    v.zoneOffset = maybe(this::offset);
+    v.period = maybe(this::period);
+    v.zone = maybe(this::zone);
+    v.zones = maybe(() -> new LinkedHashSet<>(list(this::zone)));
+    v.months = maybe(() -> list(() -> maybe(this::yearMonth)));
+    v.periods = maybe(() -> map(() -> maybe(this::period)));
     return v;
   }
 
@@ -149,6 +170,36 @@ final class RandomValues {
   private Instant instant() {
     return Instant.ofEpochSecond(
         random.nextLong(FIRST_SECOND, LAST_SECOND + 1), random.nextInt(1_000_000_000));
+  }
+
+  /** An instant whose epoch microsecond is within ±2^53. */
+  private Instant indexableInstant() {
+    return Instant.EPOCH.plus(indexableMicros(), ChronoUnit.MICROS).plusNanos(random.nextInt(1000));
+  }
+
+  private long indexableMicros() {
+    return random.nextLong(-MAX_INDEXABLE_MICROS, MAX_INDEXABLE_MICROS + 1);
+  }
+
+  private LocalTime time() {
+    return LocalTime.ofNanoOfDay(random.nextLong(NANOS_PER_DAY));
+  }
+
+  private Year year() {
+    return Year.of(random.nextInt(Year.MIN_VALUE, Year.MAX_VALUE + 1));
+  }
+
+  private YearMonth yearMonth() {
+    return YearMonth.of(year().getValue(), random.nextInt(1, 13));
+  }
+
+  private MonthDay monthDay() {
+    Month month = Month.of(random.nextInt(1, 13));
+    return MonthDay.of(month, random.nextInt(1, month.maxLength() + 1));
+  }
+
+  private Period period() {
+    return Period.of(random.nextInt(), random.nextInt(), random.nextInt());
   }
 
   private ZoneOffset offset() {

@@ -25,6 +25,7 @@ import dev.rekord.it.model.MemberIndex;
 import dev.rekord.it.model.MemberModel;
 import dev.rekord.it.model.MemberRepository;
 import dev.rekord.it.model.Member_;
+import dev.rekord.it.model.MomentModel;
 import dev.rekord.it.model.ReadingModel;
 import dev.rekord.it.model.ResidentModel;
 import dev.rekord.it.model.SessionModel;
@@ -75,6 +76,7 @@ class RegistrationTest {
               ItemHashModel.class,
               ItemJsonModel.class,
               MemberModel.class,
+              MomentModel.class,
               ReadingModel.class,
               ResidentModel.class,
               SessionModel.class,

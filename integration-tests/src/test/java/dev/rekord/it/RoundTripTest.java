@@ -27,10 +27,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Period;
+import java.time.Year;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -210,18 +216,56 @@ class RoundTripTest {
           v.offsetDateTime = OffsetDateTime.of(1969, 7, 20, 20, 17, 40, 0, ZoneOffset.UTC);
           v.zonedDateTime = ZonedDateTime.of(1940, 4, 9, 4, 15, 0, 0, OSLO);
         }),
+        // Indexed instants, date-times and durations end at ±2^53 µs (see the refusal test);
+        // the unindexed zonedDateTime and every date keep their whole range.
         edgeCase("first day of the common era", v -> {
-          v.instant = Instant.parse("0001-01-01T00:00:00Z");
           v.date = LocalDate.of(1, 1, 1);
-          v.dateTime = LocalDateTime.of(1, 1, 1, 0, 0);
+          v.zonedDateTime = ZonedDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
         }),
         edgeCase("far future", v -> {
-          v.instant = Instant.parse("9999-12-31T23:59:59.999999999Z");
           v.date = LocalDate.of(9999, 12, 31);
-          v.dateTime = LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999);
-          v.offsetDateTime =
-              OffsetDateTime.of(2554, 7, 21, 23, 34, 33, 709_551_616, ZoneOffset.ofHours(14));
-          v.zonedDateTime = ZonedDateTime.of(3000, 6, 1, 12, 0, 0, 0, OSLO);
+          v.zonedDateTime = ZonedDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999, OSLO);
+        }),
+        edgeCase("the first and last dates and the extreme zoned date-times", v -> {
+          v.date = LocalDate.MIN;
+          v.zonedDateTime = ZonedDateTime.of(LocalDateTime.MAX, ZoneOffset.UTC);
+          v.places = List.of(new Place("end", LocalDate.MAX, null));
+        }),
+        edgeCase("the last indexable microsecond", v -> {
+          v.instant = Instant.parse("2255-06-05T23:47:34.740992999Z");
+          v.dateTime = LocalDateTime.parse("2255-06-05T23:47:34.740992999");
+          v.offsetDateTime = OffsetDateTime.parse("2255-06-06T13:47:34.740992+14:00");
+          v.duration = Duration.of(1L << 53, ChronoUnit.MICROS).plusNanos(999);
+        }),
+        edgeCase("the first indexable microsecond", v -> {
+          v.instant = Instant.parse("1684-07-28T00:12:25.259008Z");
+          v.dateTime = LocalDateTime.parse("1684-07-28T00:12:25.259008");
+          v.offsetDateTime = OffsetDateTime.parse("1684-07-27T10:12:25.259008-14:00");
+          v.duration = Duration.of(-(1L << 53), ChronoUnit.MICROS);
+        }),
+        edgeCase("the other java.time types at their extremes", v -> {
+          v.offsetTime = OffsetTime.MIN;
+          v.year = Year.of(Year.MIN_VALUE);
+          v.yearMonth = YearMonth.of(Year.MAX_VALUE, 12);
+          v.monthDay = MonthDay.of(12, 31);
+          v.zoneOffset = ZoneOffset.MAX;
+          v.period = Period.of(Integer.MIN_VALUE, Integer.MAX_VALUE, -1);
+          v.zone = ZoneId.of("GMT+02:00");
+          v.zones = Set.of(ZoneOffset.UTC, ZoneId.of("UTC"), ZoneOffset.MIN);
+          v.months = List.of(YearMonth.of(Year.MIN_VALUE, 1), YearMonth.of(10000, 1));
+          v.periods = Map.of("zero", Period.ZERO, "negative", Period.ofDays(-1));
+        }),
+        edgeCase("the other java.time types at their other extremes", v -> {
+          v.offsetTime = OffsetTime.MAX;
+          v.year = Year.of(Year.MAX_VALUE);
+          v.yearMonth = YearMonth.of(Year.MIN_VALUE, 1);
+          v.monthDay = MonthDay.of(1, 1);
+          v.zoneOffset = ZoneOffset.ofHoursMinutesSeconds(-5, -30, -15);
+          v.period = Period.ZERO;
+          v.zone = ZoneOffset.MIN;
+          v.zones = Set.of();
+          v.months = Arrays.asList(null, YearMonth.of(-1, 2));
+          v.periods = Map.of();
         }),
         edgeCase("nanosecond precision", v -> {
           v.instant = Instant.ofEpochSecond(1_700_000_000L, 123_456_789);
@@ -259,9 +303,10 @@ class RoundTripTest {
         edgeCase("negative durations", v -> v.duration = Duration.ofMillis(-1_500)),
         edgeCase("a negative nanosecond", v -> v.duration = Duration.ofNanos(-1)),
         edgeCase("zero duration", v -> v.duration = Duration.ZERO),
-        edgeCase("largest duration", v ->
-            v.duration = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999)),
-        edgeCase("smallest duration", v -> v.duration = Duration.ofSeconds(Long.MIN_VALUE)),
+        edgeCase("largest indexable duration", v ->
+            v.duration = Duration.of(1L << 53, ChronoUnit.MICROS)),
+        edgeCase("smallest indexable duration", v ->
+            v.duration = Duration.of(-(1L << 53), ChronoUnit.MICROS)),
         edgeCase("every byte value", v -> {
           byte[] all = new byte[256];
           for (int i = 0; i < all.length; i++) {
@@ -302,6 +347,48 @@ class RoundTripTest {
     assertUnindexable("AllTypesJson", "measure", "NaN", () -> jsons.save(values.toJson(id)));
     assertFalse(jsons.existsById(id), "nothing stored");
     assertEquals(0, hashes.find(AllTypesHash_.measure.isNotNull()).count());
+  }
+
+  /**
+   * An indexed date, time or duration must have an exact score: beyond ±2^53 microseconds it would
+   * compare equal to its neighbours, so the save is a typed error naming model, field and key,
+   * and nothing is written.
+   */
+  @ParameterizedTest(name = "{0} = {1}")
+  @MethodSource("beyondTheExactRange")
+  void aDateOrTimeBeyondItsExactRangeIsATypedErrorAndWritesNothing(
+      String field, Object value, Consumer<AllTypesValues> change) {
+    AllTypesValues values = AllTypesValues.typical(change);
+    SerializationException hash = assertThrows(SerializationException.class, () -> hashes.save(values.toHash("beyond")));
+    assertUnindexable("AllTypesHash", field, value + " is outside the range a numeric index holds exactly", hash);
+    assertEquals("{all-types-hash}:beyond", hash.key());
+    assertTrue(hash.getMessage().contains("(key '{all-types-hash}:beyond')"), hash.getMessage());
+    assertTrue(hash.getMessage().contains(".740992"), "names the limits: " + hash.getMessage());
+    assertFalse(hashes.existsById("beyond"), "nothing stored");
+    UUID id = UUID.fromString("00000000-0000-7000-8000-00000000000c");
+    SerializationException json = assertThrows(SerializationException.class, () -> jsons.save(values.toJson(id)));
+    assertUnindexable("AllTypesJson", field, "is outside the range", json);
+    assertEquals("{all-types-json}:" + id, json.key());
+    assertFalse(jsons.existsById(id), "nothing stored");
+  }
+
+  static Stream<Arguments> beyondTheExactRange() {
+    Instant pastLast = Instant.parse("2255-06-05T23:47:34.740993Z");
+    LocalDateTime year2300 = LocalDateTime.of(2300, 1, 1, 0, 0, 0, 1_000);
+    LocalDateTime beforeFirst = LocalDateTime.parse("1684-07-28T00:12:25.259007999");
+    OffsetDateTime year5000bc = OffsetDateTime.of(-5000, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(1));
+    Duration pastLongest = Duration.of((1L << 53) + 1, ChronoUnit.MICROS);
+    return Stream.of(
+        Arguments.of("instant", pastLast, (Consumer<AllTypesValues>) v -> v.instant = pastLast),
+        Arguments.of("instant", Instant.MAX, (Consumer<AllTypesValues>) v -> v.instant = Instant.MAX),
+        Arguments.of("instant", Instant.MIN, (Consumer<AllTypesValues>) v -> v.instant = Instant.MIN),
+        Arguments.of("dateTime", year2300, (Consumer<AllTypesValues>) v -> v.dateTime = year2300),
+        Arguments.of("dateTime", beforeFirst, (Consumer<AllTypesValues>) v -> v.dateTime = beforeFirst),
+        Arguments.of("dateTime", LocalDateTime.MAX, (Consumer<AllTypesValues>) v -> v.dateTime = LocalDateTime.MAX),
+        Arguments.of("offsetDateTime", year5000bc, (Consumer<AllTypesValues>) v -> v.offsetDateTime = year5000bc),
+        Arguments.of("duration", pastLongest, (Consumer<AllTypesValues>) v -> v.duration = pastLongest),
+        Arguments.of("duration", Duration.ofSeconds(Long.MIN_VALUE),
+            (Consumer<AllTypesValues>) v -> v.duration = Duration.ofSeconds(Long.MIN_VALUE)));
   }
 
   /** Infinities have scores (-inf, +inf), so they are indexed and round-trip in indexed fields. */
@@ -348,7 +435,10 @@ class RoundTripTest {
 
   private static void assertUnindexable(
       String model, String field, String mentioned, org.junit.jupiter.api.function.Executable save) {
-    SerializationException failure = assertThrows(SerializationException.class, save);
+    assertUnindexable(model, field, mentioned, assertThrows(SerializationException.class, save));
+  }
+
+  private static void assertUnindexable(String model, String field, String mentioned, SerializationException failure) {
     assertEquals(model, failure.model(), failure.getMessage());
     assertEquals(field, failure.field(), failure.getMessage());
     assertTrue(failure.getMessage().contains(model + "." + field), failure.getMessage());

@@ -179,6 +179,14 @@ class StoredLayoutTest {
     assertEquals("PT-0.000000001S", hash.get("duration"));
     assertEquals("AAEC/w==", hash.get("bytes"));
     assertEquals("10.7522,59.9139", hash.get("point"));
+    assertEquals("09:30:15.500+02:00", hash.get("offsetTime"));
+    assertEquals("2024", hash.get("year"));
+    assertEquals("2024-02", hash.get("yearMonth"));
+    assertEquals("--02-29", hash.get("monthDay"));
+    assertEquals("+05:30", hash.get("zoneOffset"));
+    assertEquals("P1Y14M-3D", hash.get("period"));
+    assertEquals("Europe/Oslo", hash.get("zone"));
+    assertEquals("[\"2024-01\",\"+10000-12\",\"-0001-06\"]", hash.get("months"));
   }
 
   @Test

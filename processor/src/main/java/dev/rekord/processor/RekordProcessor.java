@@ -6,6 +6,7 @@ import dev.rekord.processor.diag.Reporter;
 import dev.rekord.processor.generate.Generators;
 import dev.rekord.processor.model.ModelDescription;
 import dev.rekord.processor.validate.BuildResult;
+import dev.rekord.processor.validate.LocalModels;
 import dev.rekord.processor.validate.ModelBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,6 +33,11 @@ import javax.lang.model.element.TypeElement;
  * <p>A broken model abandons that model only. A model whose component types do not exist yet
  * (another processor may generate them) is retried next round and reported if still missing when
  * processing is over.
+ *
+ * <p>It asks for every round ({@code "*"}), not only those with a {@code @RedisModel} it can see:
+ * a model declared inside a method is not an element of any round, and is found in the source
+ * ({@link LocalModels}). It claims nothing: {@link RekordRegistryProcessor}, which runs after it,
+ * claims Rekord's annotations once both have seen them.
  */
 @AutoService(Processor.class)
 public final class RekordProcessor extends AbstractProcessor {
@@ -49,6 +55,7 @@ public final class RekordProcessor extends AbstractProcessor {
   private final Set<String> generatedTypes = new HashSet<>();
   private ModelBuilder builder;
   private Reporter reporter;
+  private LocalModels localModels;
 
   public RekordProcessor() {
     this(Generators::writeAll);
@@ -61,7 +68,7 @@ public final class RekordProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(REDIS_MODEL);
+    return Set.of("*");
   }
 
   @Override
@@ -74,11 +81,13 @@ public final class RekordProcessor extends AbstractProcessor {
     super.init(env);
     builder = new ModelBuilder(env.getElementUtils(), generatedTypes::contains);
     reporter = new Reporter(env);
+    localModels = LocalModels.of(env);
   }
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     retryDeferred();
+    localModels.report(round.getRootElements());
     TypeElement redisModel = processingEnv.getElementUtils().getTypeElement(REDIS_MODEL);
     if (redisModel != null) {
       for (Element element : round.getElementsAnnotatedWith(redisModel)) {

@@ -8,12 +8,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Period;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.SignStyle;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -53,6 +65,19 @@ import java.util.UUID;
  *   <tr><td>ZonedDateTime</td><td>ISO-8601 with offset and zone id:
  *       {@code 2024-10-27T02:30+01:00[Europe/Oslo]} (the offset picks the instant in a DST
  *       overlap)</td><td>string</td></tr>
+ *   <tr><td>OffsetTime</td><td>ISO-8601 with its offset: {@code 10:15:30.5+02:00}</td>
+ *       <td>string</td></tr>
+ *   <tr><td>Year</td><td>ISO-8601, four digits at least, a sign beyond 9999: {@code 2024},
+ *       {@code 0999}, {@code -0001}, {@code +10000}</td><td>string</td></tr>
+ *   <tr><td>YearMonth</td><td>ISO-8601, the year as for Year: {@code 2024-05},
+ *       {@code +10000-01}</td><td>string</td></tr>
+ *   <tr><td>MonthDay</td><td>ISO-8601: {@code --12-24}</td><td>string</td></tr>
+ *   <tr><td>ZoneOffset</td><td>its id: {@code +02:00}, {@code -05:30:15}, {@code Z}</td>
+ *       <td>string</td></tr>
+ *   <tr><td>ZoneId</td><td>its id: {@code Europe/Oslo}, {@code UTC}, {@code GMT+02:00},
+ *       {@code +02:00} (read back as a {@code ZoneOffset}, which it was)</td><td>string</td></tr>
+ *   <tr><td>Period</td><td>ISO-8601, each unit as given: {@code P1Y2M3D}, {@code P14M},
+ *       {@code P-1D}, {@code P0D}</td><td>string</td></tr>
  *   <tr><td>Duration</td><td>ISO-8601: {@code PT-0.000000001S}, {@code PT36H}</td>
  *       <td>string</td></tr>
  *   <tr><td>byte[]</td><td>standard padded Base64</td><td>string</td></tr>
@@ -70,6 +95,20 @@ import java.util.UUID;
  */
 public final class ValueCodecs {
   private ValueCodecs() {}
+
+  /**
+   * The year as ISO-8601 writes it in a date: four digits at least, a sign beyond 9999 ({@code
+   * +10000}), as {@code Year.parse} and {@code YearMonth.parse} read it back (their {@code
+   * toString} drops that sign).
+   */
+  private static final DateTimeFormatter ISO_YEAR = new DateTimeFormatterBuilder()
+      .appendValue(ChronoField.YEAR, 4, 10, SignStyle.EXCEEDS_PAD)
+      .toFormatter(Locale.ROOT);
+  private static final DateTimeFormatter ISO_YEAR_MONTH = new DateTimeFormatterBuilder()
+      .append(ISO_YEAR)
+      .appendLiteral('-')
+      .appendValue(ChronoField.MONTH_OF_YEAR, 2)
+      .toFormatter(Locale.ROOT);
 
   public static final ValueCodec<String> STRING = TextCodec.of("a string", s -> s, s -> s);
   public static final ValueCodec<Boolean> BOOLEAN = BooleanCodec.INSTANCE;
@@ -107,6 +146,20 @@ public final class ValueCodecs {
   public static final ValueCodec<ZonedDateTime> ZONED_DATE_TIME =
       TextCodec.of("an ISO-8601 date-time with offset and zone like 2024-05-01T10:15:30+02:00[Europe/Oslo]",
           ZonedDateTime::toString, ZonedDateTime::parse);
+  public static final ValueCodec<OffsetTime> OFFSET_TIME =
+      TextCodec.of("an ISO-8601 time with offset like 10:15:30+02:00", OffsetTime::toString, OffsetTime::parse);
+  public static final ValueCodec<Year> YEAR =
+      TextCodec.of("an ISO-8601 year like 2024", ISO_YEAR::format, Year::parse);
+  public static final ValueCodec<YearMonth> YEAR_MONTH =
+      TextCodec.of("an ISO-8601 year and month like 2024-05", ISO_YEAR_MONTH::format, YearMonth::parse);
+  public static final ValueCodec<MonthDay> MONTH_DAY =
+      TextCodec.of("an ISO-8601 month and day like --12-24", MonthDay::toString, MonthDay::parse);
+  public static final ValueCodec<ZoneOffset> ZONE_OFFSET =
+      TextCodec.of("a zone offset like +02:00 or Z", ZoneOffset::getId, ZoneOffset::of);
+  public static final ValueCodec<ZoneId> ZONE_ID =
+      TextCodec.of("a zone id like Europe/Oslo, UTC or +02:00", ZoneId::getId, ZoneId::of);
+  public static final ValueCodec<Period> PERIOD =
+      TextCodec.of("an ISO-8601 period like P1Y2M3D", Period::toString, Period::parse);
   public static final ValueCodec<Duration> DURATION =
       TextCodec.of("an ISO-8601 duration like PT1H30M", Duration::toString, Duration::parse);
   public static final ValueCodec<byte[]> BYTES =

@@ -21,7 +21,9 @@ import java.util.Objects;
  * by id change nothing — so they are retried on every transient failure. The {@code Long} id
  * sequence's {@code INCRBY} is not: it is sent once per attempt, outside Jedis' own retrying
  * executor, and retried only when the failure proves it did not run ({@link
- * RedisCalls#certainlyNotRun}); a timeout after it was sent is thrown at once.
+ * RedisConnection#executeOnce}); a timeout after it was sent is thrown at once. Commands of your
+ * own follow the same rule: {@link RedisConnection#execute} retries, {@link
+ * RedisConnection#executeOnce} does not.
  *
  * <p>Set with {@code Rekord.builder().retryPolicy(...)}:
  *

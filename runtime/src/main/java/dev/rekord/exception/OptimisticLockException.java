@@ -1,6 +1,10 @@
 package dev.rekord.exception;
 
-/** A save carried a {@code @Version} that no longer matches the stored document. */
+/**
+ * Reserved for optimistic locking, which is <b>not implemented yet</b>: nothing throws it today,
+ * and {@code @Version} is validated but not enforced. Once it is, a save whose {@code @Version} no
+ * longer matches the stored document will throw it, naming the document's {@link #key()}.
+ */
 public class OptimisticLockException extends RekordException {
   private static final long serialVersionUID = 1L;
 

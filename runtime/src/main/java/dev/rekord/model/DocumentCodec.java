@@ -4,14 +4,18 @@ import java.util.Map;
 
 /**
  * Converts a model record to and from its stored document. Generated per model ({@code
- * MemberCodec}); straight-line code, no reflection.
+ * MemberCodec}); straight-line code, no reflection. A codec has the form of its model's storage
+ * only: {@link #toHash}/{@link #fromHash} for {@code Storage.HASH}, {@link #toJson}/{@link
+ * #fromJson} for {@code Storage.JSON}; the other pair throws {@link UnsupportedOperationException}.
  *
  * @param <T> the record type
  */
 public interface DocumentCodec<T> {
 
   /** The record as hash fields: nested records flattened to dotted names, nulls left out. */
-  Map<String, String> toHash(T value);
+  default Map<String, String> toHash(T value) {
+    throw notStoredAs("a hash");
+  }
 
   /**
    * Reads a record from hash fields. Fields the model does not know are ignored.
@@ -19,10 +23,14 @@ public interface DocumentCodec<T> {
    * @param key the Redis key, named in errors
    * @throws dev.rekord.exception.DeserializationException when a field is missing or cannot be parsed
    */
-  T fromHash(String key, Map<String, String> hash);
+  default T fromHash(String key, Map<String, String> hash) {
+    throw notStoredAs("a hash");
+  }
 
   /** The record as a JSON document; null values are left out. */
-  String toJson(T value);
+  default String toJson(T value) {
+    throw notStoredAs("JSON");
+  }
 
   /**
    * Reads a record from a JSON document. Members the model does not know are skipped.
@@ -30,11 +38,18 @@ public interface DocumentCodec<T> {
    * @param key the Redis key, named in errors
    * @throws dev.rekord.exception.DeserializationException when a member is missing or cannot be parsed
    */
-  T fromJson(String key, String json);
+  default T fromJson(String key, String json) {
+    throw notStoredAs("JSON");
+  }
 
   /**
    * Hands the index values of {@code value} to {@code sink}, one call per indexed field, in
    * declaration order; fields of embedded records and collections of records by their dotted path.
    */
   void indexValues(T value, IndexSink sink);
+
+  private UnsupportedOperationException notStoredAs(String form) {
+    return new UnsupportedOperationException(
+        getClass().getSimpleName() + " is not a codec of documents stored as " + form + "; see the model's storage()");
+  }
 }

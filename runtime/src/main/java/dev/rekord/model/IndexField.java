@@ -1,14 +1,70 @@
 package dev.rekord.model;
 
 /**
- * One indexed field of a model.
+ * One indexed field of a model. Generated index definitions build it by kind, then add what
+ * differs from the defaults (single-valued, no sort order, case-sensitive):
+ *
+ * <pre>{@code
+ * IndexField.tag("city")                         // exact matches on one value
+ * IndexField.numeric("age").withSortOrder()      // ranges, and queries can sort by it
+ * IndexField.tags("skills").caseInsensitive()    // a collection, folded to lower case
+ * }</pre>
  *
  * @param path the stored path: a hash field name or a dotted JSON path ({@code address.city})
  * @param kind how the field is indexed
  * @param sortable whether a sort order is kept on the field
- * @param caseSensitive for tags: whether matching is case-sensitive
+ * @param caseSensitive for tags: whether matching is case-sensitive; {@code true} for every other
+ *     kind
  * @param multiValued whether the field holds several values (a collection, or a field of records
  *     in a collection)
  */
 public record IndexField(
-    String path, IndexKind kind, boolean sortable, boolean caseSensitive, boolean multiValued) {}
+    String path, IndexKind kind, boolean sortable, boolean caseSensitive, boolean multiValued) {
+
+  /** A tag with one value per document: an exact (and, on strings, prefix) match. */
+  public static IndexField tag(String path) {
+    return new IndexField(path, IndexKind.TAG, false, true, false);
+  }
+
+  /** A tag with several values per document: a collection, or a tag inside a collection of records. */
+  public static IndexField tags(String path) {
+    return new IndexField(path, IndexKind.TAG, false, true, true);
+  }
+
+  /** A number, date, time or duration, indexed numerically. */
+  public static IndexField numeric(String path) {
+    return new IndexField(path, IndexKind.NUMERIC, false, true, false);
+  }
+
+  /** Full text with one value per document. */
+  public static IndexField text(String path) {
+    return new IndexField(path, IndexKind.TEXT, false, true, false);
+  }
+
+  /** Full text with several values per document: a collection of strings, or inside a collection of records. */
+  public static IndexField texts(String path) {
+    return new IndexField(path, IndexKind.TEXT, false, true, true);
+  }
+
+  /** A point. */
+  public static IndexField geo(String path) {
+    return new IndexField(path, IndexKind.GEO, false, true, false);
+  }
+
+  /** This field, also keeping a sort order ({@code @Sortable}, {@code sortable = true}). */
+  public IndexField withSortOrder() {
+    return new IndexField(path, kind, true, caseSensitive, multiValued);
+  }
+
+  /**
+   * This tag, matching values folded to lower case ({@code @Tag(caseSensitive = false)}).
+   *
+   * @throws IllegalStateException when this field is not a tag: only tags fold case
+   */
+  public IndexField caseInsensitive() {
+    if (kind != IndexKind.TAG) {
+      throw new IllegalStateException("only a tag can be case-insensitive, not the " + kind + " field " + path);
+    }
+    return new IndexField(path, kind, sortable, false, multiValued);
+  }
+}

@@ -6,7 +6,7 @@ import java.time.Duration;
 /**
  * Everything the runtime knows of one model. Generated per model ({@code MemberModel}) and
  * registered with {@link java.util.ServiceLoader}, so the runtime finds all models without
- * scanning the classpath ({@link ModelRegistry}).
+ * scanning the classpath (a generated {@code META-INF/services} entry).
  *
  * @param <T> the record type
  * @param <ID> the id type

@@ -3,7 +3,11 @@ package dev.rekord.query;
 import dev.rekord.codec.ValueCodec;
 import dev.rekord.model.IndexField;
 
-/** An indexed component: the base of the typed query fields. */
+/**
+ * An indexed component: the base of the typed query fields of the metamodel. Only the fields that
+ * keep a sort order ({@code dev.rekord.metamodel.SortableField}) offer {@code asc()} and {@code
+ * desc()}.
+ */
 public abstract class IndexedAttribute<R, T> extends Attribute<R, T> {
 
   private final IndexField index;
@@ -16,16 +20,6 @@ public abstract class IndexedAttribute<R, T> extends Attribute<R, T> {
   /** How this field is indexed. */
   public final IndexField index() {
     return index;
-  }
-
-  /** Sort ascending by this field (it must be sortable). */
-  public Sort<R> asc() {
-    return new Sort<>(this, false);
-  }
-
-  /** Sort descending by this field (it must be sortable). */
-  public Sort<R> desc() {
-    return new Sort<>(this, true);
   }
 
   /** Documents where this field is {@code null}. */

@@ -33,8 +33,7 @@ public record MigrationReport(List<ModelMigration> models, Duration duration) {
    * @param fingerprint the fingerprint the index now has
    * @param reindexed documents whose index entries were rewritten
    * @param undecodable documents skipped because they could not be decoded
-   * @param undecodableKeys the keys of the first undecodable documents (at most {@value
-   *     SchemaMigrator#REPORTED_KEYS})
+   * @param undecodableKeys the keys of the first undecodable documents (at most ten)
    * @param duration how long this model took
    */
   public record ModelMigration(

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
 
 /** Batches (one script or read per document, pipelined, never CROSSSLOT), migrations and the verifier on a cluster. */
 class ClusterBatchAndMigrationTest {
@@ -129,7 +130,7 @@ class ClusterBatchAndMigrationTest {
         TestModel.repository(rekord, TestModel.stringIds("audit", Storage.HASH, Duration.ZERO));
     repo.saveAll(members(50));
     assertTrue(repo.verifyIndex().consistent());
-    var redis = rekord.connection().commands();
+    var redis = rekord.connection().unwrap(UnifiedJedis.class);
     var bucket = RekordTesting.layout(repo).bucketFor("b1");
     redis.zrem(bucket.numeric("age"), "b1");                  // an entry lost
     redis.zadd(bucket.lex("city"), 0, "Oslo\u0000ghost");    // an entry nobody lists

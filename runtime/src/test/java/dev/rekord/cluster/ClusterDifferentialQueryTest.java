@@ -2,11 +2,11 @@ package dev.rekord.cluster;
 
 import dev.rekord.internal.connection.ConnectionSettings;
 import dev.rekord.internal.connection.Connections;
+import dev.rekord.internal.connection.RedisNode;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.engine.portable.DifferentialQueryTest;
 import dev.rekord.test.RedisServer;
 import java.util.List;
-import redis.clients.jedis.HostAndPort;
 
 /**
  * The differential query suite, case for case, against a real 3-master/3-replica cluster: the same
@@ -19,7 +19,7 @@ class ClusterDifferentialQueryTest extends DifferentialQueryTest {
   protected RedisConnection connect() {
     RedisServer seed = SharedCluster.get().nodes().get(0);
     RedisConnection connection = Connections.open(new ConnectionSettings(
-        List.of(new HostAndPort(seed.host(), seed.port())), null, null, 0, false, null, null, 0, null));
+        List.of(new RedisNode(seed.host(), seed.port())), null, null, 0, false, null, null, 0, null));
     if (!connection.isCluster()) {
       throw new AssertionError("expected a cluster connection");
     }

@@ -6,6 +6,13 @@ import dev.rekord.model.GeoPoint;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.Period;
+import java.time.MonthDay;
+import java.time.YearMonth;
+import java.time.Year;
+import java.time.OffsetTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -30,6 +37,18 @@ class StoredFormsTest {
     assertEquals("-999999999-01-01", ValueCodecs.LOCAL_DATE.toText(LocalDate.MIN));
     assertEquals("2024-05-01T10:15", ValueCodecs.LOCAL_DATE_TIME.toText(LocalDateTime.of(2024, 5, 1, 10, 15)));
     assertEquals("PT-0.000000001S", ValueCodecs.DURATION.toText(Duration.ofNanos(-1)));
+    assertEquals("10:15:30.500+02:00", ValueCodecs.OFFSET_TIME.toText(OffsetTime.of(10, 15, 30, 500_000_000, ZoneOffset.ofHours(2))));
+    assertEquals("2024", ValueCodecs.YEAR.toText(Year.of(2024)));
+    assertEquals("0999", ValueCodecs.YEAR.toText(Year.of(999)));
+    assertEquals("-0001", ValueCodecs.YEAR.toText(Year.of(-1)));
+    assertEquals("+10000", ValueCodecs.YEAR.toText(Year.of(10000)));
+    assertEquals("2024-05", ValueCodecs.YEAR_MONTH.toText(YearMonth.of(2024, 5)));
+    assertEquals("+10000-01", ValueCodecs.YEAR_MONTH.toText(YearMonth.of(10000, 1)));
+    assertEquals("--12-24", ValueCodecs.MONTH_DAY.toText(MonthDay.of(12, 24)));
+    assertEquals("Z", ValueCodecs.ZONE_OFFSET.toText(ZoneOffset.UTC));
+    assertEquals("-05:30:15", ValueCodecs.ZONE_OFFSET.toText(ZoneOffset.ofHoursMinutesSeconds(-5, -30, -15)));
+    assertEquals("Europe/Oslo", ValueCodecs.ZONE_ID.toText(ZoneId.of("Europe/Oslo")));
+    assertEquals("P14M", ValueCodecs.PERIOD.toText(Period.ofMonths(14)));
     assertEquals("10.75,59.91", ValueCodecs.GEO_POINT.toText(GeoPoint.of(10.75, 59.91)));
     assertEquals("[\"a\",null]", ValueCodecs.listOf(ValueCodecs.STRING).toText(new ArrayList<>(Arrays.asList("a", null))));
   }
@@ -44,6 +63,8 @@ class StoredFormsTest {
     assertEquals("\"123456789012345678901234567890\"", json(ValueCodecs.BIG_INTEGER, new BigInteger("123456789012345678901234567890")));
     assertEquals("false", json(ValueCodecs.BOOLEAN, false));
     assertEquals("\"10.75,59.91\"", json(ValueCodecs.GEO_POINT, GeoPoint.of(10.75, 59.91)));
+    assertEquals("\"2024\"", json(ValueCodecs.YEAR, Year.of(2024)));
+    assertEquals("\"P1Y2M3D\"", json(ValueCodecs.PERIOD, Period.of(1, 2, 3)));
   }
 
   @Test

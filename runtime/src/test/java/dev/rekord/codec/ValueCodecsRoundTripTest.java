@@ -8,6 +8,11 @@ import dev.rekord.model.GeoPoint;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Period;
+import java.time.MonthDay;
+import java.time.YearMonth;
+import java.time.Year;
+import java.time.OffsetTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -118,6 +123,35 @@ class ValueCodecsRoundTripTest {
         of(ValueCodecs.ZONED_DATE_TIME, ZonedDateTime.of(LocalDateTime.of(2024, 1, 1, 0, 0, 0, 7), ZoneId.of("UTC"))),
         of(ValueCodecs.ZONED_DATE_TIME, ZonedDateTime.of(LocalDateTime.of(2024, 1, 1, 0, 0), ZoneOffset.ofHours(-18))),
         of(ValueCodecs.ZONED_DATE_TIME, ZonedDateTime.of(LocalDateTime.of(-5000, 1, 1, 0, 0), ZoneId.of("America/New_York"))),
+        of(ValueCodecs.OFFSET_TIME, OffsetTime.MIN),
+        of(ValueCodecs.OFFSET_TIME, OffsetTime.MAX),
+        of(ValueCodecs.OFFSET_TIME, OffsetTime.of(10, 0, 0, 1, ZoneOffset.ofHoursMinutesSeconds(5, 30, 15))),
+        of(ValueCodecs.YEAR, Year.of(Year.MIN_VALUE)),
+        of(ValueCodecs.YEAR, Year.of(Year.MAX_VALUE)),
+        of(ValueCodecs.YEAR, Year.of(0)),
+        of(ValueCodecs.YEAR, Year.of(-1)),
+        of(ValueCodecs.YEAR, Year.of(999)),
+        of(ValueCodecs.YEAR, Year.of(10000)),
+        of(ValueCodecs.YEAR_MONTH, YearMonth.of(Year.MIN_VALUE, 1)),
+        of(ValueCodecs.YEAR_MONTH, YearMonth.of(Year.MAX_VALUE, 12)),
+        of(ValueCodecs.YEAR_MONTH, YearMonth.of(10000, 1)),
+        of(ValueCodecs.YEAR_MONTH, YearMonth.of(-1, 2)),
+        of(ValueCodecs.MONTH_DAY, MonthDay.of(2, 29)),
+        of(ValueCodecs.MONTH_DAY, MonthDay.of(1, 1)),
+        of(ValueCodecs.ZONE_OFFSET, ZoneOffset.MIN),
+        of(ValueCodecs.ZONE_OFFSET, ZoneOffset.MAX),
+        of(ValueCodecs.ZONE_OFFSET, ZoneOffset.UTC),
+        of(ValueCodecs.ZONE_OFFSET, ZoneOffset.ofTotalSeconds(-3661)),
+        of(ValueCodecs.ZONE_ID, ZoneId.of("Europe/Oslo")),
+        of(ValueCodecs.ZONE_ID, ZoneId.of("UTC")),
+        of(ValueCodecs.ZONE_ID, ZoneId.of("GMT+02:00")),
+        of(ValueCodecs.ZONE_ID, ZoneOffset.ofHours(-3)),
+        of(ValueCodecs.ZONE_ID, ZoneOffset.UTC),
+        of(ValueCodecs.PERIOD, Period.ZERO),
+        of(ValueCodecs.PERIOD, Period.ofMonths(14)),
+        of(ValueCodecs.PERIOD, Period.of(Integer.MIN_VALUE, Integer.MAX_VALUE, -1)),
+        of(ValueCodecs.listOf(ValueCodecs.YEAR_MONTH), new ArrayList<>(Arrays.asList(YearMonth.of(10000, 1), null))),
+        of(ValueCodecs.mapOf(ValueCodecs.PERIOD), mapOf("a", Period.ofDays(-1), "b", null)),
         of(ValueCodecs.DURATION, Duration.ZERO),
         of(ValueCodecs.DURATION, Duration.ofNanos(-1)),
         of(ValueCodecs.DURATION, Duration.ofSeconds(-1, 1)),

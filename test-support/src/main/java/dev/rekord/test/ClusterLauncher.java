@@ -19,18 +19,21 @@ final class ClusterLauncher {
     private final int masters;
     private final int replicasPerMaster;
     private final Path executable;
+    private final List<String> extraArgs;
     private final String password;
     private final Duration timeout;
-    private final List<String> extraArgs;
 
-    ClusterLauncher(int masters, int replicasPerMaster, Path executable, String password, Duration timeout,
-            List<String> extraArgs) {
+    /**
+     * @param nodes how each node is started: its executable, extra arguments and password; its
+     *     startup timeout is the whole cluster's
+     */
+    ClusterLauncher(int masters, int replicasPerMaster, ServerSettings nodes) {
         this.masters = masters;
         this.replicasPerMaster = replicasPerMaster;
-        this.executable = executable;
-        this.password = password;
-        this.timeout = timeout;
-        this.extraArgs = List.copyOf(extraArgs);
+        this.executable = nodes.executable();
+        this.extraArgs = nodes.extraArgs();
+        this.password = nodes.effectivePassword();
+        this.timeout = nodes.startupTimeout();
     }
 
     RedisCluster start() {
@@ -70,8 +73,7 @@ final class ClusterLauncher {
         if (password != null) {
             builder.password(password).args("--masterauth", password);
         }
-        builder.args(extraArgs.toArray(String[]::new));
-        return builder;
+        return builder.args(extraArgs.toArray(String[]::new));
     }
 
     private void createCluster(List<RedisServer> nodes, long deadline) {

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class RedisCluster implements RedisDeployment {
 
+    static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(30);
+
     private final List<RedisServer> nodes;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -258,7 +260,7 @@ public final class RedisCluster implements RedisDeployment {
         private int replicasPerMaster;
         private Path executable;
         private String password;
-        private Duration startupTimeout = Duration.ofSeconds(30);
+        private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
         private final List<String> extraArgs = new java.util.ArrayList<>();
 
         Builder() {
@@ -338,8 +340,8 @@ public final class RedisCluster implements RedisDeployment {
          * @throws RedisStartupException if a node does not start or the cluster does not form in time
          */
         public RedisCluster start() {
-            return new ClusterLauncher(masters, replicasPerMaster, executable, password, startupTimeout, extraArgs)
-                    .start();
+            return new ClusterLauncher(masters, replicasPerMaster,
+                    new ServerSettings(executable, extraArgs, password, startupTimeout)).start();
         }
     }
 }

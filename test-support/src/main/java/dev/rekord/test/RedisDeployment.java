@@ -1,8 +1,8 @@
 package dev.rekord.test;
 
 /**
- * A running Redis deployment started for tests: a single {@link RedisServer} today, a cluster
- * later. Closing it stops every process it started and deletes their files.
+ * A running Redis deployment started for tests: a single {@link RedisServer} or a
+ * {@link RedisCluster}. Closing it stops every process it started and deletes their files.
  */
 public interface RedisDeployment extends AutoCloseable {
 

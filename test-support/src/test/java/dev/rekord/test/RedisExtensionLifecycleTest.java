@@ -3,13 +3,17 @@ package dev.rekord.test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,10 +37,13 @@ class RedisExtensionLifecycleTest {
 
     /** Fixture name → pid of the redis-server it used. */
     private static final Map<String, Long> SEEN = new ConcurrentHashMap<>();
+    /** The pids of the nodes of the cluster {@link ClusterFixture} used. */
+    private static final List<Long> CLUSTER_PIDS = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void forgetEarlierRuns() {
         SEEN.clear();
+        CLUSTER_PIDS.clear();
     }
 
     @Test
@@ -78,6 +85,20 @@ class RedisExtensionLifecycleTest {
     void instanceFieldRegistrationStartsTheServerLazily() {
         assertAllPass(run(InstanceField.class));
         assertStopped(SEEN.get("InstanceField"));
+    }
+
+    @Test
+    void clusterExtensionFormsAClusterFlushesItAndStopsEveryNodeAfterTheClass() {
+        assertAllPass(run(ClusterFixture.class));
+        assertEquals(3, CLUSTER_PIDS.size());
+        CLUSTER_PIDS.forEach(RedisExtensionLifecycleTest::assertStopped);
+    }
+
+    @Test
+    void sharedClusterIsReusedAcrossClasses() {
+        assertAllPass(run(SharedClusterA.class, SharedClusterB.class));
+        assertEquals(SEEN.get("SharedClusterA"), SEEN.get("SharedClusterB"));
+        assertStopped(SEEN.get("SharedClusterA"));
     }
 
     @Test
@@ -224,4 +245,46 @@ class RedisExtensionLifecycleTest {
         }
     }
 
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class ClusterFixture {
+        @RegisterExtension
+        static RedisExtension redis = RedisExtension.builder().cluster(3, 0).build();
+
+        @Test
+        @Order(1)
+        void injectsAFormedCluster(RedisCluster cluster, RedisDeployment deployment) {
+            assertSame(cluster, deployment);
+            assertSame(cluster, redis.cluster());
+            assertThrows(IllegalStateException.class, redis::server);
+            cluster.nodes().forEach(node -> CLUSTER_PIDS.add(node.pid()));
+            assertTrue(String.valueOf(cluster.nodes().get(0).call("CLUSTER", "INFO")).contains("cluster_state:ok"));
+            cluster.masterOf(0).call("SET", "{06S}written-by", "first test"); // {06S} hashes to slot 0
+        }
+
+        @Test
+        @Order(2)
+        void flushesEveryMasterBeforeEachTest(RedisCluster cluster) {
+            assertEquals(0L, cluster.masterOf(0).call("EXISTS", "{06S}written-by"));
+        }
+    }
+
+    static class SharedClusterA {
+        @RegisterExtension
+        static RedisExtension redis = RedisExtension.builder().cluster(3, 0).shared(true).build();
+
+        @Test
+        void records() {
+            SEEN.put("SharedClusterA", redis.cluster().nodes().get(0).pid());
+        }
+    }
+
+    static class SharedClusterB {
+        @RegisterExtension
+        static RedisExtension redis = RedisExtension.builder().cluster(3, 0).shared(true).build();
+
+        @Test
+        void records(RedisCluster cluster) {
+            SEEN.put("SharedClusterB", cluster.nodes().get(0).pid());
+        }
+    }
 }

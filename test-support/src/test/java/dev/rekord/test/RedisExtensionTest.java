@@ -3,6 +3,7 @@ package dev.rekord.test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -41,5 +42,16 @@ class RedisExtensionTest {
     @Test
     void serverIsUnavailableBeforeAnyTestStarted() {
         assertThrows(IllegalStateException.class, () -> RedisExtension.create().server());
+    }
+
+    @Test
+    void aSingleServerExtensionHasNoCluster() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> RedisExtension.create().cluster());
+        assertTrue(e.getMessage().contains("builder().cluster("), e.getMessage());
+    }
+
+    @Test
+    void aClusterNeedsThreeMasters() {
+        assertThrows(IllegalArgumentException.class, () -> RedisExtension.builder().cluster(2, 0));
     }
 }

@@ -17,6 +17,7 @@ import java.net.ServerSocket;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.UnifiedJedis;
 
 /** The snippets of errors.md, run against a real redis-server. */
 @ExtendWith(RedisExtension.class)
@@ -27,7 +28,7 @@ class ErrorsTest {
     try (Rekord rekord = Rekord.connect(server.url())) {
       MemberRepository members = new MemberRepository(rekord);
       members.save(new Member("ada", "Ada", "Oslo", LocalDate.of(2024, 5, 1)));
-      rekord.connection().commands().hset(members.keyOf("ada"), "joinDate", "2024-13-01");
+      rekord.connection().unwrap(UnifiedJedis.class).hset(members.keyOf("ada"), "joinDate", "2024-13-01");
       String message = null;
       // tag::deserialization[]
       try {

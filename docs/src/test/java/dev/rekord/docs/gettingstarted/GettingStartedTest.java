@@ -8,6 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rekord.exception.DeserializationException;
 import dev.rekord.Rekord;
 import dev.rekord.BatchRead;
+import dev.rekord.connection.Batch;
+import dev.rekord.connection.Command;
+import dev.rekord.connection.Commands;
+import dev.rekord.connection.RedisConnection;
+import dev.rekord.connection.ReplyType;
+import dev.rekord.connection.Reply;
+import dev.rekord.exception.WrongTypeException;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
 import java.time.Duration;
@@ -34,7 +41,7 @@ class GettingStartedTest {
   void connect(RedisServer server) {
     rekord = Rekord.connect(server.url());
     members = new MemberRepository(rekord);
-    redis = rekord.connection().commands();
+    redis = rekord.connection().unwrap(UnifiedJedis.class);
   }
 
   @AfterEach
@@ -143,5 +150,40 @@ class GettingStartedTest {
     assertEquals("Member", failure.model());
     assertEquals("joinDate", failure.field());
     assertThrows(DeserializationException.class, read::valuesOrThrow);
+  }
+
+  @Test
+  void rawCommands() {
+    Member ada = members.save(new Member(null, "Ada", "Oslo", LocalDate.of(2024, 5, 1)));
+    // tag::rawCommands[]
+    RedisConnection redis = rekord.connection();
+
+    // A command Rekord builds, with Rekord's routing, retries and exceptions
+    Map<String, String> stored = redis.execute(Commands.hgetAll(members.keyOf(ada.id())));
+
+    // Any other command: keys first (a cluster routes by them), then the other arguments;
+    // execute for idempotent commands, executeOnce for the rest (sent at most once)
+    long visits = redis.executeOnce(new Command<>("INCR", List.of("visits"), List.of(), ReplyType.LONG));
+    Object pong = redis.execute(Command.of("PING", List.of(), List.of())); // "PONG"
+
+    // Several commands in one round trip (one per node on a cluster)
+    Batch batch = redis.batch();
+    Reply<String> type = batch.add(Commands.type(members.keyOf(ada.id())));
+    Reply<String> counter = batch.add(Commands.get("visits"));
+    batch.execute();
+
+    // Jedis itself, for everything else: its own API, exceptions and retries
+    UnifiedJedis jedis = redis.unwrap(UnifiedJedis.class);
+    jedis.expire("visits", 3600);
+    // end::rawCommands[]
+    assertEquals("Oslo", stored.get("city"));
+    assertEquals(1, visits);
+    assertEquals("PONG", pong);
+    assertEquals("hash", type.get());
+    assertEquals("1", counter.get());
+    assertTrue(redis.unwrap(UnifiedJedis.class).ttl("visits") > 3500);
+    WrongTypeException wrongType = assertThrows(WrongTypeException.class,
+        () -> redis.execute(Commands.get(members.keyOf(ada.id()))));
+    assertTrue(wrongType.getMessage().contains("WRONGTYPE"), wrongType.getMessage());
   }
 }

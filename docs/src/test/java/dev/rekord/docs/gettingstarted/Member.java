@@ -1,11 +1,11 @@
 package dev.rekord.docs.gettingstarted;
 
+// tag::model[]
 import dev.rekord.annotations.Id;
 import dev.rekord.annotations.Indexed;
 import dev.rekord.annotations.RedisModel;
 import java.time.LocalDate;
 
-// tag::model[]
 @RedisModel
 public record Member(
     @Id String id,

@@ -35,7 +35,7 @@ class ModellingTest {
   @BeforeEach
   void connect(RedisServer server) {
     rekord = Rekord.connect(server.url());
-    redis = rekord.connection().commands();
+    redis = rekord.connection().unwrap(UnifiedJedis.class);
   }
 
   @AfterEach

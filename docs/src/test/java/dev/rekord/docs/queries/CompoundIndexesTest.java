@@ -43,7 +43,7 @@ class CompoundIndexesTest {
       assertEquals(2, older);
       assertEquals(List.of("dag", "cleo"), oldestFirst.stream().map(Resident::id).toList());
 
-      UnifiedJedis redis = rekord.connection().commands();
+      UnifiedJedis redis = rekord.connection().unwrap(UnifiedJedis.class);
       Map<String, Double> oslo = new TreeMap<>();
       for (Tuple member : redis.zrangeWithScores("{residents}#cmp:city+age:4:Oslo", 0, -1)) {
         oslo.put(member.getElement(), member.getScore());

@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rekord.model.GeoPoint;
 import dev.rekord.exception.QueryException;
 import dev.rekord.Rekord;
+import dev.rekord.exception.DeserializationException;
+import dev.rekord.DocumentRead;
+import dev.rekord.BatchRead;
 import dev.rekord.exception.SchemaMismatchException;
 import dev.rekord.exception.SerializationException;
+import dev.rekord.metamodel.SortableField;
 import dev.rekord.query.Condition;
 import dev.rekord.query.DistanceUnit;
 import dev.rekord.Query;
@@ -49,7 +53,7 @@ class QueriesTest {
   void connect(RedisServer server) {
     rekord = Rekord.connect(server.url());
     members = new MemberRepository(rekord);
-    redis = rekord.connection().commands();
+    redis = rekord.connection().unwrap(UnifiedJedis.class);
     members.saveAll(List.of(
         new Member("ada", "Ada", "Oslo", LocalDate.of(2024, 5, 1), 36, Set.of("maths", "chess"),
             "Writes programs for the Analytical Engine", GeoPoint.of(10.7461, 59.9127),
@@ -295,6 +299,37 @@ class QueriesTest {
   }
 
   @Test
+  void undecodableDocuments() {
+    redis.hset(members.keyOf("cleo"), "joinDate", "yesterday"); // changed by hand: not a LocalDate
+    Query<Member, String> inOslo = members.find(Member_.city.eq("Oslo")).sortBy(Member_.name.asc());
+    assertThrows(DeserializationException.class, inOslo::list);
+    List<String> logged = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    // tag::readFailures[]
+    BatchRead<String, Member> page = inOslo.read();
+    List<Member> readable = page.values(); // Ada and Finn; Cleo's document is in page.failures()
+    page.failures().forEach((id, failure) -> logged.add(failure.getMessage()));
+
+    try (Query.Cursor<DocumentRead<String, Member>> cursor = inOslo.readIterator()) {
+      while (cursor.hasNext()) {
+        DocumentRead<String, Member> read = cursor.next();
+        if (read.failed()) {
+          logged.add(read.id() + ": " + read.failure().problem()); // cleo: cannot parse 'yesterday' …
+        } else {
+          names.add(read.value().name());
+        }
+      }
+    }
+    // end::readFailures[]
+    assertEquals(List.of("Ada", "Finn"), readable.stream().map(Member::name).toList());
+    assertEquals(List.of("cleo"), List.copyOf(page.failures().keySet()));
+    assertEquals(List.of("Ada", "Finn"), names);
+    assertEquals(2, logged.size());
+    assertTrue(logged.get(0).startsWith("Cannot read Member.joinDate from key '" + members.keyOf("cleo") + "'"), logged.get(0));
+    assertTrue(logged.get(1).startsWith("cleo: cannot parse 'yesterday'"), logged.get(1));
+  }
+
+  @Test
   void explicitScan() {
     // tag::scan[]
     List<Member> atExampleOrg;
@@ -331,14 +366,15 @@ class QueriesTest {
   @Test
   void queryExceptions() {
     // tag::queryException[]
-    Query<Member, String> query = members.findAll().sortBy(Member_.city.asc());
+    Query<Member, String> query = members.find(Member_.bio.matches("  ,  "));
     QueryException e = assertThrows(QueryException.class, query::list);
-    // cannot sort by city: only single-valued fields declared sortable keep a sort order
+    // a text match on bio needs at least one word: [,]
     // end::queryException[]
-    assertEquals("cannot sort by city: only single-valued fields declared sortable keep a sort order",
-        e.getMessage());
-    assertThrows(QueryException.class, () -> members.find(Member_.bio.matches("  ,  ")).list());
+    assertEquals("a text match on bio needs at least one word: [,]", e.getMessage());
     assertThrows(QueryException.class, () -> members.find(Member_.city.eq(null)).list());
+    // A sort by city does not compile: only the fields that keep a sort order offer asc().
+    assertFalse(SortableField.class.isInstance(Member_.city));
+    assertTrue(SortableField.class.isInstance(Member_.name));
   }
 
   @Test
@@ -419,6 +455,7 @@ class QueriesTest {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       System.out.println(text);
       assertTrue(text.contains("FT.CREATE"), text);
+      assertTrue(text.contains("Rekord does not run this command"), text);
     }
   }
 }

@@ -84,7 +84,7 @@ class SnippetsTest {
   }
 
   /** The guide's pages and the repository's README. */
-  private static List<MarkdownPage> pages() throws IOException {
+  static List<MarkdownPage> pages() throws IOException {
     List<MarkdownPage> pages = new ArrayList<>();
     try (Stream<Path> files = Files.list(DOCS)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {

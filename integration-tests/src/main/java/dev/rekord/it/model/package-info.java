@@ -3,5 +3,3 @@
  * supported value type, both storages, every id kind and every index annotation.
  */
 package dev.rekord.it.model;
-
-import dev.rekord.Rekord;

@@ -119,7 +119,7 @@ class ApplicationLayoutTest {
 
   private void compile(String pathOption, String path) throws IOException {
     List<String> args = new ArrayList<>(List.of("-d", dir.resolve("out").toString(), "--release", "17",
-        "-Xlint:all,-processing", "-Werror", pathOption, path, "--processor-path", path(PROCESSOR_JARS)));
+        "-Xlint:all", "-Werror", pathOption, path, "--processor-path", path(PROCESSOR_JARS)));
     try (var sources = Files.walk(dir.resolve("src"))) {
       sources.filter(f -> f.toString().endsWith(".java")).forEach(f -> args.add(f.toString()));
     }

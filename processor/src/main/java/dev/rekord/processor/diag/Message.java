@@ -23,8 +23,12 @@ public enum Message {
   UNSUPPORTED_TYPE(
       "UnsupportedType",
       "%s has type %s, which Rekord cannot store; use a scalar (String, boolean, char, a number,"
-          + " BigDecimal, BigInteger, UUID, a java.time date or time, Duration, byte[], GeoPoint), an"
+          + " BigDecimal, BigInteger, UUID, a java.time value, byte[], GeoPoint), an"
           + " enum, a record, a List or Set of those, or a Map<String, V> of scalars or enums"),
+  OPTIONAL_COMPONENT(
+      "UnsupportedType",
+      "%s has type %s, which Rekord cannot store: a component that may be absent is nullable;"
+          + " use a nullable `%s %s` component instead"),
   NOT_INDEXABLE(
       "NotIndexable", "@%s indexes %s, but %s is %s; %s"),
   NOT_INDEXABLE_MULTI_VALUED(
@@ -37,6 +41,10 @@ public enum Message {
   NOT_SORTABLE(
       "NotSortable",
       "A sort order needs one value per document, but %s %s; remove `sortable = true` or @Sortable"),
+  TEXT_NOT_SORTABLE(
+      "TextNotSortable",
+      "A @Text field is indexed by its words and has no sort order, but %s asks for one (%s);"
+          + " remove it, or index the whole string with @Tag(sortable = true) to sort by it"),
   DUPLICATE_FIELD_NAME(
       "DuplicateFieldName",
       "Stored field names are unique, but %s and %s are both stored as \"%s\"; rename one with"

@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import dev.rekord.annotations.Storage;
 import dev.rekord.processor.model.ModelDescription;
 import dev.rekord.processor.model.Property;
 import dev.rekord.processor.model.ValueType;
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * The value codecs a model's codec class ({@code MemberCodec}) declares as constants: one per
  * enum, collection and map type ({@code LIST_OF_STRING = ValueCodecs.listOf(ValueCodecs.STRING)}),
- * and one {@code RecordCodec} per record type ({@code ADDRESS_JSON = new AddressJson()}). Names
+ * and one {@code RecordCodec} per record type stored as JSON ({@code ADDRESS_JSON = new
+ * AddressJson()}). Names
  * follow the type, so one constant serves every component of that type. Scalars use the runtime's
  * {@code ValueCodecs} constants directly.
  *
@@ -57,10 +59,19 @@ final class CodecConstants {
     classNames.newName(codecClass.simpleName());
   }
 
-  /** The constants of {@code model}'s codec, starting with the model's own record codec. */
+  /**
+   * The constants {@code model}'s codec uses. JSON storage: the model's own record codec first, and
+   * every codec it is built from. Hash storage flattens embedded records into fields, so it needs no
+   * record codec for them, nor for the model: only the codecs of its fields (a collection of records
+   * is one field, in JSON text, so its element's record codec is among them).
+   */
   static CodecConstants of(ModelDescription model) {
     CodecConstants codecs = new CodecConstants(model.generated("Codec"));
-    codecs.registerRecord(model.recordType(), model.properties());
+    if (model.storage() == Storage.JSON) {
+      codecs.registerRecord(model.recordType(), model.properties());
+    } else {
+      codecs.registerFlattened(model.properties());
+    }
     return codecs;
   }
 
@@ -69,14 +80,23 @@ final class CodecConstants {
     return List.copyOf(constants.values());
   }
 
-  /** Every record type's JSON codec, the model first. */
+  /** The JSON codec of every record type the codec uses, the model first when it is stored as JSON. */
   List<RecordCodec> recordCodecs() {
     return List.copyOf(recordCodecs.values());
   }
 
-  /** The JSON codec of {@code recordType}. */
+  /**
+   * The JSON codec of {@code recordType}.
+   *
+   * @throws IllegalArgumentException when the codec does not use one: the model itself, or a record
+   *     embedded (flattened) in a hash
+   */
   RecordCodec recordCodec(ClassName recordType) {
-    return recordCodecs.get(recordType.canonicalName());
+    RecordCodec codec = recordCodecs.get(recordType.canonicalName());
+    if (codec == null) {
+      throw new IllegalArgumentException("no JSON codec for " + recordType);
+    }
+    return codec;
   }
 
   /** The codec of {@code type}, as referenced inside the codec class: {@code LIST_OF_STRING}. */
@@ -108,7 +128,7 @@ final class CodecConstants {
     if (recordCodecs.containsKey(key)) {
       return;
     }
-    String constant = constantNames.newName(Names.upperSnake(recordType.simpleName()) + "_JSON");
+    String constant = constantNames.newName(JavaNames.upperSnake(recordType.simpleName()) + "_JSON");
     ClassName className = codecClass.nestedClass(classNames.newName(recordType.simpleName() + "Json"));
     recordCodecs.put(key, new RecordCodec(recordType, properties, constant, className));
     constants.put(
@@ -119,6 +139,17 @@ final class CodecConstants {
             CodeBlock.of("new $T()", className)));
     for (Property property : properties) {
       register(property.type());
+    }
+  }
+
+  /** Registers the codecs of the fields of a hash: embedded records by their components. */
+  private void registerFlattened(List<Property> properties) {
+    for (Property property : properties) {
+      if (property.type() instanceof ValueType.Embedded embedded) {
+        registerFlattened(embedded.properties());
+      } else {
+        register(property.type());
+      }
     }
   }
 
@@ -173,10 +204,10 @@ final class CodecConstants {
       return scalar.kind().name();
     }
     if (type instanceof ValueType.EnumValue enumValue) {
-      return Names.upperSnake(enumValue.typeName().simpleName());
+      return JavaNames.upperSnake(enumValue.typeName().simpleName());
     }
     if (type instanceof ValueType.Embedded embedded) {
-      return Names.upperSnake(embedded.typeName().simpleName());
+      return JavaNames.upperSnake(embedded.typeName().simpleName());
     }
     if (type instanceof ValueType.CollectionValue collection) {
       return collection.kind().name() + "_OF_" + typeWord(collection.element());

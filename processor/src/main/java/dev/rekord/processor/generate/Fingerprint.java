@@ -1,6 +1,9 @@
 package dev.rekord.processor.generate;
 
+import dev.rekord.processor.model.IndexKind;
 import dev.rekord.processor.model.ModelDescription;
+import dev.rekord.processor.model.ScalarKind;
+import dev.rekord.processor.model.ValueType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,8 +13,8 @@ import java.util.List;
 /**
  * The fingerprint of a model's index: the first 16 hex characters of the SHA-256 of a canonical
  * text of the definition. It changes exactly when the index must be rebuilt (a field added,
- * removed, moved, or its kind, sort order, case sensitivity or multiplicity changed; a compound
- * index added, removed or changed), and never
+ * removed, moved, or its kind, sort order, case sensitivity, multiplicity or scoring changed; a
+ * compound index added, removed or changed), and never
  * with anything else (component order aside, which is the field order of the index).
  */
 final class Fingerprint {
@@ -47,12 +50,28 @@ final class Fingerprint {
           .append(field.spec().caseSensitive())
           .append("|multiValued=")
           .append(field.path().multiValued())
+          .append(scoring(field))
           .append('\n');
     }
     for (IndexedCompound compound : compounds) {
       text.append("compound=").append(compound.name()).append('\n');
     }
     return text.toString();
+  }
+
+  /**
+   * How a numeric field's values become scores, where that is not the number itself: {@code
+   * |score=LOCAL_DATE} (epoch day) differs from {@code |score=LOCAL_DATE_TIME} (epoch microsecond),
+   * so changing a component's type between them rebuilds the index. Nothing for numbers and other
+   * kinds, whose lines stay as they were.
+   */
+  private static String scoring(IndexedField field) {
+    if (field.spec().kind() == IndexKind.NUMERIC
+        && field.path().property().type() instanceof ValueType.Scalar scalar
+        && scalar.kind().family() != ScalarKind.Family.NUMBER) {
+      return "|score=" + scalar.kind().name();
+    }
+    return "";
   }
 
   private static String digest(String text) {

@@ -17,7 +17,7 @@ public final class Generators {
 
   /** The source writers, in the order their files are written. */
   private static final List<SourceFileWriter> WRITERS =
-      List.of(new MetamodelWriter(), new CodecWriter(), new IndexWriter(), new ModelWriter(), new RepositoryWriter());
+      List.of(new MetamodelWriter(), new CodecWriter(), new IndexDefinitionWriter(), new ModelWriter(), new RepositoryWriter());
 
   /**
    * Writes {@code Member_}, {@code MemberCodec}, {@code MemberIndex}, {@code MemberModel}, {@code

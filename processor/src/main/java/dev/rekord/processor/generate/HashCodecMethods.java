@@ -107,7 +107,7 @@ final class HashCodecMethods {
   }
 
   private String writeMethod(FieldPath path, ValueType.Embedded embedded) {
-    String name = methodNames.newName("write" + Names.upperCamel(path.javaPath()));
+    String name = methodNames.newName("write" + JavaNames.upperCamel(path.javaPath()));
     // Nested helpers are added while the body is built; insert this one before them.
     int position = helpers.size();
     CodeBlock body = puts(path.chain(), embedded.properties());
@@ -128,7 +128,7 @@ final class HashCodecMethods {
   }
 
   private String readMethod(FieldPath path, ValueType.Embedded embedded) {
-    String name = methodNames.newName("read" + Names.upperCamel(path.javaPath()));
+    String name = methodNames.newName("read" + JavaNames.upperCamel(path.javaPath()));
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(name)
             .addJavadoc("Reads the embedded {@link $T} at {@code $L}.", embedded.typeName(), path.storedPath())

@@ -22,7 +22,7 @@ import javax.lang.model.element.Modifier;
  * of strings indexed as text (the runtime has {@code tags} but no {@code texts}). Only components
  * with an indexed field at or below them are visited.
  *
- * <p>Then one {@code IndexEntries.compound} call per compound index, with the values of its fields
+ * <p>Then one {@code IndexSink.compound} call per compound index, with the values of its fields
  * ({@code null} through a {@code null} embedded record; the runtime writes no entry when one is
  * {@code null}).
  *
@@ -160,7 +160,7 @@ final class IndexValuesMethods {
 
   /** The helper for an embedded record: its indexed fields, or all of them absent when it is null. */
   private String embeddedMethod(FieldPath path, ValueType.Embedded embedded, boolean multiValued) {
-    String name = methodNames.newName("index" + Names.upperCamel(path.javaPath()));
+    String name = methodNames.newName("index" + JavaNames.upperCamel(path.javaPath()));
     // Nested helpers are added while the body is built; insert this one before them.
     int position = helpers.size();
     CodeBlock body = entries(path.chain(), embedded.properties(), multiValued);
@@ -181,7 +181,7 @@ final class IndexValuesMethods {
   /** The helper for a collection of records: each element's indexed fields, or all absent when there is none. */
   private String recordsMethod(
       FieldPath path, ValueType.CollectionValue collection, ValueType.Embedded element, boolean multiValued) {
-    String name = methodNames.newName("index" + Names.upperCamel(path.javaPath()));
+    String name = methodNames.newName("index" + JavaNames.upperCamel(path.javaPath()));
     int position = helpers.size();
     CodeBlock body = entries(path.chain(), element.properties(), true);
     MethodSpec.Builder method = helper(name, collection.typeName(), "values")
@@ -204,7 +204,7 @@ final class IndexValuesMethods {
   /** The helper for a collection of single values: one call per non-null element. */
   private String valuesMethod(
       FieldPath path, IndexedField field, ValueType.CollectionValue collection, boolean multiValued) {
-    String name = methodNames.newName("index" + Names.upperCamel(path.javaPath()));
+    String name = methodNames.newName("index" + JavaNames.upperCamel(path.javaPath()));
     MethodSpec.Builder method = helper(name, collection.typeName(), "values")
         .addJavadoc(multiValued
                 ? "Indexes each element of {@code $L}."

@@ -1,7 +1,7 @@
 package dev.rekord.processor.generate;
 
 import com.palantir.javapoet.NameAllocator;
-import dev.rekord.processor.model.CompoundIndexSpec;
+import dev.rekord.processor.model.CompoundIndexDescription;
 import dev.rekord.processor.model.ModelDescription;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +31,10 @@ record IndexedCompound(List<IndexedField> tags, IndexedField number, String cons
       constants.newName(field.constant());
     }
     List<IndexedCompound> compounds = new ArrayList<>();
-    for (CompoundIndexSpec spec : model.compoundIndexes()) {
-      List<IndexedField> tags = spec.tags().stream().map(path -> field(fields, path)).toList();
-      String constant = constants.newName(Names.upperSnake(String.join("_", spec.paths())), spec);
-      compounds.add(new IndexedCompound(tags, field(fields, spec.number()), constant));
+    for (CompoundIndexDescription description : model.compoundIndexes()) {
+      List<IndexedField> tags = description.tags().stream().map(path -> field(fields, path)).toList();
+      String constant = constants.newName(JavaNames.upperSnake(String.join("_", description.paths())), description);
+      compounds.add(new IndexedCompound(tags, field(fields, description.number()), constant));
     }
     return List.copyOf(compounds);
   }

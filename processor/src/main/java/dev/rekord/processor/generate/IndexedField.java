@@ -32,7 +32,7 @@ record IndexedField(FieldPath path, IndexSpec spec, String constant) {
                 .index()
                 .ifPresent(
                     spec -> {
-                      String constant = constants.newName(Names.upperSnake(path.javaPath()), path);
+                      String constant = constants.newName(JavaNames.upperSnake(path.javaPath()), path);
                       fields.add(new IndexedField(path, spec, constant));
                     }));
     return List.copyOf(fields);

@@ -13,8 +13,11 @@ import dev.rekord.processor.model.ValueType;
  * no sense for the component does not compile: TAG on {@code String} → {@code StringField}, TAG on
  * another scalar → {@code TagField}, any index on a collection (or a tag inside a collection of
  * records) → {@code CollectionField}, NUMERIC → {@code NumericField}, {@code DateField} or {@code
- * ComparableField<R, Duration>}, TEXT → {@code TextField}, GEO → {@code GeoField}, not indexed →
- * {@code Attribute}.
+ * ComparableField} (for {@code Duration}, {@code MonthDay}, {@code ZoneOffset}), TEXT → {@code
+ * TextField}, GEO → {@code GeoField}, not indexed → {@code Attribute}. A sortable tag or number gets
+ * the sortable variant ({@code SortableStringField}, {@code SortableNumericField}, …), the only
+ * fields with {@code asc()} and {@code desc()}, so a sort by a field without a sort order does not
+ * compile.
  */
 final class MetamodelFields {
   private MetamodelFields() {}
@@ -47,6 +50,7 @@ final class MetamodelFields {
       return ParameterizedTypeName.get(RuntimeTypes.COLLECTION_FIELD, root, element, value);
     }
     ScalarKind.Family family = type instanceof ValueType.Scalar scalar ? scalar.kind().family() : ScalarKind.Family.TAG;
+    boolean sortable = spec.sortable();
     return switch (spec.kind()) {
       case TAG -> {
         if (inCollection) {
@@ -54,13 +58,14 @@ final class MetamodelFields {
         }
         boolean string = type instanceof ValueType.Scalar scalar && scalar.kind() == ScalarKind.STRING;
         yield string
-            ? ParameterizedTypeName.get(RuntimeTypes.STRING_FIELD, root)
-            : ParameterizedTypeName.get(RuntimeTypes.TAG_FIELD, root, value);
+            ? ParameterizedTypeName.get(sortable ? RuntimeTypes.SORTABLE_STRING_FIELD : RuntimeTypes.STRING_FIELD, root)
+            : ParameterizedTypeName.get(sortable ? RuntimeTypes.SORTABLE_TAG_FIELD : RuntimeTypes.TAG_FIELD, root, value);
       }
       case NUMERIC -> switch (family) {
-        case NUMBER -> ParameterizedTypeName.get(RuntimeTypes.NUMERIC_FIELD, root, value);
-        case TEMPORAL -> ParameterizedTypeName.get(RuntimeTypes.DATE_FIELD, root, value);
-        case DURATION -> ParameterizedTypeName.get(RuntimeTypes.COMPARABLE_FIELD, root, value);
+        case NUMBER -> ParameterizedTypeName.get(sortable ? RuntimeTypes.SORTABLE_NUMERIC_FIELD : RuntimeTypes.NUMERIC_FIELD, root, value);
+        case TEMPORAL -> ParameterizedTypeName.get(sortable ? RuntimeTypes.SORTABLE_DATE_FIELD : RuntimeTypes.DATE_FIELD, root, value);
+        case ORDERED -> ParameterizedTypeName.get(
+            sortable ? RuntimeTypes.SORTABLE_COMPARABLE_FIELD : RuntimeTypes.COMPARABLE_FIELD, root, value);
         default -> throw new IllegalArgumentException("a " + type.typeName() + " cannot be indexed as NUMERIC");
       };
       case TEXT -> ParameterizedTypeName.get(RuntimeTypes.TEXT_FIELD, root, value);

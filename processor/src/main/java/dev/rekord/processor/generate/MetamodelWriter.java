@@ -99,7 +99,7 @@ final class MetamodelWriter extends SourceFileWriter {
     }
 
     private ClassName nestedClass(FieldPath path, ValueType.Embedded record) {
-      ClassName name = metamodel.nestedClass(nestedNames.newName(Names.upperCamel(path.javaPath()) + "_"));
+      ClassName name = metamodel.nestedClass(nestedNames.newName(JavaNames.upperCamel(path.javaPath()) + "_"));
       int position = nestedClasses.size();
       List<FieldSpec> fields = fields(path.chain(), record.properties(), false);
       nestedClasses.add(

@@ -35,6 +35,11 @@ final class RuntimeTypes {
   static final ClassName DATE_FIELD = ClassName.get("dev.rekord.metamodel", "DateField");
   static final ClassName GEO_FIELD = ClassName.get("dev.rekord.metamodel", "GeoField");
   static final ClassName NUMERIC_FIELD = ClassName.get("dev.rekord.metamodel", "NumericField");
+  static final ClassName SORTABLE_COMPARABLE_FIELD = ClassName.get("dev.rekord.metamodel", "SortableComparableField");
+  static final ClassName SORTABLE_DATE_FIELD = ClassName.get("dev.rekord.metamodel", "SortableDateField");
+  static final ClassName SORTABLE_NUMERIC_FIELD = ClassName.get("dev.rekord.metamodel", "SortableNumericField");
+  static final ClassName SORTABLE_STRING_FIELD = ClassName.get("dev.rekord.metamodel", "SortableStringField");
+  static final ClassName SORTABLE_TAG_FIELD = ClassName.get("dev.rekord.metamodel", "SortableTagField");
   static final ClassName STRING_FIELD = ClassName.get("dev.rekord.metamodel", "StringField");
   static final ClassName TAG_FIELD = ClassName.get("dev.rekord.metamodel", "TagField");
   static final ClassName TEXT_FIELD = ClassName.get("dev.rekord.metamodel", "TextField");
@@ -43,7 +48,6 @@ final class RuntimeTypes {
   static final ClassName ID_KIND = ClassName.get("dev.rekord.model", "IdKind");
   static final ClassName INDEX_DEFINITION = ClassName.get("dev.rekord.model", "IndexDefinition");
   static final ClassName INDEX_FIELD = ClassName.get("dev.rekord.model", "IndexField");
-  static final ClassName INDEX_KIND = ClassName.get("dev.rekord.model", "IndexKind");
   static final ClassName REKORD_MODEL = ClassName.get("dev.rekord.model", "RekordModel");
 
   static final ClassName REKORD_REPOSITORY = ClassName.get("dev.rekord", "RekordRepository");

@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public record ModelDescription(
     ClassName recordType, String keyPrefix, Storage storage, long ttlSeconds, List<Property> properties,
-    List<CompoundIndexSpec> compoundIndexes) {
+    List<CompoundIndexDescription> compoundIndexes) {
 
   public ModelDescription {
     properties = List.copyOf(properties);

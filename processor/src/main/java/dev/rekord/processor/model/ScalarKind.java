@@ -23,16 +23,28 @@ public enum ScalarKind {
   LOCAL_TIME(Family.TEMPORAL),
   OFFSET_DATE_TIME(Family.TEMPORAL),
   ZONED_DATE_TIME(Family.TEMPORAL),
-  DURATION(Family.DURATION),
+  OFFSET_TIME(Family.TEMPORAL),
+  YEAR(Family.TEMPORAL),
+  YEAR_MONTH(Family.TEMPORAL),
+  MONTH_DAY(Family.ORDERED),
+  ZONE_OFFSET(Family.ORDERED),
+  PERIOD(Family.TAG),
+  ZONE_ID(Family.TAG),
+  DURATION(Family.ORDERED),
   BYTES(Family.OPAQUE),
   GEO_POINT(Family.GEO);
 
-  /** What kind of index and query operations a scalar supports. */
+  /**
+   * What kind of index and query operations a scalar supports. {@code TEMPORAL} values are
+   * {@code java.time.temporal.Temporal}s (a {@code DateField}); {@code ORDERED} ones are compared
+   * like them, but are not {@code Temporal}s (a {@code ComparableField}); {@code TAG} values have
+   * no order, only equality.
+   */
   public enum Family {
     TAG,
     NUMBER,
     TEMPORAL,
-    DURATION,
+    ORDERED,
     GEO,
     OPAQUE
   }

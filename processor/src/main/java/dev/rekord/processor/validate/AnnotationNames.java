@@ -1,10 +1,12 @@
 package dev.rekord.processor.validate;
 
+import java.util.Set;
+
 /**
  * Qualified names of the annotations and types the processor looks for. Types of the runtime are
  * named, never referenced: the processor does not depend on the runtime module.
  */
-final class AnnotationNames {
+public final class AnnotationNames {
   static final String REDIS_MODEL = "dev.rekord.annotations.RedisModel";
   static final String ID = "dev.rekord.annotations.Id";
   static final String VERSION = "dev.rekord.annotations.Version";
@@ -18,6 +20,11 @@ final class AnnotationNames {
   static final String COMPOUND_INDEX = "dev.rekord.annotations.CompoundIndex";
   static final String COMPOUND_INDEXES = "dev.rekord.annotations.CompoundIndexes";
   static final String GENERATED = "javax.annotation.processing.Generated";
+
+  /** Every annotation a model is written with: what Rekord's processors read, and claim. */
+  public static final Set<String> MODEL_ANNOTATIONS = Set.of(
+      REDIS_MODEL, ID, VERSION, FIELD_NAME, INDEXED, TAG, NUMERIC, TEXT, GEO, SORTABLE,
+      COMPOUND_INDEX, COMPOUND_INDEXES);
 
   private AnnotationNames() {}
 }

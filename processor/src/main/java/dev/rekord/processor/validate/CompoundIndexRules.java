@@ -3,7 +3,7 @@ package dev.rekord.processor.validate;
 import dev.rekord.processor.diag.Message;
 import dev.rekord.processor.diag.Problem;
 import dev.rekord.processor.diag.Problems;
-import dev.rekord.processor.model.CompoundIndexSpec;
+import dev.rekord.processor.model.CompoundIndexDescription;
 import dev.rekord.processor.model.IndexKind;
 import dev.rekord.processor.model.IndexSpec;
 import dev.rekord.processor.model.Property;
@@ -42,32 +42,32 @@ final class CompoundIndexRules {
    * The compound indexes of {@code record}, checked against its {@code components}; empty after
    * reporting problems.
    */
-  static List<CompoundIndexSpec> check(
+  static List<CompoundIndexDescription> check(
       TypeElement record, List<PropertiesBuilder.Component> components, Problems problems) {
     List<Declared> declared = declared(record);
     if (declared.isEmpty()) {
       return List.of();
     }
     Fields fields = new Fields(record.getSimpleName().toString(), components);
-    List<CompoundIndexSpec> specs = new ArrayList<>();
+    List<CompoundIndexDescription> descriptions = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Declared compound : declared) {
-      Optional<CompoundIndexSpec> spec = check(record, compound, fields, problems);
-      if (spec.isEmpty()) {
+      Optional<CompoundIndexDescription> description = check(record, compound, fields, problems);
+      if (description.isEmpty()) {
         continue;
       }
-      String identity = new TreeSet<>(spec.get().tags()) + "|" + spec.get().number();
+      String identity = new TreeSet<>(description.get().tags()) + "|" + description.get().number();
       if (!seen.add(identity)) {
         problems.add(Problem.onAnnotation(record, compound.mirror(), Message.DUPLICATE_COMPOUND_INDEX,
-            fields.model(), quoted(spec.get().paths())));
+            fields.model(), quoted(description.get().paths())));
       } else {
-        specs.add(spec.get());
+        descriptions.add(description.get());
       }
     }
-    return specs;
+    return descriptions;
   }
 
-  private static Optional<CompoundIndexSpec> check(
+  private static Optional<CompoundIndexDescription> check(
       TypeElement record, Declared compound, Fields fields, Problems problems) {
     List<AnnotationValue> values = compound.values();
     if (values.size() < 2) {
@@ -99,7 +99,7 @@ final class CompoundIndexRules {
     if (!valid) {
       return Optional.empty();
     }
-    return Optional.of(new CompoundIndexSpec(paths.subList(0, paths.size() - 1), paths.get(paths.size() - 1)));
+    return Optional.of(new CompoundIndexDescription(paths.subList(0, paths.size() - 1), paths.get(paths.size() - 1)));
   }
 
   /** Where a problem with one listed field is reported: the annotation value naming it. */
@@ -154,7 +154,7 @@ final class CompoundIndexRules {
       return false;
     }
     return switch (scalar.kind().family()) {
-      case NUMBER, TEMPORAL, DURATION -> true;
+      case NUMBER, TEMPORAL, ORDERED -> true;
       default -> false;
     };
   }

@@ -11,9 +11,10 @@ import javax.lang.model.element.TypeElement;
 
 /** The index-kind annotations, and which single values each of them can index. */
 enum IndexAnnotation {
-  INDEXED(AnnotationNames.INDEXED, "strings, enums, booleans, chars, UUIDs, numbers, dates, times, durations and GeoPoints"),
-  TAG(AnnotationNames.TAG, "strings, enums, booleans, chars, UUIDs and integral numbers"),
-  NUMERIC(AnnotationNames.NUMERIC, "numbers, dates, times and durations"),
+  INDEXED(AnnotationNames.INDEXED,
+      "strings, enums, booleans, chars, UUIDs, numbers, dates, times, durations, periods, zones and GeoPoints"),
+  TAG(AnnotationNames.TAG, "strings, enums, booleans, chars, UUIDs, periods, zone ids and integral numbers"),
+  NUMERIC(AnnotationNames.NUMERIC, "numbers, dates, times, durations and zone offsets"),
   TEXT(AnnotationNames.TEXT, "strings"),
   GEO(AnnotationNames.GEO, "GeoPoints");
 
@@ -59,7 +60,7 @@ enum IndexAnnotation {
     ScalarKind.Family family = scalar.kind().family();
     boolean numberLike = family == ScalarKind.Family.NUMBER
         || family == ScalarKind.Family.TEMPORAL
-        || family == ScalarKind.Family.DURATION;
+        || family == ScalarKind.Family.ORDERED;
     return Optional.ofNullable(switch (this) {
       case INDEXED -> family == ScalarKind.Family.TAG ? IndexKind.TAG
           : numberLike ? IndexKind.NUMERIC

@@ -68,6 +68,14 @@ final class IndexResolver {
     }
     boolean sortable = found.sortable().isPresent()
         || (Annotations.hasMember(mirror, "sortable") && annotations.booleanValue(mirror, "sortable"));
+    if (sortable && kind.get() == IndexKind.TEXT) {
+      // Text is indexed by its words; the whole string has no index to sort by.
+      problems.add(found.sortable().isPresent()
+          ? Problem.onAnnotation(field, found.sortable().get(), Message.TEXT_NOT_SORTABLE, path, "@Sortable")
+          : Problem.onValue(field, mirror, Annotations.explicitValue(mirror, "sortable").orElseThrow(),
+              Message.TEXT_NOT_SORTABLE, path, "`sortable = true`"));
+      return Optional.empty();
+    }
     if (sortable && (multiValued || kind.get() == IndexKind.GEO)) {
       AnnotationMirror sortableSource = found.sortable().orElse(mirror);
       String why = collection ? "is a collection (" + type.typeName() + ")"

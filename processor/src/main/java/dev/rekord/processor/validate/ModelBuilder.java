@@ -4,7 +4,7 @@ import com.palantir.javapoet.ClassName;
 import dev.rekord.processor.diag.Message;
 import dev.rekord.processor.diag.Problem;
 import dev.rekord.processor.diag.Problems;
-import dev.rekord.processor.model.CompoundIndexSpec;
+import dev.rekord.processor.model.CompoundIndexDescription;
 import dev.rekord.processor.model.ModelDescription;
 import dev.rekord.processor.model.Property;
 import java.util.List;
@@ -64,7 +64,7 @@ public final class ModelBuilder {
     recordRules.check(type, problems);
     List<PropertiesBuilder.Component> components = properties.model(type, problems);
     KeyRules.check(type, components, problems);
-    List<CompoundIndexSpec> compoundIndexes = CompoundIndexRules.check(type, components, problems);
+    List<CompoundIndexDescription> compoundIndexes = CompoundIndexRules.check(type, components, problems);
     if (!problems.isEmpty()) {
       return new BuildResult.Invalid(problems.list());
     }

@@ -17,11 +17,11 @@ record ModelSettings(String keyPrefix, Storage storage, long ttlSeconds) {
 
   static ModelSettings read(TypeElement record, AnnotationMirror redisModel, Annotations annotations, Problems problems) {
     String name = record.getSimpleName().toString();
-    String defaultPrefix = Names.kebabCase(name);
+    String defaultPrefix = RedisNames.kebabCase(name);
     String written = annotations.stringValue(redisModel, "prefix");
     String prefix = written.isEmpty() ? defaultPrefix : written;
-    if (!Names.isValidPrefix(prefix)) {
-      String suggestion = Names.suggestPrefix(prefix, "model");
+    if (!RedisNames.isValidPrefix(prefix)) {
+      String suggestion = RedisNames.suggestPrefix(prefix, "model");
       problems.add(Annotations.explicitValue(redisModel, "prefix")
           .map(value -> Problem.onValue(record, redisModel, value, Message.INVALID_PREFIX, name, prefix, suggestion))
           .orElseGet(() -> Problem.onAnnotation(record, redisModel, Message.INVALID_PREFIX, name, prefix, suggestion)));

@@ -101,12 +101,12 @@ final class PropertiesBuilder {
     }
     AnnotationMirror mirror = found.fieldName().get();
     String value = annotations.stringValue(mirror, "value");
-    if (Names.isValidFieldName(value)) {
+    if (RedisNames.isValidFieldName(value)) {
       return value;
     }
     AnnotationValue written = Annotations.explicitValue(mirror, "value").orElseThrow();
     problems.add(Problem.onValue(field, mirror, written, Message.INVALID_FIELD_NAME,
-        path, value, Names.suggestFieldName(value, name)));
+        path, value, RedisNames.suggestFieldName(value, name)));
     return name;
   }
 

@@ -30,6 +30,13 @@ final class ScalarTypes {
       Map.entry("java.time.LocalTime", ScalarKind.LOCAL_TIME),
       Map.entry("java.time.OffsetDateTime", ScalarKind.OFFSET_DATE_TIME),
       Map.entry("java.time.ZonedDateTime", ScalarKind.ZONED_DATE_TIME),
+      Map.entry("java.time.OffsetTime", ScalarKind.OFFSET_TIME),
+      Map.entry("java.time.Year", ScalarKind.YEAR),
+      Map.entry("java.time.YearMonth", ScalarKind.YEAR_MONTH),
+      Map.entry("java.time.MonthDay", ScalarKind.MONTH_DAY),
+      Map.entry("java.time.ZoneOffset", ScalarKind.ZONE_OFFSET),
+      Map.entry("java.time.Period", ScalarKind.PERIOD),
+      Map.entry("java.time.ZoneId", ScalarKind.ZONE_ID),
       Map.entry("java.time.Duration", ScalarKind.DURATION),
       Map.entry("dev.rekord.model.GeoPoint", ScalarKind.GEO_POINT));
 

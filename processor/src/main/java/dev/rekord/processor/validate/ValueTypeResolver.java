@@ -44,9 +44,41 @@ final class ValueTypeResolver {
       TypeMirror type, Element field, String component, String storedPath, Scope scope, Problems problems) {
     Outcome outcome = resolveAny(type, field, component, storedPath, scope, problems, true);
     if (outcome.type() == null && !outcome.reported()) {
-      problems.add(Problem.on(field, Message.UNSUPPORTED_TYPE, scope.path() + "." + component, type));
+      String path = scope.path() + "." + component;
+      problems.add(optionalValue(type)
+          .map(value -> Problem.on(field, Message.OPTIONAL_COMPONENT, path, type, value, component))
+          .orElseGet(() -> Problem.on(field, Message.UNSUPPORTED_TYPE, path, type)));
     }
     return Optional.ofNullable(outcome.type());
+  }
+
+  /**
+   * The type a nullable component would have instead of {@code type}, when {@code type} is an
+   * {@code Optional} ({@code String} for {@code Optional<String>}, {@code Integer} for {@code
+   * OptionalInt}).
+   */
+  private static Optional<String> optionalValue(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return Optional.empty();
+    }
+    DeclaredType declared = (DeclaredType) type;
+    return switch (ScalarTypes.qualifiedName(declared)) {
+      case "java.util.Optional" -> declared.getTypeArguments().size() == 1
+          ? Optional.of(displayName(declared.getTypeArguments().get(0)))
+          : Optional.empty();
+      case "java.util.OptionalInt" -> Optional.of("Integer");
+      case "java.util.OptionalLong" -> Optional.of("Long");
+      case "java.util.OptionalDouble" -> Optional.of("Double");
+      default -> Optional.empty();
+    };
+  }
+
+  /** {@code String} for {@code java.lang.String}; parameterized types as javac prints them. */
+  private static String displayName(TypeMirror type) {
+    if (type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).getTypeArguments().isEmpty()) {
+      return ((DeclaredType) type).asElement().getSimpleName().toString();
+    }
+    return type.toString();
   }
 
   private Outcome resolveAny(

@@ -5,7 +5,7 @@ import static com.google.common.truth.Truth.assertThat;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.rekord.annotations.Storage;
-import dev.rekord.processor.model.CompoundIndexSpec;
+import dev.rekord.processor.model.CompoundIndexDescription;
 import dev.rekord.processor.model.IndexKind;
 import dev.rekord.processor.model.IndexSpec;
 import dev.rekord.processor.model.ModelDescription;
@@ -80,6 +80,30 @@ class FingerprintTest {
     assertChanges(with(properties));
   }
 
+  /** Epoch days and epoch microseconds are different scores: a stale index would answer wrongly. */
+  @Test
+  void changesWithTheScoringOfADateOrTime() {
+    List<String> fingerprints = new ArrayList<>();
+    for (ScalarKind kind : List.of(ScalarKind.LOCAL_DATE, ScalarKind.LOCAL_DATE_TIME, ScalarKind.YEAR, ScalarKind.ZONE_OFFSET)) {
+      List<Property> properties = new ArrayList<>(base().properties());
+      properties.set(2, TestModels.indexed("age", TestModels.scalar(kind, STRING), IndexKind.NUMERIC, false));
+      ModelDescription model = with(properties);
+      assertThat(Fingerprint.canonicalText(model, IndexedField.of(model), IndexedCompound.of(model)))
+          .contains("field=age|NUMERIC|sortable=false|caseSensitive=true|multiValued=false|score=" + kind.name() + "\n");
+      fingerprints.add(Fingerprint.of(model));
+    }
+    fingerprints.add(Fingerprint.of(base()));
+    assertThat(new java.util.HashSet<>(fingerprints)).hasSize(fingerprints.size());
+  }
+
+  /** Every number scores as itself: changing {@code int} to {@code long} keeps the index. */
+  @Test
+  void ignoresTheTypeOfANumber() {
+    List<Property> properties = new ArrayList<>(base().properties());
+    properties.set(2, TestModels.indexed("age", TestModels.scalar(ScalarKind.LONG, TypeName.LONG), IndexKind.NUMERIC, false));
+    assertThat(Fingerprint.of(with(properties))).isEqualTo(Fingerprint.of(base()));
+  }
+
   @Test
   void changesWithPrefixAndStorage() {
     ModelDescription base = base();
@@ -96,7 +120,7 @@ class FingerprintTest {
 
   @Test
   void aCompoundIndexAddsALineAndChangesIt() {
-    ModelDescription compound = withCompounds(List.of(new CompoundIndexSpec(List.of("city"), "age")));
+    ModelDescription compound = withCompounds(List.of(new CompoundIndexDescription(List.of("city"), "age")));
     assertThat(Fingerprint.canonicalText(compound, IndexedField.of(compound), IndexedCompound.of(compound)))
         .endsWith("field=age|NUMERIC|sortable=false|caseSensitive=true|multiValued=false\n"
             + "compound=city+age\n");
@@ -108,13 +132,13 @@ class FingerprintTest {
     List<Property> properties = new ArrayList<>(base().properties());
     properties.add(TestModels.tag("team", TestModels.scalar(ScalarKind.STRING, STRING), false, true));
     ModelDescription one = new ModelDescription(ClassName.get("com.acme", "Member"), "member", Storage.HASH, 0,
-        properties, List.of(new CompoundIndexSpec(List.of("city"), "age")));
+        properties, List.of(new CompoundIndexDescription(List.of("city"), "age")));
     ModelDescription two = new ModelDescription(one.recordType(), "member", Storage.HASH, 0, properties,
-        List.of(new CompoundIndexSpec(List.of("city"), "age"), new CompoundIndexSpec(List.of("team"), "age")));
+        List.of(new CompoundIndexDescription(List.of("city"), "age"), new CompoundIndexDescription(List.of("team"), "age")));
     ModelDescription other = new ModelDescription(one.recordType(), "member", Storage.HASH, 0, properties,
-        List.of(new CompoundIndexSpec(List.of("team"), "age")));
+        List.of(new CompoundIndexDescription(List.of("team"), "age")));
     ModelDescription reordered = new ModelDescription(one.recordType(), "member", Storage.HASH, 0, properties,
-        List.of(new CompoundIndexSpec(List.of("team", "city"), "age")));
+        List.of(new CompoundIndexDescription(List.of("team", "city"), "age")));
     ModelDescription none = new ModelDescription(one.recordType(), "member", Storage.HASH, 0, properties);
     List<String> fingerprints = List.of(Fingerprint.of(one), Fingerprint.of(two), Fingerprint.of(other),
         Fingerprint.of(reordered), Fingerprint.of(none));
@@ -126,7 +150,7 @@ class FingerprintTest {
     assertThat(Fingerprint.of(withCompounds(List.of()))).isEqualTo("e26a5ea45d9bea8f");
   }
 
-  private static ModelDescription withCompounds(List<CompoundIndexSpec> compounds) {
+  private static ModelDescription withCompounds(List<CompoundIndexDescription> compounds) {
     ModelDescription base = base();
     return new ModelDescription(base.recordType(), base.keyPrefix(), base.storage(), 0, base.properties(), compounds);
   }

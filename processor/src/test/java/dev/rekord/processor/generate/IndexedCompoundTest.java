@@ -15,7 +15,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeName;
 import dev.rekord.annotations.Storage;
-import dev.rekord.processor.model.CompoundIndexSpec;
+import dev.rekord.processor.model.CompoundIndexDescription;
 import dev.rekord.processor.model.IndexKind;
 import dev.rekord.processor.model.IndexSpec;
 import dev.rekord.processor.model.ModelDescription;
@@ -51,9 +51,9 @@ class IndexedCompoundTest {
           tag("cityAge", scalar(ScalarKind.STRING, STRING), false, true),
           plain("emergency", CONTACT)),
       List.of(
-          new CompoundIndexSpec(List.of("city"), "age"),
-          new CompoundIndexSpec(List.of("city"), "score"),
-          new CompoundIndexSpec(List.of("emergency.address.city", "city"), "emergency.address.floor")));
+          new CompoundIndexDescription(List.of("city"), "age"),
+          new CompoundIndexDescription(List.of("city"), "score"),
+          new CompoundIndexDescription(List.of("emergency.address.city", "city"), "emergency.address.floor")));
 
   private static final List<JavaFileObject> SOURCES = List.of(
       JavaFileObjects.forSourceString("com.acme.Person", """
@@ -123,11 +123,11 @@ class IndexedCompoundTest {
 
   @Test
   void theIndexDefinitionListsThem() {
-    String index = new IndexWriter().write(PERSON).toString();
+    String index = new IndexDefinitionWriter().write(PERSON).toString();
     assertThat(index).contains(
-        "public static final CompoundIndex CITY_AGE_ = new CompoundIndex(List.of(CITY), AGE, false);");
+        "public static final CompoundIndex CITY_AGE_ = CompoundIndex.of(List.of(CITY), AGE).numberNeverNull();");
     assertThat(index).contains(
-        "public static final CompoundIndex CITY_SCORE = new CompoundIndex(List.of(CITY), SCORE, true);");
+        "public static final CompoundIndex CITY_SCORE = CompoundIndex.of(List.of(CITY), SCORE);");
     assertThat(index).contains("List.of(CITY_AGE_, CITY_SCORE, EMERGENCY_ADDRESS_CITY_CITY_EMERGENCY_ADDRESS_FLOOR),\n");
   }
 

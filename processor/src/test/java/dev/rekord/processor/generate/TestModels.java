@@ -5,7 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.rekord.annotations.Storage;
-import dev.rekord.processor.model.CompoundIndexSpec;
+import dev.rekord.processor.model.CompoundIndexDescription;
 import dev.rekord.processor.model.IndexKind;
 import dev.rekord.processor.model.IndexSpec;
 import dev.rekord.processor.model.ModelDescription;
@@ -98,8 +98,8 @@ final class TestModels {
         indexed("bio", scalar(ScalarKind.STRING, STRING), IndexKind.TEXT, false),
         indexed("shift", scalar(ScalarKind.DURATION, ClassName.get(Duration.class)), IndexKind.NUMERIC, false),
         tag("active", scalar(ScalarKind.BOOLEAN, ClassName.get(Boolean.class)), false, true)),
-        List.of(new CompoundIndexSpec(List.of("city"), "age"),
-            new CompoundIndexSpec(List.of("address.city", "color"), "joinDate")));
+        List.of(new CompoundIndexDescription(List.of("city"), "age"),
+            new CompoundIndexDescription(List.of("address.city", "color"), "joinDate")));
     return new TestModel("member", description, List.of(
         source("com.acme.Member", """
             package com.acme;
@@ -188,7 +188,6 @@ final class TestModels {
             import dev.rekord.annotations.Indexed;
             import dev.rekord.annotations.RedisModel;
             import dev.rekord.annotations.Storage;
-import dev.rekord.processor.model.CompoundIndexSpec;
             import dev.rekord.annotations.Tag;
             import java.time.Instant;
             import java.util.List;

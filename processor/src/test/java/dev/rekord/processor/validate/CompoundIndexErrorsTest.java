@@ -7,7 +7,7 @@ import static dev.rekord.processor.ProcessorTestSupport.validate;
 
 import com.google.testing.compile.Compilation;
 import dev.rekord.processor.ProcessorTestSupport;
-import dev.rekord.processor.model.CompoundIndexSpec;
+import dev.rekord.processor.model.CompoundIndexDescription;
 import dev.rekord.processor.model.ModelDescription;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -61,9 +61,9 @@ class CompoundIndexErrorsTest {
         @CompoundIndex({"address.city", "team", "joinDate"})
         @CompoundIndex({"city", "address.floor"})""");
     assertThat(model.compoundIndexes()).containsExactly(
-        new CompoundIndexSpec(List.of("city"), "age"),
-        new CompoundIndexSpec(List.of("address.city", "team"), "joinDate"),
-        new CompoundIndexSpec(List.of("city"), "address.floor")).inOrder();
+        new CompoundIndexDescription(List.of("city"), "age"),
+        new CompoundIndexDescription(List.of("address.city", "team"), "joinDate"),
+        new CompoundIndexDescription(List.of("city"), "address.floor")).inOrder();
   }
 
   @Test

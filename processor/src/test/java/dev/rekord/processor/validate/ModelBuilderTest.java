@@ -218,10 +218,10 @@ class ModelBuilderTest {
 
   @Test
   void prefixDefaultsToKebabCase() {
-    assertThat(Names.kebabCase("OrderLine")).isEqualTo("order-line");
-    assertThat(Names.kebabCase("Member")).isEqualTo("member");
-    assertThat(Names.kebabCase("HTTPServer")).isEqualTo("http-server");
-    assertThat(Names.kebabCase("Order2Go")).isEqualTo("order2-go");
+    assertThat(RedisNames.kebabCase("OrderLine")).isEqualTo("order-line");
+    assertThat(RedisNames.kebabCase("Member")).isEqualTo("member");
+    assertThat(RedisNames.kebabCase("HTTPServer")).isEqualTo("http-server");
+    assertThat(RedisNames.kebabCase("Order2Go")).isEqualTo("order2-go");
   }
 
   @Test

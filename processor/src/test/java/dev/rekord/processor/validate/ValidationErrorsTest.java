@@ -6,6 +6,7 @@ import static dev.rekord.processor.ProcessorTestSupport.validate;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import dev.rekord.processor.ProcessorTestSupport;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Nested;
@@ -83,14 +84,51 @@ class ValidationErrorsTest {
       assertThat(c).hadErrorContaining("private (enclosing Hidden)");
     }
 
-    /** javac hides declarations inside method bodies from processors: nothing can be reported. */
+    /** javac shows no element for a type declared in a method body: it is found in the source. */
     @Test
-    void localRecordIsInvisibleToProcessors() {
+    void localRecordIsNotAccessible() {
       JavaFileObject src = source("test.Outer",
           "public class Outer {\n  void m() {\n    @RedisModel\n    record Member(@Id String id) {}\n  }\n}\n");
-      ProcessorTestSupport.Validated validated = validate(src);
-      assertThat(validated.compilation()).succeededWithoutWarnings();
-      assertThat(validated.models()).isEmpty();
+      Compilation c = compile(src);
+      assertThat(c).hadErrorCount(1);
+      assertThat(c).hadErrorContaining("[Rekord.NotAccessible] Generated code in package test must reach Member,"
+              + " but it is declared inside m(); make it and its enclosing types at least package-private and"
+              + " declare it outside methods")
+          .inFile(src).onLineContaining("record Member");
+    }
+
+    /** Found however it is nested or named, and whether or not the round has other Rekord annotations. */
+    @Test
+    void localRecordsInInitializersLambdasAndLocalClassesAreNotAccessible() {
+      JavaFileObject src = JavaFileObjects.forSourceString("test.Outer", """
+          package test;
+          import dev.rekord.annotations.Id;
+          public class Outer {
+            static {
+              @dev.rekord.annotations.RedisModel record InInitializer(@Id String id) {}
+            }
+            Runnable task = () -> {
+              @dev.rekord.annotations.RedisModel record InLambda(@Id String id) {}
+            };
+            Outer() {
+              class Local {
+                @dev.rekord.annotations.RedisModel record InLocalClass(@Id String id) {}
+              }
+            }
+            @interface RedisModel {}
+            void m() {
+              @RedisModel record NotRekords(String id) {}
+            }
+          }
+          """);
+      Compilation c = compile(src);
+      assertThat(c).hadErrorCount(3);
+      assertThat(c).hadErrorContaining("must reach InInitializer, but it is declared inside an initializer")
+          .inFile(src).onLineContaining("record InInitializer");
+      assertThat(c).hadErrorContaining("must reach InLambda, but it is declared inside a lambda")
+          .inFile(src).onLineContaining("record InLambda");
+      assertThat(c).hadErrorContaining("must reach InLocalClass, but it is declared inside a constructor")
+          .inFile(src).onLineContaining("record InLocalClass");
     }
 
     @Test
@@ -293,6 +331,19 @@ class ValidationErrorsTest {
     }
 
     @Test
+    void optionalComponentsSuggestNullableOnes() {
+      JavaFileObject src = member("    @Id String id,\n    Optional<String> nickname,\n    OptionalInt rank");
+      Compilation c = compile(src);
+      assertThat(c).hadErrorCount(2);
+      assertThat(c).hadErrorContaining("[Rekord.UnsupportedType] Member.nickname has type java.util.Optional<java.lang.String>,"
+              + " which Rekord cannot store: a component that may be absent is nullable; use a nullable"
+              + " `String nickname` component instead")
+          .inFile(src).onLineContaining("Optional<String> nickname");
+      assertThat(c).hadErrorContaining("use a nullable `Integer rank` component instead")
+          .inFile(src).onLineContaining("OptionalInt rank");
+    }
+
+    @Test
     void genericEmbeddedRecord() {
       JavaFileObject src = member("    @Id String id,\n    Pair<String, Integer> pair");
       JavaFileObject pair = source("test.Pair", "public record Pair<A, B>(A first, B second) {}\n");
@@ -340,7 +391,7 @@ class ValidationErrorsTest {
       Compilation c = compile(src);
       assertThat(c).hadErrorCount(1);
       assertThat(c).hadErrorContaining(
-              "[Rekord.NotIndexable] @Numeric indexes numbers, dates, times and durations, but Member.city is"
+              "[Rekord.NotIndexable] @Numeric indexes numbers, dates, times, durations and zone offsets, but Member.city is"
                   + " java.lang.String; use @Indexed or @Tag or @Text, or remove the annotation")
           .inFile(src).onLineContaining("@Numeric String city");
     }
@@ -414,6 +465,29 @@ class ValidationErrorsTest {
       assertThat(c).hadErrorCount(2);
       assertThat(c).hadErrorContaining("Member.lines.sku is inside a collection of records").inFile(line).onLineContaining("String sku");
       assertThat(c).hadErrorContaining("Member.location is a geo point").inFile(src).onLineContaining("GeoPoint location");
+    }
+  }
+
+  @Nested
+  class TextSortOrder {
+    @Test
+    void sortableText() {
+      JavaFileObject src = member("    @Id String id,\n    @Text(sortable = true) String bio");
+      Compilation c = compile(src);
+      assertThat(c).hadErrorCount(1);
+      assertThat(c).hadErrorContaining("[Rekord.TextNotSortable] A @Text field is indexed by its words and has no sort"
+              + " order, but Member.bio asks for one (`sortable = true`); remove it, or index the whole string with"
+              + " @Tag(sortable = true) to sort by it")
+          .inFile(src).onLineContaining("@Text(sortable = true) String bio");
+    }
+
+    @Test
+    void textWithSortable() {
+      JavaFileObject src = member("    @Id String id,\n    @Text\n    @Sortable\n    String notes");
+      Compilation c = compile(src);
+      assertThat(c).hadErrorCount(1);
+      assertThat(c).hadErrorContaining("[Rekord.TextNotSortable]").inFile(src).onLineContaining("@Sortable");
+      assertThat(c).hadErrorContaining("Member.notes asks for one (@Sortable)");
     }
   }
 

@@ -57,17 +57,35 @@ public final class ClusterConnection extends ConfiguredConnection {
   }
 
   @Override
-  public UnifiedJedis commands() {
+  void checkRoutable(String name, List<String> keys, boolean batched) {
+    if (keys.isEmpty()) {
+      if (batched) {
+        throw new IllegalArgumentException("a batch on a cluster sends each command to the node of its"
+            + " keys, and " + name + " names none: run it alone with execute");
+      }
+      return;
+    }
+    int slot = JedisClusterCRC16.getSlot(keys.get(0));
+    for (String key : keys) {
+      if (JedisClusterCRC16.getSlot(key) != slot) {
+        throw new IllegalArgumentException("the keys of one command must be in one hash slot on a cluster"
+            + " (give them a common hash tag, {tag}): " + name + " " + keys);
+      }
+    }
+  }
+
+  @Override
+  UnifiedJedis client() {
     return client;
   }
 
   @Override
-  public AbstractPipeline pipeline() {
-    return RedisCalls.call(client::pipelined);
+  AbstractPipeline pipeline() {
+    return client.pipelined();
   }
 
   @Override
-  public <T> T sendOnce(CommandObject<T> command) {
+  <T> T sendOnce(CommandObject<T> command) {
     Connection connection;
     try {
       connection = provider.getConnection(command.getArguments()); // the slot's node, as last known
@@ -89,7 +107,7 @@ public final class ClusterConnection extends ConfiguredConnection {
     RedisCalls.run(() -> {
       for (ConnectionPool primary : provider.getPrimaryNodesConnectionMap().values()) {
         try (Connection node = primary.getResource()) {
-          KeyScan.run(args -> node.executeCommand(args), match, type, onBatch);
+          KeyScan.run(node::executeCommand, match, type, onBatch);
         }
       }
     });

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 
 /**
@@ -16,7 +15,7 @@ import redis.clients.jedis.JedisClientConfig;
  *     certificate; {@link TlsOptions#DEFAULT} when {@code null}
  */
 public record ConnectionSettings(
-    List<HostAndPort> nodes,
+    List<RedisNode> nodes,
     String user,
     String password,
     int database,
@@ -37,7 +36,7 @@ public record ConnectionSettings(
   }
 
   /** Settings with the JVM's TLS defaults. */
-  public ConnectionSettings(List<HostAndPort> nodes, String user, String password, int database, boolean ssl,
+  public ConnectionSettings(List<RedisNode> nodes, String user, String password, int database, boolean ssl,
       Duration connectTimeout, Duration socketTimeout, int poolSize, String clientName) {
     this(nodes, user, password, database, ssl, connectTimeout, socketTimeout, poolSize, clientName, null);
   }

@@ -62,7 +62,10 @@ public final class Connections {
               .build();
       return new StandaloneConnection(client, retry, replicaWait);
     }
-    Set<HostAndPort> seeds = new LinkedHashSet<>(settings.nodes());
+    Set<HostAndPort> seeds = new LinkedHashSet<>();
+    for (RedisNode node : settings.nodes()) {
+      seeds.add(node.hostAndPort());
+    }
     ClusterConnectionProvider provider =
         RedisCalls.call(
             () -> new ClusterConnectionProvider(seeds, config, settings.poolConfig()));

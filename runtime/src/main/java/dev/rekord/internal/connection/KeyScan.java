@@ -1,16 +1,14 @@
 package dev.rekord.internal.connection;
 
+import dev.rekord.connection.Commands;
+import dev.rekord.connection.ScanPage;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import redis.clients.jedis.BuilderFactory;
-import redis.clients.jedis.CommandArguments;
-import redis.clients.jedis.Protocol;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
+import redis.clients.jedis.CommandObject;
 
 /** {@code SCAN} of one node's keyspace, handed to the caller one batch at a time. */
-public final class KeyScan {
+final class KeyScan {
   /** Keys examined per SCAN call: large enough to be quick, small enough not to block Redis. */
   static final int COUNT = 1000;
 
@@ -19,22 +17,18 @@ public final class KeyScan {
   /**
    * Scans with {@code MATCH match TYPE type COUNT 1000} until the cursor returns to 0.
    *
-   * @param node runs one command on the node and returns the raw reply
+   * @param node runs one command on the node; Jedis' exceptions pass
    */
-  public static void run(
-      Function<CommandArguments, Object> node, String match, String type, Consumer<List<String>> onBatch) {
-    ScanParams params = new ScanParams().match(match).count(COUNT);
-    String cursor = ScanParams.SCAN_POINTER_START;
+  static void run(Function<CommandObject<ScanPage>, ScanPage> node, String match, String type,
+      Consumer<List<String>> onBatch) {
+    String cursor = ScanPage.START;
+    ScanPage page;
     do {
-      CommandArguments args = new CommandArguments(Protocol.Command.SCAN).add(cursor).addParams(params);
-      if (type != null) {
-        args.add(Protocol.Keyword.TYPE).add(type);
+      page = node.apply(JedisCommands.of(Commands.scan(cursor, match, COUNT, type)));
+      if (!page.elements().isEmpty()) {
+        onBatch.accept(page.elements());
       }
-      ScanResult<String> page = BuilderFactory.SCAN_RESPONSE.build(node.apply(args));
-      if (!page.getResult().isEmpty()) {
-        onBatch.accept(page.getResult());
-      }
-      cursor = page.getCursor();
-    } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+      cursor = page.cursor();
+    } while (!page.last());
   }
 }

@@ -4,11 +4,8 @@ import dev.rekord.connection.RedisConnection;
 import dev.rekord.exception.RedisCommandException;
 import dev.rekord.exception.RekordConnectionException;
 import dev.rekord.exception.RekordException;
+import dev.rekord.exception.WrongTypeException;
 import java.util.function.Supplier;
-import redis.clients.jedis.BuilderFactory;
-import redis.clients.jedis.CommandArguments;
-import redis.clients.jedis.CommandObject;
-import redis.clients.jedis.Protocol;
 import redis.clients.jedis.exceptions.JedisAskDataException;
 import redis.clients.jedis.exceptions.JedisClusterException;
 import redis.clients.jedis.exceptions.JedisClusterOperationException;
@@ -20,7 +17,9 @@ import redis.clients.jedis.exceptions.JedisRedirectionException;
 /**
  * The edge between Jedis' exceptions and Rekord's: every call into Jedis goes through here, so
  * callers only ever see {@link RekordConnectionException} (Redis unreachable, connection broken,
- * authentication failed) or {@link RedisCommandException} (Redis answered with an error).
+ * authentication failed) or {@link RedisCommandException} (Redis answered with an error; {@link
+ * WrongTypeException} for {@code WRONGTYPE}). The one place that maps errors, and that tells
+ * transient failures (retried) from the others.
  */
 public final class RedisCalls {
   private RedisCalls() {}
@@ -67,7 +66,7 @@ public final class RedisCalls {
 
   /**
    * Runs the non-idempotent {@code command} (it must send one command once, with no retry of its
-   * own: {@link RedisConnection#sendOnce}), retrying only failures that prove it did not run
+   * own: {@link ConfiguredConnection#sendOnce}), retrying only failures that prove it did not run
    * ({@link #certainlyNotRun}), as the connection's {@link RetryPolicy} says. Any other failure
    * (a connection that broke after the command was sent) is thrown at once: the command may or may
    * not have run.
@@ -88,16 +87,6 @@ public final class RedisCalls {
         }
       }
     }
-  }
-
-  /**
-   * {@code INCRBY key by}, sent once per attempt and retried only when it certainly did not run:
-   * for the {@code Long} id sequence, where running it twice would skip a range of ids.
-   */
-  public static long incrementBy(RedisConnection connection, String key, long by) {
-    CommandObject<Long> incrBy =
-        new CommandObject<>(new CommandArguments(Protocol.Command.INCRBY).key(key).add(by), BuilderFactory.LONG);
-    return retryingUnsent(connection, () -> connection.sendOnce(incrBy));
   }
 
   /**
@@ -204,6 +193,9 @@ public final class RedisCalls {
     }
     if (e instanceof JedisDataException && isAuthenticationError(message)) {
       return new RekordConnectionException("Redis refused the credentials: " + message, e);
+    }
+    if (e instanceof JedisDataException && e.getMessage() != null && e.getMessage().startsWith("WRONGTYPE")) {
+      return new WrongTypeException("Redis replied with an error: " + e.getMessage(), e);
     }
     if (e instanceof JedisDataException) {
       return new RedisCommandException("Redis replied with an error: " + message, e);

@@ -4,7 +4,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import redis.clients.jedis.HostAndPort;
 
 /**
  * A parsed connection URL: {@code redis://[user:password@]host[:port][/database]}, {@code
@@ -15,7 +14,7 @@ import redis.clients.jedis.HostAndPort;
  * @param database {@code null} when the URL names none
  */
 public record RedisUrl(
-    boolean ssl, List<HostAndPort> nodes, String user, String password, Integer database) {
+    boolean ssl, List<RedisNode> nodes, String user, String password, Integer database) {
 
   public static final int DEFAULT_PORT = 6379;
 
@@ -60,14 +59,14 @@ public record RedisUrl(
       database = parseDatabase(url, rest.substring(slash + 1));
       rest = rest.substring(0, slash);
     }
-    List<HostAndPort> nodes = new ArrayList<>();
+    List<RedisNode> nodes = new ArrayList<>();
     for (String node : rest.split(",", -1)) {
       nodes.add(parseNode(url, node.trim()));
     }
     return new RedisUrl(ssl, nodes, user, emptyToNull(password), database);
   }
 
-  private static HostAndPort parseNode(String url, String node) {
+  private static RedisNode parseNode(String url, String node) {
     String host = node;
     int port = DEFAULT_PORT;
     int portColon = node.startsWith("[") ? node.indexOf(':', node.indexOf(']')) : node.lastIndexOf(':');
@@ -89,7 +88,7 @@ public record RedisUrl(
     if (host.isEmpty()) {
       throw invalid(url, "a host is missing");
     }
-    return new HostAndPort(host, port);
+    return new RedisNode(host, port);
   }
 
   private static Integer parseDatabase(String url, String text) {

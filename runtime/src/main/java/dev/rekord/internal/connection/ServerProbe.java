@@ -43,7 +43,8 @@ final class ServerProbe {
    */
   static Answer ask(ConnectionSettings settings, JedisClientConfig config) {
     JedisConnectionException last = null;
-    for (HostAndPort node : settings.nodes()) {
+    for (RedisNode seed : settings.nodes()) {
+      HostAndPort node = seed.hostAndPort();
       try (Connection probe = new Connection(node, config)) {
         return ask(node, probe);
       } catch (JedisConnectionException e) {

@@ -2,6 +2,8 @@ package dev.rekord.internal.connection;
 
 import dev.rekord.connection.ReplicaWait;
 import dev.rekord.connection.RetryPolicy;
+import java.util.List;
+import java.util.function.Consumer;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
@@ -24,17 +26,17 @@ public final class StandaloneConnection extends ConfiguredConnection {
   }
 
   @Override
-  public UnifiedJedis commands() {
+  UnifiedJedis client() {
     return client;
   }
 
   @Override
-  public AbstractPipeline pipeline() {
-    return RedisCalls.call(client::pipelined);
+  AbstractPipeline pipeline() {
+    return client.pipelined();
   }
 
   @Override
-  public <T> T sendOnce(CommandObject<T> command) {
+  <T> T sendOnce(CommandObject<T> command) {
     Connection connection;
     try {
       connection = client.getPool().getResource();
@@ -49,6 +51,11 @@ public final class StandaloneConnection extends ConfiguredConnection {
   @Override
   public boolean isCluster() {
     return false;
+  }
+
+  @Override
+  public void scanKeys(String match, String type, Consumer<List<String>> onBatch) {
+    RedisCalls.run(() -> KeyScan.run(client::executeCommand, match, type, onBatch));
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.rekord.internal.id;
 
-import dev.rekord.internal.connection.RedisCalls;
+import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.model.RekordModel;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ public final class IdAssigner {
       }
       case LONG -> {
         String counter = IdSequence.counterKey(model.keyPrefix());
-        long last = RedisCalls.incrementBy(connection, counter, count); // retried only if it did not run
+        long last = connection.executeOnce(Commands.incrBy(counter, count)); // retried only if it did not run
         for (long id = last - count + 1; id <= last; id++) {
           ids.add(model.idFromString(Long.toString(id)));
         }

@@ -20,7 +20,8 @@ import java.util.Map;
  *     case-sensitive; …; compound city+age})
  * @param updated when the record last changed
  * @param layout the portable engine's key layout the index was built with ({@link
- *     dev.rekord.internal.engine.portable.KeyLayout#LAYOUT_VERSION}); 1 for records written before it was stored
+ *     dev.rekord.internal.engine.portable.KeyLayout#LAYOUT_VERSION}); 0 when the record names none
+ *     (no release wrote such a record), so {@code migrate()} rebuilds the index
  */
 public record SchemaRecord(
     String fingerprint, int buckets, State state, String target, String definition, Instant updated,
@@ -100,7 +101,7 @@ public record SchemaRecord(
           hash.get("target"),
           hash.getOrDefault("definition", ""),
           hash.containsKey("updated") ? Instant.parse(hash.get("updated")) : Instant.EPOCH,
-          hash.containsKey("layout") ? Integer.parseInt(hash.get("layout")) : 1);
+          hash.containsKey("layout") ? Integer.parseInt(hash.get("layout")) : 0);
     } catch (RuntimeException e) {
       if (e instanceof dev.rekord.exception.SchemaMismatchException mismatch) {
         throw mismatch;

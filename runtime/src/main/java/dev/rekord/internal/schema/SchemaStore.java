@@ -1,11 +1,11 @@
 package dev.rekord.internal.schema;
 
 import dev.rekord.exception.SchemaMismatchException;
-import dev.rekord.internal.connection.RedisCalls;
+import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.model.RekordModel;
-import dev.rekord.internal.script.LuaScript;
+import dev.rekord.connection.LuaScript;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +100,7 @@ public final class SchemaStore {
   /** The record as read from Redis (creating it when missing), and whether it was created now. */
   public Ensured ensure(RekordModel<?, ?> model) {
     String key = SchemaRecord.key(model.keyPrefix());
-    Map<String, String> hash = RedisCalls.retrying(connection, () -> connection.commands().hgetAll(key));
+    Map<String, String> hash = connection.execute(Commands.hgetAll(key));
     boolean created = false;
     if (hash.isEmpty()) {
       SchemaRecord fresh = new SchemaRecord(model.index().fingerprint(), defaultBuckets(),
@@ -111,8 +111,8 @@ public final class SchemaStore {
         args.add(field);
         args.add(value);
       });
-      created = Long.valueOf(1).equals(CREATE.eval(connection, List.of(key), args));
-      hash = created ? fresh.toHash() : RedisCalls.retrying(connection, () -> connection.commands().hgetAll(key));
+      created = Long.valueOf(1).equals(connection.eval(CREATE, List.of(key), args));
+      hash = created ? fresh.toHash() : connection.execute(Commands.hgetAll(key));
     }
     SchemaRecord record = SchemaRecord.fromHash(key, hash);
     cache.put(model.keyPrefix(), record);
@@ -122,13 +122,11 @@ public final class SchemaStore {
   /** Writes fields of the record and refreshes the cache. */
   public SchemaRecord update(RekordModel<?, ?> model, Map<String, String> fields, List<String> removed) {
     String key = SchemaRecord.key(model.keyPrefix());
-    SchemaRecord record = RedisCalls.retrying(connection, () -> { // idempotent: the same fields again
-      connection.commands().hset(key, fields);
-      if (!removed.isEmpty()) {
-        connection.commands().hdel(key, removed.toArray(String[]::new));
-      }
-      return SchemaRecord.fromHash(key, connection.commands().hgetAll(key));
-    });
+    connection.execute(Commands.hset(key, fields)); // idempotent: the same fields again
+    if (!removed.isEmpty()) {
+      connection.execute(Commands.hdel(key, removed));
+    }
+    SchemaRecord record = SchemaRecord.fromHash(key, connection.execute(Commands.hgetAll(key)));
     cache.put(model.keyPrefix(), record);
     return record;
   }

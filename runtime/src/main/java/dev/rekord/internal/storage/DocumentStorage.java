@@ -1,17 +1,15 @@
 package dev.rekord.internal.storage;
 
 import dev.rekord.annotations.Storage;
+import dev.rekord.connection.Command;
 import dev.rekord.exception.DeserializationException;
 import dev.rekord.model.RekordModel;
 import java.util.List;
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.Response;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
  * How the documents of one model are stored: the one place that knows hash from JSON. It encodes a
- * record into the arguments the engines' save scripts take, reads a document (alone or in a
- * pipeline) and decodes what Redis returned, every failure a {@link DeserializationException}
+ * record into the arguments the engines' save scripts take, names the command that reads a
+ * document (run alone or in a batch) and decodes what Redis returned, every failure a {@link DeserializationException}
  * naming key and model.
  *
  * @param <T> the record type
@@ -41,11 +39,8 @@ public abstract sealed class DocumentStorage<T> permits HashStorage, JsonStorage
    */
   public abstract List<String> encode(T entity);
 
-  /** Reads the document at {@code key}: {@code HGETALL} or {@code GET}. */
-  public abstract Object read(UnifiedJedis commands, String key);
-
-  /** Queues the read of the document at {@code key} in {@code pipeline}. */
-  public abstract Response<?> read(AbstractPipeline pipeline, String key);
+  /** The command that reads the document at {@code key}: {@code HGETALL} or {@code GET}. */
+  public abstract Command<?> read(String key);
 
   /**
    * Decodes what {@link #read} returned.

@@ -1,12 +1,11 @@
 package dev.rekord.internal.storage;
 
+import dev.rekord.connection.Command;
+import dev.rekord.connection.Commands;
 import dev.rekord.model.RekordModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.Response;
-import redis.clients.jedis.UnifiedJedis;
 
 /** Documents as Redis hashes: one field per component, embedded records flattened to dotted names. */
 final class HashStorage<T> extends DocumentStorage<T> {
@@ -37,13 +36,8 @@ final class HashStorage<T> extends DocumentStorage<T> {
   }
 
   @Override
-  public Object read(UnifiedJedis commands, String key) {
-    return commands.hgetAll(key);
-  }
-
-  @Override
-  public Response<?> read(AbstractPipeline pipeline, String key) {
-    return pipeline.hgetAll(key);
+  public Command<Map<String, String>> read(String key) {
+    return Commands.hgetAll(key);
   }
 
   @Override

@@ -1,10 +1,9 @@
 package dev.rekord.internal.storage;
 
+import dev.rekord.connection.Command;
+import dev.rekord.connection.Commands;
 import dev.rekord.model.RekordModel;
 import java.util.List;
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.Response;
-import redis.clients.jedis.UnifiedJedis;
 
 /** Documents as JSON text in Redis strings (no RedisJSON module needed). */
 final class JsonStorage<T> extends DocumentStorage<T> {
@@ -29,13 +28,8 @@ final class JsonStorage<T> extends DocumentStorage<T> {
   }
 
   @Override
-  public Object read(UnifiedJedis commands, String key) {
-    return commands.get(key);
-  }
-
-  @Override
-  public Response<?> read(AbstractPipeline pipeline, String key) {
-    return pipeline.get(key);
+  public Command<String> read(String key) {
+    return Commands.get(key);
   }
 
   @Override

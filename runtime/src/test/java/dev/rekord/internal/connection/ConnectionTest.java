@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rekord.connection.Commands;
 import dev.rekord.exception.RedisCommandException;
 import dev.rekord.Rekord;
 import dev.rekord.exception.RekordConnectionException;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Protocol;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.util.SafeEncoder;
 
 /** Connecting to real redis-server processes: plain, with a password, and to nothing. */
@@ -46,7 +48,7 @@ class ConnectionTest {
   void connectsToAStandaloneServer() {
     try (Rekord rekord = Rekord.connect(open.url())) {
       assertFalse(rekord.connection().isCluster());
-      assertEquals("PONG", rekord.connection().commands().ping());
+      assertEquals("PONG", rekord.connection().unwrap(UnifiedJedis.class).ping());
     }
   }
 
@@ -65,14 +67,14 @@ class ConnectionTest {
   @Test
   void authenticatesWithThePasswordFromTheUrl() {
     try (Rekord rekord = Rekord.connect("redis://:s3cret@127.0.0.1:" + secured.port())) {
-      assertEquals("PONG", rekord.connection().commands().ping());
+      assertEquals("PONG", rekord.connection().unwrap(UnifiedJedis.class).ping());
     }
   }
 
   @Test
   void authenticatesWithBuilderSettings() {
     try (Rekord rekord = Rekord.builder().host(secured.host()).port(secured.port()).user("default").password("s3cret").build()) {
-      assertEquals("PONG", rekord.connection().commands().ping());
+      assertEquals("PONG", rekord.connection().unwrap(UnifiedJedis.class).ping());
     }
   }
 
@@ -94,24 +96,24 @@ class ConnectionTest {
   @Test
   void databaseAndClientNameAreApplied() {
     try (Rekord rekord = Rekord.builder().url(open.url() + "/3").clientName("rekord-test").poolSize(2).build()) {
-      rekord.connection().commands().set("in-db-3", "x");
-      Object clients = rekord.connection().commands().executeCommand(new CommandArguments(Protocol.Command.CLIENT).add("LIST"));
+      rekord.connection().unwrap(UnifiedJedis.class).set("in-db-3", "x");
+      Object clients = rekord.connection().unwrap(UnifiedJedis.class).executeCommand(new CommandArguments(Protocol.Command.CLIENT).add("LIST"));
       assertTrue(SafeEncoder.encode((byte[]) clients).contains("name=rekord-test"));
     }
     try (Rekord db0 = Rekord.connect(open.url())) {
-      assertFalse(db0.connection().commands().exists("in-db-3"));
-      db0.connection().commands().flushAll();
+      assertFalse(db0.connection().unwrap(UnifiedJedis.class).exists("in-db-3"));
+      db0.connection().unwrap(UnifiedJedis.class).flushAll();
     }
   }
 
   @Test
   void errorRepliesBecomeRedisCommandExceptions() {
     try (Rekord rekord = Rekord.connect(open.url())) {
-      rekord.connection().commands().set("text", "abc");
+      rekord.connection().unwrap(UnifiedJedis.class).set("text", "abc");
       RedisCommandException e = assertThrows(RedisCommandException.class,
-          () -> RedisCalls.call(() -> rekord.connection().commands().incr("text")));
+          () -> rekord.connection().executeOnce(Commands.incrBy("text", 1)));
       assertTrue(e.getMessage().contains("not an integer"), e.getMessage());
-      rekord.connection().commands().del("text");
+      rekord.connection().unwrap(UnifiedJedis.class).del("text");
     }
   }
 
@@ -121,7 +123,7 @@ class ConnectionTest {
     try (Rekord rekord = Rekord.builder().url(doomed.url()).socketTimeout(Duration.ofSeconds(1)).build()) {
       doomed.close();
       assertThrows(RekordConnectionException.class,
-          () -> RedisCalls.call(() -> rekord.connection().commands().ping()));
+          () -> RedisCalls.call(() -> rekord.connection().unwrap(UnifiedJedis.class).ping()));
     } finally {
       doomed.close();
     }

@@ -10,14 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import redis.clients.jedis.HostAndPort;
 
 class RedisUrlTest {
 
   @Test
   void hostOnlyUsesTheDefaultPort() {
     RedisUrl url = RedisUrl.parse("redis://cache.local");
-    assertEquals(List.of(new HostAndPort("cache.local", 6379)), url.nodes());
+    assertEquals(List.of(new RedisNode("cache.local", 6379)), url.nodes());
     assertFalse(url.ssl());
     assertNull(url.user());
     assertNull(url.password());
@@ -28,7 +27,7 @@ class RedisUrlTest {
   void fullUrl() {
     RedisUrl url = RedisUrl.parse("rediss://app:p%40ss%3Aw0rd+@redis.example.com:6380/4");
     assertTrue(url.ssl());
-    assertEquals(List.of(new HostAndPort("redis.example.com", 6380)), url.nodes());
+    assertEquals(List.of(new RedisNode("redis.example.com", 6380)), url.nodes());
     assertEquals("app", url.user());
     assertEquals("p@ss:w0rd+", url.password());
     assertEquals(4, url.database());
@@ -46,7 +45,7 @@ class RedisUrlTest {
   void seedListNamesEveryNode() {
     RedisUrl url = RedisUrl.parse("redis://:pw@h1:7000,h2:7001, h3/");
     assertEquals(
-        List.of(new HostAndPort("h1", 7000), new HostAndPort("h2", 7001), new HostAndPort("h3", 6379)),
+        List.of(new RedisNode("h1", 7000), new RedisNode("h2", 7001), new RedisNode("h3", 6379)),
         url.nodes());
     assertEquals("pw", url.password());
     assertNull(url.database());
@@ -54,8 +53,8 @@ class RedisUrlTest {
 
   @Test
   void ipv6HostsAreInBrackets() {
-    assertEquals(List.of(new HostAndPort("::1", 7000)), RedisUrl.parse("redis://[::1]:7000").nodes());
-    assertEquals(List.of(new HostAndPort("::1", 6379)), RedisUrl.parse("redis://[::1]").nodes());
+    assertEquals(List.of(new RedisNode("::1", 7000)), RedisUrl.parse("redis://[::1]:7000").nodes());
+    assertEquals(List.of(new RedisNode("::1", 6379)), RedisUrl.parse("redis://[::1]").nodes());
   }
 
   @ParameterizedTest

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
+import dev.rekord.connection.Command;
 import dev.rekord.exception.RekordConnectionException;
 import dev.rekord.annotations.Storage;
 import dev.rekord.Member;
@@ -106,7 +107,7 @@ class TlsTest {
     // Only with host name verification turned off does the same certificate do.
     try (Rekord rekord = Rekord.builder().url(wrongHost.tlsUrl()).trustStore(trustStore, PASSWORD)
         .verifyHostname(false).build()) {
-      assertEquals("PONG", rekord.connection().commands().ping());
+      assertEquals("PONG", rekord.connection().execute(Command.of("PING", List.of(), List.of())));
     }
   }
 

@@ -204,15 +204,15 @@ final class CompoundRewrite<R> {
     void add(Condition<?> condition) {
       if (condition instanceof Range<?> range) {
         if (range.lower() != null) {
-          lower(IndexEncoding.score(range.lower()), !range.lowerInclusive());
+          lower(IndexEncoding.bound(range.lower()), !range.lowerInclusive());
         }
         if (range.upper() != null) {
-          upper(IndexEncoding.score(range.upper()), !range.upperInclusive());
+          upper(IndexEncoding.bound(range.upper()), !range.upperInclusive());
         }
         return;
       }
       Comparison<?> c = (Comparison<?>) condition;
-      double score = IndexEncoding.score(c.value());
+      double score = IndexEncoding.bound(c.value());
       switch (c.operator()) {
         case GT -> lower(score, true);
         case GTE -> lower(score, false);

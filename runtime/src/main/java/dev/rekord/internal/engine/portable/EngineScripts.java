@@ -1,31 +1,49 @@
 package dev.rekord.internal.engine.portable;
 
-import dev.rekord.internal.script.LuaScript;
+import dev.rekord.connection.LuaScript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The portable engine's Lua scripts, read once from {@code dev/rekord/internal/engine/portable/*.lua} and run by
- * SHA ({@link LuaScript}: {@code EVALSHA}, loaded again on {@code NOSCRIPT}). Each is prefixed
- * with {@code manifest.lua}, the functions that read and write manifests (Redis scripts cannot
- * include one another).
+ * The portable engine's Lua scripts, read once from {@code dev/rekord/internal/engine/portable/*.lua}
+ * and run by SHA ({@link LuaScript}: {@code EVALSHA}, loaded again on {@code NOSCRIPT}). Redis
+ * scripts cannot include one another, so each script is joined here from its parts: first the
+ * protocol's constants it names ({@link EngineProtocol#lua(String)}, generated from the Java
+ * enums), then the shared functions it uses ({@code manifest.lua}, {@code entries.lua}), then its
+ * own files. The
+ * layout of each script's arguments is built in {@link ScriptCalls}.
  */
 final class EngineScripts {
   private EngineScripts() {}
 
-  /** Replaces a document and its index entries: see {@code index_save.lua}. */
-  static final LuaScript SAVE = load("index_save", true);
+  /** Replaces a document and its index entries: {@code save.lua}. */
+  static final LuaScript SAVE = load("save", true, "manifest", "entries", "save");
 
-  /** Removes a document and its index entries: see {@code index_delete.lua}. */
-  static final LuaScript DELETE = load("index_delete", true);
+  /** Rewrites a document's index entries, leaving the document alone: {@code reindex.lua}. */
+  static final LuaScript REINDEX = load("reindex", true, "manifest", "entries", "reindex");
 
-  /** Runs a query plan: see {@code query.lua}. */
-  static final LuaScript QUERY = load("query", false);
+  /** Removes the index entries of a document that no longer exists: {@code drop_if_gone.lua}. */
+  static final LuaScript DROP_IF_GONE = load("drop-if-gone", true, "manifest", "drop_if_gone");
 
-  private static LuaScript load(String name, boolean writes) {
-    return new LuaScript(name.replace('_', '-'), read("manifest") + read(name), writes);
+  /** Removes a document and its index entries: {@code delete.lua}. */
+  static final LuaScript DELETE = load("delete", true, "manifest", "delete");
+
+  /**
+   * Runs a query plan over one bucket: its arguments and plan ({@code query_plan.lua}), estimates
+   * ({@code query_estimate.lua}), probes ({@code query_probe.lua}), order and paging ({@code
+   * query_order.lua}) and its result ({@code query.lua}).
+   */
+  static final LuaScript QUERY = load("query", false,
+      "manifest", "query_plan", "query_estimate", "query_probe", "query_order", "query");
+
+  private static LuaScript load(String name, boolean writes, String... parts) {
+    StringBuilder body = new StringBuilder();
+    for (String part : parts) {
+      body.append(read(part));
+    }
+    return new LuaScript(name, EngineProtocol.lua(body.toString()) + body, writes);
   }
 
   private static String read(String name) {

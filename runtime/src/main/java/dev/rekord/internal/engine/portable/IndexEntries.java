@@ -28,14 +28,30 @@ import java.util.function.Function;
 public final class IndexEntries implements IndexSink {
 
   /**
-   * One entry as the save script takes it: {@code op} is {@code s} (add the id to the set {@code
-   * key}), {@code z} (add the id with score {@code a}), {@code l} (add {@code a\0id} with score 0)
-   * or {@code g} (add the id at longitude {@code a}, latitude {@code b}).
+   * One entry as the save scripts take it: its key in the bucket, its op and the op's values
+   * ({@link EntryOp#arity()} of {@code a}, {@code b}).
    */
-  record Entry(String op, Function<KeyLayout.Bucket, String> key, String a, String b) {}
+  record Entry(EntryOp op, Function<KeyLayout.Bucket, String> key, String a, String b) {
+
+    /** Adds the entry's key to {@code keys}, its op and values to {@code args}, and names it in {@code manifest}. */
+    void appendTo(KeyLayout.Bucket bucket, List<String> keys, List<String> args, StringBuilder manifest) {
+      String name = key.apply(bucket);
+      keys.add(name);
+      args.add(op.code());
+      if (op.arity() > 0) {
+        args.add(a);
+      }
+      if (op.arity() > 1) {
+        args.add(b);
+      }
+      Manifest.append(manifest, bucket, name, op == EntryOp.VALUE ? a : null);
+    }
+  }
 
   /** The latitude limit of Redis GEO sets (Web Mercator). */
   public static final double MAX_LATITUDE = 85.05112878;
+
+  private static final String NAN = "NaN has no place in a numeric index; store null instead";
 
   private final String model;
   private final List<Entry> entries = new ArrayList<>();
@@ -66,8 +82,9 @@ public final class IndexEntries implements IndexSink {
   /**
    * A tag of any type {@link IndexEncoding#tag} knows: enums, booleans, UUIDs, … Exact matches,
    * and a sort order when the field is sortable. A single-valued tag (of any type) has one entry,
-   * {@code value\0id} in the lexical index; a multi-valued one is added to the id set of its
-   * value (and, for strings, to the lexical index).
+   * {@code value\0id} in the lexical index (the value {@linkplain IndexEncoding#lexical escaped});
+   * a multi-valued one is added to the id set of its value (and, for strings, to the lexical
+   * index).
    */
   @Override
   public IndexEntries tag(IndexField field, Object value) {
@@ -83,16 +100,13 @@ public final class IndexEntries implements IndexSink {
     String path = field.path();
     if (!field.multiValued()) {
       // one entry: the lexical index answers equality (a range of one value, in id order),
-      // prefixes and sorting; a value holding the byte 0 is also marked, see KeyLayout#lexZero
-      entries.add(new Entry("l", layout -> layout.lex(path), tag, ""));
-      if (tag.indexOf('\0') >= 0) {
-        entries.add(new Entry("s", layout -> layout.lexZero(path), "", ""));
-      }
+      // prefixes and sorting
+      entries.add(new Entry(EntryOp.VALUE, layout -> layout.lex(path), IndexEncoding.lexical(tag), null));
       return this;
     }
-    entries.add(new Entry("s", layout -> layout.tag(path, tag), "", ""));
+    entries.add(new Entry(EntryOp.ID, layout -> layout.tag(path, tag), null, null));
     if (lexical) {
-      entries.add(new Entry("l", layout -> layout.lex(path), tag, ""));
+      entries.add(new Entry(EntryOp.VALUE, layout -> layout.lex(path), IndexEncoding.lexical(tag), null));
     }
     return this;
   }
@@ -120,17 +134,22 @@ public final class IndexEntries implements IndexSink {
   public IndexEntries numeric(IndexField field, double score) {
     require(field, IndexKind.NUMERIC);
     if (Double.isNaN(score)) {
-      throw unindexable(field, "NaN has no place in a numeric index; store null instead");
+      throw unindexable(field, NAN);
     }
     String path = field.path();
-    entries.add(new Entry("z", layout -> layout.numeric(path), IndexEncoding.format(score), ""));
+    entries.add(new Entry(EntryOp.SCORE, layout -> layout.numeric(path), IndexEncoding.format(score), null));
     return this;
   }
 
-  /** A number, date, time or duration, scored by {@link IndexEncoding#score}. */
+  /**
+   * A number, date, time, duration or zone offset, scored by {@link IndexEncoding#score}.
+   *
+   * @throws SerializationException for a value the index cannot hold exactly ({@code NaN}, a date
+   *     or time beyond the range its score holds), naming model and field
+   */
   @Override
   public IndexEntries numeric(IndexField field, Object value) {
-    return value == null ? absent(field) : numeric(field, IndexEncoding.score(value));
+    return value == null ? absent(field) : numeric(field, score(field, value));
   }
 
   /** A text, indexed by its {@linkplain IndexEncoding#tokens words}. */
@@ -142,8 +161,8 @@ public final class IndexEntries implements IndexSink {
     }
     String path = field.path();
     for (String token : IndexEncoding.tokens(text)) {
-      entries.add(new Entry("s", layout -> layout.text(path, token), "", ""));
-      entries.add(new Entry("l", layout -> layout.tokens(path), token, ""));
+      entries.add(new Entry(EntryOp.ID, layout -> layout.text(path, token), null, null));
+      entries.add(new Entry(EntryOp.VALUE, layout -> layout.tokens(path), IndexEncoding.lexical(token), null));
     }
     return this;
   }
@@ -160,7 +179,7 @@ public final class IndexEntries implements IndexSink {
           + point.latitude());
     }
     String path = field.path();
-    entries.add(new Entry("g", layout -> layout.geo(path),
+    entries.add(new Entry(EntryOp.GEO, layout -> layout.geo(path),
         Double.toString(point.longitude()), Double.toString(point.latitude())));
     return this;
   }
@@ -190,13 +209,10 @@ public final class IndexEntries implements IndexSink {
     for (int i = 0; i < tags.size(); i++) {
       tagValues.add(IndexEncoding.fold(IndexEncoding.tag(values[i]), tags.get(i).caseSensitive()));
     }
-    Object number = values[tags.size()];
-    if (number instanceof Number n && Double.isNaN(n.doubleValue())) {
-      throw unindexable(index.number(), "NaN has no place in a numeric index; store null instead");
-    }
-    double score = IndexEncoding.score(number);
+    double score = score(index.number(), values[tags.size()]);
     String name = index.name();
-    entries.add(new Entry("z", layout -> layout.compound(name, tagValues), IndexEncoding.format(score), ""));
+    entries.add(new Entry(EntryOp.SCORE, layout -> layout.compound(name, tagValues), IndexEncoding.format(score),
+        null));
     return this;
   }
 
@@ -204,44 +220,34 @@ public final class IndexEntries implements IndexSink {
   @Override
   public IndexEntries absent(IndexField field) {
     String path = field.path();
-    entries.add(new Entry("s", layout -> layout.nulls(path), "", ""));
+    entries.add(new Entry(EntryOp.ID, layout -> layout.nulls(path), null, null));
     return this;
   }
 
   /**
-   * The entries as the save script takes them: keys, and per key its op and the op's values
-   * ({@code s} none, {@code z} and {@code l} one, {@code g} two).
-   *
-   * @return the {@link Manifest} naming them
+   * The entries as the save scripts take them: their keys to {@code keys}, per entry its op and
+   * values to {@code args}, and each named in {@code manifest} ({@link Manifest}).
    */
-  String appendTo(KeyLayout.Bucket layout, List<String> keys, List<String> args) {
-    StringBuilder manifest = new StringBuilder(24 * entries.size());
+  void appendTo(KeyLayout.Bucket bucket, List<String> keys, List<String> args, StringBuilder manifest) {
     for (Entry entry : entries) {
-      String key = entry.key().apply(layout);
-      keys.add(key);
-      args.add(entry.op());
-      switch (entry.op()) {
-        case "s" -> Manifest.append(manifest, layout, key, null);
-        case "l" -> { // the member is value\0id
-          args.add(entry.a());
-          Manifest.append(manifest, layout, key, entry.a());
-        }
-        case "g" -> {
-          args.add(entry.a());
-          args.add(entry.b());
-          Manifest.append(manifest, layout, key, null);
-        }
-        default -> { // "z"
-          args.add(entry.a());
-          Manifest.append(manifest, layout, key, null);
-        }
-      }
+      entry.appendTo(bucket, keys, args, manifest);
     }
-    return manifest.toString();
   }
 
   int size() {
     return entries.size();
+  }
+
+  /** The score of {@code value}, or a typed error when the index cannot hold it exactly. */
+  private double score(IndexField field, Object value) {
+    if (value instanceof Number n && Double.isNaN(n.doubleValue())) {
+      throw unindexable(field, NAN);
+    }
+    try {
+      return IndexEncoding.score(value);
+    } catch (IllegalArgumentException e) {
+      throw unindexable(field, e.getMessage());
+    }
   }
 
   /** A value this index cannot hold: a typed error naming model and field, before anything is written. */
@@ -261,7 +267,7 @@ public final class IndexEntries implements IndexSink {
   public String toString() {
     List<String> ops = new ArrayList<>();
     for (Entry entry : entries) {
-      ops.add(entry.op() + ":" + entry.a());
+      ops.add(entry.op().code() + (entry.a() == null ? "" : ":" + entry.a()));
     }
     return "IndexEntries" + ops;
   }

@@ -1,7 +1,9 @@
 package dev.rekord.internal.engine.portable;
 
-import dev.rekord.internal.connection.RedisCalls;
+import dev.rekord.connection.Batch;
+import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
+import dev.rekord.connection.Reply;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,13 +14,11 @@ import dev.rekord.schema.IndexReport.Discrepancy;
 import dev.rekord.schema.IndexReport.Kind;
 import java.util.Map;
 import java.util.Set;
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.Response;
 
 /**
  * Checks that a model's documents and its portable index agree, bucket by bucket, and reports
- * every {@link Discrepancy}: each id in a bucket's {@code #all} set has a document; each document
- * is in the {@code #all} set of its own bucket; each entry a manifest ({@code #doc:<id>}) lists
+ * every {@link Discrepancy}: each id in a bucket's {@code #ids} set has a document; each document
+ * is in the {@code #ids} set of its own bucket; each entry a manifest ({@code #doc:<id>}) lists
  * exists in its index key; each member of an index key is listed by the manifest of its id.
  *
  * <pre>{@code
@@ -89,8 +89,7 @@ public final class IndexVerifier {
     long entryCount = 0;
     for (int b = 0; b < layout.buckets(); b++) {
       KeyLayout.Bucket bucket = layout.bucket(b);
-      Set<String> all = new HashSet<>(RedisCalls.retrying(connection,
-          () -> connection.commands().zrange(bucket.all(), 0, -1)));
+      Set<String> all = new HashSet<>(connection.execute(Commands.zrange(bucket.all(), 0, -1)));
       indexedCount += all.size();
       documentCount += documents.get(b).size();
       for (Map.Entry<String, String> document : documents.get(b).entrySet()) {
@@ -132,7 +131,7 @@ public final class IndexVerifier {
         Set<String> expected = listed.getOrDefault(key, Set.of());
         for (String member : members) {
           if (!expected.contains(member)) {
-            found.add(new Discrepancy(Kind.UNLISTED_ENTRY, b, idOf(member), key, member));
+            found.add(new Discrepancy(Kind.UNLISTED_ENTRY, b, idOf(bucket, key, member), key, member));
           }
         }
       }
@@ -140,7 +139,8 @@ public final class IndexVerifier {
         Set<String> members = present.getOrDefault(entry.getKey(), Set.of());
         for (String member : entry.getValue()) {
           if (!members.contains(member)) {
-            found.add(new Discrepancy(Kind.MISSING_ENTRY, b, idOf(member), entry.getKey(), member));
+            found.add(new Discrepancy(Kind.MISSING_ENTRY, b, idOf(bucket, entry.getKey(), member),
+                entry.getKey(), member));
           }
         }
       }
@@ -148,9 +148,15 @@ public final class IndexVerifier {
     return new IndexReport(layout.prefix(), layout.buckets(), documentCount, indexedCount, entryCount, found);
   }
 
-  /** An entry's id: lexical entries are {@code value\0id}. */
-  private static String idOf(String member) {
-    int zero = member.lastIndexOf('\0');
+  /**
+   * An entry's id: the member itself, or in a lexicographic index, whose members are {@code
+   * value\0id} with the value escaped, what follows the first byte 0.
+   */
+  private static String idOf(KeyLayout.Bucket bucket, String key, String member) {
+    if (!bucket.isLexical(key)) {
+      return member;
+    }
+    int zero = member.indexOf('\0');
     return zero < 0 ? member : member.substring(zero + 1);
   }
 
@@ -158,33 +164,26 @@ public final class IndexVerifier {
    * The members of each key, in pipelines of {@link #BATCH}: a manifest's text (one element),
    * or, when {@code type} is {@code null}, a sorted set.
    */
-  @SuppressWarnings("unchecked") // a sorted set reply is a collection of strings
+  @SuppressWarnings("unchecked") // ZRANGE's reply is a list of strings
   private List<List<String>> readAll(List<String> names, java.util.function.UnaryOperator<String> keyOf,
       String type) {
     List<List<String>> out = new ArrayList<>(names.size());
     for (int from = 0; from < names.size(); from += BATCH) {
-      List<String> batch = names.subList(from, Math.min(names.size(), from + BATCH));
-      out.addAll(RedisCalls.retrying(connection, () -> {
-        List<Response<?>> replies = new ArrayList<>(batch.size());
-        try (AbstractPipeline pipeline = connection.pipeline()) {
-          for (String name : batch) {
-            String key = keyOf.apply(name);
-            if ("manifest".equals(type)) {
-              replies.add(pipeline.get(key));
-            } else { // every index key since layout 2 is a sorted set
-              replies.add(pipeline.zrange(key, 0, -1));
-            }
-          }
-          pipeline.sync();
+      Batch batch = connection.batch();
+      List<Reply<?>> replies = new ArrayList<>(BATCH);
+      for (String name : names.subList(from, Math.min(names.size(), from + BATCH))) {
+        String key = keyOf.apply(name);
+        if ("manifest".equals(type)) {
+          replies.add(batch.add(Commands.get(key)));
+        } else { // every index key since layout 2 is a sorted set
+          replies.add(batch.add(Commands.zrange(key, 0, -1)));
         }
-        List<List<String>> lists = new ArrayList<>(batch.size());
-        for (Response<?> reply : replies) {
-          Object value = reply.get();
-          lists.add(value instanceof String text ? List.of(text)
-              : new ArrayList<>((java.util.Collection<String>) value));
-        }
-        return lists;
-      }));
+      }
+      batch.execute();
+      for (Reply<?> reply : replies) {
+        Object value = reply.get();
+        out.add(value instanceof String text ? List.of(text) : (List<String>) value);
+      }
     }
     return out;
   }

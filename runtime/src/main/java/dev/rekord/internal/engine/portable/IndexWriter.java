@@ -1,7 +1,9 @@
 package dev.rekord.internal.engine.portable;
 
+import dev.rekord.connection.LuaScript;
 import dev.rekord.connection.RedisConnection;
-import dev.rekord.internal.script.ScriptCall;
+import dev.rekord.connection.ScriptCall;
+import dev.rekord.internal.engine.portable.EngineProtocol.Form;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,69 +45,61 @@ public final class IndexWriter {
     save(saveHashCall(id, fields, ttl, entries));
   }
 
+  /** {@link #saveHash} as a call for {@link #saveAll}. */
+  ScriptCall saveHashCall(String id, Map<String, String> fields, Duration ttl, IndexEntries entries) {
+    return ScriptCalls.saveHash(layout.bucketFor(id), id, fields, ttlMillis(ttl), entries);
+  }
+
   /** Replaces the JSON document of {@code id} (stored as a string) and its index entries. */
   public void saveJson(String id, String json, Duration ttl, IndexEntries entries) {
-    save(saveJsonCall(id, json, ttl, entries));
+    save(saveCall(id, Form.JSON, List.of(json), ttl, entries));
   }
 
-  /** {@link #saveHash} as a call for {@link #saveAll}. */
-  public ScriptCall saveHashCall(String id, Map<String, String> fields, Duration ttl, IndexEntries entries) {
-    KeyLayout.Bucket bucket = layout.bucketFor(id);
-    List<String> args = arguments(id, "hash", ttlMillis(ttl), 2 * fields.size(), entries);
-    for (Map.Entry<String, String> field : fields.entrySet()) { // straight into ARGV, no copy
-      args.add(field.getKey());
-      args.add(field.getValue());
+  /**
+   * A save of a document in its stored {@code form} (hash: field/value pairs; JSON: the text) with
+   * its index entries, for {@link #save} or {@link #saveAll}.
+   */
+  ScriptCall saveCall(String id, Form form, List<String> document, Duration ttl, IndexEntries entries) {
+    return ScriptCalls.save(layout.bucketFor(id), id, form, ttlMillis(ttl), document, entries);
+  }
+
+  /** Runs one save call (no pipeline: one round trip). */
+  public void save(ScriptCall call) {
+    connection.eval(EngineScripts.SAVE, call.keys(), call.args());
+  }
+
+  /** Runs save calls in one pipeline (per slot on a cluster); each document atomically. */
+  public void saveAll(List<ScriptCall> calls) {
+    if (!calls.isEmpty()) {
+      connection.evalAll(EngineScripts.SAVE, calls);
     }
-    return call(bucket, id, args, entries);
   }
 
   /**
-   * A save of a document in its stored form ({@code storage} {@code hash}: field/value pairs;
-   * {@code json}: the text) with its index entries, for {@link #save} or {@link #saveAll}.
-   */
-  public ScriptCall saveCall(String id, String storage, List<String> document, Duration ttl,
-      IndexEntries entries) {
-    return call(id, storage, document, ttlMillis(ttl), entries);
-  }
-
-  /** {@link #saveJson} as a call for {@link #saveAll}. */
-  public ScriptCall saveJsonCall(String id, String json, Duration ttl, IndexEntries entries) {
-    return call(id, "json", List.of(json), ttlMillis(ttl), entries);
-  }
-
-  /**
-   * Replaces only the index entries of the document of {@code id}, leaving the document and its
-   * expiry untouched; a document that no longer exists loses its entries instead. For {@link
-   * #saveAll}, whose result is then {@code 1} (reindexed) or {@code 0} (no document).
-   */
-  public ScriptCall reindexCall(String id, IndexEntries entries) {
-    return call(id, "keep", List.of(), 0, entries);
-  }
-
-  /**
-   * Removes the index entries of {@code id} if its document no longer exists (expired or deleted
-   * by someone else); changes nothing otherwise. For {@link #saveAll}, whose result is then {@code
-   * 0} (dropped) or {@code 1} (the document exists).
-   */
-  public ScriptCall dropIfGoneCall(String id) {
-    return call(id, "drop", List.of(), 0, IndexEntries.create());
-  }
-
-  /** Runs one save or reindex call (no pipeline: one round trip); returns the script's result. */
-  public Object save(ScriptCall call) {
-    return EngineScripts.SAVE.eval(connection, call.keys(), call.args());
-  }
-
-  /**
-   * Runs save and reindex calls in one pipeline (per slot on a cluster); each document atomically.
+   * Replaces only the index entries of each document of {@code entries} (id → its entries),
+   * leaving the documents and their expiry untouched; a document that no longer exists loses its
+   * entries instead. One pipeline, each document atomically.
    *
-   * @return the scripts' results, in order
+   * @return how many documents were reindexed (the others no longer existed)
    */
-  public List<Object> saveAll(List<ScriptCall> calls) {
-    if (calls.isEmpty()) {
-      return List.of();
+  public long reindexAll(Map<String, IndexEntries> entries) {
+    List<ScriptCall> calls = new ArrayList<>(entries.size());
+    entries.forEach((id, values) -> calls.add(ScriptCalls.reindex(layout.bucketFor(id), id, values)));
+    return ones(EngineScripts.REINDEX, calls);
+  }
+
+  /**
+   * Removes the index entries of each of {@code ids} whose document no longer exists (expired or
+   * deleted by someone else), leaving the others alone. One pipeline, each id atomically.
+   *
+   * @return how many ids were dropped
+   */
+  public long dropAllIfGone(List<String> ids) {
+    List<ScriptCall> calls = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      calls.add(ScriptCalls.dropIfGone(layout.bucketFor(id), id));
     }
-    return EngineScripts.SAVE.evalAll(connection, calls);
+    return ids.size() - ones(EngineScripts.DROP_IF_GONE, calls);
   }
 
   /**
@@ -114,69 +108,31 @@ public final class IndexWriter {
    * @return whether the document existed
    */
   public boolean delete(String id) {
-    ScriptCall call = deleteCall(id);
-    Object deleted = EngineScripts.DELETE.eval(connection, call.keys(), call.args());
-    return deleted instanceof Long n && n > 0;
+    ScriptCall call = ScriptCalls.delete(layout.bucketFor(id), id);
+    return Long.valueOf(1).equals(connection.eval(EngineScripts.DELETE, call.keys(), call.args()));
   }
 
   /** Deletes many documents in one pipeline, each atomically; returns how many existed. */
   public long deleteAll(List<String> ids) {
-    if (ids.isEmpty()) {
-      return 0;
-    }
     List<ScriptCall> calls = new ArrayList<>(ids.size());
     for (String id : ids) {
-      calls.add(deleteCall(id));
+      calls.add(ScriptCalls.delete(layout.bucketFor(id), id));
     }
-    long deleted = 0;
-    for (Object result : EngineScripts.DELETE.evalAll(connection, calls)) {
-      if (result instanceof Long n && n > 0) {
-        deleted++;
+    return ones(EngineScripts.DELETE, calls);
+  }
+
+  /** Runs {@code calls} of {@code script} in one pipeline; how many returned 1. */
+  private long ones(LuaScript script, List<ScriptCall> calls) {
+    if (calls.isEmpty()) {
+      return 0;
+    }
+    long ones = 0;
+    for (Object result : connection.evalAll(script, calls)) {
+      if (Long.valueOf(1).equals(result)) {
+        ones++;
       }
     }
-    return deleted;
-  }
-
-  private ScriptCall deleteCall(String id) {
-    KeyLayout.Bucket bucket = layout.bucketFor(id);
-    return new ScriptCall(List.of(bucket.documentKey(id), bucket.manifest(id), bucket.all()), List.of(id));
-  }
-
-  private ScriptCall call(String id, String storage, List<String> document, long ttlMillis,
-      IndexEntries entries) {
-    KeyLayout.Bucket bucket = layout.bucketFor(id);
-    List<String> args = arguments(id, storage, ttlMillis, document.size(), entries);
-    args.addAll(document);
-    return call(bucket, id, args, entries);
-  }
-
-  /** Where the manifest goes in the script's arguments, once the entries have written it. */
-  private static final int MANIFEST_ARG = 3;
-
-  /**
-   * The script's first five arguments (the manifest still empty), in a list sized for the {@code
-   * documentArgs} document arguments the caller adds next and the entries' (at most three each).
-   */
-  private static List<String> arguments(String id, String storage, long ttlMillis, int documentArgs,
-      IndexEntries entries) {
-    List<String> args = new ArrayList<>(5 + documentArgs + 3 * entries.size());
-    args.add(id);
-    args.add(storage);
-    args.add(Long.toString(ttlMillis));
-    args.add(""); // MANIFEST_ARG
-    args.add(Integer.toString(documentArgs));
-    return args;
-  }
-
-  /** The call with the bucket's four fixed keys, then the entries' keys and arguments. */
-  private static ScriptCall call(KeyLayout.Bucket bucket, String id, List<String> args, IndexEntries entries) {
-    List<String> keys = new ArrayList<>(4 + entries.size());
-    keys.add(bucket.documentKey(id));
-    keys.add(bucket.manifest(id));
-    keys.add(bucket.all());
-    keys.add(bucket.expiring());
-    args.set(MANIFEST_ARG, entries.appendTo(bucket, keys, args));
-    return new ScriptCall(keys, args);
+    return ones;
   }
 
   /** Whole milliseconds, rounded up so a sub-millisecond TTL still expires. */

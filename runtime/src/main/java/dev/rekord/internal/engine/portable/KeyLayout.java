@@ -19,12 +19,10 @@ import java.util.zip.CRC32;
  *   <tr><td>{@code {member}#ids}</td><td>sorted set (score 0) of every indexed id</td></tr>
  *   <tr><td>{@code {member}#eq:<path>:<value>}</td><td>sorted set (score 0) of the ids with that
  *       tag (case-folded unless case-sensitive): multi-valued tags only</td></tr>
- *   <tr><td>{@code {member}#lex:<path>}</td><td>sorted set, score 0, members {@code value\0id}:
+ *   <tr><td>{@code {member}#lex:<path>}</td><td>sorted set, score 0, members {@code value\0id}
+ *       (the value {@linkplain IndexEncoding#lexical escaped}, so the first byte 0 ends it):
  *       every single-valued tag (equality, prefix matches, sort order), and string tags of
  *       collections of records (prefix matches)</td></tr>
- *   <tr><td>{@code {member}#zero:<path>}</td><td>sorted set (score 0) of the ids whose
- *       single-valued tag holds the byte 0; while empty, {@code ZLEXCOUNT} counts one value
- *       exactly</td></tr>
  *   <tr><td>{@code {member}#num:<path>}</td><td>sorted set, score → id: numbers, dates</td></tr>
  *   <tr><td>{@code {member}#cmp:<name>:<values>}</td><td>sorted set, score → id: a compound index
  *       ({@code city+age}), one key per combination of its tag values (folded unless
@@ -39,10 +37,10 @@ import java.util.zip.CRC32;
  *       null (or an empty collection)</td></tr>
  *   <tr><td>{@code {member}#ttl}</td><td>sorted set (score 0) of the ids saved with an expiry;
  *       while it is empty, counts come from the index alone</td></tr>
- *   <tr><td>{@code {member}#doc:<id>}</td><td>the document's manifest: a string naming the
- *       index entries it is in, each as its key after {@code {member}#} and, for a {@code
- *       value\0id} member, the value ({@code 8:lex:city4:Oslo7:num:age=}), so they are removed
- *       exactly, whatever the model looks like now</td></tr>
+ *   <tr><td>{@code {member}#doc:<id>}</td><td>the document's manifest ({@link Manifest}): a
+ *       string naming the index entries it is in, each as its key after {@code {member}#} and,
+ *       for a {@code value\0id} member, the (escaped) value ({@code 8:lex:city4:Oslo7:num:age=}),
+ *       so they are removed exactly, whatever the model looks like now</td></tr>
  *   <tr><td>{@code {member}#snap:<uuid>}</td><td>a query cursor's snapshot of matching ids, with
  *       a time to live</td></tr>
  * </table>
@@ -52,12 +50,11 @@ import java.util.zip.CRC32;
  * <p><b>Layout version.</b> Every id set is a sorted set with score 0, so it is ordered by id
  * (byte-wise, the documented tie order) and a query streams it with {@code ZRANGE … BYLEX LIMIT}
  * and stops when its page is full; {@code ZCARD}/{@code ZSCORE} count and probe it in O(1) like
- * {@code SCARD}/{@code SISMEMBER}. This is layout {@value #LAYOUT_VERSION}; layout 1 kept plain
- * sets under {@code #all}, {@code #tag:}, {@code #txt:}, {@code #null:}; layout 2 wrote an
- * {@code #eq:} set for single-valued tags too, besides their {@code #lex:} entry; layouts 1 to 3
- * kept each manifest as a list of full key names and members. The schema record stores
- * the layout an index was built with, queries refuse an older one ({@code
- * SchemaMismatchException}) and {@code migrate()} rebuilds it.
+ * {@code SCARD}/{@code SISMEMBER}. This is layout {@value #LAYOUT_VERSION}. The schema record
+ * stores the layout an index was built with; queries refuse another one ({@code
+ * SchemaMismatchException}) and {@code migrate()} rebuilds it (layout 4, the one before, kept the
+ * values of {@code value\0id} members unescaped and marked values holding the byte 0 in {@code
+ * #zero:} sets; its manifests name those entries, so a rebuild removes them exactly).
  * Immutable and thread-safe.
  */
 public final class KeyLayout {
@@ -66,7 +63,7 @@ public final class KeyLayout {
    * The version of the index layout this runtime writes and reads; stored in the schema record.
    * Bump it whenever index keys change shape, so existing indexes are rebuilt once.
    */
-  public static final int LAYOUT_VERSION = 4;
+  public static final int LAYOUT_VERSION = 5;
 
   private final String prefix;
   private final Bucket[] buckets;
@@ -204,26 +201,12 @@ public final class KeyLayout {
       return expiring;
     }
 
-    /** Layout 1's set of all ids, which a migration reads once and removes. */
-    public String legacyAll() {
-      return indexBase + "all";
-    }
-
     public String tag(String path, String value) {
       return indexBase + "eq:" + path + ":" + value;
     }
 
     public String lex(String path) {
       return indexBase + "lex:" + path;
-    }
-
-    /**
-     * The sorted set (score 0) of the ids whose single-valued tag at {@code path} holds the byte
-     * 0: members {@code value\0id} of other values then fall between the bounds of one value in
-     * {@link #lex}, so a count of that value must read its ids.
-     */
-    public String lexZero(String path) {
-      return indexBase + "zero:" + path;
     }
 
     public String numeric(String path) {
@@ -250,6 +233,12 @@ public final class KeyLayout {
 
     public String tokens(String path) {
       return indexBase + "tok:" + path;
+    }
+
+    /** Whether {@code key} is a lexicographic index of the bucket ({@link #lex}, {@link #tokens}): members {@code value\0id}. */
+    public boolean isLexical(String key) {
+      return key.startsWith(indexBase) && (key.startsWith("lex:", indexBase.length())
+          || key.startsWith("tok:", indexBase.length()));
     }
 
     public String geo(String path) {

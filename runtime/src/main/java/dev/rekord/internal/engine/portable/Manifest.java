@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A document's manifest ({@code {tag}#doc:<id>}, stored by the save script, read by the scripts
+ * A document's manifest ({@code {tag}#doc:<id>}, stored by the save scripts, read by the scripts
  * through {@code manifest.lua}): one string naming each index entry of the document as its key
- * after the bucket's {@code {tag}#} and, for a {@code value\0id} member, the value: {@code
- * <n>:<key suffix>} followed by {@code =} (the member is the id) or {@code <m>:<value>}, e.g.
- * {@code 8:lex:city4:Oslo7:num:age=}. Lengths count bytes of the UTF-8 text, as Lua does.
+ * after the bucket's {@code {tag}#} and, for a {@code value\0id} member, the value as the member
+ * holds it ({@linkplain IndexEncoding#lexical escaped}): {@code <n>:<key suffix>} followed by
+ * {@code =} (the member is the id) or {@code <m>:<value>}, e.g. {@code 8:lex:city4:Oslo7:num:age=}.
+ * Lengths count bytes of the UTF-8 text, as Lua does.
  */
 public final class Manifest {
 
@@ -20,7 +21,8 @@ public final class Manifest {
 
   /**
    * Appends the entry for {@code key} (which starts with {@code bucket}'s index base): the
-   * member {@code value\0id}, or the id when {@code value} is {@code null}.
+   * member {@code value\0id} ({@code value} as the member holds it), or the id when {@code value}
+   * is {@code null}.
    */
   public static void append(StringBuilder manifest, KeyLayout.Bucket bucket, String key, String value) {
     int from = bucket.indexBase().length();

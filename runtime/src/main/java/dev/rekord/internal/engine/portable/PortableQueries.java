@@ -1,11 +1,13 @@
 package dev.rekord.internal.engine.portable;
 
 import dev.rekord.connection.RedisConnection;
+import dev.rekord.internal.engine.portable.EngineProtocol.Mode;
+import dev.rekord.internal.engine.portable.EngineProtocol.SortValue;
 import dev.rekord.model.CompoundIndex;
 import dev.rekord.model.IndexDefinition;
 import dev.rekord.query.Condition;
 import dev.rekord.query.Sort;
-import dev.rekord.internal.script.ScriptCall;
+import dev.rekord.connection.ScriptCall;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,16 +98,16 @@ public final class PortableQueries {
     }
     Plan<R> plan = plan(condition, sort);
     if (layout.buckets() == 1) {
-      ScriptCall call = call(layout.bucket(0), "ids", plan, offset, limit, false, null, null);
-      return strings((List<?>) EngineScripts.QUERY.eval(connection, call.keys(), call.args()));
+      ScriptCall call = call(layout.bucket(0), Mode.IDS, plan, offset, limit, false, null, 0);
+      return strings((List<?>) connection.eval(EngineScripts.QUERY, call.keys(), call.args()));
     }
     long perBucket = limit == NO_LIMIT || offset > Long.MAX_VALUE - limit ? NO_LIMIT : offset + limit;
     boolean withValues = !sort.isEmpty();
     List<ScriptCall> calls = new ArrayList<>(layout.buckets());
     for (int b = 0; b < layout.buckets(); b++) {
-      calls.add(call(layout.bucket(b), "ids", plan, 0, perBucket, withValues, null, null));
+      calls.add(call(layout.bucket(b), Mode.IDS, plan, 0, perBucket, withValues, null, 0));
     }
-    List<Object> replies = EngineScripts.QUERY.evalAll(connection, calls);
+    List<Object> replies = connection.evalAll(EngineScripts.QUERY, calls);
     int stride = 1 + (withValues ? sort.size() : 0);
     List<Source> sources = new ArrayList<>(replies.size());
     for (Object reply : replies) {
@@ -132,7 +134,7 @@ public final class PortableQueries {
     Plan<R> plan = plan(condition, List.of());
     List<ScriptCall> calls = new ArrayList<>(layout.buckets());
     for (int b = 0; b < layout.buckets(); b++) {
-      calls.add(call(layout.bucket(b), "count", plan, 0, NO_LIMIT, false, null, null));
+      calls.add(call(layout.bucket(b), Mode.COUNT, plan, 0, NO_LIMIT, false, null, 0));
     }
     long total = 0;
     for (Object reply : evalAll(calls)) {
@@ -153,7 +155,7 @@ public final class PortableQueries {
     Plan<R> anyOrder = new Plan<>(condition, List.of(), plan.rewrite(), true);
     List<ScriptCall> calls = new ArrayList<>(layout.buckets());
     for (int b = 0; b < layout.buckets(); b++) {
-      calls.add(call(layout.bucket(b), "ids", anyOrder, 0, 1, false, null, null));
+      calls.add(call(layout.bucket(b), Mode.IDS, anyOrder, 0, 1, false, null, 0));
     }
     for (Object reply : evalAll(calls)) {
       if (!((List<?>) reply).isEmpty()) {
@@ -177,14 +179,14 @@ public final class PortableQueries {
     String name = java.util.UUID.randomUUID().toString();
     boolean withValues = layout.buckets() > 1 && !sort.isEmpty();
     int stride = 1 + (withValues ? sort.size() : 0);
-    String ttlMillis = Long.toString(Math.max(1, ttl.toMillis()));
+    long ttlMillis = Math.max(1, ttl.toMillis());
     Plan<R> plan = plan(condition, sort);
     List<ScriptCall> calls = new ArrayList<>(layout.buckets());
     List<String> keys = new ArrayList<>(layout.buckets());
     for (int b = 0; b < layout.buckets(); b++) {
       String key = layout.bucket(b).snapshot(name);
       keys.add(key);
-      calls.add(call(layout.bucket(b), "snapshot", plan, 0, NO_LIMIT, withValues, key, ttlMillis));
+      calls.add(call(layout.bucket(b), Mode.SNAPSHOT, plan, 0, NO_LIMIT, withValues, key, ttlMillis));
     }
     List<Object> counts = evalAll(calls);
     List<Source> sources = new ArrayList<>(counts.size());
@@ -198,9 +200,9 @@ public final class PortableQueries {
   private List<Object> evalAll(List<ScriptCall> calls) {
     if (calls.size() == 1) {
       ScriptCall call = calls.get(0);
-      return List.of(EngineScripts.QUERY.eval(connection, call.keys(), call.args()));
+      return List.of(connection.eval(EngineScripts.QUERY, call.keys(), call.args()));
     }
-    return EngineScripts.QUERY.evalAll(connection, calls);
+    return connection.evalAll(EngineScripts.QUERY, calls);
   }
 
   /**
@@ -213,21 +215,10 @@ public final class PortableQueries {
     return new Plan<>(condition, sort, CompoundRewrite.find(compounds, condition, sort), false);
   }
 
-  private static <R> ScriptCall call(KeyLayout.Bucket bucket, String mode, Plan<R> query, long offset,
-      long limit, boolean withValues, String snapshotKey, String snapshotTtl) {
+  private static <R> ScriptCall call(KeyLayout.Bucket bucket, Mode mode, Plan<R> query, long offset,
+      long limit, boolean withValues, String snapshotKey, long snapshotTtlMillis) {
     QueryPlan plan = QueryPlan.of(bucket, query.condition(), query.sort(), query.rewrite(), query.anyOrder());
-    int snapshotPosition = snapshotKey == null ? 0 : plan.addKey(snapshotKey);
-    List<String> args = new ArrayList<>();
-    args.add(mode);
-    args.add(bucket.documentPrefix());
-    args.add(bucket.manifestPrefix());
-    args.add(Long.toString(offset));
-    args.add(Long.toString(limit));
-    args.add(withValues ? "1" : "0");
-    args.add(Integer.toString(snapshotPosition));
-    args.add(snapshotTtl == null ? "0" : snapshotTtl);
-    args.addAll(plan.sortAndPlan());
-    return new ScriptCall(plan.keys(), args);
+    return ScriptCalls.query(plan, mode, offset, limit, withValues, snapshotKey, snapshotTtlMillis);
   }
 
   static List<String> strings(List<?> reply) {
@@ -238,14 +229,18 @@ public final class PortableQueries {
     return out;
   }
 
-  /** Rows of {@code stride} strings: the id, then its sort values ({@code v…} or {@code n}). */
+  /**
+   * Rows of {@code stride} strings: the id, then its sort values ({@link SortValue}: a score, or a
+   * tag value escaped as the index holds it, which compares as the value does; or null).
+   */
   static List<Row> rows(List<String> flat, int stride) {
+    String present = SortValue.PRESENT.code();
     List<Row> rows = new ArrayList<>(flat.size() / stride);
     for (int i = 0; i + stride <= flat.size(); i += stride) {
       String[] values = new String[stride - 1];
       for (int v = 0; v < values.length; v++) {
         String value = flat.get(i + 1 + v);
-        values[v] = value.startsWith("v") ? value.substring(1) : null;
+        values[v] = value.startsWith(present) ? value.substring(present.length()) : null;
       }
       rows.add(new Row(flat.get(i), values));
     }

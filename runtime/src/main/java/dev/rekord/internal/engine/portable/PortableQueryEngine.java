@@ -2,7 +2,7 @@ package dev.rekord.internal.engine.portable;
 
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.engine.QueryEngine;
-import dev.rekord.internal.script.ScriptCall;
+import dev.rekord.connection.ScriptCall;
 import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
 import dev.rekord.query.Condition;
@@ -27,6 +27,7 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
   private final RedisConnection connection;
   private final RekordModel<T, ?> model;
   private final DocumentStorage<T> storage;
+  private final EngineProtocol.Form form;
   private final KeyLayout layout;
   private final IndexWriter writer;
   private final PortableQueries queries;
@@ -36,6 +37,7 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
     this.connection = connection;
     this.model = model;
     this.storage = storage;
+    this.form = EngineProtocol.Form.of(storage.scriptKind());
     this.layout = KeyLayout.of(model.keyPrefix(), buckets);
     this.writer = new IndexWriter(connection, layout);
     this.queries = new PortableQueries(connection, layout, model.index().compounds());
@@ -60,7 +62,7 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
   public Write prepareSave(T entity, String id, Duration ttl) {
     IndexEntries entries = IndexEntries.create(model.name());
     model.codec().indexValues(entity, entries);
-    return new PortableWrite(writer.saveCall(id, storage.scriptKind(), storage.encode(entity), ttl, entries));
+    return new PortableWrite(writer.saveCall(id, form, storage.encode(entity), ttl, entries));
   }
 
   @Override

@@ -1,20 +1,20 @@
 package dev.rekord.internal.engine.portable;
 
+import dev.rekord.connection.Batch;
+import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
-import dev.rekord.internal.connection.RedisCalls;
+import dev.rekord.connection.Reply;
+import dev.rekord.connection.ScanPage;
 import dev.rekord.internal.engine.QueryEngine;
-import dev.rekord.internal.script.ScriptCall;
 import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
 import dev.rekord.schema.MigrationListener;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.Response;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Rebuilds the portable index of one model ({@link PortableQueryEngine#rebuild}): every document
@@ -76,9 +76,6 @@ final class PortableRebuild<T> {
     for (int b = 0; b < layout.buckets(); b++) {
       dropVanished(layout.bucket(b));
     }
-    for (int b = 0; b < layout.buckets(); b++) {
-      dropLegacyAll(layout.bucket(b));
-    }
     if (reported[0] != reindexed || total != reindexed) {
       listener.progress(model.name(), reindexed, reindexed);
     }
@@ -97,17 +94,13 @@ final class PortableRebuild<T> {
   }
 
   private void reindex(List<String> batch) {
-    List<Response<?>> replies = RedisCalls.retrying(connection, () -> {
-      List<Response<?>> out = new ArrayList<>(batch.size());
-      try (AbstractPipeline pipeline = connection.pipeline()) {
-        for (String key : batch) {
-          out.add(storage.read(pipeline, key));
-        }
-        pipeline.sync();
-      }
-      return out;
-    });
-    List<ScriptCall> calls = new ArrayList<>(batch.size());
+    Batch reads = connection.batch();
+    List<Reply<?>> replies = new ArrayList<>(batch.size());
+    for (String key : batch) {
+      replies.add(reads.add(storage.read(key)));
+    }
+    reads.execute();
+    Map<String, IndexEntries> documents = new LinkedHashMap<>();
     for (int i = 0; i < batch.size(); i++) {
       String key = batch.get(i);
       String id = idOf(layout, key);
@@ -118,7 +111,7 @@ final class PortableRebuild<T> {
         }
         IndexEntries entries = IndexEntries.create(model.name());
         model.codec().indexValues(value, entries);
-        calls.add(writer.reindexCall(id, entries));
+        documents.put(id, entries);
       } catch (RuntimeException e) {
         undecodable++;
         if (keys.size() < REPORTED_KEYS) {
@@ -127,11 +120,7 @@ final class PortableRebuild<T> {
         LOG.warn("Rekord: skipped {} while rebuilding the index of {}: {}", key, model.name(), e.getMessage());
       }
     }
-    for (Object result : writer.saveAll(calls)) {
-      if (Long.valueOf(1).equals(result)) {
-        reindexed++;
-      }
-    }
+    reindexed += writer.reindexAll(documents);
   }
 
   private static String idOf(KeyLayout layout, String key) {
@@ -149,61 +138,27 @@ final class PortableRebuild<T> {
    * entries; the script checks existence itself, so a document saved meanwhile is left alone.
    */
   private void dropVanished(KeyLayout.Bucket bucket) {
-    String cursor = ScanParams.SCAN_POINTER_START;
-    ScanParams params = new ScanParams().count(BATCH);
+    String cursor = ScanPage.START;
+    ScanPage page;
     do {
-      String from = cursor;
-      ScanResult<redis.clients.jedis.resps.Tuple> page =
-          RedisCalls.retrying(connection, () -> connection.commands().zscan(bucket.all(), from, params));
-      List<ScriptCall> calls = new ArrayList<>(page.getResult().size());
-      for (redis.clients.jedis.resps.Tuple member : page.getResult()) {
-        calls.add(writer.dropIfGoneCall(member.getElement()));
-      }
-      writer.saveAll(calls);
-      cursor = page.getCursor();
-    } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-  }
-
-  /**
-   * After a rebuild from layout 1: its set of all ids ({@code #all}) may still name ids whose
-   * document expired before the rebuild; their old entries go (through their manifests), then the
-   * set itself.
-   */
-  private void dropLegacyAll(KeyLayout.Bucket bucket) {
-    String legacy = bucket.legacyAll();
-    if (!"set".equals(RedisCalls.retrying(connection, () -> connection.commands().type(legacy)))) {
-      return;
-    }
-    String cursor = ScanParams.SCAN_POINTER_START;
-    ScanParams params = new ScanParams().count(BATCH);
-    do {
-      String from = cursor;
-      ScanResult<String> page = RedisCalls.retrying(connection, () -> connection.commands().sscan(legacy, from, params));
-      List<ScriptCall> calls = new ArrayList<>(page.getResult().size());
-      for (String id : page.getResult()) {
-        calls.add(writer.dropIfGoneCall(id));
-      }
-      writer.saveAll(calls);
-      cursor = page.getCursor();
-    } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-    RedisCalls.retrying(connection, () -> connection.commands().del(legacy));
+      page = connection.execute(Commands.zscan(bucket.all(), cursor, BATCH));
+      writer.dropAllIfGone(page.elements());
+      cursor = page.cursor();
+    } while (!page.last());
   }
 
   /** The ids in the index now: the expected size of a rebuild. */
   private long indexedIds() {
-    return RedisCalls.retrying(connection, () -> {
-      List<Response<Long>> sizes = new ArrayList<>();
-      try (AbstractPipeline pipeline = connection.pipeline()) {
-        for (int b = 0; b < layout.buckets(); b++) {
-          sizes.add(pipeline.zcard(layout.bucket(b).all()));
-        }
-        pipeline.sync();
-      }
-      long total = 0;
-      for (Response<Long> size : sizes) {
-        total += size.get();
-      }
-      return total;
-    });
+    Batch batch = connection.batch();
+    List<Reply<Long>> sizes = new ArrayList<>(layout.buckets());
+    for (int b = 0; b < layout.buckets(); b++) {
+      sizes.add(batch.add(Commands.zcard(layout.bucket(b).all())));
+    }
+    batch.execute();
+    long total = 0;
+    for (Reply<Long> size : sizes) {
+      total += size.get();
+    }
+    return total;
   }
 }

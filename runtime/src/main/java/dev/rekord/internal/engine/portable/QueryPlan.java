@@ -19,6 +19,8 @@ import dev.rekord.query.Range;
 import dev.rekord.query.Sort;
 import dev.rekord.query.StartsWith;
 import dev.rekord.query.TextMatch;
+import dev.rekord.internal.engine.portable.EngineProtocol.Direction;
+import dev.rekord.internal.engine.portable.EngineProtocol.SortIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +28,9 @@ import java.util.Map;
 
 /**
  * Compiles a condition and sort order to the arguments of {@code query.lua}: the index keys (as
- * {@code KEYS}, named by position in the plan) and the plan in prefix notation. Query values only
- * ever become arguments.
+ * {@code KEYS}, named by position in the plan), the sort keys and the plan in prefix notation
+ * ({@link PlanOp}). Query values only ever become arguments; tag values and prefixes go escaped
+ * ({@link IndexEncoding#lexical}), as the lexicographic indexes hold them.
  */
 final class QueryPlan {
 
@@ -74,15 +77,20 @@ final class QueryPlan {
     }
     if (rewrite != null) {
       if (sort.isEmpty() && anyOrder) {
-        compiled.sortKey("z", compoundKey, false, null);
+        compiled.sortKey(SortIndex.SCORE, compoundKey, false);
       }
       compiled.compileRewritten(rewrite, compoundKey);
     } else if (condition == null) {
-      compiled.plan.add("all");
+      compiled.node(PlanOp.ALL);
     } else {
       compiled.compile(condition);
     }
     return compiled;
+  }
+
+  /** The bucket whose keys the plan names. */
+  KeyLayout.Bucket bucket() {
+    return layout;
   }
 
   List<String> keys() {
@@ -99,8 +107,11 @@ final class QueryPlan {
     return key(key);
   }
 
-  /** The script's arguments after mode, prefixes and paging: the sort keys, then the plan. */
-  List<String> sortAndPlan() {
+  /**
+   * The script's arguments after mode, prefixes and paging: the number of sort keys, per sort key
+   * its index, key position and direction, then the plan.
+   */
+  List<String> arguments() {
     List<String> args = new ArrayList<>(1 + sortArgs.size() + plan.size());
     args.add(Integer.toString(sortCount));
     args.addAll(sortArgs);
@@ -115,46 +126,35 @@ final class QueryPlan {
       throw new QueryException("cannot sort by " + field.path()
           + ": only single-valued fields declared sortable keep a sort order");
     }
-    String kind;
+    SortIndex index;
     String key;
-    String zero = null;
     if (field.kind() == IndexKind.NUMERIC) {
-      kind = "z";
+      index = SortIndex.SCORE;
       key = layout.numeric(field.path());
     } else if (field.kind() == IndexKind.TAG) {
-      kind = "l";
+      index = SortIndex.VALUE;
       key = layout.lex(field.path());
-      zero = layout.lexZero(field.path());
     } else {
       throw new QueryException("cannot sort by " + field.path() + ": a " + field.kind()
           + " field has no sort order; sort by a tag or numeric field");
     }
-    sortKey(kind, compoundKey == null ? key : compoundKey, sort.descending(), zero);
+    sortKey(index, compoundKey == null ? key : compoundKey, sort.descending());
   }
 
-  /**
-   * Four arguments: kind, key position, direction, and the position of the tag's {@code #zero:}
-   * set ({@code 0}: none; while it holds ids, values holding the byte 0 are ordered by value,
-   * not by the index, whose {@code value\0id} members misplace them).
-   */
-  private void sortKey(String kind, String key, boolean descending, String zero) {
-    sortArgs.add(kind);
+  /** Three arguments: the index kind, its key's position, the direction. */
+  private void sortKey(SortIndex index, String key, boolean descending) {
+    sortArgs.add(index.code());
     sortArgs.add(Integer.toString(key(key)));
-    sortArgs.add(descending ? "d" : "a");
-    sortArgs.add(zero == null ? "0" : Integer.toString(key(zero)));
+    sortArgs.add((descending ? Direction.DESC : Direction.ASC).code());
     sortCount++;
   }
 
   /** The compound range, as the root or the first operand of a root {@code and} with the other conjuncts. */
   private void compileRewritten(CompoundRewrite<?> rewrite, String compoundKey) {
     if (!rewrite.rest().isEmpty()) {
-      plan.add("and");
-      plan.add(Integer.toString(1 + rewrite.rest().size()));
+      node(PlanOp.AND, Integer.toString(1 + rewrite.rest().size()));
     }
-    plan.add("range");
-    plan.add(Integer.toString(key(compoundKey)));
-    plan.add(rewrite.min());
-    plan.add(rewrite.max());
+    node(PlanOp.RANGE, keyPosition(compoundKey), rewrite.min(), rewrite.max());
     rewrite.rest().forEach(this::compile);
   }
 
@@ -163,8 +163,7 @@ final class QueryPlan {
       comparison(c);
     } else if (condition instanceof In<?> in) {
       IndexField field = in.field().index();
-      plan.add("or");
-      plan.add(Integer.toString(in.values().size()));
+      node(PlanOp.OR, Integer.toString(in.values().size()));
       for (Object value : in.values()) {
         equal(in.field(), field, value);
       }
@@ -185,31 +184,28 @@ final class QueryPlan {
       if (!(meters >= 0)) {
         throw new QueryException("a radius must be zero or positive: " + radius.radius());
       }
-      geo("geor", field, radius.center(), meters);
+      geo(PlanOp.RADIUS, field, radius.center(), meters);
     } else if (condition instanceof GeoBox<?> box) {
       geoBox(box);
     } else if (condition instanceof Contains<?> contains) {
       IndexField field = kind(contains.field(), IndexKind.TAG, "contains");
-      plan.add(contains.all() ? "and" : "or");
-      plan.add(Integer.toString(contains.values().size()));
+      node(contains.all() ? PlanOp.AND : PlanOp.OR, Integer.toString(contains.values().size()));
       for (Object value : contains.values()) {
         equal(contains.field(), field, value);
       }
     } else if (condition instanceof NullCheck<?> check) {
       if (!check.isNull()) {
-        plan.add("not");
+        node(PlanOp.NOT);
       }
       set(layout.nulls(check.field().index().path()));
     } else if (condition instanceof And<?> and) {
-      plan.add("and");
-      plan.add(Integer.toString(and.conditions().size()));
+      node(PlanOp.AND, Integer.toString(and.conditions().size()));
       and.conditions().forEach(this::compile);
     } else if (condition instanceof Or<?> or) {
-      plan.add("or");
-      plan.add(Integer.toString(or.conditions().size()));
+      node(PlanOp.OR, Integer.toString(or.conditions().size()));
       or.conditions().forEach(this::compile);
     } else if (condition instanceof Not<?> not) {
-      plan.add("not");
+      node(PlanOp.NOT);
       compile(not.condition());
     } else {
       throw new QueryException("unsupported condition: " + condition);
@@ -222,7 +218,7 @@ final class QueryPlan {
     switch (c.operator()) {
       case EQ -> equal(c.field(), field, c.value());
       case NE -> {
-        plan.add("not");
+        node(PlanOp.NOT);
         equal(c.field(), field, c.value());
       }
       case GT -> range(numeric(c.field(), "gt"), bound(c.value(), false), "+inf");
@@ -240,10 +236,7 @@ final class QueryPlan {
         set(layout.tag(field.path(), tag));
       } else {
         // a single-valued tag has only its lexical entry: the range of members 'tag\0id'
-        plan.add("lexeq");
-        plan.add(Integer.toString(key(layout.lex(field.path()))));
-        plan.add(Integer.toString(key(layout.lexZero(field.path()))));
-        plan.add(tag);
+        node(PlanOp.VALUE, keyPosition(layout.lex(field.path())), IndexEncoding.lexical(tag));
       }
     } else if (field.kind() == IndexKind.NUMERIC) {
       String score = bound(value, true);
@@ -261,8 +254,7 @@ final class QueryPlan {
       throw new QueryException("a text match on " + field.path() + " needs at least one word: "
           + text.words());
     }
-    plan.add(text.all() ? "and" : "or");
-    plan.add(Integer.toString(tokens.size()));
+    node(text.all() ? PlanOp.AND : PlanOp.OR, Integer.toString(tokens.size()));
     for (int i = 0; i < tokens.size(); i++) {
       if (text.prefix() && i == tokens.size() - 1) {
         prefix(layout.tokens(field.path()), tokens.get(i));
@@ -281,8 +273,7 @@ final class QueryPlan {
       throw new QueryException("the south-west corner lies north of the north-east corner: " + box);
     }
     if (sw.longitude() > ne.longitude()) { // crosses the antimeridian: two boxes
-      plan.add("or");
-      plan.add("2");
+      node(PlanOp.OR, "2");
       box(field, sw.longitude(), sw.latitude(), 180, ne.latitude());
       box(field, -180, sw.latitude(), ne.longitude(), ne.latitude());
     } else {
@@ -304,20 +295,19 @@ final class QueryPlan {
       }
       radius = Math.min(WHOLE_EARTH_METERS, farthest * 1.01 + 10);
     }
-    geo("geob", field, center, radius);
-    plan.add(Double.toString(west));
-    plan.add(Double.toString(south));
-    plan.add(Double.toString(east));
-    plan.add(Double.toString(north));
+    geo(PlanOp.BOX, field, center, radius, Double.toString(west), Double.toString(south),
+        Double.toString(east), Double.toString(north));
   }
 
-  private void geo(String op, IndexField field, GeoPoint center, double meters) {
-    plan.add(op);
-    plan.add(Integer.toString(key(layout.geo(field.path()))));
-    plan.add(Double.toString(center.longitude()));
-    plan.add(Double.toString(Math.max(-IndexEntries.MAX_LATITUDE,
-        Math.min(IndexEntries.MAX_LATITUDE, center.latitude()))));
-    plan.add(Double.toString(meters));
+  private void geo(PlanOp op, IndexField field, GeoPoint center, double meters, String... box) {
+    String[] args = new String[4 + box.length];
+    args[0] = keyPosition(layout.geo(field.path()));
+    args[1] = Double.toString(center.longitude());
+    args[2] = Double.toString(Math.max(-IndexEntries.MAX_LATITUDE,
+        Math.min(IndexEntries.MAX_LATITUDE, center.latitude())));
+    args[3] = Double.toString(meters);
+    System.arraycopy(box, 0, args, 4, box.length);
+    node(op, args);
   }
 
   /** Great-circle distance as Redis computes it (haversine on Redis' Earth radius). */
@@ -330,28 +320,33 @@ final class QueryPlan {
   }
 
   private void set(String key) {
-    plan.add("set");
-    plan.add(Integer.toString(key(key)));
+    node(PlanOp.SET, keyPosition(key));
   }
 
   private void range(IndexField field, String min, String max) {
-    plan.add("range");
-    plan.add(Integer.toString(key(layout.numeric(field.path()))));
-    plan.add(min);
-    plan.add(max);
+    node(PlanOp.RANGE, keyPosition(layout.numeric(field.path())), min, max);
   }
 
+  /** The values of the lexicographic index {@code key} that start with {@code text}. */
   private void prefix(String key, String text) {
-    plan.add("prefix");
-    plan.add(Integer.toString(key(key)));
-    plan.add(text);
+    node(PlanOp.PREFIX, keyPosition(key), IndexEncoding.lexical(text));
+  }
+
+  /** One node of the plan: its op and exactly its {@link PlanOp#arity()} arguments (operands follow). */
+  private void node(PlanOp op, String... args) {
+    if (args.length != op.arity()) {
+      throw new IllegalArgumentException(op + " takes " + op.arity() + " arguments (" + op.arguments()
+          + "), not " + args.length);
+    }
+    plan.add(op.code());
+    plan.addAll(List.of(args));
   }
 
   private static String bound(Object value, boolean inclusive) {
     if (value == null) {
       throw new QueryException("a comparison needs a value; use isNull() to find null fields");
     }
-    String score = IndexEncoding.format(IndexEncoding.score(value));
+    String score = IndexEncoding.format(IndexEncoding.bound(value));
     return inclusive ? score : "(" + score; // Redis accepts "(+inf" and "(-inf" too
   }
 
@@ -380,5 +375,9 @@ final class QueryPlan {
       keys.add(k);
       return keys.size();
     });
+  }
+
+  private String keyPosition(String key) {
+    return Integer.toString(key(key));
   }
 }

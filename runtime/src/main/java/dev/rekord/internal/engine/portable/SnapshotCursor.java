@@ -1,13 +1,12 @@
 package dev.rekord.internal.engine.portable;
 
-import dev.rekord.internal.engine.QueryEngine;
-
-import dev.rekord.internal.connection.RedisCalls;
+import dev.rekord.connection.Batch;
+import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
+import dev.rekord.internal.engine.QueryEngine;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import redis.clients.jedis.AbstractPipeline;
 
 /**
  * The ids of a query's snapshot, in order ({@link PortableQueries#cursor}). Not thread-safe.
@@ -53,14 +52,10 @@ public final class SnapshotCursor implements QueryEngine.IdCursor {
       return;
     }
     closed = true;
-    RedisCalls.retrying(connection, () -> {
-      try (AbstractPipeline pipeline = connection.pipeline()) {
-        for (String key : snapshotKeys) {
-          pipeline.unlink(key);
-        }
-        pipeline.sync();
-      }
-      return null;
-    });
+    Batch batch = connection.batch();
+    for (String key : snapshotKeys) {
+      batch.add(Commands.unlink(key));
+    }
+    batch.execute();
   }
 }

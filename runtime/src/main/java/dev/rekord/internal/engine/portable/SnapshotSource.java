@@ -1,14 +1,14 @@
 package dev.rekord.internal.engine.portable;
 
 import dev.rekord.exception.QueryException;
-import dev.rekord.internal.connection.RedisCalls;
+import dev.rekord.connection.Batch;
+import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
+import dev.rekord.connection.Reply;
 import dev.rekord.internal.engine.portable.PortableQueries.Row;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.Response;
 
 /**
  * The rows of one bucket's query snapshot (a Redis list written by {@code query.lua}), read a page
@@ -45,14 +45,11 @@ final class SnapshotSource implements PortableQueries.Source {
   private void fill() {
     long from = read * stride;
     long to = Math.min(rows, read + pageSize) * stride - 1;
-    List<String> flat = RedisCalls.retrying(connection, () -> {
-      try (AbstractPipeline pipeline = connection.pipeline()) {
-        Response<List<String>> page = pipeline.lrange(key, from, to);
-        pipeline.pexpire(key, ttlMillis);
-        pipeline.sync();
-        return page.get();
-      }
-    });
+    Batch batch = connection.batch();
+    Reply<List<String>> reply = batch.add(Commands.lrange(key, from, to));
+    batch.add(Commands.pexpire(key, ttlMillis));
+    batch.execute();
+    List<String> flat = reply.get();
     if (flat.size() != to - from + 1) {
       throw new QueryException("the query cursor's snapshot " + key + " expired after "
           + read + " of " + rows + " ids; iterate within the cursor's time to live");

@@ -22,14 +22,14 @@ class CompoundEntriesTest {
       new CompoundIndex(List.of(Doc.CITY, Doc.COUNTRY), Doc.BORN, true);
   private static final KeyLayout.Bucket BUCKET = KeyLayout.of("doc", 4).bucket(2);
 
-  /** The entries as the save script takes them: keys, and op, a, b per key. */
+  /** The entries as the save script takes them: per key, its op and the op's one value. */
   private static List<String> written(IndexEntries entries) {
     List<String> keys = new ArrayList<>();
     List<String> args = new ArrayList<>();
-    entries.appendTo(BUCKET, keys, args);
+    entries.appendTo(BUCKET, keys, args, new StringBuilder());
     List<String> out = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
-      out.add(keys.get(i) + " " + args.get(3 * i) + " " + args.get(3 * i + 1));
+      out.add(keys.get(i) + " " + args.get(2 * i) + " " + args.get(2 * i + 1));
     }
     return out;
   }
@@ -48,7 +48,7 @@ class CompoundEntriesTest {
   @Test
   void oneScoredEntryWithTagsFoldedAsTheTagIndexFoldsThem() {
     IndexEntries entries = IndexEntries.create().compound(CITY_COUNTRY_BORN, "Oslo", "NORWAY", LocalDate.of(1970, 1, 11));
-    assertEquals(List.of("{doc:2}#cmp:city+country+born:4:Oslo6:norway z 10"), written(entries));
+    assertEquals(List.of("{doc:2}#cmp:city+country+born:4:Oslo6:norway score 10"), written(entries));
   }
 
   @Test
@@ -57,7 +57,7 @@ class CompoundEntriesTest {
     IndexField size = new IndexField("size", IndexKind.NUMERIC, false, true, false);
     CompoundIndex compound = new CompoundIndex(List.of(level, Doc.CITY), size, true);
     IndexEntries entries = IndexEntries.create().compound(compound, Storage.JSON, "x", 2.5);
-    assertEquals(List.of("{doc:2}#cmp:level+city+size:4:JSON1:x z 2.5"), written(entries));
+    assertEquals(List.of("{doc:2}#cmp:level+city+size:4:JSON1:x score 2.5"), written(entries));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.rekord.model.GeoPoint;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.engine.portable.Doc.Doc_;
+import dev.rekord.metamodel.SortableField;
 import dev.rekord.query.IndexedAttribute;
 import dev.rekord.query.And;
 import dev.rekord.query.Comparison;
@@ -41,10 +42,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.GeoCoordinate;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Random documents and random queries, seeded: the portable engine must return exactly what an
- * in-memory evaluation of the same condition, sort and page returns.
+ * in-memory evaluation of the same condition, sort and page returns. Ids, tag values and prefixes
+ * hold the bytes 0 and 1 too (the separator of lexicographic members and its escape).
  */
 public class DifferentialQueryTest {
 
@@ -55,12 +58,12 @@ public class DifferentialQueryTest {
   private static final int QUERIES = 600;
 
   private static final String[] CITIES = {"Oslo", "oslo", "Bergen", "Berg", "Ålesund", "東京", "São Paulo",
-      "", "New York", "Zürich", "Z", "😀 Emoji"};
+      "", "New York", "Zürich", "Z", "😀 Emoji", "\0", "a\0b", "a\0", "Oslo\0", "\1x", "a\1"};
   private static final String[] COUNTRIES = {"Norway", "NORWAY", "norway", "Sweden", "Deutschland",
-      "Ελλάδα", "España", "nor"};
+      "Ελλάδα", "España", "nor", "nor\0way", "\0NO"};
   private static final String[] WORDS = {"redis", "Rekord", "fast", "FAST", "database", "naïve", "café",
       "日本語", "x1", "data-base", "e-mail", "Straße", "42"};
-  private static final String[] TAGS = {"a", "B", "c", "Red", "red", "ünï", "x y"};
+  private static final String[] TAGS = {"a", "B", "c", "Red", "red", "ünï", "x y", "a\0b", "\0", "a\1"};
 
   private KeyLayout layout;
   private final Map<String, Doc> docs = new LinkedHashMap<>();
@@ -116,6 +119,8 @@ public class DifferentialQueryTest {
     return switch (random.nextInt(10)) {
       case 0 -> "é" + i;
       case 1 -> "Z" + i;
+      case 2 -> "d\0" + i; // the byte 0 and the byte 1 (its escape in lexical members) in ids too
+      case 3 -> "\1" + i;
       default -> "d" + i;
     };
   }
@@ -192,7 +197,7 @@ public class DifferentialQueryTest {
   private void readIndexedPositions(RedisConnection connection) {
     List<String> located = docs.values().stream().filter(d -> d.loc() != null).map(Doc::id).toList();
     for (String id : located) {
-      GeoCoordinate p = connection.commands().geopos(layout.bucketFor(id).geo("loc"), id).get(0);
+      GeoCoordinate p = connection.unwrap(UnifiedJedis.class).geopos(layout.bucketFor(id).geo("loc"), id).get(0);
       indexedLoc.put(id, GeoPoint.of(p.getLongitude(), p.getLatitude()));
     }
   }
@@ -292,7 +297,7 @@ public class DifferentialQueryTest {
     List<Sort<Doc>> sort = new ArrayList<>();
     int n = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(2);
     for (int i = 0; i < n; i++) {
-      IndexedAttribute<Doc, ?> field = pick(List.of(Doc_.city, Doc_.country, Doc_.age, Doc_.born));
+      SortableField<Doc> field = pick(List.<SortableField<Doc>>of(Doc_.city, Doc_.country, Doc_.age, Doc_.born));
       sort.add(random.nextBoolean() ? field.asc() : field.desc());
     }
     return sort;

@@ -9,7 +9,7 @@ import dev.rekord.internal.engine.portable.Doc.Doc_;
 import dev.rekord.query.Condition;
 import dev.rekord.query.DistanceUnit;
 import dev.rekord.query.Sort;
-import dev.rekord.internal.script.ScriptCall;
+import dev.rekord.connection.ScriptCall;
 import dev.rekord.test.RedisExtension;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ class EarlyStopTest {
 
   /** Runs the query and returns the calls of each command it made on the server. */
   private static Map<String, Long> calls(Condition<Doc> condition, List<Sort<Doc>> sort, List<String> expected) {
-    UnifiedJedis jedis = connection.commands();
+    UnifiedJedis jedis = connection.unwrap(UnifiedJedis.class);
     jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
     assertEquals(expected, engine().ids(condition, sort, 0, 20));
     Map<String, Long> calls = new HashMap<>();
@@ -151,7 +151,7 @@ class EarlyStopTest {
 
   @Test
   void countsOfOneIndexAreReadFromTheIndexWhenNothingExpires() {
-    UnifiedJedis jedis = connection.commands();
+    UnifiedJedis jedis = connection.unwrap(UnifiedJedis.class);
     jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
     assertEquals(5_000, engine().count(Doc_.city.eq("city3")));
     assertEquals(1_500, engine().count(Doc_.age.between(30, 32)));

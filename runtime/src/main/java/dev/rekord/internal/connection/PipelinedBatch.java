@@ -1,0 +1,302 @@
+package dev.rekord.internal.connection;
+
+import dev.rekord.connection.Batch;
+import dev.rekord.connection.Command;
+import dev.rekord.connection.LuaScript;
+import dev.rekord.connection.ReplicaWait;
+import dev.rekord.connection.Reply;
+import dev.rekord.connection.ScriptCall;
+import dev.rekord.exception.InsufficientReplicasException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * A {@link Batch} over a Jedis pipeline ({@code ClusterPipeline} on a cluster: one connection per
+ * node, the nodes in parallel). {@link #execute()} runs rounds: each sends the pending entries in
+ * one pipeline — with one {@code WAIT} per node after the writing scripts, when the connection
+ * waits for replicas — and reads every reply. Entries whose node answered {@code NOSCRIPT} run
+ * again after the script is loaded there; entries that failed transiently ({@link
+ * RedisCalls#isTransient}) run again after the retry policy's backoff and a topology refresh;
+ * any other error stays with its entry.
+ */
+final class PipelinedBatch implements Batch {
+
+  private final ConfiguredConnection connection;
+  private final List<Entry<?>> entries = new ArrayList<>();
+  private boolean executed;
+
+  PipelinedBatch(ConfiguredConnection connection) {
+    this.connection = connection;
+  }
+
+  @Override
+  public <T> Reply<T> add(Command<T> command) {
+    requireNotExecuted();
+    connection.checkRoutable(command.name(), command.keys(), true);
+    Entry<T> entry = new CommandEntry<>(JedisCommands.of(command), command.keys().isEmpty() ? null : command.keys().get(0));
+    entries.add(entry);
+    return entry;
+  }
+
+  @Override
+  public Reply<Object> eval(LuaScript script, List<String> keys, List<String> args) {
+    requireNotExecuted();
+    ScriptCall call = new ScriptCall(keys, args);
+    connection.checkRoutable(script.name(), keys, true);
+    ScriptEntry entry = new ScriptEntry(script, call);
+    entries.add(entry);
+    return entry;
+  }
+
+  private void requireNotExecuted() {
+    if (executed) {
+      throw new IllegalStateException("the batch has run already");
+    }
+  }
+
+  @Override
+  public void execute() {
+    requireNotExecuted();
+    executed = true;
+    ReplicaWait wait = ReplicaWait.NONE;
+    for (Entry<?> entry : entries) {
+      if (entry.writes()) {
+        wait = connection.replicaWait();
+        break;
+      }
+    }
+    Attempts attempts = new Attempts(connection);
+    long fewestReplicas = Long.MAX_VALUE;
+    List<Entry<?>> pending = entries;
+    while (!pending.isEmpty()) {
+      Round round = new Round(pending, wait);
+      round.run();
+      Set<Entry<?>> notLoaded = new LinkedHashSet<>();
+      Set<Entry<?>> again = new LinkedHashSet<>();
+      Throwable transientFailure = null;
+      for (Entry<?> entry : pending) {
+        if (entry.failure == null) {
+          continue;
+        }
+        if (RedisCalls.isNoScript(entry.failure)) {
+          notLoaded.add(entry);
+        } else if (RedisCalls.isTransient(entry.failure)) {
+          again.add(entry);
+          transientFailure = entry.failure;
+        } // else: the entry keeps its error, the others go on
+      }
+      for (Map.Entry<String, Response<Long>> ack : round.acks.entrySet()) {
+        List<Entry<?>> writes = round.writesByNode.get(ack.getKey());
+        try {
+          long replicas = ack.getValue().get();
+          if (writes.stream().anyMatch(Entry::succeeded)) { // the WAIT covered a write that ran
+            fewestReplicas = Math.min(fewestReplicas, replicas);
+          }
+        } catch (JedisException | IllegalStateException e) {
+          if (!RedisCalls.isTransient(e)) {
+            throw RedisCalls.translate(e);
+          }
+          // The node's connection broke after the writes: run them again, and WAIT again.
+          for (Entry<?> entry : writes) {
+            if (!notLoaded.contains(entry)) {
+              again.add(entry);
+            }
+          }
+          transientFailure = e;
+        }
+      }
+      if (!again.isEmpty() && !attempts.retryAfter(transientFailure)) {
+        throw attempts.failure(transientFailure);
+      }
+      if (!notLoaded.isEmpty()) {
+        try {
+          load(notLoaded);
+        } catch (JedisException e) {
+          if (!attempts.retryAfter(e)) {
+            throw attempts.failure(e);
+          }
+        }
+      }
+      List<Entry<?>> next = new ArrayList<>(again.size() + notLoaded.size());
+      for (Entry<?> entry : pending) { // in the order they were added
+        if (again.contains(entry) || notLoaded.contains(entry)) {
+          next.add(entry);
+        }
+      }
+      pending = next;
+    }
+    attempts.succeeded();
+    if (wait.enabled() && fewestReplicas < wait.replicas()) {
+      throw new InsufficientReplicasException("Only " + fewestReplicas + " of " + wait.replicas()
+          + " required replica(s) acknowledged a write (" + writingScripts() + ") within "
+          + wait.timeout().toMillis() + " ms; the primary applied it, a failover may lose it",
+          wait.replicas(), fewestReplicas);
+    }
+  }
+
+  /** One pipeline of the pending entries, then one {@code WAIT} per node when asked for. */
+  private final class Round {
+    private final List<Entry<?>> pending;
+    private final ReplicaWait wait;
+    private final Map<String, List<Entry<?>>> writesByNode = new LinkedHashMap<>();
+    private final Map<String, Response<Long>> acks = new LinkedHashMap<>();
+
+    Round(List<Entry<?>> pending, ReplicaWait wait) {
+      this.pending = pending;
+      this.wait = wait;
+    }
+
+    void run() {
+      List<Response<?>> responses = new ArrayList<>(pending.size());
+      try (AbstractPipeline pipeline = connection.pipeline()) {
+        Map<String, String> sampleKeys = new LinkedHashMap<>();
+        for (Entry<?> entry : pending) {
+          responses.add(entry.append(pipeline));
+          if (wait.enabled() && entry.writes()) {
+            String node = connection.nodeOf(entry.routingKey());
+            writesByNode.computeIfAbsent(node, n -> new ArrayList<>()).add(entry);
+            sampleKeys.putIfAbsent(node, entry.routingKey());
+          }
+        }
+        // WAIT after the node's writes, on the same connection: it covers exactly those writes.
+        sampleKeys.forEach((node, key) ->
+            acks.put(node, pipeline.waitReplicas(key, wait.replicas(), wait.timeout().toMillis())));
+        pipeline.sync();
+      } catch (JedisException | IllegalStateException e) {
+        if (!RedisCalls.isTransient(e)) {
+          throw RedisCalls.translate(e);
+        }
+        // The whole round failed (a node unreachable): every entry runs again.
+        for (Entry<?> entry : pending) {
+          entry.failure = e;
+        }
+        acks.clear();
+        return;
+      }
+      for (int i = 0; i < pending.size(); i++) {
+        pending.get(i).complete(responses.get(i));
+      }
+    }
+  }
+
+  /** Loads each script whose entries answered {@code NOSCRIPT} on the nodes of those entries. */
+  private void load(Set<Entry<?>> notLoaded) {
+    Set<String> loaded = new LinkedHashSet<>();
+    for (Entry<?> entry : notLoaded) {
+      ScriptEntry call = (ScriptEntry) entry;
+      String key = call.routingKey();
+      if (loaded.add(call.script.sha() + "@" + connection.nodeOf(key))) {
+        connection.loadScript(call.script, key);
+      }
+    }
+  }
+
+  private String writingScripts() {
+    Set<String> names = new LinkedHashSet<>();
+    for (Entry<?> entry : entries) {
+      if (entry.writes()) {
+        names.add(((ScriptEntry) entry).script.name());
+      }
+    }
+    return String.join(", ", names);
+  }
+
+  /** A queued command or script call and, once run, its reply or error. */
+  private abstract static class Entry<T> implements Reply<T> {
+    private T value;
+    private Throwable failure;
+    private boolean done;
+
+    abstract Response<T> append(AbstractPipeline pipeline);
+
+    /** The key that routes the entry ({@code null}: none). */
+    abstract String routingKey();
+
+    /** Whether it is a call of a writing script ({@link ReplicaWait} applies). */
+    abstract boolean writes();
+
+    @SuppressWarnings("unchecked") // the response append returned for this entry
+    final void complete(Response<?> response) {
+      try {
+        value = ((Response<T>) response).get();
+        failure = null;
+        done = true;
+      } catch (JedisException | IllegalStateException e) {
+        failure = e; // a missing reply (broken connection) is an IllegalStateException
+      }
+    }
+
+    final boolean succeeded() {
+      return done && failure == null;
+    }
+
+    @Override
+    public final T get() {
+      if (failure != null) {
+        throw RedisCalls.translate(failure);
+      }
+      if (!done) {
+        throw new IllegalStateException("the batch has not run");
+      }
+      return value;
+    }
+  }
+
+  private static final class CommandEntry<T> extends Entry<T> {
+    private final CommandObject<T> command;
+    private final String routingKey;
+
+    CommandEntry(CommandObject<T> command, String routingKey) {
+      this.command = command;
+      this.routingKey = routingKey;
+    }
+
+    @Override
+    Response<T> append(AbstractPipeline pipeline) {
+      return pipeline.executeCommand(command);
+    }
+
+    @Override
+    String routingKey() {
+      return routingKey;
+    }
+
+    @Override
+    boolean writes() {
+      return false;
+    }
+  }
+
+  private static final class ScriptEntry extends Entry<Object> {
+    private final LuaScript script;
+    private final ScriptCall call;
+
+    ScriptEntry(LuaScript script, ScriptCall call) {
+      this.script = script;
+      this.call = call;
+    }
+
+    @Override
+    Response<Object> append(AbstractPipeline pipeline) {
+      return pipeline.evalsha(script.sha(), call.keys(), call.args());
+    }
+
+    @Override
+    String routingKey() {
+      return call.keys().get(0);
+    }
+
+    @Override
+    boolean writes() {
+      return script.writes();
+    }
+  }
+}

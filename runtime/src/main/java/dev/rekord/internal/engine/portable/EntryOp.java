@@ -1,0 +1,40 @@
+package dev.rekord.internal.engine.portable;
+
+/**
+ * The index entries the save scripts write: per entry its key (in {@code KEYS}), then in {@code
+ * ARGV} the op's {@linkplain #code() code} and its {@link #arity()} values. The one definition
+ * both sides share: {@link EngineProtocol} generates the Lua constants {@code ENTRY} and {@code
+ * ENTRY_ARITY} from it, {@link IndexEntries} writes it, and {@code EngineProtocolTest} runs every
+ * op against Redis.
+ */
+enum EntryOp implements ProtocolCode {
+  /** The id with score 0, so the set is in id order: tags of collections, words, nulls, expiring ids. */
+  ID(0, "ZADD key 0 id"),
+  /** The id scored by the number: numbers, dates, compound indexes. */
+  SCORE(1, "ZADD key score id"),
+  /**
+   * The member {@code value\0id} with score 0, the value escaped by {@link IndexEncoding#lexical}:
+   * single-valued tags, string tags of collections of records, words (for prefixes).
+   */
+  VALUE(1, "ZADD key 0 value\\0id"),
+  /** The id at a point. */
+  GEO(2, "GEOADD key longitude latitude id");
+
+  private final int arity;
+  private final String command;
+
+  EntryOp(int arity, String command) {
+    this.arity = arity;
+    this.command = command;
+  }
+
+  /** How many values follow the op's code in {@code ARGV}. */
+  int arity() {
+    return arity;
+  }
+
+  /** The Redis command the op maps to, as the save scripts run it. */
+  String command() {
+    return command;
+  }
+}

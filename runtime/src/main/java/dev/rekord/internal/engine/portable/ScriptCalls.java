@@ -1,0 +1,148 @@
+package dev.rekord.internal.engine.portable;
+
+import dev.rekord.internal.engine.portable.EngineProtocol.Form;
+import dev.rekord.internal.engine.portable.EngineProtocol.Mode;
+import dev.rekord.connection.ScriptCall;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every call of an engine script, built in one place: the layout of each script's {@code KEYS} and
+ * {@code ARGV}, as the header of the script ({@link EngineScripts}) describes it and {@code
+ * EngineProtocolTest} pins it. Each document script names the keys of the document's bucket and
+ * gets the bucket's index base, so no script cuts a key name apart.
+ */
+final class ScriptCalls {
+  private ScriptCalls() {}
+
+  /** The fixed arguments of {@code save.lua} before the document: id, index base, form, ttl, manifest, n. */
+  private static final int SAVE_ARGS = 6;
+  private static final int SAVE_MANIFEST = 4;
+
+  /** The entry of a document saved with an expiry: its id in the bucket's set of expiring ids. */
+  private static final IndexEntries.Entry EXPIRING =
+      new IndexEntries.Entry(EntryOp.ID, KeyLayout.Bucket::expiring, null, null);
+
+  /**
+   * {@code save.lua}: replace the document of {@code id} ({@code document}: field/value pairs or
+   * the JSON text, as {@code form} says) and its index entries.
+   *
+   * @param ttlMillis the document's time to live in ms; 0 for none
+   */
+  static ScriptCall save(KeyLayout.Bucket bucket, String id, Form form, long ttlMillis, List<String> document,
+      IndexEntries entries) {
+    List<String> args = saveArguments(bucket, id, form, ttlMillis, document.size(), entries);
+    args.addAll(document);
+    return saveCall(bucket, id, ttlMillis, args, entries);
+  }
+
+  /** {@link #save} of a hash document given as a map, its pairs going straight into {@code ARGV}. */
+  static ScriptCall saveHash(KeyLayout.Bucket bucket, String id, Map<String, String> fields, long ttlMillis,
+      IndexEntries entries) {
+    List<String> args = saveArguments(bucket, id, Form.HASH, ttlMillis, 2 * fields.size(), entries);
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      args.add(field.getKey());
+      args.add(field.getValue());
+    }
+    return saveCall(bucket, id, ttlMillis, args, entries);
+  }
+
+  /**
+   * The first arguments of {@code save.lua} (the manifest still empty), in a list sized for the
+   * {@code documentArgs} document arguments the caller adds next and the entries' (at most three
+   * each, and the expiring one).
+   */
+  private static List<String> saveArguments(KeyLayout.Bucket bucket, String id, Form form, long ttlMillis,
+      int documentArgs, IndexEntries entries) {
+    List<String> args = new ArrayList<>(SAVE_ARGS + documentArgs + 3 * entries.size() + 1);
+    args.add(id);
+    args.add(bucket.indexBase());
+    args.add(form.code());
+    args.add(Long.toString(ttlMillis));
+    args.add(""); // SAVE_MANIFEST
+    args.add(Integer.toString(documentArgs));
+    return args;
+  }
+
+  /** The keys (document, manifest, ids, then one per entry) and the entries' arguments. */
+  private static ScriptCall saveCall(KeyLayout.Bucket bucket, String id, long ttlMillis, List<String> args,
+      IndexEntries entries) {
+    List<String> keys = new ArrayList<>(4 + entries.size());
+    keys.add(bucket.documentKey(id));
+    keys.add(bucket.manifest(id));
+    keys.add(bucket.all());
+    StringBuilder manifest = new StringBuilder(24 * entries.size() + 8);
+    entries.appendTo(bucket, keys, args, manifest);
+    if (ttlMillis > 0) {
+      EXPIRING.appendTo(bucket, keys, args, manifest);
+    }
+    args.set(SAVE_MANIFEST, manifest.toString());
+    return new ScriptCall(keys, args);
+  }
+
+  /**
+   * {@code reindex.lua}: rewrite the index entries of {@code id}, leaving the document and its
+   * expiry alone; the script adds the expiring entry when the document expires.
+   */
+  static ScriptCall reindex(KeyLayout.Bucket bucket, String id, IndexEntries entries) {
+    List<String> keys = new ArrayList<>(4 + entries.size());
+    keys.add(bucket.documentKey(id));
+    keys.add(bucket.manifest(id));
+    keys.add(bucket.all());
+    keys.add(bucket.expiring());
+    List<String> args = new ArrayList<>(4 + 3 * entries.size());
+    args.add(id);
+    args.add(bucket.indexBase());
+    args.add(""); // the manifest, once the entries have written it
+    StringBuilder expiring = new StringBuilder();
+    Manifest.append(expiring, bucket, bucket.expiring(), null);
+    args.add(expiring.toString());
+    StringBuilder manifest = new StringBuilder(24 * entries.size());
+    entries.appendTo(bucket, keys, args, manifest);
+    args.set(2, manifest.toString());
+    return new ScriptCall(keys, args);
+  }
+
+  /** {@code drop_if_gone.lua}: remove the entries of {@code id} if its document no longer exists. */
+  static ScriptCall dropIfGone(KeyLayout.Bucket bucket, String id) {
+    return documentCall(bucket, id);
+  }
+
+  /** {@code delete.lua}: delete the document of {@code id} and its index entries. */
+  static ScriptCall delete(KeyLayout.Bucket bucket, String id) {
+    return documentCall(bucket, id);
+  }
+
+  /** KEYS document, manifest, ids; ARGV id, index base. */
+  private static ScriptCall documentCall(KeyLayout.Bucket bucket, String id) {
+    return new ScriptCall(List.of(bucket.documentKey(id), bucket.manifest(id), bucket.all()),
+        List.of(id, bucket.indexBase()));
+  }
+
+  /**
+   * {@code query.lua}: run {@code plan} over its bucket.
+   *
+   * @param limit at most this many ids; -1 for all
+   * @param withValues whether each id is followed by its sort values
+   * @param snapshotKey the list a {@link Mode#SNAPSHOT} writes, else {@code null}
+   * @param snapshotTtlMillis the snapshot's time to live in ms
+   */
+  static ScriptCall query(QueryPlan plan, Mode mode, long offset, long limit, boolean withValues,
+      String snapshotKey, long snapshotTtlMillis) {
+    KeyLayout.Bucket bucket = plan.bucket();
+    int snapshotPosition = snapshotKey == null ? 0 : plan.addKey(snapshotKey);
+    List<String> args = new ArrayList<>(10 + plan.arguments().size());
+    args.add(mode.code());
+    args.add(bucket.documentPrefix());
+    args.add(bucket.manifestPrefix());
+    args.add(bucket.indexBase());
+    args.add(Long.toString(offset));
+    args.add(Long.toString(limit));
+    args.add(withValues ? "1" : "0");
+    args.add(Integer.toString(snapshotPosition));
+    args.add(Long.toString(snapshotTtlMillis));
+    args.addAll(plan.arguments());
+    return new ScriptCall(plan.keys(), args);
+  }
+}

@@ -1,0 +1,120 @@
+-- query.lua, part 1 of 5 (EngineScripts joins them, in order): the arguments and the plan.
+-- Runs one query over one bucket of a model's portable index: a small interpreter of a plan in
+-- prefix notation. Every key it touches is in the bucket (one hash slot). Arguments built by
+-- ScriptCalls.query:
+-- KEYS[1] the bucket's sorted set of all ids (score 0, so in id order); KEYS[2] its sorted set of
+-- ids saved with an expiry (while empty, counts need no per-id EXISTS); KEYS[3..] the index keys
+-- the sort keys and the plan name by position.
+-- ARGV[1] what to return (MODE_*); ARGV[2] the document key prefix '{tag}:', ARGV[3] the manifest
+-- key prefix '{tag}#doc:', ARGV[4] the index base '{tag}#'; ARGV[5] offset, ARGV[6] limit (-1: no
+-- limit), ARGV[7] '1' to return each id's sort values, ARGV[8] position in KEYS of the snapshot
+-- key (0: none), ARGV[9] the snapshot's ttl in ms; ARGV[10] the number of sort keys, then per
+-- sort key its index (SORT_INDEX_*), key position and direction (DIRECTION_*); then the plan, one
+-- node after another (PLAN_*, generated from PlanOp.java):
+--   all | set k | value k v | range k min max | prefix k p | radius k lon lat meters
+--   | box k lon lat meters west south east north | and n c1..cn | or n c1..cn | not c
+-- Tag values and prefixes arrive escaped (IndexEncoding.lexical, as the index holds them): a
+-- member 'value\0id' ends its value at its first byte 0, and members order by value, then id.
+-- Values arrive only here, as arguments; nothing is ever compiled from them.
+
+local mode, docPrefix, manifestPrefix, BASE = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local offset, limit = tonumber(ARGV[5]), tonumber(ARGV[6])
+local withValues, snapshotKey, snapshotTtl = ARGV[7] == '1', tonumber(ARGV[8]), ARGV[9]
+local nsort = tonumber(ARGV[10])
+local ALL = KEYS[1]
+
+local pos = 11
+local function take()
+  local v = ARGV[pos]
+  pos = pos + 1
+  return v
+end
+
+-- Byte-wise string order (Lua's '<' follows the server's collation locale).
+local function before(a, b)
+  local n = math.min(#a, #b)
+  for i = 1, n do
+    local x, y = string.byte(a, i), string.byte(b, i)
+    if x ~= y then
+      return x < y
+    end
+  end
+  return #a < #b
+end
+
+-- The table under k in t, created empty when missing.
+local function tableAt(t, k)
+  local v = t[k]
+  if not v then
+    v = {}
+    t[k] = v
+  end
+  return v
+end
+
+-- The id and the (escaped) value of a member 'value\0id': the value ends at the first byte 0.
+local function idOf(member)
+  local cut = string.find(member, '\0', 1, true)
+  return string.sub(member, cut + 1), string.sub(member, 1, cut - 1)
+end
+
+local sorts = {}
+for i = 1, nsort do
+  sorts[i] = { index = take(), key = KEYS[tonumber(take())], desc = take() == DIRECTION_DESC }
+end
+
+-- A score bound as a number; '+inf'/'-inf' explicitly, so an open infinite bound stays infinite.
+local function bound(text)
+  if text == '+inf' or text == 'inf' then return math.huge end
+  if text == '-inf' then return -math.huge end
+  return tonumber(text)
+end
+
+local function parse()
+  local op = take()
+  local node = { op = op }
+  if op == PLAN_SET then
+    node.key = KEYS[tonumber(take())]
+  elseif op == PLAN_VALUE then
+    node.key = KEYS[tonumber(take())]
+    node.value = take()
+    node.min, node.max = '[' .. node.value .. '\0', '(' .. node.value .. '\1'
+    node.cut = #node.value + 2
+  elseif op == PLAN_RANGE then
+    node.key = KEYS[tonumber(take())]
+    node.min = take()
+    node.max = take()
+    -- numeric bounds, parsed once: lo/hi, and whether each is open
+    node.loOpen = string.sub(node.min, 1, 1) == '('
+    node.hiOpen = string.sub(node.max, 1, 1) == '('
+    node.lo = bound(node.loOpen and string.sub(node.min, 2) or node.min)
+    node.hi = bound(node.hiOpen and string.sub(node.max, 2) or node.max)
+  elseif op == PLAN_PREFIX then
+    -- no UTF-8 text contains the byte 255, so it bounds every member that starts with the prefix
+    node.key = KEYS[tonumber(take())]
+    local text = take()
+    node.text = text
+    if text == '' then
+      node.min, node.max = '-', '+'
+    else
+      node.min, node.max = '[' .. text, '[' .. text .. '\255'
+    end
+  elseif op == PLAN_RADIUS or op == PLAN_BOX then
+    node.key = KEYS[tonumber(take())]
+    node.lon, node.lat, node.r = take(), take(), take()
+    if op == PLAN_BOX then
+      node.box = { tonumber(take()), tonumber(take()), tonumber(take()), tonumber(take()) }
+    end
+  elseif op == PLAN_AND or op == PLAN_OR then
+    node.children = {}
+    for i = 1, tonumber(take()) do
+      node.children[i] = parse()
+    end
+  elseif op == PLAN_NOT then
+    node.child = parse()
+  elseif op ~= PLAN_ALL then
+    error('unknown plan op ' .. tostring(op))
+  end
+  return node
+end
+local root = parse()

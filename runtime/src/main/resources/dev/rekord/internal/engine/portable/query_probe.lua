@@ -1,0 +1,183 @@
+-- query.lua, part 3 of 5: the ids of a node, probes of one id, and whether a document still exists.
+
+-- Whether a score lies in a range node's bounds.
+local function inRange(node, score)
+  if node.loOpen then
+    if not (score > node.lo) then return false end
+  elseif not (score >= node.lo) then
+    return false
+  end
+  if node.hiOpen then return score < node.hi end
+  return score <= node.hi
+end
+
+-- ZSCORE, remembered: a probe of a range and the sort value of the same id cost one call.
+local scores = {}
+local function zscore(key, id)
+  local known = tableAt(scores, key)
+  local score = known[id]
+  if score == nil then
+    score = redis.call('ZSCORE', key, id)
+    score = score and tonumber(score) or false
+    known[id] = score
+  end
+  return score
+end
+
+-- The ids of a list that a node holds, probed in bulk where the index allows: one ZMSCORE per
+-- 1000 ids instead of a call per id (scores of a range are remembered for sorting).
+local function probeAll(node, list)
+  local op = node.op
+  if op == PLAN_VALUE then
+    local out, prefix = {}, node.value .. '\0'
+    for from = 1, #list, 1000 do
+      local to = math.min(#list, from + 999)
+      local members = {}
+      for i = from, to do members[#members + 1] = prefix .. list[i] end
+      local found = redis.call('ZMSCORE', node.key, unpack(members))
+      for i = from, to do
+        if found[i - from + 1] then out[#out + 1] = list[i] end
+      end
+    end
+    return out
+  end
+  if op ~= PLAN_SET and op ~= PLAN_ALL and op ~= PLAN_RANGE then
+    local out = {}
+    for _, id in ipairs(list) do
+      if has(node, id) then out[#out + 1] = id end
+    end
+    return out
+  end
+  local key = node.key or ALL
+  local known = tableAt(scores, key)
+  local out = {}
+  for from = 1, #list, 1000 do
+    local to = math.min(#list, from + 999)
+    local found = redis.call('ZMSCORE', key, unpack(list, from, to))
+    for i = from, to do
+      local score = found[i - from + 1]
+      score = score and tonumber(score) or false
+      known[list[i]] = score
+      if score and (op ~= PLAN_RANGE or inRange(node, score)) then
+        out[#out + 1] = list[i]
+      end
+    end
+  end
+  return out
+end
+
+-- The ids of a node, each once.
+ids = function(node)
+  if node.ids then return node.ids end
+  local op, out = node.op, {}
+  if op == PLAN_ALL then
+    out = redis.call('ZRANGE', ALL, 0, -1)
+  elseif op == PLAN_SET then
+    out = redis.call('ZRANGE', node.key, 0, -1)
+  elseif op == PLAN_VALUE then
+    for i, member in ipairs(redis.call('ZRANGE', node.key, node.min, node.max, 'BYLEX')) do
+      out[i] = string.sub(member, node.cut)
+    end
+  elseif op == PLAN_RANGE then
+    out = redis.call('ZRANGEBYSCORE', node.key, node.min, node.max)
+  elseif op == PLAN_PREFIX then
+    local seen = {}
+    for _, member in ipairs(redis.call('ZRANGEBYLEX', node.key, node.min, node.max)) do
+      local id = idOf(member)
+      if not seen[id] then
+        seen[id] = true
+        out[#out + 1] = id
+      end
+    end
+  elseif op == PLAN_RADIUS then
+    out = redis.call('GEOSEARCH', node.key, 'FROMLONLAT', node.lon, node.lat, 'BYRADIUS', node.r, 'm')
+  elseif op == PLAN_BOX then
+    local b = node.box
+    local found = redis.call('GEOSEARCH', node.key, 'FROMLONLAT', node.lon, node.lat,
+      'BYRADIUS', node.r, 'm', 'WITHCOORD')
+    for _, hit in ipairs(found) do
+      local lon, lat = tonumber(hit[2][1]), tonumber(hit[2][2])
+      if lon >= b[1] and lat >= b[2] and lon <= b[3] and lat <= b[4] then
+        out[#out + 1] = hit[1]
+      end
+    end
+  elseif op == PLAN_AND then
+    local driver, rest = split(node)
+    out = ids(driver)
+    for i = 1, #rest do
+      if #out == 0 then break end
+      out = probeAll(rest[i], out)
+    end
+  elseif op == PLAN_OR then
+    local seen = {}
+    for _, child in ipairs(node.children) do
+      for _, id in ipairs(ids(child)) do
+        if not seen[id] then
+          seen[id] = true
+          out[#out + 1] = id
+        end
+      end
+    end
+  elseif op == PLAN_NOT then
+    for _, id in ipairs(redis.call('ZRANGE', ALL, 0, -1)) do
+      if not has(node.child, id) then out[#out + 1] = id end
+    end
+  end
+  node.ids = out
+  return out
+end
+
+-- Whether a node holds an id: a direct probe where the index allows one, else a lookup in the
+-- node's ids, read once.
+has = function(node, id)
+  local op = node.op
+  if op == PLAN_ALL then
+    return redis.call('ZSCORE', ALL, id) ~= false
+  elseif op == PLAN_SET then
+    return redis.call('ZSCORE', node.key, id) ~= false
+  elseif op == PLAN_VALUE then
+    return redis.call('ZSCORE', node.key, node.value .. '\0' .. id) ~= false
+  elseif op == PLAN_RANGE then
+    local score = zscore(node.key, id)
+    if not score then return false end
+    return inRange(node, score)
+  elseif op == PLAN_AND then
+    for _, child in ipairs(node.children) do
+      if not has(child, id) then return false end
+    end
+    return true
+  elseif op == PLAN_OR then
+    for _, child in ipairs(node.children) do
+      if has(child, id) then return true end
+    end
+    return false
+  elseif op == PLAN_NOT then
+    return not has(node.child, id)
+  end
+  if not node.lookup then
+    node.lookup = {}
+    for _, member in ipairs(ids(node)) do node.lookup[member] = true end
+  end
+  return node.lookup[id] == true
+end
+
+-- Whether the document of an id still exists; if it expired, its index entries are removed.
+local alive = {}
+local function exists(id)
+  local known = alive[id]
+  if known ~= nil then return known end
+  local yes = redis.call('EXISTS', docPrefix .. id) == 1
+  if not yes then
+    unindex(manifestPrefix .. id, ALL, BASE, id)
+  end
+  alive[id] = yes
+  return yes
+end
+
+local function living(list)
+  local out = {}
+  for _, id in ipairs(list) do
+    if exists(id) then out[#out + 1] = id end
+  end
+  return out
+end

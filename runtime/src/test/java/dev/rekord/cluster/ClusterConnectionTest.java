@@ -1,0 +1,62 @@
+package dev.rekord.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekord.connection.Command;
+import dev.rekord.connection.LuaScript;
+import dev.rekord.connection.RedisConnection;
+import dev.rekord.internal.connection.RedisConnectionContract;
+import dev.rekord.Rekord;
+import dev.rekord.test.RedisCluster;
+import dev.rekord.test.RedisServer;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The connection contract on a 3-master cluster: routing by slot, batches and scripts per node. */
+class ClusterConnectionTest extends RedisConnectionContract {
+
+  private static RedisCluster cluster;
+  private static Rekord rekord;
+
+  @BeforeAll
+  static void connect() {
+    cluster = SharedCluster.get();
+    rekord = Rekord.connect(cluster.seedUrl());
+  }
+
+  @AfterAll
+  static void close() {
+    rekord.close();
+  }
+
+  @Override
+  protected RedisConnection connection() {
+    return rekord.connection();
+  }
+
+  @Override
+  protected void flushScripts() {
+    for (RedisServer node : cluster.masters()) {
+      node.command("SCRIPT", "FLUSH");
+    }
+  }
+
+  @Test
+  void commandsThatCannotBeRoutedAreRefusedBeforeSending() {
+    Command<Object> crossSlot = Command.of("DEL", List.of("a", "b"), List.of()); // slots 15495 and 3300
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> connection().execute(crossSlot));
+    assertTrue(e.getMessage().contains("hash tag"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> connection().executeOnce(crossSlot));
+    assertThrows(IllegalArgumentException.class, () -> connection().batch().add(crossSlot));
+    assertThrows(IllegalArgumentException.class, () -> connection().batch().add(Command.of("PING", List.of(), List.of())));
+    LuaScript script = new LuaScript("noop", "return 1");
+    assertThrows(IllegalArgumentException.class, () -> connection().eval(script, List.of("a", "b"), List.of()));
+    assertThrows(IllegalArgumentException.class, () -> connection().batch().eval(script, List.of("a", "b"), List.of()));
+
+    assertEquals(0L, connection().execute(Command.of("DEL", List.of("{t}a", "{t}b"), List.of())), "one slot: sent");
+  }
+}

@@ -1,0 +1,48 @@
+package dev.rekord.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The readable forms of {@link IndexField} and {@link CompoundIndex} build the same values as their constructors. */
+class IndexFieldTest {
+
+  @Test
+  void factoriesSetKindAndMultiplicityWithTheAnnotationsDefaults() {
+    assertEquals(new IndexField("city", IndexKind.TAG, false, true, false), IndexField.tag("city"));
+    assertEquals(new IndexField("tags", IndexKind.TAG, false, true, true), IndexField.tags("tags"));
+    assertEquals(new IndexField("age", IndexKind.NUMERIC, false, true, false), IndexField.numeric("age"));
+    assertEquals(new IndexField("bio", IndexKind.TEXT, false, true, false), IndexField.text("bio"));
+    assertEquals(new IndexField("notes", IndexKind.TEXT, false, true, true), IndexField.texts("notes"));
+    assertEquals(new IndexField("where", IndexKind.GEO, false, true, false), IndexField.geo("where"));
+  }
+
+  @Test
+  void withersChangeOneFlagEach() {
+    assertEquals(new IndexField("joined", IndexKind.NUMERIC, true, true, false), IndexField.numeric("joined").withSortOrder());
+    assertEquals(new IndexField("name", IndexKind.TAG, true, false, false),
+        IndexField.tag("name").caseInsensitive().withSortOrder());
+    assertEquals(IndexField.tag("name").caseInsensitive().withSortOrder(), IndexField.tag("name").withSortOrder().caseInsensitive());
+    assertEquals(new IndexField("skills", IndexKind.TAG, false, false, true), IndexField.tags("skills").caseInsensitive());
+  }
+
+  @Test
+  void onlyATagFoldsCase() {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> IndexField.text("bio").caseInsensitive());
+    assertEquals("only a tag can be case-insensitive, not the TEXT field bio", e.getMessage());
+  }
+
+  @Test
+  void aCompoundIndexAssumesANullableNumberUnlessToldOtherwise() {
+    IndexField city = IndexField.tag("city");
+    IndexField age = IndexField.numeric("age").withSortOrder();
+    assertTrue(CompoundIndex.of(List.of(city), age).numberNullable());
+    assertEquals(new CompoundIndex(List.of(city), age, false), CompoundIndex.of(List.of(city), age).numberNeverNull());
+    assertFalse(CompoundIndex.of(List.of(city), age).numberNeverNull().numberNullable());
+    assertEquals("city+age", CompoundIndex.of(List.of(city), age).name());
+  }
+}
