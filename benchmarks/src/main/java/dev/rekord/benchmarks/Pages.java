@@ -121,7 +121,7 @@ final class Pages {
     SideBySide.Row row = sides.compare(name, new SideBySide.Side(rekord::apply, rekordServer),
         new SideBySide.Side(peer::apply, search.stats()), total);
     System.out.println(row.markdown());
-    targets.atMost("page of 20, " + shape + ": p50 ≤ 1.0× `FT.SEARCH` (" + docs + " documents)", row.p50Ratio(), 1.0);
+    targets.atMost(String.format(Locale.ROOT, "page of 20, %s: p50 ≤ 1.0× `FT.SEARCH` (%,d documents)", shape, docs), row.p50Ratio(), 1.0);
     targets.atMost("page of 20, " + shape + ": 1 round trip", row.roundTrips(), 1.0);
   }
 
