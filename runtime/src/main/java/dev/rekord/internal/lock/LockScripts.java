@@ -1,7 +1,7 @@
 package dev.rekord.internal.lock;
 
 import dev.rekord.connection.LuaScript;
-import dev.rekord.internal.ScriptResources;
+import dev.rekord.internal.script.ScriptResources;
 
 /**
  * The scripts behind {@link dev.rekord.DocumentLock}. A lock is a hash ({@code owner}, {@code

@@ -1,7 +1,7 @@
 package dev.rekord.internal.engine.portable;
 
 import dev.rekord.connection.LuaScript;
-import dev.rekord.internal.ScriptResources;
+import dev.rekord.internal.script.ScriptResources;
 
 /**
  * The portable engine's Lua scripts, read once from {@code dev/rekord/internal/engine/portable/*.lua}

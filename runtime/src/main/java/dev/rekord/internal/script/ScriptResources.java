@@ -1,4 +1,4 @@
-package dev.rekord.internal;
+package dev.rekord.internal.script;
 
 import java.io.IOException;
 import java.io.InputStream;
