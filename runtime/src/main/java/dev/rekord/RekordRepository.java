@@ -236,6 +236,48 @@ public class RekordRepository<T, ID> {
     return findAll().count();
   }
 
+  /**
+   * Locks the document with {@code id} for multi-step work, waiting up to {@code lease} for another
+   * holder (whose lease cannot be longer unless renewed). See {@link DocumentLock}.
+   *
+   * @param lease how long the lock lasts unless renewed or released (at least 1 ms)
+   * @throws dev.rekord.exception.LockTimeoutException when another holder kept it that long
+   */
+  public DocumentLock lock(ID id, Duration lease) {
+    return lock(id, lease, lease);
+  }
+
+  /**
+   * Locks the document with {@code id}, waiting up to {@code maxWait} for another holder.
+   *
+   * @throws dev.rekord.exception.LockTimeoutException when another holder kept it that long
+   */
+  public DocumentLock lock(ID id, Duration lease, Duration maxWait) {
+    requireLease(lease);
+    if (maxWait == null || maxWait.isNegative()) {
+      throw new IllegalArgumentException("maxWait must be zero or positive: " + maxWait);
+    }
+    return DocumentLock.acquire(connection(), lockTarget(id), lease, maxWait);
+  }
+
+  /** Locks the document with {@code id} if no one else holds its lock; never waits. */
+  public Optional<DocumentLock> tryLock(ID id, Duration lease) {
+    requireLease(lease);
+    return DocumentLock.tryAcquire(connection(), lockTarget(id), lease);
+  }
+
+  private DocumentLock.Target lockTarget(ID id) {
+    String key = model.idToString(requireNonNull(id, "id"));
+    QueryEngine<T> engine = engine();
+    return new DocumentLock.Target(engine.lockKey(key), engine.fencingKey(key), model.name(), key);
+  }
+
+  static void requireLease(Duration lease) {
+    if (lease == null || lease.toMillis() < 1) {
+      throw new IllegalArgumentException("a lock's lease must be at least 1 ms: " + lease);
+    }
+  }
+
   protected final Rekord rekord() {
     return rekord;
   }

@@ -32,6 +32,12 @@ public interface QueryEngine<T> {
   /** The Redis key of the document with {@code id} (as it appears in keys). */
   String documentKey(String id);
 
+  /** The key of the lock on the document with {@code id}: in the document's hash slot. */
+  String lockKey(String id);
+
+  /** The counter issuing fencing tokens to the locks of the bucket of {@code id}. */
+  String fencingKey(String id);
+
   /**
    * A save of {@code entity} (whose id is {@code id}) prepared to run alone ({@link #save}) or in a
    * batch ({@link #saveAll}): it replaces the document, its expiry and its index entries at once.

@@ -1,10 +1,7 @@
 package dev.rekord.internal.engine.portable;
 
 import dev.rekord.connection.LuaScript;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.rekord.internal.script.ScriptResources;
 
 /**
  * The portable engine's Lua scripts, read once from {@code dev/rekord/internal/engine/portable/*.lua}
@@ -47,14 +44,6 @@ final class EngineScripts {
   }
 
   private static String read(String name) {
-    String resource = name + ".lua";
-    try (InputStream in = EngineScripts.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing script resource dev/rekord/internal/engine/portable/" + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read script " + resource, e);
-    }
+    return ScriptResources.read(EngineScripts.class, name + ".lua");
   }
 }

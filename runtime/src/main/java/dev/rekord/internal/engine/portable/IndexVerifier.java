@@ -77,7 +77,7 @@ public final class IndexVerifier {
           documents.get(b).put(key.substring(bucket.documentPrefix().length()), key);
         } else if (key.startsWith(bucket.manifestPrefix())) {
           manifests.get(b).put(key.substring(bucket.manifestPrefix().length()), key);
-        } else if (!key.equals(bucket.all()) && !key.startsWith(bucket.snapshot(""))) {
+        } else if (bucket.holdsIndexEntries(key)) {
           indexKeys.get(b).add(key);
         }
       }

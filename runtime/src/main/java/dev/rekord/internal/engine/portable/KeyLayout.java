@@ -41,6 +41,11 @@ import java.util.zip.CRC32;
  *       string naming the index entries it is in, each as its key after {@code {member}#} and,
  *       for a {@code value\0id} member, the (escaped) value ({@code 8:lex:city4:Oslo7:num:age=}),
  *       so they are removed exactly, whatever the model looks like now</td></tr>
+ *   <tr><td>{@code {member}#lock:<id>}</td><td>the lock on a document ({@link
+ *       dev.rekord.DocumentLock}): a hash ({@code owner}, {@code fence}) that expires with its
+ *       lease</td></tr>
+ *   <tr><td>{@code {member}#fence}</td><td>the counter issuing the bucket's fencing tokens; never
+ *       reset, so tokens only grow</td></tr>
  *   <tr><td>{@code {member}#snap:<uuid>}</td><td>a query cursor's snapshot of matching ids, with
  *       a time to live</td></tr>
  * </table>
@@ -256,6 +261,25 @@ public final class KeyLayout {
     /** {@link #manifest} without the id, for scripts that clean up ids they meet. */
     public String manifestPrefix() {
       return manifestPrefix;
+    }
+
+    /**
+     * Whether {@code key}, a key of this bucket other than a document or manifest, holds index
+     * entries: not the id set, a cursor's snapshot, a lock or the fencing counter.
+     */
+    public boolean holdsIndexEntries(String key) {
+      return key.startsWith(indexBase) && !key.equals(all) && !key.equals(fencing())
+          && !key.startsWith(snapshot("")) && !key.startsWith(lock(""));
+    }
+
+    /** The lock on the document with {@code id}. */
+    public String lock(String id) {
+      return indexBase + "lock:" + id;
+    }
+
+    /** The counter issuing the bucket's fencing tokens. */
+    public String fencing() {
+      return indexBase + "fence";
     }
 
     /** A query cursor's snapshot key. */

@@ -59,6 +59,16 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
   }
 
   @Override
+  public String lockKey(String id) {
+    return layout.bucketFor(id).lock(id);
+  }
+
+  @Override
+  public String fencingKey(String id) {
+    return layout.bucketFor(id).fencing();
+  }
+
+  @Override
   public Write prepareSave(T entity, String id, Duration ttl) {
     IndexEntries entries = IndexEntries.create(model.name());
     model.codec().indexValues(entity, entries);

@@ -1,0 +1,2 @@
+/** Loading the Lua scripts the runtime ships as resources. */
+package dev.rekord.internal.script;
