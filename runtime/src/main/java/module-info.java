@@ -23,6 +23,8 @@
 module dev.rekord.runtime {
   requires transitive dev.rekord.annotations;
   requires com.fasterxml.jackson.core;
+  requires transitive com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.datatype.jsr310;
   requires redis.clients.jedis;
   // Jedis is an automatic module and cannot say what it needs; its connection pool is this module
   requires org.apache.commons.pool2;
@@ -31,13 +33,16 @@ module dev.rekord.runtime {
   requires static transitive java.compiler;
 
   exports dev.rekord;
+  exports dev.rekord.cache;
   exports dev.rekord.codec;
   exports dev.rekord.connection;
   exports dev.rekord.exception;
   exports dev.rekord.metamodel;
   exports dev.rekord.model;
   exports dev.rekord.query;
+  exports dev.rekord.ratelimit;
   exports dev.rekord.schema;
+  exports dev.rekord.values;
 
   uses dev.rekord.model.RekordModel;
 }
