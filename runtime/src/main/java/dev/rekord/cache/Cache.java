@@ -150,9 +150,9 @@ public final class Cache {
   public long invalidate(String... keys) {
     List<String> entries = new ArrayList<>(keys.length);
     for (String key : keys) {
-      entries.add(entryKey(key));
+      entries.add(entryName(key));
     }
-    return values.delete(entries);
+    return values.delete(entries); // Values puts them in the namespace
   }
 
   /**
@@ -259,7 +259,12 @@ public final class Cache {
   }
 
   private String entryKey(String key) {
-    return values.redisKey("cache:" + name + ":e:" + key);
+    return values.redisKey(entryName(key));
+  }
+
+  /** The entry's key without the namespace. */
+  private String entryName(String key) {
+    return "cache:" + name + ":e:" + key;
   }
 
   private <T> T load(Supplier<T> loader) {
