@@ -35,6 +35,7 @@ module dev.rekord.runtime {
   exports dev.rekord;
   exports dev.rekord.cache;
   exports dev.rekord.codec;
+  exports dev.rekord.config;
   exports dev.rekord.connection;
   exports dev.rekord.exception;
   exports dev.rekord.metamodel;

@@ -17,6 +17,7 @@ import dev.rekord.internal.SchemaMigrator;
 import dev.rekord.internal.schema.SchemaStore;
 import dev.rekord.internal.connection.TlsOptions;
 import dev.rekord.cache.Cache;
+import dev.rekord.config.ConfigStore;
 import dev.rekord.cache.CacheOptions;
 import dev.rekord.ratelimit.RateLimiters;
 import dev.rekord.values.Namespace;
@@ -45,6 +46,7 @@ public final class Rekord implements AutoCloseable {
   private final Engines engines;
   private final Namespace namespace;
   private volatile Values values;
+  private ConfigStore config;
 
   private Rekord(RedisConnection connection, int buckets, Namespace namespace) {
     this.connection = connection;
@@ -138,8 +140,24 @@ public final class Rekord implements AutoCloseable {
     return new RateLimiters(values());
   }
 
+  /**
+   * The configuration store (versioned values, history, watches that poll every second; ten
+   * versions of history per key), closed with this {@code Rekord}.
+   */
+  public synchronized ConfigStore config() {
+    if (config == null) {
+      config = new ConfigStore(values(), Duration.ofSeconds(1), 10);
+    }
+    return config;
+  }
+
   @Override
   public void close() {
+    synchronized (this) {
+      if (config != null) {
+        config.close();
+      }
+    }
     connection.close();
   }
 

@@ -77,7 +77,7 @@ public final class HashValues {
   }
 
   private String write(Object value) {
-    return values.mapper().write(Values.typeOf(value), value);
+    return values.mapper().write(ValueType.ofValue(value), value);
   }
 
   /** The key and field, as errors name them. */

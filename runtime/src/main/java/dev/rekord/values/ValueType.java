@@ -33,6 +33,13 @@ public abstract class ValueType<T> {
     return new Plain<>(type);
   }
 
+  /** The type of {@code value}: its class. */
+  @SuppressWarnings("unchecked") // a value is of its own class
+  public static <T> ValueType<T> ofValue(T value) {
+    Objects.requireNonNull(value, "value must not be null");
+    return of((Class<T>) value.getClass());
+  }
+
   /** The Java type named: a {@link Class} or a {@link ParameterizedType}. */
   public Type type() {
     return type;

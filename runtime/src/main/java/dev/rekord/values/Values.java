@@ -116,7 +116,7 @@ public final class Values {
    *     SetOptions#onlyIfPresent()} kept it from being
    */
   public boolean set(String key, Object value, SetOptions options) {
-    String text = mapper.write(typeOf(value), value);
+    String text = mapper.write(ValueType.ofValue(value), value);
     var command = Commands.set(namespace.key(key), text, options.arguments(false));
     // A conditional SET is not idempotent: a retry after a lost reply would report false.
     String reply = options.arguments(false).contains("NX") || options.arguments(false).contains("XX")
@@ -251,7 +251,7 @@ public final class Values {
       args.add(millis);
       for (Map.Entry<String, ?> entry : group) {
         keys.add(namespace.key(entry.getKey()));
-        args.add(mapper.write(typeOf(entry.getValue()), entry.getValue()));
+        args.add(mapper.write(ValueType.ofValue(entry.getValue()), entry.getValue()));
       }
       replies.add(batch.eval(MSET, keys, args));
     }
@@ -272,11 +272,5 @@ public final class Values {
   /** The typed fields of the hash at {@code key}. */
   public HashValues hash(String key) {
     return new HashValues(this, namespace.key(key));
-  }
-
-  @SuppressWarnings("unchecked") // a value is of its own class
-  static <T> ValueType<T> typeOf(T value) {
-    Objects.requireNonNull(value, "value must not be null");
-    return ValueType.of((Class<T>) value.getClass());
   }
 }
