@@ -26,6 +26,8 @@ import dev.rekord.values.Values;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -47,6 +49,9 @@ public final class Rekord implements AutoCloseable {
   private final Namespace namespace;
   private volatile Values values;
   private ConfigStore config;
+  /** One cache per name and options, so the threads of this process share its single-flight. */
+  private final ConcurrentMap<CacheOptions, ConcurrentMap<String, Cache>> caches =
+      new ConcurrentHashMap<>();
 
   private Rekord(RedisConnection connection, int buckets, Namespace namespace) {
     this.connection = connection;
@@ -130,9 +135,13 @@ public final class Rekord implements AutoCloseable {
     return cache(name, CacheOptions.DEFAULT);
   }
 
-  /** The cache {@code name} with {@code options}. */
+  /**
+   * The cache {@code name} with {@code options}; the same instance for the same name and options
+   * (equal options: the same {@code cacheIf} predicate instance).
+   */
   public Cache cache(String name, CacheOptions options) {
-    return new Cache(values(), name, options);
+    return caches.computeIfAbsent(options, o -> new ConcurrentHashMap<>())
+        .computeIfAbsent(name, n -> new Cache(values(), n, options));
   }
 
   /** Rate limiters whose counters live in the builder's namespace. See {@code docs/toolkit.md}. */

@@ -2,10 +2,12 @@ package dev.rekord.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
+import dev.rekord.TwoInstances;
 import dev.rekord.connection.RetryPolicy;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
@@ -37,6 +39,7 @@ class CacheTest {
 
   private static final Duration TTL = Duration.ofMinutes(5);
 
+  private static TwoInstances app;
   private static RedisServer server;
   private static Rekord rekord;
   private static Rekord otherProcess;
@@ -44,17 +47,16 @@ class CacheTest {
 
   @BeforeAll
   static void connect(RedisServer redisServer) {
-    server = redisServer;
-    rekord = Rekord.builder().url(server.url()).namespace("app").build();
-    // A second pool of connections, as a second process of the same application has.
-    otherProcess = Rekord.builder().url(server.url()).namespace("app").build();
-    redis = rekord.connection().unwrap(UnifiedJedis.class);
+    app = TwoInstances.on(redisServer, "app");
+    server = app.server();
+    rekord = app.here();
+    otherProcess = app.there();
+    redis = app.redis();
   }
 
   @AfterAll
   static void disconnect() {
-    rekord.close();
-    otherProcess.close();
+    app.close();
   }
 
   @BeforeEach
@@ -64,7 +66,8 @@ class CacheTest {
 
   @Test
   void computesOnceThenHits() {
-    Cache profiles = rekord.cache("profiles");
+    Cache profiles = rekord.cache("counted");
+    assertSame(profiles, rekord.cache("counted"), "one instance per name, so this process's threads share loads");
     AtomicInteger calls = new AtomicInteger();
     Profile first = profiles.getOrCompute("ada", Profile.class, TTL, () -> new Profile("Ada", calls.incrementAndGet()));
     Profile second = profiles.getOrCompute("ada", Profile.class, TTL, () -> new Profile("Ada", calls.incrementAndGet()));
@@ -73,9 +76,9 @@ class CacheTest {
     assertEquals(first, second);
     assertEquals(1, calls.get());
     assertEquals(new CacheStats(1, 1, 1, 0), profiles.stats());
-    long ttl = redis.pttl("app:cache:profiles:e:ada");
+    long ttl = redis.pttl("app:cache:counted:e:ada");
     assertTrue(ttl > 290_000 && ttl <= 300_000, "entry ttl " + ttl);
-    assertEquals(java.util.Optional.of(first), otherProcess.cache("profiles").get("ada", ValueType.of(Profile.class)));
+    assertEquals(java.util.Optional.of(first), otherProcess.cache("counted").get("ada", ValueType.of(Profile.class)));
   }
 
   @Test

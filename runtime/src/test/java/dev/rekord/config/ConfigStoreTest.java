@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
+import dev.rekord.TwoInstances;
 import dev.rekord.connection.RetryPolicy;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
@@ -23,21 +24,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RedisExtension.class)
 class ConfigStoreTest {
 
+  private static TwoInstances app;
   private static RedisServer server;
   private static Rekord rekord;
   private static Rekord otherInstance;
 
   @BeforeAll
   static void connect(RedisServer redisServer) {
-    server = redisServer;
-    rekord = Rekord.builder().url(server.url()).namespace("app").build();
-    otherInstance = Rekord.builder().url(server.url()).namespace("app").build();
+    app = TwoInstances.on(redisServer, "app");
+    server = app.server();
+    rekord = app.here();
+    otherInstance = app.there();
   }
 
   @AfterAll
   static void disconnect() {
-    rekord.close();
-    otherInstance.close();
+    app.close();
   }
 
   @BeforeEach

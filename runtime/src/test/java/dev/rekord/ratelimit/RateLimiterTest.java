@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
+import dev.rekord.TwoInstances;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import redis.clients.jedis.UnifiedJedis;
 @ExtendWith(RedisExtension.class)
 class RateLimiterTest {
 
+  private static TwoInstances app;
   private static RedisServer server;
   private static Rekord rekord;
   private static Rekord otherProcess;
@@ -34,16 +36,16 @@ class RateLimiterTest {
 
   @BeforeAll
   static void connect(RedisServer redisServer) {
-    server = redisServer;
-    rekord = Rekord.builder().url(server.url()).namespace("app").build();
-    otherProcess = Rekord.builder().url(server.url()).namespace("app").build();
-    redis = rekord.connection().unwrap(UnifiedJedis.class);
+    app = TwoInstances.on(redisServer, "app");
+    server = app.server();
+    rekord = app.here();
+    otherProcess = app.there();
+    redis = app.redis();
   }
 
   @AfterAll
   static void disconnect() {
-    rekord.close();
-    otherProcess.close();
+    app.close();
   }
 
   @BeforeEach
