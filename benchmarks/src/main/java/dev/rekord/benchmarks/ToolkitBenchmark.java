@@ -52,9 +52,10 @@ public final class ToolkitBenchmark {
       System.out.println(sides.compare("mset 100 records, TTL vs pipelined `SET … PX` + Jackson",
           new SideBySide.Side(i -> values.mset(entries, Duration.ofMinutes(10)), server),
           new SideBySide.Side(i -> {
-            AbstractPipeline pipeline = raw.pipelined();
-            entries.forEach((key, value) -> pipeline.set(key, write(json, value), SetParams.setParams().px(600_000)));
-            pipeline.sync();
+            try (AbstractPipeline pipeline = raw.pipelined()) { // holds a pooled connection until closed
+              entries.forEach((key, value) -> pipeline.set(key, write(json, value), SetParams.setParams().px(600_000)));
+              pipeline.sync();
+            }
           }, server), ops / 10).markdown());
 
       System.out.println(sides.compare("mget 100 records (per-key results) vs `MGET` + Jackson",
@@ -77,10 +78,11 @@ public final class ToolkitBenchmark {
       System.out.println(sides.compare("sliding-window check vs `INCR` + `PEXPIRE` (fixed window, pipelined)",
           new SideBySide.Side(i -> limiter.tryAcquire("user:" + (i % 100)), server),
           new SideBySide.Side(i -> {
-            AbstractPipeline pipeline = raw.pipelined();
-            pipeline.incr("bench:raw-limit:user:" + (i % 100));
-            pipeline.pexpire("bench:raw-limit:user:" + (i % 100), 1000);
-            pipeline.sync();
+            try (AbstractPipeline pipeline = raw.pipelined()) {
+              pipeline.incr("bench:raw-limit:user:" + (i % 100));
+              pipeline.pexpire("bench:raw-limit:user:" + (i % 100), 1000);
+              pipeline.sync();
+            }
           }, server), ops).markdown());
     }
   }
