@@ -88,10 +88,6 @@ public final class Commands {
     return new Command<>("HMGET", List.of(key), fields, ReplyType.STRING_LIST);
   }
 
-  /** {@code PUBLISH channel message}: how many subscribers received it. Keyless. */
-  public static Command<Long> publish(String channel, String message) {
-    return new Command<>("PUBLISH", List.of(), List.of(channel, message), ReplyType.LONG);
-  }
 
   /** {@code DEL key}: 1 if it existed. */
   public static Command<Long> del(String key) {
