@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
-import dev.rekord.TwoInstances;
+import dev.rekord.TwoInstancesTest;
 import dev.rekord.connection.RetryPolicy;
-import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
 import dev.rekord.values.ValueType;
 import java.time.Duration;
@@ -23,46 +22,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 /** Cache-aside with single-flight, against a real redis-server. */
-@ExtendWith(RedisExtension.class)
-class CacheTest {
+class CacheTest extends TwoInstancesTest {
 
   public record Profile(String name, int visits) {}
 
   private static final Duration TTL = Duration.ofMinutes(5);
-
-  private static TwoInstances app;
-  private static RedisServer server;
-  private static Rekord rekord;
-  private static Rekord otherProcess;
-  private static UnifiedJedis redis;
-
-  @BeforeAll
-  static void connect(RedisServer redisServer) {
-    app = TwoInstances.on(redisServer, "app");
-    server = app.server();
-    rekord = app.here();
-    otherProcess = app.there();
-    redis = app.redis();
-  }
-
-  @AfterAll
-  static void disconnect() {
-    app.close();
-  }
-
-  @BeforeEach
-  void flush() {
-    server.flushAll();
-  }
 
   @Test
   void computesOnceThenHits() {
@@ -78,13 +46,13 @@ class CacheTest {
     assertEquals(new CacheStats(1, 1, 1, 0), profiles.stats());
     long ttl = redis.pttl("app:cache:counted:e:ada");
     assertTrue(ttl > 290_000 && ttl <= 300_000, "entry ttl " + ttl);
-    assertEquals(java.util.Optional.of(first), otherProcess.cache("counted").get("ada", ValueType.of(Profile.class)));
+    assertEquals(java.util.Optional.of(first), otherInstance.cache("counted").get("ada", ValueType.of(Profile.class)));
   }
 
   @Test
   void singleFlightAcrossThreadsAndProcessesCallsTheLoaderExactlyOnce() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    List<Cache> caches = List.of(rekord.cache("slow"), otherProcess.cache("slow"));
+    List<Cache> caches = List.of(rekord.cache("slow"), otherInstance.cache("slow"));
     int threads = 16;
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -155,7 +123,7 @@ class CacheTest {
   @Test
   void invalidateOneKeyAndTheWholeCacheInEveryProcess() {
     Cache here = rekord.cache("profiles");
-    Cache there = otherProcess.cache("profiles");
+    Cache there = otherInstance.cache("profiles");
     AtomicInteger calls = new AtomicInteger();
     for (String key : List.of("ada", "bo")) {
       here.getOrCompute(key, Profile.class, TTL, () -> new Profile(key, calls.incrementAndGet()));

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
-import dev.rekord.TwoInstances;
+import dev.rekord.TwoInstancesTest;
 import dev.rekord.connection.RetryPolicy;
-import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
 import java.time.Duration;
 import java.util.List;
@@ -14,38 +13,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Versioned configuration values and watches on two instances, against a real redis-server. */
-@ExtendWith(RedisExtension.class)
-class ConfigStoreTest {
-
-  private static TwoInstances app;
-  private static RedisServer server;
-  private static Rekord rekord;
-  private static Rekord otherInstance;
-
-  @BeforeAll
-  static void connect(RedisServer redisServer) {
-    app = TwoInstances.on(redisServer, "app");
-    server = app.server();
-    rekord = app.here();
-    otherInstance = app.there();
-  }
-
-  @AfterAll
-  static void disconnect() {
-    app.close();
-  }
-
-  @BeforeEach
-  void flush() {
-    server.flushAll();
-  }
+class ConfigStoreTest extends TwoInstancesTest {
 
   @Test
   void versionsCompareAndSetAndABoundedHistory() {

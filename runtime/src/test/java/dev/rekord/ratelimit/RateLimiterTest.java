@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
-import dev.rekord.TwoInstances;
-import dev.rekord.test.RedisExtension;
-import dev.rekord.test.RedisServer;
+import dev.rekord.TwoInstancesTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,41 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import redis.clients.jedis.UnifiedJedis;
 
 /** Each limiter exact under contention from many threads of two processes, against a real redis-server. */
-@ExtendWith(RedisExtension.class)
-class RateLimiterTest {
-
-  private static TwoInstances app;
-  private static RedisServer server;
-  private static Rekord rekord;
-  private static Rekord otherProcess;
-  private static UnifiedJedis redis;
-
-  @BeforeAll
-  static void connect(RedisServer redisServer) {
-    app = TwoInstances.on(redisServer, "app");
-    server = app.server();
-    rekord = app.here();
-    otherProcess = app.there();
-    redis = app.redis();
-  }
-
-  @AfterAll
-  static void disconnect() {
-    app.close();
-  }
-
-  @BeforeEach
-  void flush() {
-    server.flushAll();
-  }
+class RateLimiterTest extends TwoInstancesTest {
 
   @Test
   void slidingWindowAllowsExactlyTheLimitUnderContention() throws Exception {
@@ -93,7 +60,7 @@ class RateLimiterTest {
 
   /** {@code requests} calls for subject user:1 from 16 threads, half of them through the second process. */
   private static List<RateDecision> hammer(Function<Rekord, RateLimiter> make, int requests) throws Exception {
-    List<RateLimiter> limiters = List.of(make.apply(rekord), make.apply(otherProcess));
+    List<RateLimiter> limiters = List.of(make.apply(rekord), make.apply(otherInstance));
     ExecutorService pool = Executors.newFixedThreadPool(16);
     CountDownLatch start = new CountDownLatch(1);
     try {
