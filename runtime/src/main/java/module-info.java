@@ -6,8 +6,9 @@
  * and queries), {@code dev.rekord.query} and {@code dev.rekord.metamodel} (conditions built from
  * the generated {@code Member_}), {@code dev.rekord.model} (model descriptions and value types such
  * as {@code GeoPoint}), {@code dev.rekord.exception}, {@code dev.rekord.schema} (migration and
- * verification reports) and {@code dev.rekord.connection} (connection settings and the raw-command
- * escape hatch). {@code dev.rekord.codec} is exported for generated code only. Everything under
+ * verification reports), {@code dev.rekord.connection} (connection settings and the raw-command
+ * escape hatch), and the toolkit: {@code dev.rekord.values}, {@code dev.rekord.cache}, {@code
+ * dev.rekord.ratelimit} and {@code dev.rekord.config}. {@code dev.rekord.codec} is exported for generated code only. Everything under
  * {@code dev.rekord.internal} is not exported and may change in any release.
  *
  * <p>On the module path, an application module declares its models as services, since {@code
@@ -23,6 +24,8 @@
 module dev.rekord.runtime {
   requires transitive dev.rekord.annotations;
   requires com.fasterxml.jackson.core;
+  requires transitive com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.datatype.jsr310;
   requires redis.clients.jedis;
   // Jedis is an automatic module and cannot say what it needs; its connection pool is this module
   requires org.apache.commons.pool2;
@@ -31,13 +34,17 @@ module dev.rekord.runtime {
   requires static transitive java.compiler;
 
   exports dev.rekord;
+  exports dev.rekord.cache;
   exports dev.rekord.codec;
+  exports dev.rekord.config;
   exports dev.rekord.connection;
   exports dev.rekord.exception;
   exports dev.rekord.metamodel;
   exports dev.rekord.model;
   exports dev.rekord.query;
+  exports dev.rekord.ratelimit;
   exports dev.rekord.schema;
+  exports dev.rekord.values;
 
   uses dev.rekord.model.RekordModel;
 }

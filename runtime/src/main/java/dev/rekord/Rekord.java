@@ -16,9 +16,18 @@ import dev.rekord.internal.Engines;
 import dev.rekord.internal.SchemaMigrator;
 import dev.rekord.internal.schema.SchemaStore;
 import dev.rekord.internal.connection.TlsOptions;
+import dev.rekord.cache.Cache;
+import dev.rekord.config.ConfigStore;
+import dev.rekord.cache.CacheOptions;
+import dev.rekord.ratelimit.RateLimiters;
+import dev.rekord.values.Namespace;
+import dev.rekord.values.ValueMapper;
+import dev.rekord.values.Values;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -37,10 +46,17 @@ public final class Rekord implements AutoCloseable {
 
   private final RedisConnection connection;
   private final Engines engines;
+  private final Namespace namespace;
+  private volatile Values values;
+  private ConfigStore config;
+  /** One cache per name and options, so the threads of this process share its single-flight. */
+  private final ConcurrentMap<CacheOptions, ConcurrentMap<String, Cache>> caches =
+      new ConcurrentHashMap<>();
 
-  private Rekord(RedisConnection connection, int buckets) {
+  private Rekord(RedisConnection connection, int buckets, Namespace namespace) {
     this.connection = connection;
     this.engines = new Engines(connection, new SchemaStore(connection, buckets));
+    this.namespace = namespace;
   }
 
   /**
@@ -52,7 +68,7 @@ public final class Rekord implements AutoCloseable {
 
   /** Wraps an existing connection. */
   public static Rekord using(RedisConnection connection) {
-    return new Rekord(connection, 0);
+    return new Rekord(connection, 0, Namespace.NONE);
   }
 
   public static Builder builder() {
@@ -93,8 +109,64 @@ public final class Rekord implements AutoCloseable {
     return new SchemaMigrator(engines).migrate(models(), listener);
   }
 
+  /**
+   * Typed values at keys of your choosing ({@code GET}/{@code SET} with expiries, batches, key
+   * listing, temporary keys), in the builder's {@link Builder#namespace namespace}. See {@code
+   * docs/toolkit.md}.
+   */
+  public Values values() {
+    Values made = values;
+    if (made == null) {
+      synchronized (this) {
+        if (values == null) {
+          values = Values.using(connection, namespace, ValueMapper.create());
+        }
+        made = values;
+      }
+    }
+    return made;
+  }
+
+  /**
+   * The cache-aside cache {@code name} ({@code getOrCompute} with single-flight across threads and
+   * processes, invalidation of keys and of the whole cache), with default {@link CacheOptions}.
+   */
+  public Cache cache(String name) {
+    return cache(name, CacheOptions.DEFAULT);
+  }
+
+  /**
+   * The cache {@code name} with {@code options}; the same instance for the same name and options
+   * (equal options: the same {@code cacheIf} predicate instance).
+   */
+  public Cache cache(String name, CacheOptions options) {
+    return caches.computeIfAbsent(options, o -> new ConcurrentHashMap<>())
+        .computeIfAbsent(name, n -> new Cache(values(), n, options));
+  }
+
+  /** Rate limiters whose counters live in the builder's namespace. See {@code docs/toolkit.md}. */
+  public RateLimiters rateLimiters() {
+    return new RateLimiters(values());
+  }
+
+  /**
+   * The configuration store (versioned values, history, watches that poll every second; ten
+   * versions of history per key), closed with this {@code Rekord}.
+   */
+  public synchronized ConfigStore config() {
+    if (config == null) {
+      config = new ConfigStore(values(), Duration.ofSeconds(1), 10);
+    }
+    return config;
+  }
+
   @Override
   public void close() {
+    synchronized (this) {
+      if (config != null) {
+        config.close();
+      }
+    }
     connection.close();
   }
 
@@ -117,8 +189,21 @@ public final class Rekord implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private ReplicaWait replicaWait = ReplicaWait.NONE;
     private TlsOptions tls = TlsOptions.DEFAULT;
+    private Namespace namespace = Namespace.NONE;
 
     private Builder() {}
+
+    /**
+     * Puts every key of the toolkit ({@link Rekord#values()}, caches, rate limiters, config) under
+     * {@code name:} so applications sharing a Redis do not meet; models keep their own key
+     * prefixes.
+     *
+     * @throws IllegalArgumentException when {@code name} contains a brace
+     */
+    public Builder namespace(String name) {
+      this.namespace = Namespace.of(name);
+      return this;
+    }
 
     /**
      * Takes host(s), port(s), credentials, database and TLS from {@code
@@ -295,7 +380,7 @@ public final class Rekord implements AutoCloseable {
       ConnectionSettings settings =
           new ConnectionSettings(
               nodes, user, password, database, ssl, connectTimeout, socketTimeout, poolSize, clientName, tls);
-      return new Rekord(Connections.open(settings, retryPolicy, replicaWait), buckets);
+      return new Rekord(Connections.open(settings, retryPolicy, replicaWait), buckets, namespace);
     }
 
     private static Duration positive(Duration timeout, String name) {

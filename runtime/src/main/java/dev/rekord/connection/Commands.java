@@ -46,6 +46,49 @@ public final class Commands {
     return new Command<>("TYPE", List.of(key), List.of(), ReplyType.STRING);
   }
 
+  /**
+   * {@code SET key value [options…]} (options such as {@code PX 500}, {@code NX}, {@code KEEPTTL},
+   * {@code GET}): {@code OK}, or {@code null} when {@code NX}/{@code XX} kept it from being set;
+   * with {@code GET}, the old value.
+   */
+  public static Command<String> set(String key, String value, List<String> options) {
+    List<String> args = new ArrayList<>(1 + options.size());
+    args.add(value);
+    args.addAll(options);
+    return new Command<>("SET", List.of(key), args, ReplyType.STRING);
+  }
+
+  /** {@code EXISTS key}: whether the key exists. */
+  public static Command<Boolean> exists(String key) {
+    return new Command<>("EXISTS", List.of(key), List.of(), ReplyType.BOOLEAN);
+  }
+
+  /** {@code PTTL key}: milliseconds left, -1 without expiry, -2 when there is no key. */
+  public static Command<Long> pttl(String key) {
+    return new Command<>("PTTL", List.of(key), List.of(), ReplyType.LONG);
+  }
+
+  /** {@code PERSIST key}: whether an expiry was removed. */
+  public static Command<Boolean> persist(String key) {
+    return new Command<>("PERSIST", List.of(key), List.of(), ReplyType.BOOLEAN);
+  }
+
+  /** {@code PEXPIREAT key unixMillis}: 1 if the key exists. */
+  public static Command<Long> pexpireAt(String key, long unixMillis) {
+    return new Command<>("PEXPIREAT", List.of(key), List.of(Long.toString(unixMillis)), ReplyType.LONG);
+  }
+
+  /** {@code HGET key field}: the value, or {@code null}. */
+  public static Command<String> hget(String key, String field) {
+    return new Command<>("HGET", List.of(key), List.of(field), ReplyType.STRING);
+  }
+
+  /** {@code HMGET key field…}: the values in the order of {@code fields}, {@code null} for a missing one. */
+  public static Command<List<String>> hmget(String key, List<String> fields) {
+    return new Command<>("HMGET", List.of(key), fields, ReplyType.STRING_LIST);
+  }
+
+
   /** {@code DEL key}: 1 if it existed. */
   public static Command<Long> del(String key) {
     return new Command<>("DEL", List.of(key), List.of(), ReplyType.LONG);

@@ -31,7 +31,8 @@ class ApplicationLayoutTest {
 
   private static final Pattern RUNTIME_JARS = Pattern.compile(
       ".*(rekord-runtime|runtime/target/classes|rekord-annotations|annotations/target/classes"
-          + "|/jedis-|/jackson-core-|/slf4j-api-|/commons-pool2-|/gson-|/json-).*");
+          + "|/jedis-|/jackson-core-|/jackson-databind-|/jackson-annotations-|/jackson-datatype-jsr310-|/slf4j-api-"
+          + "|/commons-pool2-|/gson-|/json-).*");
   private static final Pattern PROCESSOR_JARS = Pattern.compile(
       ".*(rekord-processor|processor/target/classes|rekord-annotations|annotations/target/classes"
           + "|/javapoet-).*");

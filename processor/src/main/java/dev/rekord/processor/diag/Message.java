@@ -111,6 +111,34 @@ public enum Message {
       "DuplicateCompoundIndex",
       "A model declares each compound index once, but %s declares %s twice (the order of the tags"
           + " does not matter); remove one"),
+  CACHED_OUTSIDE_INTERFACE(
+      "CachedOutsideInterface",
+      "@Cached methods belong to an interface, which a generated decorator implements, but %s is"
+          + " declared in %s; declare the method in an interface"),
+  GENERIC_CACHED_METHOD(
+      "GenericCachedMethod",
+      "A @Cached method has one return type and key encoding, but %s declares type parameters;"
+          + " declare it with concrete types"),
+  UNSTABLE_CACHE_KEY(
+      "UnstableCacheKey",
+      "Each parameter of a @Cached method is part of the cache key, but %s has type %s, which has no"
+          + " stable encoding; use a String, number, boolean, enum, UUID, java.time value, a record of"
+          + " those, or a List or Map of them (for an entity, pass its id)"),
+  UNCACHEABLE_RETURN_TYPE(
+      "UncacheableReturnType",
+      "A @Cached method returns a value Rekord can store and read back, but %s returns %s; return a"
+          + " concrete type (a record, String, number, enum, java.time value, or a List, Set or Map of"
+          + " those)"),
+  CACHED_CHECKED_EXCEPTION(
+      "CachedCheckedException",
+      "A @Cached method is called through the cache's loader, which cannot throw checked exceptions,"
+          + " but %s declares %s; wrap it in an unchecked exception, or leave the method uncached"),
+  INVALID_CACHE_TTL(
+      "InvalidCacheTtl",
+      "A @Cached ttl is a positive ISO-8601 duration, but %s has ttl \"%s\"; write e.g. ttl = \"PT10M\""),
+  INVALID_CACHE_NAME(
+      "InvalidCacheName",
+      "A cache name uses letters, digits and `_ . -`, but %s has name \"%s\"; use e.g. name = \"%s\""),
   UNRESOLVED_TYPE(
       "UnresolvedType",
       "Rekord needs every component type of %s, but %s could not be found; check the import or"

@@ -36,6 +36,22 @@ final class JavaNames {
     return out.toString();
   }
 
+  /** {@code user-profiles} → {@code userProfiles}, {@code v2.cache} → {@code v2Cache}. */
+  static String lowerCamel(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    boolean upper = false;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!Character.isLetterOrDigit(c)) {
+        upper = out.length() > 0;
+      } else {
+        out.append(upper ? Character.toUpperCase(c) : out.length() == 0 ? Character.toLowerCase(c) : c);
+        upper = false;
+      }
+    }
+    return out.length() == 0 || !Character.isJavaIdentifierStart(out.charAt(0)) ? "c" + out : out.toString();
+  }
+
   private static void appendSeparator(StringBuilder out) {
     if (out.length() > 0 && out.charAt(out.length() - 1) != '_') {
       out.append('_');

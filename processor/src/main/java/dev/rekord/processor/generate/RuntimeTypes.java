@@ -52,6 +52,10 @@ final class RuntimeTypes {
 
   static final ClassName REKORD_REPOSITORY = ClassName.get("dev.rekord", "RekordRepository");
 
+  static final ClassName CACHE = ClassName.get("dev.rekord.cache", "Cache");
+  static final ClassName CACHE_KEY = ClassName.get("dev.rekord.cache", "CacheKey");
+  static final ClassName VALUE_TYPE = ClassName.get("dev.rekord.values", "ValueType");
+
   static final ClassName DURATION = ClassName.get("java.time", "Duration");
   static final ClassName IO_EXCEPTION = ClassName.get("java.io", "IOException");
   static final ClassName LIST = ClassName.get("java.util", "List");

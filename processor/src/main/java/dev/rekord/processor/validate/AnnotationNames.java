@@ -20,11 +20,12 @@ public final class AnnotationNames {
   static final String COMPOUND_INDEX = "dev.rekord.annotations.CompoundIndex";
   static final String COMPOUND_INDEXES = "dev.rekord.annotations.CompoundIndexes";
   static final String GENERATED = "javax.annotation.processing.Generated";
+  public static final String CACHED = "dev.rekord.annotations.Cached";
 
   /** Every annotation a model is written with: what Rekord's processors read, and claim. */
   public static final Set<String> MODEL_ANNOTATIONS = Set.of(
       REDIS_MODEL, ID, VERSION, FIELD_NAME, INDEXED, TAG, NUMERIC, TEXT, GEO, SORTABLE,
-      COMPOUND_INDEX, COMPOUND_INDEXES);
+      COMPOUND_INDEX, COMPOUND_INDEXES, CACHED);
 
   private AnnotationNames() {}
 }

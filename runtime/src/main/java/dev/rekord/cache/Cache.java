@@ -1,0 +1,304 @@
+package dev.rekord.cache;
+
+import dev.rekord.connection.Batch;
+import dev.rekord.connection.Commands;
+import dev.rekord.connection.LuaScript;
+import dev.rekord.connection.RedisConnection;
+import dev.rekord.connection.Reply;
+import dev.rekord.exception.DeserializationException;
+import dev.rekord.exception.RekordConnectionException;
+import dev.rekord.values.ValueType;
+import dev.rekord.values.Values;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A cache-aside cache named {@code name}: {@link #getOrCompute} returns the cached value or
+ * computes, stores and returns it. With single-flight (the default) one caller per key computes —
+ * across the threads of this instance and across processes, by a lock key with an expiry — while
+ * the others wait for its result, at most {@link CacheOptions#maxWait()}.
+ *
+ * <p><b>Keys</b> (in the namespace): the entry {@code cache:<name>:e:<key>}, its lock {@code
+ * cache:<name>:lock:<key>}, and the generation {@code cache:<name>:generation}. Each entry carries
+ * the generation it was written in; {@link #invalidateAll()} increments the generation, so every
+ * older entry reads as a miss (and expires by its TTL) — no {@code KEYS}, no scan. A read is one
+ * round trip: the generation and the entry in one batch.
+ *
+ * <p><b>When Redis is unreachable</b> the cache calls the loader directly, logs the outage once
+ * (and its end), and counts it in {@link #stats()}.
+ */
+public final class Cache {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Cache.class);
+
+  /** Deletes the lock only when it is still the caller's (its token), so an expired lock taken over is kept. */
+  static final LuaScript UNLOCK = new LuaScript("cache-unlock", """
+      if redis.call('GET', KEYS[1]) == ARGV[1] then
+        return redis.call('DEL', KEYS[1])
+      end
+      return 0
+      """, true);
+
+  private static final long FIRST_POLL_MILLIS = 2;
+  private static final long LONGEST_POLL_MILLIS = 50;
+
+  private final Values values;
+  private final RedisConnection connection;
+  private final String name;
+  private final CacheOptions options;
+  private final String generationKey;
+  private final ConcurrentHashMap<String, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
+  private final AtomicBoolean redisDown = new AtomicBoolean();
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+  private final LongAdder loads = new LongAdder();
+  private final LongAdder errors = new LongAdder();
+
+  /**
+   * The cache {@code name} on {@code values}' connection and namespace.
+   *
+   * @throws IllegalArgumentException when the name is empty or contains a brace or a colon
+   */
+  public Cache(Values values, String name, CacheOptions options) {
+    if (name.isEmpty() || name.chars().anyMatch(c -> c == '{' || c == '}' || c == ':')) {
+      throw new IllegalArgumentException("a cache name is not empty and has no '{', '}' or ':': " + name);
+    }
+    this.values = values;
+    this.connection = values.connection();
+    this.name = name;
+    this.options = Objects.requireNonNull(options, "options");
+    this.generationKey = values.redisKey("cache:" + name + ":generation");
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public CacheOptions options() {
+    return options;
+  }
+
+  /** {@link #getOrCompute(String, ValueType, Duration, Supplier)} for a class. */
+  public <T> T getOrCompute(String key, Class<T> type, Duration ttl, Supplier<T> loader) {
+    return getOrCompute(key, ValueType.of(type), ttl, loader);
+  }
+
+  /**
+   * The value cached at {@code key}, or the loader's, stored for {@code ttl} (unless {@link
+   * CacheOptions#cacheIf()} refuses it or it is {@code null}). An exception of the loader is thrown
+   * to the caller and to the callers of this instance waiting for it; nothing is stored.
+   */
+  public <T> T getOrCompute(String key, ValueType<T> type, Duration ttl, Supplier<T> loader) {
+    Lookup<T> first = lookup(key, type);
+    if (first == null) {
+      return load(loader);
+    }
+    if (first.hit()) {
+      hits.increment();
+      return first.value();
+    }
+    misses.increment();
+    if (!options.singleFlight()) {
+      T value = load(loader);
+      store(key, type, value, ttl, first.generation());
+      return value;
+    }
+    CompletableFuture<Object> mine = new CompletableFuture<>();
+    CompletableFuture<Object> leader = inFlight.putIfAbsent(key, mine);
+    if (leader != null) {
+      return awaitLeader(leader, loader);
+    }
+    try {
+      T value = computeUnderLock(key, type, ttl, loader);
+      mine.complete(value);
+      return value;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(key, mine);
+    }
+  }
+
+  /** The cached value at {@code key}, if there is one of the current generation. */
+  public <T> Optional<T> get(String key, ValueType<T> type) {
+    Lookup<T> found = lookup(key, type);
+    return found != null && found.hit() ? Optional.of(found.value()) : Optional.empty();
+  }
+
+  /** Stores {@code value} at {@code key} for {@code ttl}, in the current generation. */
+  public <T> void put(String key, ValueType<T> type, T value, Duration ttl) {
+    String generation = connection.execute(Commands.get(generationKey));
+    store(key, type, value, ttl, generation == null ? "0" : generation);
+  }
+
+  /** Removes the entries of {@code keys}; how many there were. */
+  public long invalidate(String... keys) {
+    List<String> entries = new ArrayList<>(keys.length);
+    for (String key : keys) {
+      entries.add(entryName(key));
+    }
+    return values.delete(entries); // Values puts them in the namespace
+  }
+
+  /**
+   * Makes every entry of this cache a miss, in every process, by moving to the next generation;
+   * the old entries expire by their TTL.
+   */
+  public void invalidateAll() {
+    connection.executeOnce(Commands.incrBy(generationKey, 1));
+  }
+
+  public CacheStats stats() {
+    return new CacheStats(hits.sum(), misses.sum(), loads.sum(), errors.sum());
+  }
+
+  private <T> T computeUnderLock(String key, ValueType<T> type, Duration ttl, Supplier<T> loader) {
+    String lockKey = values.redisKey("cache:" + name + ":lock:" + key);
+    String token = UUID.randomUUID().toString();
+    long deadline = System.nanoTime() + options.maxWait().toNanos();
+    long poll = FIRST_POLL_MILLIS;
+    while (true) {
+      Boolean locked = redis(() -> connection.executeOnce(Commands.set(lockKey, token,
+          List.of("PX", Long.toString(options.lockTtl().toMillis()), "NX"))) != null);
+      if (locked == null) {
+        return load(loader);
+      }
+      if (locked) {
+        try {
+          Lookup<T> again = lookup(key, type); // filled while we waited for the lock?
+          if (again != null && again.hit()) {
+            return again.value();
+          }
+          T value = load(loader);
+          store(key, type, value, ttl, again == null ? null : again.generation());
+          return value;
+        } finally {
+          redis(() -> connection.eval(UNLOCK, List.of(lockKey), List.of(token)));
+        }
+      }
+      if (!sleep(poll) || System.nanoTime() - deadline > 0) {
+        return load(loader); // waited long enough: compute, but leave the lock holder to store
+      }
+      poll = Math.min(poll * 2, LONGEST_POLL_MILLIS);
+      Lookup<T> filled = lookup(key, type);
+      if (filled == null) {
+        return load(loader);
+      }
+      if (filled.hit()) {
+        return filled.value();
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked") // the leader computed a value of the key's type
+  private <T> T awaitLeader(CompletableFuture<Object> leader, Supplier<T> loader) {
+    try {
+      return (T) leader.get(options.maxWait().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (TimeoutException e) {
+      return load(loader);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return load(loader);
+    }
+  }
+
+  /** The entry at {@code key}; {@code null} when Redis cannot be reached. */
+  private <T> Lookup<T> lookup(String key, ValueType<T> type) {
+    String entryKey = entryKey(key);
+    return redis(() -> {
+      Batch batch = connection.batch();
+      Reply<String> generation = batch.add(Commands.get(generationKey));
+      Reply<String> entry = batch.add(Commands.get(entryKey));
+      batch.execute();
+      String current = generation.get() == null ? "0" : generation.get();
+      String stored = entry.get();
+      int newline = stored == null ? -1 : stored.indexOf('\n');
+      if (newline < 0 || !stored.substring(0, newline).equals(current)) {
+        return new Lookup<>(false, null, current);
+      }
+      try {
+        return new Lookup<>(true, values.mapper().read(type, entryKey, stored.substring(newline + 1)), current);
+      } catch (DeserializationException e) {
+        // Written by an older version of the type: a miss, overwritten by the next load.
+        errors.increment();
+        LOG.debug("Cache {}: entry {} does not decode, reloading: {}", name, entryKey, e.getMessage());
+        return new Lookup<>(false, null, current);
+      }
+    });
+  }
+
+  private <T> void store(String key, ValueType<T> type, T value, Duration ttl, String generation) {
+    if (value == null || generation == null || !options.cacheIf().test(value)) {
+      return;
+    }
+    String text = generation + "\n" + values.mapper().write(type, value);
+    redis(() -> connection.execute(Commands.set(entryKey(key), text, List.of("PX", Long.toString(ttl.toMillis())))));
+  }
+
+  private String entryKey(String key) {
+    return values.redisKey(entryName(key));
+  }
+
+  /** The entry's key without the namespace. */
+  private String entryName(String key) {
+    return "cache:" + name + ":e:" + key;
+  }
+
+  private <T> T load(Supplier<T> loader) {
+    loads.increment();
+    return loader.get();
+  }
+
+  /** Runs a Redis call; on a connection failure, notes the outage (logged once) and returns {@code null}. */
+  private <R> R redis(Supplier<R> call) {
+    try {
+      R result = call.get();
+      if (redisDown.compareAndSet(true, false)) {
+        LOG.info("Cache {}: Redis is reachable again; caching resumed", name);
+      }
+      return result;
+    } catch (RekordConnectionException e) {
+      errors.increment();
+      if (redisDown.compareAndSet(false, true)) {
+        LOG.warn("Cache {}: Redis is unreachable, calling loaders directly until it is back: {}", name,
+            e.getMessage());
+      }
+      return null;
+    }
+  }
+
+  private static boolean sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private record Lookup<T>(boolean hit, T value, String generation) {}
+}

@@ -1,0 +1,12 @@
+package dev.rekord.cache;
+
+/**
+ * What a {@link Cache} instance has done since it was made.
+ *
+ * @param hits reads answered from Redis
+ * @param misses reads that found nothing (or an entry of an older generation, or one that did not decode)
+ * @param loads calls of a loader by this instance
+ * @param errors Redis failures the cache rode out by calling the loader directly, and entries that
+ *     did not decode
+ */
+public record CacheStats(long hits, long misses, long loads, long errors) {}
