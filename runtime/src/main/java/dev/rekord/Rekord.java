@@ -38,9 +38,9 @@ public final class Rekord implements AutoCloseable {
   private final RedisConnection connection;
   private final Engines engines;
 
-  private Rekord(RedisConnection connection, int buckets) {
+  private Rekord(RedisConnection connection, int buckets, Engine engine) {
     this.connection = connection;
-    this.engines = new Engines(connection, new SchemaStore(connection, buckets));
+    this.engines = new Engines(connection, new SchemaStore(connection, buckets), engine);
   }
 
   /**
@@ -52,7 +52,12 @@ public final class Rekord implements AutoCloseable {
 
   /** Wraps an existing connection. */
   public static Rekord using(RedisConnection connection) {
-    return new Rekord(connection, 0);
+    return new Rekord(connection, 0, Engine.AUTO);
+  }
+
+  /** Wraps an existing connection, running every model on {@code engine}. */
+  public static Rekord using(RedisConnection connection, Engine engine) {
+    return new Rekord(connection, 0, engine);
   }
 
   public static Builder builder() {
@@ -71,6 +76,18 @@ public final class Rekord implements AutoCloseable {
   /** Every model compiled into the application (found through generated registrations). */
   public List<RekordModel<?, ?>> models() {
     return ModelRegistry.load(Thread.currentThread().getContextClassLoader());
+  }
+
+  /**
+   * The engine that runs {@code model}'s index and queries: {@link Engine#PORTABLE} or {@link
+   * Engine#SEARCH}, as configured ({@link Builder#engine}) or, for {@link Engine#AUTO}, detected
+   * from the server and the model's storage.
+   *
+   * @throws IllegalStateException when {@link Engine#SEARCH} is configured but the model or the
+   *     server cannot run on it (the message names the model and why)
+   */
+  public Engine engineOf(RekordModel<?, ?> model) {
+    return engines.engineOf(model);
   }
 
   /** The query engine of each model, with the schema records they are made from. */
@@ -117,6 +134,7 @@ public final class Rekord implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private ReplicaWait replicaWait = ReplicaWait.NONE;
     private TlsOptions tls = TlsOptions.DEFAULT;
+    private Engine engine = Engine.AUTO;
 
     private Builder() {}
 
@@ -279,6 +297,17 @@ public final class Rekord implements AutoCloseable {
     }
 
     /**
+     * Which query engine runs the models ({@link Engine#AUTO} unless set): {@link Engine#PORTABLE}
+     * everywhere, {@link Engine#SEARCH} (the Redis Query Engine; a model that cannot run on it
+     * fails at its first use, naming it), or {@link Engine#AUTO} to pick per model. See {@code
+     * docs/search-engine.md}.
+     */
+    public Builder engine(Engine engine) {
+      this.engine = java.util.Objects.requireNonNull(engine, "engine");
+      return this;
+    }
+
+    /**
      * Connects, detecting from the server whether it is a cluster.
      *
      * @throws dev.rekord.exception.RekordConnectionException when Redis cannot be reached, refuses the credentials, or
@@ -295,7 +324,7 @@ public final class Rekord implements AutoCloseable {
       ConnectionSettings settings =
           new ConnectionSettings(
               nodes, user, password, database, ssl, connectTimeout, socketTimeout, poolSize, clientName, tls);
-      return new Rekord(Connections.open(settings, retryPolicy, replicaWait), buckets);
+      return new Rekord(Connections.open(settings, retryPolicy, replicaWait), buckets, engine);
     }
 
     private static Duration positive(Duration timeout, String name) {

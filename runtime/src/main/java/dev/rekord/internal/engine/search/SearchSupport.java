@@ -1,0 +1,84 @@
+package dev.rekord.internal.engine.search;
+
+import dev.rekord.annotations.Storage;
+import dev.rekord.connection.Command;
+import dev.rekord.connection.RedisConnection;
+import dev.rekord.exception.RedisCommandException;
+import dev.rekord.model.RekordModel;
+import java.util.List;
+
+/**
+ * Whether a server and a model can run on the search engine: the server must have the Redis Query
+ * Engine ({@code MODULE LIST} names {@code search}, or, where {@code MODULE LIST} is refused,
+ * {@code FT._LIST} answers) and not be a cluster; the model must be stored as a hash (the Query
+ * Engine indexes JSON only with RedisJSON, and Rekord stores JSON models as plain strings).
+ */
+public final class SearchSupport {
+
+  private SearchSupport() {}
+
+  /** Whether the server {@code connection} talks to has the Redis Query Engine. */
+  public static boolean hasModule(RedisConnection connection) {
+    try {
+      Object modules = connection.execute(Command.of("MODULE", List.of(), List.of("LIST")));
+      return names(modules);
+    } catch (RedisCommandException e) {
+      try { // MODULE LIST refused (an ACL): ask the module itself
+        connection.execute(Command.of("FT._LIST", List.of(), List.of()));
+        return true;
+      } catch (RedisCommandException unknown) {
+        return false;
+      }
+    }
+  }
+
+  private static boolean names(Object reply) {
+    if (reply instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        Object item = list.get(i);
+        if (item instanceof List<?> || item instanceof java.util.Map<?, ?>) {
+          if (names(item instanceof java.util.Map<?, ?> map ? List.copyOf(flatten(map)) : item)) {
+            return true;
+          }
+        } else if ("name".equals(String.valueOf(item)) && i + 1 < list.size()) {
+          String name = String.valueOf(list.get(i + 1));
+          if (name.equalsIgnoreCase("search") || name.equalsIgnoreCase("searchlight")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static List<Object> flatten(java.util.Map<?, ?> map) {
+    List<Object> flat = new java.util.ArrayList<>();
+    map.forEach((k, v) -> {
+      flat.add(k);
+      flat.add(v);
+    });
+    return flat;
+  }
+
+  /**
+   * Why {@code model} cannot run on the search engine of this server, or {@code null} when it can.
+   *
+   * @param module whether the server has the Redis Query Engine
+   */
+  public static String obstacle(RekordModel<?, ?> model, boolean module, boolean cluster) {
+    if (model.storage() != Storage.HASH) {
+      return model.name() + " is stored as JSON text (a plain string), which the Redis Query Engine cannot"
+          + " index (that needs RedisJSON); store it as a hash (@RedisModel(storage = Storage.HASH)) or run"
+          + " it on the portable engine (engine(Engine.PORTABLE) or Engine.AUTO)";
+    }
+    if (!module) {
+      return model.name() + " cannot run on the search engine: the server has no Redis Query Engine"
+          + " (MODULE LIST names no 'search' module); use Redis 8 or Redis Stack, or Engine.PORTABLE";
+    }
+    if (cluster) {
+      return model.name() + " cannot run on the search engine on a Redis Cluster yet (FT.SEARCH on an"
+          + " open-source cluster sees one shard); use Engine.PORTABLE or Engine.AUTO";
+    }
+    return null;
+  }
+}
