@@ -128,11 +128,16 @@ class DifferentialQueryTest {
     return new RedisTarget(redis.server());
   }
 
+  /** A Rekord on {@link #target()}; the search-engine subclass configures its engine and migrates. */
+  Rekord connect(int buckets) {
+    return Rekord.builder().url(target().url()).buckets(buckets).build();
+  }
+
   @ParameterizedTest(name = "{0}, {1} bucket(s)")
   @MethodSource("setups")
   void queriesAgreeWithInMemoryEvaluation(String storage, int buckets) {
     target().flushAll(); // buckets are fixed when the schema record is created
-    try (Rekord rekord = Rekord.builder().url(target().url()).buckets(buckets).build()) {
+    try (Rekord rekord = connect(buckets)) {
       if (storage.equals("HASH")) {
         ItemHashRepository repository = new ItemHashRepository(rekord);
         run(repository, HASH_FIELDS, buckets, i -> new ItemHash(i.id(), i.sku(), i.label(), i.qty(),
@@ -301,11 +306,16 @@ class DifferentialQueryTest {
     try (UnifiedJedis raw = target().raw()) {
       for (Item item : items.values()) {
         if (item.where() != null) {
-          GeoCoordinate p = raw.geopos(ItAccess.layout(repository).bucketFor(item.id()).geo("where"), item.id()).get(0);
-          indexedWhere.put(item.id(), GeoPoint.of(p.getLongitude(), p.getLatitude()));
+          indexedWhere.put(item.id(), indexedPosition(raw, repository, item));
         }
       }
     }
+  }
+
+  /** The point Redis holds for {@code item.where()}: the centre of its geohash cell, as the index stores it. */
+  GeoPoint indexedPosition(UnifiedJedis raw, RekordRepository<?, String> repository, Item item) {
+    GeoCoordinate p = raw.geopos(ItAccess.layout(repository).bucketFor(item.id()).geo("where"), item.id()).get(0);
+    return GeoPoint.of(p.getLongitude(), p.getLatitude());
   }
 
   // ---------------------------------------------------------------- random queries

@@ -230,7 +230,7 @@ final class SearchQueryCompiler {
   private void prefix(String valueCode, String prefixCode, IndexField field, String prefix) {
     int position = schema.position(field);
     String stored = Hex.storedPart(prefix);
-    String hex = stored.isEmpty() ? Hex.EMPTY_PREFIX : Hex.of(stored);
+    String hex = Hex.of(stored);
     query.append('@').append(prefixCode).append(position).append(":{").append(hex).append('}');
     if (!stored.equals(prefix)) {
       query.append(" @").append(valueCode).append(position).append(":{").append(Hex.of(prefix)).append("*}");

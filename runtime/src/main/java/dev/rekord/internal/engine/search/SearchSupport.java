@@ -32,32 +32,29 @@ public final class SearchSupport {
     }
   }
 
+  /**
+   * Whether a {@code MODULE LIST} reply names the Query Engine: per module a list {@code name,
+   * search, ver, …} (RESP2) or a map whose entries print as {@code name=search} (RESP3, as the
+   * connection hands entries over).
+   */
   private static boolean names(Object reply) {
-    if (reply instanceof List<?> list) {
-      for (int i = 0; i < list.size(); i++) {
-        Object item = list.get(i);
-        if (item instanceof List<?> || item instanceof java.util.Map<?, ?>) {
-          if (names(item instanceof java.util.Map<?, ?> map ? List.copyOf(flatten(map)) : item)) {
-            return true;
-          }
-        } else if ("name".equals(String.valueOf(item)) && i + 1 < list.size()) {
-          String name = String.valueOf(list.get(i + 1));
-          if (name.equalsIgnoreCase("search") || name.equalsIgnoreCase("searchlight")) {
-            return true;
-          }
-        }
+    if (!(reply instanceof List<?> list)) {
+      return false;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      Object item = list.get(i);
+      String text = String.valueOf(item);
+      if (item instanceof List<?> && names(item)
+          || "name".equals(text) && i + 1 < list.size() && isSearch(String.valueOf(list.get(i + 1)))
+          || text.startsWith("name=") && isSearch(text.substring("name=".length()))) {
+        return true;
       }
     }
     return false;
   }
 
-  private static List<Object> flatten(java.util.Map<?, ?> map) {
-    List<Object> flat = new java.util.ArrayList<>();
-    map.forEach((k, v) -> {
-      flat.add(k);
-      flat.add(v);
-    });
-    return flat;
+  private static boolean isSearch(String module) {
+    return module.equalsIgnoreCase("search") || module.equalsIgnoreCase("searchlight");
   }
 
   /**
