@@ -38,9 +38,9 @@ public final class Rekord implements AutoCloseable {
   private final RedisConnection connection;
   private final Engines engines;
 
-  private Rekord(RedisConnection connection, int buckets, Engine engine) {
+  private Rekord(RedisConnection connection, int buckets, Engine engine, java.util.Map<Class<?>, Engine> modelEngines) {
     this.connection = connection;
-    this.engines = new Engines(connection, new SchemaStore(connection, buckets), engine);
+    this.engines = new Engines(connection, new SchemaStore(connection, buckets), engine, modelEngines);
   }
 
   /**
@@ -52,12 +52,12 @@ public final class Rekord implements AutoCloseable {
 
   /** Wraps an existing connection. */
   public static Rekord using(RedisConnection connection) {
-    return new Rekord(connection, 0, Engine.AUTO);
+    return new Rekord(connection, 0, Engine.AUTO, java.util.Map.of());
   }
 
   /** Wraps an existing connection, running every model on {@code engine}. */
   public static Rekord using(RedisConnection connection, Engine engine) {
-    return new Rekord(connection, 0, engine);
+    return new Rekord(connection, 0, engine, java.util.Map.of());
   }
 
   public static Builder builder() {
@@ -135,6 +135,7 @@ public final class Rekord implements AutoCloseable {
     private ReplicaWait replicaWait = ReplicaWait.NONE;
     private TlsOptions tls = TlsOptions.DEFAULT;
     private Engine engine = Engine.AUTO;
+    private final java.util.Map<Class<?>, Engine> modelEngines = new java.util.HashMap<>();
 
     private Builder() {}
 
@@ -308,6 +309,15 @@ public final class Rekord implements AutoCloseable {
     }
 
     /**
+     * The query engine of the model of record type {@code type} (e.g. {@code Member.class}),
+     * overriding {@link #engine(Engine)} for it.
+     */
+    public Builder engine(Class<? extends Record> type, Engine engine) {
+      modelEngines.put(java.util.Objects.requireNonNull(type, "type"), java.util.Objects.requireNonNull(engine, "engine"));
+      return this;
+    }
+
+    /**
      * Connects, detecting from the server whether it is a cluster.
      *
      * @throws dev.rekord.exception.RekordConnectionException when Redis cannot be reached, refuses the credentials, or
@@ -324,7 +334,7 @@ public final class Rekord implements AutoCloseable {
       ConnectionSettings settings =
           new ConnectionSettings(
               nodes, user, password, database, ssl, connectTimeout, socketTimeout, poolSize, clientName, tls);
-      return new Rekord(Connections.open(settings, retryPolicy, replicaWait), buckets, engine);
+      return new Rekord(Connections.open(settings, retryPolicy, replicaWait), buckets, engine, modelEngines);
     }
 
     private static Duration positive(Duration timeout, String name) {

@@ -9,6 +9,7 @@ import dev.rekord.internal.engine.search.SearchSupport;
 import dev.rekord.internal.schema.SchemaStore;
 import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
@@ -27,22 +28,29 @@ public final class Engines {
   private final RedisConnection connection;
   private final SchemaStore schemas;
   private final Engine configured;
+  private final Map<Class<?>, Engine> modelEngines;
   private final ConcurrentMap<RekordModel<?, ?>, QueryEngine<?>> engines = new ConcurrentHashMap<>();
   private volatile Boolean module;
 
   public Engines(RedisConnection connection, SchemaStore schemas) {
-    this(connection, schemas, Engine.AUTO);
+    this(connection, schemas, Engine.AUTO, Map.of());
   }
 
-  public Engines(RedisConnection connection, SchemaStore schemas, Engine configured) {
+  /**
+   * @param configured the engine of every model without one of its own
+   * @param modelEngines the engines of particular models, by record type
+   */
+  public Engines(RedisConnection connection, SchemaStore schemas, Engine configured,
+      Map<Class<?>, Engine> modelEngines) {
     this.connection = connection;
     this.schemas = schemas;
     this.configured = java.util.Objects.requireNonNull(configured, "engine");
+    this.modelEngines = Map.copyOf(modelEngines);
   }
 
-  /** The engine configured for every model ({@link Engine#AUTO} unless set). */
-  public Engine configured() {
-    return configured;
+  /** The engine configured for {@code model}: its own, else the one for every model ({@link Engine#AUTO} unless set). */
+  public Engine configured(RekordModel<?, ?> model) {
+    return modelEngines.getOrDefault(model.type(), configured);
   }
 
   /**
@@ -61,6 +69,7 @@ public final class Engines {
   }
 
   private Engine choose(RekordModel<?, ?> model) {
+    Engine configured = configured(model);
     if (configured == Engine.PORTABLE) {
       return Engine.PORTABLE;
     }
@@ -88,16 +97,24 @@ public final class Engines {
       int buckets = schemas.get(model).buckets();
       Engine chosen = choose(model);
       engine = engines.computeIfAbsent(model, m -> {
-        LOG.info("Rekord: {} runs on the {} engine ({}{})", model.name(), chosen.name().toLowerCase(java.util.Locale.ROOT),
-            configured == Engine.AUTO ? "auto: " : "configured", configured == Engine.AUTO
-                ? (chosen == Engine.SEARCH ? "the server has the Redis Query Engine" : "portable: "
-                    + SearchSupport.obstacle(model, hasModule(), connection.isCluster())) : "");
+        LOG.info("Rekord: {} runs on the {} engine ({})", model.name(), chosen.name().toLowerCase(java.util.Locale.ROOT),
+            reason(model, chosen));
         return chosen == Engine.SEARCH
             ? new SearchQueryEngine<>(connection, model, DocumentStorage.of(model), buckets)
             : new PortableQueryEngine<>(connection, model, DocumentStorage.of(model), buckets);
       });
     }
     return (QueryEngine<T>) engine;
+  }
+
+  /** Why {@code model} runs on {@code chosen}, for the log. */
+  private String reason(RekordModel<?, ?> model, Engine chosen) {
+    if (configured(model) != Engine.AUTO) {
+      return "configured";
+    }
+    return chosen == Engine.SEARCH ? "auto: the server has the Redis Query Engine"
+        : "auto: " + (hasModule() ? SearchSupport.obstacle(model, true, connection.isCluster())
+            : "the server has no Redis Query Engine");
   }
 
   /**

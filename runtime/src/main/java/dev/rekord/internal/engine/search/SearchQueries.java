@@ -20,9 +20,9 @@ import java.util.NoSuchElementException;
  * {@code FT.AGGREGATE … WITHCURSOR} read by {@code FT.CURSOR READ}. Every query says {@code
  * DIALECT 2} and {@code TIMEOUT 0}: the module's default timeout would otherwise return a partial
  * answer silently ({@code ON_TIMEOUT return}). Sorts name their page's end as {@code MAX}, or a
- * bound past any index for every match, so no default of 10 rows applies; offsets past the
- * server's {@code MAXAGGREGATERESULTS}, where one is set, fail with the server's error rather than
- * return fewer rows.
+ * bound past any index for every match, so no default of 10 rows applies; a page past the server's
+ * {@code MAXSEARCHRESULTS} (which refuses such an offset) is read through a cursor instead, so no
+ * offset is capped.
  */
 final class SearchQueries {
 
@@ -55,21 +55,37 @@ final class SearchQueries {
       return List.of();
     }
     if (limit == QueryEngine.NO_LIMIT) {
-      List<String> ids = new ArrayList<>();
-      try (Cursor cursor = cursor(condition, sort, PAGE, Duration.ofMinutes(1))) {
-        for (long skipped = 0; skipped < offset && cursor.hasNext(); skipped++) {
-          cursor.next();
-        }
-        cursor.forEachRemaining(ids::add);
-      }
-      return ids;
+      return throughCursor(condition, sort, offset, Long.MAX_VALUE);
     }
     List<String> args = aggregate(condition, sort, Math.addExact(offset, limit));
     args.addAll(List.of("LIMIT", Long.toString(offset), Long.toString(limit), "DIALECT", "2", "TIMEOUT", "0"));
-    List<?> reply = (List<?>) run(Command.of("FT.AGGREGATE", List.of(), args));
+    List<?> reply;
+    try {
+      reply = (List<?>) run(Command.of("FT.AGGREGATE", List.of(), args));
+    } catch (RedisCommandException e) {
+      if (String.valueOf(e.getMessage()).contains("exceeds maximum")) {
+        // a page past the server's MAXSEARCHRESULTS: read up to it through a cursor instead
+        return throughCursor(condition, sort, offset, limit);
+      }
+      throw e;
+    }
     List<String> ids = new ArrayList<>(reply.size());
     for (int i = 1; i < reply.size(); i++) {
       ids.add(idOf(reply.get(i)));
+    }
+    return ids;
+  }
+
+  /** The ids from {@code offset}, at most {@code limit}, read a page at a time through a cursor. */
+  private List<String> throughCursor(Condition<?> condition, List<? extends Sort<?>> sort, long offset, long limit) {
+    List<String> ids = new ArrayList<>();
+    try (Cursor cursor = cursor(condition, sort, PAGE, Duration.ofMinutes(1))) {
+      for (long skipped = 0; skipped < offset && cursor.hasNext(); skipped++) {
+        cursor.next();
+      }
+      while (ids.size() < limit && cursor.hasNext()) {
+        ids.add(cursor.next());
+      }
     }
     return ids;
   }
