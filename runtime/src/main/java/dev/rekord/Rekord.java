@@ -9,6 +9,7 @@ import dev.rekord.connection.ReplicaWait;
 import dev.rekord.connection.RetryPolicy;
 import dev.rekord.internal.connection.JedisRequirement;
 import dev.rekord.internal.schema.ModelRegistry;
+import dev.rekord.model.Engine;
 import dev.rekord.model.RekordModel;
 import dev.rekord.schema.MigrationListener;
 import dev.rekord.schema.MigrationReport;

@@ -2,7 +2,7 @@ package dev.rekord.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.rekord.Engine;
+import dev.rekord.model.Engine;
 import dev.rekord.Rekord;
 import dev.rekord.RekordRepository;
 import dev.rekord.it.model.Item;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekord.Engine;
+import dev.rekord.model.Engine;
 import dev.rekord.Rekord;
 import dev.rekord.exception.SchemaMismatchException;
 import dev.rekord.it.model.ItemHashModel;

@@ -1,6 +1,6 @@
 package dev.rekord.internal;
 
-import dev.rekord.Engine;
+import dev.rekord.model.Engine;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.engine.portable.PortableQueryEngine;

@@ -1,8 +1,8 @@
-package dev.rekord;
+package dev.rekord.model;
 
 /**
- * Which query engine runs a model's index and queries ({@link Rekord.Builder#engine}); the choice
- * made for each model is logged at its first use and returned by {@link Rekord#engineOf}. Both
+ * Which query engine runs a model's index and queries ({@code Rekord.Builder.engine}); the choice
+ * made for each model is logged at its first use and returned by {@code Rekord.engineOf}. Both
  * engines answer the same typed queries with the same results; see {@code docs/search-engine.md}.
  */
 public enum Engine {
