@@ -9,24 +9,30 @@ import java.util.List;
 
 /**
  * Whether a server and a model can run on the search engine: the server must have the Redis Query
- * Engine ({@code MODULE LIST} names {@code search}, or, where {@code MODULE LIST} is refused,
- * {@code FT._LIST} answers) and not be a cluster; the model must be stored as a hash (the Query
+ * Engine ({@code FT._LIST} answers, or {@code MODULE LIST} names {@code search}) and not be a
+ * cluster; the model must be stored as a hash (the Query
  * Engine indexes JSON only with RedisJSON, and Rekord stores JSON models as plain strings).
  */
 public final class SearchSupport {
 
   private SearchSupport() {}
 
-  /** Whether the server {@code connection} talks to has the Redis Query Engine. */
+  /**
+   * Whether the server {@code connection} talks to has the Redis Query Engine: {@code FT._LIST}
+   * answers (a server without the module knows no such command, which no ACL log records); where
+   * an ACL refuses {@code FT._LIST}, {@code MODULE LIST} is asked.
+   */
   public static boolean hasModule(RedisConnection connection) {
     try {
-      Object modules = connection.execute(Command.of("MODULE", List.of(), List.of("LIST")));
-      return names(modules);
+      connection.execute(Command.of("FT._LIST", List.of(), List.of()));
+      return true;
     } catch (RedisCommandException e) {
-      try { // MODULE LIST refused (an ACL): ask the module itself
-        connection.execute(Command.of("FT._LIST", List.of(), List.of()));
-        return true;
-      } catch (RedisCommandException unknown) {
+      if (!String.valueOf(e.getMessage()).contains("NOPERM")) {
+        return false; // ERR unknown command
+      }
+      try {
+        return names(connection.execute(Command.of("MODULE", List.of(), List.of("LIST"))));
+      } catch (RedisCommandException refused) {
         return false;
       }
     }
