@@ -198,6 +198,38 @@ class SearchEngineTest {
     }
   }
 
+  @Test
+  void startsWithPrefixesLongerThanTheStoredOnes() {
+    try (Rekord rekord = rekord(Engine.AUTO)) {
+      rekord.migrate();
+      MemberRepository members = new MemberRepository(rekord);
+      String base = "ø".repeat(40); // 80 bytes: past the 64 stored
+      members.save(member("a", base + "-alpha", null, 1));
+      members.save(member("b", base + "-beta", null, 2));
+      members.save(member("c", base, null, 3));
+      members.save(member("d", "ø".repeat(39) + "x", null, 4));
+      assertEquals(List.of("a", "b", "c"), members.find(Member_.city.startsWith(base)).ids());
+      assertEquals(List.of("a"), members.find(Member_.city.startsWith(base + "-a")).ids());
+      assertEquals(List.of("a", "b", "c", "d"), members.find(Member_.city.startsWith("ø".repeat(32))).ids());
+      assertEquals(List.of("a", "b", "c", "d"), members.find(Member_.city.startsWith("")).ids());
+      assertEquals(List.of(), members.find(Member_.city.startsWith(base + "-alphabet")).ids());
+    }
+  }
+
+  @Test
+  void verifyIndexNamesDocumentsWithoutIndexFields() {
+    try (Rekord rekord = rekord(Engine.AUTO); UnifiedJedis raw = raw()) {
+      rekord.migrate();
+      MemberRepository members = new MemberRepository(rekord);
+      members.save(member("a", "Oslo", null, 1));
+      assertTrue(members.verifyIndex().consistent());
+      raw.hset(members.keyOf("x"), Map.of("id", "x", "city", "Oslo", "age", "3")); // written by hand
+      var report = members.verifyIndex();
+      assertEquals(2, report.documents());
+      assertEquals(List.of("x"), report.discrepancies().stream().map(d -> d.id()).toList());
+    }
+  }
+
   // ------------------------------------------------------------------ migrations
 
   @Test
