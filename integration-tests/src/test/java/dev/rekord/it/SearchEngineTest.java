@@ -182,6 +182,8 @@ class SearchEngineTest {
       members.saveAll(saved);
       assertEquals(617, members.find(Member_.city.eq("Oslo")).ids().size());
       assertEquals(1234, members.findAll().ids().size());
+      assertEquals(1234, members.findAll().limit(Long.MAX_VALUE).ids().size());
+      assertEquals(List.of("m1233"), members.findAll().offset(1233).limit(Long.MAX_VALUE).ids());
       assertEquals(1234, members.find(Member_.age.gte(0)).sortBy(Member_.age.desc()).ids().size());
       assertEquals(List.of("m1230", "m1232"), members.find(Member_.city.eq("Oslo")).offset(615).limit(100).ids());
       assertEquals(List.of(), members.findAll().offset(2_000_000).limit(10).ids()); // past MAXSEARCHRESULTS

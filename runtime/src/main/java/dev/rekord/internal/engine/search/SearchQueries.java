@@ -57,7 +57,10 @@ final class SearchQueries {
     if (limit == QueryEngine.NO_LIMIT) {
       return throughCursor(condition, sort, offset, Long.MAX_VALUE);
     }
-    List<String> args = aggregate(condition, sort, Math.addExact(offset, limit));
+    if (limit > EVERY_MATCH || offset > EVERY_MATCH - limit) { // a page no sort bound names
+      return throughCursor(condition, sort, offset, limit);
+    }
+    List<String> args = aggregate(condition, sort, offset + limit);
     args.addAll(List.of("LIMIT", Long.toString(offset), Long.toString(limit), "DIALECT", "2", "TIMEOUT", "0"));
     List<?> reply;
     try {
