@@ -9,6 +9,7 @@ import dev.rekord.connection.ReplicaWait;
 import dev.rekord.connection.RetryPolicy;
 import dev.rekord.internal.connection.JedisRequirement;
 import dev.rekord.internal.schema.ModelRegistry;
+import dev.rekord.model.Engine;
 import dev.rekord.model.RekordModel;
 import dev.rekord.schema.MigrationListener;
 import dev.rekord.schema.MigrationReport;
@@ -25,7 +26,9 @@ import dev.rekord.values.ValueMapper;
 import dev.rekord.values.Values;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import javax.net.ssl.SSLContext;
@@ -53,9 +56,10 @@ public final class Rekord implements AutoCloseable {
   private final ConcurrentMap<CacheOptions, ConcurrentMap<String, Cache>> caches =
       new ConcurrentHashMap<>();
 
-  private Rekord(RedisConnection connection, int buckets, Namespace namespace) {
+  private Rekord(RedisConnection connection, int buckets, Namespace namespace, Engine engine,
+      Map<Class<?>, Engine> modelEngines) {
     this.connection = connection;
-    this.engines = new Engines(connection, new SchemaStore(connection, buckets));
+    this.engines = new Engines(connection, new SchemaStore(connection, buckets), engine, modelEngines);
     this.namespace = namespace;
   }
 
@@ -68,7 +72,12 @@ public final class Rekord implements AutoCloseable {
 
   /** Wraps an existing connection. */
   public static Rekord using(RedisConnection connection) {
-    return new Rekord(connection, 0, Namespace.NONE);
+    return new Rekord(connection, 0, Namespace.NONE, Engine.AUTO, Map.of());
+  }
+
+  /** Wraps an existing connection, running every model on {@code engine}. */
+  public static Rekord using(RedisConnection connection, Engine engine) {
+    return new Rekord(connection, 0, Namespace.NONE, engine, Map.of());
   }
 
   public static Builder builder() {
@@ -87,6 +96,18 @@ public final class Rekord implements AutoCloseable {
   /** Every model compiled into the application (found through generated registrations). */
   public List<RekordModel<?, ?>> models() {
     return ModelRegistry.load(Thread.currentThread().getContextClassLoader());
+  }
+
+  /**
+   * The engine that runs {@code model}'s index and queries: {@link Engine#PORTABLE} or {@link
+   * Engine#SEARCH}, as configured ({@link Builder#engine}) or, for {@link Engine#AUTO}, detected
+   * from the server and the model's storage.
+   *
+   * @throws IllegalStateException when {@link Engine#SEARCH} is configured but the model or the
+   *     server cannot run on it (the message names the model and why)
+   */
+  public Engine engineOf(RekordModel<?, ?> model) {
+    return engines.engineOf(model);
   }
 
   /** The query engine of each model, with the schema records they are made from. */
@@ -190,6 +211,8 @@ public final class Rekord implements AutoCloseable {
     private ReplicaWait replicaWait = ReplicaWait.NONE;
     private TlsOptions tls = TlsOptions.DEFAULT;
     private Namespace namespace = Namespace.NONE;
+    private Engine engine = Engine.AUTO;
+    private final Map<Class<?>, Engine> modelEngines = new HashMap<>();
 
     private Builder() {}
 
@@ -364,6 +387,26 @@ public final class Rekord implements AutoCloseable {
     }
 
     /**
+     * Which query engine runs the models ({@link Engine#AUTO} unless set): {@link Engine#PORTABLE}
+     * everywhere, {@link Engine#SEARCH} (the Redis Query Engine; a model that cannot run on it
+     * fails at its first use, naming it), or {@link Engine#AUTO} to pick per model. See {@code
+     * docs/search-engine.md}.
+     */
+    public Builder engine(Engine engine) {
+      this.engine = java.util.Objects.requireNonNull(engine, "engine");
+      return this;
+    }
+
+    /**
+     * The query engine of the model of record type {@code type} (e.g. {@code Member.class}),
+     * overriding {@link #engine(Engine)} for it.
+     */
+    public Builder engine(Class<? extends Record> type, Engine engine) {
+      modelEngines.put(java.util.Objects.requireNonNull(type, "type"), java.util.Objects.requireNonNull(engine, "engine"));
+      return this;
+    }
+
+    /**
      * Connects, detecting from the server whether it is a cluster.
      *
      * @throws dev.rekord.exception.RekordConnectionException when Redis cannot be reached, refuses the credentials, or
@@ -380,7 +423,7 @@ public final class Rekord implements AutoCloseable {
       ConnectionSettings settings =
           new ConnectionSettings(
               nodes, user, password, database, ssl, connectTimeout, socketTimeout, poolSize, clientName, tls);
-      return new Rekord(Connections.open(settings, retryPolicy, replicaWait), buckets, namespace);
+      return new Rekord(Connections.open(settings, retryPolicy, replicaWait), buckets, namespace, engine, modelEngines);
     }
 
     private static Duration positive(Duration timeout, String name) {

@@ -7,9 +7,6 @@ import dev.rekord.schema.MigrationListener;
 import dev.rekord.internal.SchemaMigrator;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +27,7 @@ class MigrationLoggingTest {
     TestModel<String> v2 = v1.withTagsIndexed();
     String log;
     try (Rekord rekord = Rekord.connect(server.url())) {
-      log = stderrOf(() -> {
+      log = Stderr.of(() -> {
         RekordTesting.migrator(rekord).migrate(v1, MigrationListener.NONE);
         TestModel.repository(rekord, v1).save(new Member("m1", "Oslo", 30, List.of("red")));
         RekordTesting.invalidate(rekord); // as a new process with the changed model would
@@ -41,17 +38,5 @@ class MigrationLoggingTest {
     assertTrue(log.contains("INFO " + LOGGER + " - Rekord: rebuilding the index of "), log);
     assertTrue(log.contains("INFO " + LOGGER + " - Rekord: rebuilt the index of "), log);
     assertTrue(log.contains("1 document(s) reindexed"), log);
-  }
-
-  private static String stderrOf(Runnable action) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      action.run();
-    } finally {
-      System.setErr(original);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
   }
 }

@@ -72,13 +72,13 @@ class DifferentialQueryTest {
   private static final int QUERIES = 200;
   private static final double EARTH_RADIUS_METERS = 6372797.560856; // Redis' radius
 
-  private static final String[] SKUS = {"A-1", "a-1", "B-2", "b", "", "Z", "Å-9", "東京", "😀", "x y", "A", "\0", "a\0b", "A\0", "a\1"};
-  private static final String[] LABELS = {"Blue", "BLUE", "blue", "Bluish", "Grün", "GRÜN", "straße", "ΣΊΣΥΦΟΣ", "é", "Blue\0", "\0blue"};
-  private static final String[] WORDS = {"redis", "Rekord", "fast", "FAST", "naïve", "café", "日本語", "x1",
-      "data-base", "e-mail", "42", "Straße"};
-  private static final String[] TAGS = {"a", "A", "b", "Red", "red", "ünï", "x y", "東", "a\0b", "\0"};
-  private static final String[] CODES = {"bolt", "nut", "Nut", "screw", "ø", "n\0t", "n\1"};
-  private static final String[] UNITS = {"cm", "CM", "mm", "In"};
+  private final String[] skus = pool("skus", new String[] {"A-1", "a-1", "B-2", "b", "", "Z", "Å-9", "東京", "😀", "x y", "A", "\0", "a\0b", "A\0", "a\1"});
+  private final String[] labels = pool("labels", new String[] {"Blue", "BLUE", "blue", "Bluish", "Grün", "GRÜN", "straße", "ΣΊΣΥΦΟΣ", "é", "Blue\0", "\0blue"});
+  private final String[] words = pool("words", new String[] {"redis", "Rekord", "fast", "FAST", "naïve", "café", "日本語", "x1",
+      "data-base", "e-mail", "42", "Straße"});
+  private final String[] tags = pool("tags", new String[] {"a", "A", "b", "Red", "red", "ünï", "x y", "東", "a\0b", "\0"});
+  private final String[] codes = pool("codes", new String[] {"bolt", "nut", "Nut", "screw", "ø", "n\0t", "n\1"});
+  private final String[] units = pool("units", new String[] {"cm", "CM", "mm", "In"});
 
   static {
     System.out.println("DifferentialQueryTest seed: " + SEED + " (-Drekord.seed=" + SEED + ")");
@@ -128,11 +128,21 @@ class DifferentialQueryTest {
     return new RedisTarget(redis.server());
   }
 
+  /** The strings of one pool the random data and queries pick from; the fuzz subclass swaps in hostile ones. */
+  String[] pool(String name, String[] defaults) {
+    return defaults;
+  }
+
+  /** A Rekord on {@link #target()}; the search-engine subclass configures its engine and migrates. */
+  Rekord connect(int buckets) {
+    return Rekord.builder().url(target().url()).buckets(buckets).build();
+  }
+
   @ParameterizedTest(name = "{0}, {1} bucket(s)")
   @MethodSource("setups")
   void queriesAgreeWithInMemoryEvaluation(String storage, int buckets) {
     target().flushAll(); // buckets are fixed when the schema record is created
-    try (Rekord rekord = Rekord.builder().url(target().url()).buckets(buckets).build()) {
+    try (Rekord rekord = connect(buckets)) {
       if (storage.equals("HASH")) {
         ItemHashRepository repository = new ItemHashRepository(rekord);
         run(repository, HASH_FIELDS, buckets, i -> new ItemHash(i.id(), i.sku(), i.label(), i.qty(),
@@ -193,8 +203,8 @@ class DifferentialQueryTest {
 
   private Item randomItem(String id) {
     return new ItemHash(id,
-        nullOr(() -> pick(SKUS)),
-        nullOr(() -> pick(LABELS)),
+        nullOr(() -> pick(skus)),
+        nullOr(() -> pick(labels)),
         nullOr(this::randomQty),
         nullOr(this::randomPrice),
         nullOr(this::randomCost),
@@ -202,10 +212,10 @@ class DifferentialQueryTest {
         nullOr(this::randomInstant),
         nullOr(this::randomText),
         nullOr(this::randomPoint),
-        nullOr(() -> randomList(TAGS)),
-        nullOr(() -> randomList(TAGS)),
+        nullOr(() -> randomList(tags)),
+        nullOr(() -> randomList(tags)),
         nullOr(this::randomParts),
-        nullOr(() -> new Size(nullOr(() -> random.nextInt(5)), nullOr(() -> pick(UNITS)))));
+        nullOr(() -> new Size(nullOr(() -> random.nextInt(5)), nullOr(() -> pick(units)))));
   }
 
   private <T> T nullOr(Supplier<T> value) {
@@ -252,7 +262,7 @@ class DifferentialQueryTest {
     int n = random.nextInt(5);
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < n; i++) {
-      text.append(pick(WORDS)).append(random.nextBoolean() ? " " : ", ");
+      text.append(pick(words)).append(random.nextBoolean() ? " " : ", ");
     }
     return text.toString();
   }
@@ -275,7 +285,7 @@ class DifferentialQueryTest {
     int n = random.nextInt(3);
     List<Part> parts = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      parts.add(new Part(pick(CODES), random.nextInt(4)));
+      parts.add(new Part(pick(codes), random.nextInt(4)));
     }
     return parts;
   }
@@ -301,11 +311,16 @@ class DifferentialQueryTest {
     try (UnifiedJedis raw = target().raw()) {
       for (Item item : items.values()) {
         if (item.where() != null) {
-          GeoCoordinate p = raw.geopos(ItAccess.layout(repository).bucketFor(item.id()).geo("where"), item.id()).get(0);
-          indexedWhere.put(item.id(), GeoPoint.of(p.getLongitude(), p.getLatitude()));
+          indexedWhere.put(item.id(), indexedPosition(raw, repository, item));
         }
       }
     }
+  }
+
+  /** The point Redis holds for {@code item.where()}: the centre of its geohash cell, as the index stores it. */
+  GeoPoint indexedPosition(UnifiedJedis raw, RekordRepository<?, String> repository, Item item) {
+    GeoCoordinate p = raw.geopos(ItAccess.layout(repository).bucketFor(item.id()).geo("where"), item.id()).get(0);
+    return GeoPoint.of(p.getLongitude(), p.getLatitude());
   }
 
   // ---------------------------------------------------------------- random queries
@@ -319,14 +334,14 @@ class DifferentialQueryTest {
       };
     }
     return switch (random.nextInt(18)) {
-      case 0 -> random.nextBoolean() ? f.sku().eq(pick(SKUS)) : f.sku().ne(pick(SKUS));
-      case 1 -> f.sku().in(pick(SKUS), pick(SKUS), pick(SKUS));
-      case 2 -> f.sku().startsWith(prefix(pick(SKUS), random.nextInt(3)));
+      case 0 -> random.nextBoolean() ? f.sku().eq(pick(skus)) : f.sku().ne(pick(skus));
+      case 1 -> f.sku().in(pick(skus), pick(skus), pick(skus));
+      case 2 -> f.sku().startsWith(prefix(pick(skus), random.nextInt(3)));
       case 3 -> switch (random.nextInt(4)) {
-        case 0 -> f.label().eq(randomCase(pick(LABELS)));
-        case 1 -> f.label().ne(randomCase(pick(LABELS)));
-        case 2 -> f.label().in(randomCase(pick(LABELS)), pick(LABELS));
-        default -> f.label().startsWith(randomCase(prefix(pick(LABELS), 1 + random.nextInt(3))));
+        case 0 -> f.label().eq(randomCase(pick(labels)));
+        case 1 -> f.label().ne(randomCase(pick(labels)));
+        case 2 -> f.label().in(randomCase(pick(labels)), pick(labels));
+        default -> f.label().startsWith(randomCase(prefix(pick(labels), 1 + random.nextInt(3))));
       };
       case 4 -> comparison(f.qty(), existing(Item::qty, this::randomQty));
       case 5 -> comparison(f.price(), existing(Item::price, this::randomPrice));
@@ -336,9 +351,9 @@ class DifferentialQueryTest {
       case 9 -> random.nextBoolean() ? f.qty().in(randomQty(), existing(Item::qty, this::randomQty))
           : f.made().in(existing(Item::made, this::randomDate), existing(Item::made, this::randomDate));
       case 10 -> switch (random.nextInt(3)) {
-        case 0 -> f.notes().matches(randomCase(pick(WORDS)) + " " + pick(WORDS));
-        case 1 -> f.notes().matchesAny(pick(WORDS) + " " + randomCase(pick(WORDS)));
-        default -> f.notes().matchesPrefix(randomCase(prefix(pick(WORDS), 1 + random.nextInt(3))));
+        case 0 -> f.notes().matches(randomCase(pick(words)) + " " + pick(words));
+        case 1 -> f.notes().matchesAny(pick(words) + " " + randomCase(pick(words)));
+        default -> f.notes().matchesPrefix(randomCase(prefix(pick(words), 1 + random.nextInt(3))));
       };
       case 11 -> f.where().within(randomPoint(), random.nextDouble() * 1500,
           pick(List.of(DistanceUnit.KM, DistanceUnit.MI)));
@@ -347,11 +362,11 @@ class DifferentialQueryTest {
         yield f.where().withinBox(a, GeoPoint.of(Math.min(180, a.longitude() + random.nextDouble() * 25),
             Math.min(85, a.latitude() + random.nextDouble() * 15)));
       }
-      case 13 -> collection(random.nextBoolean() ? f.tags() : f.topics(), () -> randomCase(pick(TAGS)));
-      case 14 -> random.nextBoolean() ? collection(f.partCode(), () -> pick(CODES))
+      case 13 -> collection(random.nextBoolean() ? f.tags() : f.topics(), () -> randomCase(pick(tags)));
+      case 14 -> random.nextBoolean() ? collection(f.partCode(), () -> pick(codes))
           : collection(f.partCount(), () -> random.nextInt(5));
       case 15 -> random.nextBoolean() ? comparison(f.width(), random.nextInt(6) - 1)
-          : f.unit().eq(randomCase(pick(UNITS)));
+          : f.unit().eq(randomCase(pick(units)));
       default -> {
         IndexedAttribute<R, ?> field = pick(f.all());
         yield random.nextBoolean() ? field.isNull() : field.isNotNull();

@@ -2,6 +2,7 @@ package dev.rekord.internal;
 
 import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.engine.portable.KeyLayout;
+import dev.rekord.internal.engine.search.SearchQueryEngine;
 import dev.rekord.internal.schema.SchemaRecord;
 import dev.rekord.internal.schema.SchemaStore;
 import dev.rekord.model.RekordModel;
@@ -27,8 +28,16 @@ import org.slf4j.LoggerFactory;
  * {@code building}) is simply run again by the next {@code migrate()}. Reads by id keep working
  * throughout; queries fail with {@link dev.rekord.exception.SchemaMismatchException} until it is done.
  * A document that cannot be decoded is skipped and reported, and keeps its old entries.
+ *
+ * <p>A model on the search engine migrates its own index ({@link SearchQueryEngine#migrate}: behind
+ * an alias, queries keep working); its schema record keeps only the bucket count, and its
+ * fingerprint becomes {@value #SEARCH_ENGINE}, so the portable index, no longer kept, is rebuilt
+ * should the model run on the portable engine again.
  */
 public final class SchemaMigrator {
+
+  /** The fingerprint of a schema record while the model runs on the search engine: no portable index is kept. */
+  static final String SEARCH_ENGINE = "search-engine";
 
   private static final QueryEngine.Rebuild NOTHING = new QueryEngine.Rebuild(0, 0, List.of());
 
@@ -58,6 +67,14 @@ public final class SchemaMigrator {
     String fingerprint = model.index().fingerprint();
     SchemaStore.Ensured ensured = store.ensure(model);
     SchemaRecord record = ensured.record();
+    if (engines.of(model) instanceof SearchQueryEngine<T> search) {
+      ModelMigration migrated = search.migrate(listener, record.buckets());
+      if (!record.fingerprint().equals(SEARCH_ENGINE)) {
+        // the portable index is no longer kept: should the model run on it again, it is rebuilt first
+        store.update(model, Map.of("fingerprint", SEARCH_ENGINE, "updated", Instant.now().toString()), List.of());
+      }
+      return migrated;
+    }
     if (ensured.created()) {
       LOG.info("Rekord: created the index of {} (prefix '{}', {} bucket(s), fingerprint {})",
           model.name(), model.keyPrefix(), record.buckets(), fingerprint);

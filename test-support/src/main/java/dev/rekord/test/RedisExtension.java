@@ -221,6 +221,17 @@ public final class RedisExtension implements BeforeAllCallback, BeforeEachCallba
         }
 
         /**
+         * @param path a Redis module every server (or cluster node) loads, see {@link
+         *     RedisServer.Builder#module(Path, String...)}
+         * @param moduleArgs the module's own arguments
+         * @return this builder
+         */
+        public Builder module(Path path, String... moduleArgs) {
+            server.module(path, moduleArgs);
+            return this;
+        }
+
+        /**
          * @param password the password the server requires, see {@link RedisServer.Builder#password(String)}
          * @return this builder
          */

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -303,6 +304,26 @@ public final class RedisServer implements RedisDeployment {
          */
         public Builder args(String... args) {
             extraArgs.addAll(Arrays.asList(args));
+            return this;
+        }
+
+        /**
+         * Loads a Redis module at startup ({@code --loadmodule path args…}), e.g. the Redis Query
+         * Engine; may be called once per module.
+         *
+         * @param path the module's shared library ({@code .so}); it must exist
+         * @param moduleArgs the module's own arguments, e.g. {@code "TIMEOUT", "0"}
+         * @return this builder
+         * @throws IllegalArgumentException when {@code path} is not a readable file
+         */
+        public Builder module(Path path, String... moduleArgs) {
+            Path absolute = Objects.requireNonNull(path, "path").toAbsolutePath();
+            if (!Files.isReadable(absolute) || Files.isDirectory(absolute)) {
+                throw new IllegalArgumentException("no readable module file at " + absolute);
+            }
+            extraArgs.add("--loadmodule");
+            extraArgs.add(absolute.toString());
+            extraArgs.addAll(Arrays.asList(moduleArgs));
             return this;
         }
 

@@ -26,7 +26,7 @@ public interface QueryEngine<T> {
   /** The {@code limit} that returns every match. */
   long NO_LIMIT = -1;
 
-  /** The engine's name, as configured and reported: {@code portable}. */
+  /** The engine's name, as configured and reported: {@code portable} or {@code search}. */
   String name();
 
   /** The Redis key of the document with {@code id} (as it appears in keys). */

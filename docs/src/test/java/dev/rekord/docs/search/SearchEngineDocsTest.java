@@ -1,0 +1,74 @@
+package dev.rekord.docs.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.rekord.Rekord;
+import dev.rekord.docs.gettingstarted.Member;
+import dev.rekord.docs.gettingstarted.MemberModel;
+import dev.rekord.docs.gettingstarted.MemberRepository;
+import dev.rekord.docs.gettingstarted.Member_;
+import dev.rekord.docs.gettingstarted.Session;
+import dev.rekord.docs.gettingstarted.SessionModel;
+import dev.rekord.model.Engine;
+import dev.rekord.schema.MigrationReport;
+import dev.rekord.test.RedisModules;
+import dev.rekord.test.RedisServer;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The snippets of search-engine.md, against a redis-server with the Redis Query Engine. */
+class SearchEngineDocsTest {
+
+  private static RedisServer server;
+
+  @BeforeAll
+  static void start() {
+    // tag::module[]
+    Path module = RedisModules.search().orElse(null);
+    Assumptions.assumeTrue(module != null, RedisModules.searchMissingMessage());
+    server = RedisServer.builder().module(module).start();
+    // end::module[]
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void chooseTheEngine() {
+    String url = server.url();
+    // tag::choose[]
+    Rekord rekord = Rekord.builder()
+        .url(url)
+        .engine(Engine.AUTO)                     // the default: the search engine where it can run
+        .engine(Session.class, Engine.PORTABLE)  // this model stays on the portable engine
+        .build();
+    MigrationReport report = rekord.migrate();   // FT.CREATE of each search model's index
+    Engine members = rekord.engineOf(MemberModel.INSTANCE);   // Engine.SEARCH
+    Engine sessions = rekord.engineOf(SessionModel.INSTANCE); // Engine.PORTABLE
+    // end::choose[]
+    try (rekord) {
+      assertEquals(Engine.SEARCH, members);
+      assertEquals(Engine.PORTABLE, sessions);
+      assertEquals(MigrationReport.Outcome.CREATED, report.model("member").outcome());
+      MemberRepository repository = new MemberRepository(rekord);
+      repository.save(new Member("ada", "Ada", "Oslo", LocalDate.of(2024, 5, 1)));
+      repository.save(new Member("bob", "Bob", "Rome", LocalDate.of(2023, 1, 1)));
+      // tag::query[]
+      List<Member> inOslo = repository.find(Member_.city.eq("Oslo")
+              .and(Member_.joinDate.gte(LocalDate.of(2024, 1, 1))))
+          .limit(20)
+          .list();                                 // FT.AGGREGATE … DIALECT 2 under the hood
+      // end::query[]
+      assertEquals(List.of("ada"), inOslo.stream().map(Member::id).toList());
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package dev.rekord.internal.engine.search;
+
+import dev.rekord.connection.Batch;
+import dev.rekord.connection.Commands;
+import dev.rekord.connection.RedisConnection;
+import dev.rekord.connection.Reply;
+import dev.rekord.connection.ScriptCall;
+import dev.rekord.internal.engine.QueryEngine;
+import dev.rekord.internal.engine.portable.KeyLayout;
+import dev.rekord.internal.storage.DocumentStorage;
+import dev.rekord.model.RekordModel;
+import dev.rekord.query.Condition;
+import dev.rekord.query.Sort;
+import dev.rekord.schema.IndexReport;
+import dev.rekord.schema.MigrationListener;
+import dev.rekord.schema.MigrationReport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The search engine for one model: the Redis Query Engine indexes the model's hashes ({@code
+ * FT.CREATE} from the model's index definition, {@link SearchSchema}) and answers its queries
+ * ({@link SearchQueries}). A save writes the document's fields and its index fields ({@link
+ * SearchDocument}) in one script; the module indexes the hash as it changes. Documents live at the
+ * same keys as on the portable engine. {@link #migrate} creates, verifies and rebuilds the index
+ * behind an alias ({@link SearchMigration}).
+ *
+ * @param <T> the record type
+ */
+public final class SearchQueryEngine<T> implements QueryEngine<T> {
+
+  private final RedisConnection connection;
+  private final RekordModel<T, ?> model;
+  private final DocumentStorage<T> storage;
+  private final SearchSchema schema;
+  private final SearchQueries queries;
+
+  public SearchQueryEngine(RedisConnection connection, RekordModel<T, ?> model, DocumentStorage<T> storage,
+      int buckets) {
+    this.connection = connection;
+    this.model = model;
+    this.storage = storage;
+    this.schema = new SearchSchema(model.index(), KeyLayout.of(model.keyPrefix(), buckets));
+    this.queries = new SearchQueries(connection, schema, model.name(), new ServerClock(connection));
+  }
+
+  @Override
+  public String name() {
+    return "search";
+  }
+
+  /** The alias queries use ({@code rekord:member-idx}). */
+  public String alias() {
+    return schema.alias();
+  }
+
+  /** The name of the index this model's definition needs, behind {@link #alias()}. */
+  public String indexName() {
+    return schema.indexName();
+  }
+
+  @Override
+  public String documentKey(String id) {
+    return schema.layout().documentKey(id);
+  }
+
+  @Override
+  public String lockKey(String id) {
+    return schema.layout().bucketFor(id).lock(id);
+  }
+
+  @Override
+  public String fencingKey(String id) {
+    return schema.layout().bucketFor(id).fencing();
+  }
+
+  @Override
+  public Write prepareSave(T entity, String id, Duration ttl) {
+    List<String> args = new ArrayList<>();
+    args.add(Long.toString(ttl.toMillis()));
+    args.addAll(storage.encode(entity));
+    for (Map.Entry<String, String> field : indexFields(entity, id).entrySet()) {
+      args.add(field.getKey());
+      args.add(field.getValue());
+    }
+    return new SearchWrite(new ScriptCall(List.of(documentKey(id)), args));
+  }
+
+  /** The index fields of {@code entity}, stored as {@code id}. */
+  Map<String, String> indexFields(T entity, String id) {
+    SearchDocument document = new SearchDocument(model.name(), schema);
+    model.codec().indexValues(entity, document);
+    return document.fields(id);
+  }
+
+  @Override
+  public void save(Write write) {
+    ScriptCall call = ((SearchWrite) write).call();
+    connection.eval(SearchScripts.SAVE, call.keys(), call.args());
+  }
+
+  @Override
+  public void saveAll(List<Write> writes) {
+    List<ScriptCall> calls = new ArrayList<>(writes.size());
+    for (Write write : writes) {
+      calls.add(((SearchWrite) write).call());
+    }
+    connection.evalAll(SearchScripts.SAVE, calls);
+  }
+
+  @Override
+  public boolean delete(String id) {
+    return connection.execute(Commands.del(documentKey(id))) > 0;
+  }
+
+  @Override
+  public long deleteAll(List<String> ids) {
+    Batch batch = connection.batch();
+    List<Reply<Long>> replies = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      replies.add(batch.add(Commands.del(documentKey(id))));
+    }
+    batch.execute();
+    long deleted = 0;
+    for (Reply<Long> reply : replies) {
+      deleted += reply.get();
+    }
+    return deleted;
+  }
+
+  @Override
+  public List<String> ids(Condition<T> condition, List<Sort<T>> sort, long offset, long limit) {
+    return queries.ids(condition, sort, offset, limit);
+  }
+
+  @Override
+  public long count(Condition<T> condition) {
+    return queries.count(condition);
+  }
+
+  @Override
+  public boolean exists(Condition<T> condition) {
+    return queries.count(condition) > 0;
+  }
+
+  @Override
+  public IdCursor cursor(Condition<T> condition, List<Sort<T>> sort, int pageSize, Duration ttl) {
+    return queries.cursor(condition, sort, pageSize, ttl);
+  }
+
+  /** Rewrites the index fields of every document of the model (the index itself is left alone). */
+  @Override
+  public Rebuild rebuild(MigrationListener listener) {
+    return new SearchReindex<>(connection, model, storage, this).run(listener);
+  }
+
+  /**
+   * Brings the model's index in line with its definition: creates it (and its alias) when missing,
+   * verifies it by name (the name carries the fingerprint), or builds the changed index beside the
+   * old one and switches the alias when it has finished indexing ({@link SearchMigration}).
+   */
+  public MigrationReport.ModelMigration migrate(MigrationListener listener, int buckets) {
+    return new SearchMigration<>(connection, model, schema, this).run(listener, buckets);
+  }
+
+  @Override
+  public IndexReport verify() {
+    return new SearchMigration<>(connection, model, schema, this).verify();
+  }
+
+  private record SearchWrite(ScriptCall call) implements Write {}
+}

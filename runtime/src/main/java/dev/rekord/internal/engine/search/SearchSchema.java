@@ -1,0 +1,143 @@
+package dev.rekord.internal.engine.search;
+
+import dev.rekord.exception.QueryException;
+import dev.rekord.internal.engine.portable.KeyLayout;
+import dev.rekord.model.IndexDefinition;
+import dev.rekord.model.IndexField;
+import dev.rekord.model.IndexKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the search engine stores and indexes for one model. The document's own hash fields stay as
+ * the codec writes them; beside them a save writes <em>index fields</em>, named {@code __rk.…},
+ * holding each indexed value in the form the portable engine compares (so both engines answer
+ * alike): tags, words and ids as {@link Hex}, numbers as their portable score (dates as epoch days,
+ * instants as epoch microseconds, …), points as {@code lon,lat} and as the coordinates Redis GEO
+ * cells decode to. Only these fields are in the {@code FT.CREATE} schema, each under a short
+ * attribute name ({@code t3}: the tag values of the fourth indexed field), so user paths never
+ * appear in a query.
+ *
+ * <table>
+ *   <caption>Index fields of the indexed field at position i, path p</caption>
+ *   <tr><th>hash field</th><th>attribute</th><th>type</th><th>holds</th></tr>
+ *   <tr><td>{@code __rk.t.p}</td><td>{@code ti}</td><td>TAG</td><td>tag values (folded when
+ *       case-insensitive); SORTABLE when the field keeps a sort order</td></tr>
+ *   <tr><td>{@code __rk.p.p}</td><td>{@code pi}</td><td>TAG</td><td>every prefix of the values
+ *       up to {@value Hex#MAX_PREFIX_BYTES} bytes, for {@code startsWith}</td></tr>
+ *   <tr><td>{@code __rk.n.p}</td><td>{@code ni}</td><td>NUMERIC</td><td>the score</td></tr>
+ *   <tr><td>{@code __rk.w.p}, {@code __rk.wp.p}</td><td>{@code wi}, {@code wpi}</td><td>TAG</td>
+ *       <td>the words of a text (the portable tokens) and their prefixes</td></tr>
+ *   <tr><td>{@code __rk.g.p}, {@code __rk.gx.p}, {@code __rk.gy.p}</td><td>{@code gi}, {@code
+ *       gxi}, {@code gyi}</td><td>GEO, NUMERIC</td><td>the point; its cell's longitude and
+ *       latitude for boxes</td></tr>
+ *   <tr><td>{@code __rk.null}</td><td>{@code rknull}</td><td>TAG</td><td>the positions of the
+ *       fields recorded null ({@code f3})</td></tr>
+ *   <tr><td>{@code __rk.id}</td><td>{@code rkid}</td><td>TAG SORTABLE</td><td>the id (hex): ties
+ *       and unsorted results in id order</td></tr>
+ *   <tr><td>{@code __rk.exp}</td><td>{@code rkexp}</td><td>NUMERIC</td><td>when the document
+ *       expires (epoch ms; {@code 1e300} for never), so expired documents that Redis has not yet
+ *       removed are never returned</td></tr>
+ * </table>
+ */
+final class SearchSchema {
+
+  /** Bumped when the index fields change form: every search index is then rebuilt once. */
+  static final int FORMAT = 1;
+
+  static final String FIELD_PREFIX = "__rk.";
+  static final String ID = FIELD_PREFIX + "id";
+  static final String EXPIRES = FIELD_PREFIX + "exp";
+  static final String NULLS = FIELD_PREFIX + "null";
+  /** The expiry of a document that never expires. */
+  static final String NEVER = "1e300";
+
+  private final IndexDefinition definition;
+  private final KeyLayout layout;
+
+  SearchSchema(IndexDefinition definition, KeyLayout layout) {
+    this.definition = definition;
+    this.layout = layout;
+  }
+
+  IndexDefinition definition() {
+    return definition;
+  }
+
+  KeyLayout layout() {
+    return layout;
+  }
+
+  /** The alias queries use: it always names a complete index. */
+  String alias() {
+    return "rekord:" + definition.name();
+  }
+
+  /** The index of this definition: versioned by format and fingerprint, behind {@link #alias()}. */
+  String indexName() {
+    return alias() + ":" + FORMAT + ":" + definition.fingerprint();
+  }
+
+  /** The position of {@code field} among the definition's fields. */
+  int position(IndexField field) {
+    int position = definition.fields().indexOf(field);
+    if (position < 0) {
+      throw new QueryException("the field " + field.path() + " is not in the index of " + definition.name());
+    }
+    return position;
+  }
+
+  static String hashField(String code, IndexField field) {
+    return FIELD_PREFIX + code + "." + field.path();
+  }
+
+  /** The {@code FT.CREATE} arguments of {@code index} (after its name). */
+  List<String> createArguments() {
+    List<String> args = new ArrayList<>(List.of("ON", "HASH", "PREFIX", Integer.toString(layout.buckets())));
+    for (int b = 0; b < layout.buckets(); b++) {
+      args.add(layout.bucket(b).documentPrefix());
+    }
+    args.addAll(List.of("STOPWORDS", "0", "SCHEMA"));
+    attribute(args, ID, "rkid", "TAG", true);
+    attribute(args, EXPIRES, "rkexp", "NUMERIC", false);
+    attribute(args, NULLS, "rknull", "TAG", false);
+    List<IndexField> fields = definition.fields();
+    for (int i = 0; i < fields.size(); i++) {
+      IndexField field = fields.get(i);
+      boolean sortable = field.sortable() && !field.multiValued();
+      switch (field.kind()) {
+        case TAG -> {
+          attribute(args, hashField("t", field), "t" + i, "TAG", sortable);
+          attribute(args, hashField("p", field), "p" + i, "TAG", false);
+        }
+        case NUMERIC -> attribute(args, hashField("n", field), "n" + i, "NUMERIC", sortable);
+        case TEXT -> {
+          attribute(args, hashField("w", field), "w" + i, "TAG", false);
+          attribute(args, hashField("wp", field), "wp" + i, "TAG", false);
+        }
+        case GEO -> {
+          attribute(args, hashField("g", field), "g" + i, "GEO", false);
+          attribute(args, hashField("gx", field), "gx" + i, "NUMERIC", false);
+          attribute(args, hashField("gy", field), "gy" + i, "NUMERIC", false);
+        }
+        default -> throw new IllegalStateException("no search form for " + field.kind());
+      }
+    }
+    return args;
+  }
+
+  private static void attribute(List<String> args, String hashField, String name, String type, boolean sortable) {
+    args.addAll(List.of(hashField, "AS", name, type));
+    if (type.equals("TAG")) {
+      args.addAll(List.of("SEPARATOR", ","));
+    }
+    if (sortable) {
+      args.add("SORTABLE");
+    }
+  }
+
+  /** Whether the kind of {@code field} keeps a sort order this engine can sort by. */
+  static boolean sortsBy(IndexField field) {
+    return field.kind() == IndexKind.TAG || field.kind() == IndexKind.NUMERIC;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.rekord.internal.engine.search;
+
+import dev.rekord.connection.LuaScript;
+
+/**
+ * The search engine's two scripts. The Query Engine indexes a hash whenever it changes, so a save
+ * only has to replace the hash (document fields and index fields) and its expiry atomically; the
+ * expiry is also written as {@code __rk.exp}, from the server's clock, so queries can leave out
+ * documents Redis has not yet removed.
+ */
+final class SearchScripts {
+
+  private SearchScripts() {}
+
+  /** Lua: {@code local exp} = when a key with {@code ttl} ms left (0 or less: none) expires, as text. */
+  private static final String EXPIRY = """
+      local function expiry(ttl)
+        if ttl <= 0 then return '%s' end
+        local t = redis.call('TIME')
+        return string.format('%%.0f', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + ttl)
+      end
+      """.formatted(SearchSchema.NEVER);
+
+  /**
+   * Replaces a document: {@code KEYS[1]} the document, {@code ARGV[1]} its time to live in ms (0:
+   * none), then field/value pairs (document and index fields).
+   */
+  static final LuaScript SAVE = new LuaScript("search-save", EXPIRY + """
+      local ttl = tonumber(ARGV[1])
+      redis.call('DEL', KEYS[1])
+      redis.call('HSET', KEYS[1], '%s', expiry(ttl), unpack(ARGV, 2))
+      if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
+      return 1
+      """.formatted(SearchSchema.EXPIRES), true);
+
+  /**
+   * Rewrites the index fields of a document and leaves the document and its expiry alone — only if
+   * its own fields are still those the rewrite was computed from (a save meanwhile wrote its own
+   * index fields). {@code KEYS[1]} the document, {@code ARGV[1]} n, then the n document field/value
+   * pairs as read, then the index field/value pairs. Returns 1 when rewritten, 0 when the document
+   * is gone, -1 when it changed.
+   */
+  static final LuaScript REINDEX = new LuaScript("search-reindex", EXPIRY + """
+      local prefix = '%s'
+      local current = redis.call('HGETALL', KEYS[1])
+      if #current == 0 then return 0 end
+      local n = tonumber(ARGV[1])
+      local own, stale, hasExpiry = 0, {}, false
+      for i = 1, #current, 2 do
+        local name = current[i]
+        if string.sub(name, 1, #prefix) == prefix then
+          if name == '%s' then hasExpiry = true else stale[#stale + 1] = name end
+        else
+          own = own + 1
+        end
+      end
+      if own ~= n then return -1 end
+      local expected = {}
+      for i = 2, 2 * n, 2 do expected[ARGV[i]] = ARGV[i + 1] end
+      for i = 1, #current, 2 do
+        local name = current[i]
+        if string.sub(name, 1, #prefix) ~= prefix and expected[name] ~= current[i + 1] then return -1 end
+      end
+      if #stale > 0 then redis.call('HDEL', KEYS[1], unpack(stale)) end
+      if not hasExpiry then
+        redis.call('HSET', KEYS[1], '%s', expiry(redis.call('PTTL', KEYS[1])))
+      end
+      if #ARGV > 2 * n + 1 then redis.call('HSET', KEYS[1], unpack(ARGV, 2 * n + 2)) end
+      return 1
+      """.formatted(SearchSchema.FIELD_PREFIX, SearchSchema.EXPIRES, SearchSchema.EXPIRES), true);
+}

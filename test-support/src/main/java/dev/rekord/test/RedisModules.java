@@ -1,0 +1,49 @@
+package dev.rekord.test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Finds Redis modules for tests that need them, so such tests can load one ({@link
+ * RedisServer.Builder#module}) or be skipped with a message saying how to enable them.
+ */
+public final class RedisModules {
+
+    /** The environment variable that names the Redis Query Engine module file. */
+    public static final String SEARCH_MODULE_VARIABLE = "REKORD_SEARCH_MODULE";
+
+    /** Where the module is looked for beside the working directory or any directory above it. */
+    static final Path SEARCH_MODULE_BESIDE = Path.of("shared", "redisearch", "redisearch.so");
+
+    private RedisModules() {
+    }
+
+    /**
+     * The Redis Query Engine (RediSearch) module: the file named by {@value #SEARCH_MODULE_VARIABLE}
+     * if set, else {@code shared/redisearch/redisearch.so} in the working directory or the nearest
+     * directory above it that has one (a checkout with {@code shared/} beside it).
+     *
+     * @return the module file, or empty when there is none
+     */
+    public static Optional<Path> search() {
+        String configured = System.getenv(SEARCH_MODULE_VARIABLE);
+        if (configured != null && !configured.isBlank()) {
+            Path path = Path.of(configured);
+            return Files.isRegularFile(path) ? Optional.of(path.toAbsolutePath()) : Optional.empty();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(SEARCH_MODULE_BESIDE);
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why {@link #search()} found nothing and how to enable the tests that need it. */
+    public static String searchMissingMessage() {
+        return "the Redis Query Engine module (RediSearch) was not found: set " + SEARCH_MODULE_VARIABLE
+                + " to its .so file, or put it at " + SEARCH_MODULE_BESIDE + " beside the checkout";
+    }
+}
