@@ -215,6 +215,28 @@ class PageReadsTest {
     }
   }
 
+  /**
+   * A count over a bucket with expiring documents sweeps the expired ones, then counts from the
+   * index: exact, and no EXISTS per matching id.
+   */
+  @Test
+  void aCountWithExpiringDocumentsIsReadFromTheIndex() throws InterruptedException {
+    RekordRepository<Member, String> members = members(1, Storage.HASH);
+    List<Member> data = data(3000);
+    members.saveAll(data.subList(0, 2000));
+    members.saveAll(data.subList(2000, 2500), Duration.ofHours(1));
+    members.saveAll(data.subList(2500, 3000), Duration.ofMillis(30));
+    Thread.sleep(100);
+    UnifiedJedis jedis = jedis(members);
+    jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
+    assertEquals(2500, members.count());
+    assertEquals(evaluate(data.subList(0, 2500), m -> m.age() < 30, byId()).size(),
+        members.find(Member_.age.lt(30)).count());
+    Map<String, Long> calls = commandCalls(jedis);
+    assertFalse(calls.containsKey("exists"), calls.toString());
+    assertEquals(2L, calls.get("pexpiretime") - 500, "500 expired documents swept, then one look each: " + calls);
+  }
+
   private static Map<String, Long> commandCalls(UnifiedJedis jedis) {
     Map<String, Long> calls = new HashMap<>();
     for (String line : jedis.info("commandstats").split("\r\n")) {

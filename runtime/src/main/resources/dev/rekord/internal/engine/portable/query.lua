@@ -19,9 +19,11 @@ local function sortValue(key, id)
   return SORT_VALUE_NULL
 end
 
+sweep()
 if mode == MODE_COUNT then
-  if redis.call('ZCARD', KEYS[2]) == 0 then
-    -- no document of the bucket expires, so every indexed id has one: count from the index
+  if swept then
+    -- every expired document of the bucket is unindexed, so every indexed id has one: count from
+    -- the index
     local op = root.op
     if op == PLAN_ALL or op == PLAN_SET or op == PLAN_VALUE or op == PLAN_RANGE then return est(root) end
     return #ids(root)
@@ -29,7 +31,6 @@ if mode == MODE_COUNT then
   return #living(ids(root))
 end
 
-sweep()
 local list = ordered()
 local rows = list
 if withValues or mode == MODE_DOCUMENTS then

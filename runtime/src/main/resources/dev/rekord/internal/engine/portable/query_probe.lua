@@ -162,13 +162,13 @@ has = function(node, id)
 end
 
 -- Expired documents. The bucket's set of expiring ids is scored by each document's expiry time
--- (unix ms, PEXPIRETIME), so the ones due come first: the sweep (run by pages, not by counts)
+-- (unix ms, PEXPIRETIME), so the ones due come first: the sweep, run first by every query,
 -- reads it from the lowest score, unindexing each id whose document is gone, until it meets a
 -- living document expiring when its score says (nothing after it is due) or has checked
 -- SWEEP_LIMIT ids; a score that an expiry set behind Rekord's back made wrong is corrected. Once
 -- swept (the usual case: one ZRANGEBYSCORE and one PEXPIRETIME), every id left in the index has a
 -- living document for the rest of this call (a script sees the time it started at), so ids are
--- skipped without a per-id EXISTS and a page can skip its offset by rank. No TIME: the sweep
+-- counted and skipped without a per-id EXISTS and a page can skip its offset by rank. No TIME: the sweep
 -- needs only @read commands.
 local SWEEP_LIMIT = 1000
 local swept = false
