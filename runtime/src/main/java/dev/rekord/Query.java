@@ -31,7 +31,7 @@ import java.util.stream.StreamSupport;
  * indexed value), ties and unsorted results by id (byte-wise; descending when the last sort key
  * is). A page of up to 1,000 documents of a model in one bucket comes in one round trip: the
  * query's script reads the documents of the page it found. Otherwise the documents are loaded in
- * pipelines of 1,000 after the ids, each decoded before the next is sent; one deleted between the
+ * pipelines of 5,000 after the ids, each decoded before the next is sent; one deleted between the
  * query and the load is skipped.
  *
  * <p><b>Documents that cannot be decoded.</b> A matching document that does not match the model

@@ -46,7 +46,7 @@ public class RekordRepository<T, ID> {
    * Documents read per pipeline by {@link #findAllById} and queries: each pipeline's replies are
    * decoded before the next is sent, so a large read holds at most this many undecoded replies.
    */
-  static final int READ_BATCH = 1000;
+  static final int READ_BATCH = 5000;
 
   private final Rekord rekord;
   private final RekordModel<T, ID> model;
