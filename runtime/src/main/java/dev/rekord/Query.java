@@ -29,8 +29,10 @@ import java.util.stream.StreamSupport;
  * <p>Without {@link #limit} a query returns every match; there is no hidden default page. Order:
  * by the sort keys (nulls last in both directions; strings in byte-wise UTF-8 order of their
  * indexed value), ties and unsorted results by id (byte-wise; descending when the last sort key
- * is). Documents are loaded in one pipelined round trip per page; one deleted between the query
- * and the load is skipped.
+ * is). A page of up to 1,000 documents of a model in one bucket comes in one round trip: the
+ * query's script reads the documents of the page it found. Otherwise the documents are loaded in
+ * pipelines of 5,000 after the ids, each decoded before the next is sent; one deleted between the
+ * query and the load is skipped.
  *
  * <p><b>Documents that cannot be decoded.</b> A matching document that does not match the model
  * (changed by hand, written by an older version of the record, a key holding another Redis type)
@@ -121,7 +123,7 @@ public final class Query<T, ID> {
    * does not fail the others.
    */
   public BatchRead<ID, T> read() {
-    return repository.readStored(stringIds());
+    return repository.readPage(engine().page(condition, sort, offset, limit));
   }
 
   /**

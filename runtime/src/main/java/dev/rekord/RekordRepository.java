@@ -42,6 +42,12 @@ public class RekordRepository<T, ID> {
   /** Documents written per pipeline by {@link #saveAll}. */
   static final int SAVE_BATCH = 500;
 
+  /**
+   * Documents read per pipeline by {@link #findAllById} and queries: each pipeline's replies are
+   * decoded before the next is sent, so a large read holds at most this many undecoded replies.
+   */
+  static final int READ_BATCH = 5000;
+
   private final Rekord rekord;
   private final RekordModel<T, ID> model;
   private final DocumentStorage<T> storage;
@@ -161,36 +167,65 @@ public class RekordRepository<T, ID> {
     return read(elements(ids, "ids"));
   }
 
-  /** The documents with {@code ids}, in that order, read in one batch; see {@link BatchRead}. */
+  /** The documents with {@code ids}, in that order, read in pipelines of {@link #READ_BATCH}; see {@link BatchRead}. */
   private BatchRead<ID, T> read(List<ID> requested) {
-    List<String> keys = new ArrayList<>(requested.size());
-    Batch batch = connection().batch();
-    List<Reply<?>> replies = new ArrayList<>(requested.size());
+    List<String> stored = new ArrayList<>(requested.size());
     for (ID id : requested) {
-      String key = keyOf(id);
-      keys.add(key);
-      replies.add(batch.add(storage.read(key)));
+      stored.add(model.idToString(requireNonNull(id, "id")));
     }
-    batch.execute();
-    Map<Integer, DeserializationException> wrongTypes = wrongTypeFailures(keys, replies);
-    Map<ID, T> found = new LinkedHashMap<>();
+    return read(requested, stored, null);
+  }
+
+  /**
+   * The documents of {@code ids} (typed, and as they appear in keys), in that order: those of
+   * {@code documents} (as {@code storage.read} returns them; {@code null}: none at all, or not
+   * read for that id) decoded as they are, the others read in pipelines of {@link #READ_BATCH},
+   * each decoded before the next is sent, so the replies held at once stay bounded.
+   */
+  private BatchRead<ID, T> read(List<ID> ids, List<String> stored, List<Object> documents) {
+    Map<ID, T> found = new LinkedHashMap<>(Math.max(16, ids.size() * 4 / 3 + 1));
     List<ID> missing = new ArrayList<>();
     Map<ID, DeserializationException> failures = new LinkedHashMap<>();
-    for (int i = 0; i < requested.size(); i++) {
-      ID id = requested.get(i);
-      if (wrongTypes.containsKey(i)) {
-        failures.put(id, wrongTypes.get(i));
-        continue;
-      }
-      try {
-        T entity = storage.decode(keys.get(i), replies.get(i).get());
-        if (entity == null) {
-          missing.add(id);
-        } else {
-          found.put(id, entity);
+    QueryEngine<T> engine = engine();
+    for (int from = 0; from < ids.size(); from += READ_BATCH) {
+      int to = Math.min(from + READ_BATCH, ids.size());
+      List<String> keys = new ArrayList<>(to - from);
+      List<Reply<?>> replies = new ArrayList<>(to - from);
+      Batch batch = null;
+      for (int i = from; i < to; i++) {
+        String key = engine.documentKey(stored.get(i));
+        keys.add(key);
+        if (documents != null && documents.get(i) != null) {
+          replies.add(null);
+          continue;
         }
-      } catch (DeserializationException e) {
-        failures.put(id, e);
+        if (batch == null) {
+          batch = connection().batch();
+        }
+        replies.add(batch.add(storage.read(key)));
+      }
+      if (batch != null) {
+        batch.execute();
+      }
+      Map<Integer, DeserializationException> wrongTypes = wrongTypeFailures(keys, replies);
+      for (int i = from; i < to; i++) {
+        ID id = ids.get(i);
+        DeserializationException wrongType = wrongTypes.get(i - from);
+        if (wrongType != null) {
+          failures.put(id, wrongType);
+          continue;
+        }
+        Reply<?> reply = replies.get(i - from);
+        try {
+          T entity = storage.decode(keys.get(i - from), reply == null ? documents.get(i) : reply.get());
+          if (entity == null) {
+            missing.add(id);
+          } else {
+            found.put(id, entity);
+          }
+        } catch (DeserializationException e) {
+          failures.put(id, e);
+        }
       }
     }
     return new BatchRead<>(found, missing, failures);
@@ -366,7 +401,32 @@ public class RekordRepository<T, ID> {
     for (String id : ids) {
       typed.add(model.idFromString(id));
     }
-    return read(typed);
+    return read(typed, ids, null);
+  }
+
+  /**
+   * The documents of a query's page ({@link QueryEngine#page}), in its order: those the engine read
+   * with the ids decoded as they are, the others loaded as {@link #readStored} does.
+   */
+  final BatchRead<ID, T> readPage(List<QueryEngine.Row> rows) {
+    List<ID> typed = new ArrayList<>(rows.size());
+    List<String> stored = new ArrayList<>(rows.size());
+    List<Object> documents = new ArrayList<>(rows.size());
+    for (QueryEngine.Row row : rows) {
+      typed.add(model.idFromString(row.id()));
+      stored.add(row.id());
+      documents.add(row.document());
+    }
+    BatchRead<ID, T> read = read(typed, stored, documents);
+    if (!read.missing().isEmpty()) {
+      // indexed, but gone when loaded: deleted since the query, or behind Rekord's back
+      List<String> gone = new ArrayList<>(read.missing().size());
+      for (ID id : read.missing()) {
+        gone.add(model.idToString(id));
+      }
+      engine().forgetIfGone(gone);
+    }
+    return read;
   }
 
   /**
@@ -377,6 +437,9 @@ public class RekordRepository<T, ID> {
     Map<Integer, Reply<String>> types = new LinkedHashMap<>();
     Batch batch = null;
     for (int i = 0; i < replies.size(); i++) {
+      if (replies.get(i) == null) {
+        continue; // read with the query
+      }
       try {
         replies.get(i).get();
       } catch (WrongTypeException e) {

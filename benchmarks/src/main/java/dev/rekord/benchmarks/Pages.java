@@ -148,7 +148,8 @@ final class Pages {
       same("range", ages(range(i, 0)), searchRange(i, 0), true);
       same("compound", compound(i).stream().map(CompoundMember::age).toList(), searchCompound(i), true);
       int offset = Math.min(DEEP, docs / 2);
-      same("deep range", ages(wideRange(i, offset)), searchWideRange(i, offset), true);
+      same("deep range (min age " + (18 + i % 5) + ", offset " + offset + ")", ages(wideRange(i, offset)),
+          searchWideRange(i, offset), true);
     }
   }
 

@@ -287,10 +287,12 @@ class CompoundIndexTest {
     assertTrue(inner(calls) <= 80, "a sort alone, O(page) commands: " + calls);
 
     calls = calls(() -> assertEquals(5_000, residents.find(a).count()));
-    assertEquals(Map.of("zcard", 1L, "zcount", 1L), withoutEval(calls), "one ZCOUNT of one key (and ZCARD of #ttl)");
+    assertEquals(Map.of("zrangebyscore", 1L, "zcount", 1L), withoutEval(calls),
+        "one ZCOUNT of one key (and the sweep's ZRANGEBYSCORE of #ttl)");
     calls = calls(() -> assertTrue(residents.find(b).exists()));
     assertTrue(inner(calls) <= 12, "exists stops at the first match: " + calls);
-    assertEquals(1L, calls.getOrDefault("exists", 0L), calls.toString());
+    // nothing expires: the sweep of expired ids finds none, so the match needs no EXISTS
+    assertEquals(0L, calls.getOrDefault("exists", 0L), calls.toString());
   }
 
   private static Map<String, Long> withoutEval(Map<String, Long> calls) {

@@ -67,6 +67,30 @@ public interface QueryEngine<T> {
    */
   List<String> ids(Condition<T> condition, List<Sort<T>> sort, long offset, long limit);
 
+  /**
+   * The page of {@link #ids}, each id with its document where the engine read it together with
+   * the ids (as the model's {@code DocumentStorage.read} returns it), else {@code null}: the caller
+   * loads those. By default no document is read with the ids.
+   */
+  default List<Row> page(Condition<T> condition, List<Sort<T>> sort, long offset, long limit) {
+    List<String> ids = ids(condition, sort, offset, limit);
+    List<Row> rows = new java.util.ArrayList<>(ids.size());
+    for (String id : ids) {
+      rows.add(new Row(id, null));
+    }
+    return rows;
+  }
+
+  /**
+   * Removes the index entries of each of {@code ids} whose document no longer exists: ids a query
+   * returned whose document was then found missing (deleted behind the engine's back, or since).
+   * By default nothing: an engine whose index follows the keyspace by itself has nothing to drop.
+   */
+  default void forgetIfGone(List<String> ids) {}
+
+  /** An id of a page and its document, or {@code null} when the engine did not read it. */
+  record Row(String id, Object document) {}
+
   /** How many documents match {@code condition} ({@code null}: all); exact. */
   long count(Condition<T> condition);
 

@@ -43,6 +43,17 @@ public abstract sealed class DocumentStorage<T> permits HashStorage, JsonStorage
   public abstract Command<?> read(String key);
 
   /**
+   * A document a script read ({@code HGETALL}'s flat array of fields and values, or {@code GET}'s
+   * text; strings or bytes) as {@link #read}'s reply, for {@link #decode}; {@code null} stays null.
+   */
+  public abstract Object fromScript(Object reply);
+
+  /** A bulk string of a script's reply as text. */
+  static String text(Object value) {
+    return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : (String) value;
+  }
+
+  /**
    * Decodes what {@link #read} returned.
    *
    * @return {@code null} when there is no document

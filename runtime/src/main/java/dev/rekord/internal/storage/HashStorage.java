@@ -4,6 +4,7 @@ import dev.rekord.connection.Command;
 import dev.rekord.connection.Commands;
 import dev.rekord.model.RekordModel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +39,19 @@ final class HashStorage<T> extends DocumentStorage<T> {
   @Override
   public Command<Map<String, String>> read(String key) {
     return Commands.hgetAll(key);
+  }
+
+  @Override
+  public Map<String, String> fromScript(Object reply) {
+    if (reply == null) {
+      return null;
+    }
+    List<?> flat = (List<?>) reply;
+    Map<String, String> fields = new HashMap<>(flat.size()); // capacity for flat.size() / 2 at 0.75
+    for (int i = 0; i + 1 < flat.size(); i += 2) {
+      fields.put(text(flat.get(i)), text(flat.get(i + 1)));
+    }
+    return fields;
   }
 
   @Override

@@ -33,6 +33,11 @@ final class JsonStorage<T> extends DocumentStorage<T> {
   }
 
   @Override
+  public String fromScript(Object reply) {
+    return reply == null ? null : text(reply);
+  }
+
+  @Override
   T decodeReply(String key, Object reply) {
     return reply == null ? null : model.codec().fromJson(key, (String) reply);
   }

@@ -39,7 +39,13 @@ final class EngineProtocol {
     /** The number of matches. */
     COUNT,
     /** Writes the rows to a snapshot list and returns their number. */
-    SNAPSHOT
+    SNAPSHOT,
+    /**
+     * The page of ids, each followed by its sort values when asked for and then by its document,
+     * read in the same call ({@code HGETALL}'s flat array or the JSON text; nil when the key holds
+     * another type).
+     */
+    DOCUMENTS
   }
 
   /** The index a sort key walks or ranks. */

@@ -8,7 +8,7 @@ package dev.rekord.internal.engine.portable;
  * op against Redis.
  */
 enum EntryOp implements ProtocolCode {
-  /** The id with score 0, so the set is in id order: tags of collections, words, nulls, expiring ids. */
+  /** The id with score 0, so the set is in id order: tags of collections, words, nulls. */
   ID(0, "ZADD key 0 id"),
   /** The id scored by the number: numbers, dates, compound indexes. */
   SCORE(1, "ZADD key score id"),
@@ -18,7 +18,12 @@ enum EntryOp implements ProtocolCode {
    */
   VALUE(1, "ZADD key 0 value\\0id"),
   /** The id at a point. */
-  GEO(2, "GEOADD key longitude latitude id");
+  GEO(2, "GEOADD key longitude latitude id"),
+  /**
+   * The id scored by its document's expiry time in unix ms, read by the script after it set the
+   * expiry: the bucket's set of expiring ids, whose due members a query finds by score.
+   */
+  EXPIRY(0, "ZADD key <PEXPIRETIME of the document> id");
 
   private final int arity;
   private final String command;

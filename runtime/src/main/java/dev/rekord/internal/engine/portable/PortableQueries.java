@@ -1,6 +1,7 @@
 package dev.rekord.internal.engine.portable;
 
 import dev.rekord.connection.RedisConnection;
+import dev.rekord.internal.engine.portable.EngineProtocol.Form;
 import dev.rekord.internal.engine.portable.EngineProtocol.Mode;
 import dev.rekord.internal.engine.portable.EngineProtocol.SortValue;
 import dev.rekord.model.CompoundIndex;
@@ -59,20 +60,32 @@ public final class PortableQueries {
   /** The {@code limit} that returns every match. */
   public static final long NO_LIMIT = -1;
 
+  /**
+   * The largest page whose documents a bucket's script reads with the ids; a larger one (or every
+   * match) gets its ids alone and its documents in batches, so neither the server nor the client
+   * builds one reply of every document.
+   */
+  static final long DOCUMENTS_PAGE = 1000;
+
   private final RedisConnection connection;
   private final KeyLayout layout;
   private final List<CompoundIndex> compounds;
+  private final Form form;
 
-  /** An engine over a model without compound indexes. */
+  /** An engine over a model of hashes without compound indexes. */
   public PortableQueries(RedisConnection connection, KeyLayout layout) {
-    this(connection, layout, List.of());
+    this(connection, layout, List.of(), Form.HASH);
   }
 
-  /** An engine over a model with {@code compounds} ({@link IndexDefinition#compounds()}). */
-  public PortableQueries(RedisConnection connection, KeyLayout layout, List<CompoundIndex> compounds) {
+  /**
+   * An engine over a model with {@code compounds} ({@link IndexDefinition#compounds()}), whose
+   * documents have {@code form}.
+   */
+  public PortableQueries(RedisConnection connection, KeyLayout layout, List<CompoundIndex> compounds, Form form) {
     this.connection = connection;
     this.layout = layout;
     this.compounds = List.copyOf(compounds);
+    this.form = form;
   }
 
   public KeyLayout layout() {
@@ -101,6 +114,53 @@ public final class PortableQueries {
       ScriptCall call = call(layout.bucket(0), Mode.IDS, plan, offset, limit, false, null, 0);
       return strings((List<?>) connection.eval(EngineScripts.QUERY, call.keys(), call.args()));
     }
+    return merged(plan, offset, limit);
+  }
+
+  /**
+   * A page like {@link #ids}, each id with its document where one script call answers the page
+   * (one bucket, a limit of at most {@link #DOCUMENTS_PAGE}): the bucket's script reads the
+   * documents of the page it found, so ids and documents come in one round trip, and a document
+   * that expired since it was indexed is never among them. Otherwise (several buckets, a large or
+   * no limit) every row's document is {@code null}: the caller loads them.
+   */
+  public <R> List<PageRow> page(Condition<R> condition, List<Sort<R>> sort, long offset, long limit) {
+    if (layout.buckets() > 1 || limit == NO_LIMIT || limit > DOCUMENTS_PAGE) {
+      List<String> ids = ids(condition, sort, offset, limit);
+      List<PageRow> rows = new ArrayList<>(ids.size());
+      for (String id : ids) {
+        rows.add(new PageRow(id, null));
+      }
+      return rows;
+    }
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must not be negative: " + offset);
+    }
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be zero or more, or NO_LIMIT: " + limit);
+    }
+    if (limit == 0) {
+      return List.of();
+    }
+    ScriptCall call = call(layout.bucket(0), Mode.DOCUMENTS, plan(condition, sort), offset, limit, false, null, 0);
+    List<?> reply = (List<?>) connection.eval(EngineScripts.QUERY, call.keys(), call.args());
+    List<PageRow> rows = new ArrayList<>(reply.size() / 2);
+    for (int i = 0; i + 1 < reply.size(); i += 2) {
+      rows.add(new PageRow(string(reply.get(i)), reply.get(i + 1)));
+    }
+    return rows;
+  }
+
+  /**
+   * An id of a page and its document as the script read it ({@link Mode#DOCUMENTS}: a list of
+   * fields and values, or the JSON text), or {@code null} when it was not read with the id (or the
+   * key holds another type).
+   */
+  public record PageRow(String id, Object document) {}
+
+  /** The page of a query over several buckets: each bucket's first rows, merged. */
+  private <R> List<String> merged(Plan<R> plan, long offset, long limit) {
+    List<Sort<R>> sort = plan.sort();
     long perBucket = limit == NO_LIMIT || offset > Long.MAX_VALUE - limit ? NO_LIMIT : offset + limit;
     boolean withValues = !sort.isEmpty();
     List<ScriptCall> calls = new ArrayList<>(layout.buckets());
@@ -215,18 +275,22 @@ public final class PortableQueries {
     return new Plan<>(condition, sort, CompoundRewrite.find(compounds, condition, sort), false);
   }
 
-  private static <R> ScriptCall call(KeyLayout.Bucket bucket, Mode mode, Plan<R> query, long offset,
+  private <R> ScriptCall call(KeyLayout.Bucket bucket, Mode mode, Plan<R> query, long offset,
       long limit, boolean withValues, String snapshotKey, long snapshotTtlMillis) {
     QueryPlan plan = QueryPlan.of(bucket, query.condition(), query.sort(), query.rewrite(), query.anyOrder());
-    return ScriptCalls.query(plan, mode, offset, limit, withValues, snapshotKey, snapshotTtlMillis);
+    return ScriptCalls.query(plan, mode, form, offset, limit, withValues, snapshotKey, snapshotTtlMillis);
   }
 
   static List<String> strings(List<?> reply) {
     List<String> out = new ArrayList<>(reply.size());
     for (Object row : reply) {
-      out.add(row instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) row);
+      out.add(string(row));
     }
     return out;
+  }
+
+  private static String string(Object value) {
+    return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) value;
   }
 
   /**

@@ -40,7 +40,7 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
     this.form = EngineProtocol.Form.of(storage.scriptKind());
     this.layout = KeyLayout.of(model.keyPrefix(), buckets);
     this.writer = new IndexWriter(connection, layout);
-    this.queries = new PortableQueries(connection, layout, model.index().compounds());
+    this.queries = new PortableQueries(connection, layout, model.index().compounds(), form);
   }
 
   @Override
@@ -102,6 +102,21 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
   @Override
   public List<String> ids(Condition<T> condition, List<Sort<T>> sort, long offset, long limit) {
     return queries.ids(condition, sort, offset, limit);
+  }
+
+  @Override
+  public List<Row> page(Condition<T> condition, List<Sort<T>> sort, long offset, long limit) {
+    List<PortableQueries.PageRow> page = queries.page(condition, sort, offset, limit);
+    List<Row> rows = new ArrayList<>(page.size());
+    for (PortableQueries.PageRow row : page) {
+      rows.add(new Row(row.id(), storage.fromScript(row.document())));
+    }
+    return rows;
+  }
+
+  @Override
+  public void forgetIfGone(List<String> ids) {
+    writer.dropAllIfGone(ids);
   }
 
   @Override

@@ -22,7 +22,7 @@ final class ScriptCalls {
 
   /** The entry of a document saved with an expiry: its id in the bucket's set of expiring ids. */
   private static final IndexEntries.Entry EXPIRING =
-      new IndexEntries.Entry(EntryOp.ID, KeyLayout.Bucket::expiring, null, null);
+      new IndexEntries.Entry(EntryOp.EXPIRY, KeyLayout.Bucket::expiring, null, null);
 
   /**
    * {@code save.lua}: replace the document of {@code id} ({@code document}: field/value pairs or
@@ -123,16 +123,17 @@ final class ScriptCalls {
   /**
    * {@code query.lua}: run {@code plan} over its bucket.
    *
+   * @param form the form of the model's documents, which {@link Mode#DOCUMENTS} reads with the page
    * @param limit at most this many ids; -1 for all
    * @param withValues whether each id is followed by its sort values
    * @param snapshotKey the list a {@link Mode#SNAPSHOT} writes, else {@code null}
    * @param snapshotTtlMillis the snapshot's time to live in ms
    */
-  static ScriptCall query(QueryPlan plan, Mode mode, long offset, long limit, boolean withValues,
+  static ScriptCall query(QueryPlan plan, Mode mode, Form form, long offset, long limit, boolean withValues,
       String snapshotKey, long snapshotTtlMillis) {
     KeyLayout.Bucket bucket = plan.bucket();
     int snapshotPosition = snapshotKey == null ? 0 : plan.addKey(snapshotKey);
-    List<String> args = new ArrayList<>(10 + plan.arguments().size());
+    List<String> args = new ArrayList<>(11 + plan.arguments().size());
     args.add(mode.code());
     args.add(bucket.documentPrefix());
     args.add(bucket.manifestPrefix());
@@ -142,6 +143,7 @@ final class ScriptCalls {
     args.add(withValues ? "1" : "0");
     args.add(Integer.toString(snapshotPosition));
     args.add(Long.toString(snapshotTtlMillis));
+    args.add(form.code());
     args.addAll(plan.arguments());
     return new ScriptCall(plan.keys(), args);
   }

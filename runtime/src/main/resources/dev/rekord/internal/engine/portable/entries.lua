@@ -32,6 +32,9 @@ local function writeEntries(id, k, a)
       redis.call('ZADD', key, '0', ARGV[a + 1] .. '\0' .. id)
     elseif op == ENTRY_GEO then
       redis.call('GEOADD', key, ARGV[a + 1], ARGV[a + 2], id)
+    elseif op == ENTRY_EXPIRY then
+      -- KEYS[1] is the document in every script that writes entries; its expiry is set by now
+      redis.call('ZADD', key, redis.call('PEXPIRETIME', KEYS[1]), id)
     end
     a = a + 1 + ENTRY_ARITY[op]
   end

@@ -1,9 +1,11 @@
 -- query.lua, part 5 of 5: what the query returns (MODE_*).
 -- Returns: MODE_COUNT the number of matches; MODE_IDS the page of ids in order, each followed by
 -- its sort values when ARGV[7] is '1' (SORT_VALUE_PRESENT .. score or escaped tag value, or
--- SORT_VALUE_NULL); MODE_SNAPSHOT writes those rows to the snapshot key (replacing it, with the
--- ttl) and returns the number of ids. Ids whose document no longer exists (expired) are dropped
--- and their index entries removed.
+-- SORT_VALUE_NULL); MODE_DOCUMENTS those rows, each followed by its document as read in this call
+-- (FORM_HASH: HGETALL's flat array of fields and values; FORM_JSON: the text; false (nil) when the
+-- key holds another type); MODE_SNAPSHOT writes the rows of MODE_IDS to the snapshot key
+-- (replacing it, with the ttl) and returns the number of ids. Ids whose document no longer exists
+-- (expired) are dropped and their index entries removed.
 
 -- The sort value of an id: its score in the numeric index, its tag value from its manifest.
 local function sortValue(key, id)
@@ -17,9 +19,11 @@ local function sortValue(key, id)
   return SORT_VALUE_NULL
 end
 
+sweep()
 if mode == MODE_COUNT then
-  if redis.call('ZCARD', KEYS[2]) == 0 then
-    -- no document of the bucket expires, so every indexed id has one: count from the index
+  if swept then
+    -- every expired document of the bucket is unindexed, so every indexed id has one: count from
+    -- the index
     local op = root.op
     if op == PLAN_ALL or op == PLAN_SET or op == PLAN_VALUE or op == PLAN_RANGE then return est(root) end
     return #ids(root)
@@ -29,11 +33,14 @@ end
 
 local list = ordered()
 local rows = list
-if withValues then
+if withValues or mode == MODE_DOCUMENTS then
   rows = {}
   for _, id in ipairs(list) do
     rows[#rows + 1] = id
-    for _, key in ipairs(sorts) do rows[#rows + 1] = sortValue(key, id) end
+    if withValues then
+      for _, key in ipairs(sorts) do rows[#rows + 1] = sortValue(key, id) end
+    end
+    if mode == MODE_DOCUMENTS then rows[#rows + 1] = documents[id] end
   end
 end
 if mode == MODE_SNAPSHOT then

@@ -3,67 +3,64 @@
 
 local out, skipped = {}, 0
 
--- Takes a matching, living id into the page; true once the page is full.
+-- Takes a matching id into the page if its document lives (skipped ones are checked only until
+-- the sweep of expired ids is complete: then every indexed id lives); true once the page is full.
 local function offer(id)
   if skipped < offset then
-    skipped = skipped + 1
-  else
-    out[#out + 1] = id
+    if swept or stillExists(id) then skipped = skipped + 1 end
+    return false
   end
+  if not exists(id) then return false end
+  out[#out + 1] = id
   return limit >= 0 and #out >= limit
 end
 
--- The members of a sorted set whose scores are all 0, in id (byte-wise) order, a chunk at a time.
-local function idStream(key)
-  local last, done = nil, false
-  return function(n)
-    if done then return {} end
-    local members = redis.call('ZRANGE', key, last and '(' .. last or '-', '+', 'BYLEX', 'LIMIT', 0, n)
-    if #members < n then done = true end
-    if #members > 0 then last = members[#members] end
-    return members
-  end
-end
-
--- The ids of a value node, in id order, a chunk at a time.
-local function valueStream(node)
-  local last, done = nil, false
-  return function(n)
-    if done then return {} end
-    local members = redis.call('ZRANGE', node.key, last and '(' .. last or node.min, node.max,
-      'BYLEX', 'LIMIT', 0, n)
-    if #members < n then done = true end
-    if #members > 0 then last = members[#members] end
-    local chunk = {}
-    for i, member in ipairs(members) do chunk[i] = string.sub(member, node.cut) end
-    return chunk
-  end
-end
-
--- The members of a sorted set with ranks lo..hi (ascending ranks), in order, a chunk at a time.
+-- The members of a sorted set with ranks lo..hi (ascending ranks), in order, a chunk at a time:
+-- a function reading the next n, and one skipping n (O(log n): ZRANGE by rank starts anywhere).
 local function rankStream(key, desc, lo, hi)
   local a, b = lo, hi
   if desc then
     local size = redis.call('ZCARD', key)
     a, b = size - 1 - hi, size - 1 - lo
   end
-  return function(n)
+  local function read(n)
     if a > b then return {} end
     local stop = math.min(b, a + n - 1)
     local members = redis.call(desc and 'ZREVRANGE' or 'ZRANGE', key, a, stop)
     a = stop + 1
     return members
   end
+  local function skip(n)
+    a = a + n
+  end
+  return read, skip
+end
+
+-- The members of a sorted set whose scores are all 0, in id (byte-wise) order.
+local function idStream(key)
+  return rankStream(key, false, 0, redis.call('ZCARD', key) - 1)
+end
+
+-- The members 'value\0id' of a value node, in id order: the ranks from the first member of the
+-- value (the count of members before it) on, as many as the value has.
+local function valueStream(node)
+  local lo = redis.call('ZLEXCOUNT', node.key, '-', '(' .. node.value .. '\0')
+  return rankStream(node.key, false, lo, lo + est(node) - 1)
 end
 
 -- Reads a stream, offering each id that passes the probes, until the page is full (true) or the
 -- stream ends (false). Chunks start at the page size and grow. Members of a lexicographic index
--- ('value\0id') when lex.
-local function drain(stream, probes, lex, seen)
-  local chunk = math.max(16, math.min(1024, offset + math.max(limit, 0) + 4))
+-- ('value\0id') when lex. Without probes every member matches, so once the sweep is complete the
+-- offset is skipped by rank: a deep page reads only its own rows.
+local function drain(read, skip, probes, lex, seen)
+  if #probes == 0 and swept and not seen and skipped < offset then
+    skip(offset - skipped)
+    skipped = offset
+  end
+  local chunk = math.max(16, math.min(1024, offset - skipped + math.max(limit, 0) + 4))
   if limit < 0 then chunk = 1024 end
   while true do
-    local members = stream(chunk)
+    local members = read(chunk)
     if #members == 0 then return false end
     for _, member in ipairs(members) do
       local id = member
@@ -73,7 +70,7 @@ local function drain(stream, probes, lex, seen)
       for i = 1, #probes do
         if not has(probes[i], id) then keep = false break end
       end
-      if keep and exists(id) and offer(id) then return true end
+      if keep and offer(id) then return true end
     end
     chunk = math.min(chunk * 2, 4096)
   end
@@ -130,7 +127,7 @@ end
 -- Offers the living ids of a list, in its order, until the page is full.
 local function pageLiving(list)
   for _, id in ipairs(list) do
-    if exists(id) and offer(id) then break end
+    if offer(id) then break end
   end
   return out
 end
@@ -233,16 +230,19 @@ local function ordered()
     local driver, rest = root, {}
     if root.op == PLAN_AND then driver, rest = split(root) end
     if driver.op == PLAN_SET or driver.op == PLAN_ALL then
-      drain(idStream(driver.key or ALL), rest, false, nil)
+      local read, skip = idStream(driver.key or ALL)
+      drain(read, skip, rest, false, nil)
       return out
     end
     if driver.op == PLAN_VALUE then
-      drain(valueStream(driver), rest, false, nil)
+      local read, skip = valueStream(driver)
+      drain(read, skip, rest, true, nil)
       return out
     end
     local matches = math.max(expected(root), 1)
     if need >= 0 and need * card() / matches < est(root) then
-      drain(idStream(ALL), { root }, false, nil)
+      local read, skip = idStream(ALL)
+      drain(read, skip, { root }, false, nil)
       return out
     end
     return sortAll()
@@ -288,13 +288,14 @@ local function ordered()
   elseif bounded then
     probes = {}
   end
-  if drain(rankStream(sort.key, sort.desc, lo, hi), probes, lexical, seen) or bounded then
+  local read, skip = rankStream(sort.key, sort.desc, lo, hi)
+  if drain(read, skip, probes, lexical, seen) or bounded then
     return out
   end
   -- ids without a value (null) follow, in id order
   local nulls = {}
   for _, id in ipairs(ids(root)) do
-    if not seen[id] and exists(id) then nulls[#nulls + 1] = id end
+    if not seen[id] then nulls[#nulls + 1] = id end
   end
   table.sort(nulls, sort.desc and function(a, b) return before(b, a) end or before)
   for _, id in ipairs(nulls) do

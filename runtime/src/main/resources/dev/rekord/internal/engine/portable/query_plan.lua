@@ -3,14 +3,16 @@
 -- prefix notation. Every key it touches is in the bucket (one hash slot). Arguments built by
 -- ScriptCalls.query:
 -- KEYS[1] the bucket's sorted set of all ids (score 0, so in id order); KEYS[2] its sorted set of
--- ids saved with an expiry (while empty, counts need no per-id EXISTS); KEYS[3..] the index keys
--- the sort keys and the plan name by position.
+-- ids saved with an expiry, scored by their expiry time (unix ms): the ids due by now are a range
+-- of it (query_probe.lua sweeps them); KEYS[3..] the index keys the sort keys and the plan name by
+-- position.
 -- ARGV[1] what to return (MODE_*); ARGV[2] the document key prefix '{tag}:', ARGV[3] the manifest
 -- key prefix '{tag}#doc:', ARGV[4] the index base '{tag}#'; ARGV[5] offset, ARGV[6] limit (-1: no
 -- limit), ARGV[7] '1' to return each id's sort values, ARGV[8] position in KEYS of the snapshot
--- key (0: none), ARGV[9] the snapshot's ttl in ms; ARGV[10] the number of sort keys, then per
--- sort key its index (SORT_INDEX_*), key position and direction (DIRECTION_*); then the plan, one
--- node after another (PLAN_*, generated from PlanOp.java):
+-- key (0: none), ARGV[9] the snapshot's ttl in ms; ARGV[10] the form of the documents (FORM_*: read
+-- with the page in MODE_DOCUMENTS); ARGV[11] the number of sort keys, then per sort key its index
+-- (SORT_INDEX_*), key position and direction (DIRECTION_*); then the plan, one node after another
+-- (PLAN_*, generated from PlanOp.java):
 --   all | set k | value k v | range k min max | prefix k p | radius k lon lat meters
 --   | box k lon lat meters west south east north | and n c1..cn | or n c1..cn | not c
 -- Tag values and prefixes arrive escaped (IndexEncoding.lexical, as the index holds them): a
@@ -20,10 +22,10 @@
 local mode, docPrefix, manifestPrefix, BASE = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local offset, limit = tonumber(ARGV[5]), tonumber(ARGV[6])
 local withValues, snapshotKey, snapshotTtl = ARGV[7] == '1', tonumber(ARGV[8]), ARGV[9]
-local nsort = tonumber(ARGV[10])
+local documentForm, nsort = ARGV[10], tonumber(ARGV[11])
 local ALL = KEYS[1]
 
-local pos = 11
+local pos = 12
 local function take()
   local v = ARGV[pos]
   pos = pos + 1

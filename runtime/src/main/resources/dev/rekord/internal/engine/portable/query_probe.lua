@@ -161,23 +161,99 @@ has = function(node, id)
   return node.lookup[id] == true
 end
 
--- Whether the document of an id still exists; if it expired, its index entries are removed.
-local alive = {}
-local function exists(id)
-  local known = alive[id]
+-- Expired documents. The bucket's set of expiring ids is scored by each document's expiry time
+-- (unix ms, PEXPIRETIME), so the ones due come first: the sweep, run first by every query,
+-- reads it from the lowest score, unindexing each id whose document is gone, until it meets a
+-- living document expiring when its score says (nothing after it is due) or has checked
+-- SWEEP_LIMIT ids; a score that an expiry set behind Rekord's back made wrong is corrected. Once
+-- swept (the usual case: one ZRANGEBYSCORE and one PEXPIRETIME), every id left in the index has a
+-- living document for the rest of this call (a script sees the time it started at), so ids are
+-- counted and skipped without a per-id EXISTS and a page can skip its offset by rank. No TIME: the sweep
+-- needs only @read commands.
+local SWEEP_LIMIT = 1000
+local swept = false
+local function sweep()
+  local checked = 0
+  while not swept and checked < SWEEP_LIMIT do
+    local head = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', '+inf', 'WITHSCORES', 'LIMIT', 0, 16)
+    if #head == 0 then
+      swept = true
+      break
+    end
+    for i = 1, #head, 2 do
+      local id, score = head[i], tonumber(head[i + 1])
+      local at = redis.call('PEXPIRETIME', docPrefix .. id)
+      checked = checked + 1
+      if at == score then
+        swept = true
+        break
+      elseif at == -2 then
+        unindex(manifestPrefix .. id, ALL, BASE, id) -- expired, or deleted behind Rekord's back
+      elseif at == -1 then
+        redis.call('ZREM', KEYS[2], id) -- made persistent behind Rekord's back
+      else
+        redis.call('ZADD', KEYS[2], at, id)
+      end
+      if checked >= SWEEP_LIMIT then break end
+    end
+  end
+end
+
+-- The documents read with the page (MODE_DOCUMENTS): id -> HGETALL's flat array or the JSON
+-- text, or false when the key holds another type (the client reads it again to say which).
+local documents = {}
+local function readDocument(id)
+  local key = docPrefix .. id
+  local reply
+  if documentForm == FORM_HASH then
+    reply = redis.pcall('HGETALL', key)
+    if type(reply) == 'table' and reply.err then return false end
+    if #reply == 0 then return nil end
+  else
+    reply = redis.pcall('GET', key)
+    if type(reply) == 'table' and reply.err then return false end
+    if not reply then return nil end
+  end
+  return reply
+end
+
+-- Whether the document of an id still exists, asked of the server (EXISTS); if it is gone, its
+-- index entries are removed.
+local present = {}
+local function stillExists(id)
+  local known = present[id]
   if known ~= nil then return known end
   local yes = redis.call('EXISTS', docPrefix .. id) == 1
   if not yes then
     unindex(manifestPrefix .. id, ALL, BASE, id)
   end
-  alive[id] = yes
+  present[id] = yes
   return yes
 end
 
+-- Whether the document of an id exists, as a page needs to know: in MODE_DOCUMENTS by reading it
+-- (a document gone behind Rekord's back is unindexed); otherwise, once swept, every indexed id has
+-- one; before that, asked of the server.
+local function exists(id)
+  if mode == MODE_DOCUMENTS then
+    local known = documents[id]
+    if known ~= nil then return true end
+    local document = readDocument(id)
+    if document == nil then
+      unindex(manifestPrefix .. id, ALL, BASE, id)
+      return false
+    end
+    documents[id] = document
+    return true
+  end
+  return swept or stillExists(id)
+end
+
+-- The ids of a list whose document exists, each asked of the server (exact counts).
 local function living(list)
   local out = {}
   for _, id in ipairs(list) do
-    if exists(id) then out[#out + 1] = id end
+    if stillExists(id) then out[#out + 1] = id end
   end
   return out
 end

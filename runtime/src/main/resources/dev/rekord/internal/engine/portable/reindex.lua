@@ -1,7 +1,7 @@
 -- Rewrites the index entries of one document, leaving the document and its expiry alone
 -- (migrate()'s rebuild, PortableRebuild; arguments built by ScriptCalls.reindex).
 -- KEYS[1] the document, KEYS[2] its manifest, KEYS[3] the bucket's set of all ids, KEYS[4] its
--- set of expiring ids, KEYS[5..] one per index entry.
+-- set of expiring ids (scored by expiry time, unix ms), KEYS[5..] one per index entry.
 -- ARGV[1] id, ARGV[2] the bucket's index base '{tag}#', ARGV[3] the new manifest naming every
 -- entry but the one of KEYS[4], ARGV[4] the manifest's entry for KEYS[4] (added when the document
 -- expires, which only this script can tell), then per entry its op (ENTRY_*) and values.
@@ -17,8 +17,9 @@ end
 local old = redis.call('GET', KEYS[2])
 local manifest = ARGV[3]
 redis.call('ZADD', KEYS[3], '0', id)
-if redis.call('PTTL', KEYS[1]) > 0 then
-  redis.call('ZADD', KEYS[4], '0', id)
+local expiresAt = redis.call('PEXPIRETIME', KEYS[1])
+if expiresAt > 0 then
+  redis.call('ZADD', KEYS[4], expiresAt, id)
   manifest = manifest .. ARGV[4]
 end
 writeEntries(id, 5, 5)

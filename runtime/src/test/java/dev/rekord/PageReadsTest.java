@@ -1,0 +1,281 @@
+package dev.rekord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekord.annotations.Storage;
+import dev.rekord.exception.DeserializationException;
+import dev.rekord.test.RedisExtension;
+import dev.rekord.test.RedisServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The read side of a query: a page of one bucket is one round trip (ids and documents from the same
+ * script call), a deep page reads only its own rows, and expired documents never appear — checked
+ * against an in-memory evaluation of the living documents.
+ */
+@ExtendWith(RedisExtension.class)
+class PageReadsTest {
+
+  private static final String[] CITIES = {"Oslo", "Bergen", "Tromsø", "Ålesund"};
+
+  private RedisServer server;
+  private final List<Rekord> opened = new ArrayList<>();
+
+  @BeforeEach
+  void server(RedisServer server) {
+    this.server = server;
+  }
+
+  @AfterEach
+  void close() {
+    opened.forEach(Rekord::close);
+  }
+
+  private RekordRepository<Member, String> members(int buckets, Storage storage) {
+    Rekord rekord = Rekord.builder().url(server.url()).buckets(buckets).build();
+    opened.add(rekord);
+    return TestModel.repository(rekord, TestModel.stringIds("member", storage, Duration.ZERO));
+  }
+
+  private static UnifiedJedis jedis(RekordRepository<?, ?> repository) {
+    return repository.rekord().connection().unwrap(UnifiedJedis.class);
+  }
+
+  /** Read events the server processed (one per request a client sent and waited for). */
+  private static long reads(UnifiedJedis jedis) {
+    for (String line : jedis.info("stats").split("\r\n")) {
+      if (line.startsWith("total_reads_processed:")) {
+        return Long.parseLong(line.substring(line.indexOf(':') + 1));
+      }
+    }
+    throw new IllegalStateException("no total_reads_processed");
+  }
+
+  /** How many round trips {@code run} took, and its result. */
+  private static <R> R roundTrips(UnifiedJedis jedis, int expected, String what, Supplier<R> run) {
+    run.get(); // warm: the schema record, the script loaded
+    long before = reads(jedis);
+    R result = run.get();
+    long after = reads(jedis);
+    assertEquals(expected, after - before - 1, what + ": round trips (less the INFO)"); // the second INFO is one read
+    return result;
+  }
+
+  private static List<Member> data(int n) {
+    Random random = new Random(11);
+    List<Member> members = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      members.add(new Member(String.format("m%05d", i), CITIES[random.nextInt(CITIES.length)], random.nextInt(80), null));
+    }
+    return members;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Storage.class)
+  void aPageOfOneBucketIsOneRoundTrip(Storage storage) {
+    RekordRepository<Member, String> members = members(1, storage);
+    List<Member> data = data(500);
+    members.saveAll(data);
+    UnifiedJedis jedis = jedis(members);
+
+    List<Member> oslo = roundTrips(jedis, 1, "tag equality",
+        () -> members.find(Member_.city.eq("Oslo")).limit(20).list());
+    assertEquals(evaluate(data, m -> m.city().equals("Oslo"), byId()).subList(0, 20), oslo);
+
+    List<Member> range = roundTrips(jedis, 1, "range sorted by its own field",
+        () -> members.find(Member_.age.between(20, 40)).sortBy(Member_.age.desc()).offset(5).limit(20).list());
+    assertEquals(evaluate(data, m -> m.age() >= 20 && m.age() <= 40, byAge(true)).subList(5, 25), range);
+
+    BatchRead<String, Member> all = roundTrips(jedis, 1, "read() of findAll",
+        () -> members.findAll().offset(480).limit(50).read());
+    assertEquals(data.subList(480, 500), all.values());
+    assertTrue(all.missing().isEmpty() && all.failures().isEmpty());
+  }
+
+  @Test
+  void aPageOverSeveralBucketsLoadsItsDocumentsAfterTheIds() {
+    RekordRepository<Member, String> members = members(4, Storage.HASH);
+    List<Member> data = data(300);
+    members.saveAll(data);
+    List<Member> page = roundTrips(jedis(members), 2, "ids, then documents",
+        () -> members.find(Member_.age.lt(50)).sortBy(Member_.age.asc()).limit(20).list());
+    assertEquals(evaluate(data, m -> m.age() < 50, byAge(false)).subList(0, 20), page);
+  }
+
+  @Test
+  void aDocumentOfAnotherTypeInAPageIsReportedNotFatal() {
+    RekordRepository<Member, String> members = members(1, Storage.HASH);
+    members.saveAll(data(30));
+    UnifiedJedis jedis = jedis(members);
+    jedis.del(members.keyOf("m00003"));
+    jedis.set(members.keyOf("m00003"), "not a hash"); // behind Rekord's back; its index entries stay
+
+    BatchRead<String, Member> read = members.findAll().limit(10).read();
+    assertEquals(Set.of("m00003"), read.failures().keySet());
+    assertTrue(read.failures().get("m00003").getMessage().contains("expected a hash but found string"),
+        read.failures().get("m00003").getMessage());
+    assertEquals(9, read.found().size());
+    assertThrowsDeserialization(() -> members.findAll().limit(10).list());
+  }
+
+  private static void assertThrowsDeserialization(Runnable run) {
+    try {
+      run.run();
+    } catch (DeserializationException expected) {
+      return;
+    }
+    throw new AssertionError("expected a DeserializationException");
+  }
+
+  /**
+   * Deep pages with a fifth of the documents expired (mixed in by id, age and city) equal the same
+   * rows of an in-memory evaluation of the living ones, on one bucket and on four.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
+  void deepPagesWithExpiredDocumentsEqualAnInMemoryEvaluation(int buckets) throws InterruptedException {
+    RekordRepository<Member, String> members = members(buckets, Storage.HASH);
+    List<Member> data = data(3000);
+    List<Member> living = new ArrayList<>();
+    List<Member> expiring = new ArrayList<>();
+    for (int i = 0; i < data.size(); i++) {
+      (i % 5 == 2 && i != 7 ? expiring : living).add(data.get(i));
+    }
+    members.saveAll(living);
+    members.saveAll(expiring, Duration.ofMillis(40));
+    members.save(data.get(7), Duration.ofHours(1)); // expires, but not yet: it stays
+    Thread.sleep(150);
+
+    for (int offset : new int[] {0, 13, 1000, 1190, 2390}) {
+      assertEquals(page(evaluate(living, m -> m.age() >= 10 && m.age() <= 70, byAge(false)), offset),
+          members.find(Member_.age.between(10, 70)).sortBy(Member_.age.asc()).offset(offset).limit(20).list(),
+          "range sorted ascending, offset " + offset);
+      assertEquals(page(evaluate(living, m -> m.age() >= 10, byAge(true)), offset),
+          members.find(Member_.age.gte(10)).sortBy(Member_.age.desc()).offset(offset).limit(20).list(),
+          "range sorted descending, offset " + offset);
+      assertEquals(page(evaluate(living, m -> m.city().equals("Bergen"), byId()), offset / 4),
+          members.find(Member_.city.eq("Bergen")).offset(offset / 4).limit(20).list(),
+          "tag equality, offset " + offset / 4);
+      assertEquals(page(evaluate(living, m -> true, byId()), offset),
+          members.findAll().offset(offset).limit(20).list(), "all, offset " + offset);
+    }
+    assertEquals(living.size(), members.count());
+  }
+
+  /**
+   * A deep page of a range sorted by its own field, of a tag equality and of every document reads
+   * only its own rows: the offset is skipped by rank, with no EXISTS per skipped id.
+   */
+  @Test
+  void aDeepPageReadsOnlyItsOwnRows() throws InterruptedException {
+    RekordRepository<Member, String> members = members(1, Storage.HASH);
+    List<Member> data = data(6000);
+    members.saveAll(data.subList(0, 5000));
+    members.saveAll(data.subList(5000, 6000), Duration.ofMillis(30)); // expired before the query: swept
+    Thread.sleep(100);
+    UnifiedJedis jedis = jedis(members);
+    List<Member> living = data.subList(0, 5000);
+    Map<String, Supplier<List<Member>>> queries = Map.of(
+        "range", () -> members.find(Member_.age.gte(0)).sortBy(Member_.age.asc()).offset(4000).limit(20).list(),
+        "tag", () -> members.find(Member_.city.eq("Oslo")).offset(1000).limit(20).list(),
+        "all", () -> members.findAll().offset(4000).limit(20).list());
+    Map<String, List<Member>> expected = Map.of(
+        "range", page(evaluate(living, m -> true, byAge(false)), 4000),
+        "tag", page(evaluate(living, m -> m.city().equals("Oslo"), byId()), 1000),
+        "all", page(living, 4000));
+    for (String name : List.of("range", "tag", "all")) {
+      queries.get(name).get(); // sweeps the expired ones once
+      jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
+      assertEquals(expected.get(name), queries.get(name).get(), name);
+      Map<String, Long> calls = commandCalls(jedis);
+      assertFalse(calls.containsKey("exists"), name + ": " + calls);
+      assertEquals(20L, calls.get("hgetall"), name + ": " + calls);
+      assertTrue(calls.getOrDefault("zrange", 0L) <= 2, name + ": " + calls);
+    }
+  }
+
+  /**
+   * A count over a bucket with expiring documents sweeps the expired ones, then counts from the
+   * index: exact, and no EXISTS per matching id.
+   */
+  @Test
+  void aCountWithExpiringDocumentsIsReadFromTheIndex() throws InterruptedException {
+    RekordRepository<Member, String> members = members(1, Storage.HASH);
+    List<Member> data = data(3000);
+    members.saveAll(data.subList(0, 2000));
+    members.saveAll(data.subList(2000, 2500), Duration.ofHours(1));
+    members.saveAll(data.subList(2500, 3000), Duration.ofMillis(30));
+    Thread.sleep(100);
+    UnifiedJedis jedis = jedis(members);
+    jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
+    assertEquals(2500, members.count());
+    assertEquals(evaluate(data.subList(0, 2500), m -> m.age() < 30, byId()).size(),
+        members.find(Member_.age.lt(30)).count());
+    Map<String, Long> calls = commandCalls(jedis);
+    assertFalse(calls.containsKey("exists"), calls.toString());
+    assertEquals(2L, calls.get("pexpiretime") - 500, "500 expired documents swept, then one look each: " + calls);
+  }
+
+  private static Map<String, Long> commandCalls(UnifiedJedis jedis) {
+    Map<String, Long> calls = new HashMap<>();
+    for (String line : jedis.info("commandstats").split("\r\n")) {
+      if (line.startsWith("cmdstat_")) {
+        String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+        String count = line.substring(line.indexOf("calls=") + 6, line.indexOf(',', line.indexOf("calls=")));
+        calls.put(name, Long.parseLong(count));
+      }
+    }
+    return calls;
+  }
+
+  /** A large result loads its documents in pipelines after the ids, and equals the evaluation. */
+  @Test
+  void aLargeListEqualsTheEvaluation() {
+    RekordRepository<Member, String> members = members(1, Storage.JSON);
+    List<Member> data = data(RekordRepository.READ_BATCH + 700); // two pipelines
+    members.saveAll(data);
+    assertEquals(data, members.findAll().list());
+    assertEquals(evaluate(data, m -> m.age() > 3, byAge(true)).subList(0, RekordRepository.READ_BATCH + 100),
+        members.find(Member_.age.gt(3)).sortBy(Member_.age.desc()).limit(RekordRepository.READ_BATCH + 100).list());
+    assertEquals(data.subList(0, 1500), members.findAllById(data.subList(0, 1500).stream().map(Member::id).toList()).values());
+  }
+
+  private static List<Member> page(List<Member> all, int offset) {
+    return all.subList(Math.min(offset, all.size()), Math.min(offset + 20, all.size()));
+  }
+
+  private static List<Member> evaluate(List<Member> data, Predicate<Member> condition, Comparator<Member> order) {
+    return data.stream().filter(condition).sorted(order).toList();
+  }
+
+  private static Comparator<Member> byId() {
+    return Comparator.comparing(Member::id);
+  }
+
+  /** By age, ties by id in the same direction. */
+  private static Comparator<Member> byAge(boolean descending) {
+    Comparator<Member> order = Comparator.comparingInt(Member::age).thenComparing(Member::id);
+    return descending ? order.reversed() : order;
+  }
+}
