@@ -18,6 +18,11 @@ public final class Commands {
     return new Command<>("GET", List.of(key), List.of(), ReplyType.STRING);
   }
 
+  /** {@code HGET key field}: the value, or {@code null}. */
+  public static Command<String> hget(String key, String field) {
+    return new Command<>("HGET", List.of(key), List.of(field), ReplyType.STRING);
+  }
+
   /** {@code HGETALL key}: every field, empty when there is no hash. */
   public static Command<Map<String, String>> hgetAll(String key) {
     return new Command<>("HGETALL", List.of(key), List.of(), ReplyType.STRING_MAP);

@@ -63,7 +63,14 @@ public final class KeyLayout {
    * The version of the index layout this runtime writes and reads; stored in the schema record.
    * Bump it whenever index keys change shape, so existing indexes are rebuilt once.
    */
-  public static final int LAYOUT_VERSION = 5;
+  public static final int LAYOUT_VERSION = 6;
+
+  /**
+   * The field of a hash document that holds its manifest (when {@link Manifest#inDocument}): no
+   * record component can map to it, as stored field names are letters, digits, {@code _} and
+   * {@code -} joined by dots, and decoding reads fields by name, so it never reaches a record.
+   */
+  public static final String MANIFEST_FIELD = "#";
 
   private final String prefix;
   private final Bucket[] buckets;

@@ -5,14 +5,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A document's manifest ({@code {tag}#doc:<id>}, stored by the save scripts, read by the scripts
- * through {@code manifest.lua}): one string naming each index entry of the document as its key
+ * A document's manifest (the field {@link KeyLayout#MANIFEST_FIELD} of its hash, or its key {@code
+ * {tag}#doc:<id>} — {@link #inDocument} says which —, stored by the save scripts, read by the
+ * scripts through {@code manifest.lua}): one string naming each index entry of the document as its key
  * after the bucket's {@code {tag}#} and, for a {@code value\0id} member, the value as the member
  * holds it ({@linkplain IndexEncoding#lexical escaped}): {@code <n>:<key suffix>} followed by
  * {@code =} (the member is the id) or {@code <m>:<value>}, e.g. {@code 8:lex:city4:Oslo7:num:age=}.
  * Lengths count bytes of the UTF-8 text, as Lua does.
  */
 public final class Manifest {
+
+  /**
+   * The longest manifest (in bytes) kept in the document's own hash. Redis keeps a small hash
+   * compact (a listpack) only while each of its values is at most {@code hash-max-listpack-value}
+   * bytes (64 by default); a longer manifest would turn the hash into a hash table, which costs far
+   * more than the manifest key it saves.
+   */
+  static final int MAX_IN_DOCUMENT = 64;
 
   /** One index entry of a document: the member {@code member} of the sorted set {@code key}. */
   public record Entry(String key, String member) {}
@@ -32,6 +41,18 @@ public final class Manifest {
     } else {
       manifest.append(utf8Length(value, 0)).append(':').append(value);
     }
+  }
+
+  /**
+   * Whether the manifest {@code text} of a document stored in {@code form}, expiring after {@code
+   * ttlMillis} (0: never), is kept in the document's own hash ({@link KeyLayout#MANIFEST_FIELD}),
+   * else in its manifest key: only a hash can hold it, a document that expires needs its manifest
+   * afterwards (its entries are removed when a query meets its id), and a long one would make the
+   * hash larger than the key costs.
+   */
+  static boolean inDocument(EngineProtocol.Form form, long ttlMillis, String text) {
+    return form == EngineProtocol.Form.HASH && ttlMillis == 0 && !text.isEmpty()
+        && text.length() <= MAX_IN_DOCUMENT && utf8Length(text, 0) <= MAX_IN_DOCUMENT;
   }
 
   /**

@@ -1,7 +1,10 @@
 -- Shared by every engine script (EngineScripts prepends it): reading a document's manifest, which
 -- names the index entries of that document so a save, reindex or delete removes exactly those,
 -- whatever model or writer made them. The client writes it (Manifest.java), the save scripts
--- store it as it is.
+-- store it as it is: in the field MANIFEST_FIELD of the document's own hash (a hash document
+-- saved without expiry, its manifest short enough to keep the hash compact), else in its manifest
+-- key '{tag}#doc:<id>' (JSON documents, documents that expire — their manifest must outlive them
+-- so their entries can still be removed —, long manifests). Never both.
 -- One string, entry after entry, each
 --   <n>:<key suffix> then '=' (the member is the id) or <m>:<value> (the member is value\0id)
 -- with the key suffix relative to the bucket's index base '{tag}#', which the client passes, and
@@ -36,13 +39,22 @@ local function removeEntry(key, member)
   redis.call('ZREM', key, member)
 end
 
--- Removes a document's every index entry: those its manifest names, the manifest, and its id from
--- the bucket's set of all ids.
-local function unindex(manifestKey, idsKey, base, id)
-  local manifest = redis.call('GET', manifestKey)
+-- A document's manifest and whether its hash holds it (else its manifest key does); false when
+-- it has none. pcall: a JSON document is a string, on which HGET fails.
+local function readManifest(docKey, manifestKey)
+  local manifest = redis.pcall('HGET', docKey, MANIFEST_FIELD)
+  if type(manifest) == 'string' then return manifest, true end
+  return redis.call('GET', manifestKey), false
+end
+
+-- Removes the index entries of a document that is gone or about to be deleted: those its manifest
+-- names, its manifest key, and its id from the bucket's set of all ids (a manifest in the
+-- document's hash goes with the document).
+local function unindex(docKey, manifestKey, idsKey, base, id)
+  local manifest, inDocument = readManifest(docKey, manifestKey)
   if manifest then
     eachEntry(manifest, base, id, removeEntry)
-    redis.call('DEL', manifestKey)
+    if not inDocument then redis.call('DEL', manifestKey) end
   end
   redis.call('ZREM', idsKey, id)
 end

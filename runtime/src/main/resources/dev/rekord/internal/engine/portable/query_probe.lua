@@ -168,7 +168,7 @@ local function exists(id)
   if known ~= nil then return known end
   local yes = redis.call('EXISTS', docPrefix .. id) == 1
   if not yes then
-    unindex(manifestPrefix .. id, ALL, BASE, id)
+    unindex(docPrefix .. id, manifestPrefix .. id, ALL, BASE, id)
   end
   alive[id] = yes
   return yes
