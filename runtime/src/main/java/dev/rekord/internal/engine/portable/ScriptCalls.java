@@ -21,6 +21,8 @@ final class ScriptCalls {
   private static final int SAVE_HEADER = 3;
   /** The position of the manifest among a document's arguments: id, ttl, place, manifest, n. */
   private static final int SAVE_MANIFEST = 3;
+  /** The position of a one-document call's n, the number of document arguments that follow it. */
+  private static final int SAVE_DOCUMENT_ARGS = SAVE_HEADER + 4;
 
   /** The entry of a document saved with an expiry: its id in the bucket's set of expiring ids. */
   private static final IndexEntries.Entry EXPIRING =
@@ -70,13 +72,22 @@ final class ScriptCalls {
     return args;
   }
 
-  /** The keys (ids, document, manifest, then one per entry) and the entries' arguments. */
+  /**
+   * The keys (ids, document, manifest, then one per entry) and the entries' arguments. A manifest
+   * kept in the document travels as its last field, so the document's {@code HSET} stores it.
+   */
   private static ScriptCall saveCall(KeyLayout.Bucket bucket, String id, Form form, long ttlMillis,
       List<String> args, IndexEntries entries) {
     List<String> keys = new ArrayList<>(4 + entries.size());
     keys.add(bucket.all());
     keys.add(bucket.documentKey(id));
     keys.add(bucket.manifest(id));
+    boolean mayHoldIt = form == Form.HASH && ttlMillis == 0;
+    int field = args.size();
+    if (mayHoldIt) {
+      args.add(KeyLayout.MANIFEST_FIELD);
+      args.add(""); // the manifest, once known
+    }
     int count = args.size();
     args.add(""); // the number of entries
     StringBuilder manifest = new StringBuilder(24 * entries.size() + 8);
@@ -85,8 +96,15 @@ final class ScriptCalls {
       EXPIRING.appendTo(bucket, keys, args, manifest);
     }
     String text = manifest.toString();
+    boolean inDocument = Manifest.inDocument(form, ttlMillis, text);
     args.set(count, Integer.toString(keys.size() - 3));
-    args.set(SAVE_HEADER + SAVE_MANIFEST - 1, ManifestIn.of(Manifest.inDocument(form, ttlMillis, text)).code());
+    if (inDocument) {
+      args.set(field + 1, text);
+      args.set(SAVE_DOCUMENT_ARGS, Integer.toString(field + 2 - SAVE_DOCUMENT_ARGS - 1));
+    } else if (mayHoldIt) {
+      args.subList(field, field + 2).clear();
+    }
+    args.set(SAVE_HEADER + SAVE_MANIFEST - 1, ManifestIn.of(inDocument).code());
     args.set(SAVE_HEADER + SAVE_MANIFEST, text);
     return new ScriptCall(keys, args);
   }

@@ -7,7 +7,8 @@
 -- documents follow, then per document: its id, its time to live in ms (0: none), where its
 -- manifest goes (MANIFEST_IN_*: the field MANIFEST_FIELD of the hash, or the manifest key), the new
 -- manifest (manifest.lua) naming every entry, n: how many document arguments follow (FORM_HASH:
--- field/value pairs; FORM_JSON: the text), the n arguments, the number of entries, then per entry
+-- field/value pairs, the last one MANIFEST_FIELD and the manifest when it goes into the hash;
+-- FORM_JSON: the text), the n arguments, the number of entries, then per entry
 -- its op (ENTRY_*) and values (entries.lua).
 -- Entries the old manifest names and the new one does not are removed. Returns the number of
 -- documents.
@@ -59,7 +60,7 @@ for _ = 1, count do
   local e = tonumber(ARGV[a + n])
   a = writeEntries(id, k + 2, a + n + 1, e)
   removeStale(base, id, old, manifest)
-  storeManifest(doc, manifestKey, manifest, inDocument, false, not oldInDocument and old)
+  storeManifest(doc, manifestKey, manifest, inDocument, inDocument and manifest, not oldInDocument and old)
   k = k + 2 + e
 end
 return count

@@ -100,16 +100,17 @@ class EngineProtocolTest {
     assertEquals(List.of("{doc:2}#ids", "{doc:2}:m1", "{doc:2}#doc:m1"), json.keys());
     assertEquals(List.of("{doc:2}#", "json", "1", "m1", "0", "key", "", "1", "{}", "0"), json.args());
 
-    // without expiry a short manifest goes into the hash; calls of one bucket join into one
+    // without expiry a short manifest goes into the hash, as its last field; calls of one bucket
+    // join into one
     ScriptCall plain = ScriptCalls.save(BUCKET, "m2", Form.HASH, 0, List.of("id", "m2"),
         IndexEntries.create().numeric(Doc.AGE, 31));
-    assertEquals(List.of("{doc:2}#", "hash", "1", "m2", "0", "document", "7:num:age=", "2", "id", "m2",
-        "1", "score", "31"), plain.args());
+    assertEquals(List.of("{doc:2}#", "hash", "1", "m2", "0", "document", "7:num:age=", "4", "id", "m2",
+        "#", "7:num:age=", "1", "score", "31"), plain.args());
     ScriptCall both = ScriptCalls.saveTogether(List.of(json, plain));
     assertEquals(List.of("{doc:2}#ids", "{doc:2}:m1", "{doc:2}#doc:m1", "{doc:2}:m2", "{doc:2}#doc:m2",
         "{doc:2}#num:age"), both.keys());
     assertEquals(List.of("{doc:2}#", "json", "2", "m1", "0", "key", "", "1", "{}", "0",
-        "m2", "0", "document", "7:num:age=", "2", "id", "m2", "1", "score", "31"), both.args());
+        "m2", "0", "document", "7:num:age=", "4", "id", "m2", "#", "7:num:age=", "1", "score", "31"), both.args());
   }
 
   @Test
