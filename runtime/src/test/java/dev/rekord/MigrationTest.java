@@ -182,12 +182,12 @@ class MigrationTest {
     // the tag's #zero set, which the manifest names.
     KeyLayout.Bucket bucket = RekordTesting.layout(members).bucketFor(id);
     String manifest = redis.hget(members.keyOf(id), KeyLayout.MANIFEST_FIELD);
-    assertTrue(manifest.contains("8:lex:city4:a\1\1b"), manifest);
+    assertTrue(manifest.contains("lcity:4:a\1\1b"), manifest);
     redis.hdel(members.keyOf(id), KeyLayout.MANIFEST_FIELD); // layout 4 kept every manifest in its key
     redis.zrem(bucket.lex("city"), "a\1\1b\0" + id);
     redis.zadd(bucket.lex("city"), 0, "a\0b\0" + id);
     redis.zadd(bucket.indexBase() + "zero:city", 0, id);
-    redis.set(bucket.manifest(id), manifest.replace("8:lex:city4:a\1\1b", "8:lex:city3:a\0b") + "9:zero:city=");
+    redis.set(bucket.manifest(id), manifest.replace("lcity:4:a\1\1b", "8:lex:city3:a\0b") + "9:zero:city=");
     redis.hset("rekord:schema:member", "layout", "4");
     RekordTesting.invalidate(rekord);
 
@@ -246,7 +246,7 @@ class MigrationTest {
     }
     // the expiring document keeps its manifest in its key: it must outlive the document
     assertNull(redis.hget(members.keyOf("short"), KeyLayout.MANIFEST_FIELD));
-    assertTrue(redis.get(layout.bucketFor("short").manifest("short")).contains("3:ttl="));
+    assertTrue(redis.get(layout.bucketFor("short").manifest("short")).endsWith("X:"));
     assertEquals(51, members.find(Member_.city.eq("Oslo")).count());
     assertTrue(members.verifyIndex().consistent(), members.verifyIndex().toString());
     assertEquals("Oslo", members.findById("m0").orElseThrow().city());

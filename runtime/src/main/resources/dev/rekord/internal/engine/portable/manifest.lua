@@ -5,12 +5,15 @@
 -- saved without expiry, its manifest short enough to keep the hash compact), else in its manifest
 -- key '{tag}#doc:<id>' (JSON documents, documents that expire — their manifest must outlive them
 -- so their entries can still be removed —, long manifests). Never both.
--- One string, entry after entry, each
---   <n>:<key suffix> then '=' (the member is the id) or <m>:<value> (the member is value\0id)
--- with the key suffix relative to the bucket's index base '{tag}#', which the client passes, and
--- the value as the index holds it (escaped: it never contains the byte 0), e.g.
--- '8:lex:city4:Oslo' for the member 'Oslo\0<id>' of '{tag}#lex:city', '7:num:age=' for '<id>' in
--- '{tag}#num:age'.
+-- One string, entry after entry, each in one of two forms, with the key relative to the bucket's
+-- index base '{tag}#', which the client passes, and the value as the index holds it (escaped: it
+-- never contains the byte 0):
+--   short: a letter for the key's family (MANIFEST_FAMILY: byte -> the start of the key's name),
+--     the rest of the key's name, ':', then for a lower-case letter (a lexicographic index, members
+--     value\0id) <m>:<value>: 'lcity:4:Oslo' for the member 'Oslo\0<id>' of '{tag}#lex:city',
+--     'Nage:' for '<id>' in '{tag}#num:age';
+--   long (keys whose name holds values, and every entry of layouts up to 5): <n>:<key suffix> then
+--     '=' (the member is the id) or <m>:<value>: '8:lex:city4:Oslo', '7:num:age='.
 
 -- Calls fn(key, member, value) for every entry of a manifest (a string, or false for none):
 -- value is the (escaped) value of a 'value\0id' member, else nil.
@@ -18,18 +21,35 @@ local function eachEntry(manifest, base, id, fn)
   if not manifest then return end
   local pos, size = 1, #manifest
   while pos <= size do
-    local colon = string.find(manifest, ':', pos, true)
-    local stop = colon + tonumber(string.sub(manifest, pos, colon - 1))
-    local key = base .. string.sub(manifest, colon + 1, stop)
-    if string.byte(manifest, stop + 1) == 61 then -- '='
-      fn(key, id, nil)
-      pos = stop + 2
+    local code = string.byte(manifest, pos)
+    local family = MANIFEST_FAMILY[code]
+    if family then
+      local colon = string.find(manifest, ':', pos + 1, true)
+      local key = base .. family .. string.sub(manifest, pos + 1, colon - 1)
+      if code >= 97 then -- lower case: value\0id
+        local sep = string.find(manifest, ':', colon + 1, true)
+        local last = sep + tonumber(string.sub(manifest, colon + 1, sep - 1))
+        local value = string.sub(manifest, sep + 1, last)
+        fn(key, value .. '\0' .. id, value)
+        pos = last + 1
+      else
+        fn(key, id, nil)
+        pos = colon + 1
+      end
     else
-      colon = string.find(manifest, ':', stop + 1, true)
-      local last = colon + tonumber(string.sub(manifest, stop + 1, colon - 1))
-      local value = string.sub(manifest, colon + 1, last)
-      fn(key, value .. '\0' .. id, value)
-      pos = last + 1
+      local colon = string.find(manifest, ':', pos, true)
+      local stop = colon + tonumber(string.sub(manifest, pos, colon - 1))
+      local key = base .. string.sub(manifest, colon + 1, stop)
+      if string.byte(manifest, stop + 1) == 61 then -- '='
+        fn(key, id, nil)
+        pos = stop + 2
+      else
+        colon = string.find(manifest, ':', stop + 1, true)
+        local last = colon + tonumber(string.sub(manifest, stop + 1, colon - 1))
+        local value = string.sub(manifest, colon + 1, last)
+        fn(key, value .. '\0' .. id, value)
+        pos = last + 1
+      end
     end
   end
 end

@@ -46,6 +46,8 @@ class EngineProtocolTest {
         local FORM_HASH, FORM_JSON = 'hash', 'json'
         local MANIFEST_IN_DOCUMENT, MANIFEST_IN_KEY = 'document', 'key'
         local MANIFEST_FIELD = '#'
+        local MANIFEST_FAMILY = { [108] = 'lex:', [116] = 'tok:', [78] = 'num:', [71] = 'geo:', [90] = 'nil:', \
+        [69] = 'eq:', [67] = 'cmp:', [87] = 'word:', [88] = 'ttl' }
         local MODE_IDS, MODE_COUNT, MODE_SNAPSHOT = 'ids', 'count', 'snapshot'
         local SORT_INDEX_SCORE, SORT_INDEX_VALUE = 'score', 'value'
         local DIRECTION_ASC, DIRECTION_DESC = 'asc', 'desc'
@@ -93,7 +95,7 @@ class EngineProtocolTest {
     assertEquals(List.of("{doc:2}#ids", "{doc:2}:m1", "{doc:2}#doc:m1",
         "{doc:2}#lex:city", "{doc:2}#num:age", "{doc:2}#eq:tags:x", "{doc:2}#geo:loc", "{doc:2}#ttl"), call.keys());
     assertEquals(List.of("{doc:2}#", "hash", "1", "m1", "1000", "key",
-        "8:lex:city4:a\1\1b7:num:age=9:eq:tags:x=7:geo:loc=3:ttl=", "2", "id", "m1",
+        "lcity:4:a\1\1bNage:9:eq:tags:x=Gloc:X:", "2", "id", "m1",
         "5", "value", "a\1\1b", "score", "30", "id", "geo", "10.0", "59.0", "id"), call.args());
 
     ScriptCall json = ScriptCalls.save(BUCKET, "m1", Form.JSON, 0, List.of("{}"), IndexEntries.create());
@@ -104,13 +106,13 @@ class EngineProtocolTest {
     // join into one
     ScriptCall plain = ScriptCalls.save(BUCKET, "m2", Form.HASH, 0, List.of("id", "m2"),
         IndexEntries.create().numeric(Doc.AGE, 31));
-    assertEquals(List.of("{doc:2}#", "hash", "1", "m2", "0", "document", "7:num:age=", "4", "id", "m2",
-        "#", "7:num:age=", "1", "score", "31"), plain.args());
+    assertEquals(List.of("{doc:2}#", "hash", "1", "m2", "0", "document", "Nage:", "4", "id", "m2",
+        "#", "Nage:", "1", "score", "31"), plain.args());
     ScriptCall both = ScriptCalls.saveTogether(List.of(json, plain));
     assertEquals(List.of("{doc:2}#ids", "{doc:2}:m1", "{doc:2}#doc:m1", "{doc:2}:m2", "{doc:2}#doc:m2",
         "{doc:2}#num:age"), both.keys());
     assertEquals(List.of("{doc:2}#", "json", "2", "m1", "0", "key", "", "1", "{}", "0",
-        "m2", "0", "document", "7:num:age=", "4", "id", "m2", "#", "7:num:age=", "1", "score", "31"), both.args());
+        "m2", "0", "document", "Nage:", "4", "id", "m2", "#", "Nage:", "1", "score", "31"), both.args());
   }
 
   @Test
@@ -118,7 +120,7 @@ class EngineProtocolTest {
     ScriptCall reindex = ScriptCalls.reindex(BUCKET, "m1", Form.HASH, IndexEntries.create().numeric(Doc.AGE, 30));
     assertEquals(List.of("{doc:2}:m1", "{doc:2}#doc:m1", "{doc:2}#ids", "{doc:2}#ttl", "{doc:2}#num:age"),
         reindex.keys());
-    assertEquals(List.of("m1", "{doc:2}#", "document", "7:num:age=", "3:ttl=", "score", "30"), reindex.args());
+    assertEquals(List.of("m1", "{doc:2}#", "document", "Nage:", "X:", "score", "30"), reindex.args());
     assertEquals("key", ScriptCalls.reindex(BUCKET, "m1", Form.JSON, IndexEntries.create().numeric(Doc.AGE, 30))
         .args().get(2));
 
@@ -174,7 +176,7 @@ class EngineProtocolTest {
       }
       // the last save replaced the entries of the others: only the geo entry is left, named by
       // the manifest in the document's hash (no expiry, short)
-      assertEquals(Map.of("id", id, KeyLayout.MANIFEST_FIELD, "7:geo:loc="), jedis.hgetAll(bucket.documentKey(id)));
+      assertEquals(Map.of("id", id, KeyLayout.MANIFEST_FIELD, "Gloc:"), jedis.hgetAll(bucket.documentKey(id)));
       assertFalse(jedis.exists(bucket.manifest(id)));
       assertFalse(jedis.exists(bucket.lex("city")));
     }
@@ -188,20 +190,20 @@ class EngineProtocolTest {
       KeyLayout.Bucket bucket = writer.layout().bucket(0);
       List<String> keys = List.of(bucket.all(), bucket.documentKey("m1"), bucket.manifest("m1"), bucket.numeric("age"));
       RedisCommandException unknown = assertThrows(RedisCommandException.class, () -> writer.save(new ScriptCall(keys,
-          List.of(bucket.indexBase(), "hash", "1", "m1", "0", "document", "7:num:age=", "2", "id", "m1", "1", "z", "30"))));
+          List.of(bucket.indexBase(), "hash", "1", "m1", "0", "document", "Nage:", "2", "id", "m1", "1", "z", "30"))));
       assertTrue(unknown.getMessage().contains("unknown index entry op z"), unknown.getMessage());
       RedisCommandException missing = assertThrows(RedisCommandException.class, () -> writer.save(new ScriptCall(keys,
-          List.of(bucket.indexBase(), "hash", "1", "m1", "0", "document", "7:num:age=", "2", "id", "m1", "1", "score"))));
+          List.of(bucket.indexBase(), "hash", "1", "m1", "0", "document", "Nage:", "2", "id", "m1", "1", "score"))));
       assertTrue(missing.getMessage().contains("do not match"), missing.getMessage());
       // a call of two documents whose second is malformed writes neither
       List<String> two = List.of(bucket.all(), bucket.documentKey("m1"), bucket.manifest("m1"), bucket.numeric("age"),
           bucket.documentKey("m2"), bucket.manifest("m2"), bucket.numeric("age"));
       RedisCommandException second = assertThrows(RedisCommandException.class, () -> writer.save(new ScriptCall(two,
-          List.of(bucket.indexBase(), "hash", "2", "m1", "0", "document", "7:num:age=", "2", "id", "m1", "1", "score", "1",
-              "m2", "0", "document", "7:num:age=", "2", "id", "m2", "1", "z", "2"))));
+          List.of(bucket.indexBase(), "hash", "2", "m1", "0", "document", "Nage:", "2", "id", "m1", "1", "score", "1",
+              "m2", "0", "document", "Nage:", "2", "id", "m2", "1", "z", "2"))));
       assertTrue(second.getMessage().contains("unknown index entry op z"), second.getMessage());
       RedisCommandException place = assertThrows(RedisCommandException.class, () -> writer.save(new ScriptCall(keys,
-          List.of(bucket.indexBase(), "hash", "1", "m1", "0", "elsewhere", "7:num:age=", "2", "id", "m1", "1", "score", "1"))));
+          List.of(bucket.indexBase(), "hash", "1", "m1", "0", "elsewhere", "Nage:", "2", "id", "m1", "1", "score", "1"))));
       assertTrue(place.getMessage().contains("unknown manifest place"), place.getMessage());
       assertEquals(java.util.Set.of(), jedis.keys("*"));
     }
