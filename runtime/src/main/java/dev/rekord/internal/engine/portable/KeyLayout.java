@@ -37,10 +37,15 @@ import java.util.zip.CRC32;
  *       null (or an empty collection)</td></tr>
  *   <tr><td>{@code {member}#ttl}</td><td>sorted set (score 0) of the ids saved with an expiry;
  *       while it is empty, counts come from the index alone</td></tr>
- *   <tr><td>{@code {member}#doc:<id>}</td><td>the document's manifest ({@link Manifest}): a
- *       string naming the index entries it is in, each as its key after {@code {member}#} and,
- *       for a {@code value\0id} member, the (escaped) value ({@code 8:lex:city4:Oslo7:num:age=}),
- *       so they are removed exactly, whatever the model looks like now</td></tr>
+ *   <tr><td>{@code {member}#doc:<id>}</td><td>the document's manifest ({@link Manifest}) when its
+ *       document cannot hold it: a string naming the index entries it is in, each by its key's
+ *       family letter and the rest of the key's name after {@code {member}#} and, for a {@code
+ *       value\0id} member, the (escaped) value ({@code lcity:4:OsloNage:}), so they are removed
+ *       exactly, whatever the model looks like now. A hash document saved without expiry keeps
+ *       a manifest of at most {@value Manifest#MAX_IN_DOCUMENT} bytes in its own field {@value
+ *       #MANIFEST_FIELD} instead (no key, one less key per document); a JSON document, one that
+ *       expires (its manifest must outlive it) or a longer manifest uses the key. Never
+ *       both.</td></tr>
  *   <tr><td>{@code {member}#snap:<uuid>}</td><td>a query cursor's snapshot of matching ids, with
  *       a time to live</td></tr>
  * </table>
@@ -52,9 +57,11 @@ import java.util.zip.CRC32;
  * and stops when its page is full; {@code ZCARD}/{@code ZSCORE} count and probe it in O(1) like
  * {@code SCARD}/{@code SISMEMBER}. This is layout {@value #LAYOUT_VERSION}. The schema record
  * stores the layout an index was built with; queries refuse another one ({@code
- * SchemaMismatchException}) and {@code migrate()} rebuilds it (layout 4, the one before, kept the
- * values of {@code value\0id} members unescaped and marked values holding the byte 0 in {@code
- * #zero:} sets; its manifests name those entries, so a rebuild removes them exactly).
+ * SchemaMismatchException}) and {@code migrate()} rebuilds it. Layout 5, the one before, kept
+ * every manifest in its key, in the long form only; a rebuild reads it there and moves it into the
+ * document. Layout 4 kept the values of {@code value\0id} members unescaped and marked values
+ * holding the byte 0 in {@code #zero:} sets; its manifests name those entries, so a rebuild
+ * removes them exactly.
  * Immutable and thread-safe.
  */
 public final class KeyLayout {
