@@ -6,9 +6,11 @@ import dev.rekord.connection.ScriptCall;
 import dev.rekord.internal.engine.portable.EngineProtocol.Form;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes and deletes documents of one model together with their index entries, each in one atomic
@@ -79,7 +81,9 @@ public final class IndexWriter {
    * Runs one-document save calls in one pipeline (per node on a cluster): those of one bucket and
    * form joined, in their order, into calls of up to {@value #SAVE_TOGETHER} documents — a script
    * call costs the server far more than a command, so one call per document made a batch cost
-   * 2.5× the same writes as plain commands. Each call, and so each document, is atomic.
+   * 2.5× the same writes as plain commands; and within a call the script sends one command per
+   * index key for all its documents. A call's ids are distinct. Each call, and so each document,
+   * is atomic.
    */
   public void saveAll(List<ScriptCall> calls) {
     if (calls.isEmpty()) {
@@ -91,9 +95,18 @@ public final class IndexWriter {
     }
     List<ScriptCall> joined = new ArrayList<>();
     for (List<ScriptCall> bucket : byBucket.values()) {
-      for (int from = 0; from < bucket.size(); from += SAVE_TOGETHER) {
-        joined.add(ScriptCalls.saveTogether(bucket.subList(from, Math.min(from + SAVE_TOGETHER, bucket.size()))));
+      // a call's ids are distinct (the script reads every old manifest first): a repeated id starts the next
+      Set<String> ids = new HashSet<>();
+      int from = 0;
+      for (int i = 0; i < bucket.size(); i++) {
+        if (i - from == SAVE_TOGETHER || !ids.add(ScriptCalls.savedId(bucket.get(i)))) {
+          joined.add(ScriptCalls.saveTogether(bucket.subList(from, i)));
+          from = i;
+          ids.clear();
+          ids.add(ScriptCalls.savedId(bucket.get(i)));
+        }
       }
+      joined.add(ScriptCalls.saveTogether(bucket.subList(from, bucket.size())));
     }
     connection.evalAll(EngineScripts.SAVE, joined);
   }

@@ -109,9 +109,14 @@ final class ScriptCalls {
     return new ScriptCall(keys, args);
   }
 
+  /** The id a one-document call of {@link #save} saves. */
+  static String savedId(ScriptCall call) {
+    return call.args().get(SAVE_HEADER);
+  }
+
   /**
    * One {@code save.lua} call writing the documents of {@code calls} (one-document calls of {@link
-   * #save}, all of one bucket and form) in their order.
+   * #save}, all of one bucket and form, of distinct ids) in their order.
    */
   static ScriptCall saveTogether(List<ScriptCall> calls) {
     if (calls.size() == 1) {

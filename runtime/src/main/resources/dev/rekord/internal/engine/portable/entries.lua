@@ -43,6 +43,50 @@ local function writeEntries(id, k, a, count)
   return a
 end
 
+-- Adds the `count` entries of KEYS[k..] of document `id` to `adds` (key -> its command's
+-- arguments after the key; GEOADD keys under a mark), so that writeCollected sends one command per
+-- key for many documents.
+local function collectEntries(adds, id, k, a, count)
+  for i = k, k + count - 1 do
+    local op, key = ARGV[a], KEYS[i]
+    if op == ENTRY_GEO then key = '\0' .. key end
+    local args = adds[key]
+    if not args then
+      args = {}
+      adds[key] = args
+    end
+    local size = #args
+    if op == ENTRY_ID then
+      args[size + 1], args[size + 2] = '0', id
+      a = a + 1
+    elseif op == ENTRY_SCORE then
+      args[size + 1], args[size + 2] = ARGV[a + 1], id
+      a = a + 2
+    elseif op == ENTRY_VALUE then
+      args[size + 1], args[size + 2] = '0', ARGV[a + 1] .. '\0' .. id
+      a = a + 2
+    else -- ENTRY_GEO
+      args[size + 1], args[size + 2], args[size + 3] = ARGV[a + 1], ARGV[a + 2], id
+      a = a + 3
+    end
+  end
+end
+
+-- Sends what collectEntries gathered: ZADD (GEOADD for keys under the mark) per key, in slices
+-- that unpack can pass.
+local function writeCollected(adds)
+  for key, args in pairs(adds) do
+    local command = 'ZADD'
+    if string.byte(key, 1) == 0 then
+      command, key = 'GEOADD', string.sub(key, 2)
+    end
+    local step = command == 'ZADD' and 2000 or 3000
+    for j = 1, #args, step do
+      redis.call(command, key, unpack(args, j, math.min(j + step - 1, #args)))
+    end
+  end
+end
+
 -- Removes, after a document's new entries were written, the entries its old manifest (false:
 -- none) names and the new one does not; nothing when it is unchanged (an update that changes no
 -- indexed value touches only the document).

@@ -1,6 +1,8 @@
 -- Writes documents of one bucket and their index entries, replacing the old ones (IndexWriter:
 -- one document per save, many per saveAll; arguments built by ScriptCalls.save). The script runs
--- atomically, so each document is written with its entries or not at all.
+-- atomically, so each document is written with its entries or not at all. Work is shared between
+-- the documents where Redis allows: one MGET of old manifests, one DEL, one ZADD of the ids, one
+-- ZADD per index key; the ids of one call are distinct.
 -- KEYS[1] the bucket's set of all ids (score 0), then per document: the document, its manifest
 -- key, one key per index entry (the bucket's set of expiring ids among them when it expires).
 -- ARGV[1] the bucket's index base '{tag}#', ARGV[2] the documents' form (FORM_*), ARGV[3] how many
@@ -17,12 +19,18 @@ local base, form, count = ARGV[1], ARGV[2], tonumber(ARGV[3])
 if form ~= FORM_HASH and form ~= FORM_JSON then
   return redis.error_reply('ERR unknown document form ' .. tostring(form))
 end
+local seen, firstKey, firstArg = {}, {}, {}
 local k, a = 2, 4
-for _ = 1, count do
+for i = 1, count do
+  firstKey[i], firstArg[i] = k, a
   local place, n = ARGV[a + 2], tonumber(ARGV[a + 4])
   if place ~= MANIFEST_IN_DOCUMENT and place ~= MANIFEST_IN_KEY then
     return redis.error_reply('ERR unknown manifest place ' .. tostring(place))
   end
+  if seen[ARGV[a]] then
+    return redis.error_reply('ERR the document ' .. ARGV[a] .. ' is saved twice in one call')
+  end
+  seen[ARGV[a]] = true
   local e = tonumber(ARGV[a + 5 + n])
   local err
   err, a = checkEntries(a + 6 + n, e)
@@ -33,34 +41,67 @@ if k ~= #KEYS + 1 or a ~= #ARGV + 1 then
   return redis.error_reply('ERR the index entry arguments do not match their ' .. (#KEYS - 1) .. ' key(s)')
 end
 
-k, a = 2, 4
-for _ = 1, count do
-  local id, ttl, manifest, n = ARGV[a], ARGV[a + 1], ARGV[a + 3], tonumber(ARGV[a + 4])
-  local inDocument = ARGV[a + 2] == MANIFEST_IN_DOCUMENT
-  local doc, manifestKey = KEYS[k], KEYS[k + 1]
-  local old, oldInDocument
+-- The old manifests, read before anything is written: from the documents' hashes, then (one MGET)
+-- from the manifest keys of the others (firstKey[i], firstArg[i]: where document i starts).
+local old, oldInDocument = {}, {}
+local missing, missingAt = {}, {}
+for i = 1, count do
+  local manifest = false
   if form == FORM_HASH then
-    old, oldInDocument = readManifest(doc, manifestKey)
-  else
-    old, oldInDocument = redis.call('GET', manifestKey), false
+    manifest = redis.pcall('HGET', KEYS[firstKey[i]], MANIFEST_FIELD)
+    if type(manifest) ~= 'string' then manifest = false end
   end
-  redis.call('DEL', doc)
-  a = a + 5
+  old[i], oldInDocument[i] = manifest, manifest and true or false
+  if not manifest then
+    missing[#missing + 1] = KEYS[firstKey[i] + 1]
+    missingAt[#missing] = i
+  end
+end
+if #missing > 0 then
+  local found = redis.call('MGET', unpack(missing))
+  for j = 1, #missing do old[missingAt[j]] = found[j] end
+end
+
+-- The documents: one DEL for all, then each written whole.
+local documents, ids = {}, {}
+for i = 1, count do
+  documents[i] = KEYS[firstKey[i]]
+  ids[2 * i - 1], ids[2 * i] = '0', ARGV[firstArg[i]]
+end
+redis.call('DEL', unpack(documents))
+for i = 1, count do
+  local doc, at = documents[i], firstArg[i]
+  local ttl, n = ARGV[at + 1], tonumber(ARGV[at + 4])
   if form == FORM_HASH then
-    for i = a, a + n - 1, 1000 do
-      redis.call('HSET', doc, unpack(ARGV, i, math.min(i + 999, a + n - 1)))
+    for j = at + 5, at + 4 + n, 1000 do
+      redis.call('HSET', doc, unpack(ARGV, j, math.min(j + 999, at + 4 + n)))
     end
     if ttl ~= '0' then redis.call('PEXPIRE', doc, ttl) end
   elseif ttl ~= '0' then
-    redis.call('SET', doc, ARGV[a], 'PX', ttl)
+    redis.call('SET', doc, ARGV[at + 5], 'PX', ttl)
   else
-    redis.call('SET', doc, ARGV[a])
+    redis.call('SET', doc, ARGV[at + 5])
   end
-  redis.call('ZADD', KEYS[1], '0', id)
-  local e = tonumber(ARGV[a + n])
-  a = writeEntries(id, k + 2, a + n + 1, e)
-  removeStale(base, id, old, manifest)
-  storeManifest(doc, manifestKey, manifest, inDocument, inDocument and manifest, not oldInDocument and old)
-  k = k + 2 + e
+end
+redis.call('ZADD', KEYS[1], unpack(ids))
+
+-- The entries of all documents, one ZADD (or GEOADD) per key.
+local adds = {}
+for i = 1, count do
+  local at = firstArg[i]
+  local n = tonumber(ARGV[at + 4])
+  local e = tonumber(ARGV[at + 5 + n])
+  collectEntries(adds, ARGV[at], firstKey[i] + 2, at + 6 + n, e)
+end
+writeCollected(adds)
+
+-- Last, per document: the entries only its old manifest names, and its new manifest.
+for i = 1, count do
+  local at = firstArg[i]
+  local id, manifest = ARGV[at], ARGV[at + 3]
+  local inDocument = ARGV[at + 2] == MANIFEST_IN_DOCUMENT
+  removeStale(base, id, old[i], manifest)
+  storeManifest(documents[i], KEYS[firstKey[i] + 1], manifest, inDocument, inDocument and manifest,
+    not oldInDocument[i] and old[i])
 end
 return count

@@ -202,6 +202,12 @@ class EngineProtocolTest {
           List.of(bucket.indexBase(), "hash", "2", "m1", "0", "document", "Nage:", "2", "id", "m1", "1", "score", "1",
               "m2", "0", "document", "Nage:", "2", "id", "m2", "1", "z", "2"))));
       assertTrue(second.getMessage().contains("unknown index entry op z"), second.getMessage());
+      List<String> same = List.of(bucket.all(), bucket.documentKey("m1"), bucket.manifest("m1"), bucket.numeric("age"),
+          bucket.documentKey("m1"), bucket.manifest("m1"), bucket.numeric("age"));
+      RedisCommandException twice = assertThrows(RedisCommandException.class, () -> writer.save(new ScriptCall(same,
+          List.of(bucket.indexBase(), "hash", "2", "m1", "0", "document", "Nage:", "2", "id", "m1", "1", "score", "1",
+              "m1", "0", "document", "Nage:", "2", "id", "m1", "1", "score", "2"))));
+      assertTrue(twice.getMessage().contains("saved twice"), twice.getMessage());
       RedisCommandException place = assertThrows(RedisCommandException.class, () -> writer.save(new ScriptCall(keys,
           List.of(bucket.indexBase(), "hash", "1", "m1", "0", "elsewhere", "Nage:", "2", "id", "m1", "1", "score", "1"))));
       assertTrue(place.getMessage().contains("unknown manifest place"), place.getMessage());
