@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Server instructions per save, by kind, measured with callgrind on redis-server (repeatable on a
 # shared machine, unlike time): for each kind, a fresh server under callgrind, a warm-up, then the
-# counters zeroed, N saves of fresh documents (SaveCost), the counters dumped.
+# counters zeroed, N saves of fresh documents (SaveCost), the counters dumped. The server runs with
+# hz 1, so that its timer (whose work grows with wall time, i.e. with the load of the machine) adds
+# next to nothing.
 #   benchmarks/callgrind-saves.sh [N] [kind …]   (after `mvn install -pl benchmarks -am`)
 # Prints "kind  instructions per save (per document for the *-all kinds)".
 set -euo pipefail
@@ -12,7 +14,7 @@ CP="$(mvn -q -o -B -ntp -pl benchmarks exec:exec -Dexec.executable=echo -Dexec.a
 WORK="$(mktemp -d)"
 for kind in "${KINDS[@]}"; do
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  valgrind --tool=callgrind --callgrind-out-file="$WORK/$kind.%p" redis-server --port "$port" --save '' --appendonly no >/dev/null 2>&1 &
+  valgrind --tool=callgrind --callgrind-out-file="$WORK/$kind.%p" redis-server --port "$port" --save '' --appendonly no --hz 1 >/dev/null 2>&1 &
   server=$!
   until redis-cli -p "$port" ping >/dev/null 2>&1; do sleep 0.5; done
   coproc SAVES { java -cp "$CP" dev.rekord.benchmarks.SaveCost "$port" "$kind" "$N" 2>/dev/null; }

@@ -41,6 +41,36 @@ if k ~= #KEYS + 1 or a ~= #ARGV + 1 then
   return redis.error_reply('ERR the index entry arguments do not match their ' .. (#KEYS - 1) .. ' key(s)')
 end
 
+-- One document (every save): written straight, as a call of many would cost it more (the tables
+-- that share work between documents are garbage the Lua collector then has to find).
+if count == 1 then
+  local id, ttl, manifest, n = ARGV[4], ARGV[5], ARGV[7], tonumber(ARGV[8])
+  local inDocument = ARGV[6] == MANIFEST_IN_DOCUMENT
+  local doc, manifestKey = KEYS[2], KEYS[3]
+  local old, oldInDocument
+  if form == FORM_HASH then
+    old, oldInDocument = readManifest(doc, manifestKey)
+  else
+    old, oldInDocument = redis.call('GET', manifestKey), false
+  end
+  redis.call('DEL', doc)
+  if form == FORM_HASH then
+    for i = 9, 8 + n, 1000 do
+      redis.call('HSET', doc, unpack(ARGV, i, math.min(i + 999, 8 + n)))
+    end
+    if ttl ~= '0' then redis.call('PEXPIRE', doc, ttl) end
+  elseif ttl ~= '0' then
+    redis.call('SET', doc, ARGV[9], 'PX', ttl)
+  else
+    redis.call('SET', doc, ARGV[9])
+  end
+  redis.call('ZADD', KEYS[1], '0', id)
+  writeEntries(id, 4, 10 + n, tonumber(ARGV[9 + n]))
+  removeStale(base, id, old, manifest)
+  storeManifest(doc, manifestKey, manifest, inDocument, inDocument and manifest, not oldInDocument and old)
+  return 1
+end
+
 -- The old manifests, read before anything is written: from the documents' hashes, then (one MGET)
 -- from the manifest keys of the others (firstKey[i], firstArg[i]: where document i starts).
 local old, oldInDocument = {}, {}
