@@ -105,8 +105,8 @@ final class EngineProtocol {
    * local per constant, {@code local PLAN_AND = 'and'}, named after its enum's table name and its
    * own ({@code PLAN_AND}), and the table {@code ENTRY_ARITY} (code → arity). A script runs its top
    * level on every call, so it declares only what it uses, and locals cost no lookup. {@code
-   * MANIFEST_FIELD} is {@link KeyLayout#MANIFEST_FIELD}, {@code MANIFEST_FAMILY} the key families of
-   * {@link Manifest}'s short form (the byte of a code → the start of the key's name).
+   * MANIFEST_FIELD} is {@link KeyLayout#MANIFEST_FIELD}, {@code MANIFEST_FAMILY()} a new table of the key
+   * families of {@link Manifest}'s short form (the byte of a code → the start of the key's name).
    */
   static String lua(String script) {
     StringBuilder lua = new StringBuilder()
@@ -127,12 +127,13 @@ final class EngineProtocol {
       lua.append("local MANIFEST_FIELD = '").append(KeyLayout.MANIFEST_FIELD).append("'\n");
     }
     if (uses(script, "MANIFEST_FAMILY")) {
-      lua.append("local MANIFEST_FAMILY = {");
+      // a function, not a table: a script's top level runs on every call, most never parse a manifest
+      lua.append("local function MANIFEST_FAMILY() return {");
       for (int f = 0; f < Manifest.FAMILIES.length; f++) {
         lua.append(f == 0 ? " " : ", ").append('[').append((int) Manifest.CODES.charAt(f)).append("] = '")
             .append(Manifest.FAMILIES[f]).append('\'');
       }
-      lua.append(" }\n");
+      lua.append(" } end\n");
     }
     constants(lua, script, "MODE", List.of(Mode.values()));
     constants(lua, script, "SORT_INDEX", List.of(SortIndex.values()));

@@ -8,7 +8,7 @@
 -- One string, entry after entry, each in one of two forms, with the key relative to the bucket's
 -- index base '{tag}#', which the client passes, and the value as the index holds it (escaped: it
 -- never contains the byte 0):
---   short: a letter for the key's family (MANIFEST_FAMILY: byte -> the start of the key's name),
+--   short: a letter for the key's family (MANIFEST_FAMILY(): byte -> the start of the key's name),
 --     the rest of the key's name, ':', then for a lower-case letter (a lexicographic index, members
 --     value\0id) <m>:<value>: 'lcity:4:Oslo' for the member 'Oslo\0<id>' of '{tag}#lex:city',
 --     'Nage:' for '<id>' in '{tag}#num:age';
@@ -19,10 +19,11 @@
 -- value is the (escaped) value of a 'value\0id' member, else nil.
 local function eachEntry(manifest, base, id, fn)
   if not manifest then return end
+  local families = MANIFEST_FAMILY()
   local pos, size = 1, #manifest
   while pos <= size do
     local code = string.byte(manifest, pos)
-    local family = MANIFEST_FAMILY[code]
+    local family = families[code]
     if family then
       local colon = string.find(manifest, ':', pos + 1, true)
       local key = base .. family .. string.sub(manifest, pos + 1, colon - 1)

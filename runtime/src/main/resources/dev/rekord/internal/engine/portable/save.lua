@@ -19,18 +19,23 @@ local base, form, count = ARGV[1], ARGV[2], tonumber(ARGV[3])
 if form ~= FORM_HASH and form ~= FORM_JSON then
   return redis.error_reply('ERR unknown document form ' .. tostring(form))
 end
-local seen, firstKey, firstArg = {}, {}, {}
+-- (no tables for one document: a save's garbage costs it as much as its checks)
+local many = count > 1
+local seen, firstKey, firstArg
+if many then seen, firstKey, firstArg = {}, {}, {} end
 local k, a = 2, 4
 for i = 1, count do
-  firstKey[i], firstArg[i] = k, a
   local place, n = ARGV[a + 2], tonumber(ARGV[a + 4])
   if place ~= MANIFEST_IN_DOCUMENT and place ~= MANIFEST_IN_KEY then
     return redis.error_reply('ERR unknown manifest place ' .. tostring(place))
   end
-  if seen[ARGV[a]] then
-    return redis.error_reply('ERR the document ' .. ARGV[a] .. ' is saved twice in one call')
+  if many then
+    if seen[ARGV[a]] then
+      return redis.error_reply('ERR the document ' .. ARGV[a] .. ' is saved twice in one call')
+    end
+    seen[ARGV[a]] = true
+    firstKey[i], firstArg[i] = k, a
   end
-  seen[ARGV[a]] = true
   local e = tonumber(ARGV[a + 5 + n])
   local err
   err, a = checkEntries(a + 6 + n, e)

@@ -46,8 +46,8 @@ class EngineProtocolTest {
         local FORM_HASH, FORM_JSON = 'hash', 'json'
         local MANIFEST_IN_DOCUMENT, MANIFEST_IN_KEY = 'document', 'key'
         local MANIFEST_FIELD = '#'
-        local MANIFEST_FAMILY = { [108] = 'lex:', [116] = 'tok:', [78] = 'num:', [71] = 'geo:', [90] = 'nil:', \
-        [69] = 'eq:', [67] = 'cmp:', [87] = 'word:', [88] = 'ttl' }
+        local function MANIFEST_FAMILY() return { [108] = 'lex:', [116] = 'tok:', [78] = 'num:', [71] = 'geo:', \
+        [90] = 'nil:', [69] = 'eq:', [67] = 'cmp:', [87] = 'word:', [88] = 'ttl' } end
         local MODE_IDS, MODE_COUNT, MODE_SNAPSHOT = 'ids', 'count', 'snapshot'
         local SORT_INDEX_SCORE, SORT_INDEX_VALUE = 'score', 'value'
         local DIRECTION_ASC, DIRECTION_DESC = 'asc', 'desc'
