@@ -1,6 +1,9 @@
 package dev.rekord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -178,12 +181,13 @@ class MigrationTest {
     // What layout 4 left behind: the value unescaped in its member and manifest, and the id in
     // the tag's #zero set, which the manifest names.
     KeyLayout.Bucket bucket = RekordTesting.layout(members).bucketFor(id);
-    String manifest = redis.get(bucket.manifest(id));
-    assertTrue(manifest.contains("8:lex:city4:a\1\1b"), manifest);
+    String manifest = redis.hget(members.keyOf(id), KeyLayout.MANIFEST_FIELD);
+    assertTrue(manifest.contains("lcity:4:a\1\1b"), manifest);
+    redis.hdel(members.keyOf(id), KeyLayout.MANIFEST_FIELD); // layout 4 kept every manifest in its key
     redis.zrem(bucket.lex("city"), "a\1\1b\0" + id);
     redis.zadd(bucket.lex("city"), 0, "a\0b\0" + id);
     redis.zadd(bucket.indexBase() + "zero:city", 0, id);
-    redis.set(bucket.manifest(id), manifest.replace("8:lex:city4:a\1\1b", "8:lex:city3:a\0b") + "9:zero:city=");
+    redis.set(bucket.manifest(id), manifest.replace("lcity:4:a\1\1b", "8:lex:city3:a\0b") + "9:zero:city=");
     redis.hset("rekord:schema:member", "layout", "4");
     RekordTesting.invalidate(rekord);
 
@@ -203,6 +207,49 @@ class MigrationTest {
     IndexReport report = members.verifyIndex();
     assertTrue(report.consistent(), report.toString());
     assertEquals(Outcome.VERIFIED, migrate(V1, new ArrayList<>()).outcome());
+  }
+
+  @Test
+  void anIndexOfLayout5IsRebuiltWithItsManifestsInTheDocuments() {
+    migrate(V1, new ArrayList<>());
+    RekordRepository<Member, String> members = TestModel.repository(rekord, V1);
+    saveMembers(members, 100);
+    members.save(new Member("short", "Oslo", 1, List.of("red")), Duration.ofMinutes(5));
+    KeyLayout layout = RekordTesting.layout(members);
+    // What layout 5 left behind: every manifest in its own key, none in a document; one of them
+    // names an entry of a field the model no longer has.
+    for (int i = 0; i < 100; i++) {
+      String id = "m" + i;
+      KeyLayout.Bucket bucket = layout.bucketFor(id);
+      String manifest = redis.hget(members.keyOf(id), KeyLayout.MANIFEST_FIELD);
+      assertNotNull(manifest, id);
+      redis.hdel(members.keyOf(id), KeyLayout.MANIFEST_FIELD);
+      redis.set(bucket.manifest(id), i == 7 ? manifest + "9:eq:gone:x=" : manifest);
+    }
+    KeyLayout.Bucket seven = layout.bucketFor("m7");
+    redis.zadd(seven.tag("gone", "x"), 0, "m7");
+    redis.hset("rekord:schema:member", "layout", "5");
+    RekordTesting.invalidate(rekord);
+    SchemaMismatchException refused = assertThrows(SchemaMismatchException.class,
+        () -> members.find(Member_.city.eq("Oslo")).count());
+    assertTrue(refused.getMessage().contains("layout 5"), refused.getMessage());
+
+    ModelMigration rebuilt = migrate(V1, new ArrayList<>());
+    assertEquals(Outcome.REBUILT, rebuilt.outcome());
+    assertEquals(101, rebuilt.reindexed());
+    assertEquals(Integer.toString(KeyLayout.LAYOUT_VERSION), redis.hget("rekord:schema:member", "layout"));
+    assertFalse(redis.exists(seven.tag("gone", "x")), "the entry only the old manifest named is gone");
+    for (int i = 0; i < 100; i++) {
+      String id = "m" + i;
+      assertFalse(redis.exists(layout.bucketFor(id).manifest(id)), id);
+      assertNotNull(redis.hget(members.keyOf(id), KeyLayout.MANIFEST_FIELD), id);
+    }
+    // the expiring document keeps its manifest in its key: it must outlive the document
+    assertNull(redis.hget(members.keyOf("short"), KeyLayout.MANIFEST_FIELD));
+    assertTrue(redis.get(layout.bucketFor("short").manifest("short")).endsWith("X:"));
+    assertEquals(51, members.find(Member_.city.eq("Oslo")).count());
+    assertTrue(members.verifyIndex().consistent(), members.verifyIndex().toString());
+    assertEquals("Oslo", members.findById("m0").orElseThrow().city());
   }
 
   @Test

@@ -43,7 +43,16 @@ final class SearchServer implements AutoCloseable {
     client.flushAll();
   }
 
-  /** Copies the hashes at {@code keys} from {@code source} (HGETALL) to the same keys here (HSET), pipelined. */
+  /**
+   * Rekord's field holding a document's index manifest (layout 6): part of Rekord's index, not of
+   * the document, so it is not copied — the peer gets the record's fields only.
+   */
+  private static final String MANIFEST_FIELD = "#";
+
+  /**
+   * Copies the hashes at {@code keys} from {@code source} (HGETALL) to the same keys here (HSET),
+   * pipelined, without Rekord's {@link #MANIFEST_FIELD}.
+   */
   void copy(RedisClient source, List<String> keys) {
     for (int from = 0; from < keys.size(); from += COPY_BATCH) {
       List<String> batch = keys.subList(from, Math.min(from + COPY_BATCH, keys.size()));
@@ -54,7 +63,9 @@ final class SearchServer implements AutoCloseable {
       }
       try (AbstractPipeline p = client.pipelined()) {
         for (int i = 0; i < batch.size(); i++) {
-          p.hset(batch.get(i), hashes.get(i).get());
+          Map<String, String> fields = new java.util.HashMap<>(hashes.get(i).get());
+          fields.remove(MANIFEST_FIELD);
+          p.hset(batch.get(i), fields);
         }
         p.sync();
       }

@@ -18,6 +18,11 @@ public final class Commands {
     return new Command<>("GET", List.of(key), List.of(), ReplyType.STRING);
   }
 
+  /** {@code HGET key field}: the value, or {@code null}. */
+  public static Command<String> hget(String key, String field) {
+    return new Command<>("HGET", List.of(key), List.of(field), ReplyType.STRING);
+  }
+
   /** {@code HGETALL key}: every field, empty when there is no hash. */
   public static Command<Map<String, String>> hgetAll(String key) {
     return new Command<>("HGETALL", List.of(key), List.of(), ReplyType.STRING_MAP);
@@ -78,16 +83,10 @@ public final class Commands {
     return new Command<>("PEXPIREAT", List.of(key), List.of(Long.toString(unixMillis)), ReplyType.LONG);
   }
 
-  /** {@code HGET key field}: the value, or {@code null}. */
-  public static Command<String> hget(String key, String field) {
-    return new Command<>("HGET", List.of(key), List.of(field), ReplyType.STRING);
-  }
-
   /** {@code HMGET key field…}: the values in the order of {@code fields}, {@code null} for a missing one. */
   public static Command<List<String>> hmget(String key, List<String> fields) {
     return new Command<>("HMGET", List.of(key), fields, ReplyType.STRING_LIST);
   }
-
 
   /** {@code DEL key}: 1 if it existed. */
   public static Command<Long> del(String key) {

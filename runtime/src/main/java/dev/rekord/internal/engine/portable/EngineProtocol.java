@@ -32,6 +32,21 @@ final class EngineProtocol {
     }
   }
 
+  /**
+   * Where a save keeps a document's manifest: in its own hash ({@link KeyLayout#MANIFEST_FIELD}), or
+   * in its manifest key ({@code {tag}#doc:<id>}). {@link Manifest#inDocument} decides.
+   */
+  enum ManifestIn implements ProtocolCode {
+    /** The field {@link KeyLayout#MANIFEST_FIELD} of the document's hash. */
+    DOCUMENT,
+    /** The manifest key. */
+    KEY;
+
+    static ManifestIn of(boolean inDocument) {
+      return inDocument ? DOCUMENT : KEY;
+    }
+  }
+
   /** What {@code query.lua} returns. */
   enum Mode implements ProtocolCode {
     /** The page of ids, each followed by its sort values when asked for. */
@@ -95,7 +110,9 @@ final class EngineProtocol {
    * The Lua source declaring the constants {@code script} names (every one when {@code null}): one
    * local per constant, {@code local PLAN_AND = 'and'}, named after its enum's table name and its
    * own ({@code PLAN_AND}), and the table {@code ENTRY_ARITY} (code → arity). A script runs its top
-   * level on every call, so it declares only what it uses, and locals cost no lookup.
+   * level on every call, so it declares only what it uses, and locals cost no lookup. {@code
+   * MANIFEST_FIELD} is {@link KeyLayout#MANIFEST_FIELD}, {@code MANIFEST_FAMILY()} a new table of the key
+   * families of {@link Manifest}'s short form (the byte of a code → the start of the key's name).
    */
   static String lua(String script) {
     StringBuilder lua = new StringBuilder()
@@ -111,6 +128,19 @@ final class EngineProtocol {
     }
     constants(lua, script, "PLAN", List.of(PlanOp.values()));
     constants(lua, script, "FORM", List.of(Form.values()));
+    constants(lua, script, "MANIFEST_IN", List.of(ManifestIn.values()));
+    if (uses(script, "MANIFEST_FIELD")) {
+      lua.append("local MANIFEST_FIELD = '").append(KeyLayout.MANIFEST_FIELD).append("'\n");
+    }
+    if (uses(script, "MANIFEST_FAMILY")) {
+      // a function, not a table: a script's top level runs on every call, most never parse a manifest
+      lua.append("local function MANIFEST_FAMILY() return {");
+      for (int f = 0; f < Manifest.FAMILIES.length; f++) {
+        lua.append(f == 0 ? " " : ", ").append('[').append((int) Manifest.CODES.charAt(f)).append("] = '")
+            .append(Manifest.FAMILIES[f]).append('\'');
+      }
+      lua.append(" } end\n");
+    }
     constants(lua, script, "MODE", List.of(Mode.values()));
     constants(lua, script, "SORT_INDEX", List.of(SortIndex.values()));
     constants(lua, script, "DIRECTION", List.of(Direction.values()));

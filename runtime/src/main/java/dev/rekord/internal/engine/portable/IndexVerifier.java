@@ -13,12 +13,14 @@ import dev.rekord.schema.IndexReport;
 import dev.rekord.schema.IndexReport.Discrepancy;
 import dev.rekord.schema.IndexReport.Kind;
 import java.util.Map;
+import dev.rekord.exception.WrongTypeException;
 import java.util.Set;
 
 /**
  * Checks that a model's documents and its portable index agree, bucket by bucket, and reports
  * every {@link Discrepancy}: each id in a bucket's {@code #ids} set has a document; each document
- * is in the {@code #ids} set of its own bucket; each entry a manifest ({@code #doc:<id>}) lists
+ * is in the {@code #ids} set of its own bucket; each entry a manifest (the field {@code #} of a hash
+ * document, or the key {@code #doc:<id>}) lists
  * exists in its index key; each member of an index key is listed by the manifest of its id.
  *
  * <pre>{@code
@@ -106,16 +108,33 @@ public final class IndexVerifier {
           found.add(new Discrepancy(Kind.INDEXED_WITHOUT_DOCUMENT, b, id, bucket.all(), null));
         }
       }
-      // Manifests: what each id claims to be in.
+      // Manifests: what each id claims to be in, from its manifest key or its document's hash.
       Map<String, Set<String>> listed = new HashMap<>(); // index key -> members listed
+      Map<String, String> manifestTexts = new LinkedHashMap<>(); // id -> manifest
       List<String> manifestIds = new ArrayList<>(manifests.get(b).keySet());
       List<List<String>> manifestContents = readAll(manifestIds, id -> bucket.manifest(id), "manifest");
       for (int i = 0; i < manifestIds.size(); i++) {
-        String id = manifestIds.get(i);
-        if (!all.contains(id)) {
-          found.add(new Discrepancy(Kind.ORPHAN_MANIFEST, b, id, bucket.manifest(id), null));
+        manifestTexts.put(manifestIds.get(i), manifestContents.get(i).get(0));
+      }
+      List<String> documentIds = new ArrayList<>(documents.get(b).keySet());
+      List<List<String>> inDocuments = readAll(documentIds, id -> bucket.documentKey(id), "document");
+      for (int i = 0; i < documentIds.size(); i++) {
+        String text = inDocuments.get(i).get(0);
+        if (text != null && manifestTexts.putIfAbsent(documentIds.get(i), text) != null) {
+          found.add(new Discrepancy(Kind.ORPHAN_MANIFEST, b, documentIds.get(i), bucket.manifest(documentIds.get(i)),
+              "the document's hash holds its manifest too"));
         }
-        for (Manifest.Entry entry : Manifest.entries(manifestContents.get(i).get(0), bucket, id)) {
+      }
+      for (Map.Entry<String, String> manifest : manifestTexts.entrySet()) {
+        String id = manifest.getKey();
+        if (!all.contains(id)) {
+          found.add(new Discrepancy(Kind.ORPHAN_MANIFEST, b, id,
+              manifests.get(b).containsKey(id) ? bucket.manifest(id) : bucket.documentKey(id), null));
+        }
+        if (manifest.getValue() == null) {
+          continue; // the key went away since the scan
+        }
+        for (Manifest.Entry entry : Manifest.entries(manifest.getValue(), bucket, id)) {
           listed.computeIfAbsent(entry.key(), k -> new HashSet<>()).add(entry.member());
         }
       }
@@ -161,8 +180,9 @@ public final class IndexVerifier {
   }
 
   /**
-   * The members of each key, in pipelines of {@link #BATCH}: a manifest's text (one element),
-   * or, when {@code type} is {@code null}, a sorted set.
+   * The members of each key, in pipelines of {@link #BATCH}: a manifest's text (one element; for
+   * a {@code "document"}, the manifest its hash holds, {@code null} when none or not a hash), or,
+   * when {@code type} is {@code null}, a sorted set.
    */
   @SuppressWarnings("unchecked") // ZRANGE's reply is a list of strings
   private List<List<String>> readAll(List<String> names, java.util.function.UnaryOperator<String> keyOf,
@@ -175,14 +195,22 @@ public final class IndexVerifier {
         String key = keyOf.apply(name);
         if ("manifest".equals(type)) {
           replies.add(batch.add(Commands.get(key)));
+        } else if ("document".equals(type)) {
+          replies.add(batch.add(Commands.hget(key, KeyLayout.MANIFEST_FIELD)));
         } else { // every index key since layout 2 is a sorted set
           replies.add(batch.add(Commands.zrange(key, 0, -1)));
         }
       }
       batch.execute();
       for (Reply<?> reply : replies) {
-        Object value = reply.get();
-        out.add(value instanceof String text ? List.of(text) : (List<String>) value);
+        Object value;
+        try {
+          value = reply.get();
+        } catch (WrongTypeException e) {
+          value = null; // a JSON document: its manifest is in its key
+        }
+        out.add(value == null ? java.util.Collections.singletonList(null)
+            : value instanceof String text ? List.of(text) : (List<String>) value);
       }
     }
     return out;

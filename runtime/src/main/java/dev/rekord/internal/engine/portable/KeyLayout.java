@@ -35,12 +35,17 @@ import java.util.zip.CRC32;
  *   <tr><td>{@code {member}#geo:<path>}</td><td>GEO set of ids</td></tr>
  *   <tr><td>{@code {member}#nil:<path>}</td><td>sorted set (score 0) of the ids whose field is
  *       null (or an empty collection)</td></tr>
- *   <tr><td>{@code {member}#ttl}</td><td>sorted set (score 0) of the ids saved with an expiry;
+ *   <tr><td>{@code {member}#ttl}</td><td>sorted set (score: expiry time, unix ms) of the ids saved with an expiry;
  *       while it is empty, counts come from the index alone</td></tr>
- *   <tr><td>{@code {member}#doc:<id>}</td><td>the document's manifest ({@link Manifest}): a
- *       string naming the index entries it is in, each as its key after {@code {member}#} and,
- *       for a {@code value\0id} member, the (escaped) value ({@code 8:lex:city4:Oslo7:num:age=}),
- *       so they are removed exactly, whatever the model looks like now</td></tr>
+ *   <tr><td>{@code {member}#doc:<id>}</td><td>the document's manifest ({@link Manifest}) when its
+ *       document cannot hold it: a string naming the index entries it is in, each by its key's
+ *       family letter and the rest of the key's name after {@code {member}#} and, for a {@code
+ *       value\0id} member, the (escaped) value ({@code lcity:4:OsloNage:}), so they are removed
+ *       exactly, whatever the model looks like now. A hash document saved without expiry keeps
+ *       a manifest of at most {@value Manifest#MAX_IN_DOCUMENT} bytes in its own field {@value
+ *       #MANIFEST_FIELD} instead (no key, one less key per document); a JSON document, one that
+ *       expires (its manifest must outlive it) or a longer manifest uses the key. Never
+ *       both.</td></tr>
  *   <tr><td>{@code {member}#lock:<id>}</td><td>the lock on a document ({@link
  *       dev.rekord.DocumentLock}): a hash ({@code owner}, {@code fence}) that expires with its
  *       lease</td></tr>
@@ -57,9 +62,11 @@ import java.util.zip.CRC32;
  * and stops when its page is full; {@code ZCARD}/{@code ZSCORE} count and probe it in O(1) like
  * {@code SCARD}/{@code SISMEMBER}. This is layout {@value #LAYOUT_VERSION}. The schema record
  * stores the layout an index was built with; queries refuse another one ({@code
- * SchemaMismatchException}) and {@code migrate()} rebuilds it (layout 4, the one before, kept the
- * values of {@code value\0id} members unescaped and marked values holding the byte 0 in {@code
- * #zero:} sets; its manifests name those entries, so a rebuild removes them exactly).
+ * SchemaMismatchException}) and {@code migrate()} rebuilds it. Layout 5, the one before, kept
+ * every manifest in its key, in the long form only; a rebuild reads it there and moves it into the
+ * document. Layout 4 kept the values of {@code value\0id} members unescaped and marked values
+ * holding the byte 0 in {@code #zero:} sets; its manifests name those entries, so a rebuild
+ * removes them exactly.
  * Immutable and thread-safe.
  */
 public final class KeyLayout {
@@ -68,7 +75,14 @@ public final class KeyLayout {
    * The version of the index layout this runtime writes and reads; stored in the schema record.
    * Bump it whenever index keys change shape, so existing indexes are rebuilt once.
    */
-  public static final int LAYOUT_VERSION = 5;
+  public static final int LAYOUT_VERSION = 6;
+
+  /**
+   * The field of a hash document that holds its manifest (when {@link Manifest#inDocument}): no
+   * record component can map to it, as stored field names are letters, digits, {@code _} and
+   * {@code -} joined by dots, and decoding reads fields by name, so it never reaches a record.
+   */
+  public static final String MANIFEST_FIELD = "#";
 
   private final String prefix;
   private final Bucket[] buckets;

@@ -5,14 +5,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A document's manifest ({@code {tag}#doc:<id>}, stored by the save scripts, read by the scripts
- * through {@code manifest.lua}): one string naming each index entry of the document as its key
+ * A document's manifest (the field {@link KeyLayout#MANIFEST_FIELD} of its hash, or its key {@code
+ * {tag}#doc:<id>} — {@link #inDocument} says which —, stored by the save scripts, read by the
+ * scripts through {@code manifest.lua}): one string naming each index entry of the document as its key
  * after the bucket's {@code {tag}#} and, for a {@code value\0id} member, the value as the member
- * holds it ({@linkplain IndexEncoding#lexical escaped}): {@code <n>:<key suffix>} followed by
- * {@code =} (the member is the id) or {@code <m>:<value>}, e.g. {@code 8:lex:city4:Oslo7:num:age=}.
- * Lengths count bytes of the UTF-8 text, as Lua does.
+ * holds it ({@linkplain IndexEncoding#lexical escaped}). Short form ({@link #append}): a letter for
+ * the key's family, the rest of its name, {@code :}, and for a lexicographic index {@code
+ * <m>:<value>}, e.g. {@code lcity:4:OsloNage:} for {@code {tag}#lex:city} and {@code {tag}#num:age};
+ * long form, for keys whose name holds values ({@code eq:}, {@code cmp:}, {@code word:} keys) and
+ * as layouts up to 5 wrote every entry: {@code <n>:<key suffix>} followed by {@code =} (the member
+ * is the id) or {@code <m>:<value>}, e.g. {@code 8:lex:city4:Oslo7:num:age=}. Lengths count bytes
+ * of the UTF-8 text, as Lua does.
  */
 public final class Manifest {
+
+  /**
+   * The longest manifest (in bytes) kept in the document's own hash. Redis keeps a small hash
+   * compact (a listpack) only while each of its values is at most {@code hash-max-listpack-value}
+   * bytes (64 by default); a longer manifest would turn the hash into a hash table, which costs far
+   * more than the manifest key it saves.
+   */
+  static final int MAX_IN_DOCUMENT = 64;
 
   /** One index entry of a document: the member {@code member} of the sorted set {@code key}. */
   public record Entry(String key, String member) {}
@@ -20,18 +33,54 @@ public final class Manifest {
   private Manifest() {}
 
   /**
+   * The key families a manifest names by one letter ({@code {tag}#lex:city} as {@code lcity:}):
+   * the key after the bucket's index base starts with {@code FAMILIES[i]}, and {@code CODES[i]}
+   * stands for it. A lower-case code marks a lexicographic index, whose member is {@code
+   * value\0id}. {@code EngineProtocol} declares the same table for the scripts.
+   */
+  static final String[] FAMILIES = {"lex:", "tok:", "num:", "geo:", "nil:", "eq:", "cmp:", "word:", "ttl"};
+  static final String CODES = "ltNGZECWX";
+
+  /**
    * Appends the entry for {@code key} (which starts with {@code bucket}'s index base): the
    * member {@code value\0id} ({@code value} as the member holds it), or the id when {@code value}
-   * is {@code null}.
+   * is {@code null}. Short form when the key is of a known family and the rest of its name holds
+   * no {@code :} (every key of a plain field): the family's letter, the rest, {@code :}, then for a
+   * lexicographic index {@code <m>:<value>}; else the long form {@code <n>:<key suffix>} then
+   * {@code =} or {@code <m>:<value>}.
    */
   public static void append(StringBuilder manifest, KeyLayout.Bucket bucket, String key, String value) {
     int from = bucket.indexBase().length();
+    for (int f = 0; f < FAMILIES.length; f++) {
+      String family = FAMILIES[f];
+      char code = CODES.charAt(f);
+      if (key.startsWith(family, from) && key.indexOf(':', from + family.length()) < 0
+          && Character.isLowerCase(code) == (value != null)) {
+        manifest.append(code).append(key, from + family.length(), key.length()).append(':');
+        if (value != null) {
+          manifest.append(utf8Length(value, 0)).append(':').append(value);
+        }
+        return;
+      }
+    }
     manifest.append(utf8Length(key, from)).append(':').append(key, from, key.length());
     if (value == null) {
       manifest.append('=');
     } else {
       manifest.append(utf8Length(value, 0)).append(':').append(value);
     }
+  }
+
+  /**
+   * Whether the manifest {@code text} of a document stored in {@code form}, expiring after {@code
+   * ttlMillis} (0: never), is kept in the document's own hash ({@link KeyLayout#MANIFEST_FIELD}),
+   * else in its manifest key: only a hash can hold it, a document that expires needs its manifest
+   * afterwards (its entries are removed when a query meets its id), and a long one would make the
+   * hash larger than the key costs.
+   */
+  static boolean inDocument(EngineProtocol.Form form, long ttlMillis, String text) {
+    return form == EngineProtocol.Form.HASH && ttlMillis == 0 && !text.isEmpty()
+        && text.length() <= MAX_IN_DOCUMENT && utf8Length(text, 0) <= MAX_IN_DOCUMENT;
   }
 
   /**
@@ -65,6 +114,21 @@ public final class Manifest {
     List<Entry> entries = new ArrayList<>();
     int pos = 0;
     while (pos < bytes.length) {
+      int family = CODES.indexOf(bytes[pos]);
+      if (family >= 0) { // short form
+        int colon = indexOf(bytes, ':', pos + 1, text);
+        String key = bucket.indexBase() + FAMILIES[family] + utf8(bytes, pos + 1, colon);
+        if (Character.isLowerCase(CODES.charAt(family))) {
+          int sep = indexOf(bytes, ':', colon + 1, text);
+          int last = sep + 1 + length(bytes, colon + 1, sep, text);
+          entries.add(new Entry(key, utf8(bytes, sep + 1, last) + '\0' + id));
+          pos = last;
+        } else {
+          entries.add(new Entry(key, id));
+          pos = colon + 1;
+        }
+        continue;
+      }
       int colon = indexOf(bytes, ':', pos, text);
       int stop = colon + 1 + length(bytes, pos, colon, text);
       String key = bucket.indexBase() + utf8(bytes, colon + 1, stop);

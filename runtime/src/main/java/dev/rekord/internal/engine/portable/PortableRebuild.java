@@ -120,7 +120,7 @@ final class PortableRebuild<T> {
         LOG.warn("Rekord: skipped {} while rebuilding the index of {}: {}", key, model.name(), e.getMessage());
       }
     }
-    reindexed += writer.reindexAll(documents);
+    reindexed += writer.reindexAll(documents, EngineProtocol.Form.of(storage.scriptKind()));
   }
 
   private static String idOf(KeyLayout layout, String key) {

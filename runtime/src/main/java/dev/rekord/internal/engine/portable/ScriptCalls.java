@@ -1,6 +1,7 @@
 package dev.rekord.internal.engine.portable;
 
 import dev.rekord.internal.engine.portable.EngineProtocol.Form;
+import dev.rekord.internal.engine.portable.EngineProtocol.ManifestIn;
 import dev.rekord.internal.engine.portable.EngineProtocol.Mode;
 import dev.rekord.connection.ScriptCall;
 import java.util.ArrayList;
@@ -16,17 +17,21 @@ import java.util.Map;
 final class ScriptCalls {
   private ScriptCalls() {}
 
-  /** The fixed arguments of {@code save.lua} before the document: id, index base, form, ttl, manifest, n. */
-  private static final int SAVE_ARGS = 6;
-  private static final int SAVE_MANIFEST = 4;
+  /** The arguments of {@code save.lua} before its documents: index base, form, count. */
+  private static final int SAVE_HEADER = 3;
+  /** The position of the manifest among a document's arguments: id, ttl, place, manifest, n. */
+  private static final int SAVE_MANIFEST = 3;
+  /** The position of a one-document call's n, the number of document arguments that follow it. */
+  private static final int SAVE_DOCUMENT_ARGS = SAVE_HEADER + 4;
 
   /** The entry of a document saved with an expiry: its id in the bucket's set of expiring ids. */
   private static final IndexEntries.Entry EXPIRING =
       new IndexEntries.Entry(EntryOp.EXPIRY, KeyLayout.Bucket::expiring, null, null);
 
   /**
-   * {@code save.lua}: replace the document of {@code id} ({@code document}: field/value pairs or
-   * the JSON text, as {@code form} says) and its index entries.
+   * {@code save.lua} of one document: replace the document of {@code id} ({@code document}:
+   * field/value pairs or the JSON text, as {@code form} says) and its index entries. Calls of one
+   * bucket and form join into one with {@link #saveTogether}.
    *
    * @param ttlMillis the document's time to live in ms; 0 for none
    */
@@ -34,7 +39,7 @@ final class ScriptCalls {
       IndexEntries entries) {
     List<String> args = saveArguments(bucket, id, form, ttlMillis, document.size(), entries);
     args.addAll(document);
-    return saveCall(bucket, id, ttlMillis, args, entries);
+    return saveCall(bucket, id, form, ttlMillis, args, entries);
   }
 
   /** {@link #save} of a hash document given as a map, its pairs going straight into {@code ARGV}. */
@@ -45,39 +50,95 @@ final class ScriptCalls {
       args.add(field.getKey());
       args.add(field.getValue());
     }
-    return saveCall(bucket, id, ttlMillis, args, entries);
+    return saveCall(bucket, id, Form.HASH, ttlMillis, args, entries);
   }
 
   /**
-   * The first arguments of {@code save.lua} (the manifest still empty), in a list sized for the
-   * {@code documentArgs} document arguments the caller adds next and the entries' (at most three
-   * each, and the expiring one).
+   * The first arguments of a one-document {@code save.lua} call (the manifest and its place still
+   * empty), in a list sized for the {@code documentArgs} document arguments the caller adds next
+   * and the entries' (at most three each, and the expiring one).
    */
   private static List<String> saveArguments(KeyLayout.Bucket bucket, String id, Form form, long ttlMillis,
       int documentArgs, IndexEntries entries) {
-    List<String> args = new ArrayList<>(SAVE_ARGS + documentArgs + 3 * entries.size() + 1);
-    args.add(id);
+    List<String> args = new ArrayList<>(SAVE_HEADER + 6 + documentArgs + 3 * entries.size() + 2);
     args.add(bucket.indexBase());
     args.add(form.code());
-    args.add(Long.toString(ttlMillis));
-    args.add(""); // SAVE_MANIFEST
+    args.add("1");
+    args.add(id);
+    args.add(ttlMillis == 0 ? "0" : Long.toString(ttlMillis));
+    args.add(""); // the manifest's place, once it is known
+    args.add(""); // the manifest
     args.add(Integer.toString(documentArgs));
     return args;
   }
 
-  /** The keys (document, manifest, ids, then one per entry) and the entries' arguments. */
-  private static ScriptCall saveCall(KeyLayout.Bucket bucket, String id, long ttlMillis, List<String> args,
-      IndexEntries entries) {
+  /**
+   * The keys (ids, document, manifest, then one per entry) and the entries' arguments. A manifest
+   * kept in the document travels as its last field, so the document's {@code HSET} stores it.
+   */
+  private static ScriptCall saveCall(KeyLayout.Bucket bucket, String id, Form form, long ttlMillis,
+      List<String> args, IndexEntries entries) {
     List<String> keys = new ArrayList<>(4 + entries.size());
+    keys.add(bucket.all());
     keys.add(bucket.documentKey(id));
     keys.add(bucket.manifest(id));
-    keys.add(bucket.all());
+    boolean mayHoldIt = form == Form.HASH && ttlMillis == 0;
+    int field = args.size();
+    if (mayHoldIt) {
+      args.add(KeyLayout.MANIFEST_FIELD);
+      args.add(""); // the manifest, once known
+    }
+    int count = args.size();
+    args.add(""); // the number of entries
     StringBuilder manifest = new StringBuilder(24 * entries.size() + 8);
     entries.appendTo(bucket, keys, args, manifest);
     if (ttlMillis > 0) {
       EXPIRING.appendTo(bucket, keys, args, manifest);
     }
-    args.set(SAVE_MANIFEST, manifest.toString());
+    String text = manifest.toString();
+    boolean inDocument = Manifest.inDocument(form, ttlMillis, text);
+    args.set(count, Integer.toString(keys.size() - 3));
+    if (inDocument) {
+      args.set(field + 1, text);
+      args.set(SAVE_DOCUMENT_ARGS, Integer.toString(field + 2 - SAVE_DOCUMENT_ARGS - 1));
+    } else if (mayHoldIt) {
+      args.subList(field, field + 2).clear();
+    }
+    args.set(SAVE_HEADER + SAVE_MANIFEST - 1, ManifestIn.of(inDocument).code());
+    args.set(SAVE_HEADER + SAVE_MANIFEST, text);
+    return new ScriptCall(keys, args);
+  }
+
+  /** The id a one-document call of {@link #save} saves. */
+  static String savedId(ScriptCall call) {
+    return call.args().get(SAVE_HEADER);
+  }
+
+  /**
+   * One {@code save.lua} call writing the documents of {@code calls} (one-document calls of {@link
+   * #save}, all of one bucket and form, of distinct ids) in their order.
+   */
+  static ScriptCall saveTogether(List<ScriptCall> calls) {
+    if (calls.size() == 1) {
+      return calls.get(0);
+    }
+    int keyCount = 1;
+    int argCount = SAVE_HEADER;
+    for (ScriptCall call : calls) {
+      keyCount += call.keys().size() - 1;
+      argCount += call.args().size() - SAVE_HEADER;
+    }
+    List<String> keys = new ArrayList<>(keyCount);
+    List<String> args = new ArrayList<>(argCount);
+    ScriptCall first = calls.get(0);
+    keys.add(first.keys().get(0));
+    args.add(first.args().get(0));
+    args.add(first.args().get(1));
+    args.add(Integer.toString(calls.size()));
+    for (ScriptCall call : calls) {
+      keys.addAll(call.keys().subList(1, call.keys().size()));
+      args.addAll(call.args().subList(SAVE_HEADER, call.args().size()));
+    }
     return new ScriptCall(keys, args);
   }
 
@@ -85,22 +146,25 @@ final class ScriptCalls {
    * {@code reindex.lua}: rewrite the index entries of {@code id}, leaving the document and its
    * expiry alone; the script adds the expiring entry when the document expires.
    */
-  static ScriptCall reindex(KeyLayout.Bucket bucket, String id, IndexEntries entries) {
+  static ScriptCall reindex(KeyLayout.Bucket bucket, String id, Form form, IndexEntries entries) {
     List<String> keys = new ArrayList<>(4 + entries.size());
     keys.add(bucket.documentKey(id));
     keys.add(bucket.manifest(id));
     keys.add(bucket.all());
     keys.add(bucket.expiring());
-    List<String> args = new ArrayList<>(4 + 3 * entries.size());
+    List<String> args = new ArrayList<>(5 + 3 * entries.size());
     args.add(id);
     args.add(bucket.indexBase());
+    args.add(""); // where the manifest goes unless the document expires
     args.add(""); // the manifest, once the entries have written it
     StringBuilder expiring = new StringBuilder();
     Manifest.append(expiring, bucket, bucket.expiring(), null);
     args.add(expiring.toString());
     StringBuilder manifest = new StringBuilder(24 * entries.size());
     entries.appendTo(bucket, keys, args, manifest);
-    args.set(2, manifest.toString());
+    String text = manifest.toString();
+    args.set(2, ManifestIn.of(Manifest.inDocument(form, 0, text)).code());
+    args.set(3, text);
     return new ScriptCall(keys, args);
   }
 

@@ -1,68 +1,135 @@
 -- Shared by the scripts that write index entries (save.lua, reindex.lua; EngineScripts prepends
--- it): the new entries of one document, and the replacement of its manifest. The entries arrive
--- as KEYS[k..], one key each, and from ARGV[a] per entry its op (ENTRY_ID, ENTRY_SCORE, …,
--- generated from EntryOp.java) followed by the op's ENTRY_ARITY values.
+-- it): the new entries of one document, and the replacement of its manifest. A document's entries
+-- arrive as `count` keys from KEYS[k], one each, and from ARGV[a] per entry its op (ENTRY_ID,
+-- ENTRY_SCORE, …, generated from EntryOp.java) followed by the op's ENTRY_ARITY values.
 
--- An error text unless ARGV from a holds exactly one known op and its values per key from
--- KEYS[k]: checked before anything is written, as a script that fails half-way keeps its writes.
-local function checkEntries(k, a)
-  for _ = k, #KEYS do
+-- Checks that ARGV from a holds one known op and its values for each of `count` entries; returns
+-- an error text, or nil and the position after them. Scripts check all their arguments before
+-- they write anything, as a script that fails half-way keeps its writes.
+local function checkEntries(a, count)
+  for _ = 1, count do
     local arity = ENTRY_ARITY[ARGV[a]]
     if not arity then
       return 'ERR unknown index entry op ' .. tostring(ARGV[a])
     end
     a = a + 1 + arity
   end
-  if a ~= #ARGV + 1 then
-    return 'ERR the index entry arguments do not match their ' .. (#KEYS - k + 1) .. ' key(s)'
+  if a > #ARGV + 1 then
+    return 'ERR the index entry arguments do not match their ' .. count .. ' key(s)'
   end
-  return nil
+  return nil, a
 end
 
--- Writes the entries of KEYS[k..], each as the command of its op (EntryOp.command(); ZADD and
--- GEOADD replace the member's score if it is there).
-local function writeEntries(id, k, a)
-  for i = k, #KEYS do
+-- Writes the `count` entries of KEYS[k..], each as the command of its op (EntryOp.command(); ZADD
+-- and GEOADD replace the member's score if it is there); returns the position after their
+-- arguments.
+local function writeEntries(id, doc, k, a, count)
+  for i = k, k + count - 1 do
     local op, key = ARGV[a], KEYS[i]
     if op == ENTRY_ID then
       redis.call('ZADD', key, '0', id)
+      a = a + 1
     elseif op == ENTRY_SCORE then
       redis.call('ZADD', key, ARGV[a + 1], id)
+      a = a + 2
     elseif op == ENTRY_VALUE then
       redis.call('ZADD', key, '0', ARGV[a + 1] .. '\0' .. id)
-    elseif op == ENTRY_GEO then
-      redis.call('GEOADD', key, ARGV[a + 1], ARGV[a + 2], id)
+      a = a + 2
     elseif op == ENTRY_EXPIRY then
-      -- KEYS[1] is the document in every script that writes entries; its expiry is set by now
-      redis.call('ZADD', key, redis.call('PEXPIRETIME', KEYS[1]), id)
+      -- the document `doc` is written and its expiry set by now
+      redis.call('ZADD', key, redis.call('PEXPIRETIME', doc), id)
+      a = a + 1
+    else -- ENTRY_GEO
+      redis.call('GEOADD', key, ARGV[a + 1], ARGV[a + 2], id)
+      a = a + 3
     end
-    a = a + 1 + ENTRY_ARITY[op]
+  end
+  return a
+end
+
+-- Adds the `count` entries of KEYS[k..] of document `id` to `adds` (key -> its command's
+-- arguments after the key; GEOADD keys under a mark), so that writeCollected sends one command per
+-- key for many documents.
+local function collectEntries(adds, id, doc, k, a, count)
+  for i = k, k + count - 1 do
+    local op, key = ARGV[a], KEYS[i]
+    if op == ENTRY_GEO then key = '\0' .. key end
+    local args = adds[key]
+    if not args then
+      args = {}
+      adds[key] = args
+    end
+    local size = #args
+    if op == ENTRY_ID then
+      args[size + 1], args[size + 2] = '0', id
+      a = a + 1
+    elseif op == ENTRY_SCORE then
+      args[size + 1], args[size + 2] = ARGV[a + 1], id
+      a = a + 2
+    elseif op == ENTRY_VALUE then
+      args[size + 1], args[size + 2] = '0', ARGV[a + 1] .. '\0' .. id
+      a = a + 2
+    elseif op == ENTRY_EXPIRY then
+      args[size + 1], args[size + 2] = redis.call('PEXPIRETIME', doc), id
+      a = a + 1
+    else -- ENTRY_GEO
+      args[size + 1], args[size + 2], args[size + 3] = ARGV[a + 1], ARGV[a + 2], id
+      a = a + 3
+    end
   end
 end
 
--- Stores a document's new manifest after its entries were written: removes the entries the old
--- manifest (false: none) names and the new one does not, then SETs the new one; nothing at all
--- when it is unchanged (an update that changes no indexed value touches only the document).
-local function replaceManifest(manifestKey, base, id, old, manifest)
-  if old == manifest then return end
-  if old then
-    local kept = {}
-    eachEntry(manifest, base, id, function(key, member)
-      local members = kept[key]
-      if not members then
-        members = {}
-        kept[key] = members
-      end
-      members[member] = true
-    end)
-    eachEntry(old, base, id, function(key, member)
-      local members = kept[key]
-      if not (members and members[member]) then removeEntry(key, member) end
-    end)
+-- Sends what collectEntries gathered: ZADD (GEOADD for keys under the mark) per key, in slices
+-- that unpack can pass.
+local function writeCollected(adds)
+  for key, args in pairs(adds) do
+    local command = 'ZADD'
+    if string.byte(key, 1) == 0 then
+      command, key = 'GEOADD', string.sub(key, 2)
+    end
+    local step = command == 'ZADD' and 2000 or 3000
+    for j = 1, #args, step do
+      redis.call(command, key, unpack(args, j, math.min(j + step - 1, #args)))
+    end
   end
+end
+
+-- Removes, after a document's new entries were written, the entries its old manifest (false:
+-- none) names and the new one does not; nothing when it is unchanged (an update that changes no
+-- indexed value touches only the document).
+local function removeStale(base, id, old, manifest)
+  if not old or old == manifest then return end
+  local kept = {}
+  eachEntry(manifest, base, id, function(key, member)
+    local members = kept[key]
+    if not members then
+      members = {}
+      kept[key] = members
+    end
+    members[member] = true
+  end)
+  eachEntry(old, base, id, function(key, member)
+    local members = kept[key]
+    if not (members and members[member]) then removeEntry(key, member) end
+  end)
+end
+
+-- Stores a document's new manifest where the client said (inDocument: the field MANIFEST_FIELD of
+-- its hash, else its manifest key; an empty one nowhere) and removes it from the other place.
+-- inField / inKey: what the document's field and the manifest key hold now (false: nothing).
+local function storeManifest(docKey, manifestKey, manifest, inDocument, inField, inKey)
   if manifest == '' then
-    if old then redis.call('DEL', manifestKey) end
+    inDocument = false
+  end
+  if inDocument then
+    if inField ~= manifest then redis.call('HSET', docKey, MANIFEST_FIELD, manifest) end
+    if inKey then redis.call('DEL', manifestKey) end
   else
-    redis.call('SET', manifestKey, manifest)
+    if inField then redis.call('HDEL', docKey, MANIFEST_FIELD) end
+    if manifest == '' then
+      if inKey then redis.call('DEL', manifestKey) end
+    elseif inKey ~= manifest then
+      redis.call('SET', manifestKey, manifest)
+    end
   end
 end

@@ -1,32 +1,56 @@
 -- Shared by every engine script (EngineScripts prepends it): reading a document's manifest, which
 -- names the index entries of that document so a save, reindex or delete removes exactly those,
 -- whatever model or writer made them. The client writes it (Manifest.java), the save scripts
--- store it as it is.
--- One string, entry after entry, each
---   <n>:<key suffix> then '=' (the member is the id) or <m>:<value> (the member is value\0id)
--- with the key suffix relative to the bucket's index base '{tag}#', which the client passes, and
--- the value as the index holds it (escaped: it never contains the byte 0), e.g.
--- '8:lex:city4:Oslo' for the member 'Oslo\0<id>' of '{tag}#lex:city', '7:num:age=' for '<id>' in
--- '{tag}#num:age'.
+-- store it as it is: in the field MANIFEST_FIELD of the document's own hash (a hash document
+-- saved without expiry, its manifest short enough to keep the hash compact), else in its manifest
+-- key '{tag}#doc:<id>' (JSON documents, documents that expire — their manifest must outlive them
+-- so their entries can still be removed —, long manifests). Never both.
+-- One string, entry after entry, each in one of two forms, with the key relative to the bucket's
+-- index base '{tag}#', which the client passes, and the value as the index holds it (escaped: it
+-- never contains the byte 0):
+--   short: a letter for the key's family (MANIFEST_FAMILY(): byte -> the start of the key's name),
+--     the rest of the key's name, ':', then for a lower-case letter (a lexicographic index, members
+--     value\0id) <m>:<value>: 'lcity:4:Oslo' for the member 'Oslo\0<id>' of '{tag}#lex:city',
+--     'Nage:' for '<id>' in '{tag}#num:age';
+--   long (keys whose name holds values, and every entry of layouts up to 5): <n>:<key suffix> then
+--     '=' (the member is the id) or <m>:<value>: '8:lex:city4:Oslo', '7:num:age='.
 
 -- Calls fn(key, member, value) for every entry of a manifest (a string, or false for none):
 -- value is the (escaped) value of a 'value\0id' member, else nil.
 local function eachEntry(manifest, base, id, fn)
   if not manifest then return end
+  local families = MANIFEST_FAMILY()
   local pos, size = 1, #manifest
   while pos <= size do
-    local colon = string.find(manifest, ':', pos, true)
-    local stop = colon + tonumber(string.sub(manifest, pos, colon - 1))
-    local key = base .. string.sub(manifest, colon + 1, stop)
-    if string.byte(manifest, stop + 1) == 61 then -- '='
-      fn(key, id, nil)
-      pos = stop + 2
+    local code = string.byte(manifest, pos)
+    local family = families[code]
+    if family then
+      local colon = string.find(manifest, ':', pos + 1, true)
+      local key = base .. family .. string.sub(manifest, pos + 1, colon - 1)
+      if code >= 97 then -- lower case: value\0id
+        local sep = string.find(manifest, ':', colon + 1, true)
+        local last = sep + tonumber(string.sub(manifest, colon + 1, sep - 1))
+        local value = string.sub(manifest, sep + 1, last)
+        fn(key, value .. '\0' .. id, value)
+        pos = last + 1
+      else
+        fn(key, id, nil)
+        pos = colon + 1
+      end
     else
-      colon = string.find(manifest, ':', stop + 1, true)
-      local last = colon + tonumber(string.sub(manifest, stop + 1, colon - 1))
-      local value = string.sub(manifest, colon + 1, last)
-      fn(key, value .. '\0' .. id, value)
-      pos = last + 1
+      local colon = string.find(manifest, ':', pos, true)
+      local stop = colon + tonumber(string.sub(manifest, pos, colon - 1))
+      local key = base .. string.sub(manifest, colon + 1, stop)
+      if string.byte(manifest, stop + 1) == 61 then -- '='
+        fn(key, id, nil)
+        pos = stop + 2
+      else
+        colon = string.find(manifest, ':', stop + 1, true)
+        local last = colon + tonumber(string.sub(manifest, stop + 1, colon - 1))
+        local value = string.sub(manifest, colon + 1, last)
+        fn(key, value .. '\0' .. id, value)
+        pos = last + 1
+      end
     end
   end
 end
@@ -36,13 +60,22 @@ local function removeEntry(key, member)
   redis.call('ZREM', key, member)
 end
 
--- Removes a document's every index entry: those its manifest names, the manifest, and its id from
--- the bucket's set of all ids.
-local function unindex(manifestKey, idsKey, base, id)
-  local manifest = redis.call('GET', manifestKey)
+-- A document's manifest and whether its hash holds it (else its manifest key does); false when
+-- it has none. pcall: a JSON document is a string, on which HGET fails.
+local function readManifest(docKey, manifestKey)
+  local manifest = redis.pcall('HGET', docKey, MANIFEST_FIELD)
+  if type(manifest) == 'string' then return manifest, true end
+  return redis.call('GET', manifestKey), false
+end
+
+-- Removes the index entries of a document that is gone or about to be deleted: those its manifest
+-- names, its manifest key, and its id from the bucket's set of all ids (a manifest in the
+-- document's hash goes with the document).
+local function unindex(docKey, manifestKey, idsKey, base, id)
+  local manifest, inDocument = readManifest(docKey, manifestKey)
   if manifest then
     eachEntry(manifest, base, id, removeEntry)
-    redis.call('DEL', manifestKey)
+    if not inDocument then redis.call('DEL', manifestKey) end
   end
   redis.call('ZREM', idsKey, id)
 end

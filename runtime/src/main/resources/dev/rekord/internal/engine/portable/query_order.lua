@@ -116,7 +116,7 @@ local function lexValue(key, id)
   local values = manifests[id]
   if not values then
     values = {}
-    eachEntry(redis.call('GET', manifestPrefix .. id), BASE, id, function(entryKey, _, value)
+    eachEntry((readManifest(docPrefix .. id, manifestPrefix .. id)), BASE, id, function(entryKey, _, value)
       if value then values[entryKey] = value end
     end)
     manifests[id] = values

@@ -1,36 +1,142 @@
--- Writes one document and its index entries atomically, replacing the old ones (IndexWriter;
--- arguments built by ScriptCalls.save).
--- KEYS[1] the document, KEYS[2] its manifest, KEYS[3] the bucket's set of all ids (score 0),
--- KEYS[4..] one per index entry (the bucket's set of expiring ids among them when the document
--- expires).
--- ARGV[1] id, ARGV[2] the bucket's index base '{tag}#', ARGV[3] the document's form (FORM_*),
--- ARGV[4] its time to live in ms (0: none), ARGV[5] the new manifest (manifest.lua) naming every
--- entry, ARGV[6] n: how many document arguments follow (FORM_HASH: field/value pairs; FORM_JSON:
--- the text), then per entry its op (ENTRY_*) and values (entries.lua).
--- Entries the old manifest names and the new one does not are removed. Returns 1.
+-- Writes documents of one bucket and their index entries, replacing the old ones (IndexWriter:
+-- one document per save, many per saveAll; arguments built by ScriptCalls.save). The script runs
+-- atomically, so each document is written with its entries or not at all. Work is shared between
+-- the documents where Redis allows: one MGET of old manifests, one DEL, one ZADD of the ids, one
+-- ZADD per index key; the ids of one call are distinct.
+-- KEYS[1] the bucket's set of all ids (score 0), then per document: the document, its manifest
+-- key, one key per index entry (the bucket's set of expiring ids among them when it expires).
+-- ARGV[1] the bucket's index base '{tag}#', ARGV[2] the documents' form (FORM_*), ARGV[3] how many
+-- documents follow, then per document: its id, its time to live in ms (0: none), where its
+-- manifest goes (MANIFEST_IN_*: the field MANIFEST_FIELD of the hash, or the manifest key), the new
+-- manifest (manifest.lua) naming every entry, n: how many document arguments follow (FORM_HASH:
+-- field/value pairs, the last one MANIFEST_FIELD and the manifest when it goes into the hash;
+-- FORM_JSON: the text), the n arguments, the number of entries, then per entry
+-- its op (ENTRY_*) and values (entries.lua).
+-- Entries the old manifest names and the new one does not are removed. Returns the number of
+-- documents.
 -- Scores travel as strings: Redis formats a Lua number argument with printf.
-local id, base, form, ttl, manifest = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
-local n = tonumber(ARGV[6])
-local err = checkEntries(4, 7 + n)
-if err then return redis.error_reply(err) end
+local base, form, count = ARGV[1], ARGV[2], tonumber(ARGV[3])
 if form ~= FORM_HASH and form ~= FORM_JSON then
   return redis.error_reply('ERR unknown document form ' .. tostring(form))
 end
-
-local old = redis.call('GET', KEYS[2])
-redis.call('DEL', KEYS[1])
-local expires = ttl ~= '0'
-if form == FORM_HASH then
-  for i = 7, 6 + n, 1000 do
-    redis.call('HSET', KEYS[1], unpack(ARGV, i, math.min(i + 999, 6 + n)))
+-- (no tables for one document: a save's garbage costs it as much as its checks)
+local many = count > 1
+local seen, firstKey, firstArg
+if many then seen, firstKey, firstArg = {}, {}, {} end
+local k, a = 2, 4
+for i = 1, count do
+  local place, n = ARGV[a + 2], tonumber(ARGV[a + 4])
+  if place ~= MANIFEST_IN_DOCUMENT and place ~= MANIFEST_IN_KEY then
+    return redis.error_reply('ERR unknown manifest place ' .. tostring(place))
   end
-  if expires then redis.call('PEXPIRE', KEYS[1], ttl) end
-elseif expires then
-  redis.call('SET', KEYS[1], ARGV[7], 'PX', ttl)
-else
-  redis.call('SET', KEYS[1], ARGV[7])
+  if many then
+    if seen[ARGV[a]] then
+      return redis.error_reply('ERR the document ' .. ARGV[a] .. ' is saved twice in one call')
+    end
+    seen[ARGV[a]] = true
+    firstKey[i], firstArg[i] = k, a
+  end
+  local e = tonumber(ARGV[a + 5 + n])
+  local err
+  err, a = checkEntries(a + 6 + n, e)
+  if err then return redis.error_reply(err) end
+  k = k + 2 + e
 end
-redis.call('ZADD', KEYS[3], '0', id)
-writeEntries(id, 4, 7 + n)
-replaceManifest(KEYS[2], base, id, old, manifest)
-return 1
+if k ~= #KEYS + 1 or a ~= #ARGV + 1 then
+  return redis.error_reply('ERR the index entry arguments do not match their ' .. (#KEYS - 1) .. ' key(s)')
+end
+
+-- One document (every save): written straight, as a call of many would cost it more (the tables
+-- that share work between documents are garbage the Lua collector then has to find).
+if count == 1 then
+  local id, ttl, manifest, n = ARGV[4], ARGV[5], ARGV[7], tonumber(ARGV[8])
+  local inDocument = ARGV[6] == MANIFEST_IN_DOCUMENT
+  local doc, manifestKey = KEYS[2], KEYS[3]
+  local old, oldInDocument
+  if form == FORM_HASH then
+    old, oldInDocument = readManifest(doc, manifestKey)
+  else
+    old, oldInDocument = redis.call('GET', manifestKey), false
+  end
+  redis.call('DEL', doc)
+  if form == FORM_HASH then
+    for i = 9, 8 + n, 1000 do
+      redis.call('HSET', doc, unpack(ARGV, i, math.min(i + 999, 8 + n)))
+    end
+    if ttl ~= '0' then redis.call('PEXPIRE', doc, ttl) end
+  elseif ttl ~= '0' then
+    redis.call('SET', doc, ARGV[9], 'PX', ttl)
+  else
+    redis.call('SET', doc, ARGV[9])
+  end
+  redis.call('ZADD', KEYS[1], '0', id)
+  writeEntries(id, doc, 4, 10 + n, tonumber(ARGV[9 + n]))
+  removeStale(base, id, old, manifest)
+  storeManifest(doc, manifestKey, manifest, inDocument, inDocument and manifest, not oldInDocument and old)
+  return 1
+end
+
+-- The old manifests, read before anything is written: from the documents' hashes, then (one MGET)
+-- from the manifest keys of the others (firstKey[i], firstArg[i]: where document i starts).
+local old, oldInDocument = {}, {}
+local missing, missingAt = {}, {}
+for i = 1, count do
+  local manifest = false
+  if form == FORM_HASH then
+    manifest = redis.pcall('HGET', KEYS[firstKey[i]], MANIFEST_FIELD)
+    if type(manifest) ~= 'string' then manifest = false end
+  end
+  old[i], oldInDocument[i] = manifest, manifest and true or false
+  if not manifest then
+    missing[#missing + 1] = KEYS[firstKey[i] + 1]
+    missingAt[#missing] = i
+  end
+end
+if #missing > 0 then
+  local found = redis.call('MGET', unpack(missing))
+  for j = 1, #missing do old[missingAt[j]] = found[j] end
+end
+
+-- The documents: one DEL for all, then each written whole.
+local documents, ids = {}, {}
+for i = 1, count do
+  documents[i] = KEYS[firstKey[i]]
+  ids[2 * i - 1], ids[2 * i] = '0', ARGV[firstArg[i]]
+end
+redis.call('DEL', unpack(documents))
+for i = 1, count do
+  local doc, at = documents[i], firstArg[i]
+  local ttl, n = ARGV[at + 1], tonumber(ARGV[at + 4])
+  if form == FORM_HASH then
+    for j = at + 5, at + 4 + n, 1000 do
+      redis.call('HSET', doc, unpack(ARGV, j, math.min(j + 999, at + 4 + n)))
+    end
+    if ttl ~= '0' then redis.call('PEXPIRE', doc, ttl) end
+  elseif ttl ~= '0' then
+    redis.call('SET', doc, ARGV[at + 5], 'PX', ttl)
+  else
+    redis.call('SET', doc, ARGV[at + 5])
+  end
+end
+redis.call('ZADD', KEYS[1], unpack(ids))
+
+-- The entries of all documents, one ZADD (or GEOADD) per key.
+local adds = {}
+for i = 1, count do
+  local at = firstArg[i]
+  local n = tonumber(ARGV[at + 4])
+  local e = tonumber(ARGV[at + 5 + n])
+  collectEntries(adds, ARGV[at], documents[i], firstKey[i] + 2, at + 6 + n, e)
+end
+writeCollected(adds)
+
+-- Last, per document: the entries only its old manifest names, and its new manifest.
+for i = 1, count do
+  local at = firstArg[i]
+  local id, manifest = ARGV[at], ARGV[at + 3]
+  local inDocument = ARGV[at + 2] == MANIFEST_IN_DOCUMENT
+  removeStale(base, id, old[i], manifest)
+  storeManifest(documents[i], KEYS[firstKey[i] + 1], manifest, inDocument, inDocument and manifest,
+    not oldInDocument[i] and old[i])
+end
+return count

@@ -19,6 +19,7 @@ import dev.rekord.test.RedisExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,6 +106,99 @@ class IndexMaintenanceTest {
     assertFalse(jedis.get(keys.manifest("id:7=")).contains("ttl"));
   }
 
+  /** The hash field or the manifest key, whichever holds the manifest of {@code id} (never both). */
+  private String manifestOf(String id) {
+    String inDocument = jedis.hget(keys.documentKey(id), KeyLayout.MANIFEST_FIELD);
+    String inKey = jedis.get(keys.manifest(id));
+    assertFalse(inDocument != null && inKey != null, "both the document and the key hold the manifest of " + id);
+    return inDocument != null ? inDocument : inKey;
+  }
+
+  private void saveCity(String id, String city, Duration ttl) {
+    writer.saveHash(id, Map.of("id", id), ttl, IndexEntries.create().tag(Doc.CITY, city));
+  }
+
+  @Test
+  void theManifestMovesBetweenTheDocumentAndItsKeyAndTheIndexStaysExact() {
+    saveCity("1", "oslo", Duration.ZERO); // short, no expiry: in the document
+    assertEquals("lcity:4:oslo", jedis.hget(keys.documentKey("1"), KeyLayout.MANIFEST_FIELD));
+    assertEquals(Set.of(keys.all(), keys.lex("city")), indexKeys());
+
+    saveCity("1", "bergen", Duration.ofMinutes(1)); // expires: in its key, which outlives the document
+    assertEquals(null, jedis.hget(keys.documentKey("1"), KeyLayout.MANIFEST_FIELD));
+    assertEquals("lcity:6:bergenX:", jedis.get(keys.manifest("1")));
+    assertEquals(List.of("bergen\u00001"), jedis.zrange(keys.lex("city"), 0, -1));
+
+    saveCity("1", "rome", Duration.ZERO); // back into the document; the key and the expiring entry go
+    assertEquals(Map.of("id", "1", KeyLayout.MANIFEST_FIELD, "lcity:4:rome"), jedis.hgetAll(keys.documentKey("1")));
+    assertEquals(Set.of(keys.all(), keys.lex("city")), indexKeys());
+    assertEquals(List.of("rome\u00001"), jedis.zrange(keys.lex("city"), 0, -1));
+
+    save(doc("1", "Oslo", 30)); // a manifest longer than a compact hash value: in its key
+    assertTrue(manifestOf("1").length() > Manifest.MAX_IN_DOCUMENT);
+    assertEquals(null, jedis.hget(keys.documentKey("1"), KeyLayout.MANIFEST_FIELD));
+    saveCity("1", "rome", Duration.ZERO); // every entry of the long one removed exactly
+    assertEquals(Set.of(keys.all(), keys.lex("city")), indexKeys());
+    assertEquals(List.of("rome\u00001"), jedis.zrange(keys.lex("city"), 0, -1));
+    assertTrue(IndexVerifier.verify(connection, layout).consistent());
+
+    assertTrue(writer.delete("1"));
+    assertEquals(Set.of(), jedis.keys("*"));
+  }
+
+  @Test
+  void aDocumentDeletedBehindTheIndexsBackKeepsItsManifestOnlyWhenItExpires() throws InterruptedException {
+    saveCity("short", "oslo", Duration.ofMillis(50));
+    saveCity("long", "oslo", Duration.ZERO);
+    Thread.sleep(120);
+    // the expired document's entries are found through its manifest key and removed by the query
+    assertEquals(List.of("long"), engine.ids(Doc_.city.eq("oslo"), List.of(), 0, 10));
+    assertEquals(List.of("oslo\u0000long"), jedis.zrange(keys.lex("city"), 0, -1));
+    assertEquals(Set.of(keys.all(), keys.lex("city")), indexKeys());
+  }
+
+  @Test
+  void saveAllJoinsTheDocumentsOfABucketIntoFewScriptCallsEachExact() {
+    KeyLayout four = KeyLayout.of("doc", 4);
+    IndexWriter bucketed = new IndexWriter(connection, four);
+    List<dev.rekord.connection.ScriptCall> calls = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      String id = "d" + i;
+      calls.add(bucketed.saveHashCall(id, Map.of("id", id), i % 10 == 0 ? Duration.ofMinutes(1) : Duration.ZERO,
+          IndexEntries.create().tag(Doc.CITY, "c" + (i % 3)).numeric(Doc.AGE, i)));
+    }
+    // the same id twice in one batch: the later save wins, the earlier one's entries go
+    calls.add(bucketed.saveHashCall("d1", Map.of("id", "d1"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "z")));
+    long before = evalshaCalls();
+    bucketed.saveAll(calls);
+    long scripts = evalshaCalls() - before;
+    assertTrue(scripts >= 4 && scripts <= 4 + 250 / IndexWriter.SAVE_TOGETHER + 1, "script calls: " + scripts);
+
+    KeyLayout.Bucket bucket = four.bucketFor("d1");
+    assertEquals("lcity:1:z", jedis.hget(bucket.documentKey("d1"), KeyLayout.MANIFEST_FIELD));
+    assertEquals(null, jedis.zscore(bucket.numeric("age"), "d1"));
+    assertEquals(null, jedis.zscore(bucket.lex("city"), "c1\u0000d1"));
+    assertEquals(0.0, jedis.zscore(bucket.lex("city"), "z\u0000d1"));
+    assertEquals(null, jedis.get(bucket.manifest("d1")));
+    assertTrue(jedis.get(four.bucketFor("d10").manifest("d10")).endsWith("X:"));
+    long indexed = 0;
+    for (int b = 0; b < 4; b++) {
+      indexed += jedis.zcard(four.bucket(b).all());
+    }
+    assertEquals(250, indexed);
+    var report = IndexVerifier.verify(connection, four);
+    assertTrue(report.consistent(), report.toString());
+  }
+
+  private long evalshaCalls() {
+    for (String line : jedis.info("commandstats").split("\r?\n")) {
+      if (line.startsWith("cmdstat_evalsha:")) {
+        return Long.parseLong(line.replaceAll("^cmdstat_evalsha:calls=(\\d+),.*", "$1"));
+      }
+    }
+    return 0;
+  }
+
   @Test
   void changedTagMovesTheIdBetweenSets() {
     save(doc("1", "Oslo", 30));
@@ -156,7 +250,10 @@ class IndexMaintenanceTest {
     for (String path : List.of("city", "country", "age", "born", "seen", "bio", "loc", "tags")) {
       assertEquals(Set.of("1"), new java.util.HashSet<>(jedis.zrange(keys.nulls(path), 0, -1)), path);
     }
-    assertEquals(Set.of(keys.all(), keys.manifest("1"), keys.nulls("city"), keys.nulls("country"),
+    // eight short entries: the manifest fits in the document
+    assertEquals("Zcity:Zcountry:Zage:Zborn:Zseen:Zbio:Zloc:Ztags:",
+        jedis.hget(keys.documentKey("1"), KeyLayout.MANIFEST_FIELD));
+    assertEquals(Set.of(keys.all(), keys.nulls("city"), keys.nulls("country"),
         keys.nulls("age"), keys.nulls("born"), keys.nulls("seen"), keys.nulls("bio"),
         keys.nulls("loc"), keys.nulls("tags")), indexKeys());
     assertEquals(List.of("1"), engine.ids(Doc_.age.isNull(), List.of()));
@@ -184,8 +281,8 @@ class IndexMaintenanceTest {
         new dev.rekord.model.IndexField("town", dev.rekord.model.IndexKind.TAG, false, true, false), "Oslo");
     writer.saveHash("1", Map.of("id", "1", "town", "Oslo"), Duration.ZERO, other);
 
-    assertEquals(Set.of(keys.all(), keys.manifest("1"), keys.lex("town")), indexKeys());
-    assertEquals(Map.of("id", "1", "town", "Oslo"), jedis.hgetAll("{doc}:1"));
+    assertEquals(Set.of(keys.all(), keys.lex("town")), indexKeys());
+    assertEquals(Map.of("id", "1", "town", "Oslo", KeyLayout.MANIFEST_FIELD, "ltown:4:Oslo"), jedis.hgetAll("{doc}:1"));
   }
 
   @Test

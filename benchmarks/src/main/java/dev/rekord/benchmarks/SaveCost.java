@@ -1,0 +1,59 @@
+package dev.rekord.benchmarks;
+
+import dev.rekord.Rekord;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The server's cost of one kind of save, for {@code benchmarks/callgrind-saves.sh}: warms up (scripts
+ * loaded, schema record made), then, between two lines on standard output ({@code measure} and
+ * {@code done}) that the script answers by zeroing and dumping callgrind's counters, runs {@code n}
+ * saves of fresh documents of one kind.
+ *
+ * <pre>{@code SaveCost <port> <kind> <n>}</pre>
+ * kinds: {@code rekord} (save), {@code lua} (the hand-written EVALSHA of HSET+SADD+SADD+ZADD),
+ * {@code exact} (the hand-written exact EVALSHA), {@code hset}; per batch of 500: {@code
+ * rekord-all} (saveAll), {@code commands-all} (a pipeline of HSET+SADD+SADD+ZADD), {@code hset-all}.
+ */
+public final class SaveCost {
+  private SaveCost() {}
+
+  public static void main(String[] args) throws IOException {
+    int port = Integer.parseInt(args[0]);
+    String kind = args[1];
+    int n = Integer.parseInt(args[2]);
+    try (Rekord rekord = RekordSide.connect("redis://localhost:" + port, 0)) {
+      RekordSide side = new RekordSide(rekord);
+      RawJedis raw = new RawJedis("localhost", port);
+      Consumer<List<Member>> run = switch (kind) {
+        case "rekord" -> batch -> batch.forEach(side::save);
+        case "lua" -> batch -> batch.forEach(raw::saveLua);
+        case "exact" -> batch -> batch.forEach(raw::saveExact);
+        case "hset" -> batch -> batch.forEach(raw::hset);
+        case "rekord-all" -> side::saveAll;
+        case "commands-all" -> raw::saveAllCommands;
+        case "hset-all" -> raw::hsetAll;
+        default -> throw new IllegalArgumentException("unknown kind " + kind);
+      };
+      run.accept(members("w", 500));
+      List<Member> measured = members("m", n);
+      System.out.println("measure");
+      System.out.flush();
+      System.in.read(); // the script has zeroed the counters
+      run.accept(measured);
+      System.out.println("done");
+      System.out.flush();
+      System.in.read();
+    }
+  }
+
+  private static List<Member> members(String prefix, int n) {
+    List<Member> members = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      members.add(Dataset.member(prefix + i, i));
+    }
+    return members;
+  }
+}
