@@ -6,7 +6,7 @@
  * and queries), {@code dev.rekord.query} and {@code dev.rekord.metamodel} (conditions built from
  * the generated {@code Member_}), {@code dev.rekord.model} (model descriptions and value types such
  * as {@code GeoPoint}), {@code dev.rekord.exception}, {@code dev.rekord.schema} (migration and
- * verification reports) and {@code dev.rekord.connection} (connection settings and the raw-command
+ * verification reports), {@code dev.rekord.health} ({@code rekord.health()}) and {@code dev.rekord.connection} (connection settings and the raw-command
  * escape hatch). {@code dev.rekord.codec} is exported for generated code only. Everything under
  * {@code dev.rekord.internal} is not exported and may change in any release.
  *
@@ -27,6 +27,9 @@ module dev.rekord.runtime {
   // Jedis is an automatic module and cannot say what it needs; its connection pool is this module
   requires org.apache.commons.pool2;
   requires org.slf4j;
+  // optional: metrics and tracing, only when the application passes a registry
+  requires static micrometer.core;
+  requires static micrometer.observation;
   // generated code is annotated @javax.annotation.processing.Generated (source retention only)
   requires static transitive java.compiler;
 
@@ -34,6 +37,7 @@ module dev.rekord.runtime {
   exports dev.rekord.codec;
   exports dev.rekord.connection;
   exports dev.rekord.exception;
+  exports dev.rekord.health;
   exports dev.rekord.metamodel;
   exports dev.rekord.model;
   exports dev.rekord.query;

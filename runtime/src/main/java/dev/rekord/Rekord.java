@@ -16,6 +16,19 @@ import dev.rekord.internal.Engines;
 import dev.rekord.internal.SchemaMigrator;
 import dev.rekord.internal.schema.SchemaStore;
 import dev.rekord.internal.connection.TlsOptions;
+import dev.rekord.health.HealthReport;
+import dev.rekord.internal.HealthCheck;
+import dev.rekord.internal.async.AsyncRunner;
+import dev.rekord.internal.connection.ConfiguredConnection;
+import dev.rekord.internal.instrument.InstrumentedConnection;
+import dev.rekord.internal.instrument.Instrumentation;
+import dev.rekord.internal.instrument.MicrometerInstrumentation;
+import dev.rekord.internal.instrument.ModelNames;
+import dev.rekord.schema.MigrationReport.ModelMigration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,10 +50,30 @@ public final class Rekord implements AutoCloseable {
 
   private final RedisConnection connection;
   private final Engines engines;
+  private final Instrumentation instrumentation;
+  private final ModelNames modelNames;
+  private final Executor asyncExecutor;
+  private final int maxInFlight;
+  private volatile AsyncRunner async;
 
-  private Rekord(RedisConnection connection, int buckets) {
-    this.connection = connection;
-    this.engines = new Engines(connection, new SchemaStore(connection, buckets));
+  private Rekord(RedisConnection connection, int buckets, Instrumentation instrumentation, Executor asyncExecutor,
+      int maxInFlight) {
+    this.instrumentation = instrumentation;
+    this.modelNames = new ModelNames(instrumentation.enabled() ? models() : List.of());
+    this.connection = instrumentation.enabled() ? instrumented(connection) : connection;
+    this.engines = new Engines(this.connection, new SchemaStore(this.connection, buckets));
+    this.asyncExecutor = asyncExecutor;
+    this.maxInFlight = maxInFlight;
+  }
+
+  /** {@code raw}, reporting its round trips, retries and pools to the instrumentation. */
+  private RedisConnection instrumented(RedisConnection raw) {
+    if (raw.isWrapperFor(ConfiguredConnection.class)) {
+      ConfiguredConnection configured = raw.unwrap(ConfiguredConnection.class);
+      configured.onRetry(instrumentation::retried);
+      instrumentation.pools(configured::poolStats);
+    }
+    return new InstrumentedConnection(raw, instrumentation, modelNames);
   }
 
   /**
@@ -52,7 +85,7 @@ public final class Rekord implements AutoCloseable {
 
   /** Wraps an existing connection. */
   public static Rekord using(RedisConnection connection) {
-    return new Rekord(connection, 0);
+    return new Rekord(connection, 0, Instrumentation.NONE, null, AsyncRunner.DEFAULT_MAX_IN_FLIGHT);
   }
 
   public static Builder builder() {
@@ -78,6 +111,40 @@ public final class Rekord implements AutoCloseable {
     return engines;
   }
 
+  /** A repository of {@code model} was made: its keys are named after it in metrics. */
+  void track(RekordModel<?, ?> model) {
+    if (instrumentation.enabled()) {
+      modelNames.add(model);
+    }
+  }
+
+  /** Runs the async views of repositories; made on first use. */
+  AsyncRunner async() {
+    AsyncRunner runner = async;
+    if (runner == null) {
+      synchronized (this) {
+        runner = async;
+        if (runner == null) {
+          runner = AsyncRunner.create(asyncExecutor, maxInFlight);
+          instrumentation.inFlight(runner::inFlight);
+          async = runner;
+        }
+      }
+    }
+    return runner;
+  }
+
+  /**
+   * Checks Redis and every registered model ({@link #models()}): whether Redis answers and how
+   * fast, its version and mode, on a cluster its state and how many primaries answered, and for
+   * each model its engine and whether its index serves its definition (a stale index is {@link
+   * HealthReport.Status#DEGRADED}, not hidden). One {@code PING} per primary with no retries, and one read
+   * per model; never throws, never writes. See {@code docs/production.md}.
+   */
+  public HealthReport health() {
+    return HealthCheck.run(connection, engines, models());
+  }
+
   /** {@link #migrate(MigrationListener)} without a listener. */
   public MigrationReport migrate() {
     return migrate(MigrationListener.NONE);
@@ -90,12 +157,28 @@ public final class Rekord implements AutoCloseable {
    * listener}. Safe to interrupt and run again; reads by id work throughout.
    */
   public MigrationReport migrate(MigrationListener listener) {
-    return new SchemaMigrator(engines).migrate(models(), listener);
+    MigrationReport report = new SchemaMigrator(engines).migrate(models(), instrumentation.migration(listener));
+    for (ModelMigration model : report.models()) {
+      instrumentation.migrated(model.model(), model.outcome().name().toLowerCase(Locale.ROOT), model.reindexed());
+    }
+    return report;
   }
 
+  /**
+   * Closes the connection pool, after the async operations that are running have finished (the
+   * executor Rekord made for them is shut down; one passed to {@link Builder#asyncExecutor} is
+   * left alone).
+   */
   @Override
   public void close() {
-    connection.close();
+    try {
+      AsyncRunner runner = async;
+      if (runner != null) {
+        runner.close();
+      }
+    } finally {
+      connection.close();
+    }
   }
 
   /**
@@ -117,6 +200,11 @@ public final class Rekord implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private ReplicaWait replicaWait = ReplicaWait.NONE;
     private TlsOptions tls = TlsOptions.DEFAULT;
+    // Object, not Micrometer's types: this class must load where Micrometer is absent.
+    private Object meterRegistry;
+    private Object observationRegistry;
+    private Executor asyncExecutor;
+    private int maxInFlight = AsyncRunner.DEFAULT_MAX_IN_FLIGHT;
 
     private Builder() {}
 
@@ -279,6 +367,51 @@ public final class Rekord implements AutoCloseable {
     }
 
     /**
+     * Records a timer per Redis round trip (tags {@code model}, {@code operation}, {@code
+     * outcome}), error, retry and migration counters and connection-pool gauges in {@code
+     * registry}. Needs {@code io.micrometer:micrometer-core} on the class path, an optional
+     * dependency of Rekord; the meters are listed in {@code docs/production.md}.
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.meterRegistry = java.util.Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
+     * Makes an observation ({@code rekord.redis}, low-cardinality key values {@code rekord.model}
+     * and {@code rekord.operation}) of every Redis round trip in {@code registry}, which a tracing
+     * bridge turns into spans. Needs {@code io.micrometer:micrometer-observation} on the class
+     * path, an optional dependency of Rekord.
+     */
+    public Builder observationRegistry(ObservationRegistry registry) {
+      this.observationRegistry = java.util.Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
+     * Where the async views of repositories ({@code repository.async()}) run their operations;
+     * Rekord does not shut it down. By default: virtual threads on Java 21+, otherwise a pool of
+     * daemon threads that Rekord closes with itself.
+     */
+    public Builder asyncExecutor(Executor executor) {
+      this.asyncExecutor = java.util.Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * The most async operations running or waiting to run at once ({@value
+     * AsyncRunner#DEFAULT_MAX_IN_FLIGHT} by default); one more blocks its caller until one finishes
+     * (back-pressure).
+     */
+    public Builder maxInFlight(int maxInFlight) {
+      if (maxInFlight < 1) {
+        throw new IllegalArgumentException("maxInFlight must be at least 1: " + maxInFlight);
+      }
+      this.maxInFlight = maxInFlight;
+      return this;
+    }
+
+    /**
      * Connects, detecting from the server whether it is a cluster.
      *
      * @throws dev.rekord.exception.RekordConnectionException when Redis cannot be reached, refuses the credentials, or
@@ -295,7 +428,10 @@ public final class Rekord implements AutoCloseable {
       ConnectionSettings settings =
           new ConnectionSettings(
               nodes, user, password, database, ssl, connectTimeout, socketTimeout, poolSize, clientName, tls);
-      return new Rekord(Connections.open(settings, retryPolicy, replicaWait), buckets);
+      Instrumentation instrumentation = meterRegistry == null && observationRegistry == null
+          ? Instrumentation.NONE : MicrometerInstrumentation.create(meterRegistry, observationRegistry);
+      return new Rekord(Connections.open(settings, retryPolicy, replicaWait), buckets, instrumentation, asyncExecutor,
+          maxInFlight);
     }
 
     private static Duration positive(Duration timeout, String name) {

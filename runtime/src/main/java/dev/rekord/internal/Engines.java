@@ -8,6 +8,8 @@ import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The query engine of each model, made once per model and connection: the one place that decides
@@ -15,6 +17,11 @@ import java.util.concurrent.ConcurrentMap;
  * model's schema record, created when missing). Thread-safe.
  */
 public final class Engines {
+
+  /** The name of the portable engine, as health reports and logs show it. */
+  public static final String PORTABLE = "portable";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Engines.class);
 
   private final RedisConnection connection;
   private final SchemaStore schemas;
@@ -31,10 +38,21 @@ public final class Engines {
     QueryEngine<?> engine = engines.get(model);
     if (engine == null) {
       int buckets = schemas.get(model).buckets();
-      engine = engines.computeIfAbsent(model,
-          m -> new PortableQueryEngine<>(connection, model, DocumentStorage.of(model), buckets));
+      engine = engines.computeIfAbsent(model, m -> {
+        LOG.info("Rekord: {} (key prefix '{}') runs on the {} engine, {} bucket(s)", model.name(), model.keyPrefix(),
+            PORTABLE, buckets);
+        return new PortableQueryEngine<>(connection, model, DocumentStorage.of(model), buckets);
+      });
     }
     return (QueryEngine<T>) engine;
+  }
+
+  /**
+   * The name of the engine that runs (or will run) {@code model}, without making it (no schema
+   * record is read or created): for health reports and logs.
+   */
+  public String engineName(RekordModel<?, ?> model) {
+    return PORTABLE;
   }
 
   /**

@@ -39,7 +39,7 @@ class ApiSurfaceTest {
   void exportedPackagesAreTheDeclaredApi() throws IOException {
     assertEquals(
         Set.of("dev.rekord", "dev.rekord.codec", "dev.rekord.connection", "dev.rekord.exception",
-            "dev.rekord.metamodel", "dev.rekord.model", "dev.rekord.query", "dev.rekord.schema"),
+            "dev.rekord.health", "dev.rekord.metamodel", "dev.rekord.model", "dev.rekord.query", "dev.rekord.schema"),
         exports(), "a change to the public API is deliberate: update this list with module-info.java");
   }
 
