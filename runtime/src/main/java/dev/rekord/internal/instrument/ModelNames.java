@@ -1,5 +1,6 @@
 package dev.rekord.internal.instrument;
 
+import dev.rekord.internal.schema.SchemaRecord;
 import dev.rekord.model.RekordModel;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,9 @@ public final class ModelNames {
 
   /** The model tag of a key that belongs to no known model. */
   public static final String NONE = "none";
+
+  /** Where a model's schema record lives: {@code rekord:schema:<prefix>}. */
+  private static final String SCHEMA_KEYS = SchemaRecord.key("");
 
   private final ConcurrentMap<String, String> byPrefix = new ConcurrentHashMap<>();
 
@@ -32,6 +36,9 @@ public final class ModelNames {
   }
 
   public String of(String key) {
+    if (key.startsWith(SCHEMA_KEYS)) {
+      return byPrefix.getOrDefault(key.substring(SCHEMA_KEYS.length()), NONE);
+    }
     int open = key.indexOf('{');
     int close = open < 0 ? -1 : key.indexOf('}', open + 1);
     if (close < 0) {
