@@ -6,8 +6,8 @@
  * and queries), {@code dev.rekord.query} and {@code dev.rekord.metamodel} (conditions built from
  * the generated {@code Member_}), {@code dev.rekord.model} (model descriptions and value types such
  * as {@code GeoPoint}), {@code dev.rekord.exception}, {@code dev.rekord.schema} (migration and
- * verification reports), {@code dev.rekord.health} ({@code rekord.health()}) and {@code dev.rekord.connection} (connection settings and the raw-command
- * escape hatch). {@code dev.rekord.codec} is exported for generated code only. Everything under
+ * verification reports), {@code dev.rekord.health} (what {@code rekord.health()} reports) and
+ * {@code dev.rekord.connection} (connection settings and the raw-command escape hatch). {@code dev.rekord.codec} is exported for generated code only. Everything under
  * {@code dev.rekord.internal} is not exported and may change in any release.
  *
  * <p>On the module path, an application module declares its models as services, since {@code
