@@ -55,6 +55,8 @@ public final class Rekord implements AutoCloseable {
   private final Executor asyncExecutor;
   private final int maxInFlight;
   private volatile AsyncRunner async;
+  /** Set by {@link #close()}: no async runner is made after it (its threads would outlive Rekord). */
+  private boolean closed;
 
   private Rekord(RedisConnection connection, int buckets, Instrumentation instrumentation, Executor asyncExecutor,
       int maxInFlight) {
@@ -123,6 +125,9 @@ public final class Rekord implements AutoCloseable {
     AsyncRunner runner = async;
     if (runner == null) {
       synchronized (this) {
+        if (closed) {
+          throw new IllegalStateException("Rekord is closed: no async operation can start");
+        }
         runner = async;
         if (runner == null) {
           runner = AsyncRunner.create(asyncExecutor, maxInFlight);
@@ -171,6 +176,9 @@ public final class Rekord implements AutoCloseable {
    */
   @Override
   public void close() {
+    synchronized (this) {
+      closed = true;
+    }
     try {
       AsyncRunner runner = async;
       if (runner != null) {

@@ -174,6 +174,16 @@ class AsyncRepositoryTest {
     assertEquals(0, threads());
   }
 
+  @Test
+  void noAsyncOperationStartsAfterClose() {
+    Rekord rekord = Rekord.connect(redis.server().url());
+    RekordRepository<Member, String> members = members(rekord);
+    rekord.close();
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> members.async().count());
+    assertEquals("Rekord is closed: no async operation can start", e.getMessage());
+  }
+
   private static long threads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.isAlive() && t.getName().startsWith("rekord-async-")).count();
