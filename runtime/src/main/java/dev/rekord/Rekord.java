@@ -130,7 +130,7 @@ public final class Rekord implements AutoCloseable {
         }
         runner = async;
         if (runner == null) {
-          runner = AsyncRunner.create(asyncExecutor, maxInFlight);
+          runner = AsyncRunner.create(asyncExecutor, maxInFlight, instrumentation);
           instrumentation.inFlight(runner::inFlight);
           async = runner;
         }

@@ -166,6 +166,26 @@ class MetricsTest {
   }
 
   @Test
+  void asyncOperationsJoinTheCallersObservation() throws Exception {
+    try (Rekord rekord = connect(redis.server().url())) {
+      RekordRepository<Member, String> members = members(rekord);
+      io.micrometer.observation.Observation request =
+          io.micrometer.observation.Observation.start("request", observations);
+      try (io.micrometer.observation.Observation.Scope scope = request.openScope()) {
+        members.async().save(new Member("ada", "Oslo", 36, List.of())).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      } finally {
+        request.stop();
+      }
+      TestObservationRegistryAssert.assertThat(observations).hasHandledContextsThatSatisfy(contexts ->
+          assertTrue(contexts.stream().anyMatch(context -> "rekord.redis".equals(context.getName())
+              && "save".equals(context.getLowCardinalityKeyValue("rekord.operation").getValue())
+              && context.getParentObservation() != null
+              && "request".equals(context.getParentObservation().getContextView().getName())),
+              "the save on the async thread is a child of the caller's observation"));
+    }
+  }
+
+  @Test
   void aFailedRoundTripIsAnObservationWithItsError() {
     try (Rekord rekord = connect(redis.server().url())) {
       RekordRepository<Member, String> members = members(rekord);

@@ -1,6 +1,7 @@
 package dev.rekord.internal.async;
 
 import dev.rekord.exception.RekordException;
+import dev.rekord.internal.instrument.Instrumentation;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -40,12 +41,14 @@ public final class AsyncRunner implements AutoCloseable {
   private final ExecutorService owned;
   private final int maxInFlight;
   private final Semaphore permits;
+  private final Instrumentation instrumentation;
 
-  private AsyncRunner(Executor executor, ExecutorService owned, int maxInFlight) {
+  private AsyncRunner(Executor executor, ExecutorService owned, int maxInFlight, Instrumentation instrumentation) {
     this.executor = executor;
     this.owned = owned;
     this.maxInFlight = maxInFlight;
     this.permits = new Semaphore(maxInFlight);
+    this.instrumentation = instrumentation;
   }
 
   /**
@@ -53,15 +56,22 @@ public final class AsyncRunner implements AutoCloseable {
    *     virtual threads when the JVM has them and a bounded pool of daemon threads otherwise
    */
   public static AsyncRunner create(Executor executor, int maxInFlight) {
+    return create(executor, maxInFlight, Instrumentation.NONE);
+  }
+
+  /**
+   * @param instrumentation carries the caller's observation to the operation's thread
+   */
+  public static AsyncRunner create(Executor executor, int maxInFlight, Instrumentation instrumentation) {
     if (maxInFlight < 1) {
       throw new IllegalArgumentException("maxInFlight must be at least 1: " + maxInFlight);
     }
     if (executor != null) {
       LOG.debug("Rekord: async operations run on the application's executor, at most {} in flight", maxInFlight);
-      return new AsyncRunner(executor, null, maxInFlight);
+      return new AsyncRunner(executor, null, maxInFlight, instrumentation);
     }
     ExecutorService made = AsyncExecutors.defaultFor(maxInFlight);
-    return new AsyncRunner(made, made, maxInFlight);
+    return new AsyncRunner(made, made, maxInFlight, instrumentation);
   }
 
   /** The most operations in flight at once. */
@@ -91,8 +101,9 @@ public final class AsyncRunner implements AutoCloseable {
       return interrupted;
     }
     CompletableFuture<R> future = new CompletableFuture<>();
+    Supplier<R> propagated = instrumentation.propagate(work);
     try {
-      executor.execute(() -> run(work, future));
+      executor.execute(() -> run(propagated, future));
     } catch (RejectedExecutionException e) {
       permits.release();
       future.completeExceptionally(new IllegalStateException("Rekord is closed: no async operation can start", e));

@@ -38,6 +38,14 @@ public interface Instrumentation extends AutoCloseable {
   /** Starts measuring one round trip (a command, a script call or a pipeline). */
   Measurement start(String model, String operation);
 
+  /**
+   * {@code work}, to run on another thread as if on this one: with the observation current here as
+   * the parent of its round trips' observations (so async operations join the caller's trace).
+   */
+  default <R> Supplier<R> propagate(Supplier<R> work) {
+    return work;
+  }
+
   /** A failed attempt is retried ({@code failure}: what failed). */
   default void retried(Throwable failure) {}
 

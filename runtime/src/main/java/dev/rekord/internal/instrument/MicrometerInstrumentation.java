@@ -117,6 +117,19 @@ public final class MicrometerInstrumentation implements Instrumentation {
   }
 
   @Override
+  public <R> Supplier<R> propagate(Supplier<R> work) {
+    Observation parent = observations == null ? null : observations.getCurrentObservation();
+    if (parent == null) {
+      return work;
+    }
+    return () -> {
+      try (Observation.Scope scope = parent.openScope()) {
+        return work.get();
+      }
+    };
+  }
+
+  @Override
   public void retried(Throwable failure) {
     if (meters != null) {
       Counter.builder(RETRIES).description("Redis calls retried after a transient failure")
