@@ -6,9 +6,10 @@
  * and queries), {@code dev.rekord.query} and {@code dev.rekord.metamodel} (conditions built from
  * the generated {@code Member_}), {@code dev.rekord.model} (model descriptions and value types such
  * as {@code GeoPoint}), {@code dev.rekord.exception}, {@code dev.rekord.schema} (migration and
- * verification reports), {@code dev.rekord.connection} (connection settings and the raw-command
- * escape hatch), and the toolkit: {@code dev.rekord.values}, {@code dev.rekord.cache}, {@code
- * dev.rekord.ratelimit} and {@code dev.rekord.config}. {@code dev.rekord.codec} is exported for generated code only. Everything under
+ * verification reports), {@code dev.rekord.health} (what {@code rekord.health()} reports), {@code
+ * dev.rekord.connection} (connection settings and the raw-command escape hatch), and the toolkit:
+ * {@code dev.rekord.values}, {@code dev.rekord.cache}, {@code dev.rekord.ratelimit} and {@code
+ * dev.rekord.config}. {@code dev.rekord.codec} is exported for generated code only. Everything under
  * {@code dev.rekord.internal} is not exported and may change in any release.
  *
  * <p>On the module path, an application module declares its models as services, since {@code
@@ -30,6 +31,9 @@ module dev.rekord.runtime {
   // Jedis is an automatic module and cannot say what it needs; its connection pool is this module
   requires org.apache.commons.pool2;
   requires org.slf4j;
+  // optional: metrics and tracing, only when the application passes a registry
+  requires static micrometer.core;
+  requires static micrometer.observation;
   // generated code is annotated @javax.annotation.processing.Generated (source retention only)
   requires static transitive java.compiler;
 
@@ -39,6 +43,7 @@ module dev.rekord.runtime {
   exports dev.rekord.config;
   exports dev.rekord.connection;
   exports dev.rekord.exception;
+  exports dev.rekord.health;
   exports dev.rekord.metamodel;
   exports dev.rekord.model;
   exports dev.rekord.query;

@@ -24,6 +24,19 @@ import dev.rekord.ratelimit.RateLimiters;
 import dev.rekord.values.Namespace;
 import dev.rekord.values.ValueMapper;
 import dev.rekord.values.Values;
+import dev.rekord.health.HealthReport;
+import dev.rekord.internal.HealthCheck;
+import dev.rekord.internal.async.AsyncRunner;
+import dev.rekord.internal.connection.ConfiguredConnection;
+import dev.rekord.internal.instrument.InstrumentedConnection;
+import dev.rekord.internal.instrument.Instrumentation;
+import dev.rekord.internal.instrument.MicrometerInstrumentation;
+import dev.rekord.internal.instrument.ModelNames;
+import dev.rekord.schema.MigrationReport.ModelMigration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -55,12 +68,34 @@ public final class Rekord implements AutoCloseable {
   /** One cache per name and options, so the threads of this process share its single-flight. */
   private final ConcurrentMap<CacheOptions, ConcurrentMap<String, Cache>> caches =
       new ConcurrentHashMap<>();
+  private final Instrumentation instrumentation;
+  private final ModelNames modelNames;
+  private final Executor asyncExecutor;
+  private final int maxInFlight;
+  private volatile AsyncRunner async;
+  /** Set by {@link #close()}: no async runner is made after it (its threads would outlive Rekord). */
+  private boolean closed;
 
-  private Rekord(RedisConnection connection, int buckets, Namespace namespace, Engine engine,
-      Map<Class<?>, Engine> modelEngines) {
-    this.connection = connection;
-    this.engines = new Engines(connection, new SchemaStore(connection, buckets), engine, modelEngines);
-    this.namespace = namespace;
+  /** A Rekord on {@code connection} with the settings of {@code options} other than the connection's. */
+  private Rekord(RedisConnection connection, Builder options) {
+    this.instrumentation = options.instrumentation();
+    this.modelNames = new ModelNames(instrumentation.enabled() ? models() : List.of());
+    this.connection = instrumentation.enabled() ? instrumented(connection) : connection;
+    this.engines = new Engines(this.connection, new SchemaStore(this.connection, options.buckets),
+        options.engine, options.modelEngines);
+    this.namespace = options.namespace;
+    this.asyncExecutor = options.asyncExecutor;
+    this.maxInFlight = options.maxInFlight;
+  }
+
+  /** {@code raw}, reporting its round trips, retries and pools to the instrumentation. */
+  private RedisConnection instrumented(RedisConnection raw) {
+    if (raw.isWrapperFor(ConfiguredConnection.class)) {
+      ConfiguredConnection configured = raw.unwrap(ConfiguredConnection.class);
+      configured.onRetry(instrumentation::retried);
+      instrumentation.pools(configured::poolStats);
+    }
+    return new InstrumentedConnection(raw, instrumentation, modelNames);
   }
 
   /**
@@ -72,12 +107,12 @@ public final class Rekord implements AutoCloseable {
 
   /** Wraps an existing connection. */
   public static Rekord using(RedisConnection connection) {
-    return new Rekord(connection, 0, Namespace.NONE, Engine.AUTO, Map.of());
+    return new Rekord(connection, new Builder());
   }
 
   /** Wraps an existing connection, running every model on {@code engine}. */
   public static Rekord using(RedisConnection connection, Engine engine) {
-    return new Rekord(connection, 0, Namespace.NONE, engine, Map.of());
+    return new Rekord(connection, new Builder().engine(engine));
   }
 
   public static Builder builder() {
@@ -115,6 +150,43 @@ public final class Rekord implements AutoCloseable {
     return engines;
   }
 
+  /** A repository of {@code model} was made: its keys are named after it in metrics. */
+  void track(RekordModel<?, ?> model) {
+    if (instrumentation.enabled()) {
+      modelNames.add(model);
+    }
+  }
+
+  /** Runs the async views of repositories; made on first use. */
+  AsyncRunner async() {
+    AsyncRunner runner = async;
+    if (runner == null) {
+      synchronized (this) {
+        if (closed) {
+          throw new IllegalStateException("Rekord is closed: no async operation can start");
+        }
+        runner = async;
+        if (runner == null) {
+          runner = AsyncRunner.create(asyncExecutor, maxInFlight, instrumentation);
+          instrumentation.inFlight(runner::inFlight);
+          async = runner;
+        }
+      }
+    }
+    return runner;
+  }
+
+  /**
+   * Checks Redis and every registered model ({@link #models()}): whether Redis answers and how
+   * fast, its version and mode, on a cluster its state and how many primaries answered, and for
+   * each model its engine and whether its index serves its definition (a stale index is {@link
+   * HealthReport.Status#DEGRADED}, not hidden). One {@code PING} per primary with no retries, and one read
+   * per model; never throws, never writes. See {@code docs/production.md}.
+   */
+  public HealthReport health() {
+    return HealthCheck.run(connection, engines, models());
+  }
+
   /** {@link #migrate(MigrationListener)} without a listener. */
   public MigrationReport migrate() {
     return migrate(MigrationListener.NONE);
@@ -127,7 +199,11 @@ public final class Rekord implements AutoCloseable {
    * listener}. Safe to interrupt and run again; reads by id work throughout.
    */
   public MigrationReport migrate(MigrationListener listener) {
-    return new SchemaMigrator(engines).migrate(models(), listener);
+    MigrationReport report = new SchemaMigrator(engines).migrate(models(), instrumentation.migration(listener));
+    for (ModelMigration model : report.models()) {
+      instrumentation.migrated(model.model(), model.outcome().name().toLowerCase(Locale.ROOT), model.reindexed());
+    }
+    return report;
   }
 
   /**
@@ -181,14 +257,27 @@ public final class Rekord implements AutoCloseable {
     return config;
   }
 
+  /**
+   * Closes the connection pool, after the async operations that are running have finished (the
+   * executor Rekord made for them is shut down; one passed to {@link Builder#asyncExecutor} is
+   * left alone), and the config store's watches.
+   */
   @Override
   public void close() {
     synchronized (this) {
+      closed = true;
       if (config != null) {
         config.close();
       }
     }
-    connection.close();
+    try {
+      AsyncRunner runner = async;
+      if (runner != null) {
+        runner.close();
+      }
+    } finally {
+      connection.close();
+    }
   }
 
   /**
@@ -213,6 +302,11 @@ public final class Rekord implements AutoCloseable {
     private Namespace namespace = Namespace.NONE;
     private Engine engine = Engine.AUTO;
     private final Map<Class<?>, Engine> modelEngines = new HashMap<>();
+    // Object, not Micrometer's types: this class must load where Micrometer is absent.
+    private Object meterRegistry;
+    private Object observationRegistry;
+    private Executor asyncExecutor;
+    private int maxInFlight = AsyncRunner.DEFAULT_MAX_IN_FLIGHT;
 
     private Builder() {}
 
@@ -398,11 +492,56 @@ public final class Rekord implements AutoCloseable {
     }
 
     /**
+     * Records a timer per Redis round trip (tags {@code model}, {@code operation}, {@code
+     * outcome}), error, retry and migration counters and connection-pool gauges in {@code
+     * registry}. Needs {@code io.micrometer:micrometer-core} on the class path, an optional
+     * dependency of Rekord; the meters are listed in {@code docs/production.md}.
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.meterRegistry = java.util.Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
      * The query engine of the model of record type {@code type} (e.g. {@code Member.class}),
      * overriding {@link #engine(Engine)} for it.
      */
     public Builder engine(Class<? extends Record> type, Engine engine) {
       modelEngines.put(java.util.Objects.requireNonNull(type, "type"), java.util.Objects.requireNonNull(engine, "engine"));
+      return this;
+    }
+
+    /**
+     * Makes an observation ({@code rekord.redis}, low-cardinality key values {@code rekord.model}
+     * and {@code rekord.operation}) of every Redis round trip in {@code registry}, which a tracing
+     * bridge turns into spans. Needs {@code io.micrometer:micrometer-observation} on the class
+     * path, an optional dependency of Rekord.
+     */
+    public Builder observationRegistry(ObservationRegistry registry) {
+      this.observationRegistry = java.util.Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
+     * Where the async views of repositories ({@code repository.async()}) run their operations;
+     * Rekord does not shut it down. By default: virtual threads on Java 21+, otherwise a pool of
+     * daemon threads that Rekord closes with itself.
+     */
+    public Builder asyncExecutor(Executor executor) {
+      this.asyncExecutor = java.util.Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * The most async operations running or waiting to run at once ({@value
+     * AsyncRunner#DEFAULT_MAX_IN_FLIGHT} by default); one more blocks its caller until one finishes
+     * (back-pressure).
+     */
+    public Builder maxInFlight(int maxInFlight) {
+      if (maxInFlight < 1) {
+        throw new IllegalArgumentException("maxInFlight must be at least 1: " + maxInFlight);
+      }
+      this.maxInFlight = maxInFlight;
       return this;
     }
 
@@ -423,7 +562,13 @@ public final class Rekord implements AutoCloseable {
       ConnectionSettings settings =
           new ConnectionSettings(
               nodes, user, password, database, ssl, connectTimeout, socketTimeout, poolSize, clientName, tls);
-      return new Rekord(Connections.open(settings, retryPolicy, replicaWait), buckets, namespace, engine, modelEngines);
+      return new Rekord(Connections.open(settings, retryPolicy, replicaWait), this);
+    }
+
+    /** What the builder's meter and observation registries ask for: nothing when neither is set. */
+    private Instrumentation instrumentation() {
+      return meterRegistry == null && observationRegistry == null
+          ? Instrumentation.NONE : MicrometerInstrumentation.create(meterRegistry, observationRegistry);
     }
 
     private static Duration positive(Duration timeout, String name) {

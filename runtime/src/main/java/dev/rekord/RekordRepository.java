@@ -56,6 +56,15 @@ public class RekordRepository<T, ID> {
     this.rekord = rekord;
     this.model = model;
     this.storage = DocumentStorage.of(model);
+    rekord.track(model);
+  }
+
+  /**
+   * This repository's operations returning {@link java.util.concurrent.CompletableFuture}s, run on
+   * Rekord's async executor with bounded in-flight work; see {@link AsyncRepository}.
+   */
+  public final AsyncRepository<T, ID> async() {
+    return new AsyncRepository<>(this, rekord.async());
   }
 
   public final RekordModel<T, ID> model() {

@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * New Maven projects built the way users build them, against the artifacts {@code mvn install}
  * just put in the local repository: the README's {@code pom.xml} (exactly as the README shows it)
  * with its {@code Member} model and {@code MemberTest}; rekord-test-support under JUnit 5.10,
- * 5.14 and 6; and a build that pins an older Jedis. One Maven run builds them all.
+ * 5.14 and 6; a build that pins an older Jedis; and a Spring Boot 4 application with the starter, under Boot's
+ * dependency management (Jedis 7: refused at start-up) and with {@code jedis.version} set. One Maven run builds
+ * them all.
  */
 class ConsumerProjectsTest {
 
@@ -45,6 +47,9 @@ class ConsumerProjectsTest {
             ConsumerBuild.copyTree(ConsumerBuild.PROJECTS.resolve("junit-tests"), project);
         }
         ConsumerBuild.copyTree(ConsumerBuild.PROJECTS.resolve("old-jedis"), build.project("old-jedis"));
+        for (String boot : new String[] {"boot-pinned-jedis", "boot-jedis-set"}) {
+            ConsumerBuild.copyTree(ConsumerBuild.PROJECTS.resolve(boot), build.project(boot));
+        }
 
         log = build.run();
     }
@@ -83,6 +88,21 @@ class ConsumerProjectsTest {
         String message = Files.readString(dir.resolve("target/jedis-message.txt"));
         assertTrue(message.startsWith("Rekord needs Jedis 8 (redis.clients:jedis 8.0.0 or later), but the class path"
                 + " has Jedis 6.2.0."), message);
+    }
+
+    @Test
+    void springBootsPinnedJedisFailsAtStartUpNamingTheProperty() throws IOException {
+        Path dir = build.dir("boot-pinned-jedis");
+        assertPassed(dir, 1);
+        String message = Files.readString(dir.resolve("target/jedis-message.txt"));
+        assertTrue(message.startsWith("java.lang.IllegalStateException: Rekord needs Jedis 8"), message);
+        assertTrue(message.contains("has Jedis 7.0.0."), message);
+        assertTrue(message.contains("set the build property jedis.version to 8.0.2"), message);
+    }
+
+    @Test
+    void springBootWithJedisVersionSetStartsWithItsRepository() {
+        assertPassed(build.dir("boot-jedis-set"), 1);
     }
 
     private static void assertPassed(Path project, int expectedTests) {

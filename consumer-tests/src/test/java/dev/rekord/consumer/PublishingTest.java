@@ -39,7 +39,8 @@ class PublishingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rekord-annotations", "rekord-processor", "rekord-runtime", "rekord-test-support"})
+    @ValueSource(strings = {"rekord-annotations", "rekord-processor", "rekord-runtime", "rekord-test-support",
+        "rekord-spring-boot-starter"})
     void publishedJarsComeWithSourcesAndJavadoc(String artifactId) throws IOException {
         try (ZipFile sources = new ZipFile(InstalledArtifacts.installed(artifactId, "sources", "jar").toFile());
                 ZipFile javadoc = new ZipFile(InstalledArtifacts.installed(artifactId, "javadoc", "jar").toFile())) {
@@ -58,7 +59,7 @@ class PublishingTest {
 
     /** Every package of the published API (internal ones aside) says what it is for. */
     @ParameterizedTest
-    @ValueSource(strings = {"annotations", "runtime", "test-support"})
+    @ValueSource(strings = {"annotations", "runtime", "test-support", "spring-boot-starter"})
     void everyApiPackageHasAPackageInfo(String module) throws IOException {
         Path sources = ConsumerBuild.ROOT.resolve(module).resolve("src/main/java");
         List<String> missing = new ArrayList<>();

@@ -97,8 +97,8 @@ public final class Engines {
       int buckets = schemas.get(model).buckets();
       Engine chosen = choose(model);
       engine = engines.computeIfAbsent(model, m -> {
-        LOG.info("Rekord: {} runs on the {} engine ({})", model.name(), chosen.name().toLowerCase(java.util.Locale.ROOT),
-            reason(model, chosen));
+        LOG.info("Rekord: {} (key prefix '{}') runs on the {} engine, {} bucket(s) ({})", model.name(),
+            model.keyPrefix(), nameOf(chosen), buckets, reason(model, chosen));
         return chosen == Engine.SEARCH
             ? new SearchQueryEngine<>(connection, model, DocumentStorage.of(model), buckets)
             : new PortableQueryEngine<>(connection, model, DocumentStorage.of(model), buckets);
@@ -115,6 +115,23 @@ public final class Engines {
     return chosen == Engine.SEARCH ? "auto: the server has the Redis Query Engine"
         : "auto: " + (hasModule() ? SearchSupport.obstacle(model, true, connection.isCluster())
             : "the server has no Redis Query Engine");
+  }
+
+  /**
+   * The name of the engine that runs (or will run) {@code model}, without making it (no schema
+   * record is read or created): for health reports and logs.
+   */
+  public String engineName(RekordModel<?, ?> model) {
+    try {
+      return nameOf(engineOf(model));
+    } catch (IllegalStateException e) {
+      return "none (" + e.getMessage() + ")";
+    }
+  }
+
+  /** {@code portable} or {@code search}, as logs and health reports show an engine. */
+  private static String nameOf(Engine engine) {
+    return engine.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /**

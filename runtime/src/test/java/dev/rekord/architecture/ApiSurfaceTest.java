@@ -39,7 +39,7 @@ class ApiSurfaceTest {
   void exportedPackagesAreTheDeclaredApi() throws IOException {
     assertEquals(
         Set.of("dev.rekord", "dev.rekord.cache", "dev.rekord.codec", "dev.rekord.config", "dev.rekord.connection",
-            "dev.rekord.exception", "dev.rekord.metamodel", "dev.rekord.model", "dev.rekord.query",
+            "dev.rekord.exception", "dev.rekord.health", "dev.rekord.metamodel", "dev.rekord.model", "dev.rekord.query",
             "dev.rekord.ratelimit", "dev.rekord.schema", "dev.rekord.values"),
         exports(), "a change to the public API is deliberate: update this list with module-info.java");
   }

@@ -55,6 +55,7 @@ public final class Attempts {
       LOG.debug("Rekord: attempt {} of at most {} failed after {} ms ({}); retrying in {} ms",
           made, policy.maxAttempts(), elapsed.toMillis(), RedisCalls.translate(failure).getMessage(), pause.toMillis());
     }
+    ConnectionHealth.of(connection).retrying(failure);
     sleep(pause);
     // After the pause, not before: the next attempt should use the newest slot map there is (a
     // map read before the pause can miss a promotion that happened during it).

@@ -3,6 +3,7 @@ package dev.rekord.internal.connection;
 import dev.rekord.connection.ReplicaWait;
 import dev.rekord.connection.RetryPolicy;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.CommandObject;
@@ -76,6 +77,16 @@ public final class ClusterConnection extends ConfiguredConnection {
   @Override
   UnifiedJedis client() {
     return client;
+  }
+
+  @Override
+  Map<String, ConnectionPool> primaryPools() {
+    return provider.getPrimaryNodesConnectionMap();
+  }
+
+  @Override
+  Map<String, ConnectionPool> allPools() {
+    return provider.getConnectionMap();
   }
 
   @Override

@@ -10,12 +10,15 @@ import dev.rekord.connection.RetryPolicy;
 import dev.rekord.connection.ScriptCall;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.util.Pool;
 
 /**
  * What standalone and cluster connections share: the retry policy, the replica wait, the health
@@ -41,6 +44,28 @@ public abstract class ConfiguredConnection implements RedisConnection {
 
   /** The Jedis client: a {@code RedisClient} or a {@code RedisClusterClient}. */
   abstract UnifiedJedis client();
+
+  /**
+   * The connection pools of the primary nodes as far as the client knows, by node ({@code
+   * host:port}; {@code standalone} for a standalone server): what a health check pings.
+   */
+  abstract Map<String, ? extends Pool<Connection>> primaryPools();
+
+  /** Every connection pool of the client (replicas included), summed up for pool gauges. */
+  public final PoolStats poolStats() {
+    return PoolStats.of(allPools().values());
+  }
+
+  /** Every connection pool of the client, by node. */
+  abstract Map<String, ? extends Pool<Connection>> allPools();
+
+  /**
+   * Called before each retry of a transient failure (after the decision to retry, before the
+   * pause), for metrics; replaces the previous listener.
+   */
+  public final void onRetry(Consumer<Throwable> listener) {
+    health.onRetry(listener);
+  }
 
   /** A new pipeline; on a cluster Jedis routes each command by slot. Jedis' exceptions pass. */
   abstract AbstractPipeline pipeline();
@@ -99,6 +124,16 @@ public abstract class ConfiguredConnection implements RedisConnection {
     checkRoutable(command.name(), command.keys(), false);
     CommandObject<T> jedisCommand = JedisCommands.of(command);
     return RedisCalls.retryingUnsent(this, () -> sendOnce(jedisCommand));
+  }
+
+  /**
+   * Sends {@code command} once to the node serving its key, with no retry or redirection: for a
+   * health check, which must answer now rather than wait out the retry policy.
+   */
+  public final <T> T executeUnretried(Command<T> command) {
+    checkRoutable(command.name(), command.keys(), false);
+    CommandObject<T> jedisCommand = JedisCommands.of(command);
+    return RedisCalls.call(() -> sendOnce(jedisCommand));
   }
 
   @Override

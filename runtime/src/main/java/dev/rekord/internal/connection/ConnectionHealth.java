@@ -2,6 +2,7 @@ package dev.rekord.internal.connection;
 
 import dev.rekord.connection.RedisConnection;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,8 @@ final class ConnectionHealth {
   private final String name;
   /** {@link System#nanoTime()} of the first failure since the last success; 0 while healthy. */
   private final AtomicLong failingSince = new AtomicLong();
+  /** Told of every retry (metrics); nothing by default. */
+  private volatile Consumer<Throwable> retryListener = failure -> {};
 
   ConnectionHealth(String name) {
     this.name = name;
@@ -34,6 +37,15 @@ final class ConnectionHealth {
       LOG.warn("Rekord: calls to Redis ({}) are failing: {}; retrying as the RetryPolicy allows", name,
           RedisCalls.translate(failure).getMessage());
     }
+  }
+
+  void onRetry(Consumer<Throwable> listener) {
+    this.retryListener = listener;
+  }
+
+  /** A failed attempt is about to be retried. */
+  void retrying(Throwable failure) {
+    retryListener.accept(failure);
   }
 
   /** A call succeeded, after {@code failedAttempts} failed attempts of its own. */

@@ -18,6 +18,9 @@ public final class JedisRequirement {
   /** The Jedis major version Rekord is built against; later majors are accepted, earlier ones refused. */
   static final int REQUIRED_MAJOR = 8;
 
+  /** The Jedis version Rekord is built and tested with (the build's {@code jedis.version}), for the message. */
+  static final String BUILT_WITH = "8.0.2";
+
   /** Jedis ships its own version here (it reads it for {@code CLIENT SETINFO}). */
   private static final String VERSION_RESOURCE = "redis/clients/jedis/pom.properties";
 
@@ -71,9 +74,10 @@ public final class JedisRequirement {
   private static String tooOld(String found) {
     return "Rekord needs Jedis " + REQUIRED_MAJOR + " (redis.clients:jedis " + REQUIRED_MAJOR + ".0.0 or later),"
         + " but the class path has Jedis " + found + ". A <dependencyManagement> entry probably pins it, such"
-        + " as a framework BOM's jedis.version: import dev.rekord:rekord-bom before other BOMs, or set the"
-        + " Jedis version to " + REQUIRED_MAJOR + ".x (`mvn dependency:tree -Dincludes=redis.clients` shows"
-        + " where it comes from)";
+        + " as Spring Boot's: set the build property jedis.version to " + BUILT_WITH + " (Maven: <properties>"
+        + "<jedis.version>" + BUILT_WITH + "</jedis.version></properties>; Gradle: ext['jedis.version'] = '"
+        + BUILT_WITH + "'), or import dev.rekord:rekord-bom before other BOMs"
+        + " (`mvn dependency:tree -Dincludes=redis.clients` shows where it comes from)";
   }
 
   private static String version(ClassLoader loader) {

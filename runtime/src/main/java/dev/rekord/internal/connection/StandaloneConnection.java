@@ -3,12 +3,14 @@ package dev.rekord.internal.connection;
 import dev.rekord.connection.ReplicaWait;
 import dev.rekord.connection.RetryPolicy;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.util.Pool;
 
 /** A pooled connection to one standalone Redis server. */
 public final class StandaloneConnection extends ConfiguredConnection {
@@ -27,6 +29,16 @@ public final class StandaloneConnection extends ConfiguredConnection {
   @Override
   UnifiedJedis client() {
     return client;
+  }
+
+  @Override
+  Map<String, Pool<Connection>> primaryPools() {
+    return Map.of("standalone", client.getPool());
+  }
+
+  @Override
+  Map<String, Pool<Connection>> allPools() {
+    return primaryPools();
   }
 
   @Override

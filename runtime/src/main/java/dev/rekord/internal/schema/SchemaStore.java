@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import dev.rekord.connection.Command;
 
 /**
  * The schema records of one connection's models ({@link SchemaRecord}), read from Redis once per
@@ -117,6 +119,16 @@ public final class SchemaStore {
     SchemaRecord record = SchemaRecord.fromHash(key, hash);
     cache.put(model.keyPrefix(), record);
     return new Ensured(record, created);
+  }
+
+  /**
+   * The model's record as Redis holds it now, read by {@code read} (a health check: once, without
+   * retries), without creating it or touching the cache; {@code null} when there is none.
+   */
+  public static SchemaRecord read(RekordModel<?, ?> model, Function<Command<Map<String, String>>, Map<String, String>> read) {
+    String key = SchemaRecord.key(model.keyPrefix());
+    Map<String, String> hash = read.apply(Commands.hgetAll(key));
+    return hash.isEmpty() ? null : SchemaRecord.fromHash(key, hash);
   }
 
   /** Writes fields of the record and refreshes the cache. */

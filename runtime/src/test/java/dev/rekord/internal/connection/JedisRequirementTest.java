@@ -42,6 +42,7 @@ class JedisRequirementTest {
       assertTrue(problem.contains("the class path has Jedis " + version + "."), problem);
       assertTrue(problem.contains("Rekord needs Jedis 8 (redis.clients:jedis 8.0.0 or later)"), problem);
       assertTrue(problem.contains("rekord-bom"), problem);
+      assertTrue(problem.contains("set the build property jedis.version to " + JedisRequirement.BUILT_WITH), problem);
     }
   }
 
@@ -49,6 +50,13 @@ class JedisRequirementTest {
   void saysSoWhenJedisIsMissing() {
     String problem = JedisRequirement.problem(new URLClassLoader(new URL[0], null)).orElseThrow();
     assertTrue(problem.contains("no Jedis is on the class path"), problem);
+  }
+
+  @Test
+  void theVersionTheMessageNamesIsTheOneThisBuildUses() throws IOException {
+    String pom = java.nio.file.Files.readString(java.nio.file.Path.of("..", "pom.xml"));
+    assertTrue(pom.contains("<jedis.version>" + JedisRequirement.BUILT_WITH + "</jedis.version>"),
+        "JedisRequirement.BUILT_WITH is not the root pom's jedis.version");
   }
 
   @Test

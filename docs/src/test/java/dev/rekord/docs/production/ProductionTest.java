@@ -1,0 +1,100 @@
+package dev.rekord.docs.production;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekord.Rekord;
+import dev.rekord.docs.gettingstarted.Member;
+import dev.rekord.docs.gettingstarted.MemberRepository;
+import dev.rekord.docs.gettingstarted.Member_;
+import dev.rekord.exception.DeserializationException;
+import dev.rekord.health.HealthReport;
+import dev.rekord.health.HealthReport.ModelHealth;
+import dev.rekord.test.RedisExtension;
+import dev.rekord.test.RedisServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The snippets of production.md, run against a real redis-server. */
+@ExtendWith(RedisExtension.class)
+class ProductionTest {
+
+  @Test
+  void health(RedisServer server) {
+    try (Rekord rekord = Rekord.connect(server.url())) {
+      rekord.migrate();
+      List<String> lines = new ArrayList<>();
+      // tag::health[]
+      HealthReport health = rekord.health();
+      if (health.status() != HealthReport.Status.UP) {
+        lines.add("Redis: " + health.status() + " " + health.error());
+      }
+      for (ModelHealth model : health.models()) {
+        if (!model.schema().usable()) {
+          lines.add(model.model() + ": " + model.schema() + ", " + model.detail());
+        }
+      }
+      lines.add("Redis " + health.serverVersion() + " (" + health.mode() + "), PING "
+          + health.latency().toMillis() + " ms");
+      // end::health[]
+      assertEquals(1, lines.size(), lines.toString());
+      assertTrue(lines.get(0).startsWith("Redis 7."), lines.toString());
+    }
+  }
+
+  @Test
+  void metrics(RedisServer server) {
+    String redisUrl = server.url();
+    MeterRegistry meterRegistry = new SimpleMeterRegistry();
+    ObservationRegistry observationRegistry = ObservationRegistry.create();
+    // tag::metrics[]
+    Rekord rekord = Rekord.builder()
+        .url(redisUrl)
+        .meterRegistry(meterRegistry)             // timers, counters, pool gauges
+        .observationRegistry(observationRegistry) // an observation (span) per Redis round trip
+        .build();
+    // end::metrics[]
+    try (rekord) {
+      new MemberRepository(rekord).save(new Member(null, "Ada", "Oslo", LocalDate.of(2024, 5, 1)));
+      assertNotNull(meterRegistry.find("rekord.calls").tag("model", "Member").tag("operation", "save")
+          .tag("outcome", "success").timer());
+    }
+  }
+
+  @Test
+  void async(RedisServer server) throws Exception {
+    try (Rekord rekord = Rekord.builder().url(server.url()).maxInFlight(64).build()) {
+      MemberRepository members = new MemberRepository(rekord);
+      // tag::async[]
+      CompletableFuture<Member> saved = members.async().save(new Member(null, "Ada", "Oslo", LocalDate.of(2024, 5, 1)));
+      CompletableFuture<List<Member>> inOslo = saved.thenCompose(ada ->
+          members.async().list(members.find(Member_.city.eq("Oslo")).limit(20)));
+      CompletableFuture<Optional<Member>> missing = members.async().findById("nobody");
+      // end::async[]
+      assertEquals(1, inOslo.get(10, TimeUnit.SECONDS).size());
+      assertEquals(Optional.empty(), missing.get(10, TimeUnit.SECONDS));
+
+      rekord.connection().execute(dev.rekord.connection.Command.of("SET", List.of(members.keyOf("broken")), List.of("x")));
+      // tag::async-failure[]
+      members.async().findById("broken")
+          .exceptionally(failure -> {
+            // the exception findById throws, not wrapped: here a DeserializationException
+            return Optional.empty();
+          });
+      // end::async-failure[]
+      Throwable failure = members.async().findById("broken").handle((value, e) -> e).get(10, TimeUnit.SECONDS);
+      assertInstanceOf(DeserializationException.class, failure);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package dev.rekord;
+
+import dev.rekord.internal.async.AsyncRunner;
+import dev.rekord.query.Condition;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The asynchronous view of a repository ({@code members.async()}): every operation returns a
+ * {@link CompletableFuture} and runs the synchronous operation of the same name on Rekord's async
+ * executor ({@link Rekord.Builder#asyncExecutor}; virtual threads on Java 21+), so both behave
+ * alike:
+ *
+ * <pre>{@code
+ * CompletableFuture<Member> saved = members.async().save(ada);
+ * CompletableFuture<List<Member>> inOslo = members.async().list(members.find(Member_.city.eq("Oslo")).limit(20));
+ * }</pre>
+ *
+ * <p><b>Back-pressure.</b> At most {@link Rekord.Builder#maxInFlight} operations run or wait at
+ * once; a call beyond that blocks its caller until one finishes, rather than queueing without
+ * bound.
+ *
+ * <p><b>Failures.</b> A future fails with the exception the synchronous call throws (a {@link
+ * dev.rekord.exception.RekordException}, a {@link NullPointerException} for a {@code null}
+ * argument), unwrapped: {@code exceptionally} and {@code whenComplete} on the returned future see it
+ * as is; {@code join()} wraps it in a {@link java.util.concurrent.CompletionException} and {@code
+ * get()} in an {@link java.util.concurrent.ExecutionException}, as for every {@code
+ * CompletableFuture}.
+ *
+ * <p><b>Cancellation.</b> Cancelling a future whose operation has not started yet means it never
+ * runs; an operation that started runs to its end (each document write is atomic), so a
+ * cancellation never leaves a half-applied write.
+ *
+ * @param <T> the record type
+ * @param <ID> the id type
+ */
+public final class AsyncRepository<T, ID> {
+
+  private final RekordRepository<T, ID> repository;
+  private final AsyncRunner runner;
+
+  AsyncRepository(RekordRepository<T, ID> repository, AsyncRunner runner) {
+    this.repository = repository;
+    this.runner = runner;
+  }
+
+  /** The synchronous repository this view runs. */
+  public RekordRepository<T, ID> sync() {
+    return repository;
+  }
+
+  /** {@link RekordRepository#save(Object)}. */
+  public CompletableFuture<T> save(T entity) {
+    return run(() -> repository.save(entity));
+  }
+
+  /** {@link RekordRepository#save(Object, Duration)}. */
+  public CompletableFuture<T> save(T entity, Duration ttl) {
+    return run(() -> repository.save(entity, ttl));
+  }
+
+  /** {@link RekordRepository#saveAll(Iterable)}; the entities are copied before this returns. */
+  public CompletableFuture<List<T>> saveAll(Iterable<? extends T> entities) {
+    List<T> copy = copy(entities);
+    return run(() -> repository.saveAll(copy));
+  }
+
+  /** {@link RekordRepository#saveAll(Iterable, Duration)}; the entities are copied before this returns. */
+  public CompletableFuture<List<T>> saveAll(Iterable<? extends T> entities, Duration ttl) {
+    List<T> copy = copy(entities);
+    return run(() -> repository.saveAll(copy, ttl));
+  }
+
+  /** {@link RekordRepository#findById}. */
+  public CompletableFuture<Optional<T>> findById(ID id) {
+    return run(() -> repository.findById(id));
+  }
+
+  /** {@link RekordRepository#findAllById}; the ids are copied before this returns. */
+  public CompletableFuture<BatchRead<ID, T>> findAllById(Iterable<? extends ID> ids) {
+    List<ID> copy = copy(ids);
+    return run(() -> repository.findAllById(copy));
+  }
+
+  /** {@link RekordRepository#existsById}. */
+  public CompletableFuture<Boolean> existsById(ID id) {
+    return run(() -> repository.existsById(id));
+  }
+
+  /** {@link RekordRepository#deleteById}. */
+  public CompletableFuture<Boolean> deleteById(ID id) {
+    return run(() -> repository.deleteById(id));
+  }
+
+  /** {@link RekordRepository#deleteAll}. */
+  public CompletableFuture<Long> deleteAll() {
+    return run(repository::deleteAll);
+  }
+
+  /** {@link RekordRepository#count}. */
+  public CompletableFuture<Long> count() {
+    return run(repository::count);
+  }
+
+  /** {@link Query#list()} of {@code query} (built with {@link RekordRepository#find(Condition)}). */
+  public CompletableFuture<List<T>> list(Query<T, ID> query) {
+    return run(() -> required(query).list());
+  }
+
+  /** {@link Query#count()} of {@code query}. */
+  public CompletableFuture<Long> count(Query<T, ID> query) {
+    return run(() -> required(query).count());
+  }
+
+  /** {@link Query#first()} of {@code query}. */
+  public CompletableFuture<Optional<T>> first(Query<T, ID> query) {
+    return run(() -> required(query).first());
+  }
+
+  /** {@link Query#ids()} of {@code query}. */
+  public CompletableFuture<List<ID>> ids(Query<T, ID> query) {
+    return run(() -> required(query).ids());
+  }
+
+  /** {@link Query#exists()} of {@code query}. */
+  public CompletableFuture<Boolean> exists(Query<T, ID> query) {
+    return run(() -> required(query).exists());
+  }
+
+  /** {@link Query#deleteAll()} of {@code query}. */
+  public CompletableFuture<Long> deleteAll(Query<T, ID> query) {
+    return run(() -> required(query).deleteAll());
+  }
+
+  private static <Q> Q required(Q query) {
+    if (query == null) {
+      throw new NullPointerException("query must not be null");
+    }
+    return query;
+  }
+
+  private <R> CompletableFuture<R> run(Supplier<R> call) {
+    return runner.submit(call);
+  }
+
+  /** A copy made on the caller's thread, so a collection changed after the call does not matter; nulls pass to the sync check. */
+  private static <V> List<V> copy(Iterable<? extends V> values) {
+    if (values == null) {
+      return null;
+    }
+    List<V> copy = new ArrayList<>();
+    values.forEach(copy::add);
+    return copy;
+  }
+}
