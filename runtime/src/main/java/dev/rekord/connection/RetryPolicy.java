@@ -1,9 +1,7 @@
 package dev.rekord.connection;
 
-import dev.rekord.internal.connection.Attempts;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -28,7 +26,8 @@ import java.util.random.RandomGenerator;
  * RedisConnection#executeOnce}); a timeout after it was sent is thrown at once. Commands of your
  * own follow the same rule: {@link RedisConnection#execute} retries, {@link
  * RedisConnection#executeOnce} does not. Validation errors, missing keys and other error replies
- * are never retried. {@link #run} retries an idempotent operation of your own the same way.
+ * are never retried. {@code Rekord.retrying(policy, operation)} retries an idempotent operation of
+ * your own the same way.
  *
  * <p>Set with {@code Rekord.builder().retryPolicy(...)}:
  *
@@ -169,32 +168,6 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
       case FULL -> random.nextLong(millis + 1);
       case EQUAL -> millis / 2 + random.nextLong(millis - millis / 2 + 1);
     });
-  }
-
-  /**
-   * Runs an idempotent operation of your own, retrying it under this policy when it fails for a
-   * transient reason (a Jedis connection error or timeout, a cluster refusal, or a {@link
-   * dev.rekord.exception.RekordConnectionException} from Rekord), as Rekord retries its own calls;
-   * any other exception is thrown at once. When the retries run out it throws a {@link
-   * dev.rekord.exception.RekordConnectionException} naming the attempts and the time taken. Only
-   * for operations that may safely run twice: a call through Rekord is retried by its connection
-   * already, so this multiplies the attempts — use it around a sequence of calls, or around your
-   * own client's.
-   */
-  public <T> T run(Supplier<T> operation) {
-    Objects.requireNonNull(operation, "operation");
-    Attempts attempts = new Attempts(this);
-    while (true) {
-      try {
-        T result = operation.get();
-        attempts.succeeded();
-        return result;
-      } catch (RuntimeException e) {
-        if (!attempts.retryAfter(e)) {
-          throw attempts.failure(e);
-        }
-      }
-    }
   }
 
   /** {@code NONE}, {@code DEFAULT} or the settings, for messages and logs. */

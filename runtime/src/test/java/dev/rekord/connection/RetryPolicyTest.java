@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rekord.Rekord;
 import dev.rekord.connection.RetryPolicy.Growth;
 import dev.rekord.connection.RetryPolicy.Jitter;
 import dev.rekord.exception.RekordConnectionException;
@@ -22,7 +23,7 @@ import redis.clients.jedis.Jedis;
 
 /**
  * The backoff each kind of policy sleeps (jitter drawn from a seeded random), the deadline that
- * caps a call's total time, and {@link RetryPolicy#run} around an operation of one's own against
+ * caps a call's total time, and {@link Rekord#retrying} around an operation of one's own against
  * a real server that is killed and restarted while the call waits.
  */
 class RetryPolicyTest {
@@ -113,7 +114,7 @@ class RetryPolicyTest {
     AtomicInteger calls = new AtomicInteger();
     long started = System.nanoTime();
     RekordConnectionException e = assertThrows(RekordConnectionException.class,
-        () -> policy.run(() -> ping(server, calls)));
+        () -> Rekord.retrying(policy, () -> ping(server, calls)));
     long millis = (System.nanoTime() - started) / 1_000_000;
     // Attempts start at about 0, 100, ..., 500 ms: the one at 600 ms would pass the deadline.
     assertTrue(calls.get() >= 3 && calls.get() <= 6, calls + " calls: " + e.getMessage());
@@ -135,7 +136,7 @@ class RetryPolicyTest {
       RetryPolicy policy = RetryPolicy.linear(Duration.ofMillis(50), Duration.ofMillis(200))
           .withJitter(Jitter.EQUAL).withMaxAttempts(100).withDeadline(Duration.ofSeconds(15));
       long started = System.nanoTime();
-      String reply = policy.run(() -> ping(server, calls));
+      String reply = Rekord.retrying(policy, () -> ping(server, calls));
       restarter.join();
       assertEquals("PONG", reply);
       assertTrue(calls.get() > 1, calls + " calls");
@@ -147,7 +148,7 @@ class RetryPolicyTest {
   void runThrowsAnErrorReplyAtOnce() {
     try (RedisServer server = RedisServer.start()) {
       AtomicInteger calls = new AtomicInteger();
-      RekordException e = assertThrows(RekordException.class, () -> RetryPolicy.DEFAULT.run(() -> {
+      RekordException e = assertThrows(RekordException.class, () -> Rekord.retrying(RetryPolicy.DEFAULT, () -> {
         calls.incrementAndGet();
         try (Jedis jedis = new Jedis(server.host(), server.port())) {
           jedis.set("text", "x");

@@ -204,7 +204,7 @@ class ToolkitTest {
         .withJitter(RetryPolicy.Jitter.FULL)      // spread the retries of many instances
         .withMaxAttempts(8)
         .withDeadline(Duration.ofSeconds(10));    // no attempt starts later than this after the first
-    String motd = patient.run(() -> redis.get("motd"));   // idempotent: retried on connection failures
+    String motd = Rekord.retrying(patient, () -> redis.get("motd"));   // idempotent: retried on connection failures
     // end::retrying[]
     assertEquals("hello", motd);
     assertEquals(Duration.ofMillis(800), patient.backoff(4));

@@ -6,6 +6,7 @@ import dev.rekord.exception.RekordConnectionException;
 import dev.rekord.exception.RekordException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,13 +15,13 @@ import org.slf4j.LoggerFactory;
  * keeps the deadline, refreshes the topology when the failure says it changed and sleeps the
  * backoff. Logs each failed attempt at DEBUG and giving up at WARN; the connection's {@link
  * ConnectionHealth} logs losing and regaining Redis once each. Not thread-safe: one per operation.
- * The pauses are the policy's ({@link RetryPolicy#pause}); {@link RetryPolicy#run} uses this class
- * without a connection for operations of the caller's own.
+ * The pauses are the policy's ({@link RetryPolicy#pause}); {@link #run} retries an operation of the
+ * caller's own ({@code Rekord.retrying}) without a connection.
  */
 public final class Attempts {
   private static final Logger LOG = LoggerFactory.getLogger(Attempts.class);
 
-  /** Null for an operation of the caller's own ({@link RetryPolicy#run}): no health, no topology. */
+  /** Null for an operation of the caller's own ({@link #run}): no health, no topology. */
   private final RedisConnection connection;
   private final RetryPolicy policy;
   private final long start = System.nanoTime();
@@ -32,10 +33,28 @@ public final class Attempts {
     this.policy = connection.retryPolicy();
   }
 
-  /** For an operation of the caller's own, not bound to a connection: {@link RetryPolicy#run}. */
-  public Attempts(RetryPolicy policy) {
+  private Attempts(RetryPolicy policy) {
     this.connection = null;
     this.policy = policy;
+  }
+
+  /**
+   * Runs an operation of the caller's own, retried under {@code policy} as the connection retries
+   * its calls: {@code Rekord.retrying}.
+   */
+  public static <T> T run(RetryPolicy policy, Supplier<T> operation) {
+    Attempts attempts = new Attempts(policy);
+    while (true) {
+      try {
+        T result = operation.get();
+        attempts.succeeded();
+        return result;
+      } catch (RuntimeException e) {
+        if (!attempts.retryAfter(e)) {
+          throw attempts.failure(e);
+        }
+      }
+    }
   }
 
   /** How many attempts have failed so far. */
