@@ -28,6 +28,8 @@ import dev.rekord.health.HealthReport;
 import dev.rekord.internal.HealthCheck;
 import dev.rekord.internal.async.AsyncRunner;
 import dev.rekord.internal.connection.ConfiguredConnection;
+import dev.rekord.internal.connection.Attempts;
+import java.util.function.Supplier;
 import dev.rekord.internal.instrument.InstrumentedConnection;
 import dev.rekord.internal.instrument.Instrumentation;
 import dev.rekord.internal.instrument.MicrometerInstrumentation;
@@ -36,6 +38,7 @@ import dev.rekord.schema.MigrationReport.ModelMigration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -244,6 +247,21 @@ public final class Rekord implements AutoCloseable {
   /** Rate limiters whose counters live in the builder's namespace. See {@code docs/toolkit.md}. */
   public RateLimiters rateLimiters() {
     return new RateLimiters(values());
+  }
+
+  /**
+   * Runs an idempotent operation of your own, retrying it under {@code policy} when it fails for a
+   * transient reason, as Rekord retries its own calls: a Jedis connection error or timeout, a
+   * cluster refusal ({@code CLUSTERDOWN}, {@code TRYAGAIN}, …), or a {@link
+   * dev.rekord.exception.RekordConnectionException} that one caused. Anything else is thrown at
+   * once. When the attempts or the deadline run out it throws a {@link
+   * dev.rekord.exception.RekordConnectionException} naming the attempts and the time taken, and
+   * logs as the connection's retries do. Only for operations that may safely run twice; a Rekord
+   * call is retried by its connection already, so wrapping one multiplies the attempts. See
+   * {@code docs/toolkit.md}.
+   */
+  public static <T> T retrying(RetryPolicy policy, Supplier<T> operation) {
+    return Attempts.run(Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(operation, "operation"));
   }
 
   /**

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,6 +91,22 @@ class SecurityTest {
         // end::retries[]
         assertEquals(100, rekord.connection().retryPolicy().maxAttempts());
       }
+    }
+  }
+
+  @Test
+  void spreadsTheBackoffWithJitter() {
+    // tag::backoff[]
+    RetryPolicy spread = RetryPolicy.linear(Duration.ofMillis(100), Duration.ofSeconds(1))
+        .withJitter(RetryPolicy.Jitter.EQUAL)   // each pause between half and all of 100 ms, 200 ms, ... 1 s
+        .withMaxAttempts(30)
+        .withDeadline(Duration.ofSeconds(10));
+    // end::backoff[]
+    Random random = new Random(1);
+    for (int failure = 1; failure <= 12; failure++) {
+      long ceiling = Math.min(100L * failure, 1_000);
+      long pause = spread.pause(failure, random).toMillis();
+      assertTrue(pause >= ceiling / 2 && pause <= ceiling, failure + ": " + pause);
     }
   }
 

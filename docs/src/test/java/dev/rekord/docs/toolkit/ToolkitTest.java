@@ -8,6 +8,7 @@ import dev.rekord.Rekord;
 import dev.rekord.cache.Cache;
 import dev.rekord.config.ConfigWatch;
 import dev.rekord.config.Versioned;
+import dev.rekord.connection.RetryPolicy;
 import dev.rekord.docs.toolkit.ProfileService.Profile;
 import dev.rekord.ratelimit.RateDecision;
 import dev.rekord.ratelimit.RateLimiter;
@@ -193,6 +194,20 @@ class ToolkitTest {
       Thread.sleep(10);
     }
     assertEquals(2, changes.get(0).version());
+  }
+
+  @Test
+  void retriesAnOperationOfYourOwn() {
+    redis.set("motd", "hello");
+    // tag::retrying[]
+    RetryPolicy patient = RetryPolicy.exponential(Duration.ofMillis(100), Duration.ofSeconds(2))
+        .withJitter(RetryPolicy.Jitter.FULL)      // spread the retries of many instances
+        .withMaxAttempts(8)
+        .withDeadline(Duration.ofSeconds(10));    // no attempt starts later than this after the first
+    String motd = Rekord.retrying(patient, () -> redis.get("motd"));   // idempotent: retried on connection failures
+    // end::retrying[]
+    assertEquals("hello", motd);
+    assertEquals(Duration.ofMillis(800), patient.backoff(4));
   }
 
   private static Profile loadProfile(String id) {

@@ -5,6 +5,8 @@ import dev.rekord.connection.RetryPolicy;
 import dev.rekord.exception.RekordConnectionException;
 import dev.rekord.exception.RekordException;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,10 +15,13 @@ import org.slf4j.LoggerFactory;
  * keeps the deadline, refreshes the topology when the failure says it changed and sleeps the
  * backoff. Logs each failed attempt at DEBUG and giving up at WARN; the connection's {@link
  * ConnectionHealth} logs losing and regaining Redis once each. Not thread-safe: one per operation.
+ * The pauses are the policy's ({@link RetryPolicy#pause}); {@link #run} retries an operation of the
+ * caller's own ({@code Rekord.retrying}) without a connection.
  */
 public final class Attempts {
   private static final Logger LOG = LoggerFactory.getLogger(Attempts.class);
 
+  /** Null for an operation of the caller's own ({@link #run}): no health, no topology. */
   private final RedisConnection connection;
   private final RetryPolicy policy;
   private final long start = System.nanoTime();
@@ -26,6 +31,30 @@ public final class Attempts {
   public Attempts(RedisConnection connection) {
     this.connection = connection;
     this.policy = connection.retryPolicy();
+  }
+
+  private Attempts(RetryPolicy policy) {
+    this.connection = null;
+    this.policy = policy;
+  }
+
+  /**
+   * Runs an operation of the caller's own, retried under {@code policy} as the connection retries
+   * its calls: {@code Rekord.retrying}.
+   */
+  public static <T> T run(RetryPolicy policy, Supplier<T> operation) {
+    Attempts attempts = new Attempts(policy);
+    while (true) {
+      try {
+        T result = operation.get();
+        attempts.succeeded();
+        return result;
+      } catch (RuntimeException e) {
+        if (!attempts.retryAfter(e)) {
+          throw attempts.failure(e);
+        }
+      }
+    }
   }
 
   /** How many attempts have failed so far. */
@@ -42,12 +71,12 @@ public final class Attempts {
   public boolean retryAfter(Throwable failure) {
     made++;
     counted = failure;
-    if (!RedisCalls.isTransient(failure)) {
+    if (!isTransient(failure)) {
       return false;
     }
     ConnectionHealth.of(connection).failed(failure);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-    Duration pause = policy.backoff(made);
+    Duration pause = policy.pause(made, ThreadLocalRandom.current());
     if (made >= policy.maxAttempts() || elapsed.plus(pause).compareTo(policy.deadline()) > 0) {
       return false;
     }
@@ -59,7 +88,7 @@ public final class Attempts {
     sleep(pause);
     // After the pause, not before: the next attempt should use the newest slot map there is (a
     // map read before the pause can miss a promotion that happened during it).
-    if (RedisCalls.needsTopologyRefresh(failure)) {
+    if (connection != null && RedisCalls.needsTopologyRefresh(failure)) {
       connection.refreshTopology();
     }
     return true;
@@ -76,7 +105,7 @@ public final class Attempts {
    */
   public RekordException failure(Throwable last) {
     RekordException translated = RedisCalls.translate(last);
-    if (!RedisCalls.isTransient(last)) {
+    if (!isTransient(last)) {
       return translated;
     }
     int attempts = last == counted ? made : made + 1;
@@ -98,6 +127,18 @@ public final class Attempts {
         + " idempotent and may have run: " + RedisCalls.translate(last).getMessage();
     LOG.warn("Rekord: {}", message);
     return new RekordConnectionException(message, last);
+  }
+
+  /**
+   * As {@link RedisCalls#isTransient}; for an operation of the caller's own also a {@link
+   * RekordConnectionException} that a transient failure caused (the retries of a Rekord call ran
+   * out), but not one for refused credentials or the like.
+   */
+  private boolean isTransient(Throwable failure) {
+    if (connection == null && failure instanceof RekordConnectionException rekord && rekord.getCause() != null) {
+      return RedisCalls.isTransient(rekord.getCause());
+    }
+    return RedisCalls.isTransient(failure);
   }
 
   private static void sleep(Duration pause) {

@@ -141,6 +141,29 @@ class RetryTest {
     }
   }
 
+  @Test
+  void aConfiguredPolicyRidesOutAServerKilledAndRestartedMidCall() throws InterruptedException {
+    try (RedisServer server = RedisServer.start();
+        Rekord rekord = connect(server, RetryPolicy.linear(Duration.ofMillis(50), Duration.ofMillis(200))
+            .withJitter(RetryPolicy.Jitter.FULL).withMaxAttempts(200).withDeadline(Duration.ofSeconds(15)))) {
+      RekordRepository<Member, String> members = members(rekord);
+      members.save(new Member("ada", "Oslo", 36, List.of()));
+      server.kill();
+      Thread restarter = new Thread(() -> {
+        sleep(800);
+        server.restart();
+      });
+      restarter.start();
+      long started = System.nanoTime();
+      // The restarted server kept nothing (and no scripts): the save runs on it from scratch.
+      members.save(new Member("bo", "Rome", 41, List.of()));
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      restarter.join();
+      assertTrue(millis >= 700, "the save waited for the restart: " + millis + " ms");
+      assertEquals("Rome", members.findById("bo").orElseThrow().city());
+    }
+  }
+
   private static int attempts(RekordConnectionException e) {
     Matcher matcher = ATTEMPTS.matcher(e.getMessage());
     assertTrue(matcher.find(), e.getMessage());
