@@ -6,9 +6,12 @@ import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.Reply;
 import dev.rekord.exception.DeserializationException;
+import dev.rekord.exception.DocumentExistsException;
+import dev.rekord.exception.DocumentNotFoundException;
 import dev.rekord.exception.SerializationException;
 import dev.rekord.exception.WrongTypeException;
 import dev.rekord.internal.engine.QueryEngine;
+import dev.rekord.internal.engine.WriteCondition;
 import dev.rekord.internal.id.IdAssigner;
 import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
@@ -16,6 +19,7 @@ import dev.rekord.query.Condition;
 import dev.rekord.schema.IndexReport;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,13 +123,89 @@ public class RekordRepository<T, ID> {
 
   /** Like {@link #save(Object)}, expiring after {@code ttl} ({@link Duration#ZERO}: never). */
   public T save(T entity, Duration ttl) {
-    requireNonNull(entity, "entity");
     requireTtl(ttl);
-    // An entity with its id needs no id generation (nor the lists withIds builds for a batch).
-    T stored = model.id(entity) != null ? entity : withIds(List.of(entity)).get(0);
-    QueryEngine<T> engine = engine();
-    engine.save(prepareSave(engine, stored, ttl));
+    T stored = identified(entity);
+    writeIf(stored, ttl, WriteCondition.ALWAYS);
     return stored;
+  }
+
+  /**
+   * Stores {@code entity} only if no document has its id (a {@code null} id is generated first),
+   * checked atomically with the write.
+   *
+   * @return the entity as stored (with its generated id)
+   * @throws DocumentExistsException when a document has the id: neither it nor the index changed
+   */
+  public T insert(T entity) {
+    T stored = identified(entity);
+    if (!writeIf(stored, model.defaultTtl(), WriteCondition.ABSENT)) {
+      throw new DocumentExistsException(engine().documentKey(idOf(stored)), model.name(), idOf(stored));
+    }
+    return stored;
+  }
+
+  /**
+   * Replaces the document with the id of {@code entity} only if it exists, checked atomically with
+   * the write.
+   *
+   * @return the entity
+   * @throws DocumentNotFoundException when there is no such document: nothing is written
+   */
+  public T update(T entity) {
+    requireNonNull(entity, "entity");
+    if (model.id(entity) == null) {
+      throw new IllegalArgumentException("update needs an entity with its id");
+    }
+    if (!writeIf(entity, model.defaultTtl(), WriteCondition.PRESENT)) {
+      throw new DocumentNotFoundException(engine().documentKey(idOf(entity)), model.name(), idOf(entity));
+    }
+    return entity;
+  }
+
+  /**
+   * {@link #insert} that reports instead of throwing: whether {@code entity} was stored (false: a
+   * document had its id and was left alone).
+   */
+  public boolean saveIfAbsent(T entity) {
+    return writeIf(identified(entity), model.defaultTtl(), WriteCondition.ABSENT);
+  }
+
+  /**
+   * {@link #insert} of many entities in one pipelined round trip per batch: the ids that already
+   * existed are reported, the others written. Each document is written atomically.
+   */
+  public ConditionalWrites<T, ID> insertAll(Iterable<? extends T> entities) {
+    return writeAllIf(entities, model.defaultTtl(), WriteCondition.ABSENT);
+  }
+
+  /**
+   * {@link #update} of many entities in one pipelined round trip per batch: the ids with no
+   * document are reported, the others written. Each document is written atomically.
+   */
+  public ConditionalWrites<T, ID> updateAll(Iterable<? extends T> entities) {
+    for (T entity : elements(entities, "entities")) {
+      if (model.id(entity) == null) {
+        throw new IllegalArgumentException("updateAll needs entities with their ids");
+      }
+    }
+    return writeAllIf(entities, model.defaultTtl(), WriteCondition.PRESENT);
+  }
+
+  /** {@code entity} with its id: generated when it has none. */
+  private T identified(T entity) {
+    requireNonNull(entity, "entity");
+    // An entity with its id needs no id generation (nor the lists withIds builds for a batch).
+    return model.id(entity) != null ? entity : withIds(List.of(entity)).get(0);
+  }
+
+  /** Stores {@code entity} (with its id) if the stored document meets {@code condition}; whether it did. */
+  private boolean writeIf(T entity, Duration ttl, WriteCondition condition) {
+    QueryEngine<T> engine = engine();
+    return engine.save(prepareSave(engine, entity, ttl, condition));
+  }
+
+  private String idOf(T entity) {
+    return model.idToString(model.id(entity));
   }
 
   /** Stores every entity in one pipelined round trip per batch; returns them as stored. */
@@ -138,20 +218,33 @@ public class RekordRepository<T, ID> {
    * Each document is written atomically; the batch as a whole is not.
    */
   public List<T> saveAll(Iterable<? extends T> entities, Duration ttl) {
+    return writeAllIf(entities, ttl, WriteCondition.ALWAYS).written();
+  }
+
+  /** Stores each entity whose stored document meets {@code condition}, reporting the others. */
+  private ConditionalWrites<T, ID> writeAllIf(Iterable<? extends T> entities, Duration ttl,
+      WriteCondition condition) {
     requireTtl(ttl);
     List<T> all = elements(entities, "entities");
     List<T> stored = new ArrayList<>(all.size());
+    List<ID> refused = new ArrayList<>();
     QueryEngine<T> engine = engine();
     for (int from = 0; from < all.size(); from += SAVE_BATCH) {
       List<T> batch = withIds(all.subList(from, Math.min(from + SAVE_BATCH, all.size())));
       List<QueryEngine.Write> writes = new ArrayList<>(batch.size());
       for (T entity : batch) {
-        writes.add(prepareSave(engine, entity, ttl));
+        writes.add(prepareSave(engine, entity, ttl, condition));
       }
-      engine.saveAll(writes);
-      stored.addAll(batch);
+      BitSet refusedAt = engine.saveAll(writes);
+      for (int i = 0; i < batch.size(); i++) {
+        if (refusedAt.get(i)) {
+          refused.add(model.id(batch.get(i)));
+        } else {
+          stored.add(batch.get(i));
+        }
+      }
     }
-    return stored;
+    return new ConditionalWrites<>(stored, refused);
   }
 
   /**
@@ -364,10 +457,11 @@ public class RekordRepository<T, ID> {
   }
 
   /** @throws SerializationException naming the document's key when a value cannot be written */
-  private QueryEngine.Write prepareSave(QueryEngine<T> engine, T entity, Duration ttl) {
-    String id = model.idToString(model.id(entity));
+  private QueryEngine.Write prepareSave(QueryEngine<T> engine, T entity, Duration ttl,
+      WriteCondition condition) {
+    String id = idOf(entity);
     try {
-      return engine.prepareSave(entity, id, ttl);
+      return engine.prepareSave(entity, id, ttl, condition);
     } catch (SerializationException e) {
       throw e.key() != null ? e
           : new SerializationException(engine.documentKey(id), e.model(), e.field(), e.problem(), e);

@@ -6,6 +6,7 @@ import dev.rekord.schema.IndexReport;
 import dev.rekord.schema.MigrationListener;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -47,11 +48,34 @@ public interface QueryEngine<T> {
    */
   Write prepareSave(T entity, String id, Duration ttl);
 
-  /** Runs one prepared save in one round trip. */
-  void save(Write write);
+  /**
+   * {@link #prepareSave(Object, String, Duration)} that writes only when the stored document meets
+   * {@code condition}, checked atomically with the write. By default only {@link
+   * WriteCondition#ALWAYS}: an engine that checks conditions overrides this.
+   *
+   * @throws UnsupportedOperationException for another condition on an engine that cannot check it
+   */
+  default Write prepareSave(T entity, String id, Duration ttl, WriteCondition condition) {
+    if (condition != WriteCondition.ALWAYS) {
+      throw new UnsupportedOperationException("conditional writes (insert, update, saveIfAbsent) need the"
+          + " portable engine; model " + name() + " runs on another");
+    }
+    return prepareSave(entity, id, ttl);
+  }
 
-  /** Runs prepared saves in one pipeline (per node); each document atomically, the batch not. */
-  void saveAll(List<Write> writes);
+  /**
+   * Runs one prepared save in one round trip.
+   *
+   * @return whether it was written (false: refused by its condition)
+   */
+  boolean save(Write write);
+
+  /**
+   * Runs prepared saves in one pipeline (per node); each document atomically, the batch not.
+   *
+   * @return the positions in {@code writes} of those refused by their condition
+   */
+  BitSet saveAll(List<Write> writes);
 
   /** Deletes the document of {@code id} and its index entries; whether there was one. */
   boolean delete(String id);

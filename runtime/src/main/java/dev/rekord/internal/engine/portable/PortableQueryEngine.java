@@ -2,6 +2,7 @@ package dev.rekord.internal.engine.portable;
 
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.engine.QueryEngine;
+import dev.rekord.internal.engine.WriteCondition;
 import dev.rekord.connection.ScriptCall;
 import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
@@ -11,6 +12,7 @@ import dev.rekord.schema.IndexReport;
 import dev.rekord.schema.MigrationListener;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -70,23 +72,28 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
 
   @Override
   public Write prepareSave(T entity, String id, Duration ttl) {
+    return prepareSave(entity, id, ttl, WriteCondition.ALWAYS);
+  }
+
+  @Override
+  public Write prepareSave(T entity, String id, Duration ttl, WriteCondition condition) {
     IndexEntries entries = IndexEntries.create(model.name());
     model.codec().indexValues(entity, entries);
-    return new PortableWrite(writer.saveCall(id, form, storage.encode(entity), ttl, entries));
+    return new PortableWrite(writer.saveCall(id, condition, form, storage.encode(entity), ttl, entries));
   }
 
   @Override
-  public void save(Write write) {
-    writer.save(((PortableWrite) write).call());
+  public boolean save(Write write) {
+    return writer.save(((PortableWrite) write).call());
   }
 
   @Override
-  public void saveAll(List<Write> writes) {
+  public BitSet saveAll(List<Write> writes) {
     List<ScriptCall> calls = new ArrayList<>(writes.size());
     for (Write write : writes) {
       calls.add(((PortableWrite) write).call());
     }
-    writer.saveAll(calls);
+    return writer.saveAll(calls);
   }
 
   @Override

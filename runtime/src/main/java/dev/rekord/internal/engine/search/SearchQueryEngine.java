@@ -16,6 +16,7 @@ import dev.rekord.schema.MigrationListener;
 import dev.rekord.schema.MigrationReport;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
@@ -96,18 +97,20 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
   }
 
   @Override
-  public void save(Write write) {
+  public boolean save(Write write) {
     ScriptCall call = ((SearchWrite) write).call();
     connection.eval(SearchScripts.SAVE, call.keys(), call.args());
+    return true;
   }
 
   @Override
-  public void saveAll(List<Write> writes) {
+  public BitSet saveAll(List<Write> writes) {
     List<ScriptCall> calls = new ArrayList<>(writes.size());
     for (Write write : writes) {
       calls.add(((SearchWrite) write).call());
     }
     connection.evalAll(SearchScripts.SAVE, calls);
+    return new BitSet(); // unconditional: nothing refused
   }
 
   @Override
