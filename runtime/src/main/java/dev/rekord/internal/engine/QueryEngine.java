@@ -6,8 +6,8 @@ import dev.rekord.schema.IndexReport;
 import dev.rekord.schema.MigrationListener;
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a repository asks of a query engine for one model: write a document together with its index
@@ -48,17 +48,23 @@ public interface QueryEngine<T> {
    */
   Write prepareSave(T entity, String id, Duration ttl);
 
+  /** The expected version of a save of a model without {@code @Version}. */
+  long NO_VERSION = -1;
+
   /**
    * {@link #prepareSave(Object, String, Duration)} that writes only when the stored document meets
-   * {@code condition}, checked atomically with the write. By default only {@link
-   * WriteCondition#ALWAYS}: an engine that checks conditions overrides this.
+   * {@code condition} and, for a versioned model, its version is {@code expectedVersion} (0: no
+   * document), checked atomically with the write; {@code entity} carries the version to store. By
+   * default only {@link WriteCondition#ALWAYS} without a version: an engine that checks them
+   * overrides this.
    *
-   * @throws UnsupportedOperationException for another condition on an engine that cannot check it
+   * @param expectedVersion {@link #NO_VERSION} for a model without {@code @Version}
+   * @throws UnsupportedOperationException for a check the engine cannot make
    */
-  default Write prepareSave(T entity, String id, Duration ttl, WriteCondition condition) {
-    if (condition != WriteCondition.ALWAYS) {
-      throw new UnsupportedOperationException("conditional writes (insert, update, saveIfAbsent) need the"
-          + " portable engine; model " + name() + " runs on another");
+  default Write prepareSave(T entity, String id, Duration ttl, WriteCondition condition, long expectedVersion) {
+    if (condition != WriteCondition.ALWAYS || expectedVersion != NO_VERSION) {
+      throw new UnsupportedOperationException("conditional writes (insert, update, saveIfAbsent) and @Version"
+          + " checks need the portable engine; model " + name() + " runs on another");
     }
     return prepareSave(entity, id, ttl);
   }
@@ -66,16 +72,16 @@ public interface QueryEngine<T> {
   /**
    * Runs one prepared save in one round trip.
    *
-   * @return whether it was written (false: refused by its condition)
+   * @return why it was not written, if it was not (position 0)
    */
-  boolean save(Write write);
+  Optional<Refusal> save(Write write);
 
   /**
    * Runs prepared saves in one pipeline (per node); each document atomically, the batch not.
    *
-   * @return the positions in {@code writes} of those refused by their condition
+   * @return the saves not written, by position in {@code writes}, in order
    */
-  BitSet saveAll(List<Write> writes);
+  List<Refusal> saveAll(List<Write> writes);
 
   /** Deletes the document of {@code id} and its index entries; whether there was one. */
   boolean delete(String id);

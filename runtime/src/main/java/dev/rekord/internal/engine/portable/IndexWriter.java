@@ -3,16 +3,18 @@ package dev.rekord.internal.engine.portable;
 import dev.rekord.connection.LuaScript;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.ScriptCall;
+import dev.rekord.internal.engine.Refusal;
 import dev.rekord.internal.engine.WriteCondition;
 import dev.rekord.internal.engine.portable.EngineProtocol.Condition;
 import dev.rekord.internal.engine.portable.EngineProtocol.Form;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -72,23 +74,38 @@ public final class IndexWriter {
    * its index entries, for {@link #save} or {@link #saveAll}.
    */
   ScriptCall saveCall(String id, Form form, List<String> document, Duration ttl, IndexEntries entries) {
-    return saveCall(id, WriteCondition.ALWAYS, form, document, ttl, entries);
+    return saveCall(id, WriteCondition.ALWAYS, null, 0, form, document, ttl, entries);
   }
 
-  /** {@link #saveCall} written only when the stored document meets {@code condition}. */
-  ScriptCall saveCall(String id, WriteCondition condition, Form form, List<String> document, Duration ttl,
-      IndexEntries entries) {
-    return ScriptCalls.save(layout.bucketFor(id), id, Condition.of(condition), form, ttlMillis(ttl), document,
-        entries);
+  /**
+   * {@link #saveCall} written only when the stored document meets {@code condition} and, with a
+   * {@code versionField} (else {@code null}), its version is {@code expectedVersion}.
+   */
+  ScriptCall saveCall(String id, WriteCondition condition, String versionField, long expectedVersion, Form form,
+      List<String> document, Duration ttl, IndexEntries entries) {
+    return ScriptCalls.save(layout.bucketFor(id), id, Condition.of(condition), versionField, expectedVersion, form,
+        ttlMillis(ttl), document, entries);
   }
 
   /**
    * Runs one save call (no pipeline: one round trip).
    *
-   * @return whether the document was written (false: refused by its condition)
+   * @return why the document was not written, if it was not
    */
-  public boolean save(ScriptCall call) {
-    return ((List<?>) connection.eval(EngineScripts.SAVE, call.keys(), call.args())).isEmpty();
+  public Optional<Refusal> save(ScriptCall call) {
+    List<?> refused = (List<?>) connection.eval(EngineScripts.SAVE, call.keys(), call.args());
+    return refused.isEmpty() ? Optional.empty() : Optional.of(refusal(refused, 0, List.of(0)));
+  }
+
+  /**
+   * The refusal at {@code at} of a reply of {@code save.lua} (pairs of a position in the call and
+   * the stored version, empty when the condition refused it), its position mapped through {@code
+   * positions}.
+   */
+  private static Refusal refusal(List<?> reply, int at, List<Integer> positions) {
+    String stored = String.valueOf(reply.get(at + 1));
+    return new Refusal(positions.get(((Number) reply.get(at)).intValue() - 1),
+        stored.isEmpty() ? Refusal.BY_CONDITION : Long.parseLong(stored));
   }
 
   /**
@@ -99,12 +116,11 @@ public final class IndexWriter {
    * index key for all its documents. A call's ids are distinct. Each call, and so each document,
    * is atomic.
    *
-   * @return the positions in {@code calls} of the documents refused by their condition
+   * @return the documents not written, by position in {@code calls}, in order
    */
-  public BitSet saveAll(List<ScriptCall> calls) {
-    BitSet refused = new BitSet();
+  public List<Refusal> saveAll(List<ScriptCall> calls) {
     if (calls.isEmpty()) {
-      return refused;
+      return List.of();
     }
     Map<String, List<Integer>> byBucket = new LinkedHashMap<>(); // the #ids key and form → positions
     for (int i = 0; i < calls.size(); i++) {
@@ -128,11 +144,14 @@ public final class IndexWriter {
       join(calls, bucket.subList(from, bucket.size()), joined, positions);
     }
     List<Object> replies = connection.evalAll(EngineScripts.SAVE, joined);
+    List<Refusal> refused = new ArrayList<>();
     for (int c = 0; c < replies.size(); c++) {
-      for (Object position : (List<?>) replies.get(c)) {
-        refused.set(positions.get(c).get(((Number) position).intValue() - 1));
+      List<?> reply = (List<?>) replies.get(c);
+      for (int at = 0; at < reply.size(); at += 2) {
+        refused.add(refusal(reply, at, positions.get(c)));
       }
     }
+    refused.sort(Comparator.comparingInt(Refusal::position));
     return refused;
   }
 

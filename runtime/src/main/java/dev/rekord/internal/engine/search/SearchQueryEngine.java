@@ -6,6 +6,7 @@ import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.Reply;
 import dev.rekord.connection.ScriptCall;
 import dev.rekord.internal.engine.QueryEngine;
+import dev.rekord.internal.engine.Refusal;
 import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
@@ -16,9 +17,9 @@ import dev.rekord.schema.MigrationListener;
 import dev.rekord.schema.MigrationReport;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The search engine for one model: the Redis Query Engine indexes the model's hashes ({@code
@@ -97,20 +98,20 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
   }
 
   @Override
-  public boolean save(Write write) {
+  public Optional<Refusal> save(Write write) {
     ScriptCall call = ((SearchWrite) write).call();
     connection.eval(SearchScripts.SAVE, call.keys(), call.args());
-    return true;
+    return Optional.empty();
   }
 
   @Override
-  public BitSet saveAll(List<Write> writes) {
+  public List<Refusal> saveAll(List<Write> writes) {
     List<ScriptCall> calls = new ArrayList<>(writes.size());
     for (Write write : writes) {
       calls.add(((SearchWrite) write).call());
     }
     connection.evalAll(SearchScripts.SAVE, calls);
-    return new BitSet(); // unconditional: nothing refused
+    return List.of(); // unconditional: nothing refused
   }
 
   @Override

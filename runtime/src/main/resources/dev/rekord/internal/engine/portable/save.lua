@@ -7,25 +7,40 @@
 -- key, one key per index entry (the bucket's set of expiring ids among them when it expires).
 -- ARGV[1] the bucket's index base '{tag}#', ARGV[2] the documents' form (FORM_*), ARGV[3] how many
 -- documents follow, then per document: its id, its condition (CONDITION_*: always, only when
--- absent, only when present), its time to live in ms (0: none), where its
+-- absent, only when present), the stored name of its @Version ('': none), the version expected
+-- stored ('': none; 0: no document or no such field), its time to live in ms (0: none), where its
 -- manifest goes (MANIFEST_IN_*: the field MANIFEST_FIELD of the hash, or the manifest key), the new
 -- manifest (manifest.lua) naming every entry, n: how many document arguments follow (FORM_HASH:
 -- field/value pairs, the last one MANIFEST_FIELD and the manifest when it goes into the hash;
 -- FORM_JSON: the text), the n arguments, the number of entries, then per entry
 -- its op (ENTRY_*) and values (entries.lua).
--- Every condition is checked before anything is written; a document whose condition fails is left
--- alone with its entries, the others are written.
--- Entries the old manifest names and the new one does not are removed. Returns the positions
--- (1-based, in the call) of the documents refused by their condition: empty when all were written.
+-- Every condition and version is checked before anything is written; a document refused is left
+-- alone with its entries, the others are written (the new version is in the document arguments).
+-- Entries the old manifest names and the new one does not are removed. Returns per refused
+-- document its position (1-based, in the call) and '' (refused by its condition) or the stored
+-- version that was not the expected one: empty when all were written.
 -- Scores travel as strings: Redis formats a Lua number argument with printf.
 local base, form, count = ARGV[1], ARGV[2], tonumber(ARGV[3])
 if form ~= FORM_HASH and form ~= FORM_JSON then
   return redis.error_reply('ERR unknown document form ' .. tostring(form))
 end
--- Whether the document may be written under its condition.
-local function allowed(condition, doc)
-  if condition == CONDITION_ALWAYS then return true end
-  return (redis.call('EXISTS', doc) == 1) == (condition == CONDITION_PRESENT)
+-- Why the document whose arguments start at ARGV[at] may not be written: nil when it may, '' when
+-- its condition refuses it, else its stored version (0: none), which is not the expected one.
+local function refusal(at, doc)
+  local condition, field = ARGV[at + 1], ARGV[at + 2]
+  if condition == CONDITION_ALWAYS and field == '' then return nil end
+  local exists = redis.call('EXISTS', doc) == 1
+  if condition ~= CONDITION_ALWAYS and exists ~= (condition == CONDITION_PRESENT) then return '' end
+  if field == '' then return nil end
+  local stored = false
+  if exists and form == FORM_HASH then
+    stored = redis.call('HGET', doc, field)
+  elseif exists then
+    stored = cjson.decode(redis.call('GET', doc))[field]
+  end
+  local version = tonumber(stored) or 0
+  if version == tonumber(ARGV[at + 3]) then return nil end
+  return string.format('%d', version)
 end
 -- (no tables for one document: a save's garbage costs it as much as its checks)
 local many = count > 1
@@ -33,7 +48,7 @@ local seen, firstKey, firstArg
 if many then seen, firstKey, firstArg = {}, {}, {} end
 local k, a = 2, 4
 for i = 1, count do
-  local condition, place, n = ARGV[a + 1], ARGV[a + 3], tonumber(ARGV[a + 5])
+  local condition, place, n = ARGV[a + 1], ARGV[a + 5], tonumber(ARGV[a + 7])
   if condition ~= CONDITION_ALWAYS and condition ~= CONDITION_ABSENT and condition ~= CONDITION_PRESENT then
     return redis.error_reply('ERR unknown write condition ' .. tostring(condition))
   end
@@ -47,9 +62,9 @@ for i = 1, count do
     seen[ARGV[a]] = true
     firstKey[i], firstArg[i] = k, a
   end
-  local e = tonumber(ARGV[a + 6 + n])
+  local e = tonumber(ARGV[a + 8 + n])
   local err
-  err, a = checkEntries(a + 7 + n, e)
+  err, a = checkEntries(a + 9 + n, e)
   if err then return redis.error_reply(err) end
   k = k + 2 + e
 end
@@ -60,10 +75,11 @@ end
 -- One document (every save): written straight, as a call of many would cost it more (the tables
 -- that share work between documents are garbage the Lua collector then has to find).
 if count == 1 then
-  local id, ttl, manifest, n = ARGV[4], ARGV[6], ARGV[8], tonumber(ARGV[9])
-  local inDocument = ARGV[7] == MANIFEST_IN_DOCUMENT
+  local id, ttl, manifest, n = ARGV[4], ARGV[8], ARGV[10], tonumber(ARGV[11])
+  local inDocument = ARGV[9] == MANIFEST_IN_DOCUMENT
   local doc, manifestKey = KEYS[2], KEYS[3]
-  if not allowed(ARGV[5], doc) then return { 1 } end
+  local refused = refusal(4, doc)
+  if refused then return { 1, refused } end
   local old, oldInDocument
   if form == FORM_HASH then
     old, oldInDocument = readManifest(doc, manifestKey)
@@ -72,29 +88,31 @@ if count == 1 then
   end
   redis.call('DEL', doc)
   if form == FORM_HASH then
-    for i = 10, 9 + n, 1000 do
-      redis.call('HSET', doc, unpack(ARGV, i, math.min(i + 999, 9 + n)))
+    for i = 12, 11 + n, 1000 do
+      redis.call('HSET', doc, unpack(ARGV, i, math.min(i + 999, 11 + n)))
     end
     if ttl ~= '0' then redis.call('PEXPIRE', doc, ttl) end
   elseif ttl ~= '0' then
-    redis.call('SET', doc, ARGV[10], 'PX', ttl)
+    redis.call('SET', doc, ARGV[12], 'PX', ttl)
   else
-    redis.call('SET', doc, ARGV[10])
+    redis.call('SET', doc, ARGV[12])
   end
   redis.call('ZADD', KEYS[1], '0', id)
-  writeEntries(id, doc, 4, 11 + n, tonumber(ARGV[10 + n]))
+  writeEntries(id, doc, 4, 13 + n, tonumber(ARGV[12 + n]))
   removeStale(base, id, old, manifest)
   storeManifest(doc, manifestKey, manifest, inDocument, inDocument and manifest, not oldInDocument and old)
   return {}
 end
 
--- The documents whose condition holds (their positions, in order), and those refused.
+-- The documents whose condition and version hold (their positions, in order), and those refused
+-- (each position followed by why).
 local order, refused = {}, {}
 for i = 1, count do
-  if allowed(ARGV[firstArg[i] + 1], KEYS[firstKey[i]]) then
-    order[#order + 1] = i
+  local why = refusal(firstArg[i], KEYS[firstKey[i]])
+  if why then
+    refused[#refused + 1], refused[#refused + 2] = i, why
   else
-    refused[#refused + 1] = i
+    order[#order + 1] = i
   end
 end
 if #order == 0 then return refused end
@@ -130,16 +148,16 @@ end
 redis.call('DEL', unpack(deleted))
 for _, i in ipairs(order) do
   local doc, at = documents[i], firstArg[i]
-  local ttl, n = ARGV[at + 2], tonumber(ARGV[at + 5])
+  local ttl, n = ARGV[at + 4], tonumber(ARGV[at + 7])
   if form == FORM_HASH then
-    for j = at + 6, at + 5 + n, 1000 do
-      redis.call('HSET', doc, unpack(ARGV, j, math.min(j + 999, at + 5 + n)))
+    for j = at + 8, at + 7 + n, 1000 do
+      redis.call('HSET', doc, unpack(ARGV, j, math.min(j + 999, at + 7 + n)))
     end
     if ttl ~= '0' then redis.call('PEXPIRE', doc, ttl) end
   elseif ttl ~= '0' then
-    redis.call('SET', doc, ARGV[at + 6], 'PX', ttl)
+    redis.call('SET', doc, ARGV[at + 8], 'PX', ttl)
   else
-    redis.call('SET', doc, ARGV[at + 6])
+    redis.call('SET', doc, ARGV[at + 8])
   end
 end
 redis.call('ZADD', KEYS[1], unpack(ids))
@@ -148,17 +166,17 @@ redis.call('ZADD', KEYS[1], unpack(ids))
 local adds = {}
 for _, i in ipairs(order) do
   local at = firstArg[i]
-  local n = tonumber(ARGV[at + 5])
-  local e = tonumber(ARGV[at + 6 + n])
-  collectEntries(adds, ARGV[at], documents[i], firstKey[i] + 2, at + 7 + n, e)
+  local n = tonumber(ARGV[at + 7])
+  local e = tonumber(ARGV[at + 8 + n])
+  collectEntries(adds, ARGV[at], documents[i], firstKey[i] + 2, at + 9 + n, e)
 end
 writeCollected(adds)
 
 -- Last, per document: the entries only its old manifest names, and its new manifest.
 for _, i in ipairs(order) do
   local at = firstArg[i]
-  local id, manifest = ARGV[at], ARGV[at + 4]
-  local inDocument = ARGV[at + 3] == MANIFEST_IN_DOCUMENT
+  local id, manifest = ARGV[at], ARGV[at + 6]
+  local inDocument = ARGV[at + 5] == MANIFEST_IN_DOCUMENT
   removeStale(base, id, old[i], manifest)
   storeManifest(documents[i], KEYS[firstKey[i] + 1], manifest, inDocument, inDocument and manifest,
     not oldInDocument[i] and old[i])
