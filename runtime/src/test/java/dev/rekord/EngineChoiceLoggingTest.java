@@ -37,8 +37,8 @@ class EngineChoiceLoggingTest {
         TestModel.repository(rekord, model).save(new Member("m2", "Oslo", 30, List.of()));
       });
     }
-    assertTrue(log.contains("INFO " + LOGGER + " - Rekord: Member runs on the portable engine (auto: the server has"
-        + " no Redis Query Engine)"), log);
+    assertTrue(log.contains("INFO " + LOGGER + " - Rekord: Member (key prefix 'chosen') runs on the portable engine,"
+        + " 1 bucket(s) (auto: the server has no Redis Query Engine)"), log);
     assertEquals(log.indexOf("runs on the"), log.lastIndexOf("runs on the"), "logged once: " + log);
   }
 
@@ -53,8 +53,8 @@ class EngineChoiceLoggingTest {
       log = Stderr.of(() -> RekordTesting.migrator(rekord).migrate(model, MigrationListener.NONE));
       assertEquals(Engine.SEARCH, rekord.engineOf(model));
     }
-    assertTrue(log.contains("INFO " + LOGGER + " - Rekord: Member runs on the search engine (auto: the server has"
-        + " the Redis Query Engine)"), log);
+    assertTrue(log.contains("INFO " + LOGGER + " - Rekord: Member (key prefix 'chosen') runs on the search engine,"
+        + " 1 bucket(s) (auto: the server has the Redis Query Engine)"), log);
     assertTrue(log.contains("INFO dev.rekord.internal.engine.search.SearchMigration - Rekord: building the search index"), log);
     assertTrue(log.contains("INFO dev.rekord.internal.engine.search.SearchMigration - Rekord: the search index of Member is"), log);
   }
