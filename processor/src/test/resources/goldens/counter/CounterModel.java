@@ -91,4 +91,28 @@ public final class CounterModel implements RekordModel<Counter, Long> {
   public IndexDefinition index() {
     return CounterIndex.DEFINITION;
   }
+
+  @Override
+  public String versionField() {
+    return "version";
+  }
+
+  @Override
+  public long version(Counter entity) {
+    return entity.version();
+  }
+
+  @Override
+  public Counter withVersion(Counter entity, long version) {
+    return new Counter(
+        entity.id(),
+        version,
+        entity.value(),
+        entity.json(),
+        entity.hash(),
+        entity.key(),
+        entity.fields(),
+        entity.entity(),
+        entity.text());
+  }
 }

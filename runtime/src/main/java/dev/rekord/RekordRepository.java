@@ -6,9 +6,14 @@ import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.Reply;
 import dev.rekord.exception.DeserializationException;
+import dev.rekord.exception.DocumentExistsException;
+import dev.rekord.exception.DocumentNotFoundException;
+import dev.rekord.exception.OptimisticLockException;
 import dev.rekord.exception.SerializationException;
 import dev.rekord.exception.WrongTypeException;
 import dev.rekord.internal.engine.QueryEngine;
+import dev.rekord.internal.engine.Refusal;
+import dev.rekord.internal.engine.WriteCondition;
 import dev.rekord.internal.id.IdAssigner;
 import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
@@ -119,13 +124,115 @@ public class RekordRepository<T, ID> {
 
   /** Like {@link #save(Object)}, expiring after {@code ttl} ({@link Duration#ZERO}: never). */
   public T save(T entity, Duration ttl) {
-    requireNonNull(entity, "entity");
     requireTtl(ttl);
-    // An entity with its id needs no id generation (nor the lists withIds builds for a batch).
-    T stored = model.id(entity) != null ? entity : withIds(List.of(entity)).get(0);
-    QueryEngine<T> engine = engine();
-    engine.save(prepareSave(engine, stored, ttl));
+    return writeIf(identified(entity), ttl, WriteCondition.ALWAYS);
+  }
+
+  /**
+   * Stores {@code entity} only if no document has its id (a {@code null} id is generated first),
+   * checked atomically with the write.
+   *
+   * @return the entity as stored (with its generated id)
+   * @throws DocumentExistsException when a document has the id: neither it nor the index changed
+   */
+  public T insert(T entity) {
+    T identified = identified(entity);
+    T stored = writeIf(identified, model.defaultTtl(), WriteCondition.ABSENT);
+    if (stored == null) {
+      throw new DocumentExistsException(engine().documentKey(idOf(identified)), model.name(), idOf(identified));
+    }
     return stored;
+  }
+
+  /**
+   * Replaces the document with the id of {@code entity} only if it exists, checked atomically with
+   * the write.
+   *
+   * @return the entity
+   * @throws DocumentNotFoundException when there is no such document: nothing is written
+   */
+  public T update(T entity) {
+    requireNonNull(entity, "entity");
+    if (model.id(entity) == null) {
+      throw new IllegalArgumentException("update needs an entity with its id");
+    }
+    T stored = writeIf(entity, model.defaultTtl(), WriteCondition.PRESENT);
+    if (stored == null) {
+      throw new DocumentNotFoundException(engine().documentKey(idOf(entity)), model.name(), idOf(entity));
+    }
+    return stored;
+  }
+
+  /**
+   * {@link #insert} that reports instead of throwing: whether {@code entity} was stored (false: a
+   * document had its id and was left alone).
+   */
+  public boolean saveIfAbsent(T entity) {
+    return writeIf(identified(entity), model.defaultTtl(), WriteCondition.ABSENT) != null;
+  }
+
+  /**
+   * {@link #insert} of many entities in one pipelined round trip per batch: the ids that already
+   * existed are reported, the others written. Each document is written atomically.
+   */
+  public ConditionalWrites<T, ID> insertAll(Iterable<? extends T> entities) {
+    return writeAllIf(entities, model.defaultTtl(), WriteCondition.ABSENT);
+  }
+
+  /**
+   * {@link #update} of many entities in one pipelined round trip per batch: the ids with no
+   * document are reported, the others written. Each document is written atomically.
+   */
+  public ConditionalWrites<T, ID> updateAll(Iterable<? extends T> entities) {
+    for (T entity : elements(entities, "entities")) {
+      if (model.id(entity) == null) {
+        throw new IllegalArgumentException("updateAll needs entities with their ids");
+      }
+    }
+    return writeAllIf(entities, model.defaultTtl(), WriteCondition.PRESENT);
+  }
+
+  /** {@code entity} with its id: generated when it has none. */
+  private T identified(T entity) {
+    requireNonNull(entity, "entity");
+    // An entity with its id needs no id generation (nor the lists withIds builds for a batch).
+    return model.id(entity) != null ? entity : withIds(List.of(entity)).get(0);
+  }
+
+  /**
+   * Stores {@code entity} (with its id) if the stored document meets {@code condition}.
+   *
+   * @return the entity as stored (with the next {@code @Version}), or {@code null} when the
+   *     condition refused it
+   * @throws OptimisticLockException when the stored version is not the entity's
+   */
+  private T writeIf(T entity, Duration ttl, WriteCondition condition) {
+    QueryEngine<T> engine = engine();
+    long expected = expectedVersion(entity);
+    T stored = expected == QueryEngine.NO_VERSION ? entity : model.withVersion(entity, expected + 1);
+    Optional<Refusal> refusal = engine.save(prepareSave(engine, stored, ttl, condition, expected));
+    if (refusal.isEmpty()) {
+      return stored;
+    }
+    if (refusal.get().byCondition()) {
+      return null;
+    }
+    throw stale(engine, entity, refusal.get());
+  }
+
+  /** The version a save of {@code entity} expects stored, {@link QueryEngine#NO_VERSION} when unversioned. */
+  private long expectedVersion(T entity) {
+    return model.versionField() == null ? QueryEngine.NO_VERSION : model.version(entity);
+  }
+
+  private OptimisticLockException stale(QueryEngine<T> engine, T entity, Refusal refusal) {
+    String id = idOf(entity);
+    return new OptimisticLockException(engine.documentKey(id), model.name(), id, model.version(entity),
+        refusal.storedVersion());
+  }
+
+  private String idOf(T entity) {
+    return model.idToString(model.id(entity));
   }
 
   /** Stores every entity in one pipelined round trip per batch; returns them as stored. */
@@ -138,20 +245,51 @@ public class RekordRepository<T, ID> {
    * Each document is written atomically; the batch as a whole is not.
    */
   public List<T> saveAll(Iterable<? extends T> entities, Duration ttl) {
+    return new ArrayList<>(writeAllIf(entities, ttl, WriteCondition.ALWAYS).written()); // mutable, as it was
+  }
+
+  /**
+   * Stores each entity whose stored document meets {@code condition}, reporting the others. Stale
+   * versions throw after the batch ran (the other documents are written): the first {@link
+   * OptimisticLockException}, the others attached as suppressed.
+   */
+  private ConditionalWrites<T, ID> writeAllIf(Iterable<? extends T> entities, Duration ttl,
+      WriteCondition condition) {
     requireTtl(ttl);
     List<T> all = elements(entities, "entities");
     List<T> stored = new ArrayList<>(all.size());
+    List<ID> refused = new ArrayList<>();
+    OptimisticLockException stale = null;
     QueryEngine<T> engine = engine();
     for (int from = 0; from < all.size(); from += SAVE_BATCH) {
       List<T> batch = withIds(all.subList(from, Math.min(from + SAVE_BATCH, all.size())));
       List<QueryEngine.Write> writes = new ArrayList<>(batch.size());
+      List<T> versioned = new ArrayList<>(batch.size());
       for (T entity : batch) {
-        writes.add(prepareSave(engine, entity, ttl));
+        long expected = expectedVersion(entity);
+        T next = expected == QueryEngine.NO_VERSION ? entity : model.withVersion(entity, expected + 1);
+        versioned.add(next);
+        writes.add(prepareSave(engine, next, ttl, condition, expected));
       }
-      engine.saveAll(writes);
-      stored.addAll(batch);
+      List<Refusal> refusals = engine.saveAll(writes);
+      int next = 0;
+      for (int i = 0; i < batch.size(); i++) {
+        Refusal refusal = next < refusals.size() && refusals.get(next).position() == i ? refusals.get(next++) : null;
+        if (refusal == null) {
+          stored.add(versioned.get(i));
+        } else if (refusal.byCondition()) {
+          refused.add(model.id(batch.get(i)));
+        } else if (stale == null) {
+          stale = stale(engine, batch.get(i), refusal);
+        } else {
+          stale.addSuppressed(stale(engine, batch.get(i), refusal));
+        }
+      }
     }
-    return stored;
+    if (stale != null) {
+      throw stale;
+    }
+    return new ConditionalWrites<>(stored, refused);
   }
 
   /**
@@ -364,10 +502,11 @@ public class RekordRepository<T, ID> {
   }
 
   /** @throws SerializationException naming the document's key when a value cannot be written */
-  private QueryEngine.Write prepareSave(QueryEngine<T> engine, T entity, Duration ttl) {
-    String id = model.idToString(model.id(entity));
+  private QueryEngine.Write prepareSave(QueryEngine<T> engine, T entity, Duration ttl,
+      WriteCondition condition, long expectedVersion) {
+    String id = idOf(entity);
     try {
-      return engine.prepareSave(entity, id, ttl);
+      return engine.prepareSave(entity, id, ttl, condition, expectedVersion);
     } catch (SerializationException e) {
       throw e.key() != null ? e
           : new SerializationException(engine.documentKey(id), e.model(), e.field(), e.problem(), e);

@@ -11,10 +11,10 @@ import java.lang.annotation.Target;
  * model, not inside an embedded record; its type is {@code int}, {@code long}, {@code Integer} or
  * {@code Long}.
  *
- * <p><b>Not enforced yet.</b> Optimistic locking is not implemented: the processor accepts and
- * validates this annotation, and the component is stored like any other, but a save neither checks
- * nor increments it, so concurrent saves of one document still overwrite each other. {@code
- * dev.rekord.exception.OptimisticLockException} is reserved for it and never thrown today.
+ * <p>Every save of the model (portable engine) checks that the stored version equals the
+ * entity's and stores the next one, in the same atomic script; a stale save writes nothing and
+ * throws {@code dev.rekord.exception.OptimisticLockException}. A new document is saved with 0 (or
+ * {@code null}) and stored as 1; {@code save} returns the entity with its new version.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

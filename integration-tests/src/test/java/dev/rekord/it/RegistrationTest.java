@@ -26,6 +26,7 @@ import dev.rekord.it.model.MemberModel;
 import dev.rekord.it.model.MemberRepository;
 import dev.rekord.it.model.Member_;
 import dev.rekord.it.model.MomentModel;
+import dev.rekord.it.model.NoteModel;
 import dev.rekord.it.model.ReadingModel;
 import dev.rekord.it.model.ResidentModel;
 import dev.rekord.it.model.SessionModel;
@@ -77,6 +78,7 @@ class RegistrationTest {
               ItemJsonModel.class,
               MemberModel.class,
               MomentModel.class,
+              NoteModel.class,
               ReadingModel.class,
               ResidentModel.class,
               SessionModel.class,

@@ -43,4 +43,22 @@ public interface RekordModel<T, ID> {
   DocumentCodec<T> codec();
 
   IndexDefinition index();
+
+  /**
+   * The stored name (hash field, JSON property) of the {@code @Version} component, or {@code null}
+   * when the model has none: every save of a versioned model checks and increments it.
+   */
+  default String versionField() {
+    return null;
+  }
+
+  /** The entity's {@code @Version} (0 for a {@code null} one); only for a versioned model. */
+  default long version(T entity) {
+    throw new UnsupportedOperationException(name() + " has no @Version");
+  }
+
+  /** A copy of {@code entity} with its {@code @Version} set to {@code version}; only for a versioned model. */
+  default T withVersion(T entity, long version) {
+    throw new UnsupportedOperationException(name() + " has no @Version");
+  }
 }

@@ -69,7 +69,7 @@ final class ModelWriter extends SourceFileWriter {
     Property id = model.id();
     IdType idType = IdType.of(id);
     TypeName idTypeName = id.type().typeName().box();
-    return TypeSpec.classBuilder(modelClass)
+    TypeSpec.Builder type = TypeSpec.classBuilder(modelClass)
         .addJavadoc("The Rekord model of {@link $T}.", record)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.REKORD_MODEL, record, idTypeName))
@@ -108,6 +108,31 @@ final class ModelWriter extends SourceFileWriter {
             .build())
         .addMethod(getter("codec", ParameterizedTypeName.get(RuntimeTypes.DOCUMENT_CODEC, record), CodeBlock.of("$T.INSTANCE", model.generated("Codec"))))
         .addMethod(getter("index", RuntimeTypes.INDEX_DEFINITION, CodeBlock.of("$T.$N", model.generated("Index"), IndexedField.DEFINITION)));
+    model.version().ifPresent(version -> addVersion(type, model, version));
+    return type;
+  }
+
+  /** The {@code @Version} accessors the runtime checks and increments every save with. */
+  private static void addVersion(TypeSpec.Builder type, ModelDescription model, Property version) {
+    ClassName record = model.recordType();
+    boolean primitive = version.type().typeName().isPrimitive();
+    boolean isInt = version.type().typeName().box().equals(TypeName.INT.box());
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (Property property : model.properties()) {
+      arguments.add(!property.version() ? CodeBlock.of("entity.$N()", property.name())
+          : isInt ? CodeBlock.of("$T.toIntExact(version)", Math.class) : CodeBlock.of("version"));
+    }
+    type.addMethod(getter("versionField", ClassName.get(String.class), CodeBlock.of("$S", version.storedName())))
+        .addMethod(override("version", TypeName.LONG)
+            .addParameter(record, "entity")
+            .addStatement(primitive ? CodeBlock.of("return entity.$N()", version.name())
+                : CodeBlock.of("return entity.$1N() == null ? 0 : entity.$1N()", version.name()))
+            .build())
+        .addMethod(override("withVersion", record)
+            .addParameter(record, "entity")
+            .addParameter(TypeName.LONG, "version")
+            .addCode(Constructors.returnNew(record, arguments))
+            .build());
   }
 
   private static CodeBlock ttl(ModelDescription model) {

@@ -7,6 +7,7 @@ import dev.rekord.schema.MigrationListener;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a repository asks of a query engine for one model: write a document together with its index
@@ -47,11 +48,40 @@ public interface QueryEngine<T> {
    */
   Write prepareSave(T entity, String id, Duration ttl);
 
-  /** Runs one prepared save in one round trip. */
-  void save(Write write);
+  /** The expected version of a save of a model without {@code @Version}. */
+  long NO_VERSION = -1;
 
-  /** Runs prepared saves in one pipeline (per node); each document atomically, the batch not. */
-  void saveAll(List<Write> writes);
+  /**
+   * {@link #prepareSave(Object, String, Duration)} that writes only when the stored document meets
+   * {@code condition} and, for a versioned model, its version is {@code expectedVersion} (0: no
+   * document), checked atomically with the write; {@code entity} carries the version to store. By
+   * default only {@link WriteCondition#ALWAYS} without a version: an engine that checks them
+   * overrides this.
+   *
+   * @param expectedVersion {@link #NO_VERSION} for a model without {@code @Version}
+   * @throws UnsupportedOperationException for a check the engine cannot make
+   */
+  default Write prepareSave(T entity, String id, Duration ttl, WriteCondition condition, long expectedVersion) {
+    if (condition != WriteCondition.ALWAYS || expectedVersion != NO_VERSION) {
+      throw new UnsupportedOperationException("conditional writes (insert, update, saveIfAbsent) and @Version"
+          + " checks need the portable engine; model " + name() + " runs on another");
+    }
+    return prepareSave(entity, id, ttl);
+  }
+
+  /**
+   * Runs one prepared save in one round trip.
+   *
+   * @return why it was not written, if it was not (position 0)
+   */
+  Optional<Refusal> save(Write write);
+
+  /**
+   * Runs prepared saves in one pipeline (per node); each document atomically, the batch not.
+   *
+   * @return the saves not written, by position in {@code writes}, in order
+   */
+  List<Refusal> saveAll(List<Write> writes);
 
   /** Deletes the document of {@code id} and its index entries; whether there was one. */
   boolean delete(String id);

@@ -1,5 +1,6 @@
 package dev.rekord.internal.engine.portable;
 
+import dev.rekord.internal.engine.WriteCondition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -29,6 +30,25 @@ final class EngineProtocol {
         }
       }
       throw new IllegalArgumentException("no save script form for storage kind " + kind);
+    }
+  }
+
+  /**
+   * When {@code save.lua} writes a document: checked for every document of a call before anything
+   * is written; a document whose condition fails is left alone (with its index entries) and
+   * reported, the others are written.
+   */
+  enum Condition implements ProtocolCode {
+    /** Whatever is stored (a plain save). */
+    ALWAYS,
+    /** Only when no document has the id (an insert). */
+    ABSENT,
+    /** Only when a document has the id (an update). */
+    PRESENT;
+
+    /** The condition of the engine seam's {@link WriteCondition}. */
+    static Condition of(WriteCondition condition) {
+      return valueOf(condition.name());
     }
   }
 
@@ -128,6 +148,7 @@ final class EngineProtocol {
     }
     constants(lua, script, "PLAN", List.of(PlanOp.values()));
     constants(lua, script, "FORM", List.of(Form.values()));
+    constants(lua, script, "CONDITION", List.of(Condition.values()));
     constants(lua, script, "MANIFEST_IN", List.of(ManifestIn.values()));
     if (uses(script, "MANIFEST_FIELD")) {
       lua.append("local MANIFEST_FIELD = '").append(KeyLayout.MANIFEST_FIELD).append("'\n");

@@ -3,13 +3,18 @@ package dev.rekord.internal.engine.portable;
 import dev.rekord.connection.LuaScript;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.ScriptCall;
+import dev.rekord.internal.engine.Refusal;
+import dev.rekord.internal.engine.WriteCondition;
+import dev.rekord.internal.engine.portable.EngineProtocol.Condition;
 import dev.rekord.internal.engine.portable.EngineProtocol.Form;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,7 +61,7 @@ public final class IndexWriter {
 
   /** {@link #saveHash} as a call for {@link #saveAll}. */
   ScriptCall saveHashCall(String id, Map<String, String> fields, Duration ttl, IndexEntries entries) {
-    return ScriptCalls.saveHash(layout.bucketFor(id), id, fields, ttlMillis(ttl), entries);
+    return ScriptCalls.saveHash(layout.bucketFor(id), id, Condition.ALWAYS, fields, ttlMillis(ttl), entries);
   }
 
   /** Replaces the JSON document of {@code id} (stored as a string) and its index entries. */
@@ -69,12 +74,38 @@ public final class IndexWriter {
    * its index entries, for {@link #save} or {@link #saveAll}.
    */
   ScriptCall saveCall(String id, Form form, List<String> document, Duration ttl, IndexEntries entries) {
-    return ScriptCalls.save(layout.bucketFor(id), id, form, ttlMillis(ttl), document, entries);
+    return saveCall(id, WriteCondition.ALWAYS, null, 0, form, document, ttl, entries);
   }
 
-  /** Runs one save call (no pipeline: one round trip). */
-  public void save(ScriptCall call) {
-    connection.eval(EngineScripts.SAVE, call.keys(), call.args());
+  /**
+   * {@link #saveCall} written only when the stored document meets {@code condition} and, with a
+   * {@code versionField} (else {@code null}), its version is {@code expectedVersion}.
+   */
+  ScriptCall saveCall(String id, WriteCondition condition, String versionField, long expectedVersion, Form form,
+      List<String> document, Duration ttl, IndexEntries entries) {
+    return ScriptCalls.save(layout.bucketFor(id), id, Condition.of(condition), versionField, expectedVersion, form,
+        ttlMillis(ttl), document, entries);
+  }
+
+  /**
+   * Runs one save call (no pipeline: one round trip).
+   *
+   * @return why the document was not written, if it was not
+   */
+  public Optional<Refusal> save(ScriptCall call) {
+    List<?> refused = (List<?>) connection.eval(EngineScripts.SAVE, call.keys(), call.args());
+    return refused.isEmpty() ? Optional.empty() : Optional.of(refusal(refused, 0, List.of(0)));
+  }
+
+  /**
+   * The refusal at {@code at} of a reply of {@code save.lua} (pairs of a position in the call and
+   * the stored version, empty when the condition refused it), its position mapped through {@code
+   * positions}.
+   */
+  private static Refusal refusal(List<?> reply, int at, List<Integer> positions) {
+    String stored = String.valueOf(reply.get(at + 1));
+    return new Refusal(positions.get(((Number) reply.get(at)).intValue() - 1),
+        stored.isEmpty() ? Refusal.BY_CONDITION : Long.parseLong(stored));
   }
 
   /**
@@ -84,31 +115,55 @@ public final class IndexWriter {
    * 2.5× the same writes as plain commands; and within a call the script sends one command per
    * index key for all its documents. A call's ids are distinct. Each call, and so each document,
    * is atomic.
+   *
+   * @return the documents not written, by position in {@code calls}, in order
    */
-  public void saveAll(List<ScriptCall> calls) {
+  public List<Refusal> saveAll(List<ScriptCall> calls) {
     if (calls.isEmpty()) {
-      return;
+      return List.of();
     }
-    Map<String, List<ScriptCall>> byBucket = new LinkedHashMap<>(); // the #ids key and form
-    for (ScriptCall call : calls) {
-      byBucket.computeIfAbsent(call.keys().get(0) + '\n' + call.args().get(1), b -> new ArrayList<>()).add(call);
+    Map<String, List<Integer>> byBucket = new LinkedHashMap<>(); // the #ids key and form → positions
+    for (int i = 0; i < calls.size(); i++) {
+      ScriptCall call = calls.get(i);
+      byBucket.computeIfAbsent(call.keys().get(0) + '\n' + call.args().get(1), b -> new ArrayList<>()).add(i);
     }
     List<ScriptCall> joined = new ArrayList<>();
-    for (List<ScriptCall> bucket : byBucket.values()) {
+    List<List<Integer>> positions = new ArrayList<>(); // of each joined call's documents in calls
+    for (List<Integer> bucket : byBucket.values()) {
       // a call's ids are distinct (the script reads every old manifest first): a repeated id starts the next
       Set<String> ids = new HashSet<>();
       int from = 0;
       for (int i = 0; i < bucket.size(); i++) {
-        if (i - from == SAVE_TOGETHER || !ids.add(ScriptCalls.savedId(bucket.get(i)))) {
-          joined.add(ScriptCalls.saveTogether(bucket.subList(from, i)));
+        if (i - from == SAVE_TOGETHER || !ids.add(ScriptCalls.savedId(calls.get(bucket.get(i))))) {
+          join(calls, bucket.subList(from, i), joined, positions);
           from = i;
           ids.clear();
-          ids.add(ScriptCalls.savedId(bucket.get(i)));
+          ids.add(ScriptCalls.savedId(calls.get(bucket.get(i))));
         }
       }
-      joined.add(ScriptCalls.saveTogether(bucket.subList(from, bucket.size())));
+      join(calls, bucket.subList(from, bucket.size()), joined, positions);
     }
-    connection.evalAll(EngineScripts.SAVE, joined);
+    List<Object> replies = connection.evalAll(EngineScripts.SAVE, joined);
+    List<Refusal> refused = new ArrayList<>();
+    for (int c = 0; c < replies.size(); c++) {
+      List<?> reply = (List<?>) replies.get(c);
+      for (int at = 0; at < reply.size(); at += 2) {
+        refused.add(refusal(reply, at, positions.get(c)));
+      }
+    }
+    refused.sort(Comparator.comparingInt(Refusal::position));
+    return refused;
+  }
+
+  /** Adds one call joining the calls at {@code part} to {@code joined}, their positions to {@code positions}. */
+  private static void join(List<ScriptCall> calls, List<Integer> part, List<ScriptCall> joined,
+      List<List<Integer>> positions) {
+    List<ScriptCall> together = new ArrayList<>(part.size());
+    for (int position : part) {
+      together.add(calls.get(position));
+    }
+    joined.add(ScriptCalls.saveTogether(together));
+    positions.add(List.copyOf(part));
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.rekord.internal.engine.portable;
 
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.engine.QueryEngine;
+import dev.rekord.internal.engine.Refusal;
+import dev.rekord.internal.engine.WriteCondition;
 import dev.rekord.connection.ScriptCall;
 import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
@@ -12,6 +14,7 @@ import dev.rekord.schema.MigrationListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The portable engine for one model: Rekord's own secondary indexes in core data structures, kept
@@ -70,23 +73,30 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
 
   @Override
   public Write prepareSave(T entity, String id, Duration ttl) {
+    return prepareSave(entity, id, ttl, WriteCondition.ALWAYS, NO_VERSION);
+  }
+
+  @Override
+  public Write prepareSave(T entity, String id, Duration ttl, WriteCondition condition, long expectedVersion) {
     IndexEntries entries = IndexEntries.create(model.name());
     model.codec().indexValues(entity, entries);
-    return new PortableWrite(writer.saveCall(id, form, storage.encode(entity), ttl, entries));
+    String versionField = expectedVersion == NO_VERSION ? null : model.versionField();
+    return new PortableWrite(writer.saveCall(id, condition, versionField, expectedVersion, form,
+        storage.encode(entity), ttl, entries));
   }
 
   @Override
-  public void save(Write write) {
-    writer.save(((PortableWrite) write).call());
+  public Optional<Refusal> save(Write write) {
+    return writer.save(((PortableWrite) write).call());
   }
 
   @Override
-  public void saveAll(List<Write> writes) {
+  public List<Refusal> saveAll(List<Write> writes) {
     List<ScriptCall> calls = new ArrayList<>(writes.size());
     for (Write write : writes) {
       calls.add(((PortableWrite) write).call());
     }
-    writer.saveAll(calls);
+    return writer.saveAll(calls);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.rekord.internal.engine.portable;
 
+import dev.rekord.internal.engine.portable.EngineProtocol.Condition;
 import dev.rekord.internal.engine.portable.EngineProtocol.Form;
 import dev.rekord.internal.engine.portable.EngineProtocol.ManifestIn;
 import dev.rekord.internal.engine.portable.EngineProtocol.Mode;
@@ -19,10 +20,13 @@ final class ScriptCalls {
 
   /** The arguments of {@code save.lua} before its documents: index base, form, count. */
   private static final int SAVE_HEADER = 3;
-  /** The position of the manifest among a document's arguments: id, ttl, place, manifest, n. */
-  private static final int SAVE_MANIFEST = 3;
+  /**
+   * The position of the manifest among a document's arguments: id, condition, version field,
+   * expected version, ttl, place, manifest, n.
+   */
+  private static final int SAVE_MANIFEST = 6;
   /** The position of a one-document call's n, the number of document arguments that follow it. */
-  private static final int SAVE_DOCUMENT_ARGS = SAVE_HEADER + 4;
+  private static final int SAVE_DOCUMENT_ARGS = SAVE_HEADER + 7;
 
   /** The entry of a document saved with an expiry: its id in the bucket's set of expiring ids. */
   private static final IndexEntries.Entry EXPIRING =
@@ -31,21 +35,26 @@ final class ScriptCalls {
   /**
    * {@code save.lua} of one document: replace the document of {@code id} ({@code document}:
    * field/value pairs or the JSON text, as {@code form} says) and its index entries. Calls of one
-   * bucket and form join into one with {@link #saveTogether}.
+   * bucket and form join into one with {@link #saveTogether}. The script writes it only when the
+   * stored document meets {@code condition} and, with a {@code versionField}, the stored version
+   * (0: no document, or no such field) is {@code expectedVersion}.
    *
+   * @param versionField the stored name of the {@code @Version}; {@code null} for none
    * @param ttlMillis the document's time to live in ms; 0 for none
    */
-  static ScriptCall save(KeyLayout.Bucket bucket, String id, Form form, long ttlMillis, List<String> document,
-      IndexEntries entries) {
-    List<String> args = saveArguments(bucket, id, form, ttlMillis, document.size(), entries);
+  static ScriptCall save(KeyLayout.Bucket bucket, String id, Condition condition, String versionField,
+      long expectedVersion, Form form, long ttlMillis, List<String> document, IndexEntries entries) {
+    List<String> args = saveArguments(bucket, id, condition, versionField, expectedVersion, form, ttlMillis,
+        document.size(), entries);
     args.addAll(document);
     return saveCall(bucket, id, form, ttlMillis, args, entries);
   }
 
   /** {@link #save} of a hash document given as a map, its pairs going straight into {@code ARGV}. */
-  static ScriptCall saveHash(KeyLayout.Bucket bucket, String id, Map<String, String> fields, long ttlMillis,
-      IndexEntries entries) {
-    List<String> args = saveArguments(bucket, id, Form.HASH, ttlMillis, 2 * fields.size(), entries);
+  static ScriptCall saveHash(KeyLayout.Bucket bucket, String id, Condition condition, Map<String, String> fields,
+      long ttlMillis, IndexEntries entries) {
+    List<String> args = saveArguments(bucket, id, condition, null, 0, Form.HASH, ttlMillis, 2 * fields.size(),
+        entries);
     for (Map.Entry<String, String> field : fields.entrySet()) {
       args.add(field.getKey());
       args.add(field.getValue());
@@ -58,13 +67,16 @@ final class ScriptCalls {
    * empty), in a list sized for the {@code documentArgs} document arguments the caller adds next
    * and the entries' (at most three each, and the expiring one).
    */
-  private static List<String> saveArguments(KeyLayout.Bucket bucket, String id, Form form, long ttlMillis,
-      int documentArgs, IndexEntries entries) {
-    List<String> args = new ArrayList<>(SAVE_HEADER + 6 + documentArgs + 3 * entries.size() + 2);
+  private static List<String> saveArguments(KeyLayout.Bucket bucket, String id, Condition condition,
+      String versionField, long expectedVersion, Form form, long ttlMillis, int documentArgs, IndexEntries entries) {
+    List<String> args = new ArrayList<>(SAVE_HEADER + 9 + documentArgs + 3 * entries.size() + 2);
     args.add(bucket.indexBase());
     args.add(form.code());
     args.add("1");
     args.add(id);
+    args.add(condition.code());
+    args.add(versionField == null ? "" : versionField);
+    args.add(versionField == null ? "" : Long.toString(expectedVersion));
     args.add(ttlMillis == 0 ? "0" : Long.toString(ttlMillis));
     args.add(""); // the manifest's place, once it is known
     args.add(""); // the manifest

@@ -6,6 +6,7 @@ import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.Reply;
 import dev.rekord.connection.ScriptCall;
 import dev.rekord.internal.engine.QueryEngine;
+import dev.rekord.internal.engine.Refusal;
 import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The search engine for one model: the Redis Query Engine indexes the model's hashes ({@code
@@ -96,18 +98,20 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
   }
 
   @Override
-  public void save(Write write) {
+  public Optional<Refusal> save(Write write) {
     ScriptCall call = ((SearchWrite) write).call();
     connection.eval(SearchScripts.SAVE, call.keys(), call.args());
+    return Optional.empty();
   }
 
   @Override
-  public void saveAll(List<Write> writes) {
+  public List<Refusal> saveAll(List<Write> writes) {
     List<ScriptCall> calls = new ArrayList<>(writes.size());
     for (Write write : writes) {
       calls.add(((SearchWrite) write).call());
     }
     connection.evalAll(SearchScripts.SAVE, calls);
+    return List.of(); // unconditional: nothing refused
   }
 
   @Override

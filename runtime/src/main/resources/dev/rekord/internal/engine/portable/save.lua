@@ -6,18 +6,41 @@
 -- KEYS[1] the bucket's set of all ids (score 0), then per document: the document, its manifest
 -- key, one key per index entry (the bucket's set of expiring ids among them when it expires).
 -- ARGV[1] the bucket's index base '{tag}#', ARGV[2] the documents' form (FORM_*), ARGV[3] how many
--- documents follow, then per document: its id, its time to live in ms (0: none), where its
+-- documents follow, then per document: its id, its condition (CONDITION_*: always, only when
+-- absent, only when present), the stored name of its @Version ('': none), the version expected
+-- stored ('': none; 0: no document or no such field), its time to live in ms (0: none), where its
 -- manifest goes (MANIFEST_IN_*: the field MANIFEST_FIELD of the hash, or the manifest key), the new
 -- manifest (manifest.lua) naming every entry, n: how many document arguments follow (FORM_HASH:
 -- field/value pairs, the last one MANIFEST_FIELD and the manifest when it goes into the hash;
 -- FORM_JSON: the text), the n arguments, the number of entries, then per entry
 -- its op (ENTRY_*) and values (entries.lua).
--- Entries the old manifest names and the new one does not are removed. Returns the number of
--- documents.
+-- Every condition and version is checked before anything is written; a document refused is left
+-- alone with its entries, the others are written (the new version is in the document arguments).
+-- Entries the old manifest names and the new one does not are removed. Returns per refused
+-- document its position (1-based, in the call) and '' (refused by its condition) or the stored
+-- version that was not the expected one: empty when all were written.
 -- Scores travel as strings: Redis formats a Lua number argument with printf.
 local base, form, count = ARGV[1], ARGV[2], tonumber(ARGV[3])
 if form ~= FORM_HASH and form ~= FORM_JSON then
   return redis.error_reply('ERR unknown document form ' .. tostring(form))
+end
+-- Why the document whose arguments start at ARGV[at] may not be written: nil when it may, '' when
+-- its condition refuses it, else its stored version (0: none), which is not the expected one.
+local function refusal(at, doc)
+  local condition, field = ARGV[at + 1], ARGV[at + 2]
+  if condition == CONDITION_ALWAYS and field == '' then return nil end
+  local exists = redis.call('EXISTS', doc) == 1
+  if condition ~= CONDITION_ALWAYS and exists ~= (condition == CONDITION_PRESENT) then return '' end
+  if field == '' then return nil end
+  local stored = false
+  if exists and form == FORM_HASH then
+    stored = redis.call('HGET', doc, field)
+  elseif exists then
+    stored = cjson.decode(redis.call('GET', doc))[field]
+  end
+  local version = tonumber(stored) or 0
+  if version == tonumber(ARGV[at + 3]) then return nil end
+  return string.format('%d', version)
 end
 -- (no tables for one document: a save's garbage costs it as much as its checks)
 local many = count > 1
@@ -25,7 +48,10 @@ local seen, firstKey, firstArg
 if many then seen, firstKey, firstArg = {}, {}, {} end
 local k, a = 2, 4
 for i = 1, count do
-  local place, n = ARGV[a + 2], tonumber(ARGV[a + 4])
+  local condition, place, n = ARGV[a + 1], ARGV[a + 5], tonumber(ARGV[a + 7])
+  if condition ~= CONDITION_ALWAYS and condition ~= CONDITION_ABSENT and condition ~= CONDITION_PRESENT then
+    return redis.error_reply('ERR unknown write condition ' .. tostring(condition))
+  end
   if place ~= MANIFEST_IN_DOCUMENT and place ~= MANIFEST_IN_KEY then
     return redis.error_reply('ERR unknown manifest place ' .. tostring(place))
   end
@@ -36,9 +62,9 @@ for i = 1, count do
     seen[ARGV[a]] = true
     firstKey[i], firstArg[i] = k, a
   end
-  local e = tonumber(ARGV[a + 5 + n])
+  local e = tonumber(ARGV[a + 8 + n])
   local err
-  err, a = checkEntries(a + 6 + n, e)
+  err, a = checkEntries(a + 9 + n, e)
   if err then return redis.error_reply(err) end
   k = k + 2 + e
 end
@@ -49,9 +75,11 @@ end
 -- One document (every save): written straight, as a call of many would cost it more (the tables
 -- that share work between documents are garbage the Lua collector then has to find).
 if count == 1 then
-  local id, ttl, manifest, n = ARGV[4], ARGV[5], ARGV[7], tonumber(ARGV[8])
-  local inDocument = ARGV[6] == MANIFEST_IN_DOCUMENT
+  local id, ttl, manifest, n = ARGV[4], ARGV[8], ARGV[10], tonumber(ARGV[11])
+  local inDocument = ARGV[9] == MANIFEST_IN_DOCUMENT
   local doc, manifestKey = KEYS[2], KEYS[3]
+  local refused = refusal(4, doc)
+  if refused then return { 1, refused } end
   local old, oldInDocument
   if form == FORM_HASH then
     old, oldInDocument = readManifest(doc, manifestKey)
@@ -60,27 +88,40 @@ if count == 1 then
   end
   redis.call('DEL', doc)
   if form == FORM_HASH then
-    for i = 9, 8 + n, 1000 do
-      redis.call('HSET', doc, unpack(ARGV, i, math.min(i + 999, 8 + n)))
+    for i = 12, 11 + n, 1000 do
+      redis.call('HSET', doc, unpack(ARGV, i, math.min(i + 999, 11 + n)))
     end
     if ttl ~= '0' then redis.call('PEXPIRE', doc, ttl) end
   elseif ttl ~= '0' then
-    redis.call('SET', doc, ARGV[9], 'PX', ttl)
+    redis.call('SET', doc, ARGV[12], 'PX', ttl)
   else
-    redis.call('SET', doc, ARGV[9])
+    redis.call('SET', doc, ARGV[12])
   end
   redis.call('ZADD', KEYS[1], '0', id)
-  writeEntries(id, doc, 4, 10 + n, tonumber(ARGV[9 + n]))
+  writeEntries(id, doc, 4, 13 + n, tonumber(ARGV[12 + n]))
   removeStale(base, id, old, manifest)
   storeManifest(doc, manifestKey, manifest, inDocument, inDocument and manifest, not oldInDocument and old)
-  return 1
+  return {}
 end
+
+-- The documents whose condition and version hold (their positions, in order), and those refused
+-- (each position followed by why).
+local order, refused = {}, {}
+for i = 1, count do
+  local why = refusal(firstArg[i], KEYS[firstKey[i]])
+  if why then
+    refused[#refused + 1], refused[#refused + 2] = i, why
+  else
+    order[#order + 1] = i
+  end
+end
+if #order == 0 then return refused end
 
 -- The old manifests, read before anything is written: from the documents' hashes, then (one MGET)
 -- from the manifest keys of the others (firstKey[i], firstArg[i]: where document i starts).
 local old, oldInDocument = {}, {}
 local missing, missingAt = {}, {}
-for i = 1, count do
+for _, i in ipairs(order) do
   local manifest = false
   if form == FORM_HASH then
     manifest = redis.pcall('HGET', KEYS[firstKey[i]], MANIFEST_FIELD)
@@ -98,45 +139,46 @@ if #missing > 0 then
 end
 
 -- The documents: one DEL for all, then each written whole.
-local documents, ids = {}, {}
-for i = 1, count do
+local documents, deleted, ids = {}, {}, {}
+for j, i in ipairs(order) do
   documents[i] = KEYS[firstKey[i]]
-  ids[2 * i - 1], ids[2 * i] = '0', ARGV[firstArg[i]]
+  deleted[j] = documents[i]
+  ids[2 * j - 1], ids[2 * j] = '0', ARGV[firstArg[i]]
 end
-redis.call('DEL', unpack(documents))
-for i = 1, count do
+redis.call('DEL', unpack(deleted))
+for _, i in ipairs(order) do
   local doc, at = documents[i], firstArg[i]
-  local ttl, n = ARGV[at + 1], tonumber(ARGV[at + 4])
+  local ttl, n = ARGV[at + 4], tonumber(ARGV[at + 7])
   if form == FORM_HASH then
-    for j = at + 5, at + 4 + n, 1000 do
-      redis.call('HSET', doc, unpack(ARGV, j, math.min(j + 999, at + 4 + n)))
+    for j = at + 8, at + 7 + n, 1000 do
+      redis.call('HSET', doc, unpack(ARGV, j, math.min(j + 999, at + 7 + n)))
     end
     if ttl ~= '0' then redis.call('PEXPIRE', doc, ttl) end
   elseif ttl ~= '0' then
-    redis.call('SET', doc, ARGV[at + 5], 'PX', ttl)
+    redis.call('SET', doc, ARGV[at + 8], 'PX', ttl)
   else
-    redis.call('SET', doc, ARGV[at + 5])
+    redis.call('SET', doc, ARGV[at + 8])
   end
 end
 redis.call('ZADD', KEYS[1], unpack(ids))
 
 -- The entries of all documents, one ZADD (or GEOADD) per key.
 local adds = {}
-for i = 1, count do
+for _, i in ipairs(order) do
   local at = firstArg[i]
-  local n = tonumber(ARGV[at + 4])
-  local e = tonumber(ARGV[at + 5 + n])
-  collectEntries(adds, ARGV[at], documents[i], firstKey[i] + 2, at + 6 + n, e)
+  local n = tonumber(ARGV[at + 7])
+  local e = tonumber(ARGV[at + 8 + n])
+  collectEntries(adds, ARGV[at], documents[i], firstKey[i] + 2, at + 9 + n, e)
 end
 writeCollected(adds)
 
 -- Last, per document: the entries only its old manifest names, and its new manifest.
-for i = 1, count do
+for _, i in ipairs(order) do
   local at = firstArg[i]
-  local id, manifest = ARGV[at], ARGV[at + 3]
-  local inDocument = ARGV[at + 2] == MANIFEST_IN_DOCUMENT
+  local id, manifest = ARGV[at], ARGV[at + 6]
+  local inDocument = ARGV[at + 5] == MANIFEST_IN_DOCUMENT
   removeStale(base, id, old[i], manifest)
   storeManifest(documents[i], KEYS[firstKey[i] + 1], manifest, inDocument, inDocument and manifest,
     not oldInDocument[i] and old[i])
 end
-return count
+return refused

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.exception.RedisCommandException;
 import dev.rekord.internal.engine.portable.Doc.Doc_;
+import dev.rekord.internal.engine.portable.EngineProtocol.Condition;
 import dev.rekord.internal.engine.portable.EngineProtocol.Form;
 import dev.rekord.internal.engine.portable.EngineProtocol.Mode;
 import dev.rekord.connection.LuaScript;
@@ -44,6 +45,7 @@ class EngineProtocolTest {
         local PLAN_ALL, PLAN_SET, PLAN_VALUE, PLAN_RANGE, PLAN_PREFIX, PLAN_RADIUS, PLAN_BOX, PLAN_AND, \
         PLAN_OR, PLAN_NOT = 'all', 'set', 'value', 'range', 'prefix', 'radius', 'box', 'and', 'or', 'not'
         local FORM_HASH, FORM_JSON = 'hash', 'json'
+        local CONDITION_ALWAYS, CONDITION_ABSENT, CONDITION_PRESENT = 'always', 'absent', 'present'
         local MANIFEST_IN_DOCUMENT, MANIFEST_IN_KEY = 'document', 'key'
         local MANIFEST_FIELD = '#'
         local function MANIFEST_FAMILY() return { [108] = 'lex:', [116] = 'tok:', [78] = 'num:', [71] = 'geo:', \
@@ -63,7 +65,8 @@ class EngineProtocolTest {
   @Test
   void everyScriptStartsWithTheConstantsItUsesAndSpellsNoCodeItself() {
     List<ProtocolCode> codes = new ArrayList<>();
-    Stream.of(EntryOp.values(), PlanOp.values(), Form.values(), EngineProtocol.ManifestIn.values(), Mode.values(),
+    Stream.of(EntryOp.values(), PlanOp.values(), Form.values(), Condition.values(),
+        EngineProtocol.ManifestIn.values(), Mode.values(),
         EngineProtocol.SortIndex.values(), EngineProtocol.Direction.values(), EngineProtocol.SortValue.values())
         .forEach(values -> codes.addAll(List.of(values)));
     for (LuaScript script : List.of(EngineScripts.SAVE, EngineScripts.REINDEX, EngineScripts.DROP_IF_GONE,
@@ -91,28 +94,29 @@ class EngineProtocolTest {
         .numeric(Doc.AGE, 30)
         .tags(Doc.TAGS, List.of("x"))
         .geo(Doc.LOC, GeoPoint.of(10, 59));
-    ScriptCall call = ScriptCalls.save(BUCKET, "m1", Form.HASH, 1000, List.of("id", "m1"), entries);
+    ScriptCall call = ScriptCalls.save(BUCKET, "m1", Condition.ALWAYS, null, 0, Form.HASH, 1000, List.of("id", "m1"), entries);
     assertEquals(List.of("{doc:2}#ids", "{doc:2}:m1", "{doc:2}#doc:m1",
         "{doc:2}#lex:city", "{doc:2}#num:age", "{doc:2}#eq:tags:x", "{doc:2}#geo:loc", "{doc:2}#ttl"), call.keys());
-    assertEquals(List.of("{doc:2}#", "hash", "1", "m1", "1000", "key",
+    assertEquals(List.of("{doc:2}#", "hash", "1", "m1", "always", "", "", "1000", "key",
         "lcity:4:a\1\1bNage:9:eq:tags:x=Gloc:X:", "2", "id", "m1",
         "5", "value", "a\1\1b", "score", "30", "id", "geo", "10.0", "59.0", "expiry"), call.args());
 
-    ScriptCall json = ScriptCalls.save(BUCKET, "m1", Form.JSON, 0, List.of("{}"), IndexEntries.create());
+    ScriptCall json = ScriptCalls.save(BUCKET, "m1", Condition.ABSENT, null, 0, Form.JSON, 0, List.of("{}"),
+        IndexEntries.create());
     assertEquals(List.of("{doc:2}#ids", "{doc:2}:m1", "{doc:2}#doc:m1"), json.keys());
-    assertEquals(List.of("{doc:2}#", "json", "1", "m1", "0", "key", "", "1", "{}", "0"), json.args());
+    assertEquals(List.of("{doc:2}#", "json", "1", "m1", "absent", "", "", "0", "key", "", "1", "{}", "0"), json.args());
 
     // without expiry a short manifest goes into the hash, as its last field; calls of one bucket
     // join into one
-    ScriptCall plain = ScriptCalls.save(BUCKET, "m2", Form.HASH, 0, List.of("id", "m2"),
+    ScriptCall plain = ScriptCalls.save(BUCKET, "m2", Condition.PRESENT, "v", 3, Form.HASH, 0, List.of("id", "m2"),
         IndexEntries.create().numeric(Doc.AGE, 31));
-    assertEquals(List.of("{doc:2}#", "hash", "1", "m2", "0", "document", "Nage:", "4", "id", "m2",
+    assertEquals(List.of("{doc:2}#", "hash", "1", "m2", "present", "v", "3", "0", "document", "Nage:", "4", "id", "m2",
         "#", "Nage:", "1", "score", "31"), plain.args());
     ScriptCall both = ScriptCalls.saveTogether(List.of(json, plain));
     assertEquals(List.of("{doc:2}#ids", "{doc:2}:m1", "{doc:2}#doc:m1", "{doc:2}:m2", "{doc:2}#doc:m2",
         "{doc:2}#num:age"), both.keys());
-    assertEquals(List.of("{doc:2}#", "json", "2", "m1", "0", "key", "", "1", "{}", "0",
-        "m2", "0", "document", "Nage:", "4", "id", "m2", "#", "Nage:", "1", "score", "31"), both.args());
+    assertEquals(List.of("{doc:2}#", "json", "2", "m1", "absent", "", "", "0", "key", "", "1", "{}", "0",
+        "m2", "present", "v", "3", "0", "document", "Nage:", "4", "id", "m2", "#", "Nage:", "1", "score", "31"), both.args());
   }
 
   @Test
@@ -198,27 +202,31 @@ class EngineProtocolTest {
       KeyLayout.Bucket bucket = writer.layout().bucket(0);
       List<String> keys = List.of(bucket.all(), bucket.documentKey("m1"), bucket.manifest("m1"), bucket.numeric("age"));
       RedisCommandException unknown = assertThrows(RedisCommandException.class, () -> writer.save(new ScriptCall(keys,
-          List.of(bucket.indexBase(), "hash", "1", "m1", "0", "document", "Nage:", "2", "id", "m1", "1", "z", "30"))));
+          List.of(bucket.indexBase(), "hash", "1", "m1", "always", "", "", "0", "document", "Nage:", "2", "id", "m1", "1", "z", "30"))));
       assertTrue(unknown.getMessage().contains("unknown index entry op z"), unknown.getMessage());
       RedisCommandException missing = assertThrows(RedisCommandException.class, () -> writer.save(new ScriptCall(keys,
-          List.of(bucket.indexBase(), "hash", "1", "m1", "0", "document", "Nage:", "2", "id", "m1", "1", "score"))));
+          List.of(bucket.indexBase(), "hash", "1", "m1", "always", "", "", "0", "document", "Nage:", "2", "id", "m1", "1", "score"))));
       assertTrue(missing.getMessage().contains("do not match"), missing.getMessage());
       // a call of two documents whose second is malformed writes neither
       List<String> two = List.of(bucket.all(), bucket.documentKey("m1"), bucket.manifest("m1"), bucket.numeric("age"),
           bucket.documentKey("m2"), bucket.manifest("m2"), bucket.numeric("age"));
       RedisCommandException second = assertThrows(RedisCommandException.class, () -> writer.save(new ScriptCall(two,
-          List.of(bucket.indexBase(), "hash", "2", "m1", "0", "document", "Nage:", "2", "id", "m1", "1", "score", "1",
-              "m2", "0", "document", "Nage:", "2", "id", "m2", "1", "z", "2"))));
+          List.of(bucket.indexBase(), "hash", "2", "m1", "always", "", "", "0", "document", "Nage:", "2", "id", "m1", "1", "score", "1",
+              "m2", "always", "", "", "0", "document", "Nage:", "2", "id", "m2", "1", "z", "2"))));
       assertTrue(second.getMessage().contains("unknown index entry op z"), second.getMessage());
       List<String> same = List.of(bucket.all(), bucket.documentKey("m1"), bucket.manifest("m1"), bucket.numeric("age"),
           bucket.documentKey("m1"), bucket.manifest("m1"), bucket.numeric("age"));
       RedisCommandException twice = assertThrows(RedisCommandException.class, () -> writer.save(new ScriptCall(same,
-          List.of(bucket.indexBase(), "hash", "2", "m1", "0", "document", "Nage:", "2", "id", "m1", "1", "score", "1",
-              "m1", "0", "document", "Nage:", "2", "id", "m1", "1", "score", "2"))));
+          List.of(bucket.indexBase(), "hash", "2", "m1", "always", "", "", "0", "document", "Nage:", "2", "id", "m1", "1", "score", "1",
+              "m1", "always", "", "", "0", "document", "Nage:", "2", "id", "m1", "1", "score", "2"))));
       assertTrue(twice.getMessage().contains("saved twice"), twice.getMessage());
       RedisCommandException place = assertThrows(RedisCommandException.class, () -> writer.save(new ScriptCall(keys,
-          List.of(bucket.indexBase(), "hash", "1", "m1", "0", "elsewhere", "Nage:", "2", "id", "m1", "1", "score", "1"))));
+          List.of(bucket.indexBase(), "hash", "1", "m1", "always", "", "", "0", "elsewhere", "Nage:", "2", "id", "m1", "1", "score", "1"))));
       assertTrue(place.getMessage().contains("unknown manifest place"), place.getMessage());
+      RedisCommandException condition = assertThrows(RedisCommandException.class, () -> writer.save(new ScriptCall(keys,
+          List.of(bucket.indexBase(), "hash", "1", "m1", "maybe", "", "", "0", "document", "Nage:", "2", "id", "m1", "1",
+              "score", "1"))));
+      assertTrue(condition.getMessage().contains("unknown write condition maybe"), condition.getMessage());
       assertEquals(java.util.Set.of(), jedis.keys("*"));
     }
   }

@@ -1,0 +1,180 @@
+package dev.rekord.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekord.Rekord;
+import dev.rekord.exception.DocumentExistsException;
+import dev.rekord.exception.OptimisticLockException;
+import dev.rekord.it.model.Note;
+import dev.rekord.it.model.NoteRepository;
+import dev.rekord.it.model.Note_;
+import dev.rekord.it.model.Ticket;
+import dev.rekord.it.model.TicketRepository;
+import dev.rekord.it.model.Ticket_;
+import dev.rekord.test.RedisExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code @Version} on a standalone server and on the cluster: a save checks the stored version and
+ * stores the next one atomically; a stale save throws and writes nothing; of two saves of the same
+ * version exactly one wins, from many threads of two clients, and the index stays exact.
+ */
+class VersionTest {
+
+  @RegisterExtension static RedisExtension redis = RedisExtension.builder().flushBeforeEach(false).build();
+
+  /** Two independent clients of one deployment, as two processes would have. */
+  record Side(String name, Rekord first, Rekord second) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private static final List<Side> sides = new ArrayList<>();
+
+  @BeforeAll
+  static void connect() {
+    String standalone = redis.server().url();
+    String cluster = RedisTarget.cluster().url();
+    sides.add(new Side("standalone", Rekord.connect(standalone), Rekord.connect(standalone)));
+    sides.add(new Side("cluster", Rekord.connect(cluster), Rekord.connect(cluster)));
+    for (Side side : sides) {
+      side.first().migrate();
+    }
+  }
+
+  @AfterAll
+  static void disconnect() {
+    for (Side side : sides) {
+      side.first().close();
+      side.second().close();
+    }
+  }
+
+  static Stream<Side> sides() {
+    return sides.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("sides")
+  void aSaveChecksAndIncrementsTheVersionAndAStaleSaveWritesNothing(Side side) {
+    TicketRepository tickets = new TicketRepository(side.first());
+    Ticket created = tickets.save(new Ticket(null, 0, "new", 1));
+    assertEquals(1, created.version()); // a new document starts at version 1
+    assertEquals(created, tickets.findById(created.id()).orElseThrow());
+
+    Ticket second = tickets.save(new Ticket(created.id(), 1, "edited", 2));
+    assertEquals(2, second.version());
+
+    OptimisticLockException stale = assertThrows(OptimisticLockException.class,
+        () -> tickets.save(new Ticket(created.id(), 1, "stale", 3)));
+    assertEquals(tickets.keyOf(created.id()), stale.key());
+    assertEquals(1, stale.expectedVersion());
+    assertEquals(2, stale.actualVersion());
+    assertEquals(String.valueOf(created.id()), stale.id());
+    assertTrue(stale.getMessage().contains(tickets.keyOf(created.id())), stale.getMessage());
+    assertEquals(second, tickets.findById(created.id()).orElseThrow());
+    assertEquals(0, tickets.find(Ticket_.title.eq("stale")).count());
+    assertEquals(0, tickets.find(Ticket_.priority.eq(3)).count());
+
+    // an entity that claims a version of a document that does not exist
+    OptimisticLockException missing = assertThrows(OptimisticLockException.class,
+        () -> tickets.save(new Ticket(987_654L, 4, "ghost", 1)));
+    assertEquals(0, missing.actualVersion());
+    assertEquals(java.util.Optional.empty(), tickets.findById(987_654L));
+    // insert of a versioned entity: the id's existence decides first
+    assertThrows(DocumentExistsException.class, () -> tickets.insert(new Ticket(created.id(), 0, "again", 1)));
+    assertTrue(tickets.verifyIndex().consistent(), tickets.verifyIndex().toString());
+  }
+
+  @ParameterizedTest
+  @MethodSource("sides")
+  void aJsonDocumentWithABoxedVersion(Side side) {
+    NoteRepository notes = new NoteRepository(side.first());
+    Note created = notes.save(new Note("n-" + side.name(), null, "first"));
+    assertEquals(1, created.version());
+    Note updated = notes.update(new Note(created.id(), 1, "second"));
+    assertEquals(2, updated.version());
+    assertThrows(OptimisticLockException.class, () -> notes.update(new Note(created.id(), 1, "stale")));
+    assertEquals(updated, notes.findById(created.id()).orElseThrow());
+    assertEquals(0, notes.find(Note_.text.eq("stale")).count());
+    List<Note> batch = List.of(new Note(created.id(), 1, "stale"), new Note("other-" + side.name(), null, "x"));
+    OptimisticLockException inBatch = assertThrows(OptimisticLockException.class, () -> notes.saveAll(batch));
+    assertEquals(2, inBatch.actualVersion());
+    assertEquals(1, notes.findById("other-" + side.name()).orElseThrow().version()); // the others were written
+    assertTrue(notes.verifyIndex().consistent(), notes.verifyIndex().toString());
+  }
+
+  /**
+   * Threads of two clients read a ticket and save it back, retrying on conflict: every save of a
+   * version races with the others of that version, exactly one wins each, so no increment is lost.
+   */
+  @ParameterizedTest
+  @MethodSource("sides")
+  void concurrentVersionedSavesLoseNoUpdate(Side side) throws Exception {
+    TicketRepository mine = new TicketRepository(side.first());
+    TicketRepository theirs = new TicketRepository(side.second());
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      ids.add(mine.save(new Ticket(null, 0, "race", 0)).id());
+    }
+    int threads = 8;
+    int incrementsPerThread = 25;
+    AtomicInteger conflicts = new AtomicInteger();
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        TicketRepository tickets = t % 2 == 0 ? mine : theirs;
+        done.add(pool.submit(() -> {
+          start.await();
+          for (int n = 0; n < incrementsPerThread; n++) {
+            long id = ids.get(n % ids.size());
+            while (true) {
+              Ticket read = tickets.findById(id).orElseThrow();
+              try {
+                tickets.save(new Ticket(id, read.version(), "race", read.priority() + 1));
+                break;
+              } catch (OptimisticLockException e) {
+                conflicts.incrementAndGet();
+              }
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> future : done) {
+        future.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    int total = 0;
+    for (long id : ids) {
+      Ticket ticket = mine.findById(id).orElseThrow();
+      assertEquals(ticket.priority() + 1, ticket.version(), "each won save incremented both once");
+      total += ticket.priority();
+    }
+    assertEquals(threads * incrementsPerThread, total);
+    assertTrue(conflicts.get() > 0, "the threads did race");
+    assertEquals(threads * incrementsPerThread, mine.find(Ticket_.title.eq("race")).list().stream()
+        .filter(t -> ids.contains(t.id())).mapToInt(Ticket::priority).sum());
+    assertTrue(mine.verifyIndex().consistent(), mine.verifyIndex().toString());
+  }
+}
