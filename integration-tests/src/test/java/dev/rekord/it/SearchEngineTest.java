@@ -16,6 +16,8 @@ import dev.rekord.it.model.MemberIndex;
 import dev.rekord.it.model.MemberModel;
 import dev.rekord.it.model.MemberRepository;
 import dev.rekord.it.model.Member_;
+import dev.rekord.it.model.Ticket;
+import dev.rekord.it.model.TicketModel;
 import dev.rekord.schema.MigrationReport.ModelMigration;
 import dev.rekord.schema.MigrationReport.Outcome;
 import dev.rekord.test.RedisExtension;
@@ -90,6 +92,12 @@ class SearchEngineTest {
     try (Rekord rekord = rekord(Engine.AUTO)) {
       assertEquals(Engine.SEARCH, rekord.engineOf(MemberModel.INSTANCE));
       assertEquals(Engine.PORTABLE, rekord.engineOf(ItemJsonModel.INSTANCE)); // JSON as plain strings
+      // @Version is checked by the portable engine's save script only
+      assertEquals(Engine.PORTABLE, rekord.engineOf(TicketModel.INSTANCE));
+    }
+    try (Rekord rekord = Rekord.builder().url(server.url()).engine(Ticket.class, Engine.SEARCH).build()) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> rekord.engineOf(TicketModel.INSTANCE));
+      assertTrue(e.getMessage().contains("Ticket has a @Version"), e.getMessage());
     }
     try (Rekord rekord = Rekord.connect(server.url())) { // AUTO is the default
       assertEquals(Engine.SEARCH, rekord.engineOf(MemberModel.INSTANCE));
