@@ -1,5 +1,8 @@
 package dev.rekord.internal.engine.portable;
 
+import static dev.rekord.internal.engine.ConditionChecks.kind;
+import static dev.rekord.internal.engine.ConditionChecks.requireValue;
+
 import dev.rekord.model.GeoPoint;
 import dev.rekord.exception.QueryException;
 import dev.rekord.query.IndexedAttribute;
@@ -354,21 +357,6 @@ final class QueryPlan {
     return kind(attribute, IndexKind.NUMERIC, operation);
   }
 
-  private static IndexField kind(IndexedAttribute<?, ?> attribute, IndexKind kind, String operation) {
-    IndexField field = attribute.index();
-    if (field.kind() != kind) {
-      throw new QueryException(operation + " needs a " + kind + " field, but " + field.path()
-          + " is indexed as " + field.kind());
-    }
-    return field;
-  }
-
-  private static void requireValue(Object value, IndexField field) {
-    if (value == null) {
-      throw new QueryException("a condition on " + field.path()
-          + " needs a value; use isNull() to find null fields");
-    }
-  }
 
   private int key(String key) {
     return keyPositions.computeIfAbsent(key, k -> {

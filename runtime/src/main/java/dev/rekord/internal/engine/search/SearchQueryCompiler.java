@@ -1,5 +1,8 @@
 package dev.rekord.internal.engine.search;
 
+import static dev.rekord.internal.engine.ConditionChecks.kind;
+import static dev.rekord.internal.engine.ConditionChecks.requireValue;
+
 import dev.rekord.exception.QueryException;
 import dev.rekord.internal.engine.portable.IndexEncoding;
 import dev.rekord.internal.engine.portable.IndexEntries;
@@ -289,21 +292,5 @@ final class SearchQueryCompiler {
       throw new QueryException(e.getMessage());
     }
     return inclusive ? score : "(" + score;
-  }
-
-  private static IndexField kind(IndexedAttribute<?, ?> attribute, IndexKind kind, String operation) {
-    IndexField field = attribute.index();
-    if (field.kind() != kind) {
-      throw new QueryException(operation + " needs a " + kind + " field, but " + field.path()
-          + " is indexed as " + field.kind());
-    }
-    return field;
-  }
-
-  private static Object requireValue(Object value, IndexField field) {
-    if (value == null) {
-      throw new QueryException("a condition on " + field.path() + " needs a value; use isNull() to find null fields");
-    }
-    return value;
   }
 }
