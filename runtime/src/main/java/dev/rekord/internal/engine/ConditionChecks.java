@@ -3,6 +3,7 @@ package dev.rekord.internal.engine;
 import dev.rekord.exception.QueryException;
 import dev.rekord.model.IndexField;
 import dev.rekord.model.IndexKind;
+import dev.rekord.query.GeoRadius;
 import dev.rekord.query.IndexedAttribute;
 
 /**
@@ -29,5 +30,14 @@ public final class ConditionChecks {
           + " needs a value; use isNull() to find null fields");
     }
     return value;
+  }
+
+  /** The radius of {@code radius} in meters, which must be zero or positive. */
+  public static double meters(GeoRadius<?> radius) {
+    double meters = radius.unit().toMeters(radius.radius());
+    if (!(meters >= 0)) {
+      throw new QueryException("a radius must be zero or positive: " + radius.radius());
+    }
+    return meters;
   }
 }

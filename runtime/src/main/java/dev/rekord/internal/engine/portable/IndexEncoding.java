@@ -217,8 +217,8 @@ public final class IndexEncoding {
     return tokens;
   }
 
-  /** A score as Redis parses it ({@code +inf}, {@code -inf} or a decimal). */
-  static String format(double score) {
+  /** A score as Redis (and the Query Engine's numeric ranges) parse it ({@code +inf}, {@code -inf} or a decimal). */
+  public static String format(double score) {
     if (score == Double.POSITIVE_INFINITY) {
       return "+inf";
     }

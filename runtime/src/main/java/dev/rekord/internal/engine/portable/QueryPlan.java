@@ -1,6 +1,7 @@
 package dev.rekord.internal.engine.portable;
 
 import static dev.rekord.internal.engine.ConditionChecks.kind;
+import static dev.rekord.internal.engine.ConditionChecks.meters;
 import static dev.rekord.internal.engine.ConditionChecks.requireValue;
 
 import dev.rekord.model.GeoPoint;
@@ -183,10 +184,7 @@ final class QueryPlan {
       textMatch(text);
     } else if (condition instanceof GeoRadius<?> radius) {
       IndexField field = kind(radius.field(), IndexKind.GEO, "within");
-      double meters = radius.unit().toMeters(radius.radius());
-      if (!(meters >= 0)) {
-        throw new QueryException("a radius must be zero or positive: " + radius.radius());
-      }
+      double meters = meters(radius);
       geo(PlanOp.RADIUS, field, radius.center(), meters);
     } else if (condition instanceof GeoBox<?> box) {
       geoBox(box);

@@ -93,7 +93,7 @@ final class SearchDocument implements IndexSink {
     if (Double.isNaN(score)) {
       throw unindexable(field, NAN);
     }
-    values.put(SearchSchema.hashField("n", field), SearchQueryCompiler.number(score));
+    values.put(SearchSchema.hashField("n", field), IndexEncoding.format(score));
     return this;
   }
 

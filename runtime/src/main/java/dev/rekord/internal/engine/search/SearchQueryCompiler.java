@@ -1,6 +1,7 @@
 package dev.rekord.internal.engine.search;
 
 import static dev.rekord.internal.engine.ConditionChecks.kind;
+import static dev.rekord.internal.engine.ConditionChecks.meters;
 import static dev.rekord.internal.engine.ConditionChecks.requireValue;
 
 import dev.rekord.exception.QueryException;
@@ -32,7 +33,7 @@ import java.util.List;
  * SearchSchema}, with the portable engine's semantics: {@code ne} and {@code not} match null
  * fields too, {@code isNull} finds fields recorded null, words are the portable tokens, and every
  * query is limited to documents that have not expired. User values never reach the query as
- * written: tags, prefixes and words go as {@link Hex}, numbers as numbers formatted here, so there
+ * written: tags, prefixes and words go as {@link Hex}, numbers as numbers ({@link IndexEncoding#format}), so there
  * is nothing to escape and nothing to inject.
  */
 final class SearchQueryCompiler {
@@ -99,10 +100,7 @@ final class SearchQueryCompiler {
       textMatch(text);
     } else if (condition instanceof GeoRadius<?> radius) {
       IndexField field = kind(radius.field(), IndexKind.GEO, "within");
-      double meters = radius.unit().toMeters(radius.radius());
-      if (!(meters >= 0)) {
-        throw new QueryException("a radius must be zero or positive: " + radius.radius());
-      }
+      double meters = meters(radius);
       GeoPoint center = radius.center();
       double latitude = Math.max(-IndexEntries.MAX_LATITUDE, Math.min(IndexEntries.MAX_LATITUDE, center.latitude()));
       query.append("@g").append(schema.position(field)).append(":[").append(center.longitude()).append(' ')
@@ -267,27 +265,14 @@ final class SearchQueryCompiler {
     query.append("@rkid:{").append(Hex.NOTHING).append('}');
   }
 
-  /** A score as the Query Engine parses it: {@code +inf}, {@code -inf}, an integer or a decimal. */
-  static String number(double score) {
-    if (score == Double.POSITIVE_INFINITY) {
-      return "+inf";
-    }
-    if (score == Double.NEGATIVE_INFINITY) {
-      return "-inf";
-    }
-    if (score == Math.rint(score) && Math.abs(score) < 1e15) {
-      return Long.toString((long) score);
-    }
-    return Double.toString(score);
-  }
-
+  /** A range bound: the value's score ({@link IndexEncoding#format}), {@code (} before it when exclusive. */
   private static String bound(Object value, boolean inclusive) {
     if (value == null) {
       throw new QueryException("a comparison needs a value; use isNull() to find null fields");
     }
     String score;
     try {
-      score = number(IndexEncoding.bound(value));
+      score = IndexEncoding.format(IndexEncoding.bound(value));
     } catch (IllegalArgumentException e) {
       throw new QueryException(e.getMessage());
     }
