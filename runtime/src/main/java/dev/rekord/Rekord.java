@@ -27,6 +27,7 @@ import dev.rekord.values.Values;
 import dev.rekord.health.HealthReport;
 import dev.rekord.internal.HealthCheck;
 import dev.rekord.internal.async.AsyncRunner;
+import dev.rekord.internal.async.AsyncRunners;
 import dev.rekord.internal.connection.ConfiguredConnection;
 import dev.rekord.internal.connection.Attempts;
 import java.util.function.Supplier;
@@ -89,6 +90,7 @@ public final class Rekord implements AutoCloseable {
     this.namespace = options.namespace;
     this.asyncExecutor = options.asyncExecutor;
     this.maxInFlight = options.maxInFlight;
+    AsyncRunners.bind(this.connection, this::async); // values.async(), cache.async() share the runner
   }
 
   /** {@code raw}, reporting its round trips, retries and pools to the instrumentation. */
@@ -294,6 +296,7 @@ public final class Rekord implements AutoCloseable {
         runner.close();
       }
     } finally {
+      AsyncRunners.unbind(connection);
       connection.close();
     }
   }

@@ -2,11 +2,13 @@ package dev.rekord.cache;
 
 import dev.rekord.connection.Batch;
 import dev.rekord.connection.Commands;
-import dev.rekord.connection.LuaScript;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.Reply;
 import dev.rekord.exception.DeserializationException;
 import dev.rekord.exception.RekordConnectionException;
+import dev.rekord.internal.async.AsyncRunners;
+import dev.rekord.internal.instrument.Instrumentation;
+import dev.rekord.internal.instrument.ToolkitMeter;
 import dev.rekord.values.ValueType;
 import dev.rekord.values.Values;
 import java.time.Duration;
@@ -45,14 +47,6 @@ public final class Cache {
 
   private static final Logger LOG = LoggerFactory.getLogger(Cache.class);
 
-  /** Deletes the lock only when it is still the caller's (its token), so an expired lock taken over is kept. */
-  static final LuaScript UNLOCK = new LuaScript("cache-unlock", """
-      if redis.call('GET', KEYS[1]) == ARGV[1] then
-        return redis.call('DEL', KEYS[1])
-      end
-      return 0
-      """, true);
-
   private static final long FIRST_POLL_MILLIS = 2;
   private static final long LONGEST_POLL_MILLIS = 50;
 
@@ -67,6 +61,8 @@ public final class Cache {
   private final LongAdder misses = new LongAdder();
   private final LongAdder loads = new LongAdder();
   private final LongAdder errors = new LongAdder();
+  private final LongAdder waits = new LongAdder();
+  private final Instrumentation meters;
 
   /**
    * The cache {@code name} on {@code values}' connection and namespace.
@@ -82,6 +78,7 @@ public final class Cache {
     this.name = name;
     this.options = Objects.requireNonNull(options, "options");
     this.generationKey = values.redisKey("cache:" + name + ":generation");
+    this.meters = Instrumentation.of(connection);
   }
 
   public String name() {
@@ -90,6 +87,11 @@ public final class Cache {
 
   public CacheOptions options() {
     return options;
+  }
+
+  /** This cache's asynchronous view, on Rekord's async executor. */
+  public AsyncCache async() {
+    return new AsyncCache(this, AsyncRunners.of(connection));
   }
 
   /** {@link #getOrCompute(String, ValueType, Duration, Supplier)} for a class. */
@@ -108,10 +110,10 @@ public final class Cache {
       return load(loader);
     }
     if (first.hit()) {
-      hits.increment();
+      count(hits, ToolkitMeter.CACHE_GETS, "hit");
       return first.value();
     }
-    misses.increment();
+    count(misses, ToolkitMeter.CACHE_GETS, "miss");
     if (!options.singleFlight()) {
       T value = load(loader);
       store(key, type, value, ttl, first.generation());
@@ -120,6 +122,7 @@ public final class Cache {
     CompletableFuture<Object> mine = new CompletableFuture<>();
     CompletableFuture<Object> leader = inFlight.putIfAbsent(key, mine);
     if (leader != null) {
+      count(waits, ToolkitMeter.CACHE_WAITS, "local");
       return awaitLeader(leader, loader);
     }
     try {
@@ -164,7 +167,7 @@ public final class Cache {
   }
 
   public CacheStats stats() {
-    return new CacheStats(hits.sum(), misses.sum(), loads.sum(), errors.sum());
+    return new CacheStats(hits.sum(), misses.sum(), loads.sum(), errors.sum(), waits.sum());
   }
 
   private <T> T computeUnderLock(String key, ValueType<T> type, Duration ttl, Supplier<T> loader) {
@@ -172,6 +175,7 @@ public final class Cache {
     String token = UUID.randomUUID().toString();
     long deadline = System.nanoTime() + options.maxWait().toNanos();
     long poll = FIRST_POLL_MILLIS;
+    boolean waited = false;
     while (true) {
       Boolean locked = redis(() -> connection.executeOnce(Commands.set(lockKey, token,
           List.of("PX", Long.toString(options.lockTtl().toMillis()), "NX"))) != null);
@@ -179,7 +183,7 @@ public final class Cache {
         return load(loader);
       }
       if (locked) {
-        try {
+        try (LockLease lease = new LockLease(connection, lockKey, token, options.lockTtl())) {
           Lookup<T> again = lookup(key, type); // filled while we waited for the lock?
           if (again != null && again.hit()) {
             return again.value();
@@ -187,9 +191,11 @@ public final class Cache {
           T value = load(loader);
           store(key, type, value, ttl, again == null ? null : again.generation());
           return value;
-        } finally {
-          redis(() -> connection.eval(UNLOCK, List.of(lockKey), List.of(token)));
         }
+      }
+      if (!waited) {
+        waited = true;
+        count(waits, ToolkitMeter.CACHE_WAITS, "lock");
       }
       if (!sleep(poll) || System.nanoTime() - deadline > 0) {
         return load(loader); // waited long enough: compute, but leave the lock holder to store
@@ -243,7 +249,7 @@ public final class Cache {
         return new Lookup<>(true, values.mapper().read(type, entryKey, stored.substring(newline + 1)), current);
       } catch (DeserializationException e) {
         // Written by an older version of the type: a miss, overwritten by the next load.
-        errors.increment();
+        count(errors, ToolkitMeter.CACHE_ERRORS, "decode");
         LOG.debug("Cache {}: entry {} does not decode, reloading: {}", name, entryKey, e.getMessage());
         return new Lookup<>(false, null, current);
       }
@@ -269,7 +275,19 @@ public final class Cache {
 
   private <T> T load(Supplier<T> loader) {
     loads.increment();
-    return loader.get();
+    try {
+      T value = loader.get();
+      meters.toolkit(ToolkitMeter.CACHE_LOADS, name, "success");
+      return value;
+    } catch (RuntimeException | Error e) {
+      meters.toolkit(ToolkitMeter.CACHE_LOADS, name, "error");
+      throw e;
+    }
+  }
+
+  private void count(LongAdder counter, ToolkitMeter meter, String outcome) {
+    counter.increment();
+    meters.toolkit(meter, name, outcome);
   }
 
   /** Runs a Redis call; on a connection failure, notes the outage (logged once) and returns {@code null}. */
@@ -281,7 +299,7 @@ public final class Cache {
       }
       return result;
     } catch (RekordConnectionException e) {
-      errors.increment();
+      count(errors, ToolkitMeter.CACHE_ERRORS, "redis");
       if (redisDown.compareAndSet(false, true)) {
         LOG.warn("Cache {}: Redis is unreachable, calling loaders directly until it is back: {}", name,
             e.getMessage());

@@ -8,5 +8,7 @@ package dev.rekord.cache;
  * @param loads calls of a loader by this instance
  * @param errors Redis failures the cache rode out by calling the loader directly, and entries that
  *     did not decode
+ * @param waits single-flight waits: callers that waited for another caller's computation (a thread
+ *     of this instance, or another process holding the lock) instead of calling the loader
  */
-public record CacheStats(long hits, long misses, long loads, long errors) {}
+public record CacheStats(long hits, long misses, long loads, long errors, long waits) {}
