@@ -18,7 +18,7 @@ import redis.clients.jedis.params.SetParams;
 /**
  * The toolkit against raw Jedis doing the same work (the same JSON through the same Jackson
  * configuration): {@code mget}/{@code mset} of 100 keys, a cache hit, a rate-limiter check.
- * {@code ToolkitBenchmark --port P [--host H] [--ops N] [--rounds N]}; not part of run.sh.
+ * {@code ToolkitBenchmark --port P [--host H] [--ops N] [--rounds N]}; {@code benchmarks/run.sh --toolkit} runs it pinned.
  */
 public final class ToolkitBenchmark {
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
 import dev.rekord.cache.Cache;
+import dev.rekord.config.ConfigChanges;
+import dev.rekord.config.ConfigStore;
 import dev.rekord.config.ConfigWatch;
 import dev.rekord.config.Versioned;
 import dev.rekord.connection.RetryPolicy;
@@ -24,7 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,6 +198,33 @@ class ToolkitTest {
       Thread.sleep(10);
     }
     assertEquals(2, changes.get(0).version());
+  }
+
+  @Test
+  void configFollowingKeyspaceEvents() throws InterruptedException {
+    List<Versioned<Settings>> changes = new CopyOnWriteArrayList<>();
+    // tag::keyspace[]
+    try (ConfigStore config = new ConfigStore(rekord.values(),
+        ConfigChanges.keyspaceEvents().enablingThem(), 10)) {   // or .orPolling(Duration.ofSeconds(1))
+      config.watch("settings", Settings.class, changes::add);
+      config.set("settings", new Settings("dark", 50));            // pushed to every watching instance at once
+      // end::keyspace[]
+      for (int i = 0; i < 500 && changes.isEmpty(); i++) {
+        Thread.sleep(10);
+      }
+    }
+    assertEquals(new Versioned<>(new Settings("dark", 50), 1), changes.get(0));
+  }
+
+  @Test
+  void asyncViews() throws Exception {
+    // tag::async[]
+    CompletableFuture<Optional<Settings>> read = rekord.values().async().get("settings", Settings.class);
+    CompletableFuture<Profile> ada = rekord.cache("profiles").async()
+        .getOrCompute("ada", Profile.class, Duration.ofMinutes(10), () -> loadProfile("ada"));
+    // end::async[]
+    assertEquals(Optional.empty(), read.get(10, TimeUnit.SECONDS));
+    assertEquals(new Profile("ada", "Ada"), ada.get(10, TimeUnit.SECONDS));
   }
 
   @Test
