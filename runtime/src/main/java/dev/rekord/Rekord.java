@@ -280,7 +280,7 @@ public final class Rekord implements AutoCloseable {
   /**
    * Closes the connection pool, after the async operations that are running have finished (the
    * executor Rekord made for them is shut down; one passed to {@link Builder#asyncExecutor} is
-   * left alone), and the config store's watches.
+   * left alone), the config store's watches and the caches' near caches.
    */
   @Override
   public void close() {
@@ -289,6 +289,7 @@ public final class Rekord implements AutoCloseable {
       if (config != null) {
         config.close();
       }
+      caches.values().forEach(named -> named.values().forEach(Cache::close)); // near caches' connections
     }
     try {
       AsyncRunner runner = async;

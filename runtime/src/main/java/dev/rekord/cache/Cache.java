@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>When Redis is unreachable</b> the cache calls the loader directly, logs the outage once
  * (and its end), and counts it in {@link #stats()}.
  */
-public final class Cache {
+public final class Cache implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Cache.class);
 
@@ -62,6 +62,9 @@ public final class Cache {
   private final LongAdder loads = new LongAdder();
   private final LongAdder errors = new LongAdder();
   private final LongAdder waits = new LongAdder();
+  private final LongAdder nearHits = new LongAdder();
+  /** The near cache, when {@link CacheOptions#nearCacheSize()} asks for one; made on first read. */
+  private volatile NearEntries near;
   private final Instrumentation meters;
 
   /**
@@ -110,7 +113,10 @@ public final class Cache {
       return load(loader);
     }
     if (first.hit()) {
-      count(hits, ToolkitMeter.CACHE_GETS, "hit");
+      if (first.near()) {
+        nearHits.increment();
+      }
+      count(hits, ToolkitMeter.CACHE_GETS, first.near() ? "near" : "hit");
       return first.value();
     }
     count(misses, ToolkitMeter.CACHE_GETS, "miss");
@@ -167,7 +173,43 @@ public final class Cache {
   }
 
   public CacheStats stats() {
-    return new CacheStats(hits.sum(), misses.sum(), loads.sum(), errors.sum(), waits.sum());
+    return new CacheStats(hits.sum(), misses.sum(), loads.sum(), errors.sum(), waits.sum(), nearHits.sum());
+  }
+
+  /** Stops the near cache's invalidation connections, if it has one; nothing otherwise. */
+  @Override
+  public synchronized void close() {
+    if (near != null) {
+      near.close();
+      near = null;
+    }
+  }
+
+  /** How many entries the near cache holds now (for tests). */
+  int nearSize() {
+    NearEntries local = near;
+    return local == null ? 0 : local.size();
+  }
+
+  /** Whether the near cache serves now: invalidations flow from every primary (for tests). */
+  boolean nearLive() {
+    NearEntries local = near;
+    return local != null && local.live();
+  }
+
+  /** The near cache, started on first use; {@code null} when the options ask for none. */
+  private NearEntries near() {
+    NearEntries made = near;
+    if (made == null && options.nearCacheSize() > 0) {
+      synchronized (this) {
+        if (near == null) {
+          near = new NearEntries(connection, values.redisKey("cache:" + name + ":"), generationKey,
+              options.nearCacheSize());
+        }
+        made = near;
+      }
+    }
+    return made;
   }
 
   private <T> T computeUnderLock(String key, ValueType<T> type, Duration ttl, Supplier<T> loader) {
@@ -231,8 +273,36 @@ public final class Cache {
     }
   }
 
-  /** The entry at {@code key}; {@code null} when Redis cannot be reached. */
+  /**
+   * The entry at {@code key}, from the near cache when it holds it; {@code null} when Redis cannot
+   * be reached.
+   */
   private <T> Lookup<T> lookup(String key, ValueType<T> type) {
+    NearEntries local = near();
+    if (local == null) {
+      return remoteLookup(key, type);
+    }
+    String entryKey = entryKey(key);
+    if (local.get(entryKey) instanceof Held held && held.type().equals(type)) {
+      return Lookup.near(held.value(), held.generation());
+    }
+    boolean reserved = local.reserve(entryKey);
+    Lookup<T> found = remoteLookup(key, type);
+    if (reserved) {
+      if (found != null && found.hit()) {
+        local.fill(entryKey, new Held(type, found.value(), found.generation()));
+      } else {
+        local.release(entryKey);
+      }
+    }
+    return found;
+  }
+
+  /** A decoded entry the near cache holds, with the type it was read as. */
+  private record Held(ValueType<?> type, Object value, String generation) {}
+
+  /** The entry at {@code key} in Redis; {@code null} when Redis cannot be reached. */
+  private <T> Lookup<T> remoteLookup(String key, ValueType<T> type) {
     String entryKey = entryKey(key);
     return redis(() -> {
       Batch batch = connection.batch();
@@ -318,5 +388,14 @@ public final class Cache {
     }
   }
 
-  private record Lookup<T>(boolean hit, T value, String generation) {}
+  private record Lookup<T>(boolean hit, T value, String generation, boolean near) {
+    Lookup(boolean hit, T value, String generation) {
+      this(hit, value, generation, false);
+    }
+
+    @SuppressWarnings("unchecked") // held for the same ValueType<T>
+    static <T> Lookup<T> near(Object value, String generation) {
+      return new Lookup<>(true, (T) value, generation, true);
+    }
+  }
 }

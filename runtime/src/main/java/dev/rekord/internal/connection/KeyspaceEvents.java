@@ -7,10 +7,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Connection;
@@ -19,13 +15,10 @@ import redis.clients.jedis.util.Pool;
 
 /**
  * Keyspace notifications ({@code __keyspace@*__:<key>}) of the keys matching a pattern, from every
- * primary: notifications are node-local, so a cluster needs one subscriber per primary. Each
- * subscriber holds a connection of its own (made by the node's pool factory, so with the same
- * credentials and TLS, but outside the pool). A subscriber whose connection breaks ends; a
- * supervisor, every {@code resubscribePause}, starts a subscriber for each primary without one and
- * ends those of nodes that are no longer primaries, so reconnects and failovers are one loop. The
- * listener hears of every (re)subscription: what changed while a node was not subscribed can only
- * be caught up by reading.
+ * primary: notifications are node-local, so a cluster needs one subscriber per primary ({@link
+ * PrimaryWorkers} keeps one on each, resubscribing after reconnects and failovers). The listener
+ * hears of every (re)subscription: what changed while a node was not subscribed can only be caught
+ * up by reading.
  */
 public final class KeyspaceEvents implements AutoCloseable {
 
@@ -41,19 +34,17 @@ public final class KeyspaceEvents implements AutoCloseable {
     void subscribed(String node);
   }
 
-  private final ConfiguredConnection connection;
   private final String channelPattern;
   private final Listener listener;
-  private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService supervisor;
+  private final PrimaryWorkers<Subscriber> subscribers;
   private volatile boolean closed;
   private volatile boolean failing;
 
-  private KeyspaceEvents(ConfiguredConnection connection, String keyPattern, Listener listener) {
-    this.connection = connection;
+  private KeyspaceEvents(ConfiguredConnection connection, String keyPattern, Duration resubscribePause, Listener listener) {
     this.channelPattern = "__keyspace@*__:" + keyPattern;
     this.listener = listener;
-    this.supervisor = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "rekord-keyspace-supervisor"));
+    this.subscribers = new PrimaryWorkers<>(connection, resubscribePause, "rekord-keyspace",
+        (node, pool) -> Subscriber.start(this, node, pool));
   }
 
   /**
@@ -63,10 +54,7 @@ public final class KeyspaceEvents implements AutoCloseable {
    */
   public static KeyspaceEvents subscribe(RedisConnection connection, String keyPattern, Duration resubscribePause,
       Listener listener) {
-    KeyspaceEvents events = new KeyspaceEvents(connection.unwrap(ConfiguredConnection.class), keyPattern, listener);
-    long pause = Math.max(1, resubscribePause.toMillis());
-    events.supervisor.scheduleWithFixedDelay(events::supervise, 0, pause, TimeUnit.MILLISECONDS);
-    return events;
+    return new KeyspaceEvents(connection.unwrap(ConfiguredConnection.class), keyPattern, resubscribePause, listener);
   }
 
   /**
@@ -130,33 +118,13 @@ public final class KeyspaceEvents implements AutoCloseable {
     return missing.toString();
   }
 
-  /** One round of supervision: a subscriber for each primary, none for other nodes. */
-  private void supervise() {
-    if (closed) {
-      return;
-    }
-    Map<String, ? extends Pool<Connection>> primaries;
-    try {
-      primaries = connection.primaryPools();
-    } catch (RuntimeException e) {
-      return; // no topology now: the next round asks again
-    }
-    subscribers.forEach((node, subscriber) -> {
-      if (!primaries.containsKey(node) || subscriber.ended) {
-        subscribers.remove(node, subscriber);
-        subscriber.stop();
-      }
-    });
-    primaries.forEach((node, pool) -> subscribers.computeIfAbsent(node, n -> Subscriber.start(this, n, pool)));
-  }
-
   /** A subscriber's connection broke or could not be opened; logged once per outage. */
   private void lost(String node, RuntimeException failure) {
     if (!closed && !failing) {
       failing = true;
       LOG.warn("Rekord: keyspace notifications from {} lost ({}); resubscribing", node, failure.getMessage());
     }
-    connection.refreshTopology();
+    subscribers.refreshTopology();
   }
 
   private void subscribedTo(String node) {
@@ -170,19 +138,11 @@ public final class KeyspaceEvents implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    supervisor.shutdownNow();
-    subscribers.values().forEach(Subscriber::stop);
-    subscribers.clear();
-  }
-
-  private static Thread daemon(Runnable task, String name) {
-    Thread thread = new Thread(task, name);
-    thread.setDaemon(true);
-    return thread;
+    subscribers.close();
   }
 
   /** One node's subscription, on a thread of its own (a subscribed connection blocks reading). */
-  private static final class Subscriber extends JedisPubSub {
+  private static final class Subscriber extends JedisPubSub implements PrimaryWorkers.Worker {
     private final KeyspaceEvents events;
     private final String node;
     private final Pool<Connection> pool;
@@ -197,13 +157,13 @@ public final class KeyspaceEvents implements AutoCloseable {
 
     static Subscriber start(KeyspaceEvents events, String node, Pool<Connection> pool) {
       Subscriber subscriber = new Subscriber(events, node, pool);
-      daemon(subscriber::run, "rekord-keyspace-" + node).start();
+      PrimaryWorkers.daemon(subscriber::run, "rekord-keyspace-" + node).start();
       return subscriber;
     }
 
     private void run() {
       try {
-        redis = pool.getFactory().makeObject().getObject(); // not the pool's: it stays subscribed
+        redis = PrimaryWorkers.open(pool); // not the pool's: it stays subscribed
         if (!ended) {
           proceedWithPatterns(redis, events.channelPattern);
         }
@@ -227,21 +187,20 @@ public final class KeyspaceEvents implements AutoCloseable {
       events.listener.changed(channel.substring(channel.indexOf("__:") + 3));
     }
 
-    void stop() {
+    @Override
+    public boolean ended() {
+      return ended;
+    }
+
+    @Override
+    public void stop() {
       ended = true;
       close();
     }
 
     /** Closing the socket also ends a subscription blocked in a read. */
     private void close() {
-      Connection open = redis;
-      if (open != null) {
-        try {
-          open.close();
-        } catch (RuntimeException e) {
-          // already broken
-        }
-      }
+      PrimaryWorkers.closeQuietly(redis);
     }
   }
 }

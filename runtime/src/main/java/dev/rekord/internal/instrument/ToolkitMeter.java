@@ -5,7 +5,7 @@ package dev.rekord.internal.instrument;
  * application chose, so few), by one low-cardinality outcome; never keys or subjects.
  */
 public enum ToolkitMeter {
-  /** Reads of a cache: {@code result} is {@code hit} or {@code miss}. */
+  /** Reads of a cache: {@code result} is {@code hit} (from Redis), {@code near} (from the near cache) or {@code miss}. */
   CACHE_GETS("rekord.cache.gets", "Cache reads, by result", "cache", "result"),
   /** Loader calls: {@code outcome} is {@code success} or {@code error} (the loader threw). */
   CACHE_LOADS("rekord.cache.loads", "Cache loader calls, by outcome", "cache", "outcome"),
