@@ -66,6 +66,11 @@ public final class Values {
     return new Values(connection, other, mapper);
   }
 
+  /** Raw byte values at keys of this namespace ({@code GET}/{@code SET} of bytes as they are). */
+  public ByteValues bytes() {
+    return new ByteValues(this);
+  }
+
   /** These values' asynchronous view, on Rekord's async executor. */
   public AsyncValues async() {
     return new AsyncValues(this, AsyncRunners.of(connection));

@@ -130,6 +130,33 @@ class ToolkitClusterTest {
     }
   }
 
+  @Test
+  void aNearCacheIsInvalidatedByWritesOnEveryPrimary() {
+    List<String> keys = List.of("a", "b", "c", "d", "e", "f"); // entries on several primaries
+    try (Cache near = new Cache(values, "near", dev.rekord.cache.CacheOptions.DEFAULT.withNearCache(100));
+        Rekord other = Rekord.builder().url(SharedCluster.get().seedUrl()).namespace("toolkit").build()) {
+      Cache elsewhere = other.cache("near");
+      for (String key : keys) {
+        elsewhere.getOrCompute(key, String.class, Duration.ofMinutes(1), () -> "v1");
+      }
+      near.getOrCompute("warm-up", String.class, Duration.ofMinutes(1), () -> "x");
+      for (RedisServer master : SharedCluster.get().masters()) {
+        await(() -> ((List<?>) master.command("PUBSUB", "NUMSUB", "__redis__:invalidate")).get(1) instanceof Long n && n > 0);
+      }
+      for (int round = 0; round < 3; round++) {
+        for (String key : keys) {
+          assertEquals("v1", near.getOrCompute(key, String.class, Duration.ofMinutes(1), () -> "unused"));
+        }
+      }
+      assertTrue(near.stats().nearHits() >= 6, "repeated reads served locally: " + near.stats());
+      for (String key : keys) {
+        elsewhere.put(key, dev.rekord.values.ValueType.of(String.class), "v2", Duration.ofMinutes(1));
+      }
+      await(() -> keys.stream().allMatch(
+          key -> "v2".equals(near.getOrCompute(key, String.class, Duration.ofMinutes(1), () -> "unused"))));
+    }
+  }
+
   private static void await(java.util.function.BooleanSupplier condition) {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (!condition.getAsBoolean()) {

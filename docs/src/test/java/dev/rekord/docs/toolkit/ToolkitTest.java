@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
 import dev.rekord.cache.Cache;
+import dev.rekord.cache.CacheOptions;
 import dev.rekord.config.ConfigChanges;
 import dev.rekord.config.ConfigStore;
 import dev.rekord.config.ConfigWatch;
@@ -16,6 +17,7 @@ import dev.rekord.ratelimit.RateDecision;
 import dev.rekord.ratelimit.RateLimiter;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
+import dev.rekord.values.ByteValues;
 import dev.rekord.values.SetOptions;
 import dev.rekord.values.TemporaryKey;
 import dev.rekord.values.ValueRead;
@@ -138,6 +140,29 @@ class ToolkitTest {
     loads.set((int) profiles.stats().loads());
     assertEquals(new Profile("ada", "Ada"), ada);
     assertEquals(1, loads.get());
+  }
+
+  @Test
+  void rawBytes() {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff};
+    // tag::bytes[]
+    ByteValues bytes = rekord.values().bytes();
+    bytes.set("thumb:42", png, Duration.ofHours(1));       // SET shop:thumb:42 <the bytes> PX 3600000
+    Optional<byte[]> thumb = bytes.get("thumb:42");        // byte for byte, empty when missing
+    List<ValueRead<byte[]>> many = bytes.mget(List.of("thumb:42", "thumb:43"));
+    // end::bytes[]
+    assertTrue(java.util.Arrays.equals(png, thumb.orElseThrow()));
+    assertTrue(many.get(1).missing());
+  }
+
+  @Test
+  void nearCache() {
+    // tag::near[]
+    Cache hot = rekord.cache("hot-profiles", CacheOptions.DEFAULT.withNearCache(10_000));
+    Profile ada = hot.getOrCompute("ada", Profile.class, Duration.ofMinutes(10), () -> loadProfile("ada"));
+    hot.stats().nearHits();   // reads served in this process, without a round trip
+    // end::near[]
+    assertEquals(new Profile("ada", "Ada"), ada);
   }
 
   @Test
