@@ -27,6 +27,7 @@ import dev.rekord.values.Values;
 import dev.rekord.health.HealthReport;
 import dev.rekord.internal.HealthCheck;
 import dev.rekord.internal.async.AsyncRunner;
+import dev.rekord.internal.async.AsyncRunners;
 import dev.rekord.internal.connection.ConfiguredConnection;
 import dev.rekord.internal.connection.Attempts;
 import java.util.function.Supplier;
@@ -89,6 +90,7 @@ public final class Rekord implements AutoCloseable {
     this.namespace = options.namespace;
     this.asyncExecutor = options.asyncExecutor;
     this.maxInFlight = options.maxInFlight;
+    AsyncRunners.bind(this.connection, this::async); // values.async(), cache.async() share the runner
   }
 
   /** {@code raw}, reporting its round trips, retries and pools to the instrumentation. */
@@ -278,7 +280,7 @@ public final class Rekord implements AutoCloseable {
   /**
    * Closes the connection pool, after the async operations that are running have finished (the
    * executor Rekord made for them is shut down; one passed to {@link Builder#asyncExecutor} is
-   * left alone), and the config store's watches.
+   * left alone), the config store's watches and the caches' near caches.
    */
   @Override
   public void close() {
@@ -287,6 +289,7 @@ public final class Rekord implements AutoCloseable {
       if (config != null) {
         config.close();
       }
+      caches.values().forEach(named -> named.values().forEach(Cache::close)); // near caches' connections
     }
     try {
       AsyncRunner runner = async;
@@ -294,6 +297,7 @@ public final class Rekord implements AutoCloseable {
         runner.close();
       }
     } finally {
+      AsyncRunners.unbind(connection);
       connection.close();
     }
   }

@@ -3,6 +3,7 @@ package dev.rekord.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rekord.Rekord;
 import dev.rekord.cache.Cache;
+import dev.rekord.cache.CacheOptions;
 import dev.rekord.ratelimit.RateLimiter;
 import dev.rekord.values.ValueMapper;
 import dev.rekord.values.Values;
@@ -17,8 +18,9 @@ import redis.clients.jedis.params.SetParams;
 
 /**
  * The toolkit against raw Jedis doing the same work (the same JSON through the same Jackson
- * configuration): {@code mget}/{@code mset} of 100 keys, a cache hit, a rate-limiter check.
- * {@code ToolkitBenchmark --port P [--host H] [--ops N] [--rounds N]}; not part of run.sh.
+ * configuration): {@code mget}/{@code mset} of 100 keys, a cache hit (from Redis and from the near
+ * cache), a rate-limiter check.
+ * {@code ToolkitBenchmark --port P [--host H] [--ops N] [--rounds N]}; {@code benchmarks/run.sh --toolkit} runs it pinned.
  */
 public final class ToolkitBenchmark {
 
@@ -72,6 +74,16 @@ public final class ToolkitBenchmark {
       raw.set("bench:plain:p1", write(json, new Profile("p1", "Name", 1, List.of())));
       System.out.println(sides.compare("cache hit (`getOrCompute`) vs `GET` + Jackson",
           new SideBySide.Side(i -> cache.getOrCompute("p1", Profile.class, Duration.ofHours(1), () -> null), server),
+          new SideBySide.Side(i -> read(json, raw.get("bench:plain:p1")), server), ops).markdown());
+
+      Cache near = rekord.cache("bench-near", CacheOptions.DEFAULT.withNearCache(1_000));
+      near.getOrCompute("p1", Profile.class, Duration.ofHours(1), () -> new Profile("p1", "Name", 1, List.of()));
+      for (int i = 0; i < 500 && near.stats().nearHits() == 0; i++) { // until invalidations flow
+        Thread.sleep(10);
+        near.getOrCompute("p1", Profile.class, Duration.ofHours(1), () -> null);
+      }
+      System.out.println(sides.compare("near-cache hit (`withNearCache`) vs `GET` + Jackson",
+          new SideBySide.Side(i -> near.getOrCompute("p1", Profile.class, Duration.ofHours(1), () -> null), server),
           new SideBySide.Side(i -> read(json, raw.get("bench:plain:p1")), server), ops).markdown());
 
       RateLimiter limiter = rekord.rateLimiters().slidingWindow("bench", Integer.MAX_VALUE, Duration.ofSeconds(1));

@@ -2,11 +2,13 @@ package dev.rekord.cache;
 
 import dev.rekord.connection.Batch;
 import dev.rekord.connection.Commands;
-import dev.rekord.connection.LuaScript;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.Reply;
 import dev.rekord.exception.DeserializationException;
 import dev.rekord.exception.RekordConnectionException;
+import dev.rekord.internal.async.AsyncRunners;
+import dev.rekord.internal.instrument.Instrumentation;
+import dev.rekord.internal.instrument.ToolkitMeter;
 import dev.rekord.values.ValueType;
 import dev.rekord.values.Values;
 import java.time.Duration;
@@ -41,17 +43,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>When Redis is unreachable</b> the cache calls the loader directly, logs the outage once
  * (and its end), and counts it in {@link #stats()}.
  */
-public final class Cache {
+public final class Cache implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Cache.class);
-
-  /** Deletes the lock only when it is still the caller's (its token), so an expired lock taken over is kept. */
-  static final LuaScript UNLOCK = new LuaScript("cache-unlock", """
-      if redis.call('GET', KEYS[1]) == ARGV[1] then
-        return redis.call('DEL', KEYS[1])
-      end
-      return 0
-      """, true);
 
   private static final long FIRST_POLL_MILLIS = 2;
   private static final long LONGEST_POLL_MILLIS = 50;
@@ -67,6 +61,11 @@ public final class Cache {
   private final LongAdder misses = new LongAdder();
   private final LongAdder loads = new LongAdder();
   private final LongAdder errors = new LongAdder();
+  private final LongAdder waits = new LongAdder();
+  private final LongAdder nearHits = new LongAdder();
+  /** The near cache, when {@link CacheOptions#nearCacheSize()} asks for one; made on first read. */
+  private volatile NearEntries near;
+  private final Instrumentation meters;
 
   /**
    * The cache {@code name} on {@code values}' connection and namespace.
@@ -82,6 +81,7 @@ public final class Cache {
     this.name = name;
     this.options = Objects.requireNonNull(options, "options");
     this.generationKey = values.redisKey("cache:" + name + ":generation");
+    this.meters = Instrumentation.of(connection);
   }
 
   public String name() {
@@ -90,6 +90,11 @@ public final class Cache {
 
   public CacheOptions options() {
     return options;
+  }
+
+  /** This cache's asynchronous view, on Rekord's async executor. */
+  public AsyncCache async() {
+    return new AsyncCache(this, AsyncRunners.of(connection));
   }
 
   /** {@link #getOrCompute(String, ValueType, Duration, Supplier)} for a class. */
@@ -108,10 +113,13 @@ public final class Cache {
       return load(loader);
     }
     if (first.hit()) {
-      hits.increment();
+      if (first.near()) {
+        nearHits.increment();
+      }
+      count(hits, ToolkitMeter.CACHE_GETS, first.near() ? "near" : "hit");
       return first.value();
     }
-    misses.increment();
+    count(misses, ToolkitMeter.CACHE_GETS, "miss");
     if (!options.singleFlight()) {
       T value = load(loader);
       store(key, type, value, ttl, first.generation());
@@ -120,6 +128,7 @@ public final class Cache {
     CompletableFuture<Object> mine = new CompletableFuture<>();
     CompletableFuture<Object> leader = inFlight.putIfAbsent(key, mine);
     if (leader != null) {
+      count(waits, ToolkitMeter.CACHE_WAITS, "local");
       return awaitLeader(leader, loader);
     }
     try {
@@ -164,7 +173,43 @@ public final class Cache {
   }
 
   public CacheStats stats() {
-    return new CacheStats(hits.sum(), misses.sum(), loads.sum(), errors.sum());
+    return new CacheStats(hits.sum(), misses.sum(), loads.sum(), errors.sum(), waits.sum(), nearHits.sum());
+  }
+
+  /** Stops the near cache's invalidation connections, if it has one; nothing otherwise. */
+  @Override
+  public synchronized void close() {
+    if (near != null) {
+      near.close();
+      near = null;
+    }
+  }
+
+  /** How many entries the near cache holds now (for tests). */
+  int nearSize() {
+    NearEntries local = near;
+    return local == null ? 0 : local.size();
+  }
+
+  /** Whether the near cache serves now: invalidations flow from every primary (for tests). */
+  boolean nearLive() {
+    NearEntries local = near;
+    return local != null && local.live();
+  }
+
+  /** The near cache, started on first use; {@code null} when the options ask for none. */
+  private NearEntries near() {
+    NearEntries made = near;
+    if (made == null && options.nearCacheSize() > 0) {
+      synchronized (this) {
+        if (near == null) {
+          near = new NearEntries(connection, values.redisKey("cache:" + name + ":"), generationKey,
+              options.nearCacheSize());
+        }
+        made = near;
+      }
+    }
+    return made;
   }
 
   private <T> T computeUnderLock(String key, ValueType<T> type, Duration ttl, Supplier<T> loader) {
@@ -172,6 +217,7 @@ public final class Cache {
     String token = UUID.randomUUID().toString();
     long deadline = System.nanoTime() + options.maxWait().toNanos();
     long poll = FIRST_POLL_MILLIS;
+    boolean waited = false;
     while (true) {
       Boolean locked = redis(() -> connection.executeOnce(Commands.set(lockKey, token,
           List.of("PX", Long.toString(options.lockTtl().toMillis()), "NX"))) != null);
@@ -179,7 +225,7 @@ public final class Cache {
         return load(loader);
       }
       if (locked) {
-        try {
+        try (LockLease lease = new LockLease(connection, lockKey, token, options.lockTtl())) {
           Lookup<T> again = lookup(key, type); // filled while we waited for the lock?
           if (again != null && again.hit()) {
             return again.value();
@@ -187,9 +233,11 @@ public final class Cache {
           T value = load(loader);
           store(key, type, value, ttl, again == null ? null : again.generation());
           return value;
-        } finally {
-          redis(() -> connection.eval(UNLOCK, List.of(lockKey), List.of(token)));
         }
+      }
+      if (!waited) {
+        waited = true;
+        count(waits, ToolkitMeter.CACHE_WAITS, "lock");
       }
       if (!sleep(poll) || System.nanoTime() - deadline > 0) {
         return load(loader); // waited long enough: compute, but leave the lock holder to store
@@ -225,8 +273,36 @@ public final class Cache {
     }
   }
 
-  /** The entry at {@code key}; {@code null} when Redis cannot be reached. */
+  /**
+   * The entry at {@code key}, from the near cache when it holds it; {@code null} when Redis cannot
+   * be reached.
+   */
   private <T> Lookup<T> lookup(String key, ValueType<T> type) {
+    NearEntries local = near();
+    if (local == null) {
+      return remoteLookup(key, type);
+    }
+    String entryKey = entryKey(key);
+    if (local.get(entryKey) instanceof Held held && held.type().equals(type)) {
+      return Lookup.near(held.value(), held.generation());
+    }
+    boolean reserved = local.reserve(entryKey);
+    Lookup<T> found = remoteLookup(key, type);
+    if (reserved) {
+      if (found != null && found.hit()) {
+        local.fill(entryKey, new Held(type, found.value(), found.generation()));
+      } else {
+        local.release(entryKey);
+      }
+    }
+    return found;
+  }
+
+  /** A decoded entry the near cache holds, with the type it was read as. */
+  private record Held(ValueType<?> type, Object value, String generation) {}
+
+  /** The entry at {@code key} in Redis; {@code null} when Redis cannot be reached. */
+  private <T> Lookup<T> remoteLookup(String key, ValueType<T> type) {
     String entryKey = entryKey(key);
     return redis(() -> {
       Batch batch = connection.batch();
@@ -243,7 +319,7 @@ public final class Cache {
         return new Lookup<>(true, values.mapper().read(type, entryKey, stored.substring(newline + 1)), current);
       } catch (DeserializationException e) {
         // Written by an older version of the type: a miss, overwritten by the next load.
-        errors.increment();
+        count(errors, ToolkitMeter.CACHE_ERRORS, "decode");
         LOG.debug("Cache {}: entry {} does not decode, reloading: {}", name, entryKey, e.getMessage());
         return new Lookup<>(false, null, current);
       }
@@ -269,7 +345,19 @@ public final class Cache {
 
   private <T> T load(Supplier<T> loader) {
     loads.increment();
-    return loader.get();
+    try {
+      T value = loader.get();
+      meters.toolkit(ToolkitMeter.CACHE_LOADS, name, "success");
+      return value;
+    } catch (RuntimeException | Error e) {
+      meters.toolkit(ToolkitMeter.CACHE_LOADS, name, "error");
+      throw e;
+    }
+  }
+
+  private void count(LongAdder counter, ToolkitMeter meter, String outcome) {
+    counter.increment();
+    meters.toolkit(meter, name, outcome);
   }
 
   /** Runs a Redis call; on a connection failure, notes the outage (logged once) and returns {@code null}. */
@@ -281,7 +369,7 @@ public final class Cache {
       }
       return result;
     } catch (RekordConnectionException e) {
-      errors.increment();
+      count(errors, ToolkitMeter.CACHE_ERRORS, "redis");
       if (redisDown.compareAndSet(false, true)) {
         LOG.warn("Cache {}: Redis is unreachable, calling loaders directly until it is back: {}", name,
             e.getMessage());
@@ -300,5 +388,14 @@ public final class Cache {
     }
   }
 
-  private record Lookup<T>(boolean hit, T value, String generation) {}
+  private record Lookup<T>(boolean hit, T value, String generation, boolean near) {
+    Lookup(boolean hit, T value, String generation) {
+      this(hit, value, generation, false);
+    }
+
+    @SuppressWarnings("unchecked") // held for the same ValueType<T>
+    static <T> Lookup<T> near(Object value, String generation) {
+      return new Lookup<>(true, (T) value, generation, true);
+    }
+  }
 }

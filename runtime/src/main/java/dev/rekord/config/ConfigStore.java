@@ -5,17 +5,22 @@ import dev.rekord.connection.Commands;
 import dev.rekord.connection.LuaScript;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.Reply;
+import dev.rekord.exception.KeyspaceEventsDisabledException;
+import dev.rekord.exception.RedisCommandException;
 import dev.rekord.exception.RekordException;
+import dev.rekord.internal.connection.KeyspaceEvents;
 import dev.rekord.values.ValueType;
 import dev.rekord.values.Values;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -27,12 +32,12 @@ import org.slf4j.LoggerFactory;
  * version (1, 2, 3, … — one more per change) and a bounded history. {@link #watch} keeps the latest
  * value locally and tells a listener of each new version, on every instance.
  *
- * <p><b>How changes arrive.</b> Watched keys are polled: every {@code pollInterval}, one pipelined
- * read of their versions (one round trip per node), then the values that changed. This needs no
- * server setting ({@code notify-keyspace-events}) and no subscriber connection, works the same on a
- * cluster, and catches up by itself after a disconnection: versions make every missed change
- * visible, and the listener gets the newest value (the versions in between are in {@link
- * #history}). A change reaches the listeners within about one poll interval.
+ * <p><b>How changes arrive</b> ({@link ConfigChanges}). Polling: every interval, one pipelined read
+ * of the watched keys' versions (one round trip per node), then the values that changed; needs no
+ * server setting. Keyspace events: a subscription on every primary tells of each change at once;
+ * after a reconnect the versions are read as a poll would, so a change made while disconnected is
+ * caught up. Either way versions make every missed change visible: the listener gets the newest
+ * value (the versions in between are in {@link #history}).
  *
  * <p><b>Keys</b> (in the namespace): {@code config:{key}} (a hash: value and version) and {@code
  * config:{key}:history} (a list, newest first), in one slot so a change is one atomic script.
@@ -63,24 +68,33 @@ public final class ConfigStore implements AutoCloseable {
 
   private final Values values;
   private final RedisConnection connection;
-  private final Duration pollInterval;
+  private final ConfigChanges changes;
   private final int historyLength;
   private final List<ConfigWatch<?>> watches = new CopyOnWriteArrayList<>();
-  private ScheduledExecutorService poller;
-  private boolean failing;
+  /** Runs reads for watches and calls their listeners; made by the first watch. */
+  private ScheduledExecutorService watcher;
+  private KeyspaceEvents events;
+  private volatile boolean failing;
 
   /**
    * A store on {@code values}' connection and namespace, keeping {@code historyLength} versions of
    * each key and polling watched keys every {@code pollInterval}.
    */
   public ConfigStore(Values values, Duration pollInterval, int historyLength) {
-    if (pollInterval.toMillis() < 1 || historyLength < 1) {
-      throw new IllegalArgumentException("pollInterval must be at least 1 ms and historyLength at least 1: "
-          + pollInterval + ", " + historyLength);
+    this(values, ConfigChanges.polling(pollInterval), historyLength);
+  }
+
+  /**
+   * A store on {@code values}' connection and namespace, keeping {@code historyLength} versions of
+   * each key, whose watches learn of changes as {@code changes} says.
+   */
+  public ConfigStore(Values values, ConfigChanges changes, int historyLength) {
+    if (historyLength < 1) {
+      throw new IllegalArgumentException("historyLength must be at least 1: " + historyLength);
     }
     this.values = values;
     this.connection = values.connection();
-    this.pollInterval = pollInterval;
+    this.changes = changes;
     this.historyLength = historyLength;
   }
 
@@ -127,20 +141,22 @@ public final class ConfigStore implements AutoCloseable {
 
   /**
    * Watches {@code key}: the returned watch holds its latest value (read now) and {@code listener}
-   * is called, on the store's poller thread, with each newer version. Close the watch to end it.
+   * is called, on the store's watcher thread, with each newer version. Close the watch to end it.
+   *
+   * @throws dev.rekord.exception.KeyspaceEventsDisabledException for the first watch of a store
+   *     following {@link ConfigChanges#keyspaceEvents()} when a primary lacks the setting
    */
   public synchronized <T> ConfigWatch<T> watch(String key, Class<T> type, Consumer<Versioned<T>> listener) {
     ConfigWatch<T> watch = new ConfigWatch<>(this, key, type, listener);
+    String hashKey = hashKey(key);
+    if (watcher == null) {
+      start();
+    }
     get(key, type).ifPresent(current -> watch.offer(current, false));
     watches.add(watch);
-    if (poller == null) {
-      poller = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "rekord-config-poller");
-        thread.setDaemon(true);
-        return thread;
-      });
-      poller.scheduleWithFixedDelay(this::poll, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-    }
+    // A change between the read and the add made no event for this watch: look once more.
+    onWatcher(() -> checkVersions(List.of(watch)));
+    LOG.debug("Config store: watching {}", hashKey);
     return watch;
   }
 
@@ -148,19 +164,106 @@ public final class ConfigStore implements AutoCloseable {
     watches.remove(watch);
   }
 
-  /** Stops polling; watches end. */
+  /** Stops watching; watches end. */
   @Override
   public synchronized void close() {
-    if (poller != null) {
-      poller.shutdownNow();
-      poller = null;
+    if (events != null) {
+      events.close();
+      events = null;
+    }
+    if (watcher != null) {
+      watcher.shutdownNow();
+      watcher = null;
     }
     watches.clear();
   }
 
-  /** One poll: the versions of every watched key in one batch, then the values that are newer. */
-  private void poll() {
-    List<ConfigWatch<?>> watched = List.copyOf(watches);
+  /** Starts following changes: keyspace events where {@link #changes} asks and the server allows, else polling. */
+  private void start() {
+    boolean useEvents = changes.events() && keyspaceEventsEnabled();
+    watcher = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "rekord-config-watcher");
+      thread.setDaemon(true);
+      return thread;
+    });
+    if (useEvents) {
+      events = KeyspaceEvents.subscribe(connection, values.namespace().glob("config:{*}"), changes.resubscribePause(),
+          new KeyspaceEvents.Listener() {
+            @Override
+            public void changed(String redisKey) {
+              onWatcher(() -> checkVersions(watchesOf(redisKey)));
+            }
+
+            @Override
+            public void subscribed(String node) {
+              onWatcher(() -> checkVersions(List.copyOf(watches))); // catches up what was missed meanwhile
+            }
+          });
+    } else {
+      long interval = changes.pollInterval().toMillis();
+      watcher.scheduleWithFixedDelay(() -> checkVersions(List.copyOf(watches)), interval, interval, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Whether every primary sends the keyspace events watches need, enabling them or refusing as
+   * {@link #changes} says.
+   */
+  private boolean keyspaceEventsEnabled() {
+    Map<String, String> lacking;
+    try {
+      lacking = KeyspaceEvents.lacking(connection, ConfigChanges.FLAGS);
+    } catch (RedisCommandException e) { // CONFIG GET refused, as managed services do
+      boolean poll = changes.ifDisabled() == ConfigChanges.IfDisabled.POLL;
+      LOG.warn("Config store: cannot read notify-keyspace-events ({}); {}", e.getMessage(), poll
+          ? "polling every " + changes.pollInterval().toMillis() + " ms instead"
+          : "subscribing anyway: watches hear nothing unless it has the flags " + ConfigChanges.FLAGS);
+      return !poll;
+    }
+    if (lacking.isEmpty()) {
+      return true;
+    }
+    String setting = lacking.values().iterator().next();
+    String configSet = "CONFIG SET notify-keyspace-events " + setting + KeyspaceEvents.missing(setting, ConfigChanges.FLAGS);
+    switch (changes.ifDisabled()) {
+      case ENABLE -> {
+        KeyspaceEvents.enable(connection, ConfigChanges.FLAGS);
+        return true;
+      }
+      case POLL -> {
+        LOG.warn("Config store: notify-keyspace-events lacks the flags {} on {}; polling every {} ms instead"
+            + " (run `{}` on every primary to have changes pushed)", ConfigChanges.FLAGS, lacking.keySet(),
+            changes.pollInterval().toMillis(), configSet);
+        return false;
+      }
+      default -> throw new KeyspaceEventsDisabledException(lacking, configSet);
+    }
+  }
+
+  private List<ConfigWatch<?>> watchesOf(String redisKey) {
+    List<ConfigWatch<?>> of = new ArrayList<>(1);
+    for (ConfigWatch<?> watch : watches) {
+      if (hashKey(watch.key()).equals(redisKey)) {
+        of.add(watch);
+      }
+    }
+    return of;
+  }
+
+  /** Runs {@code task} on the watcher thread, unless the store was closed. */
+  private void onWatcher(Runnable task) {
+    ScheduledExecutorService running = watcher;
+    if (running != null) {
+      try {
+        running.execute(task);
+      } catch (RejectedExecutionException e) {
+        // closed meanwhile
+      }
+    }
+  }
+
+  /** Reads the versions of {@code watched} in one batch, then the values that are newer than seen. */
+  private void checkVersions(List<ConfigWatch<?>> watched) {
     if (watched.isEmpty()) {
       return;
     }
@@ -179,12 +282,14 @@ public final class ConfigStore implements AutoCloseable {
       }
       if (failing) {
         failing = false;
-        LOG.info("Config store: polling works again; watches caught up");
+        LOG.info("Config store: reading Redis works again; watches caught up");
       }
     } catch (RekordException e) {
       if (!failing) {
         failing = true;
-        LOG.warn("Config store: cannot poll Redis, retrying every {} ms: {}", pollInterval.toMillis(), e.getMessage());
+        LOG.warn("Config store: cannot read Redis for watches, trying again{}: {}",
+            changes.events() ? " after resubscribing" : " every " + changes.pollInterval().toMillis() + " ms",
+            e.getMessage());
       }
     } catch (RuntimeException e) {
       LOG.warn("Config store: a watch listener failed", e);

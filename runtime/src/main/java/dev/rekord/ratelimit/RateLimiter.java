@@ -2,6 +2,8 @@ package dev.rekord.ratelimit;
 
 import dev.rekord.connection.LuaScript;
 import dev.rekord.connection.RedisConnection;
+import dev.rekord.internal.instrument.Instrumentation;
+import dev.rekord.internal.instrument.ToolkitMeter;
 import dev.rekord.values.Namespace;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,7 @@ public final class RateLimiter {
   private final String name;
   private final LuaScript script;
   private final List<String> settings;
+  private final Instrumentation meters;
 
   RateLimiter(RedisConnection connection, Namespace namespace, String name, LuaScript script, List<String> settings) {
     this.connection = connection;
@@ -27,6 +30,7 @@ public final class RateLimiter {
     this.name = name;
     this.script = script;
     this.settings = settings;
+    this.meters = Instrumentation.of(connection);
   }
 
   public String name() {
@@ -40,7 +44,9 @@ public final class RateLimiter {
     args.addAll(settings);
     // Identifies this request, so the connection's retry of a call whose reply was lost counts it once.
     args.add(UUID.randomUUID().toString());
-    return RateDecision.of(connection.eval(script, List.of(key), args));
+    RateDecision decision = RateDecision.of(connection.eval(script, List.of(key), args));
+    meters.toolkit(ToolkitMeter.RATE_LIMIT_DECISIONS, name, decision.allowed() ? "allowed" : "denied");
+    return decision;
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.rekord.connection.LuaScript;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.Reply;
 import dev.rekord.exception.RekordException;
+import dev.rekord.internal.async.AsyncRunners;
 import dev.rekord.internal.connection.KeySlot;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +64,16 @@ public final class Values {
   /** The same values in another namespace ({@link Namespace#NONE} for keys as given). */
   public Values in(Namespace other) {
     return new Values(connection, other, mapper);
+  }
+
+  /** Raw byte values at keys of this namespace ({@code GET}/{@code SET} of bytes as they are). */
+  public ByteValues bytes() {
+    return new ByteValues(this);
+  }
+
+  /** These values' asynchronous view, on Rekord's async executor. */
+  public AsyncValues async() {
+    return new AsyncValues(this, AsyncRunners.of(connection));
   }
 
   public Namespace namespace() {

@@ -43,7 +43,7 @@ class CacheTest extends TwoInstancesTest {
     assertEquals(new Profile("Ada", 1), first);
     assertEquals(first, second);
     assertEquals(1, calls.get());
-    assertEquals(new CacheStats(1, 1, 1, 0), profiles.stats());
+    assertEquals(new CacheStats(1, 1, 1, 0, 0, 0), profiles.stats());
     long ttl = redis.pttl("app:cache:counted:e:ada");
     assertTrue(ttl > 290_000 && ttl <= 300_000, "entry ttl " + ttl);
     assertEquals(java.util.Optional.of(first), otherInstance.cache("counted").get("ada", ValueType.of(Profile.class)));

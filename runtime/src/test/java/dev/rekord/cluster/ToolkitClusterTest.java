@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
 import dev.rekord.cache.Cache;
+import dev.rekord.config.ConfigChanges;
+import dev.rekord.config.ConfigStore;
+import dev.rekord.config.Versioned;
 import dev.rekord.exception.DeserializationException;
 import dev.rekord.exception.WrongTypeException;
 import dev.rekord.ratelimit.RateLimiter;
 import dev.rekord.test.RedisCluster;
+import dev.rekord.test.RedisServer;
 import dev.rekord.values.ValueRead;
 import dev.rekord.values.Values;
 import java.time.Duration;
@@ -19,11 +23,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /** The toolkit on a cluster of three primaries: keys of every slot, SCAN on every primary. */
 class ToolkitClusterTest {
@@ -43,6 +56,117 @@ class ToolkitClusterTest {
   @AfterAll
   static void close() {
     rekord.close();
+  }
+
+  @Test
+  void eachRateLimiterIsExactUnderContentionFromTwoInstancesAcrossSlots() throws Exception {
+    List<String> subjects = List.of("user:1", "user:2", "user:3", "user:4"); // slots on several primaries
+    try (Rekord other = Rekord.builder().url(SharedCluster.get().seedUrl()).namespace("toolkit").build()) {
+      List<Function<Rekord, RateLimiter>> kinds = List.of(
+          r -> r.rateLimiters().slidingWindow("contended-sliding", 20, Duration.ofSeconds(30)),
+          r -> r.rateLimiters().fixedWindow("contended-fixed", 20, Duration.ofDays(1)),
+          r -> r.rateLimiters().smooth("contended-smooth", 20, Duration.ofSeconds(200)));
+      ExecutorService pool = Executors.newFixedThreadPool(16);
+      try {
+        for (Function<Rekord, RateLimiter> kind : kinds) {
+          List<RateLimiter> limiters = List.of(kind.apply(rekord), kind.apply(other));
+          CountDownLatch start = new CountDownLatch(1);
+          Map<String, List<Future<Boolean>>> decisions = new LinkedHashMap<>();
+          for (int i = 0; i < 320; i++) {
+            RateLimiter limiter = limiters.get(i % 2);
+            String subject = subjects.get(i % subjects.size());
+            decisions.computeIfAbsent(subject, s -> new ArrayList<>()).add(pool.submit(() -> {
+              start.await();
+              return limiter.tryAcquire(subject).allowed();
+            }));
+          }
+          start.countDown();
+          for (Map.Entry<String, List<Future<Boolean>>> subject : decisions.entrySet()) {
+            int allowed = 0;
+            for (Future<Boolean> decision : subject.getValue()) {
+              allowed += decision.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertEquals(20, allowed, limiters.get(0) + ": " + subject.getKey() + " of 80 requests");
+          }
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void configWatchesHearKeyspaceEventsFromEveryPrimary() {
+    RedisCluster cluster = SharedCluster.get();
+    List<String> keys = List.of("a", "b", "c", "d", "e", "f");
+    Set<RedisServer> masters = new HashSet<>();
+    for (String key : keys) {
+      masters.add(cluster.masterOf(JedisClusterCRC16.getSlot("toolkit:config:{" + key + "}")));
+    }
+    assertTrue(masters.size() >= 2, "the keys live on several primaries");
+    try (ConfigStore watching = new ConfigStore(values, ConfigChanges.keyspaceEvents().enablingThem(), 10);
+        Rekord other = Rekord.builder().url(cluster.seedUrl()).namespace("toolkit").build()) {
+      Map<String, List<Versioned<String>>> seen = new ConcurrentHashMap<>();
+      for (String key : keys) {
+        watching.watch(key, String.class, change -> seen.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(change));
+      }
+      for (RedisServer master : cluster.masters()) {
+        String setting = ((List<?>) master.command("CONFIG", "GET", "notify-keyspace-events")).get(1).toString();
+        assertTrue(setting.contains("K") && setting.contains("h"), "enabled on every primary: " + setting);
+        await(() -> master.command("PUBSUB", "NUMPAT") instanceof Long n && n > 0);
+      }
+      ConfigStore writer = new ConfigStore(other.values(), Duration.ofHours(1), 10); // its polling never runs
+      for (String key : keys) {
+        writer.set(key, "on:" + key);
+      }
+      await(() -> keys.stream().allMatch(key -> seen.getOrDefault(key, List.of()).size() == 1));
+      for (String key : keys) {
+        assertEquals(List.of(new Versioned<>("on:" + key, 1)), seen.get(key));
+      }
+    } finally {
+      for (RedisServer master : cluster.masters()) {
+        master.command("CONFIG", "SET", "notify-keyspace-events", "");
+      }
+    }
+  }
+
+  @Test
+  void aNearCacheIsInvalidatedByWritesOnEveryPrimary() {
+    List<String> keys = List.of("a", "b", "c", "d", "e", "f"); // entries on several primaries
+    try (Cache near = new Cache(values, "near", dev.rekord.cache.CacheOptions.DEFAULT.withNearCache(100));
+        Rekord other = Rekord.builder().url(SharedCluster.get().seedUrl()).namespace("toolkit").build()) {
+      Cache elsewhere = other.cache("near");
+      for (String key : keys) {
+        elsewhere.getOrCompute(key, String.class, Duration.ofMinutes(1), () -> "v1");
+      }
+      near.getOrCompute("warm-up", String.class, Duration.ofMinutes(1), () -> "x");
+      for (RedisServer master : SharedCluster.get().masters()) {
+        await(() -> ((List<?>) master.command("PUBSUB", "NUMSUB", "__redis__:invalidate")).get(1) instanceof Long n && n > 0);
+      }
+      for (int round = 0; round < 3; round++) {
+        for (String key : keys) {
+          assertEquals("v1", near.getOrCompute(key, String.class, Duration.ofMinutes(1), () -> "unused"));
+        }
+      }
+      assertTrue(near.stats().nearHits() >= 6, "repeated reads served locally: " + near.stats());
+      for (String key : keys) {
+        elsewhere.put(key, dev.rekord.values.ValueType.of(String.class), "v2", Duration.ofMinutes(1));
+      }
+      await(() -> keys.stream().allMatch(
+          key -> "v2".equals(near.getOrCompute(key, String.class, Duration.ofMinutes(1), () -> "unused"))));
+    }
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      assertTrue(System.nanoTime() < deadline, "timed out");
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.rekord.values;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -55,6 +56,29 @@ class ValuesTest {
   @BeforeEach
   void flush() {
     server.flushAll();
+  }
+
+  @Test
+  void rawBytesRoundTripExactlyInTheNamespaceWithPerKeyFailures() {
+    byte[] binary = new byte[256];
+    for (int i = 0; i < binary.length; i++) {
+      binary[i] = (byte) i; // every byte value, invalid UTF-8 included
+    }
+    ByteValues bytes = values.in(Namespace.of("bin")).bytes();
+    bytes.set("all", binary, Duration.ofMinutes(1));
+    bytes.set("empty", new byte[0]);
+    assertArrayEquals(binary, bytes.get("all").orElseThrow());
+    assertArrayEquals(binary, redis.get("bin:all".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "stored as they are");
+    assertTrue(redis.pttl("bin:all") > 50_000);
+    assertEquals(-1, redis.pttl("bin:empty"));
+    assertEquals(Optional.empty(), bytes.get("missing"));
+
+    redis.sadd("bin:aSet", "x");
+    List<ValueRead<byte[]>> reads = bytes.mget(List.of("all", "missing", "aSet", "empty"));
+    assertArrayEquals(binary, reads.get(0).value());
+    assertTrue(reads.get(1).missing());
+    assertInstanceOf(WrongTypeException.class, reads.get(2).failure(), "the wrong type fails that key only");
+    assertArrayEquals(new byte[0], reads.get(3).value());
   }
 
   @Test

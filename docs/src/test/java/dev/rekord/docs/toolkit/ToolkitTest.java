@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.Rekord;
 import dev.rekord.cache.Cache;
+import dev.rekord.cache.CacheOptions;
+import dev.rekord.config.ConfigChanges;
+import dev.rekord.config.ConfigStore;
 import dev.rekord.config.ConfigWatch;
 import dev.rekord.config.Versioned;
 import dev.rekord.connection.RetryPolicy;
@@ -14,6 +17,7 @@ import dev.rekord.ratelimit.RateDecision;
 import dev.rekord.ratelimit.RateLimiter;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
+import dev.rekord.values.ByteValues;
 import dev.rekord.values.SetOptions;
 import dev.rekord.values.TemporaryKey;
 import dev.rekord.values.ValueRead;
@@ -24,7 +28,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +143,29 @@ class ToolkitTest {
   }
 
   @Test
+  void rawBytes() {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff};
+    // tag::bytes[]
+    ByteValues bytes = rekord.values().bytes();
+    bytes.set("thumb:42", png, Duration.ofHours(1));       // SET shop:thumb:42 <the bytes> PX 3600000
+    Optional<byte[]> thumb = bytes.get("thumb:42");        // byte for byte, empty when missing
+    List<ValueRead<byte[]>> many = bytes.mget(List.of("thumb:42", "thumb:43"));
+    // end::bytes[]
+    assertTrue(java.util.Arrays.equals(png, thumb.orElseThrow()));
+    assertTrue(many.get(1).missing());
+  }
+
+  @Test
+  void nearCache() {
+    // tag::near[]
+    Cache hot = rekord.cache("hot-profiles", CacheOptions.DEFAULT.withNearCache(10_000));
+    Profile ada = hot.getOrCompute("ada", Profile.class, Duration.ofMinutes(10), () -> loadProfile("ada"));
+    hot.stats().nearHits();   // reads served in this process, without a round trip
+    // end::near[]
+    assertEquals(new Profile("ada", "Ada"), ada);
+  }
+
+  @Test
   void cachedDecorator() {
     AtomicInteger calls = new AtomicInteger();
     ProfileService database = new ProfileService() {
@@ -194,6 +223,33 @@ class ToolkitTest {
       Thread.sleep(10);
     }
     assertEquals(2, changes.get(0).version());
+  }
+
+  @Test
+  void configFollowingKeyspaceEvents() throws InterruptedException {
+    List<Versioned<Settings>> changes = new CopyOnWriteArrayList<>();
+    // tag::keyspace[]
+    try (ConfigStore config = new ConfigStore(rekord.values(),
+        ConfigChanges.keyspaceEvents().enablingThem(), 10)) {   // or .orPolling(Duration.ofSeconds(1))
+      config.watch("settings", Settings.class, changes::add);
+      config.set("settings", new Settings("dark", 50));            // pushed to every watching instance at once
+      // end::keyspace[]
+      for (int i = 0; i < 500 && changes.isEmpty(); i++) {
+        Thread.sleep(10);
+      }
+    }
+    assertEquals(new Versioned<>(new Settings("dark", 50), 1), changes.get(0));
+  }
+
+  @Test
+  void asyncViews() throws Exception {
+    // tag::async[]
+    CompletableFuture<Optional<Settings>> read = rekord.values().async().get("settings", Settings.class);
+    CompletableFuture<Profile> ada = rekord.cache("profiles").async()
+        .getOrCompute("ada", Profile.class, Duration.ofMinutes(10), () -> loadProfile("ada"));
+    // end::async[]
+    assertEquals(Optional.empty(), read.get(10, TimeUnit.SECONDS));
+    assertEquals(new Profile("ada", "Ada"), ada.get(10, TimeUnit.SECONDS));
   }
 
   @Test

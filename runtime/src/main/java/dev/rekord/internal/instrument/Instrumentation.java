@@ -1,5 +1,6 @@
 package dev.rekord.internal.instrument;
 
+import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.connection.PoolStats;
 import dev.rekord.schema.MigrationListener;
 import java.util.function.Supplier;
@@ -62,6 +63,16 @@ public interface Instrumentation extends AutoCloseable {
 
   /** One model was migrated: {@code outcome} is {@code created}, {@code verified} or {@code rebuilt}. */
   default void migrated(String model, String outcome, long reindexed) {}
+
+  /** One event of the toolkit's cache or rate limiter {@code name}: counts {@code meter} by {@code outcome}. */
+  default void toolkit(ToolkitMeter meter, String name, String outcome) {}
+
+  /** The instrumentation {@code connection} reports to: Rekord's, when it measures; else {@link #NONE}. */
+  static Instrumentation of(RedisConnection connection) {
+    return connection.isWrapperFor(InstrumentedConnection.class)
+        ? connection.unwrap(InstrumentedConnection.class).instrumentation()
+        : NONE;
+  }
 
   /** Removes what was registered (gauges hold the connection otherwise). */
   @Override

@@ -97,6 +97,11 @@ public final class InstrumentedConnection implements RedisConnection {
     return delegate.nodeOf(key);
   }
 
+  /** Where the round trips are reported (the toolkit reports its own events there too). */
+  public Instrumentation instrumentation() {
+    return instrumentation;
+  }
+
   @Override
   public <T> T unwrap(Class<T> type) {
     return type.isInstance(this) ? type.cast(this) : delegate.unwrap(type);

@@ -29,7 +29,8 @@ import java.util.function.ToDoubleFunction;
  * outcome), {@value #ERRORS} (counter: model, operation, exception), {@value #RETRIES} (counter:
  * exception), {@value #MIGRATIONS} (counter: model, outcome), {@value #REINDEXED} (counter:
  * model), {@value #MIGRATION_PROGRESS} (gauge, 0 to 1: model), {@code rekord.pool.active|idle|
- * waiting|max} (gauges) and {@value #IN_FLIGHT} (gauge).
+ * waiting|max} (gauges), {@value #IN_FLIGHT} (gauge), and the toolkit's counters ({@link
+ * ToolkitMeter}: {@code rekord.cache.gets|loads|errors|waits}, {@code rekord.ratelimit.decisions}).
  */
 public final class MicrometerInstrumentation implements Instrumentation {
 
@@ -192,6 +193,14 @@ public final class MicrometerInstrumentation implements Instrumentation {
   public void close() {
     if (meters != null) {
       registered.forEach(meters::remove);
+    }
+  }
+
+  @Override
+  public void toolkit(ToolkitMeter meter, String name, String outcome) {
+    if (meters != null) {
+      Counter.builder(meter.meterName()).description(meter.description())
+          .tag(meter.nameTag(), name).tag(meter.outcomeTag(), outcome).register(meters).increment();
     }
   }
 
