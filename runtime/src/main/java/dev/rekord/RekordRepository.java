@@ -15,6 +15,8 @@ import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.engine.Refusal;
 import dev.rekord.internal.engine.WriteCondition;
 import dev.rekord.internal.id.IdAssigner;
+import dev.rekord.internal.instrument.Instrumentation;
+import dev.rekord.internal.instrument.Instrumentation.Measurement;
 import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
 import dev.rekord.query.Condition;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Typed CRUD and queries for one model. Generated repositories ({@code MemberRepository}) extend
@@ -119,13 +122,13 @@ public class RekordRepository<T, ID> {
    * @return the entity as stored (with its generated id)
    */
   public T save(T entity) {
-    return save(entity, model.defaultTtl());
+    return measured("save", () -> writeIf(identified(entity), model.defaultTtl(), WriteCondition.ALWAYS));
   }
 
   /** Like {@link #save(Object)}, expiring after {@code ttl} ({@link Duration#ZERO}: never). */
   public T save(T entity, Duration ttl) {
     requireTtl(ttl);
-    return writeIf(identified(entity), ttl, WriteCondition.ALWAYS);
+    return measured("save", () -> writeIf(identified(entity), ttl, WriteCondition.ALWAYS));
   }
 
   /**
@@ -136,6 +139,10 @@ public class RekordRepository<T, ID> {
    * @throws DocumentExistsException when a document has the id: neither it nor the index changed
    */
   public T insert(T entity) {
+    return measured("insert", () -> insertNow(entity));
+  }
+
+  private T insertNow(T entity) {
     T identified = identified(entity);
     T stored = writeIf(identified, model.defaultTtl(), WriteCondition.ABSENT);
     if (stored == null) {
@@ -152,6 +159,10 @@ public class RekordRepository<T, ID> {
    * @throws DocumentNotFoundException when there is no such document: nothing is written
    */
   public T update(T entity) {
+    return measured("update", () -> updateNow(entity));
+  }
+
+  private T updateNow(T entity) {
     requireNonNull(entity, "entity");
     if (model.id(entity) == null) {
       throw new IllegalArgumentException("update needs an entity with its id");
@@ -168,7 +179,7 @@ public class RekordRepository<T, ID> {
    * document had its id and was left alone).
    */
   public boolean saveIfAbsent(T entity) {
-    return writeIf(identified(entity), model.defaultTtl(), WriteCondition.ABSENT) != null;
+    return measured("saveIfAbsent", () -> writeIf(identified(entity), model.defaultTtl(), WriteCondition.ABSENT) != null);
   }
 
   /**
@@ -176,7 +187,7 @@ public class RekordRepository<T, ID> {
    * existed are reported, the others written. Each document is written atomically.
    */
   public ConditionalWrites<T, ID> insertAll(Iterable<? extends T> entities) {
-    return writeAllIf(entities, model.defaultTtl(), WriteCondition.ABSENT);
+    return measured("insertAll", () -> writeAllIf(entities, model.defaultTtl(), WriteCondition.ABSENT));
   }
 
   /**
@@ -189,7 +200,7 @@ public class RekordRepository<T, ID> {
         throw new IllegalArgumentException("updateAll needs entities with their ids");
       }
     }
-    return writeAllIf(entities, model.defaultTtl(), WriteCondition.PRESENT);
+    return measured("updateAll", () -> writeAllIf(entities, model.defaultTtl(), WriteCondition.PRESENT));
   }
 
   /** {@code entity} with its id: generated when it has none. */
@@ -237,7 +248,7 @@ public class RekordRepository<T, ID> {
 
   /** Stores every entity in one pipelined round trip per batch; returns them as stored. */
   public List<T> saveAll(Iterable<? extends T> entities) {
-    return saveAll(entities, model.defaultTtl());
+    return measured("saveAll", () -> new ArrayList<>(writeAllIf(entities, model.defaultTtl(), WriteCondition.ALWAYS).written()));
   }
 
   /**
@@ -245,7 +256,8 @@ public class RekordRepository<T, ID> {
    * Each document is written atomically; the batch as a whole is not.
    */
   public List<T> saveAll(Iterable<? extends T> entities, Duration ttl) {
-    return new ArrayList<>(writeAllIf(entities, ttl, WriteCondition.ALWAYS).written()); // mutable, as it was
+    // a mutable list, as it was
+    return measured("saveAll", () -> new ArrayList<>(writeAllIf(entities, ttl, WriteCondition.ALWAYS).written()));
   }
 
   /**
@@ -299,6 +311,10 @@ public class RekordRepository<T, ID> {
    *     the model, or the key holds another Redis type (a plain string at a hash model's key)
    */
   public Optional<T> findById(ID id) {
+    return measured("findById", () -> findNow(id));
+  }
+
+  private Optional<T> findNow(ID id) {
     String key = keyOf(id);
     Object reply;
     try {
@@ -311,7 +327,7 @@ public class RekordRepository<T, ID> {
 
   /** The documents with {@code ids}, read in one round trip; see {@link BatchRead}. */
   public BatchRead<ID, T> findAllById(Iterable<? extends ID> ids) {
-    return read(elements(ids, "ids"));
+    return measured("findAllById", () -> read(elements(ids, "ids")));
   }
 
   /** The documents with {@code ids}, in that order, read in pipelines of {@link #READ_BATCH}; see {@link BatchRead}. */
@@ -388,6 +404,10 @@ public class RekordRepository<T, ID> {
    *     (a plain string at a hash model's key), as {@code findById} does
    */
   public boolean existsById(ID id) {
+    return measured("existsById", () -> existsNow(id));
+  }
+
+  private boolean existsNow(ID id) {
     String key = keyOf(id);
     String type = connection().execute(Commands.type(key));
     if ("none".equals(type)) {
@@ -401,7 +421,7 @@ public class RekordRepository<T, ID> {
 
   /** Deletes the document with {@code id} and its index entries; {@code true} when there was one. */
   public boolean deleteById(ID id) {
-    return engine().delete(model.idToString(requireNonNull(id, "id")));
+    return measured("deleteById", () -> engine().delete(model.idToString(requireNonNull(id, "id"))));
   }
 
   /**
@@ -462,6 +482,34 @@ public class RekordRepository<T, ID> {
 
   protected final Rekord rekord() {
     return rekord;
+  }
+
+  /** {@code work}, measured as the repository operation {@code operation} (not a query). */
+  private <R> R measured(String operation, Supplier<R> work) {
+    return measured(operation, Instrumentation.NO_SHAPE, work);
+  }
+
+  /**
+   * {@code work}, measured as the operation {@code operation} of a query of {@code shape} ({@link
+   * Instrumentation#NO_SHAPE} for others) when metrics are on: one timer sample, whatever round
+   * trips it takes.
+   */
+  final <R> R measured(String operation, String shape, Supplier<R> work) {
+    Measurement measurement = rekord.instrumentation().operation(model.name(), operation, shape);
+    R result;
+    try {
+      result = work.get();
+    } catch (RuntimeException | Error e) {
+      measurement.stop(e);
+      throw e;
+    }
+    measurement.stop(null);
+    return result;
+  }
+
+  /** Whether operations are measured: a query computes its shape only then. */
+  final boolean measuring() {
+    return rekord.instrumentation().enabled();
   }
 
   private RedisConnection connection() {
