@@ -9,6 +9,7 @@ import dev.rekord.exception.DeserializationException;
 import dev.rekord.exception.DocumentExistsException;
 import dev.rekord.exception.DocumentNotFoundException;
 import dev.rekord.exception.OptimisticLockException;
+import dev.rekord.exception.RekordException;
 import dev.rekord.exception.SerializationException;
 import dev.rekord.exception.WrongTypeException;
 import dev.rekord.internal.engine.QueryEngine;
@@ -302,6 +303,122 @@ public class RekordRepository<T, ID> {
       throw stale;
     }
     return new ConditionalWrites<>(stored, refused);
+  }
+
+  /**
+   * A unit of work: saves, inserts, updates and deletes of this model written together, atomically
+   * within one bucket ({@link UnitOfWork#commit()}) or as a pipelined batch with a result per item
+   * ({@link UnitOfWork#applyEach()}).
+   */
+  public final UnitOfWork<T, ID> unitOfWork() {
+    return new UnitOfWork<>(this);
+  }
+
+  /** {@link UnitOfWork#commit()}: one all-or-nothing call; the saved entities as stored. */
+  final List<T> commit(List<UnitOfWork.Item<T, ID>> items) {
+    return measured("commit", () -> {
+      QueryEngine<T> engine = engine();
+      UnitWrites<T> unit = prepare(engine, items);
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (String id : unit.ids()) {
+        if (!ids.add(id)) {
+          throw new IllegalArgumentException("the id " + id + " appears twice in a unit of work: commit() writes"
+              + " each document once");
+        }
+      }
+      List<Refusal> refusals = engine.writeTogether(unit.writes());
+      RuntimeException refused = null;
+      for (Refusal refusal : refusals) {
+        RuntimeException failure = refusalOf(engine, items.get(refusal.position()), unit, refusal);
+        if (refused == null) {
+          refused = failure;
+        } else {
+          refused.addSuppressed(failure);
+        }
+      }
+      if (refused != null) {
+        throw refused;
+      }
+      List<T> stored = new ArrayList<>(items.size());
+      for (T entity : unit.stored()) {
+        if (entity != null) {
+          stored.add(entity);
+        }
+      }
+      return stored;
+    });
+  }
+
+  /** {@link UnitOfWork#applyEach()}: one pipeline, a result per item. */
+  final List<UnitOfWork.ItemResult<T, ID>> applyEach(List<UnitOfWork.Item<T, ID>> items) {
+    return measured("applyEach", () -> {
+      QueryEngine<T> engine = engine();
+      List<UnitOfWork.ItemResult<T, ID>> results = new ArrayList<>(items.size());
+      for (int from = 0; from < items.size(); from += SAVE_BATCH) {
+        List<UnitOfWork.Item<T, ID>> batch = items.subList(from, Math.min(from + SAVE_BATCH, items.size()));
+        UnitWrites<T> unit = prepare(engine, batch);
+        List<Refusal> refusals = engine.saveAll(unit.writes());
+        int next = 0;
+        for (int i = 0; i < batch.size(); i++) {
+          Refusal refusal = next < refusals.size() && refusals.get(next).position() == i ? refusals.get(next++) : null;
+          ID id = model.idFromString(unit.ids().get(i));
+          results.add(refusal == null ? new UnitOfWork.ItemResult<>(id, unit.stored().get(i), null)
+              : new UnitOfWork.ItemResult<>(id, null, refusalOf(engine, batch.get(i), unit, refusal)));
+        }
+      }
+      return results;
+    });
+  }
+
+  /**
+   * The prepared writes of a unit's items, in order: the ids (as in keys) and the entities as they
+   * will be stored ({@code null} for a delete).
+   */
+  private record UnitWrites<T>(List<QueryEngine.Write> writes, List<String> ids, List<T> stored) {}
+
+  private UnitWrites<T> prepare(QueryEngine<T> engine, List<UnitOfWork.Item<T, ID>> items) {
+    List<T> entities = new ArrayList<>();
+    for (UnitOfWork.Item<T, ID> item : items) {
+      if (item.kind() != UnitOfWork.Kind.DELETE) {
+        entities.add(item.entity());
+      }
+    }
+    java.util.Iterator<T> identified = withIds(entities).iterator();
+    List<QueryEngine.Write> writes = new ArrayList<>(items.size());
+    List<String> ids = new ArrayList<>(items.size());
+    List<T> stored = new ArrayList<>(items.size());
+    for (UnitOfWork.Item<T, ID> item : items) {
+      if (item.kind() == UnitOfWork.Kind.DELETE) {
+        String id = model.idToString(item.id());
+        writes.add(engine.prepareDelete(id));
+        ids.add(id);
+        stored.add(null);
+        continue;
+      }
+      T entity = identified.next();
+      long expected = expectedVersion(entity);
+      T next = expected == QueryEngine.NO_VERSION ? entity : model.withVersion(entity, expected + 1);
+      WriteCondition condition = item.kind() == UnitOfWork.Kind.INSERT ? WriteCondition.ABSENT
+          : item.kind() == UnitOfWork.Kind.UPDATE ? WriteCondition.PRESENT : WriteCondition.ALWAYS;
+      writes.add(prepareSave(engine, next, model.defaultTtl(), condition, expected));
+      ids.add(idOf(entity));
+      stored.add(next);
+    }
+    return new UnitWrites<>(writes, ids, stored);
+  }
+
+  /** The exception the single operation of {@code item} throws for {@code refusal}. */
+  private RekordException refusalOf(QueryEngine<T> engine, UnitOfWork.Item<T, ID> item, UnitWrites<T> unit,
+      Refusal refusal) {
+    String id = unit.ids().get(refusal.position());
+    if (!refusal.byCondition()) {
+      T entity = unit.stored().get(refusal.position());
+      return new OptimisticLockException(engine.documentKey(id), model.name(), id, model.version(entity) - 1,
+          refusal.storedVersion());
+    }
+    return item.kind() == UnitOfWork.Kind.INSERT
+        ? new DocumentExistsException(engine.documentKey(id), model.name(), id)
+        : new DocumentNotFoundException(engine.documentKey(id), model.name(), id);
   }
 
   /**
