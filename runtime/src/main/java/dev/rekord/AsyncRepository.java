@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * The asynchronous view of a repository ({@code members.async()}): every operation returns a
  * {@link CompletableFuture} and runs the synchronous operation of the same name on Rekord's async
  * executor ({@link Rekord.Builder#asyncExecutor}; virtual threads on Java 21+), so both behave
- * alike:
+ * alike; a query's cursor pages come as futures from {@link #cursor}:
  *
  * <pre>{@code
  * CompletableFuture<Member> saved = members.async().save(ada);
@@ -129,6 +129,14 @@ public final class AsyncRepository<T, ID> {
   /** {@link Query#exists()} of {@code query}. */
   public CompletableFuture<Boolean> exists(Query<T, ID> query) {
     return run(() -> required(query).exists());
+  }
+
+  /**
+   * {@link Query#iterator()} of {@code query}, a page per future: see {@link AsyncCursor}. Nothing
+   * is read until the first {@link AsyncCursor#nextPage()}.
+   */
+  public AsyncCursor<T> cursor(Query<T, ID> query) {
+    return new AsyncCursor<>(required(query).iterator(), runner);
   }
 
   /** {@link Query#deleteAll()} of {@code query}. */

@@ -364,10 +364,6 @@ public final class Query<T, ID> {
       });
     }
 
-    /** Whether the cursor has been read to its end or closed. */
-    public boolean isClosed() {
-      return done;
-    }
 
     @Override
     public E next() {
