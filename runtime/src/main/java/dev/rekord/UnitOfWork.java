@@ -98,7 +98,7 @@ public final class UnitOfWork<T, ID> {
    * @throws IllegalArgumentException when an id appears twice
    */
   public List<T> commit() {
-    return repository.commit(List.copyOf(items));
+    return repository.commit(items());
   }
 
   /**
@@ -108,7 +108,12 @@ public final class UnitOfWork<T, ID> {
    * @return one result per item, in the order they were added
    */
   public List<ItemResult<T, ID>> applyEach() {
-    return repository.applyEach(List.copyOf(items));
+    return repository.applyEach(items());
+  }
+
+  /** A copy of the items, in order. */
+  List<Item<T, ID>> items() {
+    return List.copyOf(items);
   }
 
   private UnitOfWork<T, ID> add(Kind kind, T entity, ID id) {

@@ -125,4 +125,29 @@ class AsyncCursorTest {
       assertEquals(members.findAll().list(), all, "no document skipped, none twice");
     }
   }
+
+  @Test
+  void conditionalWritesAndUnitsOfWorkHaveAsyncFormsWithTheSyncExceptions() throws Exception {
+    try (RedisServer server = RedisServer.start(); Rekord rekord = Rekord.connect(server.url())) {
+      RekordRepository<Member, String> members = members(rekord);
+      AsyncRepository<Member, String> async = members.async();
+      Member ada = new Member("ada", "Oslo", 36, List.of());
+      assertEquals(ada, async.insert(ada).get(10, TimeUnit.SECONDS));
+      Throwable exists = async.insert(ada).handle((value, failure) -> failure).get(10, TimeUnit.SECONDS);
+      assertTrue(exists instanceof dev.rekord.exception.DocumentExistsException, String.valueOf(exists));
+      assertEquals(false, async.saveIfAbsent(ada).get(10, TimeUnit.SECONDS));
+
+      UnitOfWork<Member, String> unit = members.unitOfWork().update(new Member("ada", "Rome", 37, List.of()))
+          .insert(new Member("bob", "Rome", 20, List.of()));
+      CompletableFuture<List<Member>> committed = async.commit(unit);
+      unit.delete("ada"); // added after the call: not part of it
+      assertEquals(2, committed.get(10, TimeUnit.SECONDS).size());
+      assertEquals(2, members.find(Member_.city.eq("Rome")).count());
+      List<UnitOfWork.ItemResult<Member, String>> results =
+          async.applyEach(members.unitOfWork().insert(ada).delete("bob")).get(10, TimeUnit.SECONDS);
+      assertTrue(results.get(0).failure() instanceof dev.rekord.exception.DocumentExistsException);
+      assertTrue(results.get(1).written());
+      assertEquals(1, members.count());
+    }
+  }
 }
