@@ -3,6 +3,7 @@
 #   benchmarks/run.sh [--docs 100000] [--ops 20000] [--queries 5000] [--batches 200] [--repeats 5] [--rounds 5]
 #   benchmarks/run.sh --cluster [--docs 100000] [--ops 10000] [--queries 500] [--rounds 5] [--buckets 1,4,16,64]
 #   benchmarks/run.sh --toolkit [--ops 5000] [--rounds 5]
+#   benchmarks/run.sh --production [--docs 10000] [--ops 20000] [--rounds 5]
 # Starts its own redis-server (no persistence) on a free port pinned to CPU 1, runs the
 # benchmark JVM pinned to CPU 0, prints Markdown tables, stops the server.
 # Standalone mode also starts a second redis-server with the RediSearch module (REDISEARCH_MODULE,
@@ -15,6 +16,8 @@
 # (dev.rekord.benchmarks.ClusterBenchmark).
 # --toolkit: the toolkit against raw Jedis (dev.rekord.benchmarks.ToolkitBenchmark: mget/mset of 100
 # keys, a cache hit, a rate-limiter check) on the standalone server only.
+# --production: async findById with 64 in flight vs sync on 64 threads, and the overhead of metrics on
+# save and findById (dev.rekord.benchmarks.ProductionBenchmark; the standalone server only).
 # Env: REDIS_SERVER (default: redis-server on PATH), SERVER_CPU (1), CLIENT_CPU (0), SKIP_BUILD=1,
 # REDISEARCH_MODULE, PROBE_HEAP.
 set -euo pipefail
@@ -45,10 +48,12 @@ CLASSPATH_="$SNAP_CP"
 
 CLUSTER=0
 TOOLKIT=0
+PRODUCTION=0
 ARGS=()
 for arg in "$@"; do
   if [[ "$arg" == --cluster ]]; then CLUSTER=1
   elif [[ "$arg" == --toolkit ]]; then TOOLKIT=1
+  elif [[ "$arg" == --production ]]; then PRODUCTION=1
   else ARGS+=("$arg"); fi
 done
 
@@ -98,6 +103,8 @@ MAIN=dev.rekord.benchmarks.Benchmark
 EXTRA=()
 if [[ "$TOOLKIT" == 1 ]]; then
   MAIN=dev.rekord.benchmarks.ToolkitBenchmark
+elif [[ "$PRODUCTION" == 1 ]]; then
+  MAIN=dev.rekord.benchmarks.ProductionBenchmark
 elif [[ "$CLUSTER" == 1 ]]; then
   NODES=()
   for n in $(seq "${CLUSTER_MASTERS:-3}"); do
@@ -132,7 +139,7 @@ fi
 echo "<!-- $(redis-server --version | head -1); $(java -version 2>&1 | head -1); $(nproc) CPUs; server(s) on CPU ${SERVER_CPU:-1}, JVM on CPU ${CLIENT_CPU:-0}; $(date -u +%F) -->"
 taskset -c "${CLIENT_CPU:-0}" java -Xms1g -Xmx2g -XX:+UseParallelGC -cp "$CLASSPATH_" \
   "$MAIN" --port "$PORT" "${EXTRA[@]}" "${ARGS[@]}"
-if [[ "$CLUSTER" == 0 && "$TOOLKIT" == 0 ]]; then
+if [[ "$CLUSTER" == 0 && "$TOOLKIT" == 0 && "$PRODUCTION" == 0 ]]; then
   echo "#### Heap of a large read (\`HeapProbe\`, its own JVM: -Xmx${PROBE_HEAP:-512m}, ParallelGC)"
   echo
   taskset -c "${CLIENT_CPU:-0}" java -Xmx"${PROBE_HEAP:-512m}" -XX:+UseParallelGC -cp "$CLASSPATH_" \

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * The asynchronous view of a repository ({@code members.async()}): every operation returns a
  * {@link CompletableFuture} and runs the synchronous operation of the same name on Rekord's async
  * executor ({@link Rekord.Builder#asyncExecutor}; virtual threads on Java 21+), so both behave
- * alike:
+ * alike; a query's cursor pages come as futures from {@link #cursor}:
  *
  * <pre>{@code
  * CompletableFuture<Member> saved = members.async().save(ada);
@@ -75,6 +75,49 @@ public final class AsyncRepository<T, ID> {
     return run(() -> repository.saveAll(copy, ttl));
   }
 
+  /** {@link RekordRepository#insert}. */
+  public CompletableFuture<T> insert(T entity) {
+    return run(() -> repository.insert(entity));
+  }
+
+  /** {@link RekordRepository#update}. */
+  public CompletableFuture<T> update(T entity) {
+    return run(() -> repository.update(entity));
+  }
+
+  /** {@link RekordRepository#saveIfAbsent}. */
+  public CompletableFuture<Boolean> saveIfAbsent(T entity) {
+    return run(() -> repository.saveIfAbsent(entity));
+  }
+
+  /** {@link RekordRepository#insertAll}; the entities are copied before this returns. */
+  public CompletableFuture<ConditionalWrites<T, ID>> insertAll(Iterable<? extends T> entities) {
+    List<T> copy = copy(entities);
+    return run(() -> repository.insertAll(copy));
+  }
+
+  /** {@link RekordRepository#updateAll}; the entities are copied before this returns. */
+  public CompletableFuture<ConditionalWrites<T, ID>> updateAll(Iterable<? extends T> entities) {
+    List<T> copy = copy(entities);
+    return run(() -> repository.updateAll(copy));
+  }
+
+  /**
+   * {@link UnitOfWork#commit()} of {@code unit} (made with {@link RekordRepository#unitOfWork()});
+   * its items are copied before this returns. One script call: cancelled while it runs, the unit
+   * is still written whole or not at all.
+   */
+  public CompletableFuture<List<T>> commit(UnitOfWork<T, ID> unit) {
+    List<UnitOfWork.Item<T, ID>> items = required(unit, "unit").items();
+    return run(() -> repository.commit(items));
+  }
+
+  /** {@link UnitOfWork#applyEach()} of {@code unit}; its items are copied before this returns. */
+  public CompletableFuture<List<UnitOfWork.ItemResult<T, ID>>> applyEach(UnitOfWork<T, ID> unit) {
+    List<UnitOfWork.Item<T, ID>> items = required(unit, "unit").items();
+    return run(() -> repository.applyEach(items));
+  }
+
   /** {@link RekordRepository#findById}. */
   public CompletableFuture<Optional<T>> findById(ID id) {
     return run(() -> repository.findById(id));
@@ -131,16 +174,28 @@ public final class AsyncRepository<T, ID> {
     return run(() -> required(query).exists());
   }
 
+  /**
+   * {@link Query#iterator()} of {@code query}, a page per future: see {@link AsyncCursor}. Nothing
+   * is read until the first {@link AsyncCursor#nextPage()}.
+   */
+  public AsyncCursor<T> cursor(Query<T, ID> query) {
+    return new AsyncCursor<>(required(query).iterator(), runner);
+  }
+
   /** {@link Query#deleteAll()} of {@code query}. */
   public CompletableFuture<Long> deleteAll(Query<T, ID> query) {
     return run(() -> required(query).deleteAll());
   }
 
   private static <Q> Q required(Q query) {
-    if (query == null) {
-      throw new NullPointerException("query must not be null");
+    return required(query, "query");
+  }
+
+  private static <A> A required(A argument, String name) {
+    if (argument == null) {
+      throw new NullPointerException(name + " must not be null");
     }
-    return query;
+    return argument;
   }
 
   private <R> CompletableFuture<R> run(Supplier<R> call) {

@@ -1,6 +1,8 @@
 package dev.rekord;
 
 import dev.rekord.internal.engine.QueryEngine;
+import dev.rekord.internal.instrument.Instrumentation;
+import dev.rekord.internal.instrument.QueryShape;
 import dev.rekord.query.Condition;
 import dev.rekord.query.Sort;
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -60,6 +63,8 @@ public final class Query<T, ID> {
   private final long offset;
   private final long limit;
   private final int pageSize;
+  /** {@link #shape()}, once computed. */
+  private String shape;
 
   Query(RekordRepository<T, ID> repository, Condition<T> condition) {
     this(repository, condition, List.of(), 0, QueryEngine.NO_LIMIT, DEFAULT_PAGE_SIZE);
@@ -113,7 +118,7 @@ public final class Query<T, ID> {
    *     decoded (see {@link #read()})
    */
   public List<T> list() {
-    return read().valuesOrThrow();
+    return measured("list", () -> readNow().valuesOrThrow());
   }
 
   /**
@@ -123,6 +128,10 @@ public final class Query<T, ID> {
    * does not fail the others.
    */
   public BatchRead<ID, T> read() {
+    return measured("read", this::readNow);
+  }
+
+  private BatchRead<ID, T> readNow() {
     return repository.readPage(engine().page(condition, sort, offset, limit));
   }
 
@@ -132,26 +141,28 @@ public final class Query<T, ID> {
    * @throws dev.rekord.exception.DeserializationException when it cannot be decoded
    */
   public Optional<T> first() {
-    return limit(1).list().stream().findFirst();
+    return measured("first", () -> limit(1).readNow().valuesOrThrow().stream().findFirst());
   }
 
   /** The ids of the matches in order, within the page; no document is loaded. */
   public List<ID> ids() {
-    List<ID> ids = new ArrayList<>();
-    for (String id : stringIds()) {
-      ids.add(repository.model().idFromString(id));
-    }
-    return ids;
+    return measured("ids", () -> {
+      List<ID> ids = new ArrayList<>();
+      for (String id : stringIds()) {
+        ids.add(repository.model().idFromString(id));
+      }
+      return ids;
+    });
   }
 
   /** How many documents match, ignoring offset and limit. */
   public long count() {
-    return engine().count(condition);
+    return measured("count", () -> engine().count(condition));
   }
 
   /** Whether any document matches (ignoring offset and limit). */
   public boolean exists() {
-    return engine().exists(condition);
+    return measured("exists", () -> engine().exists(condition));
   }
 
   /**
@@ -214,14 +225,34 @@ public final class Query<T, ID> {
    * pipelined batches of {@link #pageSize}; returns how many documents were deleted.
    */
   public long deleteAll() {
-    long deleted = 0;
-    try (PagedIds<T> ids = new PagedIds<>(this)) {
-      List<String> batch;
-      while (!(batch = ids.nextPage()).isEmpty()) {
-        deleted += repository.engine().deleteAll(batch);
+    return measured("deleteAll", () -> {
+      long deleted = 0;
+      try (PagedIds<T> ids = new PagedIds<>(this)) {
+        List<String> batch;
+        while (!(batch = ids.nextPage()).isEmpty()) {
+          deleted += repository.engine().deleteAll(batch);
+        }
       }
+      return deleted;
+    });
+  }
+
+  /**
+   * {@code work}, measured as the operation {@code operation} of a query of this shape ({@link
+   * QueryShape}: fields, operators and sort keys, never values), when metrics are on.
+   */
+  private <R> R measured(String operation, Supplier<R> work) {
+    return repository.measured(operation, repository.measuring() ? shape() : Instrumentation.NO_SHAPE, work);
+  }
+
+  /** This query's {@link QueryShape}, computed once (a race computes the same string twice). */
+  private String shape() {
+    String made = shape;
+    if (made == null) {
+      made = QueryShape.of(condition, sort);
+      shape = made;
     }
-    return deleted;
+    return made;
   }
 
   private List<String> stringIds() {
@@ -290,18 +321,49 @@ public final class Query<T, ID> {
     @Override
     public boolean hasNext() {
       while (!page.hasNext() && !done) {
+        page = loadPage().iterator();
+      }
+      return page.hasNext();
+    }
+
+    /**
+     * The next page: the rest of the current one when {@link #next()} left some, else up to
+     * {@link Query#pageSize} documents loaded in one round trip; empty at the end, when the
+     * cursor closes itself. {@code members.async().cursor(query)} offers the same pages as futures.
+     */
+    public List<E> nextPage() {
+      if (page.hasNext()) {
+        List<E> rest = new ArrayList<>();
+        page.forEachRemaining(rest::add);
+        return rest;
+      }
+      while (!done) {
+        List<E> loaded = loadPage();
+        if (!loaded.isEmpty()) {
+          return loaded;
+        }
+      }
+      return List.of();
+    }
+
+    /**
+     * The next page's ids and their documents, measured as one {@code page} operation; empty when
+     * every document of the page was gone, and when the ids ran out (then closed).
+     */
+    private List<E> loadPage() {
+      return query.measured("page", () -> {
         if (ids == null) {
           ids = new PagedIds<>(query);
         }
         List<String> next = ids.nextPage();
         if (next.isEmpty()) {
           close();
-        } else {
-          page = load.apply(next).iterator();
+          return List.of();
         }
-      }
-      return page.hasNext();
+        return load.apply(next);
+      });
     }
+
 
     @Override
     public E next() {

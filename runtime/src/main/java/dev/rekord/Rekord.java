@@ -110,14 +110,12 @@ public final class Rekord implements AutoCloseable {
     return builder().url(url).build();
   }
 
-  /** Wraps an existing connection. */
+  /**
+   * Wraps an existing connection with default settings; {@code Rekord.builder()…build(connection)}
+   * adds metrics, an engine, buckets or an async executor.
+   */
   public static Rekord using(RedisConnection connection) {
-    return new Rekord(connection, new Builder());
-  }
-
-  /** Wraps an existing connection, running every model on {@code engine}. */
-  public static Rekord using(RedisConnection connection, Engine engine) {
-    return new Rekord(connection, new Builder().engine(engine));
+    return builder().build(connection);
   }
 
   public static Builder builder() {
@@ -160,6 +158,11 @@ public final class Rekord implements AutoCloseable {
     if (instrumentation.enabled()) {
       modelNames.add(model);
     }
+  }
+
+  /** Where repositories report their operations ({@link Instrumentation#NONE} without metrics). */
+  Instrumentation instrumentation() {
+    return instrumentation;
   }
 
   /** Runs the async views of repositories; made on first use. */
@@ -585,6 +588,17 @@ public final class Rekord implements AutoCloseable {
           new ConnectionSettings(
               nodes, user, password, database, ssl, connectTimeout, socketTimeout, poolSize, clientName, tls);
       return new Rekord(Connections.open(settings, retryPolicy, replicaWait), this);
+    }
+
+    /**
+     * A Rekord on {@code connection} (one of your own, e.g. a test's) with this builder's settings
+     * other than the connection's: metrics and tracing, engine, buckets, namespace, async executor
+     * and in-flight bound apply; the connection settings (URL, credentials, TLS, timeouts, pool,
+     * retry policy, replica wait) are the connection's own and ignored here. Closing the Rekord
+     * closes {@code connection}.
+     */
+    public Rekord build(RedisConnection connection) {
+      return new Rekord(java.util.Objects.requireNonNull(connection, "connection"), this);
     }
 
     /** What the builder's meter and observation registries ask for: nothing when neither is set. */

@@ -9,12 +9,15 @@ import dev.rekord.exception.DeserializationException;
 import dev.rekord.exception.DocumentExistsException;
 import dev.rekord.exception.DocumentNotFoundException;
 import dev.rekord.exception.OptimisticLockException;
+import dev.rekord.exception.RekordException;
 import dev.rekord.exception.SerializationException;
 import dev.rekord.exception.WrongTypeException;
 import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.engine.Refusal;
 import dev.rekord.internal.engine.WriteCondition;
 import dev.rekord.internal.id.IdAssigner;
+import dev.rekord.internal.instrument.Instrumentation;
+import dev.rekord.internal.instrument.Instrumentation.Measurement;
 import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
 import dev.rekord.query.Condition;
@@ -25,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Typed CRUD and queries for one model. Generated repositories ({@code MemberRepository}) extend
@@ -119,13 +123,13 @@ public class RekordRepository<T, ID> {
    * @return the entity as stored (with its generated id)
    */
   public T save(T entity) {
-    return save(entity, model.defaultTtl());
+    return measured("save", () -> writeIf(identified(entity), model.defaultTtl(), WriteCondition.ALWAYS));
   }
 
   /** Like {@link #save(Object)}, expiring after {@code ttl} ({@link Duration#ZERO}: never). */
   public T save(T entity, Duration ttl) {
     requireTtl(ttl);
-    return writeIf(identified(entity), ttl, WriteCondition.ALWAYS);
+    return measured("save", () -> writeIf(identified(entity), ttl, WriteCondition.ALWAYS));
   }
 
   /**
@@ -136,6 +140,10 @@ public class RekordRepository<T, ID> {
    * @throws DocumentExistsException when a document has the id: neither it nor the index changed
    */
   public T insert(T entity) {
+    return measured("insert", () -> insertNow(entity));
+  }
+
+  private T insertNow(T entity) {
     T identified = identified(entity);
     T stored = writeIf(identified, model.defaultTtl(), WriteCondition.ABSENT);
     if (stored == null) {
@@ -152,6 +160,10 @@ public class RekordRepository<T, ID> {
    * @throws DocumentNotFoundException when there is no such document: nothing is written
    */
   public T update(T entity) {
+    return measured("update", () -> updateNow(entity));
+  }
+
+  private T updateNow(T entity) {
     requireNonNull(entity, "entity");
     if (model.id(entity) == null) {
       throw new IllegalArgumentException("update needs an entity with its id");
@@ -168,7 +180,7 @@ public class RekordRepository<T, ID> {
    * document had its id and was left alone).
    */
   public boolean saveIfAbsent(T entity) {
-    return writeIf(identified(entity), model.defaultTtl(), WriteCondition.ABSENT) != null;
+    return measured("saveIfAbsent", () -> writeIf(identified(entity), model.defaultTtl(), WriteCondition.ABSENT) != null);
   }
 
   /**
@@ -176,7 +188,7 @@ public class RekordRepository<T, ID> {
    * existed are reported, the others written. Each document is written atomically.
    */
   public ConditionalWrites<T, ID> insertAll(Iterable<? extends T> entities) {
-    return writeAllIf(entities, model.defaultTtl(), WriteCondition.ABSENT);
+    return measured("insertAll", () -> writeAllIf(entities, model.defaultTtl(), WriteCondition.ABSENT));
   }
 
   /**
@@ -189,7 +201,7 @@ public class RekordRepository<T, ID> {
         throw new IllegalArgumentException("updateAll needs entities with their ids");
       }
     }
-    return writeAllIf(entities, model.defaultTtl(), WriteCondition.PRESENT);
+    return measured("updateAll", () -> writeAllIf(entities, model.defaultTtl(), WriteCondition.PRESENT));
   }
 
   /** {@code entity} with its id: generated when it has none. */
@@ -237,7 +249,7 @@ public class RekordRepository<T, ID> {
 
   /** Stores every entity in one pipelined round trip per batch; returns them as stored. */
   public List<T> saveAll(Iterable<? extends T> entities) {
-    return saveAll(entities, model.defaultTtl());
+    return measured("saveAll", () -> new ArrayList<>(writeAllIf(entities, model.defaultTtl(), WriteCondition.ALWAYS).written()));
   }
 
   /**
@@ -245,7 +257,8 @@ public class RekordRepository<T, ID> {
    * Each document is written atomically; the batch as a whole is not.
    */
   public List<T> saveAll(Iterable<? extends T> entities, Duration ttl) {
-    return new ArrayList<>(writeAllIf(entities, ttl, WriteCondition.ALWAYS).written()); // mutable, as it was
+    // a mutable list, as it was
+    return measured("saveAll", () -> new ArrayList<>(writeAllIf(entities, ttl, WriteCondition.ALWAYS).written()));
   }
 
   /**
@@ -293,12 +306,132 @@ public class RekordRepository<T, ID> {
   }
 
   /**
+   * A unit of work: saves, inserts, updates and deletes of this model written together, atomically
+   * within one bucket ({@link UnitOfWork#commit()}) or as a pipelined batch with a result per item
+   * ({@link UnitOfWork#applyEach()}).
+   */
+  public final UnitOfWork<T, ID> unitOfWork() {
+    return new UnitOfWork<>(this);
+  }
+
+  /** {@link UnitOfWork#commit()}: one all-or-nothing call; the saved entities as stored. */
+  final List<T> commit(List<UnitOfWork.Item<T, ID>> items) {
+    return measured("commit", () -> {
+      QueryEngine<T> engine = engine();
+      UnitWrites<T> unit = prepare(engine, items);
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (String id : unit.ids()) {
+        if (!ids.add(id)) {
+          throw new IllegalArgumentException("the id " + id + " appears twice in a unit of work: commit() writes"
+              + " each document once");
+        }
+      }
+      List<Refusal> refusals = engine.writeTogether(unit.writes());
+      RuntimeException refused = null;
+      for (Refusal refusal : refusals) {
+        RuntimeException failure = refusalOf(engine, items.get(refusal.position()), unit, refusal);
+        if (refused == null) {
+          refused = failure;
+        } else {
+          refused.addSuppressed(failure);
+        }
+      }
+      if (refused != null) {
+        throw refused;
+      }
+      List<T> stored = new ArrayList<>(items.size());
+      for (T entity : unit.stored()) {
+        if (entity != null) {
+          stored.add(entity);
+        }
+      }
+      return stored;
+    });
+  }
+
+  /** {@link UnitOfWork#applyEach()}: one pipeline, a result per item. */
+  final List<UnitOfWork.ItemResult<T, ID>> applyEach(List<UnitOfWork.Item<T, ID>> items) {
+    return measured("applyEach", () -> {
+      QueryEngine<T> engine = engine();
+      List<UnitOfWork.ItemResult<T, ID>> results = new ArrayList<>(items.size());
+      for (int from = 0; from < items.size(); from += SAVE_BATCH) {
+        List<UnitOfWork.Item<T, ID>> batch = items.subList(from, Math.min(from + SAVE_BATCH, items.size()));
+        UnitWrites<T> unit = prepare(engine, batch);
+        List<Refusal> refusals = engine.saveAll(unit.writes());
+        int next = 0;
+        for (int i = 0; i < batch.size(); i++) {
+          Refusal refusal = next < refusals.size() && refusals.get(next).position() == i ? refusals.get(next++) : null;
+          ID id = model.idFromString(unit.ids().get(i));
+          results.add(refusal == null ? new UnitOfWork.ItemResult<>(id, unit.stored().get(i), null)
+              : new UnitOfWork.ItemResult<>(id, null, refusalOf(engine, batch.get(i), unit, refusal)));
+        }
+      }
+      return results;
+    });
+  }
+
+  /**
+   * The prepared writes of a unit's items, in order: the ids (as in keys) and the entities as they
+   * will be stored ({@code null} for a delete).
+   */
+  private record UnitWrites<T>(List<QueryEngine.Write> writes, List<String> ids, List<T> stored) {}
+
+  private UnitWrites<T> prepare(QueryEngine<T> engine, List<UnitOfWork.Item<T, ID>> items) {
+    List<T> entities = new ArrayList<>();
+    for (UnitOfWork.Item<T, ID> item : items) {
+      if (item.kind() != UnitOfWork.Kind.DELETE) {
+        entities.add(item.entity());
+      }
+    }
+    java.util.Iterator<T> identified = withIds(entities).iterator();
+    List<QueryEngine.Write> writes = new ArrayList<>(items.size());
+    List<String> ids = new ArrayList<>(items.size());
+    List<T> stored = new ArrayList<>(items.size());
+    for (UnitOfWork.Item<T, ID> item : items) {
+      if (item.kind() == UnitOfWork.Kind.DELETE) {
+        String id = model.idToString(item.id());
+        writes.add(engine.prepareDelete(id));
+        ids.add(id);
+        stored.add(null);
+        continue;
+      }
+      T entity = identified.next();
+      long expected = expectedVersion(entity);
+      T next = expected == QueryEngine.NO_VERSION ? entity : model.withVersion(entity, expected + 1);
+      WriteCondition condition = item.kind() == UnitOfWork.Kind.INSERT ? WriteCondition.ABSENT
+          : item.kind() == UnitOfWork.Kind.UPDATE ? WriteCondition.PRESENT : WriteCondition.ALWAYS;
+      writes.add(prepareSave(engine, next, model.defaultTtl(), condition, expected));
+      ids.add(idOf(entity));
+      stored.add(next);
+    }
+    return new UnitWrites<>(writes, ids, stored);
+  }
+
+  /** The exception the single operation of {@code item} throws for {@code refusal}. */
+  private RekordException refusalOf(QueryEngine<T> engine, UnitOfWork.Item<T, ID> item, UnitWrites<T> unit,
+      Refusal refusal) {
+    String id = unit.ids().get(refusal.position());
+    if (!refusal.byCondition()) {
+      T entity = unit.stored().get(refusal.position());
+      return new OptimisticLockException(engine.documentKey(id), model.name(), id, model.version(entity) - 1,
+          refusal.storedVersion());
+    }
+    return item.kind() == UnitOfWork.Kind.INSERT
+        ? new DocumentExistsException(engine.documentKey(id), model.name(), id)
+        : new DocumentNotFoundException(engine.documentKey(id), model.name(), id);
+  }
+
+  /**
    * The document with {@code id}, if any.
    *
    * @throws dev.rekord.exception.DeserializationException when the stored document does not match
    *     the model, or the key holds another Redis type (a plain string at a hash model's key)
    */
   public Optional<T> findById(ID id) {
+    return measured("findById", () -> findNow(id));
+  }
+
+  private Optional<T> findNow(ID id) {
     String key = keyOf(id);
     Object reply;
     try {
@@ -311,7 +444,7 @@ public class RekordRepository<T, ID> {
 
   /** The documents with {@code ids}, read in one round trip; see {@link BatchRead}. */
   public BatchRead<ID, T> findAllById(Iterable<? extends ID> ids) {
-    return read(elements(ids, "ids"));
+    return measured("findAllById", () -> read(elements(ids, "ids")));
   }
 
   /** The documents with {@code ids}, in that order, read in pipelines of {@link #READ_BATCH}; see {@link BatchRead}. */
@@ -388,6 +521,10 @@ public class RekordRepository<T, ID> {
    *     (a plain string at a hash model's key), as {@code findById} does
    */
   public boolean existsById(ID id) {
+    return measured("existsById", () -> existsNow(id));
+  }
+
+  private boolean existsNow(ID id) {
     String key = keyOf(id);
     String type = connection().execute(Commands.type(key));
     if ("none".equals(type)) {
@@ -401,7 +538,7 @@ public class RekordRepository<T, ID> {
 
   /** Deletes the document with {@code id} and its index entries; {@code true} when there was one. */
   public boolean deleteById(ID id) {
-    return engine().delete(model.idToString(requireNonNull(id, "id")));
+    return measured("deleteById", () -> engine().delete(model.idToString(requireNonNull(id, "id"))));
   }
 
   /**
@@ -462,6 +599,34 @@ public class RekordRepository<T, ID> {
 
   protected final Rekord rekord() {
     return rekord;
+  }
+
+  /** {@code work}, measured as the repository operation {@code operation} (not a query). */
+  private <R> R measured(String operation, Supplier<R> work) {
+    return measured(operation, Instrumentation.NO_SHAPE, work);
+  }
+
+  /**
+   * {@code work}, measured as the operation {@code operation} of a query of {@code shape} ({@link
+   * Instrumentation#NO_SHAPE} for others) when metrics are on: one timer sample, whatever round
+   * trips it takes.
+   */
+  final <R> R measured(String operation, String shape, Supplier<R> work) {
+    Measurement measurement = rekord.instrumentation().operation(model.name(), operation, shape);
+    R result;
+    try {
+      result = work.get();
+    } catch (RuntimeException | Error e) {
+      measurement.stop(e);
+      throw e;
+    }
+    measurement.stop(null);
+    return result;
+  }
+
+  /** Whether operations are measured: a query computes its shape only then. */
+  final boolean measuring() {
+    return rekord.instrumentation().enabled();
   }
 
   private RedisConnection connection() {

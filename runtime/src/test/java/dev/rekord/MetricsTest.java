@@ -197,4 +197,159 @@ class MetricsTest {
               context.getError() instanceof dev.rekord.exception.WrongTypeException)));
     }
   }
+
+  private Timer operations(String operation, String shape, String outcome) {
+    return meters.find("rekord.operations").tag("model", "Member").tag("operation", operation).tag("shape", shape)
+        .tag("outcome", outcome).timer();
+  }
+
+  private long operationCount(String operation, String shape) {
+    Timer timer = operations(operation, shape, "success");
+    assertNotNull(timer, operation + " " + shape + " not timed: " + meters.getMetersAsString());
+    return timer.count();
+  }
+
+  @Test
+  void eachRepositoryOperationIsOneSampleWhateverItsRoundTrips() {
+    try (Rekord rekord = connect(redis.server().url())) {
+      RekordRepository<Member, String> members = members(rekord);
+      members.save(new Member("ada", "Oslo", 36, List.of()));
+      List<Member> many = new java.util.ArrayList<>();
+      for (int i = 0; i < 1200; i++) {
+        many.add(new Member("m" + i, "Rome", i % 90, List.of()));
+      }
+      members.saveAll(many); // three pipelines of 500: three round trips, one operation
+      members.findById("ada");
+      members.findAllById(List.of("ada", "m1", "nobody"));
+      members.existsById("ada");
+      members.deleteById("m0");
+
+      assertEquals(1, operationCount("save", "none"));
+      assertEquals(1, operationCount("saveAll", "none"));
+      assertEquals(4, calls("Member", "save", "success").count(), "one save round trip and three pipelines");
+      assertEquals(1, operationCount("findById", "none"));
+      assertEquals(1, operationCount("findAllById", "none"));
+      assertEquals(1, operationCount("existsById", "none"));
+      assertEquals(1, operationCount("deleteById", "none"));
+      assertTrue(operations("save", "none", "success").totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) > 0);
+    }
+  }
+
+  @Test
+  void queriesAreTimedByOperationAndShapeNeverByValue() {
+    try (Rekord rekord = connect(redis.server().url())) {
+      RekordRepository<Member, String> members = members(rekord);
+      for (int i = 0; i < 30; i++) {
+        members.save(new Member("m" + i, i % 2 == 0 ? "Oslo" : "Rome", 20 + i, List.of()));
+      }
+      members.find(Member_.city.eq("Oslo").and(Member_.age.between(20, 40))).sortBy(Member_.age.asc()).list();
+      members.find(Member_.age.between(25, 26).and(Member_.city.eq("Rome"))).sortBy(Member_.age.asc()).list();
+      members.find(Member_.city.eq("Oslo")).count();
+      members.find(Member_.city.eq("Rome")).first();
+      members.count();
+      try (Query.Cursor<Member> cursor = members.find(Member_.age.gte(20)).pageSize(10).iterator()) {
+        int pages = 0;
+        while (!cursor.nextPage().isEmpty()) {
+          pages++;
+        }
+        assertEquals(3, pages);
+      }
+
+      assertEquals(2, operationCount("list", "age:range+city:eq sort:age"), "two queries of one shape, other values");
+      assertEquals(1, operationCount("count", "city:eq"));
+      assertEquals(1, operationCount("first", "city:eq"));
+      assertEquals(1, operationCount("count", "all"), "repository count() is a query over all documents");
+      assertEquals(4, operationCount("page", "age:gte"), "three pages and the end of the cursor");
+      assertNull(meters.find("rekord.operations").tag("operation", "list").tag("shape", "city:eq").timer(),
+          "first() is not also a list()");
+      for (Meter meter : meters.find("rekord.operations").meters()) {
+        String shape = meter.getId().getTag("shape");
+        assertFalse(shape.matches(".*(Oslo|Rome|\\d).*"), "a shape holds a value: " + shape);
+      }
+    }
+  }
+
+  @Test
+  void aFailedOperationIsTimedAsAnErrorWithItsException() {
+    try (Rekord rekord = connect(redis.server().url())) {
+      RekordRepository<Member, String> members = members(rekord);
+      rekord.connection().unwrap(UnifiedJedis.class).set(members.keyOf("broken"), "not a hash");
+      assertThrows(DeserializationException.class, () -> members.findById("broken"));
+      assertThrows(dev.rekord.exception.DocumentNotFoundException.class,
+          () -> members.update(new Member("nobody", "Oslo", 1, List.of())));
+
+      Timer failed = meters.find("rekord.operations").tag("operation", "findById").tag("outcome", "error")
+          .tag("exception", "DeserializationException").timer();
+      assertNotNull(failed, meters.getMetersAsString());
+      assertEquals(1, failed.count());
+      assertEquals(1, meters.find("rekord.operations").tag("operation", "update")
+          .tag("exception", "DocumentNotFoundException").timer().count());
+      assertNull(operations("findById", "none", "success"));
+    }
+  }
+
+  @Test
+  void aRetriedOperationIsOneSuccessfulSampleWithItsRetriesCounted() throws Exception {
+    try (RedisServer server = RedisServer.start();
+        Rekord rekord = Rekord.builder().url(server.url()).socketTimeout(Duration.ofMillis(300))
+            .retryPolicy(new RetryPolicy(20, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(10)))
+            .meterRegistry(meters).observationRegistry(observations).build()) {
+      RekordRepository<Member, String> members = members(rekord);
+      members.save(new Member("ada", "Oslo", 36, List.of()));
+      server.suspend();
+      Thread resume = new Thread(() -> {
+        try {
+          Thread.sleep(800);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        server.resume();
+      });
+      resume.start();
+      try {
+        assertEquals("Oslo", members.findById("ada").orElseThrow().city());
+      } finally {
+        resume.join();
+      }
+      assertEquals(1, operationCount("findById", "none"), "retries stay inside one operation");
+      assertTrue(operations("findById", "none", "success").totalTime(java.util.concurrent.TimeUnit.MILLISECONDS) >= 300,
+          "the operation's time includes the attempts it waited for");
+      assertTrue(meters.find("rekord.retries").counters().stream().mapToDouble(Counter::count).sum() >= 1);
+      TestObservationRegistryAssert.assertThat(observations).hasHandledContextsThatSatisfy(contexts ->
+          assertTrue(contexts.stream().anyMatch(context -> "hgetall".equals(
+              context.getLowCardinalityKeyValue("rekord.operation").getValue())), "the read's round trip is a span"));
+    }
+  }
+
+  @Test
+  void aRekordOnAConnectionOfYourOwnIsInstrumentedByItsBuilder() {
+    try (Rekord plain = Rekord.connect(redis.server().url());
+        Rekord rekord = Rekord.builder().meterRegistry(meters).observationRegistry(observations)
+            .build(plain.connection())) {
+      RekordRepository<Member, String> members = members(rekord);
+      members.save(new Member("ada", "Oslo", 36, List.of()));
+      members.find(Member_.city.eq("Oslo")).list();
+
+      assertEquals(1, operationCount("save", "none"));
+      assertEquals(1, operationCount("list", "city:eq"));
+      assertEquals(1, calls("Member", "save", "success").count());
+      TestObservationRegistryAssert.assertThat(observations).hasObservationWithNameEqualTo("rekord.redis")
+          .that().hasLowCardinalityKeyValue("rekord.model", "Member");
+    }
+  }
+
+  @Test
+  void querySpansCarryModelAndOperationPerRoundTrip() {
+    try (Rekord rekord = connect(redis.server().url())) {
+      RekordRepository<Member, String> members = members(rekord);
+      members.save(new Member("ada", "Oslo", 36, List.of()));
+      members.find(Member_.city.eq("Oslo")).list();
+      TestObservationRegistryAssert.assertThat(observations).hasHandledContextsThatSatisfy(contexts -> {
+        long queries = contexts.stream().filter(context -> "query".equals(
+            context.getLowCardinalityKeyValue("rekord.operation").getValue())
+            && "Member".equals(context.getLowCardinalityKeyValue("rekord.model").getValue())).count();
+        assertEquals(1, queries, "a page of one bucket is one round trip: one span");
+      });
+    }
+  }
 }

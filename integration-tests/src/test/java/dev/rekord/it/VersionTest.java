@@ -177,4 +177,57 @@ class VersionTest {
         .filter(t -> ids.contains(t.id())).mapToInt(Ticket::priority).sum());
     assertTrue(mine.verifyIndex().consistent(), mine.verifyIndex().toString());
   }
+
+  /** Ids from {@code from} whose documents share the bucket of the first. */
+  private static List<String> noteIdsInOneBucket(NoteRepository notes, String stem, int count) {
+    List<String> ids = new ArrayList<>();
+    String key = notes.keyOf(stem + 0);
+    String tag = key.substring(0, key.indexOf('}'));
+    for (int i = 0; ids.size() < count; i++) {
+      if (notes.keyOf(stem + i).startsWith(tag + "}")) {
+        ids.add(stem + i);
+      }
+    }
+    return ids;
+  }
+
+  @ParameterizedTest
+  @MethodSource("sides")
+  void aStaleVersionInAUnitOfWorkLeavesEveryItemUnwritten(Side side) {
+    NoteRepository notes = new NoteRepository(side.first());
+    List<String> ids = noteIdsInOneBucket(notes, "unit-" + side.name() + "-", 3);
+    Note kept = notes.save(new Note(ids.get(0), null, "kept"));
+    Note first = notes.save(new Note(ids.get(1), null, "first"));
+    Note edited = notes.save(new Note(ids.get(1), first.version(), "second"));
+
+    OptimisticLockException stale = assertThrows(OptimisticLockException.class, () -> notes.unitOfWork()
+        .save(new Note(ids.get(0), kept.version(), "changed")) // current version: would be written
+        .save(new Note(ids.get(1), 1, "stale"))      // version 1, stored 2: refused
+        .insert(new Note(ids.get(2), null, "new"))
+        .commit());
+    assertEquals(1, stale.expectedVersion());
+    assertEquals(2, stale.actualVersion());
+    assertEquals(kept, notes.findById(ids.get(0)).orElseThrow(), "nothing of the unit was written");
+    assertEquals(edited, notes.findById(ids.get(1)).orElseThrow());
+    assertEquals(java.util.Optional.empty(), notes.findById(ids.get(2)));
+    assertEquals(0, notes.find(Note_.text.in(List.of("changed", "stale", "new"))).count());
+    assertTrue(notes.verifyIndex().consistent(), notes.verifyIndex().toString());
+
+    List<Note> stored = notes.unitOfWork().save(new Note(ids.get(0), kept.version(), "changed")).insert(new Note(ids.get(2), null, "new"))
+        .commit();
+    assertEquals(List.of(2, 1), stored.stream().map(Note::version).toList(), "each saved with its next version");
+
+    // item by item: the stale one is reported, the others written
+    TicketRepository tickets = new TicketRepository(side.first());
+    Ticket current = tickets.save(new Ticket(null, 0, "current", 1));
+    var results = tickets.unitOfWork()
+        .save(new Ticket(current.id(), 0, "stale", 1))
+        .save(new Ticket(null, 0, "fresh", 2))
+        .applyEach();
+    assertTrue(results.get(0).failure() instanceof OptimisticLockException, String.valueOf(results.get(0)));
+    assertTrue(results.get(1).written());
+    assertEquals(1, results.get(1).stored().version());
+    assertEquals(current, tickets.findById(current.id()).orElseThrow());
+    assertTrue(tickets.verifyIndex().consistent(), tickets.verifyIndex().toString());
+  }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rekord.AsyncCursor;
 import dev.rekord.Rekord;
 import dev.rekord.docs.gettingstarted.Member;
 import dev.rekord.docs.gettingstarted.MemberRepository;
@@ -97,4 +98,56 @@ class ProductionTest {
       assertInstanceOf(DeserializationException.class, failure);
     }
   }
+
+  @Test
+  void ownConnection(RedisServer server) {
+    MeterRegistry meterRegistry = new SimpleMeterRegistry();
+    try (Rekord plain = Rekord.connect(server.url())) {
+      dev.rekord.connection.RedisConnection connection = plain.connection();
+      // tag::own-connection[]
+      Rekord rekord = Rekord.builder()
+          .meterRegistry(meterRegistry) // and any other setting but the connection's
+          .build(connection);
+      // end::own-connection[]
+      new MemberRepository(rekord).save(new Member(null, "Ada", "Oslo", LocalDate.of(2024, 5, 1)));
+      assertEquals(1, meterRegistry.get("rekord.operations").tag("operation", "save").timer().count());
+    }
+  }
+
+  @Test
+  void operationsByShape(RedisServer server) {
+    MeterRegistry meterRegistry = new SimpleMeterRegistry();
+    try (Rekord rekord = Rekord.builder().url(server.url()).meterRegistry(meterRegistry).build()) {
+      MemberRepository members = new MemberRepository(rekord);
+      // tag::shape[]
+      members.find(Member_.city.eq("Oslo").and(Member_.joinDate.gt(LocalDate.of(2024, 1, 1)))).limit(20).list();
+      // end::shape[]
+      members.find(Member_.city.eq("Rome").and(Member_.joinDate.gt(LocalDate.of(2020, 1, 1)))).limit(20).list();
+      assertEquals(2, meterRegistry.get("rekord.operations").tag("operation", "list")
+          .tag("shape", "city:eq+joinDate:gt").timer().count());
+    }
+  }
+
+  @Test
+  void asyncCursor(RedisServer server) throws Exception {
+    try (Rekord rekord = Rekord.connect(server.url())) {
+      MemberRepository members = new MemberRepository(rekord);
+      for (int i = 0; i < 250; i++) {
+        members.save(new Member(null, "Ada" + i, "Oslo", LocalDate.of(2024, 5, 1)));
+      }
+      // tag::async-cursor[]
+      AsyncCursor<Member> cursor = members.async().cursor(members.find(Member_.city.eq("Oslo")).pageSize(100));
+      CompletableFuture<Integer> read = readAll(cursor, 0);
+      // end::async-cursor[]
+      assertEquals(250, read.get(10, TimeUnit.SECONDS));
+    }
+  }
+
+  // tag::async-cursor-pages[]
+  static CompletableFuture<Integer> readAll(AsyncCursor<Member> cursor, int before) {
+    return cursor.nextPage().thenCompose(page -> page.isEmpty()
+        ? CompletableFuture.completedFuture(before)              // the end: the cursor closed itself
+        : readAll(cursor, before + page.size()));                // the next page once this one is here
+  }
+  // end::async-cursor-pages[]
 }

@@ -83,6 +83,31 @@ public interface QueryEngine<T> {
    */
   List<Refusal> saveAll(List<Write> writes);
 
+  /**
+   * A delete of the document of {@code id} and its index entries, prepared to run with saves in
+   * {@link #saveAll} or {@link #writeTogether} (a unit of work). By default unsupported: an engine
+   * that can check and write a unit together overrides it.
+   *
+   * @throws UnsupportedOperationException when the engine cannot
+   */
+  default Write prepareDelete(String id) {
+    throw new UnsupportedOperationException("units of work need the portable engine; model runs on " + name());
+  }
+
+  /**
+   * Runs prepared saves and deletes of one bucket in one atomic call, all or nothing: every
+   * condition and version is checked before anything is written, and when any is refused nothing
+   * is.
+   *
+   * @return the writes refused, by position in {@code writes}, in order: empty when all were written
+   * @throws dev.rekord.exception.CrossBucketWriteException when the writes' documents are in more
+   *     than one bucket (nothing written)
+   * @throws UnsupportedOperationException when the engine cannot
+   */
+  default List<Refusal> writeTogether(List<Write> writes) {
+    throw new UnsupportedOperationException("units of work need the portable engine; model runs on " + name());
+  }
+
   /** Deletes the document of {@code id} and its index entries; whether there was one. */
   boolean delete(String id);
 

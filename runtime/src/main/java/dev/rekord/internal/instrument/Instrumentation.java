@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  * application passes a registry, so Micrometer stays an optional dependency.
  *
  * <p>Tags are low-cardinality by construction: a model's name (only models Rekord knows), an
- * operation (a script or command name), an outcome and an exception's class — never ids, keys or
- * values.
+ * operation (a script or command name, or a repository operation), a query's shape (fields and
+ * operators, {@link QueryShape}), an outcome and an exception's class — never ids, keys or values.
  */
 public interface Instrumentation extends AutoCloseable {
 
@@ -38,6 +38,18 @@ public interface Instrumentation extends AutoCloseable {
 
   /** Starts measuring one round trip (a command, a script call or a pipeline). */
   Measurement start(String model, String operation);
+
+  /** The {@code shape} of an operation that is not a query. */
+  String NO_SHAPE = "none";
+
+  /**
+   * Starts measuring one repository operation ({@code save}, {@code findById}, a query's {@code
+   * list}…), whatever round trips it takes; {@code shape} is a query's {@link QueryShape}, else
+   * {@link #NO_SHAPE}.
+   */
+  default Measurement operation(String model, String operation, String shape) {
+    return Measurement.NONE;
+  }
 
   /**
    * {@code work}, to run on another thread as if on this one: with the observation current here as

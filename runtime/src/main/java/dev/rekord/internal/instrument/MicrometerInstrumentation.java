@@ -25,8 +25,9 @@ import java.util.function.ToDoubleFunction;
  * bridge turns into spans). Either registry may be absent. The only class that names Micrometer:
  * it is loaded only when an application passes a registry ({@link #create}).
  *
- * <p>Meters (every name under {@code rekord.}): {@value #CALLS} (timer: model, operation,
- * outcome), {@value #ERRORS} (counter: model, operation, exception), {@value #RETRIES} (counter:
+ * <p>Meters (every name under {@code rekord.}): {@value #OPERATIONS} (timer per repository
+ * operation: model, operation, shape, outcome, exception), {@value #CALLS} (timer per round trip:
+ * model, operation, outcome), {@value #ERRORS} (counter: model, operation, exception), {@value #RETRIES} (counter:
  * exception), {@value #MIGRATIONS} (counter: model, outcome), {@value #REINDEXED} (counter:
  * model), {@value #MIGRATION_PROGRESS} (gauge, 0 to 1: model), {@code rekord.pool.active|idle|
  * waiting|max} (gauges), {@value #IN_FLIGHT} (gauge), and the toolkit's counters ({@link
@@ -35,6 +36,8 @@ import java.util.function.ToDoubleFunction;
 public final class MicrometerInstrumentation implements Instrumentation {
 
   public static final String CALLS = "rekord.calls";
+  /** One sample per repository operation, tagged with its query shape. */
+  public static final String OPERATIONS = "rekord.operations";
   public static final String ERRORS = "rekord.errors";
   public static final String RETRIES = "rekord.retries";
   public static final String MIGRATIONS = "rekord.migrations";
@@ -47,6 +50,7 @@ public final class MicrometerInstrumentation implements Instrumentation {
   private final MeterRegistry meters;
   private final ObservationRegistry observations;
   private final Map<Tags, Timer[]> timers = new ConcurrentHashMap<>();
+  private final Map<Operation, Timer> operationTimers = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> progress = new ConcurrentHashMap<>();
   private final List<Meter> registered = new CopyOnWriteArrayList<>();
 
@@ -105,6 +109,30 @@ public final class MicrometerInstrumentation implements Instrumentation {
         observation.stop();
       }
     };
+  }
+
+  @Override
+  public Measurement operation(String model, String operation, String shape) {
+    if (meters == null) {
+      return Measurement.NONE;
+    }
+    long start = System.nanoTime();
+    return failure -> {
+      long took = System.nanoTime() - start;
+      Operation key = new Operation(model, operation, shape, failure == null ? null : exceptionName(failure));
+      operationTimers.computeIfAbsent(key, this::operationTimer).record(took, TimeUnit.NANOSECONDS);
+    };
+  }
+
+  /** The tags of an operation's timer; {@code exception} {@code null} when it succeeded. */
+  private record Operation(String model, String operation, String shape, String exception) {}
+
+  private Timer operationTimer(Operation key) {
+    return Timer.builder(OPERATIONS).description("Repository operations of Rekord (save, findById, a query's list…)")
+        .tag("model", key.model()).tag("operation", key.operation()).tag("shape", key.shape())
+        .tag("outcome", key.exception() == null ? "success" : "error")
+        .tag("exception", key.exception() == null ? "none" : key.exception())
+        .register(meters);
   }
 
   private Timer[] timers(Tags tags) {

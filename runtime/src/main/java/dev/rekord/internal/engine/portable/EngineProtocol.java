@@ -60,7 +60,12 @@ final class EngineProtocol {
     /** The field {@link KeyLayout#MANIFEST_FIELD} of the document's hash. */
     DOCUMENT,
     /** The manifest key. */
-    KEY;
+    KEY,
+    /**
+     * Nowhere: the item deletes the document, its manifest and every entry the old manifest names
+     * (a unit of work's delete, {@link ScriptCalls#deleteItem}).
+     */
+    NOWHERE;
 
     static ManifestIn of(boolean inDocument) {
       return inDocument ? DOCUMENT : KEY;

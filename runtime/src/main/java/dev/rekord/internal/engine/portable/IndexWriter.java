@@ -87,6 +87,32 @@ public final class IndexWriter {
         ttlMillis(ttl), document, entries);
   }
 
+  /** A delete of the document of {@code id} stored in {@code form}, to run with saves ({@link #saveAll}, {@link #writeTogether}). */
+  ScriptCall deleteCall(String id, Form form) {
+    return ScriptCalls.deleteItem(layout.bucketFor(id), id, form);
+  }
+
+  /**
+   * Runs save and delete calls of one bucket and form, of distinct ids, as one all-or-nothing
+   * {@code save.lua} call: every condition and version is checked first, and when any is refused
+   * nothing is written.
+   *
+   * @return the calls refused, by position in {@code calls}, in order: empty when all were written
+   */
+  public List<Refusal> writeTogether(List<ScriptCall> calls) {
+    ScriptCall call = ScriptCalls.saveTogether(calls, true);
+    List<?> reply = (List<?>) connection.eval(EngineScripts.SAVE, call.keys(), call.args());
+    List<Integer> positions = new ArrayList<>(calls.size());
+    for (int i = 0; i < calls.size(); i++) {
+      positions.add(i);
+    }
+    List<Refusal> refused = new ArrayList<>(reply.size() / 2);
+    for (int at = 0; at < reply.size(); at += 2) {
+      refused.add(refusal(reply, at, positions));
+    }
+    return refused;
+  }
+
   /**
    * Runs one save call (no pipeline: one round trip).
    *

@@ -1,6 +1,7 @@
 package dev.rekord.internal.engine.portable;
 
 import dev.rekord.connection.RedisConnection;
+import dev.rekord.exception.CrossBucketWriteException;
 import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.engine.Refusal;
 import dev.rekord.internal.engine.WriteCondition;
@@ -13,6 +14,8 @@ import dev.rekord.schema.IndexReport;
 import dev.rekord.schema.MigrationListener;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -97,6 +100,26 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
       calls.add(((PortableWrite) write).call());
     }
     return writer.saveAll(calls);
+  }
+
+  @Override
+  public Write prepareDelete(String id) {
+    return new PortableWrite(writer.deleteCall(id, form));
+  }
+
+  @Override
+  public List<Refusal> writeTogether(List<Write> writes) {
+    List<ScriptCall> calls = new ArrayList<>(writes.size());
+    Set<String> buckets = new LinkedHashSet<>();
+    for (Write write : writes) {
+      ScriptCall call = ((PortableWrite) write).call();
+      calls.add(call);
+      buckets.add(layout.bucketFor(ScriptCalls.savedId(call)).tag());
+    }
+    if (buckets.size() > 1) {
+      throw new CrossBucketWriteException(model.name(), List.copyOf(buckets));
+    }
+    return calls.isEmpty() ? List.of() : writer.writeTogether(calls);
   }
 
   @Override

@@ -121,6 +121,19 @@ final class ScriptCalls {
     return new ScriptCall(keys, args);
   }
 
+  /**
+   * A delete item for {@code save.lua}, to join one-document saves of its bucket and form in a
+   * call ({@link #saveTogether}): the document of {@code id} and every index entry its manifest
+   * names are deleted, after the call's conditions were checked (a delete item's is {@link
+   * Condition#ALWAYS}). Unlike {@code delete.lua}'s call, it goes through the same checked,
+   * all-or-nothing path as the saves it is joined with.
+   */
+  static ScriptCall deleteItem(KeyLayout.Bucket bucket, String id, Form form) {
+    List<String> args = List.of(bucket.indexBase(), form.code(), "1", id, Condition.ALWAYS.code(), "", "", "0",
+        ManifestIn.NOWHERE.code(), "", "0", "0");
+    return new ScriptCall(List.of(bucket.all(), bucket.documentKey(id), bucket.manifest(id)), args);
+  }
+
   /** The id a one-document call of {@link #save} saves. */
   static String savedId(ScriptCall call) {
     return call.args().get(SAVE_HEADER);
@@ -131,8 +144,16 @@ final class ScriptCalls {
    * #save}, all of one bucket and form, of distinct ids) in their order.
    */
   static ScriptCall saveTogether(List<ScriptCall> calls) {
+    return saveTogether(calls, false);
+  }
+
+  /**
+   * {@link #saveTogether(List)}; {@code allOrNothing}: when the condition or version of any
+   * document is refused, the script writes none (its count travels negated).
+   */
+  static ScriptCall saveTogether(List<ScriptCall> calls, boolean allOrNothing) {
     if (calls.size() == 1) {
-      return calls.get(0);
+      return calls.get(0); // one item: refused or written whole either way
     }
     int keyCount = 1;
     int argCount = SAVE_HEADER;
@@ -146,7 +167,7 @@ final class ScriptCalls {
     keys.add(first.keys().get(0));
     args.add(first.args().get(0));
     args.add(first.args().get(1));
-    args.add(Integer.toString(calls.size()));
+    args.add(Integer.toString(allOrNothing ? -calls.size() : calls.size()));
     for (ScriptCall call : calls) {
       keys.addAll(call.keys().subList(1, call.keys().size()));
       args.addAll(call.args().subList(SAVE_HEADER, call.args().size()));

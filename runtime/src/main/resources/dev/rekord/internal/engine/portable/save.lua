@@ -1,16 +1,19 @@
 -- Writes documents of one bucket and their index entries, replacing the old ones (IndexWriter:
--- one document per save, many per saveAll; arguments built by ScriptCalls.save). The script runs
+-- one document per save, many per saveAll; arguments built by ScriptCalls.save), or deletes them
+-- with their entries (the delete items of a unit of work, ScriptCalls.deleteItem). The script runs
 -- atomically, so each document is written with its entries or not at all. Work is shared between
 -- the documents where Redis allows: one MGET of old manifests, one DEL, one ZADD of the ids, one
 -- ZADD per index key; the ids of one call are distinct.
 -- KEYS[1] the bucket's set of all ids (score 0), then per document: the document, its manifest
 -- key, one key per index entry (the bucket's set of expiring ids among them when it expires).
 -- ARGV[1] the bucket's index base '{tag}#', ARGV[2] the documents' form (FORM_*), ARGV[3] how many
--- documents follow, then per document: its id, its condition (CONDITION_*: always, only when
+-- documents follow (negative: all or nothing — when any document is refused, none is written, a
+-- unit of work's atomic commit), then per document: its id, its condition (CONDITION_*: always, only when
 -- absent, only when present), the stored name of its @Version ('': none), the version expected
 -- stored ('': none; 0: no document or no such field), its time to live in ms (0: none), where its
 -- manifest goes (MANIFEST_IN_*: the field MANIFEST_FIELD of the hash, or the manifest key), the new
--- manifest (manifest.lua) naming every entry, n: how many document arguments follow (FORM_HASH:
+-- manifest (manifest.lua) naming every entry (MANIFEST_IN_NOWHERE: none, the document is deleted
+-- with every entry its old manifest names; its n and number of entries are 0), n: how many document arguments follow (FORM_HASH:
 -- field/value pairs, the last one MANIFEST_FIELD and the manifest when it goes into the hash;
 -- FORM_JSON: the text), the n arguments, the number of entries, then per entry
 -- its op (ENTRY_*) and values (entries.lua).
@@ -21,6 +24,8 @@
 -- version that was not the expected one: empty when all were written.
 -- Scores travel as strings: Redis formats a Lua number argument with printf.
 local base, form, count = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local allOrNothing = count < 0
+if allOrNothing then count = -count end
 if form ~= FORM_HASH and form ~= FORM_JSON then
   return redis.error_reply('ERR unknown document form ' .. tostring(form))
 end
@@ -42,8 +47,8 @@ local function refusal(at, doc)
   if version == tonumber(ARGV[at + 3]) then return nil end
   return string.format('%d', version)
 end
--- (no tables for one document: a save's garbage costs it as much as its checks)
-local many = count > 1
+-- (no tables for one document saved: a save's garbage costs it as much as its checks)
+local many = count > 1 or ARGV[9] == MANIFEST_IN_NOWHERE
 local seen, firstKey, firstArg
 if many then seen, firstKey, firstArg = {}, {}, {} end
 local k, a = 2, 4
@@ -52,7 +57,7 @@ for i = 1, count do
   if condition ~= CONDITION_ALWAYS and condition ~= CONDITION_ABSENT and condition ~= CONDITION_PRESENT then
     return redis.error_reply('ERR unknown write condition ' .. tostring(condition))
   end
-  if place ~= MANIFEST_IN_DOCUMENT and place ~= MANIFEST_IN_KEY then
+  if place ~= MANIFEST_IN_DOCUMENT and place ~= MANIFEST_IN_KEY and place ~= MANIFEST_IN_NOWHERE then
     return redis.error_reply('ERR unknown manifest place ' .. tostring(place))
   end
   if many then
@@ -74,7 +79,7 @@ end
 
 -- One document (every save): written straight, as a call of many would cost it more (the tables
 -- that share work between documents are garbage the Lua collector then has to find).
-if count == 1 then
+if not many then
   local id, ttl, manifest, n = ARGV[4], ARGV[8], ARGV[10], tonumber(ARGV[11])
   local inDocument = ARGV[9] == MANIFEST_IN_DOCUMENT
   local doc, manifestKey = KEYS[2], KEYS[3]
@@ -115,7 +120,7 @@ for i = 1, count do
     order[#order + 1] = i
   end
 end
-if #order == 0 then return refused end
+if #order == 0 or (allOrNothing and #refused > 0) then return refused end
 
 -- The old manifests, read before anything is written: from the documents' hashes, then (one MGET)
 -- from the manifest keys of the others (firstKey[i], firstArg[i]: where document i starts).
@@ -138,18 +143,25 @@ if #missing > 0 then
   for j = 1, #missing do old[missingAt[j]] = found[j] end
 end
 
--- The documents: one DEL for all, then each written whole.
-local documents, deleted, ids = {}, {}, {}
+-- The documents: one DEL for all, then each saved one written whole.
+local documents, deleted, ids, gone = {}, {}, {}, {}
 for j, i in ipairs(order) do
   documents[i] = KEYS[firstKey[i]]
   deleted[j] = documents[i]
-  ids[2 * j - 1], ids[2 * j] = '0', ARGV[firstArg[i]]
+  if ARGV[firstArg[i] + 5] == MANIFEST_IN_NOWHERE then
+    gone[#gone + 1] = ARGV[firstArg[i]]
+  else
+    local size = #ids
+    ids[size + 1], ids[size + 2] = '0', ARGV[firstArg[i]]
+  end
 end
 redis.call('DEL', unpack(deleted))
 for _, i in ipairs(order) do
   local doc, at = documents[i], firstArg[i]
   local ttl, n = ARGV[at + 4], tonumber(ARGV[at + 7])
-  if form == FORM_HASH then
+  if ARGV[at + 5] == MANIFEST_IN_NOWHERE then
+    -- deleted: no document to write
+  elseif form == FORM_HASH then
     for j = at + 8, at + 7 + n, 1000 do
       redis.call('HSET', doc, unpack(ARGV, j, math.min(j + 999, at + 7 + n)))
     end
@@ -160,7 +172,8 @@ for _, i in ipairs(order) do
     redis.call('SET', doc, ARGV[at + 8])
   end
 end
-redis.call('ZADD', KEYS[1], unpack(ids))
+if #ids > 0 then redis.call('ZADD', KEYS[1], unpack(ids)) end
+if #gone > 0 then redis.call('ZREM', KEYS[1], unpack(gone)) end
 
 -- The entries of all documents, one ZADD (or GEOADD) per key.
 local adds = {}
@@ -172,7 +185,8 @@ for _, i in ipairs(order) do
 end
 writeCollected(adds)
 
--- Last, per document: the entries only its old manifest names, and its new manifest.
+-- Last, per document: the entries only its old manifest names, and its new manifest (a deleted
+-- document's manifest is empty: every old entry goes, and its manifest key).
 for _, i in ipairs(order) do
   local at = firstArg[i]
   local id, manifest = ARGV[at], ARGV[at + 6]

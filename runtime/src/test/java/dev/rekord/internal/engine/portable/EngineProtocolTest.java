@@ -46,7 +46,7 @@ class EngineProtocolTest {
         PLAN_OR, PLAN_NOT = 'all', 'set', 'value', 'range', 'prefix', 'radius', 'box', 'and', 'or', 'not'
         local FORM_HASH, FORM_JSON = 'hash', 'json'
         local CONDITION_ALWAYS, CONDITION_ABSENT, CONDITION_PRESENT = 'always', 'absent', 'present'
-        local MANIFEST_IN_DOCUMENT, MANIFEST_IN_KEY = 'document', 'key'
+        local MANIFEST_IN_DOCUMENT, MANIFEST_IN_KEY, MANIFEST_IN_NOWHERE = 'document', 'key', 'nowhere'
         local MANIFEST_FIELD = '#'
         local function MANIFEST_FAMILY() return { [108] = 'lex:', [116] = 'tok:', [78] = 'num:', [71] = 'geo:', \
         [90] = 'nil:', [69] = 'eq:', [67] = 'cmp:', [87] = 'word:', [88] = 'ttl' } end
@@ -117,6 +117,15 @@ class EngineProtocolTest {
         "{doc:2}#num:age"), both.keys());
     assertEquals(List.of("{doc:2}#", "json", "2", "m1", "absent", "", "", "0", "key", "", "1", "{}", "0",
         "m2", "present", "v", "3", "0", "document", "Nage:", "4", "id", "m2", "#", "Nage:", "1", "score", "31"), both.args());
+
+    // a unit of work: a delete item joins the saves, and an all-or-nothing call negates the count
+    ScriptCall delete = ScriptCalls.deleteItem(BUCKET, "m3", Form.HASH);
+    assertEquals(List.of("{doc:2}#ids", "{doc:2}:m3", "{doc:2}#doc:m3"), delete.keys());
+    assertEquals(List.of("{doc:2}#", "hash", "1", "m3", "always", "", "", "0", "nowhere", "", "0", "0"), delete.args());
+    ScriptCall unit = ScriptCalls.saveTogether(List.of(plain, delete), true);
+    assertEquals("-2", unit.args().get(2));
+    assertEquals(List.of("{doc:2}#ids", "{doc:2}:m2", "{doc:2}#doc:m2", "{doc:2}#num:age", "{doc:2}:m3",
+        "{doc:2}#doc:m3"), unit.keys());
   }
 
   @Test

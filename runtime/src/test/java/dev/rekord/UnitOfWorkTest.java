@@ -1,0 +1,211 @@
+package dev.rekord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.rekord.annotations.Storage;
+import dev.rekord.cluster.SharedCluster;
+import dev.rekord.exception.CrossBucketWriteException;
+import dev.rekord.exception.DocumentExistsException;
+import dev.rekord.exception.DocumentNotFoundException;
+import dev.rekord.test.RedisExtension;
+import dev.rekord.test.RedisServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Units of work on a standalone server (one bucket) and on the cluster (16 buckets), in both
+ * stored forms: commit() is all or nothing within a bucket and refused across buckets;
+ * applyEach() reports per item; the index stays exact.
+ */
+@ExtendWith(RedisExtension.class)
+class UnitOfWorkTest {
+
+  record Side(String name, Storage storage, Rekord rekord) {
+    @Override
+    public String toString() {
+      return name + " " + storage;
+    }
+
+    RekordRepository<Member, String> members(String model) {
+      return TestModel.repository(rekord, TestModel.stringIds(model + "-" + storage, storage, Duration.ZERO));
+    }
+  }
+
+  private static final List<Side> sides = new ArrayList<>();
+  private static final List<Rekord> clients = new ArrayList<>();
+
+  @BeforeAll
+  static void connect(RedisServer server) {
+    Rekord standalone = Rekord.connect(server.url());
+    Rekord cluster = Rekord.connect(SharedCluster.get().seedUrl());
+    clients.addAll(List.of(standalone, cluster));
+    for (Storage storage : List.of(Storage.HASH, Storage.JSON)) {
+      sides.add(new Side("standalone", storage, standalone));
+      sides.add(new Side("cluster", storage, cluster));
+    }
+  }
+
+  @AfterAll
+  static void disconnect() {
+    clients.forEach(Rekord::close);
+  }
+
+  static Stream<Side> sides() {
+    return sides.stream();
+  }
+
+  private static Member member(String id, String city) {
+    return new Member(id, city, 30, List.of("x"));
+  }
+
+  /** {@code count} ids starting with {@code stem} whose documents share one bucket. */
+  private static List<String> oneBucket(RekordRepository<Member, String> members, String stem, int count) {
+    List<String> ids = new ArrayList<>();
+    String tag = tag(members, stem + 0);
+    for (int i = 0; ids.size() < count; i++) {
+      if (tag(members, stem + i).equals(tag)) {
+        ids.add(stem + i);
+      }
+    }
+    return ids;
+  }
+
+  private static String tag(RekordRepository<Member, String> members, String id) {
+    String key = members.keyOf(id);
+    return key.substring(0, key.indexOf('}') + 1);
+  }
+
+  private static void assertConsistent(RekordRepository<Member, String> members) {
+    assertTrue(members.verifyIndex().consistent(), members.verifyIndex().toString());
+  }
+
+  @ParameterizedTest
+  @MethodSource("sides")
+  void aCommitWritesEveryItemOfOneBucketTogether(Side side) {
+    RekordRepository<Member, String> members = side.members("unit-commit");
+    List<String> ids = oneBucket(members, "u", 4);
+    members.saveAll(List.of(member(ids.get(0), "Oslo"), member(ids.get(1), "Oslo")));
+
+    List<Member> stored = members.unitOfWork()
+        .delete(ids.get(0))
+        .update(member(ids.get(1), "Rome"))
+        .insert(member(ids.get(2), "Rome"))
+        .save(member(ids.get(3), "Paris"))
+        .commit();
+
+    assertEquals(List.of(member(ids.get(1), "Rome"), member(ids.get(2), "Rome"), member(ids.get(3), "Paris")), stored);
+    assertEquals(Optional.empty(), members.findById(ids.get(0)));
+    assertEquals(0, members.find(Member_.city.eq("Oslo")).count(), "the deleted and the updated left Oslo's index");
+    assertEquals(List.of(ids.get(1), ids.get(2)), members.find(Member_.city.eq("Rome")).sortBy(Member_.city.asc()).ids());
+    assertEquals(3, members.count());
+    assertConsistent(members);
+  }
+
+  @ParameterizedTest
+  @MethodSource("sides")
+  void aRefusedItemLeavesEveryItemOfTheUnitUnwritten(Side side) {
+    RekordRepository<Member, String> members = side.members("unit-refused");
+    List<String> ids = oneBucket(members, "r", 5);
+    members.saveAll(List.of(member(ids.get(0), "Oslo"), member(ids.get(1), "Oslo")));
+
+    DocumentExistsException refused = assertThrows(DocumentExistsException.class, () -> members.unitOfWork()
+        .save(member(ids.get(2), "Rome"))
+        .delete(ids.get(1))
+        .insert(member(ids.get(0), "Rome"))        // exists: refused
+        .update(member(ids.get(3), "Rome"))        // missing: refused too
+        .save(member(ids.get(0).equals(ids.get(4)) ? "x" : ids.get(4), "Paris"))
+        .commit());
+
+    assertEquals(ids.get(0), refused.id());
+    assertEquals(1, refused.getSuppressed().length);
+    assertInstanceOf(DocumentNotFoundException.class, refused.getSuppressed()[0]);
+    assertEquals(Optional.of(member(ids.get(0), "Oslo")), members.findById(ids.get(0)));
+    assertEquals(Optional.of(member(ids.get(1), "Oslo")), members.findById(ids.get(1)), "the delete did not run");
+    assertEquals(Optional.empty(), members.findById(ids.get(2)), "the save before the refused insert did not run");
+    assertEquals(Optional.empty(), members.findById(ids.get(4)));
+    assertEquals(2, members.count());
+    assertEquals(0, members.find(Member_.city.in(List.of("Rome", "Paris"))).count());
+    assertConsistent(members);
+  }
+
+  @ParameterizedTest
+  @MethodSource("sides")
+  void aCommitAcrossBucketsIsRefusedNamingThemAndWritesNothing(Side side) {
+    RekordRepository<Member, String> members = side.members("unit-buckets");
+    assumeTrue(members.buckets() > 1, "one bucket: every unit is in it");
+    String first = "b0";
+    String other = "b1";
+    for (int i = 1; tag(members, other).equals(tag(members, first)); i++) {
+      other = "b" + i;
+    }
+    String otherId = other;
+
+    CrossBucketWriteException refused = assertThrows(CrossBucketWriteException.class, () -> members.unitOfWork()
+        .save(member(first, "Oslo")).save(member(otherId, "Oslo")).commit());
+
+    assertEquals(List.of(tag(members, first), tag(members, otherId)), refused.buckets());
+    assertTrue(refused.getMessage().contains(tag(members, otherId)) && refused.getMessage().contains("applyEach"),
+        refused.getMessage());
+    assertEquals(0, members.count());
+  }
+
+  @ParameterizedTest
+  @MethodSource("sides")
+  void anIdTwiceInACommitIsRefusedBeforeAnythingRuns(Side side) {
+    RekordRepository<Member, String> members = side.members("unit-twice");
+    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+        () -> members.unitOfWork().save(member("t", "Oslo")).delete("t").commit());
+    assertTrue(twice.getMessage().contains("t appears twice"), twice.getMessage());
+    assertEquals(0, members.count());
+  }
+
+  @ParameterizedTest
+  @MethodSource("sides")
+  void applyEachWritesAcrossBucketsAndReportsEachItem(Side side) {
+    RekordRepository<Member, String> members = side.members("unit-each");
+    members.saveAll(List.of(member("e0", "Oslo"), member("e1", "Oslo")));
+    List<String> others = new ArrayList<>();
+    for (int i = 2; i < 30; i++) {
+      others.add("e" + i);
+    }
+
+    UnitOfWork<Member, String> unit = members.unitOfWork()
+        .insert(member("e0", "Rome"))    // exists: refused
+        .delete("e1")
+        .update(member("missing", "Rome")) // refused
+        .save(member(null, "Paris"));      // a generated id
+    others.forEach(id -> unit.save(member(id, "Bergen")));
+    List<UnitOfWork.ItemResult<Member, String>> results = unit.applyEach();
+
+    assertEquals(unit.size(), results.size());
+    assertInstanceOf(DocumentExistsException.class, results.get(0).failure());
+    assertEquals("e0", results.get(0).id());
+    assertNull(results.get(0).stored());
+    assertTrue(results.get(1).written());
+    assertInstanceOf(DocumentNotFoundException.class, results.get(2).failure());
+    Member generated = results.get(3).stored();
+    assertEquals(generated.id(), results.get(3).id());
+    assertEquals(Optional.of(generated), members.findById(generated.id()));
+    assertTrue(results.subList(4, results.size()).stream().allMatch(UnitOfWork.ItemResult::written));
+
+    assertEquals(Optional.of(member("e0", "Oslo")), members.findById("e0"));
+    assertFalse(members.existsById("e1"));
+    assertEquals(others.size(), members.find(Member_.city.eq("Bergen")).count());
+    assertEquals(1 + 1 + others.size(), members.count());
+    assertConsistent(members);
+  }
+}
