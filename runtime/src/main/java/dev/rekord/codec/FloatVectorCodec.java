@@ -20,6 +20,8 @@ final class FloatVectorCodec implements ValueCodec<float[]> {
 
   static final FloatVectorCodec INSTANCE = new FloatVectorCodec();
 
+  private static final String EXPECTED = "expected standard Base64 of FLOAT32 little-endian bytes";
+
   private FloatVectorCodec() {}
 
   /** The FLOAT32 little-endian bytes of {@code vector}. */
@@ -36,10 +38,14 @@ final class FloatVectorCodec implements ValueCodec<float[]> {
 
   @Override
   public float[] fromText(String text) {
-    byte[] bytes = Base64.getDecoder().decode(text);
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(EXPECTED, e);
+    }
     if (bytes.length % Float.BYTES != 0) {
-      throw new IllegalArgumentException("expected Base64 of FLOAT32 little-endian bytes, but found "
-          + bytes.length + " bytes, not a multiple of 4");
+      throw new IllegalArgumentException(EXPECTED + ", but found " + bytes.length + " bytes, not a multiple of 4");
     }
     float[] vector = new float[bytes.length / Float.BYTES];
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
