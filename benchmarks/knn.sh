@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 if [[ "${SKIP_BUILD:-}" != 1 ]]; then
   mvn -q -B -ntp -DskipTests install -pl benchmarks -am
 fi
-CP="$(mvn -q -o -B -ntp -pl benchmarks exec:exec -Dexec.executable=echo -Dexec.args=%classpath -Dstyle.color=never | sed "s/\x1b\[[0-9;]*m//g" | grep -v "^[[:space:]]*$" | tail -1)"
+CP="$(mvn -q -o -B -ntp -Dmaven.repo.local=/work/m2-search-vectors -pl benchmarks exec:exec -Dexec.executable=echo -Dexec.args=%classpath -Dstyle.color=never | sed "s/\x1b\[[0-9;]*m//g" | grep -v "^[[:space:]]*$" | tail -1)"
 MODULE="${REDISEARCH_MODULE:-/work/shared/redisearch/redisearch.so}"
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 DIR="$(mktemp -d)"

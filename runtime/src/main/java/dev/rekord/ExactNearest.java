@@ -56,7 +56,7 @@ final class ExactNearest<T, ID> {
               continue; // no vector, or one of another length: not a neighbour, as on the search engine
             }
             kept.add(new QueryEngine.Scored(repository.model().idToString(repository.model().id(document)),
-                settings.distance(query, vector)));
+                settings.distance(query, vector), null));
             if (kept.size() > nearest.k()) {
               kept.poll();
             }

@@ -54,11 +54,11 @@ public final class NearestQuery<T, ID> {
     List<QueryEngine.Scored> scored = engine.nearest(condition, nearest)
         .orElseGet(() -> new ExactNearest<>(repository, engine).find(condition, nearest));
     List<QueryEngine.Scored> page = page(scored);
-    List<String> ids = new ArrayList<>(page.size());
+    List<QueryEngine.Row> rows = new ArrayList<>(page.size());
     for (QueryEngine.Scored one : page) {
-      ids.add(one.id());
+      rows.add(new QueryEngine.Row(one.id(), one.document()));
     }
-    BatchRead<ID, T> read = repository.readStored(ids);
+    BatchRead<ID, T> read = repository.readPage(rows);
     read.valuesOrThrow();
     List<Neighbor<T>> neighbors = new ArrayList<>(page.size());
     for (QueryEngine.Scored one : page) {

@@ -145,7 +145,7 @@ public final class KnnBenchmark {
 
   private static void waitForIndexing(RedisClient raw) {
     for (int i = 0; i < 600; i++) {
-      List<?> info = run(raw, "FT.INFO", RAW_INDEX);
+      List<?> info = (List<?>) run(raw, "FT.INFO", RAW_INDEX);
       for (int f = 0; f + 1 < info.size(); f += 2) {
         if (text(info.get(f)).equals("indexing") && text(info.get(f + 1)).equals("0")) {
           return;
@@ -185,9 +185,9 @@ public final class KnnBenchmark {
     return value instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(value);
   }
 
-  private static List<Object> run(RedisClient raw, String name, String... args) {
+  private static Object run(RedisClient raw, String name, String... args) {
     return raw.executeCommand(new redis.clients.jedis.CommandObject<>(
-        new CommandArguments(command(name)).addObjects((Object[]) args), redis.clients.jedis.BuilderFactory.RAW_OBJECT_LIST));
+        new CommandArguments(command(name)).addObjects((Object[]) args), redis.clients.jedis.BuilderFactory.RAW_OBJECT));
   }
 
   private static ProtocolCommand command(String name) {

@@ -131,8 +131,12 @@ public interface QueryEngine<T> {
     return Optional.empty();
   }
 
-  /** An id found by {@link #nearest} and its distance to the query vector. */
-  record Scored(String id, double distance) {}
+  /**
+   * An id found by {@link #nearest}, its distance to the query vector, and its document where the
+   * engine read it with the id (as the model's {@code DocumentStorage.read} returns it), else
+   * {@code null}.
+   */
+  record Scored(String id, double distance, Object document) {}
 
   /** How many documents match {@code condition} ({@code null}: all); exact. */
   long count(Condition<T> condition);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 
 /**
  * Runs the search engine's queries through the model's alias: counts with {@code FT.SEARCH … LIMIT
@@ -86,15 +87,15 @@ final class SearchQueries {
 
   /**
    * The {@code k} nearest matches: {@code FT.SEARCH alias "(filter)=>[KNN k @v0 $rkvec AS rkdist]"
-   * PARAMS 2 rkvec <blob> SORTBY rkdist LIMIT 0 k}, returning the id and distance of each. The
-   * vector travels as a parameter (raw FLOAT32 bytes), never in the query text.
+   * PARAMS 2 rkvec <blob> SORTBY rkdist LIMIT 0 k}, returning each document's fields (read by
+   * {@code documentOf}, as the model's storage reads a script's reply) with its distance, in one
+   * round trip. The vector travels as a parameter (raw FLOAT32 bytes), never in the query text.
    */
-  List<QueryEngine.Scored> nearest(Condition<?> condition, Nearest<?> nearest) {
+  List<QueryEngine.Scored> nearest(Condition<?> condition, Nearest<?> nearest, Function<Object, Object> documentOf) {
     String k = Integer.toString(nearest.k());
     String knn = "(" + query(condition) + ")=>[KNN " + k + " @" + schema.vectorAttribute(nearest.field().index())
         + " $rkvec AS " + DISTANCE + "]";
-    List<String> args = List.of(schema.alias(), knn, "RETURN", "2", SearchSchema.ID, DISTANCE,
-        "SORTBY", DISTANCE, "ASC", "LIMIT", "0", k, "DIALECT", "2", "TIMEOUT", "0", "PARAMS", "2", "rkvec");
+    List<String> args = List.of(schema.alias(), knn, "SORTBY", DISTANCE, "ASC", "LIMIT", "0", k, "DIALECT", "2", "TIMEOUT", "0", "PARAMS", "2", "rkvec");
     List<?> reply = (List<?>) run(Command.of("FT.SEARCH", List.of(), args)
         .withBinaryArgs(VectorValues.bytes(nearest.vector())));
     List<QueryEngine.Scored> scored = new ArrayList<>(reply.size() / 2);
@@ -113,7 +114,7 @@ final class SearchQueries {
       if (id == null) {
         throw new IllegalStateException("a KNN row without its id: " + fields);
       }
-      scored.add(new QueryEngine.Scored(id, distance));
+      scored.add(new QueryEngine.Scored(id, distance, documentOf.apply(fields)));
     }
     return scored;
   }

@@ -142,7 +142,7 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
 
   @Override
   public Optional<List<Scored>> nearest(Condition<T> condition, Nearest<T> nearest) {
-    return Optional.of(queries.nearest(condition, nearest));
+    return Optional.of(queries.nearest(condition, nearest, storage::fromScript));
   }
 
   @Override
