@@ -154,6 +154,41 @@ class VectorSearchTest {
     }
   }
 
+  /** Documents saved on the portable engine get their vector blobs when migrate() moves the model to the search engine. */
+  @org.junit.jupiter.api.Test
+  void movingAModelToTheSearchEngineWritesTheBlobsOfItsExistingVectors() {
+    Random random = new Random(SEED + 4);
+    List<Product> data = products(random, 120);
+    try (Rekord rekord = rekord(Engine.PORTABLE)) {
+      new ProductRepository(rekord).saveAll(data);
+    }
+    try (Rekord rekord = rekord(Engine.SEARCH)) { // migrate() reindexes the 120 documents
+      ProductRepository products = new ProductRepository(rekord);
+      float[] query = vector(random);
+      VectorIndex settings = Product_.euclidean.index().vector();
+      List<Scored> expected = exact(data, p -> true, Product::euclidean, settings, query, 15);
+      assertSameNeighbours(expected, products.findAll().nearest(Product_.euclidean.nearest(query, 15)).list(),
+          Product::euclidean, settings, query, "after the move");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Engine.class, names = {"SEARCH", "PORTABLE"})
+  void nullVectorsAreFoundByIsNullAndAreNeverNeighbours(Engine engine) {
+    Random random = new Random(SEED + 5);
+    try (Rekord rekord = rekord(engine)) {
+      ProductRepository products = new ProductRepository(rekord);
+      List<Product> data = products(random, 200);
+      products.saveAll(data);
+      long nulls = data.stream().filter(p -> p.inner() == null).count();
+      assertTrue(nulls > 0);
+      assertEquals(nulls, products.find(Product_.inner.isNull()).count());
+      assertEquals(data.size() - nulls, products.find(Product_.inner.isNotNull()).count());
+      List<Neighbor<Product>> all = products.findAll().nearest(Product_.inner.nearest(vector(random), 200)).list();
+      assertEquals(data.size() - nulls, all.size());
+    }
+  }
+
   // ------------------------------------------------------------------ stored form and typed failures
 
   @ParameterizedTest
