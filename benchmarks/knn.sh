@@ -3,13 +3,14 @@
 #   benchmarks/knn.sh [--docs 20000] [--queries 1000] [--portable-queries 20] [--rounds 3]
 # Starts a redis-server with the RediSearch module (REDISEARCH_MODULE, default
 # /work/shared/redisearch/redisearch.so) on a free port pinned to CPU ${SERVER_CPU:-1}, runs the JVM
-# pinned to CPU ${CLIENT_CPU:-0}, prints a Markdown table, stops the server. SKIP_BUILD=1 skips mvn install.
+# pinned to CPU ${CLIENT_CPU:-0}, prints a Markdown table, stops the server. SKIP_BUILD=1 skips mvn install;
+# MAVEN_REPO_LOCAL names a local Maven repository other than the default.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${SKIP_BUILD:-}" != 1 ]]; then
-  mvn -q -B -ntp -DskipTests install -pl benchmarks -am
+  mvn -q -B -ntp ${MAVEN_REPO_LOCAL:+-Dmaven.repo.local=$MAVEN_REPO_LOCAL} -DskipTests install -pl benchmarks -am
 fi
-CP="$(mvn -q -o -B -ntp -Dmaven.repo.local=/work/m2-search-vectors -pl benchmarks exec:exec -Dexec.executable=echo -Dexec.args=%classpath -Dstyle.color=never | sed "s/\x1b\[[0-9;]*m//g" | grep -v "^[[:space:]]*$" | tail -1)"
+CP="$(mvn -q -o -B -ntp ${MAVEN_REPO_LOCAL:+-Dmaven.repo.local=$MAVEN_REPO_LOCAL} -pl benchmarks exec:exec -Dexec.executable=echo -Dexec.args=%classpath -Dstyle.color=never | sed "s/\x1b\[[0-9;]*m//g" | grep -v "^[[:space:]]*$" | tail -1)"
 MODULE="${REDISEARCH_MODULE:-/work/shared/redisearch/redisearch.so}"
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 DIR="$(mktemp -d)"
