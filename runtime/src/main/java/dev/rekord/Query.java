@@ -155,6 +155,27 @@ public final class Query<T, ID> {
     });
   }
 
+  /**
+   * The {@code nearest.k()} matches whose vector is nearest to {@code nearest}'s, nearest first,
+   * each with its distance; this query's offset and limit page through them. A vector query has
+   * its own order, so this query must not be sorted.
+   *
+   * <pre>{@code
+   * List<Neighbor<Product>> similar = products.find(Product_.category.eq("shoes"))
+   *     .nearest(Product_.embedding.nearest(queryVector, 10))
+   *     .list();
+   * }</pre>
+   *
+   * @throws IllegalStateException when this query is sorted
+   */
+  public NearestQuery<T, ID> nearest(dev.rekord.query.Nearest<T> nearest) {
+    java.util.Objects.requireNonNull(nearest, "nearest");
+    if (!sort.isEmpty()) {
+      throw new IllegalStateException("a nearest-neighbour query is ordered by distance; remove sortBy(" + sort + ")");
+    }
+    return new NearestQuery<>(repository, condition, nearest, offset, limit);
+  }
+
   /** How many documents match, ignoring offset and limit. */
   public long count() {
     return measured("count", () -> engine().count(condition));

@@ -27,6 +27,8 @@ import dev.rekord.it.model.MemberRepository;
 import dev.rekord.it.model.Member_;
 import dev.rekord.it.model.MomentModel;
 import dev.rekord.it.model.NoteModel;
+import dev.rekord.it.model.ProductJsonModel;
+import dev.rekord.it.model.ProductModel;
 import dev.rekord.it.model.ReadingModel;
 import dev.rekord.it.model.ResidentModel;
 import dev.rekord.it.model.SessionModel;
@@ -79,6 +81,8 @@ class RegistrationTest {
               MemberModel.class,
               MomentModel.class,
               NoteModel.class,
+              ProductModel.class,
+              ProductJsonModel.class,
               ReadingModel.class,
               ResidentModel.class,
               SessionModel.class,

@@ -26,6 +26,7 @@ public final class ProcessorTestSupport {
   /** The imports every test source may need. */
   public static final String IMPORTS = """
       import dev.rekord.annotations.*;
+      import dev.rekord.annotations.Vector; // not java.util.Vector
       import dev.rekord.model.GeoPoint;
       import java.math.*;
       import java.time.*;

@@ -81,6 +81,8 @@ import java.util.UUID;
  *   <tr><td>Duration</td><td>ISO-8601: {@code PT-0.000000001S}, {@code PT36H}</td>
  *       <td>string</td></tr>
  *   <tr><td>byte[]</td><td>standard padded Base64</td><td>string</td></tr>
+ *   <tr><td>float[] (vectors)</td><td>standard padded Base64 of the FLOAT32 little-endian bytes</td>
+ *       <td>array of numbers</td></tr>
  *   <tr><td>GeoPoint</td><td>{@code "longitude,latitude"}, each by {@code Double.toString}</td>
  *       <td>string</td></tr>
  *   <tr><td>enum</td><td>{@link Enum#name()}</td><td>string</td></tr>
@@ -164,6 +166,7 @@ public final class ValueCodecs {
       TextCodec.of("an ISO-8601 duration like PT1H30M", Duration::toString, Duration::parse);
   public static final ValueCodec<byte[]> BYTES =
       TextCodec.of("standard Base64", Base64.getEncoder()::encodeToString, Base64.getDecoder()::decode);
+  public static final ValueCodec<float[]> FLOAT_VECTOR = FloatVectorCodec.INSTANCE;
   public static final ValueCodec<GeoPoint> GEO_POINT =
       TextCodec.of("'longitude,latitude' in degrees, like 10.75,59.91",
           p -> p.longitude() + "," + p.latitude(), ValueCodecs::parseGeoPoint);

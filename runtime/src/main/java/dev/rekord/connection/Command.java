@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param keys the keys, sent right after the name
  * @param args the other arguments, sent after the keys
  * @param reply how the reply is read
+ * @param binaryArgs arguments sent as raw bytes after {@code args} (a vector's FLOAT32 blob);
+ *     usually none
  * @param <T> the reply's type
  */
-public record Command<T>(String name, List<String> keys, List<String> args, ReplyType<T> reply) {
+public record Command<T>(String name, List<String> keys, List<String> args, ReplyType<T> reply,
+    List<byte[]> binaryArgs) {
 
   public Command {
     Objects.requireNonNull(name, "name");
@@ -28,6 +31,19 @@ public record Command<T>(String name, List<String> keys, List<String> args, Repl
     keys = List.copyOf(keys);
     args = List.copyOf(args);
     Objects.requireNonNull(reply, "reply");
+    binaryArgs = List.copyOf(binaryArgs);
+  }
+
+  /** A command whose arguments are all text (sent as UTF-8). */
+  public Command(String name, List<String> keys, List<String> args, ReplyType<T> reply) {
+    this(name, keys, args, reply, List.of());
+  }
+
+  /** This command with {@code values} sent as raw bytes after its other arguments (not copied). */
+  public Command<T> withBinaryArgs(byte[]... values) {
+    List<byte[]> all = new java.util.ArrayList<>(binaryArgs);
+    all.addAll(List.of(values));
+    return new Command<>(name, keys, args, reply, all);
   }
 
   /**
@@ -42,6 +58,7 @@ public record Command<T>(String name, List<String> keys, List<String> args, Repl
   public String toString() {
     // Names and keys only: argument values may be user data.
     return name + (keys.isEmpty() ? "" : " " + String.join(" ", keys))
-        + (args.isEmpty() ? "" : " (" + args.size() + " argument" + (args.size() == 1 ? ")" : "s)"));
+        + (args.isEmpty() ? "" : " (" + args.size() + " argument" + (args.size() == 1 ? ")" : "s)"))
+        + (binaryArgs.isEmpty() ? "" : " (" + binaryArgs.size() + " binary)");
   }
 }

@@ -1,5 +1,7 @@
 package dev.rekord.model;
 
+import dev.rekord.annotations.Vector;
+
 /**
  * One indexed field of a model. Generated index definitions build it by kind, then add what
  * differs from the defaults (single-valued, no sort order, case-sensitive):
@@ -17,9 +19,22 @@ package dev.rekord.model;
  *     kind
  * @param multiValued whether the field holds several values (a collection, or a field of records
  *     in a collection)
+ * @param vector for a vector: its dimensions, distance and algorithm; {@code null} for every other
+ *     kind
  */
 public record IndexField(
-    String path, IndexKind kind, boolean sortable, boolean caseSensitive, boolean multiValued) {
+    String path, IndexKind kind, boolean sortable, boolean caseSensitive, boolean multiValued, VectorIndex vector) {
+
+  public IndexField {
+    if ((kind == IndexKind.VECTOR) != (vector != null)) {
+      throw new IllegalArgumentException("a vector field, and only a vector field, has vector settings: " + path);
+    }
+  }
+
+  /** A field of any kind but {@link IndexKind#VECTOR}. */
+  public IndexField(String path, IndexKind kind, boolean sortable, boolean caseSensitive, boolean multiValued) {
+    this(path, kind, sortable, caseSensitive, multiValued, null);
+  }
 
   /** A tag with one value per document: an exact (and, on strings, prefix) match. */
   public static IndexField tag(String path) {
@@ -51,9 +66,14 @@ public record IndexField(
     return new IndexField(path, IndexKind.GEO, false, true, false);
   }
 
+  /** A {@code float[]} of {@code dimensions} elements, for nearest-neighbour queries ({@code @Vector}). */
+  public static IndexField vector(String path, int dimensions, Vector.Distance distance, Vector.Algorithm algorithm) {
+    return new IndexField(path, IndexKind.VECTOR, false, true, false, new VectorIndex(dimensions, distance, algorithm));
+  }
+
   /** This field, also keeping a sort order ({@code @Sortable}, {@code sortable = true}). */
   public IndexField withSortOrder() {
-    return new IndexField(path, kind, true, caseSensitive, multiValued);
+    return new IndexField(path, kind, true, caseSensitive, multiValued, vector);
   }
 
   /**
@@ -65,6 +85,6 @@ public record IndexField(
     if (kind != IndexKind.TAG) {
       throw new IllegalStateException("only a tag can be case-insensitive, not the " + kind + " field " + path);
     }
-    return new IndexField(path, kind, sortable, false, multiValued);
+    return new IndexField(path, kind, sortable, false, multiValued, vector);
   }
 }

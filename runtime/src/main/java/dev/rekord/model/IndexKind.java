@@ -9,5 +9,7 @@ public enum IndexKind {
   /** Full text: tokenized, case-folded words. */
   TEXT,
   /** Points: radius and box. */
-  GEO
+  GEO,
+  /** A {@code float[]} embedding: nearest-neighbour queries. */
+  VECTOR
 }

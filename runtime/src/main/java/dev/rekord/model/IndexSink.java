@@ -43,6 +43,15 @@ public interface IndexSink {
   IndexSink geo(IndexField field, GeoPoint point);
 
   /**
+   * A vector ({@code @Vector float[]}); {@code null} records the field as null. By default nothing
+   * is indexed: an engine without a vector index (the portable engine) finds the nearest documents
+   * by reading them ({@code Query.nearest}).
+   */
+  default IndexSink vector(IndexField field, float[] vector) {
+    return vector == null ? absent(field) : this;
+  }
+
+  /**
    * The values of a compound index: the values of its tags, in order, then the number. A document
    * with a {@code null} among them is not in the compound index.
    */

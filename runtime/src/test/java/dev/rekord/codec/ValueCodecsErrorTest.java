@@ -73,6 +73,8 @@ class ValueCodecsErrorTest {
       "ZONED_DATE_TIME | 2024-05-01T10:15+01:00[Mars/Olympus] | expected an ISO-8601 date-time with offset and zone",
       "DURATION | 5 minutes | expected an ISO-8601 duration",
       "BYTES | not base64! | expected standard Base64",
+      "FLOAT_VECTOR | not base64! | expected standard Base64 of FLOAT32 little-endian bytes",
+      "FLOAT_VECTOR | AAA= | bytes, not a multiple of 4",
       "GEO_POINT | 10.75 | expected 'longitude,latitude'",
       "GEO_POINT | 10,20,30 | expected 'longitude,latitude'",
       "GEO_POINT | 200,10 | expected 'longitude,latitude'",
@@ -96,6 +98,8 @@ class ValueCodecsErrorTest {
       "LONG | 9223372036854775808 | expected a decimal integer",
       "BOOLEAN | 1 | expected a JSON boolean",
       "DOUBLE | [] | expected a double",
+      "FLOAT_VECTOR | {} | expected a JSON array of numbers",
+      "FLOAT_VECTOR | [1, true] | expected a float",
       "STRING | 5 | expected a JSON string",
       "LOCAL_DATE | 20240501 | expected a JSON string holding an ISO-8601 date",
   })

@@ -213,6 +213,19 @@ class ValueCodecsRoundTripTest {
     assertEquals("/w==", ValueCodecs.BYTES.toText(new byte[] {-1}));
   }
 
+  @Test
+  void floatVectorsRoundTripExactlyAsBase64OfTheirLittleEndianBytesAndAsJsonArrays() {
+    float[] odd = {-0.0f, Float.MIN_VALUE, Float.MAX_VALUE, Float.NaN, Float.NEGATIVE_INFINITY, 0.1f, -7f};
+    for (float[] value : new float[][] {new float[0], {1f}, odd}) {
+      assertArrayEquals(value, ValueCodecs.FLOAT_VECTOR.fromText(ValueCodecs.FLOAT_VECTOR.toText(value)));
+      assertArrayEquals(value, JsonReader.fromText("k", "T",
+          JsonWriter.toText("T", value, ValueCodecs.FLOAT_VECTOR), ValueCodecs.FLOAT_VECTOR));
+    }
+    // 1.0f is 0x3F800000: little-endian 00 00 80 3F
+    assertEquals("AACAPw==", ValueCodecs.FLOAT_VECTOR.toText(new float[] {1f}));
+    assertEquals("[1.0,-2.5,\"NaN\"]", JsonWriter.toText("T", new float[] {1f, -2.5f, Float.NaN}, ValueCodecs.FLOAT_VECTOR));
+  }
+
   private static Arguments of(ValueCodec<?> codec, Object value) {
     return Arguments.of(codec, value);
   }

@@ -45,4 +45,28 @@ class IndexFieldTest {
     assertFalse(CompoundIndex.of(List.of(city), age).numberNeverNull().numberNullable());
     assertEquals("city+age", CompoundIndex.of(List.of(city), age).name());
   }
+
+  @Test
+  void aVectorCarriesItsSettingsAndOnlyAVectorDoes() {
+    IndexField vector = IndexField.vector("embedding", 3, dev.rekord.annotations.Vector.Distance.L2,
+        dev.rekord.annotations.Vector.Algorithm.HNSW);
+    assertEquals(new IndexField("embedding", IndexKind.VECTOR, false, true, false, new VectorIndex(3,
+        dev.rekord.annotations.Vector.Distance.L2, dev.rekord.annotations.Vector.Algorithm.HNSW)), vector);
+    assertThrows(IllegalArgumentException.class, () -> new IndexField("embedding", IndexKind.VECTOR, false, true, false));
+    assertThrows(IllegalArgumentException.class, () -> new VectorIndex(0, dev.rekord.annotations.Vector.Distance.L2,
+        dev.rekord.annotations.Vector.Algorithm.FLAT));
+  }
+
+  @Test
+  void distancesAreTheQueryEnginesDefinitions() {
+    float[] a = {1, 0};
+    float[] b = {3, 4};
+    assertEquals(1 - 3.0 / 5, distance(dev.rekord.annotations.Vector.Distance.COSINE, a, b), 1e-12);
+    assertEquals(4 + 16, distance(dev.rekord.annotations.Vector.Distance.L2, a, b), 1e-12); // squared
+    assertEquals(1 - 3, distance(dev.rekord.annotations.Vector.Distance.IP, a, b), 1e-12);
+  }
+
+  private static double distance(dev.rekord.annotations.Vector.Distance distance, float[] a, float[] b) {
+    return new VectorIndex(2, distance, dev.rekord.annotations.Vector.Algorithm.FLAT).distance(a, b);
+  }
 }

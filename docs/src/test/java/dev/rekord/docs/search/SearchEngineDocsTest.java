@@ -2,6 +2,7 @@ package dev.rekord.docs.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.rekord.Neighbor;
 import dev.rekord.Rekord;
 import dev.rekord.docs.gettingstarted.Member;
 import dev.rekord.docs.gettingstarted.MemberModel;
@@ -69,6 +70,26 @@ class SearchEngineDocsTest {
           .list();                                 // FT.AGGREGATE … DIALECT 2 under the hood
       // end::query[]
       assertEquals(List.of("ada"), inOslo.stream().map(Member::id).toList());
+    }
+  }
+
+  @Test
+  void nearestNeighbours() {
+    try (Rekord rekord = Rekord.connect(server.url())) {
+      rekord.migrate();
+      ProductRepository products = new ProductRepository(rekord);
+      products.save(new Product("boot", "shoes", 120, new float[] {0.9f, 0.1f, 0f, 0f}));
+      products.save(new Product("sandal", "shoes", 40, new float[] {0.1f, 0.9f, 0f, 0f}));
+      products.save(new Product("beanie", "hats", 20, new float[] {1f, 0f, 0f, 0f}));
+      float[] queryVector = {1f, 0f, 0f, 0f};
+      // tag::nearest[]
+      List<Neighbor<Product>> similar = products.find(Product_.category.eq("shoes"))
+          .nearest(Product_.embedding.nearest(queryVector, 10))   // the 10 nearest shoes
+          .list();
+      Neighbor<Product> best = similar.get(0);   // best.entity(), best.distance()
+      // end::nearest[]
+      assertEquals(List.of("boot", "sandal"), similar.stream().map(n -> n.entity().id()).toList());
+      assertEquals(1 - 0.9 / Math.sqrt(0.82), best.distance(), 1e-6);
     }
   }
 }

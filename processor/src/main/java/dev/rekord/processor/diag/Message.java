@@ -23,7 +23,7 @@ public enum Message {
   UNSUPPORTED_TYPE(
       "UnsupportedType",
       "%s has type %s, which Rekord cannot store; use a scalar (String, boolean, char, a number,"
-          + " BigDecimal, BigInteger, UUID, a java.time value, byte[], GeoPoint), an"
+          + " BigDecimal, BigInteger, UUID, a java.time value, byte[], float[], GeoPoint), an"
           + " enum, a record, a List or Set of those, or a Map<String, V> of scalars or enums"),
   OPTIONAL_COMPONENT(
       "UnsupportedType",
@@ -35,6 +35,10 @@ public enum Message {
       "NotIndexable",
       "@%s needs one value per document, but %s holds several (%s); index it with @Tag (integral"
           + " numbers, strings, enums) or @Text (strings), or remove the annotation"),
+  VECTOR_DIMENSIONS(
+      "VectorDimensions",
+      "A @Vector has 1 to 32768 dimensions, but %s has dimensions = %d; give the length of the"
+          + " embeddings your model produces, e.g. `@Vector(dimensions = 384)`"),
   CONFLICTING_INDEXES(
       "ConflictingIndexes",
       "A component has one index kind, but %s is annotated %s; keep one of them"),

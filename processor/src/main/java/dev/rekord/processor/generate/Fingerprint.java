@@ -1,6 +1,7 @@
 package dev.rekord.processor.generate;
 
 import dev.rekord.processor.model.IndexKind;
+import dev.rekord.processor.model.IndexSpec;
 import dev.rekord.processor.model.ModelDescription;
 import dev.rekord.processor.model.ScalarKind;
 import dev.rekord.processor.model.ValueType;
@@ -51,6 +52,7 @@ final class Fingerprint {
           .append("|multiValued=")
           .append(field.path().multiValued())
           .append(scoring(field))
+          .append(vector(field))
           .append('\n');
     }
     for (IndexedCompound compound : compounds) {
@@ -72,6 +74,12 @@ final class Fingerprint {
       return "|score=" + scalar.kind().name();
     }
     return "";
+  }
+
+  /** A vector's settings, {@code |vector=384,COSINE,FLAT}; nothing for other kinds, whose lines stay as they were. */
+  private static String vector(IndexedField field) {
+    IndexSpec.VectorSpec vector = field.spec().vector();
+    return vector == null ? "" : "|vector=" + vector.dimensions() + "," + vector.distance() + "," + vector.algorithm();
   }
 
   private static String digest(String text) {

@@ -76,7 +76,15 @@ final class IndexDefinitionWriter extends SourceFileWriter {
       case TEXT -> multiValued ? "texts" : "text";
       case NUMERIC -> single(field, "numeric");
       case GEO -> single(field, "geo");
+      case VECTOR -> single(field, "vector");
     };
+    if (spec.kind() == IndexKind.VECTOR) {
+      // IndexField.vector("embedding", 384, Vector.Distance.COSINE, Vector.Algorithm.FLAT)
+      IndexSpec.VectorSpec vector = spec.vector();
+      return CodeBlock.of("$T.$N($S, $L, $T.Distance.$N, $T.Algorithm.$N)", RuntimeTypes.INDEX_FIELD, factory,
+          field.path().storedPath(), vector.dimensions(), RuntimeTypes.VECTOR, vector.distance(), RuntimeTypes.VECTOR,
+          vector.algorithm());
+    }
     CodeBlock.Builder code = CodeBlock.builder().add("$T.$N($S)", RuntimeTypes.INDEX_FIELD, factory, field.path().storedPath());
     if (!spec.caseSensitive()) {
       if (spec.kind() != IndexKind.TAG) {

@@ -92,6 +92,8 @@ final class IndexResourceWriter {
       case GEO -> {
         // The query engine cannot sort by a GEO field.
       }
+      case VECTOR -> text.append(' ').append(spec.vector().algorithm()).append(" 6 TYPE FLOAT32 DIM ")
+          .append(spec.vector().dimensions()).append(" DISTANCE_METRIC ").append(spec.vector().distance());
     }
     return text.toString();
   }

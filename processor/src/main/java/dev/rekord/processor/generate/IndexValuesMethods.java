@@ -154,6 +154,7 @@ final class IndexValuesMethods {
       case NUMERIC -> "numeric";
       case TEXT -> "text";
       case GEO -> "geo";
+      case VECTOR -> "vector";
     };
     return CodeBlock.of("sink.$N($L, $L)", method, constant(field), value);
   }

@@ -14,7 +14,7 @@ import dev.rekord.processor.model.ValueType;
  * another scalar → {@code TagField}, any index on a collection (or a tag inside a collection of
  * records) → {@code CollectionField}, NUMERIC → {@code NumericField}, {@code DateField} or {@code
  * ComparableField} (for {@code Duration}, {@code MonthDay}, {@code ZoneOffset}), TEXT → {@code
- * TextField}, GEO → {@code GeoField}, not indexed → {@code Attribute}. A sortable tag or number gets
+ * TextField}, GEO → {@code GeoField}, VECTOR → {@code VectorField}, not indexed → {@code Attribute}. A sortable tag or number gets
  * the sortable variant ({@code SortableStringField}, {@code SortableNumericField}, …), the only
  * fields with {@code asc()} and {@code desc()}, so a sort by a field without a sort order does not
  * compile.
@@ -70,6 +70,7 @@ final class MetamodelFields {
       };
       case TEXT -> ParameterizedTypeName.get(RuntimeTypes.TEXT_FIELD, root, value);
       case GEO -> ParameterizedTypeName.get(RuntimeTypes.GEO_FIELD, root);
+      case VECTOR -> ParameterizedTypeName.get(RuntimeTypes.VECTOR_FIELD, root);
     };
   }
 }

@@ -5,5 +5,6 @@ public enum IndexKind {
   TAG,
   NUMERIC,
   TEXT,
-  GEO
+  GEO,
+  VECTOR
 }

@@ -3,8 +3,24 @@ package dev.rekord.processor.model;
 /**
  * How a component is indexed, after validation resolved {@code @Indexed} to a concrete kind.
  *
- * @param kind tag, numeric, text or geo
+ * @param kind tag, numeric, text, geo or vector
  * @param sortable whether a sort order is kept
  * @param caseSensitive for tags; {@code true} for every other kind
+ * @param vector for a vector, its settings; {@code null} for every other kind
  */
-public record IndexSpec(IndexKind kind, boolean sortable, boolean caseSensitive) {}
+public record IndexSpec(IndexKind kind, boolean sortable, boolean caseSensitive, VectorSpec vector) {
+
+  /** A field of any kind but a vector. */
+  public IndexSpec(IndexKind kind, boolean sortable, boolean caseSensitive) {
+    this(kind, sortable, caseSensitive, null);
+  }
+
+  /**
+   * The settings of {@code @Vector}.
+   *
+   * @param dimensions the elements of every vector
+   * @param distance the name of the {@code Vector.Distance} constant
+   * @param algorithm the name of the {@code Vector.Algorithm} constant
+   */
+  public record VectorSpec(int dimensions, String distance, String algorithm) {}
+}

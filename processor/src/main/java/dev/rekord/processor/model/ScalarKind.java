@@ -32,6 +32,7 @@ public enum ScalarKind {
   ZONE_ID(Family.TAG),
   DURATION(Family.ORDERED),
   BYTES(Family.OPAQUE),
+  FLOAT_VECTOR(Family.VECTOR),
   GEO_POINT(Family.GEO);
 
   /**
@@ -46,7 +47,9 @@ public enum ScalarKind {
     TEMPORAL,
     ORDERED,
     GEO,
-    OPAQUE
+    OPAQUE,
+    /** {@code float[]}: stored as a FLOAT32 blob; indexed by {@code @Vector} only. */
+    VECTOR
   }
 
   private final Family family;

@@ -16,6 +16,7 @@ public final class AnnotationNames {
   static final String NUMERIC = "dev.rekord.annotations.Numeric";
   static final String TEXT = "dev.rekord.annotations.Text";
   static final String GEO = "dev.rekord.annotations.Geo";
+  static final String VECTOR = "dev.rekord.annotations.Vector";
   static final String SORTABLE = "dev.rekord.annotations.Sortable";
   static final String COMPOUND_INDEX = "dev.rekord.annotations.CompoundIndex";
   static final String COMPOUND_INDEXES = "dev.rekord.annotations.CompoundIndexes";
@@ -24,7 +25,7 @@ public final class AnnotationNames {
 
   /** Every annotation a model is written with: what Rekord's processors read, and claim. */
   public static final Set<String> MODEL_ANNOTATIONS = Set.of(
-      REDIS_MODEL, ID, VERSION, FIELD_NAME, INDEXED, TAG, NUMERIC, TEXT, GEO, SORTABLE,
+      REDIS_MODEL, ID, VERSION, FIELD_NAME, INDEXED, TAG, NUMERIC, TEXT, GEO, VECTOR, SORTABLE,
       COMPOUND_INDEX, COMPOUND_INDEXES, CACHED);
 
   private AnnotationNames() {}

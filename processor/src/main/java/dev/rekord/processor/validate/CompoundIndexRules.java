@@ -146,6 +146,7 @@ final class CompoundIndexRules {
       case NUMERIC -> "indexed as a number";
       case TEXT -> "indexed as full text";
       case GEO -> "indexed as a geo point";
+      case VECTOR -> "a @Vector";
     };
   }
 

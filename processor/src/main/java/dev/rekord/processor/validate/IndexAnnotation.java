@@ -16,7 +16,8 @@ enum IndexAnnotation {
   TAG(AnnotationNames.TAG, "strings, enums, booleans, chars, UUIDs, periods, zone ids and integral numbers"),
   NUMERIC(AnnotationNames.NUMERIC, "numbers, dates, times, durations and zone offsets"),
   TEXT(AnnotationNames.TEXT, "strings"),
-  GEO(AnnotationNames.GEO, "GeoPoints");
+  GEO(AnnotationNames.GEO, "GeoPoints"),
+  VECTOR(AnnotationNames.VECTOR, "float[] embeddings");
 
   private static final Set<ScalarKind> INTEGRAL =
       EnumSet.of(ScalarKind.BYTE, ScalarKind.SHORT, ScalarKind.INT, ScalarKind.LONG, ScalarKind.BIG_INTEGER);
@@ -70,6 +71,7 @@ enum IndexAnnotation {
       case NUMERIC -> numberLike ? IndexKind.NUMERIC : null;
       case TEXT -> scalar.kind() == ScalarKind.STRING ? IndexKind.TEXT : null;
       case GEO -> family == ScalarKind.Family.GEO ? IndexKind.GEO : null;
+      case VECTOR -> family == ScalarKind.Family.VECTOR ? IndexKind.VECTOR : null;
     });
   }
 

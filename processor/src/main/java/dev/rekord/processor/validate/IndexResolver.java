@@ -18,6 +18,9 @@ import javax.lang.model.element.Element;
  * implies, whether the annotation fits the type, and whether a sort order is possible.
  */
 final class IndexResolver {
+  /** The most dimensions a vector may have (the runtime's {@code VectorIndex.MAX_DIMENSIONS}). */
+  private static final int MAX_VECTOR_DIMENSIONS = 32_768;
+
   private final Annotations annotations;
 
   IndexResolver(Annotations annotations) {
@@ -76,16 +79,32 @@ final class IndexResolver {
               Message.TEXT_NOT_SORTABLE, path, "`sortable = true`"));
       return Optional.empty();
     }
-    if (sortable && (multiValued || kind.get() == IndexKind.GEO)) {
+    if (sortable && (multiValued || kind.get() == IndexKind.GEO || kind.get() == IndexKind.VECTOR)) {
       AnnotationMirror sortableSource = found.sortable().orElse(mirror);
       String why = collection ? "is a collection (" + type.typeName() + ")"
           : insideCollection ? "is inside a collection of records"
+          : kind.get() == IndexKind.VECTOR ? "is a vector (queries order by distance: nearest)"
           : "is a geo point";
       problems.add(Problem.onAnnotation(field, sortableSource, Message.NOT_SORTABLE, path, why));
       return Optional.empty();
     }
+    if (kind.get() == IndexKind.VECTOR) {
+      return vector(field, mirror, path, problems);
+    }
     boolean caseSensitive = annotation != IndexAnnotation.TAG || annotations.booleanValue(mirror, "caseSensitive");
     return Optional.of(new IndexSpec(kind.get(), sortable, caseSensitive));
+  }
+
+  /** The settings of a {@code @Vector}, or nothing when its dimensions are out of range. */
+  private Optional<IndexSpec> vector(Element field, AnnotationMirror mirror, String path, Problems problems) {
+    long dimensions = annotations.longValue(mirror, "dimensions");
+    if (dimensions < 1 || dimensions > MAX_VECTOR_DIMENSIONS) {
+      problems.add(Problem.onValue(field, mirror, Annotations.explicitValue(mirror, "dimensions").orElseThrow(),
+          Message.VECTOR_DIMENSIONS, path, dimensions));
+      return Optional.empty();
+    }
+    return Optional.of(new IndexSpec(IndexKind.VECTOR, false, true, new IndexSpec.VectorSpec((int) dimensions,
+        annotations.enumValue(mirror, "distance"), annotations.enumValue(mirror, "algorithm"))));
   }
 
   /** The annotations that would index {@code single}, or why nothing can. */

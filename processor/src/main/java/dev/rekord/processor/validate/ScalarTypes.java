@@ -53,9 +53,11 @@ final class ScalarTypes {
       case LONG -> Optional.of(ScalarKind.LONG);
       case FLOAT -> Optional.of(ScalarKind.FLOAT);
       case DOUBLE -> Optional.of(ScalarKind.DOUBLE);
-      case ARRAY -> ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE
-          ? Optional.of(ScalarKind.BYTES)
-          : Optional.empty();
+      case ARRAY -> switch (((ArrayType) type).getComponentType().getKind()) {
+        case BYTE -> Optional.of(ScalarKind.BYTES);
+        case FLOAT -> Optional.of(ScalarKind.FLOAT_VECTOR);
+        default -> Optional.empty();
+      };
       case DECLARED -> Optional.ofNullable(BY_CLASS_NAME.get(qualifiedName((DeclaredType) type)));
       default -> Optional.empty();
     };

@@ -384,6 +384,68 @@ class ValidationErrorsTest {
   }
 
   @Nested
+  class Vectors {
+    @Test
+    void vectorOnAnythingButAFloatArray() {
+      JavaFileObject src = member("""
+              @Id String id,
+              @Vector(dimensions = 3) double[] doubles,
+              @Vector(dimensions = 3) String text,
+              @Vector(dimensions = 3) List<Float> floats
+          """);
+      Compilation c = compile(src);
+      assertThat(c).hadErrorCount(3);
+      assertThat(c).hadErrorContaining("[Rekord.UnsupportedType] Member.doubles has type double[]")
+          .inFile(src).onLineContaining("double[] doubles");
+      assertThat(c).hadErrorContaining("[Rekord.NotIndexable] @Vector indexes float[] embeddings, but Member.text is"
+              + " java.lang.String; use @Indexed or @Tag or @Text, or remove the annotation")
+          .inFile(src).onLineContaining("String text");
+      assertThat(c).hadErrorContaining("[Rekord.NotIndexable] @Vector indexes float[] embeddings, but Member.floats is")
+          .inFile(src).onLineContaining("List<Float> floats");
+    }
+
+    @Test
+    void dimensionsOutOfRange() {
+      JavaFileObject src = member("""
+              @Id String id,
+              @Vector(dimensions = 0) float[] none,
+              @Vector(dimensions = 40000) float[] huge
+          """);
+      Compilation c = compile(src);
+      assertThat(c).hadErrorCount(2);
+      assertThat(c).hadErrorContaining("[Rekord.VectorDimensions] A @Vector has 1 to 32768 dimensions, but Member.none has"
+              + " dimensions = 0; give the length of the embeddings your model produces, e.g. `@Vector(dimensions = 384)`")
+          .inFile(src).onLineContaining("float[] none");
+      assertThat(c).hadErrorContaining("[Rekord.VectorDimensions]").inFile(src).onLineContaining("float[] huge");
+    }
+
+    @Test
+    void aVectorHasNoSortOrderAndOneIndexKind() {
+      JavaFileObject src = member("""
+              @Id String id,
+              @Sortable @Vector(dimensions = 3) float[] sorted,
+              @Tag @Vector(dimensions = 3) float[] both
+          """);
+      Compilation c = compile(src);
+      assertThat(c).hadErrorCount(2);
+      assertThat(c).hadErrorContaining("[Rekord.NotSortable] A sort order needs one value per document, but Member.sorted"
+              + " is a vector (queries order by distance: nearest)")
+          .inFile(src).onLineContaining("float[] sorted");
+      assertThat(c).hadErrorContaining("[Rekord.ConflictingIndexes]").inFile(src).onLineContaining("float[] both");
+    }
+
+    @Test
+    void floatArraysInsideCollectionsOfRecordsAreNotVectors() {
+      JavaFileObject src = member("    @Id String id,\n    List<Chunk> chunks");
+      JavaFileObject chunk = source("test.Chunk", "public record Chunk(@Vector(dimensions = 3) float[] embedding) {}\n");
+      Compilation c = compile(src, chunk);
+      assertThat(c).hadErrorCount(1);
+      assertThat(c).hadErrorContaining("[Rekord.NotIndexable] @Vector needs one value per document, but Member.chunks.embedding")
+          .inFile(chunk).onLineContaining("float[] embedding");
+    }
+  }
+
+  @Nested
   class Indexes {
     @Test
     void numericOnString() {

@@ -63,6 +63,9 @@ final class JedisCommands {
     for (String arg : command.args()) {
       args.add(arg);
     }
+    for (byte[] raw : command.binaryArgs()) {
+      args.add(raw);
+    }
     return new CommandObject<>(args, builder(command.reply()));
   }
 

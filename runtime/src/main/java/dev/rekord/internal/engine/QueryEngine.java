@@ -146,6 +146,23 @@ public interface QueryEngine<T> {
   /** An id of a page and its document, or {@code null} when the engine did not read it. */
   record Row(String id, Object document) {}
 
+  /**
+   * The ids of the {@code nearest.k()} documents matching {@code condition} ({@code null}: all)
+   * whose vector is nearest to {@code nearest}'s, nearest first, with their distances; or empty
+   * when the engine keeps no vector index, and the caller computes them from the documents. The
+   * query vector has the field's dimensions (checked by the caller). By default empty.
+   */
+  default Optional<List<Scored>> nearest(Condition<T> condition, dev.rekord.query.Nearest<T> nearest) {
+    return Optional.empty();
+  }
+
+  /**
+   * An id found by {@link #nearest}, its distance to the query vector, and its document where the
+   * engine read it with the id (as the model's {@code DocumentStorage.read} returns it), else
+   * {@code null}.
+   */
+  record Scored(String id, double distance, Object document) {}
+
   /** How many documents match {@code condition} ({@code null}: all); exact. */
   long count(Condition<T> condition);
 

@@ -2,6 +2,7 @@ package dev.rekord.internal.engine.portable;
 
 import dev.rekord.model.GeoPoint;
 import dev.rekord.exception.SerializationException;
+import dev.rekord.internal.engine.VectorValues;
 import dev.rekord.model.CompoundIndex;
 import dev.rekord.model.IndexField;
 import dev.rekord.model.IndexKind;
@@ -181,6 +182,23 @@ public final class IndexEntries implements IndexSink {
     String path = field.path();
     entries.add(new Entry(EntryOp.GEO, layout -> layout.geo(path),
         Double.toString(point.longitude()), Double.toString(point.latitude())));
+    return this;
+  }
+
+  /**
+   * A vector: no entry (nearest-neighbour queries read the documents, {@code Query.nearest}), but
+   * checked like on the search engine, so both engines store the same documents.
+   */
+  @Override
+  public IndexEntries vector(IndexField field, float[] vector) {
+    require(field, IndexKind.VECTOR);
+    if (vector == null) {
+      return absent(field);
+    }
+    String problem = VectorValues.problem(field, vector);
+    if (problem != null) {
+      throw unindexable(field, problem);
+    }
     return this;
   }
 

@@ -8,7 +8,9 @@ import dev.rekord.model.GeoPoint;
 import dev.rekord.model.IndexField;
 import dev.rekord.model.IndexKind;
 import dev.rekord.model.IndexSink;
+import dev.rekord.internal.engine.VectorValues;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -141,6 +143,24 @@ final class SearchDocument implements IndexSink {
     double[] cell = GeoCells.center(point.longitude(), point.latitude());
     values.put(SearchSchema.hashField("gx", field), Double.toString(cell[0]));
     values.put(SearchSchema.hashField("gy", field), Double.toString(cell[1]));
+    return this;
+  }
+
+  /**
+   * The vector's FLOAT32 little-endian bytes, as hex: the save script stores them as the raw blob
+   * the Query Engine indexes ({@link SearchScripts}), since values travel to it as text.
+   */
+  @Override
+  public SearchDocument vector(IndexField field, float[] vector) {
+    require(field, IndexKind.VECTOR);
+    if (vector == null) {
+      return absent(field);
+    }
+    String problem = VectorValues.problem(field, vector);
+    if (problem != null) {
+      throw unindexable(field, problem);
+    }
+    values.put(SearchSchema.hashField(SearchSchema.VECTOR_CODE, field), HexFormat.of().formatHex(VectorValues.bytes(vector)));
     return this;
   }
 

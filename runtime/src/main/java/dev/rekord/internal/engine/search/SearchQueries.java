@@ -6,13 +6,16 @@ import dev.rekord.exception.QueryException;
 import dev.rekord.exception.RedisCommandException;
 import dev.rekord.exception.SchemaMismatchException;
 import dev.rekord.internal.engine.QueryEngine;
+import dev.rekord.internal.engine.VectorValues;
 import dev.rekord.query.Condition;
+import dev.rekord.query.Nearest;
 import dev.rekord.query.Sort;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 
 /**
  * Runs the search engine's queries through the model's alias: counts with {@code FT.SEARCH … LIMIT
@@ -77,6 +80,43 @@ final class SearchQueries {
       ids.add(idOf(reply.get(i)));
     }
     return ids;
+  }
+
+  /** The attribute a KNN query names its distance by. */
+  private static final String DISTANCE = "rkdist";
+
+  /**
+   * The {@code k} nearest matches: {@code FT.SEARCH alias "(filter)=>[KNN k @v0 $rkvec AS rkdist]"
+   * PARAMS 2 rkvec <blob> SORTBY rkdist LIMIT 0 k}, returning each document's fields (read by
+   * {@code documentOf}, as the model's storage reads a script's reply) with its distance, in one
+   * round trip. The vector travels as a parameter (raw FLOAT32 bytes), never in the query text.
+   */
+  List<QueryEngine.Scored> nearest(Condition<?> condition, Nearest<?> nearest, Function<Object, Object> documentOf) {
+    String k = Integer.toString(nearest.k());
+    String knn = "(" + query(condition) + ")=>[KNN " + k + " @" + schema.vectorAttribute(nearest.field().index())
+        + " $rkvec AS " + DISTANCE + "]";
+    List<String> args = List.of(schema.alias(), knn, "SORTBY", DISTANCE, "ASC", "LIMIT", "0", k, "DIALECT", "2", "TIMEOUT", "0", "PARAMS", "2", "rkvec");
+    List<?> reply = (List<?>) run(Command.of("FT.SEARCH", List.of(), args)
+        .withBinaryArgs(VectorValues.bytes(nearest.vector())));
+    List<QueryEngine.Scored> scored = new ArrayList<>(reply.size() / 2);
+    for (int i = 1; i + 1 < reply.size(); i += 2) {
+      List<?> fields = (List<?>) reply.get(i + 1);
+      String id = null;
+      double distance = Double.NaN;
+      for (int f = 0; f + 1 < fields.size(); f += 2) {
+        String name = String.valueOf(fields.get(f));
+        if (name.equals(SearchSchema.ID)) {
+          id = Hex.decode(String.valueOf(fields.get(f + 1)));
+        } else if (name.equals(DISTANCE)) {
+          distance = Double.parseDouble(String.valueOf(fields.get(f + 1)));
+        }
+      }
+      if (id == null) {
+        throw new IllegalStateException("a KNN row without its id: " + fields);
+      }
+      scored.add(new QueryEngine.Scored(id, distance, documentOf.apply(fields)));
+    }
+    return scored;
   }
 
   /** The ids from {@code offset}, at most {@code limit}, read a page at a time through a cursor. */

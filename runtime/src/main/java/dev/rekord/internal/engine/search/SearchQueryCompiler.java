@@ -47,14 +47,19 @@ final class SearchQueryCompiler {
 
   /**
    * The query of {@code condition} ({@code null}: every document) over documents that have not
-   * expired at {@code nowMillis} (the server's clock).
+   * expired at {@code nowMillis} (the server's clock). With a condition the expiry is a negation,
+   * {@code (condition) -@rkexp:[-inf now]}: the expired documents are few, so the module skips
+   * them cheaply, where intersecting the condition with the range of the unexpired ones (every
+   * document) made a selective query, a filtered KNN above all, several times slower.
    */
   static String compile(SearchSchema schema, Condition<?> condition, long nowMillis) {
     SearchQueryCompiler compiler = new SearchQueryCompiler(schema);
-    compiler.query.append("@rkexp:[(").append(nowMillis).append(" +inf]");
-    if (condition != null) {
-      compiler.query.append(' ');
+    if (condition == null) {
+      compiler.query.append("@rkexp:[(").append(nowMillis).append(" +inf]");
+    } else {
+      compiler.query.append('(');
       compiler.compile(condition);
+      compiler.query.append(") -@rkexp:[-inf ").append(nowMillis).append(']');
     }
     return compiler.query.toString();
   }

@@ -11,6 +11,7 @@ import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
 import dev.rekord.query.Condition;
+import dev.rekord.query.Nearest;
 import dev.rekord.query.Sort;
 import dev.rekord.schema.IndexReport;
 import dev.rekord.schema.MigrationListener;
@@ -137,6 +138,11 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
   @Override
   public List<String> ids(Condition<T> condition, List<Sort<T>> sort, long offset, long limit) {
     return queries.ids(condition, sort, offset, limit);
+  }
+
+  @Override
+  public Optional<List<Scored>> nearest(Condition<T> condition, Nearest<T> nearest) {
+    return Optional.of(queries.nearest(condition, nearest, storage::fromScript));
   }
 
   @Override

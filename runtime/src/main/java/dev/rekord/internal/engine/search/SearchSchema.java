@@ -31,6 +31,8 @@ import java.util.List;
  *   <tr><td>{@code __rk.g.p}, {@code __rk.gx.p}, {@code __rk.gy.p}</td><td>{@code gi}, {@code
  *       gxi}, {@code gyi}</td><td>GEO, NUMERIC</td><td>the point; its cell's longitude and
  *       latitude for boxes</td></tr>
+ *   <tr><td>{@code __rk.v.p}</td><td>{@code vi}</td><td>VECTOR</td><td>the vector's FLOAT32
+ *       little-endian bytes (FLAT or HNSW, its dimensions and distance)</td></tr>
  *   <tr><td>{@code __rk.null}</td><td>{@code rknull}</td><td>TAG</td><td>the positions of the
  *       fields recorded null ({@code f3})</td></tr>
  *   <tr><td>{@code __rk.id}</td><td>{@code rkid}</td><td>TAG SORTABLE</td><td>the id (hex): ties
@@ -87,6 +89,14 @@ final class SearchSchema {
     return position;
   }
 
+  /** The code of a vector's index field: {@code __rk.v.<path>} holds its FLOAT32 little-endian blob. */
+  static final String VECTOR_CODE = "v";
+
+  /** The attribute a KNN query names for {@code field}: {@code v<position>}. */
+  String vectorAttribute(IndexField field) {
+    return VECTOR_CODE + position(field);
+  }
+
   static String hashField(String code, IndexField field) {
     return FIELD_PREFIX + code + "." + field.path();
   }
@@ -120,7 +130,9 @@ final class SearchSchema {
           attribute(args, hashField("gx", field), "gx" + i, "NUMERIC", false);
           attribute(args, hashField("gy", field), "gy" + i, "NUMERIC", false);
         }
-        default -> throw new IllegalStateException("no search form for " + field.kind());
+        case VECTOR -> args.addAll(List.of(hashField(VECTOR_CODE, field), "AS", vectorAttribute(field), "VECTOR",
+            field.vector().algorithm().name(), "6", "TYPE", "FLOAT32", "DIM",
+            Integer.toString(field.vector().dimensions()), "DISTANCE_METRIC", field.vector().distance().name()));
       }
     }
     return args;

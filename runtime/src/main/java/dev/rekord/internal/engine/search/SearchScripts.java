@@ -12,6 +12,9 @@ final class SearchScripts {
 
   private SearchScripts() {}
 
+  /** The start of the name of every vector index field. */
+  private static final String VECTOR_PREFIX = SearchSchema.FIELD_PREFIX + SearchSchema.VECTOR_CODE + ".";
+
   /** Lua: {@code local exp} = when a key with {@code ttl} ms left (0 or less: none) expires, as text. */
   private static final String EXPIRY = """
       local function expiry(ttl)
@@ -22,11 +25,32 @@ final class SearchScripts {
       """.formatted(SearchSchema.NEVER);
 
   /**
+   * Lua: {@code blobs(from)} turns the hex values of vector index fields ({@code __rk.v.…}) among the
+   * field/value pairs of ARGV from {@code from} into the raw bytes the Query Engine indexes: values
+   * reach a script as text, a vector's blob is not.
+   */
+  private static final String BLOBS = """
+      local function blobs(from)
+        local bytes
+        for i = from, #ARGV - 1, 2 do
+          if string.sub(ARGV[i], 1, %d) == '%s' then
+            if not bytes then
+              bytes = {}
+              for b = 0, 255 do bytes[string.format('%%02x', b)] = string.char(b) end
+            end
+            ARGV[i + 1] = (string.gsub(ARGV[i + 1], '%%x%%x', bytes))
+          end
+        end
+      end
+      """.formatted(VECTOR_PREFIX.length(), VECTOR_PREFIX);
+
+  /**
    * Replaces a document: {@code KEYS[1]} the document, {@code ARGV[1]} its time to live in ms (0:
    * none), then field/value pairs (document and index fields).
    */
-  static final LuaScript SAVE = new LuaScript("search-save", EXPIRY + """
+  static final LuaScript SAVE = new LuaScript("search-save", EXPIRY + BLOBS + """
       local ttl = tonumber(ARGV[1])
+      blobs(2)
       redis.call('DEL', KEYS[1])
       redis.call('HSET', KEYS[1], '%s', expiry(ttl), unpack(ARGV, 2))
       if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
@@ -40,7 +64,7 @@ final class SearchScripts {
    * pairs as read, then the index field/value pairs. Returns 1 when rewritten, 0 when the document
    * is gone, -1 when it changed.
    */
-  static final LuaScript REINDEX = new LuaScript("search-reindex", EXPIRY + """
+  static final LuaScript REINDEX = new LuaScript("search-reindex", EXPIRY + BLOBS + """
       local prefix = '%s'
       local current = redis.call('HGETALL', KEYS[1])
       if #current == 0 then return 0 end
@@ -65,7 +89,10 @@ final class SearchScripts {
       if not hasExpiry then
         redis.call('HSET', KEYS[1], '%s', expiry(redis.call('PTTL', KEYS[1])))
       end
-      if #ARGV > 2 * n + 1 then redis.call('HSET', KEYS[1], unpack(ARGV, 2 * n + 2)) end
+      if #ARGV > 2 * n + 1 then
+        blobs(2 * n + 2)
+        redis.call('HSET', KEYS[1], unpack(ARGV, 2 * n + 2))
+      end
       return 1
       """.formatted(SearchSchema.FIELD_PREFIX, SearchSchema.EXPIRES, SearchSchema.EXPIRES), true);
 }
