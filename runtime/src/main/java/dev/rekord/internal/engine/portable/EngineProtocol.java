@@ -67,6 +67,21 @@ final class EngineProtocol {
     }
   }
 
+  /**
+   * What {@code expire.lua} does to a document's expiry, keeping its entry in the bucket's set of
+   * expiring ids and the place of its manifest in line.
+   */
+  enum Expire implements ProtocolCode {
+    /** Expire after the given ms ({@code PEXPIRE}). */
+    IN,
+    /** Expire at the given unix ms ({@code PEXPIREAT}); a time already past removes the document. */
+    AT,
+    /** Expire after the given ms, only if the document expires already (a read that refreshes it). */
+    REFRESH,
+    /** Never expire ({@code PERSIST}). */
+    PERSIST
+  }
+
   /** What {@code query.lua} returns. */
   enum Mode implements ProtocolCode {
     /** The page of ids, each followed by its sort values when asked for. */
@@ -150,6 +165,7 @@ final class EngineProtocol {
     constants(lua, script, "FORM", List.of(Form.values()));
     constants(lua, script, "CONDITION", List.of(Condition.values()));
     constants(lua, script, "MANIFEST_IN", List.of(ManifestIn.values()));
+    constants(lua, script, "EXPIRE", List.of(Expire.values()));
     if (uses(script, "MANIFEST_FIELD")) {
       lua.append("local MANIFEST_FIELD = '").append(KeyLayout.MANIFEST_FIELD).append("'\n");
     }

@@ -24,6 +24,9 @@ final class EngineScripts {
   /** Removes the index entries of a document that no longer exists: {@code drop_if_gone.lua}. */
   static final LuaScript DROP_IF_GONE = load("drop-if-gone", true, "manifest", "drop_if_gone");
 
+  /** Changes a document's expiry, keeping its expiring entry and manifest in line: {@code expire.lua}. */
+  static final LuaScript EXPIRE = load("expire", true, "manifest", "entries", "expire");
+
   /** Removes a document and its index entries: {@code delete.lua}. */
   static final LuaScript DELETE = load("delete", true, "manifest", "delete");
 

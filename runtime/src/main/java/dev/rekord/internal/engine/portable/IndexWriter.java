@@ -212,6 +212,26 @@ public final class IndexWriter {
     return ones(EngineScripts.DELETE, calls);
   }
 
+  /**
+   * Changes the expiry of the document of {@code id}, stored in {@code form}, with its expiring
+   * entry and manifest, atomically.
+   *
+   * @return whether it changed (false: no document, or a refresh or persist of one that does not expire)
+   */
+  public boolean expire(String id, Form form, EngineProtocol.Expire action, long millis) {
+    ScriptCall call = ScriptCalls.expire(layout.bucketFor(id), id, form, action, millis);
+    return Long.valueOf(1).equals(connection.eval(EngineScripts.EXPIRE, call.keys(), call.args()));
+  }
+
+  /** {@link EngineProtocol.Expire#REFRESH} of many documents in one pipeline; how many were refreshed. */
+  public long refreshAll(List<String> ids, Form form, long millis) {
+    List<ScriptCall> calls = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      calls.add(ScriptCalls.expire(layout.bucketFor(id), id, form, EngineProtocol.Expire.REFRESH, millis));
+    }
+    return ones(EngineScripts.EXPIRE, calls);
+  }
+
   /** Runs {@code calls} of {@code script} in one pipeline; how many returned 1. */
   private long ones(LuaScript script, List<ScriptCall> calls) {
     if (calls.isEmpty()) {

@@ -12,6 +12,7 @@ import dev.rekord.query.Sort;
 import dev.rekord.schema.IndexReport;
 import dev.rekord.schema.MigrationListener;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -107,6 +108,26 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
   @Override
   public long deleteAll(List<String> ids) {
     return writer.deleteAll(ids);
+  }
+
+  @Override
+  public boolean expire(String id, Duration ttl) {
+    return writer.expire(id, form, EngineProtocol.Expire.IN, IndexWriter.ttlMillis(ttl));
+  }
+
+  @Override
+  public boolean expireAt(String id, Instant at) {
+    return writer.expire(id, form, EngineProtocol.Expire.AT, at.toEpochMilli());
+  }
+
+  @Override
+  public boolean persist(String id) {
+    return writer.expire(id, form, EngineProtocol.Expire.PERSIST, 0);
+  }
+
+  @Override
+  public void refresh(List<String> ids, Duration ttl) {
+    writer.refreshAll(ids, form, IndexWriter.ttlMillis(ttl));
   }
 
   @Override
