@@ -40,10 +40,18 @@ public final class IndexWriter {
 
   private final RedisConnection connection;
   private final KeyLayout layout;
+  private final Feed feed;
 
+  /** A writer of a model without a change feed. */
   public IndexWriter(RedisConnection connection, KeyLayout layout) {
+    this(connection, layout, Feed.NONE);
+  }
+
+  /** A writer whose every script reports to {@code feed} ({@code changes.lua}). */
+  public IndexWriter(RedisConnection connection, KeyLayout layout, Feed feed) {
     this.connection = connection;
     this.layout = layout;
+    this.feed = feed;
   }
 
   public KeyLayout layout() {
@@ -93,7 +101,7 @@ public final class IndexWriter {
    * @return why the document was not written, if it was not
    */
   public Optional<Refusal> save(ScriptCall call) {
-    List<?> refused = (List<?>) connection.eval(EngineScripts.SAVE, call.keys(), call.args());
+    List<?> refused = (List<?>) eval(EngineScripts.SAVE, call);
     return refused.isEmpty() ? Optional.empty() : Optional.of(refusal(refused, 0, List.of(0)));
   }
 
@@ -143,7 +151,7 @@ public final class IndexWriter {
       }
       join(calls, bucket.subList(from, bucket.size()), joined, positions);
     }
-    List<Object> replies = connection.evalAll(EngineScripts.SAVE, joined);
+    List<Object> replies = connection.evalAll(EngineScripts.SAVE, feed.appendTo(joined));
     List<Refusal> refused = new ArrayList<>();
     for (int c = 0; c < replies.size(); c++) {
       List<?> reply = (List<?>) replies.get(c);
@@ -199,8 +207,7 @@ public final class IndexWriter {
    * @return whether the document existed
    */
   public boolean delete(String id) {
-    ScriptCall call = ScriptCalls.delete(layout.bucketFor(id), id);
-    return Long.valueOf(1).equals(connection.eval(EngineScripts.DELETE, call.keys(), call.args()));
+    return Long.valueOf(1).equals(eval(EngineScripts.DELETE, ScriptCalls.delete(layout.bucketFor(id), id)));
   }
 
   /** Deletes many documents in one pipeline, each atomically; returns how many existed. */
@@ -219,8 +226,8 @@ public final class IndexWriter {
    * @return whether it changed (false: no document, or a refresh or persist of one that does not expire)
    */
   public boolean expire(String id, Form form, EngineProtocol.Expire action, long millis) {
-    ScriptCall call = ScriptCalls.expire(layout.bucketFor(id), id, form, action, millis);
-    return Long.valueOf(1).equals(connection.eval(EngineScripts.EXPIRE, call.keys(), call.args()));
+    return Long.valueOf(1).equals(eval(EngineScripts.EXPIRE,
+        ScriptCalls.expire(layout.bucketFor(id), id, form, action, millis)));
   }
 
   /** {@link EngineProtocol.Expire#REFRESH} of many documents in one pipeline; how many were refreshed. */
@@ -238,12 +245,18 @@ public final class IndexWriter {
       return 0;
     }
     long ones = 0;
-    for (Object result : connection.evalAll(script, calls)) {
+    for (Object result : connection.evalAll(script, feed.appendTo(calls))) {
       if (Long.valueOf(1).equals(result)) {
         ones++;
       }
     }
     return ones;
+  }
+
+  /** Runs one call of {@code script}, with the feed's arguments. */
+  private Object eval(LuaScript script, ScriptCall call) {
+    ScriptCall fed = feed.appendTo(call);
+    return connection.eval(script, fed.keys(), fed.args());
   }
 
   /** Whole milliseconds, rounded up so a sub-millisecond TTL still expires. */

@@ -38,13 +38,19 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
 
   public PortableQueryEngine(RedisConnection connection, RekordModel<T, ?> model, DocumentStorage<T> storage,
       int buckets) {
+    this(connection, model, storage, buckets, Feed.NONE);
+  }
+
+  /** The engine of a model whose writes, deletes and expiries are reported to {@code feed}. */
+  public PortableQueryEngine(RedisConnection connection, RekordModel<T, ?> model, DocumentStorage<T> storage,
+      int buckets, Feed feed) {
     this.connection = connection;
     this.model = model;
     this.storage = storage;
     this.form = EngineProtocol.Form.of(storage.scriptKind());
     this.layout = KeyLayout.of(model.keyPrefix(), buckets);
-    this.writer = new IndexWriter(connection, layout);
-    this.queries = new PortableQueries(connection, layout, model.index().compounds(), form);
+    this.writer = new IndexWriter(connection, layout, feed);
+    this.queries = new PortableQueries(connection, layout, model.index().compounds(), form, feed);
   }
 
   @Override

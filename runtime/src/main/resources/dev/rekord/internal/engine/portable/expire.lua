@@ -11,6 +11,8 @@
 -- (EXPIRE_IN, EXPIRE_REFRESH: from now; EXPIRE_AT: unix time; EXPIRE_PERSIST: unused), ARGV[5] the
 -- manifest's entry for KEYS[4], ARGV[6] the longest manifest the document's hash may hold (0: a
 -- JSON document, never), ARGV[7] ENTRY_EXPIRY (the op entries.lua writes KEYS[4]'s entry with).
+-- The last two arguments are the model's change feed (changes.lua): a change of expiry is no
+-- event; a document removed by a time already past is CHANGE_EXPIRED.
 -- Returns 1 when the expiry changed (EXPIRE_AT with a time already past: the document is removed
 -- with its entries), 0 when there is no document (EXPIRE_REFRESH, EXPIRE_PERSIST: or it does not
 -- expire).
@@ -59,6 +61,7 @@ if redis.call('EXISTS', doc) == 0 then
   if manifest and not inDocument then redis.call('DEL', manifestKey) end
   removeEntry(expiring, id)
   removeEntry(all, id)
+  if FEED_ON then appendChange(base, id, CHANGE_EXPIRED) end
   return 1
 end
 writeEntries(id, doc, 4, 7, 1)
