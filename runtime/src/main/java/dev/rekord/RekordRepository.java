@@ -1,6 +1,7 @@
 package dev.rekord;
 
 import dev.rekord.annotations.Storage;
+import dev.rekord.changes.ChangeStream;
 import dev.rekord.connection.Batch;
 import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
@@ -464,6 +465,17 @@ public class RekordRepository<T, ID> {
   public Optional<Duration> ttl(ID id) {
     long millis = connection().execute(Commands.pttl(keyOf(id)));
     return millis < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
+  }
+
+  /**
+   * The model's change feed: subscribe to its stream with a consumer group, or listen to its
+   * notices. See {@code docs/change-streams.md}.
+   *
+   * @throws IllegalStateException when the model has no change feed ({@link
+   *     Rekord.Builder#changes})
+   */
+  public ChangeStream<ID> changes() {
+    return engine().changes(model::idFromString);
   }
 
   /** Deletes the document with {@code id} and its index entries; {@code true} when there was one. */

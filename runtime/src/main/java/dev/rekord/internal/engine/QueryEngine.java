@@ -1,5 +1,6 @@
 package dev.rekord.internal.engine;
 
+import dev.rekord.changes.ChangeStream;
 import dev.rekord.query.Condition;
 import dev.rekord.query.Sort;
 import dev.rekord.schema.IndexReport;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What a repository asks of a query engine for one model: write a document together with its index
@@ -89,6 +91,15 @@ public interface QueryEngine<T> {
 
   /** Deletes the documents of {@code ids}, each atomically; returns how many existed. */
   long deleteAll(List<String> ids);
+
+  /**
+   * The model's change feed, its ids read by {@code ids}.
+   *
+   * @throws IllegalStateException when the model has no change feed
+   */
+  default <ID> ChangeStream<ID> changes(Function<String, ID> ids) {
+    throw new IllegalStateException("change feeds need the portable engine; this model runs on " + name());
+  }
 
   /**
    * Makes the existing document of {@code id} expire after {@code ttl} (positive), keeping the

@@ -28,6 +28,9 @@ final class EngineScripts {
   /** Changes a document's expiry, keeping its expiring entry and manifest in line: {@code expire.lua}. */
   static final LuaScript EXPIRE = load("expire", true, "manifest", "entries", "changes", "expire");
 
+  /** A subscriber's next events of one bucket's change stream: {@code changes_read.lua}. */
+  static final LuaScript READ_CHANGES = load("changes-read", true, "changes_read");
+
   /** Removes a document and its index entries: {@code delete.lua}. */
   static final LuaScript DELETE = load("delete", true, "manifest", "changes", "delete");
 

@@ -1,5 +1,6 @@
 package dev.rekord.internal.engine.portable;
 
+import dev.rekord.changes.ChangeStream;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.engine.Refusal;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The portable engine for one model: Rekord's own secondary indexes in core data structures, kept
@@ -34,6 +36,7 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
   private final EngineProtocol.Form form;
   private final KeyLayout layout;
   private final IndexWriter writer;
+  private final Feed feed;
   private final PortableQueries queries;
 
   public PortableQueryEngine(RedisConnection connection, RekordModel<T, ?> model, DocumentStorage<T> storage,
@@ -50,6 +53,7 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
     this.form = EngineProtocol.Form.of(storage.scriptKind());
     this.layout = KeyLayout.of(model.keyPrefix(), buckets);
     this.writer = new IndexWriter(connection, layout, feed);
+    this.feed = feed;
     this.queries = new PortableQueries(connection, layout, model.index().compounds(), form, feed);
   }
 
@@ -114,6 +118,15 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
   @Override
   public long deleteAll(List<String> ids) {
     return writer.deleteAll(ids);
+  }
+
+  @Override
+  public <ID> ChangeStream<ID> changes(Function<String, ID> ids) {
+    if (feed.equals(Feed.NONE)) {
+      throw new IllegalStateException(model.name() + " has no change feed; configure one with"
+          + " Rekord.builder().changes(" + model.type().getSimpleName() + ".class, ChangeOptions.stream())");
+    }
+    return new PortableChangeStream<>(connection, model.name(), layout, feed, ids);
   }
 
   @Override

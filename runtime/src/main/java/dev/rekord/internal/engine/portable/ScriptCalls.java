@@ -189,6 +189,16 @@ final class ScriptCalls {
             Integer.toString(form == Form.HASH ? Manifest.MAX_IN_DOCUMENT : 0), EntryOp.EXPIRY.code()));
   }
 
+  /**
+   * {@code changes_read.lua}: the next events of {@code stream} for {@code consumer} of {@code
+   * group}, at most {@code count}, claiming other consumers' events unacknowledged for {@code
+   * claimAfterMillis} (-1: never).
+   */
+  static ScriptCall readChanges(String stream, String group, String consumer, int count, long claimAfterMillis) {
+    return new ScriptCall(List.of(stream),
+        List.of(group, consumer, Integer.toString(count), Long.toString(claimAfterMillis)));
+  }
+
   /** The manifest's entry naming the bucket's set of expiring ids. */
   private static String expiringEntry(KeyLayout.Bucket bucket) {
     StringBuilder entry = new StringBuilder();
