@@ -86,11 +86,11 @@ public final class Engines {
     if (configured == Engine.PORTABLE) {
       return Engine.PORTABLE;
     }
-    if (changes.containsKey(model.type())) {
+    String portableOnly = portableOnly(model);
+    if (portableOnly != null) {
       if (configured == Engine.SEARCH) {
-        throw new IllegalStateException("Rekord is configured with Engine.SEARCH, but " + model.name()
-            + " has a change feed, which only the portable engine writes; run it on Engine.PORTABLE or"
-            + " Engine.AUTO, or drop its changes(...) setting");
+        throw new IllegalStateException("Rekord is configured with Engine.SEARCH, but " + model.name() + " has "
+            + portableOnly + ", which only the portable engine supports; run it on Engine.PORTABLE or Engine.AUTO");
       }
       return Engine.PORTABLE;
     }
@@ -99,6 +99,14 @@ public final class Engines {
       throw new IllegalStateException("Rekord is configured with Engine.SEARCH, but " + obstacle);
     }
     return obstacle == null ? Engine.SEARCH : Engine.PORTABLE;
+  }
+
+  /** What keeps {@code model} on the portable engine (a change feed, expiries refreshed by reads), or null. */
+  private String portableOnly(RekordModel<?, ?> model) {
+    if (changes.containsKey(model.type())) {
+      return "a change feed (Rekord.Builder.changes)";
+    }
+    return model.refreshTtlOnRead() ? "refreshTtlOnRead" : null;
   }
 
   private boolean hasModule() {
@@ -134,8 +142,9 @@ public final class Engines {
     if (configured(model) != Engine.AUTO) {
       return "configured";
     }
-    if (changes.containsKey(model.type())) {
-      return "auto: it has a change feed";
+    String portableOnly = portableOnly(model);
+    if (portableOnly != null) {
+      return "auto: it has " + portableOnly;
     }
     return chosen == Engine.SEARCH ? "auto: the server has the Redis Query Engine"
         : "auto: " + (hasModule() ? SearchSupport.obstacle(model, true, connection.isCluster())
