@@ -8,6 +8,6 @@ import dev.rekord.annotations.Tag;
 @RedisModel(prefix = "visit", ttlSeconds = Visit.TTL_SECONDS, refreshTtlOnRead = true)
 public record Visit(@Id String id, @Tag String page) {
 
-  /** Two seconds. */
-  public static final long TTL_SECONDS = 2;
+  /** Three seconds. */
+  public static final long TTL_SECONDS = 3;
 }
