@@ -39,6 +39,7 @@ module dev.rekord.runtime {
 
   exports dev.rekord;
   exports dev.rekord.cache;
+  exports dev.rekord.changes;
   exports dev.rekord.codec;
   exports dev.rekord.config;
   exports dev.rekord.connection;

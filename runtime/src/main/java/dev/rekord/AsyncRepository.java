@@ -139,6 +139,21 @@ public final class AsyncRepository<T, ID> {
     return run(() -> repository.deleteById(id));
   }
 
+  /** {@link RekordRepository#expire}. */
+  public CompletableFuture<Boolean> expire(ID id, Duration ttl) {
+    return run(() -> repository.expire(id, ttl));
+  }
+
+  /** {@link RekordRepository#persist}. */
+  public CompletableFuture<Boolean> persist(ID id) {
+    return run(() -> repository.persist(id));
+  }
+
+  /** {@link RekordRepository#ttl}. */
+  public CompletableFuture<Optional<Duration>> ttl(ID id) {
+    return run(() -> repository.ttl(id));
+  }
+
   /** {@link RekordRepository#deleteAll}. */
   public CompletableFuture<Long> deleteAll() {
     return run(repository::deleteAll);

@@ -9,6 +9,7 @@ import dev.rekord.connection.ReplicaWait;
 import dev.rekord.connection.RetryPolicy;
 import dev.rekord.internal.connection.JedisRequirement;
 import dev.rekord.internal.schema.ModelRegistry;
+import dev.rekord.changes.ChangeOptions;
 import dev.rekord.model.Engine;
 import dev.rekord.model.RekordModel;
 import dev.rekord.schema.MigrationListener;
@@ -86,7 +87,7 @@ public final class Rekord implements AutoCloseable {
     this.modelNames = new ModelNames(instrumentation.enabled() ? models() : List.of());
     this.connection = instrumentation.enabled() ? instrumented(connection) : connection;
     this.engines = new Engines(this.connection, new SchemaStore(this.connection, options.buckets),
-        options.engine, options.modelEngines);
+        options.engine, options.modelEngines, options.changes);
     this.namespace = options.namespace;
     this.asyncExecutor = options.asyncExecutor;
     this.maxInFlight = options.maxInFlight;
@@ -327,6 +328,7 @@ public final class Rekord implements AutoCloseable {
     private Namespace namespace = Namespace.NONE;
     private Engine engine = Engine.AUTO;
     private final Map<Class<?>, Engine> modelEngines = new HashMap<>();
+    private final Map<Class<?>, ChangeOptions> changes = new HashMap<>();
     // Object, not Micrometer's types: this class must load where Micrometer is absent.
     private Object meterRegistry;
     private Object observationRegistry;
@@ -533,6 +535,17 @@ public final class Rekord implements AutoCloseable {
      */
     public Builder engine(Class<? extends Record> type, Engine engine) {
       modelEngines.put(java.util.Objects.requireNonNull(type, "type"), java.util.Objects.requireNonNull(engine, "engine"));
+      return this;
+    }
+
+    /**
+     * Gives the model of record type {@code type} a change feed: every create, update, delete and
+     * expiry of its documents is appended to a Redis Stream (and/or published as a notice) in the
+     * same atomic script as the change; read it with {@code repository.changes()}. The model runs
+     * on the portable engine. See {@code docs/change-streams.md}.
+     */
+    public Builder changes(Class<? extends Record> type, ChangeOptions options) {
+      changes.put(java.util.Objects.requireNonNull(type, "type"), java.util.Objects.requireNonNull(options, "options"));
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.rekord;
 
 import dev.rekord.annotations.Storage;
+import dev.rekord.changes.ChangeStream;
 import dev.rekord.connection.Batch;
 import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
@@ -23,6 +24,7 @@ import dev.rekord.model.RekordModel;
 import dev.rekord.query.Condition;
 import dev.rekord.schema.IndexReport;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -439,7 +441,21 @@ public class RekordRepository<T, ID> {
     } catch (WrongTypeException e) {
       throw storage.wrongType(key, connection().execute(Commands.type(key)));
     }
-    return Optional.ofNullable(storage.decode(key, reply));
+    T entity = storage.decode(key, reply);
+    if (entity != null && model.refreshTtlOnRead()) {
+      refreshExpiry(List.of(model.idToString(id)));
+    }
+    return Optional.ofNullable(entity);
+  }
+
+  /**
+   * Restarts the expiry of documents just read, for a model that refreshes on read: one more round
+   * trip, after the read (a document that expired between the two stays expired).
+   */
+  private void refreshExpiry(List<String> ids) {
+    if (!ids.isEmpty()) {
+      engine().refresh(ids, model.defaultTtl());
+    }
   }
 
   /** The documents with {@code ids}, read in one round trip; see {@link BatchRead}. */
@@ -467,6 +483,7 @@ public class RekordRepository<T, ID> {
     List<ID> missing = new ArrayList<>();
     Map<ID, DeserializationException> failures = new LinkedHashMap<>();
     QueryEngine<T> engine = engine();
+    List<String> refreshed = model.refreshTtlOnRead() ? new ArrayList<>() : null;
     for (int from = 0; from < ids.size(); from += READ_BATCH) {
       int to = Math.min(from + READ_BATCH, ids.size());
       List<String> keys = new ArrayList<>(to - from);
@@ -502,11 +519,17 @@ public class RekordRepository<T, ID> {
             missing.add(id);
           } else {
             found.put(id, entity);
+            if (refreshed != null) {
+              refreshed.add(stored.get(i));
+            }
           }
         } catch (DeserializationException e) {
           failures.put(id, e);
         }
       }
+    }
+    if (refreshed != null) {
+      refreshExpiry(refreshed);
     }
     return new BatchRead<>(found, missing, failures);
   }
@@ -534,6 +557,73 @@ public class RekordRepository<T, ID> {
       throw storage.wrongType(key, type);
     }
     return true;
+  }
+
+  /**
+   * Makes the existing document with {@code id} expire after {@code ttl}, whatever expiry it had.
+   * The index learns the new expiry in the same atomic step, so from the moment it is due no
+   * query returns, counts or pages over the document.
+   *
+   * @param ttl positive
+   * @return whether there was a document (none: nothing changed)
+   */
+  public boolean expire(ID id, Duration ttl) {
+    if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("ttl must be positive (persist removes an expiry): " + ttl);
+    }
+    return engine().expire(model.idToString(requireNonNull(id, "id")), ttl);
+  }
+
+  /**
+   * Makes the existing document with {@code id} expire at {@code at} (by the server's clock); a
+   * time already past removes it, with its index entries, at once.
+   *
+   * @return whether there was a document
+   */
+  public boolean expireAt(ID id, Instant at) {
+    requireNonNull(at, "at");
+    return engine().expireAt(model.idToString(requireNonNull(id, "id")), at);
+  }
+
+  /**
+   * Removes the expiry of the document with {@code id}: it stays until deleted or saved with a
+   * time to live.
+   *
+   * @return whether it had an expiry (false: no document, or it did not expire)
+   */
+  public boolean persist(ID id) {
+    return engine().persist(model.idToString(requireNonNull(id, "id")));
+  }
+
+  /**
+   * How long the document with {@code id} has left (by the server's clock, to the millisecond);
+   * empty when it does not expire or does not exist ({@link #existsById} tells them apart).
+   */
+  public Optional<Duration> ttl(ID id) {
+    long millis = connection().execute(Commands.pttl(keyOf(id)));
+    return millis < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
+  }
+
+  /**
+   * Removes the index entries of documents that have expired, in every bucket (up to 1,000 per
+   * bucket per call), as every query does first; with a change feed each is reported {@code
+   * EXPIRED}. Queries keep the index exact without it; run it periodically (e.g. from a {@code
+   * ScheduledExecutorService}) where expiry events must come soon even while nothing queries the
+   * model. One pipelined round trip.
+   */
+  public void sweepExpired() {
+    engine().count(null);
+  }
+
+  /**
+   * The model's change feed: subscribe to its stream with a consumer group, or listen to its
+   * notices. See {@code docs/change-streams.md}.
+   *
+   * @throws IllegalStateException when the model has no change feed ({@link
+   *     Rekord.Builder#changes})
+   */
+  public ChangeStream<ID> changes() {
+    return engine().changes(model::idFromString);
   }
 
   /** Deletes the document with {@code id} and its index entries; {@code true} when there was one. */

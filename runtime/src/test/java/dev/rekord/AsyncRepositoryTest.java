@@ -38,6 +38,20 @@ class AsyncRepositoryTest {
   }
 
   @Test
+  void expiryControlRunsAsync() throws Exception {
+    try (Rekord rekord = Rekord.connect(redis.server().url())) {
+      RekordRepository<Member, String> members = members(rekord);
+      AsyncRepository<Member, String> async = members.async();
+      members.save(member(1));
+      assertTrue(async.expire("m1", Duration.ofMinutes(5)).get(10, TimeUnit.SECONDS));
+      assertTrue(async.ttl("m1").get(10, TimeUnit.SECONDS).orElseThrow().compareTo(Duration.ofMinutes(4)) > 0);
+      assertTrue(async.persist("m1").get(10, TimeUnit.SECONDS));
+      assertTrue(async.ttl("m1").get(10, TimeUnit.SECONDS).isEmpty());
+      assertFalse(async.expire("missing", Duration.ofMinutes(5)).get(10, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
   void tenThousandConcurrentFuturesGiveTheSyncResults() throws Exception {
     try (Rekord rekord = Rekord.builder().url(redis.server().url()).maxInFlight(64).build()) {
       RekordRepository<Member, String> members = members(rekord);

@@ -33,4 +33,12 @@ public @interface RedisModel {
 
   /** Default time to live of a saved document in seconds; {@code 0} means no expiry. */
   long ttlSeconds() default 0;
+
+  /**
+   * Whether reading a document ({@code findById}, {@code findAllById}, query results) restarts its
+   * expiry at {@link #ttlSeconds()}, so documents in use stay and idle ones expire (sessions,
+   * caches). Needs a {@code ttlSeconds}; a document saved or made persistent without an expiry is
+   * left alone.
+   */
+  boolean refreshTtlOnRead() default false;
 }

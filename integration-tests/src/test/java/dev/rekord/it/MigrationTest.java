@@ -31,8 +31,8 @@ class MigrationTest {
   @RegisterExtension static RedisExtension redis = RedisExtension.create();
 
   private static final List<String> PREFIXES = List.of("all-types-hash", "all-types-json", "event",
-      "item-hash", "item-json", "member", "moment", "note", "product", "product-json", "reading", "resident",
-      "session", "ticket");
+      "item-hash", "item-json", "lease", "member", "moment", "note", "product", "product-json", "reading",
+      "resident", "session", "ticket", "visit");
 
   private UnifiedJedis raw;
 

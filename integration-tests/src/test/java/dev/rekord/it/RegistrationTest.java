@@ -22,6 +22,7 @@ import dev.rekord.it.model.ItemHashModel;
 import dev.rekord.it.model.ItemJsonModel;
 import dev.rekord.it.model.Member;
 import dev.rekord.it.model.MemberIndex;
+import dev.rekord.it.model.LeaseModel;
 import dev.rekord.it.model.MemberModel;
 import dev.rekord.it.model.MemberRepository;
 import dev.rekord.it.model.Member_;
@@ -33,6 +34,7 @@ import dev.rekord.it.model.ReadingModel;
 import dev.rekord.it.model.ResidentModel;
 import dev.rekord.it.model.SessionModel;
 import dev.rekord.it.model.TicketModel;
+import dev.rekord.it.model.VisitModel;
 import dev.rekord.query.Attribute;
 import dev.rekord.metamodel.CollectionField;
 import dev.rekord.metamodel.ComparableField;
@@ -78,6 +80,7 @@ class RegistrationTest {
               EventModel.class,
               ItemHashModel.class,
               ItemJsonModel.class,
+              LeaseModel.class,
               MemberModel.class,
               MomentModel.class,
               NoteModel.class,
@@ -86,7 +89,8 @@ class RegistrationTest {
               ReadingModel.class,
               ResidentModel.class,
               SessionModel.class,
-              TicketModel.class),
+              TicketModel.class,
+              VisitModel.class),
           registered);
     }
   }

@@ -1,8 +1,10 @@
 package dev.rekord.internal;
 
+import dev.rekord.changes.ChangeOptions;
 import dev.rekord.model.Engine;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.engine.QueryEngine;
+import dev.rekord.internal.engine.portable.Feed;
 import dev.rekord.internal.engine.portable.PortableQueryEngine;
 import dev.rekord.internal.engine.search.SearchQueryEngine;
 import dev.rekord.internal.engine.search.SearchSupport;
@@ -29,6 +31,7 @@ public final class Engines {
   private final SchemaStore schemas;
   private final Engine configured;
   private final Map<Class<?>, Engine> modelEngines;
+  private final Map<Class<?>, ChangeOptions> changes;
   private final ConcurrentMap<RekordModel<?, ?>, QueryEngine<?>> engines = new ConcurrentHashMap<>();
   private volatile Boolean module;
 
@@ -42,6 +45,16 @@ public final class Engines {
    */
   public Engines(RedisConnection connection, SchemaStore schemas, Engine configured,
       Map<Class<?>, Engine> modelEngines) {
+    this(connection, schemas, configured, modelEngines, Map.of());
+  }
+
+  /**
+   * @param changes the change feeds of the models that have one, by record type (they run on the
+   *     portable engine, which writes them)
+   */
+  public Engines(RedisConnection connection, SchemaStore schemas, Engine configured,
+      Map<Class<?>, Engine> modelEngines, Map<Class<?>, ChangeOptions> changes) {
+    this.changes = Map.copyOf(changes);
     this.connection = connection;
     this.schemas = schemas;
     this.configured = java.util.Objects.requireNonNull(configured, "engine");
@@ -73,11 +86,27 @@ public final class Engines {
     if (configured == Engine.PORTABLE) {
       return Engine.PORTABLE;
     }
+    String portableOnly = portableOnly(model);
+    if (portableOnly != null) {
+      if (configured == Engine.SEARCH) {
+        throw new IllegalStateException("Rekord is configured with Engine.SEARCH, but " + model.name() + " has "
+            + portableOnly + ", which only the portable engine supports; run it on Engine.PORTABLE or Engine.AUTO");
+      }
+      return Engine.PORTABLE;
+    }
     String obstacle = SearchSupport.obstacle(model, hasModule(), connection.isCluster());
     if (configured == Engine.SEARCH && obstacle != null) {
       throw new IllegalStateException("Rekord is configured with Engine.SEARCH, but " + obstacle);
     }
     return obstacle == null ? Engine.SEARCH : Engine.PORTABLE;
+  }
+
+  /** What keeps {@code model} on the portable engine (a change feed, expiries refreshed by reads), or null. */
+  private String portableOnly(RekordModel<?, ?> model) {
+    if (changes.containsKey(model.type())) {
+      return "a change feed (Rekord.Builder.changes)";
+    }
+    return model.refreshTtlOnRead() ? "refreshTtlOnRead" : null;
   }
 
   private boolean hasModule() {
@@ -101,7 +130,8 @@ public final class Engines {
             model.keyPrefix(), nameOf(chosen), buckets, reason(model, chosen));
         return chosen == Engine.SEARCH
             ? new SearchQueryEngine<>(connection, model, DocumentStorage.of(model), buckets)
-            : new PortableQueryEngine<>(connection, model, DocumentStorage.of(model), buckets);
+            : new PortableQueryEngine<>(connection, model, DocumentStorage.of(model), buckets,
+                Feed.of(changes.get(model.type()), model.keyPrefix()));
       });
     }
     return (QueryEngine<T>) engine;
@@ -111,6 +141,10 @@ public final class Engines {
   private String reason(RekordModel<?, ?> model, Engine chosen) {
     if (configured(model) != Engine.AUTO) {
       return "configured";
+    }
+    String portableOnly = portableOnly(model);
+    if (portableOnly != null) {
+      return "auto: it has " + portableOnly;
     }
     return chosen == Engine.SEARCH ? "auto: the server has the Redis Query Engine"
         : "auto: " + (hasModule() ? SearchSupport.obstacle(model, true, connection.isCluster())

@@ -26,6 +26,14 @@ public interface RekordModel<T, ID> {
   /** The default time to live of a saved document; {@link Duration#ZERO} for none. */
   Duration defaultTtl();
 
+  /**
+   * Whether reading a document restarts its expiry at {@link #defaultTtl()} ({@code
+   * @RedisModel(refreshTtlOnRead = true)}); only documents that expire are refreshed.
+   */
+  default boolean refreshTtlOnRead() {
+    return false;
+  }
+
   IdKind idKind();
 
   /** The record's id, or {@code null} when it is still to be generated. */

@@ -38,7 +38,7 @@ class ApiSurfaceTest {
   @Test
   void exportedPackagesAreTheDeclaredApi() throws IOException {
     assertEquals(
-        Set.of("dev.rekord", "dev.rekord.cache", "dev.rekord.codec", "dev.rekord.config", "dev.rekord.connection",
+        Set.of("dev.rekord", "dev.rekord.cache", "dev.rekord.changes", "dev.rekord.codec", "dev.rekord.config", "dev.rekord.connection",
             "dev.rekord.exception", "dev.rekord.health", "dev.rekord.metamodel", "dev.rekord.model", "dev.rekord.query",
             "dev.rekord.ratelimit", "dev.rekord.schema", "dev.rekord.values"),
         exports(), "a change to the public API is deliberate: update this list with module-info.java");

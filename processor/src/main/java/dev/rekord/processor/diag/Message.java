@@ -69,6 +69,10 @@ public enum Message {
       "InvalidTtl",
       "ttlSeconds is 0 (no expiry) or a positive number of seconds, but %s has ttlSeconds = %d;"
           + " use 0 or a positive value"),
+  REFRESH_WITHOUT_TTL(
+      "RefreshWithoutTtl",
+      "refreshTtlOnRead restarts a document's default time to live, but %s has no ttlSeconds;"
+          + " give it one, e.g. ttlSeconds = 3600, or remove refreshTtlOnRead"),
   INVALID_VERSION_TYPE(
       "InvalidVersion",
       "A @Version is an int, long, Integer or Long, but %s is %s; change its type, e.g."

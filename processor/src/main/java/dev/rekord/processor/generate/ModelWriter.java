@@ -109,6 +109,9 @@ final class ModelWriter extends SourceFileWriter {
         .addMethod(getter("codec", ParameterizedTypeName.get(RuntimeTypes.DOCUMENT_CODEC, record), CodeBlock.of("$T.INSTANCE", model.generated("Codec"))))
         .addMethod(getter("index", RuntimeTypes.INDEX_DEFINITION, CodeBlock.of("$T.$N", model.generated("Index"), IndexedField.DEFINITION)));
     model.version().ifPresent(version -> addVersion(type, model, version));
+    if (model.refreshTtlOnRead()) {
+      type.addMethod(getter("refreshTtlOnRead", TypeName.BOOLEAN, CodeBlock.of("true")));
+    }
     return type;
   }
 

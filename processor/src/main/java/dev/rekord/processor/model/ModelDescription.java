@@ -16,14 +16,22 @@ import java.util.Optional;
  * @param ttlSeconds the default time to live; 0 for none
  * @param properties the record's components, in declaration order (the id and version included)
  * @param compoundIndexes the {@code @CompoundIndex}es, in declaration order
+ * @param refreshTtlOnRead whether a read restarts a document's expiry at the default time to live
  */
 public record ModelDescription(
     ClassName recordType, String keyPrefix, Storage storage, long ttlSeconds, List<Property> properties,
-    List<CompoundIndexDescription> compoundIndexes) {
+    List<CompoundIndexDescription> compoundIndexes, boolean refreshTtlOnRead) {
 
   public ModelDescription {
     properties = List.copyOf(properties);
     compoundIndexes = List.copyOf(compoundIndexes);
+  }
+
+  /** A description of a model whose reads leave expiries alone. */
+  public ModelDescription(
+      ClassName recordType, String keyPrefix, Storage storage, long ttlSeconds, List<Property> properties,
+      List<CompoundIndexDescription> compoundIndexes) {
+    this(recordType, keyPrefix, storage, ttlSeconds, properties, compoundIndexes, false);
   }
 
   /** A description without compound indexes. */

@@ -71,6 +71,6 @@ public final class ModelBuilder {
     List<Property> built = components.stream().map(c -> c.property().orElseThrow()).toList();
     return new BuildResult.Built(new ModelDescription(
         ClassName.get(type), settings.keyPrefix(), settings.storage(), settings.ttlSeconds(), built,
-        compoundIndexes));
+        compoundIndexes, settings.refreshTtlOnRead()));
   }
 }

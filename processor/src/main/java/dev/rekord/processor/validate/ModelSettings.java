@@ -13,7 +13,7 @@ import javax.lang.model.element.TypeElement;
  *
  * @param keyPrefix the prefix written, or the record's name in kebab case
  */
-record ModelSettings(String keyPrefix, Storage storage, long ttlSeconds) {
+record ModelSettings(String keyPrefix, Storage storage, long ttlSeconds, boolean refreshTtlOnRead) {
 
   static ModelSettings read(TypeElement record, AnnotationMirror redisModel, Annotations annotations, Problems problems) {
     String name = record.getSimpleName().toString();
@@ -31,7 +31,12 @@ record ModelSettings(String keyPrefix, Storage storage, long ttlSeconds) {
       AnnotationValue value = Annotations.explicitValue(redisModel, "ttlSeconds").orElseThrow();
       problems.add(Problem.onValue(record, redisModel, value, Message.INVALID_TTL, name, ttlSeconds));
     }
+    boolean refreshTtlOnRead = annotations.booleanValue(redisModel, "refreshTtlOnRead");
+    if (refreshTtlOnRead && ttlSeconds == 0) {
+      AnnotationValue value = Annotations.explicitValue(redisModel, "refreshTtlOnRead").orElseThrow();
+      problems.add(Problem.onValue(record, redisModel, value, Message.REFRESH_WITHOUT_TTL, name));
+    }
     Storage storage = Storage.valueOf(annotations.enumValue(redisModel, "storage"));
-    return new ModelSettings(prefix, storage, ttlSeconds);
+    return new ModelSettings(prefix, storage, ttlSeconds, refreshTtlOnRead);
   }
 }

@@ -205,6 +205,25 @@ class ValidationErrorsTest {
     }
 
     @Test
+    void refreshTtlOnReadNeedsATtl() {
+      JavaFileObject src = source("test.Member",
+          "@RedisModel(prefix = \"member\",\n    refreshTtlOnRead = true)\npublic record Member(@Id String id) {}\n");
+      Compilation c = compile(src);
+      assertThat(c).hadErrorCount(1);
+      assertThat(c).hadErrorContaining("[Rekord.RefreshWithoutTtl]").inFile(src).onLineContaining("refreshTtlOnRead = true");
+      assertThat(c).hadErrorContaining("but Member has no ttlSeconds");
+    }
+
+    @Test
+    void refreshTtlOnReadWithATtlIsDescribed() {
+      ProcessorTestSupport.Validated validated = validate(source("test.Member",
+          "@RedisModel(ttlSeconds = 60, refreshTtlOnRead = true)\npublic record Member(@Id String id) {}\n"));
+      assertThat(validated.compilation()).succeededWithoutWarnings();
+      assertThat(validated.models()).hasSize(1);
+      assertThat(validated.models().get(0).refreshTtlOnRead()).isTrue();
+    }
+
+    @Test
     void allProblemsOfATypeAreReportedTogether() {
       JavaFileObject src = source("test.Member", """
           @RedisModel(prefix = "a b", ttlSeconds = -1)

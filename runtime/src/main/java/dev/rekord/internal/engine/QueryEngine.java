@@ -1,13 +1,16 @@
 package dev.rekord.internal.engine;
 
+import dev.rekord.changes.ChangeStream;
 import dev.rekord.query.Condition;
 import dev.rekord.query.Sort;
 import dev.rekord.schema.IndexReport;
 import dev.rekord.schema.MigrationListener;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What a repository asks of a query engine for one model: write a document together with its index
@@ -113,6 +116,53 @@ public interface QueryEngine<T> {
 
   /** Deletes the documents of {@code ids}, each atomically; returns how many existed. */
   long deleteAll(List<String> ids);
+
+  /**
+   * The model's change feed, its ids read by {@code ids}.
+   *
+   * @throws IllegalStateException when the model has no change feed
+   */
+  default <ID> ChangeStream<ID> changes(Function<String, ID> ids) {
+    throw new IllegalStateException("change feeds need the portable engine; this model runs on " + name());
+  }
+
+  /**
+   * Makes the existing document of {@code id} expire after {@code ttl} (positive), keeping the
+   * index's view of its expiry in line atomically, so no query returns or counts it once it is due.
+   *
+   * @return whether there was a document
+   */
+  default boolean expire(String id, Duration ttl) {
+    throw new UnsupportedOperationException("expire needs the portable engine; this model runs on " + name());
+  }
+
+  /**
+   * Makes the existing document of {@code id} expire at {@code at}; one already past removes it
+   * with its index entries.
+   *
+   * @return whether there was a document
+   */
+  default boolean expireAt(String id, Instant at) {
+    throw new UnsupportedOperationException("expireAt needs the portable engine; this model runs on " + name());
+  }
+
+  /**
+   * Removes the expiry of the document of {@code id}.
+   *
+   * @return whether it had one (false: no document, or it did not expire)
+   */
+  default boolean persist(String id) {
+    throw new UnsupportedOperationException("persist needs the portable engine; this model runs on " + name());
+  }
+
+  /**
+   * Restarts the expiry of each of the documents of {@code ids} that expires, at {@code ttl} from
+   * now (a read that refreshes them); documents that do not expire are left alone. One round trip.
+   */
+  default void refresh(List<String> ids, Duration ttl) {
+    throw new UnsupportedOperationException("refreshing expiries needs the portable engine; this model runs on "
+        + name());
+  }
 
   /**
    * The ids of the documents matching {@code condition} ({@code null}: all), in {@code sort}

@@ -72,6 +72,41 @@ final class EngineProtocol {
     }
   }
 
+  /**
+   * What {@code expire.lua} does to a document's expiry, keeping its entry in the bucket's set of
+   * expiring ids and the place of its manifest in line.
+   */
+  enum Expire implements ProtocolCode {
+    /** Expire after the given ms ({@code PEXPIRE}). */
+    IN,
+    /** Expire at the given unix ms ({@code PEXPIREAT}); a time already past removes the document. */
+    AT,
+    /** Expire after the given ms, only if the document expires already (a read that refreshes it). */
+    REFRESH,
+    /** Never expire ({@code PERSIST}). */
+    PERSIST
+  }
+
+  /** The kind of a change event ({@code changes.lua}); {@code ChangeKind} names the same four. */
+  enum Change implements ProtocolCode {
+    CREATED,
+    UPDATED,
+    DELETED,
+    EXPIRED
+  }
+
+  /** The fields of a change event in a change stream ({@code changes.lua}), read back by the subscriber. */
+  enum EventField implements ProtocolCode {
+    /** The document's id. */
+    ID,
+    /** Its {@link Change} code. */
+    KIND,
+    /** The stored names of the fields that changed, joined by {@code ,}. */
+    FIELDS,
+    /** The {@code @Version} stored now; empty when none. */
+    VERSION
+  }
+
   /** What {@code query.lua} returns. */
   enum Mode implements ProtocolCode {
     /** The page of ids, each followed by its sort values when asked for. */
@@ -155,6 +190,15 @@ final class EngineProtocol {
     constants(lua, script, "FORM", List.of(Form.values()));
     constants(lua, script, "CONDITION", List.of(Condition.values()));
     constants(lua, script, "MANIFEST_IN", List.of(ManifestIn.values()));
+    constants(lua, script, "EXPIRE", List.of(Expire.values()));
+    constants(lua, script, "CHANGE", List.of(Change.values()));
+    constants(lua, script, "EVENT", List.of(EventField.values()));
+    if (uses(script, "CHANGES_KEY")) {
+      lua.append("local CHANGES_KEY = '").append(KeyLayout.CHANGES).append("'\n");
+    }
+    if (uses(script, "EXPIRING_KEY")) {
+      lua.append("local EXPIRING_KEY = '").append(KeyLayout.EXPIRING).append("'\n");
+    }
     if (uses(script, "MANIFEST_FIELD")) {
       lua.append("local MANIFEST_FIELD = '").append(KeyLayout.MANIFEST_FIELD).append("'\n");
     }

@@ -8,7 +8,8 @@ import dev.rekord.internal.script.ScriptResources;
  * and run by SHA ({@link LuaScript}: {@code EVALSHA}, loaded again on {@code NOSCRIPT}). Redis
  * scripts cannot include one another, so each script is joined here from its parts: first the
  * protocol's constants it names ({@link EngineProtocol#lua(String)}, generated from the Java
- * enums), then the shared functions it uses ({@code manifest.lua}, {@code entries.lua}), then its
+ * enums), then the shared functions it uses ({@code manifest.lua}, {@code entries.lua}, {@code
+ * changes.lua}: the change feed, which every script that writes or removes a document calls), then its
  * own files. The
  * layout of each script's arguments is built in {@link ScriptCalls}.
  */
@@ -16,16 +17,22 @@ final class EngineScripts {
   private EngineScripts() {}
 
   /** Replaces a document and its index entries: {@code save.lua}. */
-  static final LuaScript SAVE = load("save", true, "manifest", "entries", "save");
+  static final LuaScript SAVE = load("save", true, "manifest", "entries", "changes", "save");
 
   /** Rewrites a document's index entries, leaving the document alone: {@code reindex.lua}. */
-  static final LuaScript REINDEX = load("reindex", true, "manifest", "entries", "reindex");
+  static final LuaScript REINDEX = load("reindex", true, "manifest", "entries", "changes", "reindex");
 
   /** Removes the index entries of a document that no longer exists: {@code drop_if_gone.lua}. */
-  static final LuaScript DROP_IF_GONE = load("drop-if-gone", true, "manifest", "drop_if_gone");
+  static final LuaScript DROP_IF_GONE = load("drop-if-gone", true, "manifest", "changes", "drop_if_gone");
+
+  /** Changes a document's expiry, keeping its expiring entry and manifest in line: {@code expire.lua}. */
+  static final LuaScript EXPIRE = load("expire", true, "manifest", "entries", "changes", "expire");
+
+  /** A subscriber's next events of one bucket's change stream: {@code changes_read.lua}. */
+  static final LuaScript READ_CHANGES = load("changes-read", true, "changes_read");
 
   /** Removes a document and its index entries: {@code delete.lua}. */
-  static final LuaScript DELETE = load("delete", true, "manifest", "delete");
+  static final LuaScript DELETE = load("delete", true, "manifest", "changes", "delete");
 
   /**
    * Runs a query plan over one bucket: its arguments and plan ({@code query_plan.lua}), estimates
@@ -33,7 +40,7 @@ final class EngineScripts {
    * query_order.lua}) and its result ({@code query.lua}).
    */
   static final LuaScript QUERY = load("query", false,
-      "manifest", "query_plan", "query_estimate", "query_probe", "query_order", "query");
+      "manifest", "changes", "query_plan", "query_estimate", "query_probe", "query_order", "query");
 
   private static LuaScript load(String name, boolean writes, String... parts) {
     StringBuilder body = new StringBuilder();

@@ -40,10 +40,18 @@ public final class IndexWriter {
 
   private final RedisConnection connection;
   private final KeyLayout layout;
+  private final Feed feed;
 
+  /** A writer of a model without a change feed. */
   public IndexWriter(RedisConnection connection, KeyLayout layout) {
+    this(connection, layout, Feed.NONE);
+  }
+
+  /** A writer whose every script reports to {@code feed} ({@code changes.lua}). */
+  public IndexWriter(RedisConnection connection, KeyLayout layout, Feed feed) {
     this.connection = connection;
     this.layout = layout;
+    this.feed = feed;
   }
 
   public KeyLayout layout() {
@@ -101,7 +109,7 @@ public final class IndexWriter {
    */
   public List<Refusal> writeTogether(List<ScriptCall> calls) {
     ScriptCall call = ScriptCalls.saveTogether(calls, true);
-    List<?> reply = (List<?>) connection.eval(EngineScripts.SAVE, call.keys(), call.args());
+    List<?> reply = (List<?>) eval(EngineScripts.SAVE, call);
     List<Integer> positions = new ArrayList<>(calls.size());
     for (int i = 0; i < calls.size(); i++) {
       positions.add(i);
@@ -119,7 +127,7 @@ public final class IndexWriter {
    * @return why the document was not written, if it was not
    */
   public Optional<Refusal> save(ScriptCall call) {
-    List<?> refused = (List<?>) connection.eval(EngineScripts.SAVE, call.keys(), call.args());
+    List<?> refused = (List<?>) eval(EngineScripts.SAVE, call);
     return refused.isEmpty() ? Optional.empty() : Optional.of(refusal(refused, 0, List.of(0)));
   }
 
@@ -169,7 +177,7 @@ public final class IndexWriter {
       }
       join(calls, bucket.subList(from, bucket.size()), joined, positions);
     }
-    List<Object> replies = connection.evalAll(EngineScripts.SAVE, joined);
+    List<Object> replies = connection.evalAll(EngineScripts.SAVE, feed.appendTo(joined));
     List<Refusal> refused = new ArrayList<>();
     for (int c = 0; c < replies.size(); c++) {
       List<?> reply = (List<?>) replies.get(c);
@@ -225,8 +233,7 @@ public final class IndexWriter {
    * @return whether the document existed
    */
   public boolean delete(String id) {
-    ScriptCall call = ScriptCalls.delete(layout.bucketFor(id), id);
-    return Long.valueOf(1).equals(connection.eval(EngineScripts.DELETE, call.keys(), call.args()));
+    return Long.valueOf(1).equals(eval(EngineScripts.DELETE, ScriptCalls.delete(layout.bucketFor(id), id)));
   }
 
   /** Deletes many documents in one pipeline, each atomically; returns how many existed. */
@@ -238,18 +245,44 @@ public final class IndexWriter {
     return ones(EngineScripts.DELETE, calls);
   }
 
+  /**
+   * Changes the expiry of the document of {@code id}, stored in {@code form}, with its expiring
+   * entry and manifest, atomically.
+   *
+   * @return whether it changed (false: no document, or a refresh or persist of one that does not expire)
+   */
+  public boolean expire(String id, Form form, EngineProtocol.Expire action, long millis) {
+    return Long.valueOf(1).equals(eval(EngineScripts.EXPIRE,
+        ScriptCalls.expire(layout.bucketFor(id), id, form, action, millis)));
+  }
+
+  /** {@link EngineProtocol.Expire#REFRESH} of many documents in one pipeline; how many were refreshed. */
+  public long refreshAll(List<String> ids, Form form, long millis) {
+    List<ScriptCall> calls = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      calls.add(ScriptCalls.expire(layout.bucketFor(id), id, form, EngineProtocol.Expire.REFRESH, millis));
+    }
+    return ones(EngineScripts.EXPIRE, calls);
+  }
+
   /** Runs {@code calls} of {@code script} in one pipeline; how many returned 1. */
   private long ones(LuaScript script, List<ScriptCall> calls) {
     if (calls.isEmpty()) {
       return 0;
     }
     long ones = 0;
-    for (Object result : connection.evalAll(script, calls)) {
+    for (Object result : connection.evalAll(script, feed.appendTo(calls))) {
       if (Long.valueOf(1).equals(result)) {
         ones++;
       }
     }
     return ones;
+  }
+
+  /** Runs one call of {@code script}, with the feed's arguments. */
+  private Object eval(LuaScript script, ScriptCall call) {
+    ScriptCall fed = feed.appendTo(call);
+    return connection.eval(script, fed.keys(), fed.args());
   }
 
   /** Whole milliseconds, rounded up so a sub-millisecond TTL still expires. */

@@ -84,6 +84,12 @@ public final class KeyLayout {
    */
   public static final String MANIFEST_FIELD = "#";
 
+  /** The name of a bucket's set of expiring ids after its index base. */
+  static final String EXPIRING = "ttl";
+
+  /** The name of a bucket's change stream after its index base (a model with a change feed). */
+  static final String CHANGES = "changes";
+
   private final String prefix;
   private final Bucket[] buckets;
 
@@ -170,7 +176,7 @@ public final class KeyLayout {
       this.indexBase = tag + "#";
       this.documentPrefix = tag + ":";
       this.all = indexBase + "ids";
-      this.expiring = indexBase + "ttl";
+      this.expiring = indexBase + EXPIRING;
       this.manifestPrefix = indexBase + "doc:";
     }
 
@@ -283,7 +289,12 @@ public final class KeyLayout {
      */
     public boolean holdsIndexEntries(String key) {
       return key.startsWith(indexBase) && !key.equals(all) && !key.equals(fencing())
-          && !key.startsWith(snapshot("")) && !key.startsWith(lock(""));
+          && !key.startsWith(snapshot("")) && !key.startsWith(lock("")) && !key.equals(changes());
+    }
+
+    /** The bucket's change stream: the events of its documents, in the order they were written. */
+    public String changes() {
+      return indexBase + CHANGES;
     }
 
     /** The lock on the document with {@code id}. */

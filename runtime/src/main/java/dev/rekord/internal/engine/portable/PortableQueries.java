@@ -71,6 +71,7 @@ public final class PortableQueries {
   private final KeyLayout layout;
   private final List<CompoundIndex> compounds;
   private final Form form;
+  private final Feed feed;
 
   /** An engine over a model of hashes without compound indexes. */
   public PortableQueries(RedisConnection connection, KeyLayout layout) {
@@ -82,10 +83,19 @@ public final class PortableQueries {
    * documents have {@code form}.
    */
   public PortableQueries(RedisConnection connection, KeyLayout layout, List<CompoundIndex> compounds, Form form) {
+    this(connection, layout, compounds, form, Feed.NONE);
+  }
+
+  /**
+   * Queries whose sweep of expired documents reports them to {@code feed} ({@code changes.lua}).
+   */
+  public PortableQueries(RedisConnection connection, KeyLayout layout, List<CompoundIndex> compounds, Form form,
+      Feed feed) {
     this.connection = connection;
     this.layout = layout;
     this.compounds = List.copyOf(compounds);
     this.form = form;
+    this.feed = feed;
   }
 
   public KeyLayout layout() {
@@ -278,7 +288,8 @@ public final class PortableQueries {
   private <R> ScriptCall call(KeyLayout.Bucket bucket, Mode mode, Plan<R> query, long offset,
       long limit, boolean withValues, String snapshotKey, long snapshotTtlMillis) {
     QueryPlan plan = QueryPlan.of(bucket, query.condition(), query.sort(), query.rewrite(), query.anyOrder());
-    return ScriptCalls.query(plan, mode, form, offset, limit, withValues, snapshotKey, snapshotTtlMillis);
+    return feed.appendTo(ScriptCalls.query(plan, mode, form, offset, limit, withValues, snapshotKey,
+        snapshotTtlMillis));
   }
 
   static List<String> strings(List<?> reply) {

@@ -1,5 +1,6 @@
 package dev.rekord.internal.engine.portable;
 
+import dev.rekord.changes.ChangeStream;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.exception.CrossBucketWriteException;
 import dev.rekord.internal.engine.QueryEngine;
@@ -13,11 +14,13 @@ import dev.rekord.query.Sort;
 import dev.rekord.schema.IndexReport;
 import dev.rekord.schema.MigrationListener;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The portable engine for one model: Rekord's own secondary indexes in core data structures, kept
@@ -36,17 +39,25 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
   private final EngineProtocol.Form form;
   private final KeyLayout layout;
   private final IndexWriter writer;
+  private final Feed feed;
   private final PortableQueries queries;
 
   public PortableQueryEngine(RedisConnection connection, RekordModel<T, ?> model, DocumentStorage<T> storage,
       int buckets) {
+    this(connection, model, storage, buckets, Feed.NONE);
+  }
+
+  /** The engine of a model whose writes, deletes and expiries are reported to {@code feed}. */
+  public PortableQueryEngine(RedisConnection connection, RekordModel<T, ?> model, DocumentStorage<T> storage,
+      int buckets, Feed feed) {
     this.connection = connection;
     this.model = model;
     this.storage = storage;
     this.form = EngineProtocol.Form.of(storage.scriptKind());
     this.layout = KeyLayout.of(model.keyPrefix(), buckets);
-    this.writer = new IndexWriter(connection, layout);
-    this.queries = new PortableQueries(connection, layout, model.index().compounds(), form);
+    this.writer = new IndexWriter(connection, layout, feed);
+    this.feed = feed;
+    this.queries = new PortableQueries(connection, layout, model.index().compounds(), form, feed);
   }
 
   @Override
@@ -130,6 +141,35 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
   @Override
   public long deleteAll(List<String> ids) {
     return writer.deleteAll(ids);
+  }
+
+  @Override
+  public <ID> ChangeStream<ID> changes(Function<String, ID> ids) {
+    if (feed.equals(Feed.NONE)) {
+      throw new IllegalStateException(model.name() + " has no change feed; configure one with"
+          + " Rekord.builder().changes(" + model.type().getSimpleName() + ".class, ChangeOptions.stream())");
+    }
+    return new PortableChangeStream<>(connection, model.name(), layout, feed, ids);
+  }
+
+  @Override
+  public boolean expire(String id, Duration ttl) {
+    return writer.expire(id, form, EngineProtocol.Expire.IN, IndexWriter.ttlMillis(ttl));
+  }
+
+  @Override
+  public boolean expireAt(String id, Instant at) {
+    return writer.expire(id, form, EngineProtocol.Expire.AT, at.toEpochMilli());
+  }
+
+  @Override
+  public boolean persist(String id) {
+    return writer.expire(id, form, EngineProtocol.Expire.PERSIST, 0);
+  }
+
+  @Override
+  public void refresh(List<String> ids, Duration ttl) {
+    writer.refreshAll(ids, form, IndexWriter.ttlMillis(ttl));
   }
 
   @Override

@@ -190,15 +190,41 @@ final class ScriptCalls {
     args.add(bucket.indexBase());
     args.add(""); // where the manifest goes unless the document expires
     args.add(""); // the manifest, once the entries have written it
-    StringBuilder expiring = new StringBuilder();
-    Manifest.append(expiring, bucket, bucket.expiring(), null);
-    args.add(expiring.toString());
+    args.add(expiringEntry(bucket));
     StringBuilder manifest = new StringBuilder(24 * entries.size());
     entries.appendTo(bucket, keys, args, manifest);
     String text = manifest.toString();
     args.set(2, ManifestIn.of(Manifest.inDocument(form, 0, text)).code());
     args.set(3, text);
     return new ScriptCall(keys, args);
+  }
+
+  /**
+   * {@code expire.lua}: change the expiry of the document of {@code id} ({@code action} with
+   * {@code millis}), keeping its expiring entry and the place of its manifest in line.
+   */
+  static ScriptCall expire(KeyLayout.Bucket bucket, String id, Form form, EngineProtocol.Expire action,
+      long millis) {
+    return new ScriptCall(List.of(bucket.documentKey(id), bucket.manifest(id), bucket.all(), bucket.expiring()),
+        List.of(id, bucket.indexBase(), action.code(), Long.toString(millis), expiringEntry(bucket),
+            Integer.toString(form == Form.HASH ? Manifest.MAX_IN_DOCUMENT : 0), EntryOp.EXPIRY.code()));
+  }
+
+  /**
+   * {@code changes_read.lua}: the next events of {@code stream} for {@code consumer} of {@code
+   * group}, at most {@code count}, claiming other consumers' events unacknowledged for {@code
+   * claimAfterMillis} (-1: never).
+   */
+  static ScriptCall readChanges(String stream, String group, String consumer, int count, long claimAfterMillis) {
+    return new ScriptCall(List.of(stream),
+        List.of(group, consumer, Integer.toString(count), Long.toString(claimAfterMillis)));
+  }
+
+  /** The manifest's entry naming the bucket's set of expiring ids. */
+  private static String expiringEntry(KeyLayout.Bucket bucket) {
+    StringBuilder entry = new StringBuilder();
+    Manifest.append(entry, bucket, bucket.expiring(), null);
+    return entry.toString();
   }
 
   /** {@code drop_if_gone.lua}: remove the entries of {@code id} if its document no longer exists. */

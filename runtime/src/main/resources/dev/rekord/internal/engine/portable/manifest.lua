@@ -70,7 +70,7 @@ end
 
 -- Removes the index entries of a document that is gone or about to be deleted: those its manifest
 -- names, its manifest key, and its id from the bucket's set of all ids (a manifest in the
--- document's hash goes with the document).
+-- document's hash goes with the document). Returns the manifest (false: none).
 local function unindex(docKey, manifestKey, idsKey, base, id)
   local manifest, inDocument = readManifest(docKey, manifestKey)
   if manifest then
@@ -78,4 +78,5 @@ local function unindex(docKey, manifestKey, idsKey, base, id)
     if not inDocument then redis.call('DEL', manifestKey) end
   end
   redis.call('ZREM', idsKey, id)
+  return manifest
 end

@@ -15,6 +15,8 @@
 -- (PLAN_*, generated from PlanOp.java):
 --   all | set k | value k v | range k min max | prefix k p | radius k lon lat meters
 --   | box k lon lat meters west south east north | and n c1..cn | or n c1..cn | not c
+-- After the plan, the model's change feed (changes.lua): the sweep reports each expired document it
+-- unindexes.
 -- Tag values and prefixes arrive escaped (IndexEncoding.lexical, as the index holds them): a
 -- member 'value\0id' ends its value at its first byte 0, and members order by value, then id.
 -- Values arrive only here, as arguments; nothing is ever compiled from them.

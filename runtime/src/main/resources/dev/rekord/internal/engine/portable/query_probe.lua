@@ -188,7 +188,7 @@ local function sweep()
         swept = true
         break
       elseif at == -2 then
-        unindex(docPrefix .. id, manifestPrefix .. id, ALL, BASE, id) -- expired, or deleted behind Rekord's back
+        appendGone(BASE, id, unindex(docPrefix .. id, manifestPrefix .. id, ALL, BASE, id)) -- expired, or deleted behind Rekord's back
       elseif at == -1 then
         redis.call('ZREM', KEYS[2], id) -- made persistent behind Rekord's back
       else
@@ -225,7 +225,7 @@ local function stillExists(id)
   if known ~= nil then return known end
   local yes = redis.call('EXISTS', docPrefix .. id) == 1
   if not yes then
-    unindex(docPrefix .. id, manifestPrefix .. id, ALL, BASE, id)
+    appendGone(BASE, id, unindex(docPrefix .. id, manifestPrefix .. id, ALL, BASE, id))
   end
   present[id] = yes
   return yes
@@ -240,7 +240,7 @@ local function exists(id)
     if known ~= nil then return true end
     local document = readDocument(id)
     if document == nil then
-      unindex(docPrefix .. id, manifestPrefix .. id, ALL, BASE, id)
+      appendGone(BASE, id, unindex(docPrefix .. id, manifestPrefix .. id, ALL, BASE, id))
       return false
     end
     documents[id] = document

@@ -7,19 +7,20 @@
 -- manifest naming every entry but the one of KEYS[4], ARGV[5] the manifest's entry for KEYS[4]
 -- (added when the document expires, which only this script can tell), then per entry its op
 -- (ENTRY_*) and values.
+-- The last two arguments are the model's change feed (changes.lua), told of a document gone.
 -- Returns 1, or 0 when the document no longer exists: its old entries are removed instead.
 local id, base = ARGV[1], ARGV[2]
 local entries = #KEYS - 4
 local err, last = checkEntries(6, entries)
 if err then return redis.error_reply(err) end
-if last ~= #ARGV + 1 then
+if last ~= #ARGV - 1 then
   return redis.error_reply('ERR the index entry arguments do not match their ' .. entries .. ' key(s)')
 end
 if ARGV[3] ~= MANIFEST_IN_DOCUMENT and ARGV[3] ~= MANIFEST_IN_KEY then
   return redis.error_reply('ERR unknown manifest place ' .. tostring(ARGV[3]))
 end
 if redis.call('EXISTS', KEYS[1]) == 0 then
-  unindex(KEYS[1], KEYS[2], KEYS[3], base, id)
+  appendGone(base, id, unindex(KEYS[1], KEYS[2], KEYS[3], base, id))
   return 0
 end
 

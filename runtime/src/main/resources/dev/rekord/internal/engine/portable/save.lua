@@ -22,6 +22,9 @@
 -- Entries the old manifest names and the new one does not are removed. Returns per refused
 -- document its position (1-based, in the call) and '' (refused by its condition) or the stored
 -- version that was not the expected one: empty when all were written.
+-- The last two arguments are the model's change feed (changes.lua): per document written one
+-- event, CHANGE_CREATED or CHANGE_UPDATED with the fields that changed and its new version; a
+-- document found expired (gone, its old manifest still there) is reported CHANGE_EXPIRED first.
 -- Scores travel as strings: Redis formats a Lua number argument with printf.
 local base, form, count = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local allOrNothing = count < 0
@@ -47,6 +50,21 @@ local function refusal(at, doc)
   if version == tonumber(ARGV[at + 3]) then return nil end
   return string.format('%d', version)
 end
+-- Reports the write of the document whose arguments start at ARGV[at] (its document arguments
+-- ARGV[from..to]) to the change feed; `before` as documentBefore read it, `old` its old manifest.
+-- A delete item (MANIFEST_IN_NOWHERE, units of work) is reported CHANGE_DELETED.
+local function reportWrite(at, before, old, from, to)
+  local id = ARGV[at]
+  if not before then appendGone(base, id, old) end
+  if ARGV[at + 5] == MANIFEST_IN_NOWHERE then
+    if before then appendChange(base, id, CHANGE_DELETED) end
+    return
+  end
+  local version = ''
+  if ARGV[at + 2] ~= '' then version = string.format('%d', tonumber(ARGV[at + 3]) + 1) end
+  appendChange(base, id, before and CHANGE_UPDATED or CHANGE_CREATED, changedFields(form, before, from, to), version)
+end
+
 -- (no tables for one document saved: a save's garbage costs it as much as its checks)
 local many = count > 1 or ARGV[9] == MANIFEST_IN_NOWHERE
 local seen, firstKey, firstArg
@@ -73,7 +91,7 @@ for i = 1, count do
   if err then return redis.error_reply(err) end
   k = k + 2 + e
 end
-if k ~= #KEYS + 1 or a ~= #ARGV + 1 then
+if k ~= #KEYS + 1 or a ~= #ARGV - 1 then
   return redis.error_reply('ERR the index entry arguments do not match their ' .. (#KEYS - 1) .. ' key(s)')
 end
 
@@ -91,6 +109,7 @@ if not many then
   else
     old, oldInDocument = redis.call('GET', manifestKey), false
   end
+  local before = FEED_ON and documentBefore(form, doc)
   redis.call('DEL', doc)
   if form == FORM_HASH then
     for i = 12, 11 + n, 1000 do
@@ -106,6 +125,7 @@ if not many then
   writeEntries(id, doc, 4, 13 + n, tonumber(ARGV[12 + n]))
   removeStale(base, id, old, manifest)
   storeManifest(doc, manifestKey, manifest, inDocument, inDocument and manifest, not oldInDocument and old)
+  if FEED_ON then reportWrite(4, before, old, 12, 11 + n) end
   return {}
 end
 
@@ -141,6 +161,12 @@ end
 if #missing > 0 then
   local found = redis.call('MGET', unpack(missing))
   for j = 1, #missing do old[missingAt[j]] = found[j] end
+end
+
+-- What the change feed needs of the documents before they are replaced.
+local before = {}
+if FEED_ON then
+  for _, i in ipairs(order) do before[i] = documentBefore(form, KEYS[firstKey[i]]) end
 end
 
 -- The documents: one DEL for all, then each saved one written whole.
@@ -194,5 +220,6 @@ for _, i in ipairs(order) do
   removeStale(base, id, old[i], manifest)
   storeManifest(documents[i], KEYS[firstKey[i] + 1], manifest, inDocument, inDocument and manifest,
     not oldInDocument[i] and old[i])
+  if FEED_ON then reportWrite(at, before[i], old[i], at + 8, at + 7 + tonumber(ARGV[at + 7])) end
 end
 return refused

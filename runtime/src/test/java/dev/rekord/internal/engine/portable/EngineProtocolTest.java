@@ -47,6 +47,12 @@ class EngineProtocolTest {
         local FORM_HASH, FORM_JSON = 'hash', 'json'
         local CONDITION_ALWAYS, CONDITION_ABSENT, CONDITION_PRESENT = 'always', 'absent', 'present'
         local MANIFEST_IN_DOCUMENT, MANIFEST_IN_KEY, MANIFEST_IN_NOWHERE = 'document', 'key', 'nowhere'
+        local EXPIRE_IN, EXPIRE_AT, EXPIRE_REFRESH, EXPIRE_PERSIST = 'in', 'at', 'refresh', 'persist'
+        local CHANGE_CREATED, CHANGE_UPDATED, CHANGE_DELETED, CHANGE_EXPIRED = 'created', 'updated', 'deleted', \
+        'expired'
+        local EVENT_ID, EVENT_KIND, EVENT_FIELDS, EVENT_VERSION = 'id', 'kind', 'fields', 'version'
+        local CHANGES_KEY = 'changes'
+        local EXPIRING_KEY = 'ttl'
         local MANIFEST_FIELD = '#'
         local function MANIFEST_FAMILY() return { [108] = 'lex:', [116] = 'tok:', [78] = 'num:', [71] = 'geo:', \
         [90] = 'nil:', [69] = 'eq:', [67] = 'cmp:', [87] = 'word:', [88] = 'ttl' } end
@@ -66,11 +72,12 @@ class EngineProtocolTest {
   void everyScriptStartsWithTheConstantsItUsesAndSpellsNoCodeItself() {
     List<ProtocolCode> codes = new ArrayList<>();
     Stream.of(EntryOp.values(), PlanOp.values(), Form.values(), Condition.values(),
-        EngineProtocol.ManifestIn.values(), Mode.values(),
+        EngineProtocol.ManifestIn.values(), Mode.values(), EngineProtocol.Expire.values(),
+        EngineProtocol.Change.values(), EngineProtocol.EventField.values(),
         EngineProtocol.SortIndex.values(), EngineProtocol.Direction.values(), EngineProtocol.SortValue.values())
         .forEach(values -> codes.addAll(List.of(values)));
     for (LuaScript script : List.of(EngineScripts.SAVE, EngineScripts.REINDEX, EngineScripts.DROP_IF_GONE,
-        EngineScripts.DELETE, EngineScripts.QUERY)) {
+        EngineScripts.DELETE, EngineScripts.QUERY, EngineScripts.EXPIRE)) {
       String source = script.source();
       String own = source.substring(source.indexOf(EngineProtocol.END) + EngineProtocol.END.length());
       assertEquals(EngineProtocol.lua(own) + own, source, script.name());

@@ -1,0 +1,72 @@
+-- Changes the expiry of one existing document and keeps its index in line, atomically
+-- (IndexWriter.expire; arguments built by ScriptCalls.expire): the document's entry in the
+-- bucket's set of expiring ids follows the new expiry time (so every query's sweep still meets
+-- the document exactly when it is due), and its manifest moves to where a save would have put it:
+-- an expiring document's manifest lives in its manifest key and names the expiring entry (it must
+-- outlive the document), a persistent hash document's short manifest lives in its field
+-- MANIFEST_FIELD.
+-- KEYS[1] the document, KEYS[2] its manifest key, KEYS[3] the bucket's set of all ids, KEYS[4] its
+-- set of expiring ids (scored by expiry time, unix ms).
+-- ARGV[1] id, ARGV[2] the bucket's index base '{tag}#', ARGV[3] what to do (EXPIRE_*), ARGV[4] ms
+-- (EXPIRE_IN, EXPIRE_REFRESH: from now; EXPIRE_AT: unix time; EXPIRE_PERSIST: unused), ARGV[5] the
+-- manifest's entry for KEYS[4], ARGV[6] the longest manifest the document's hash may hold (0: a
+-- JSON document, never), ARGV[7] ENTRY_EXPIRY (the op entries.lua writes KEYS[4]'s entry with).
+-- The last two arguments are the model's change feed (changes.lua): a change of expiry is no
+-- event; a document removed by a time already past is CHANGE_EXPIRED.
+-- Returns 1 when the expiry changed (EXPIRE_AT with a time already past: the document is removed
+-- with its entries), 0 when there is no document (EXPIRE_REFRESH, EXPIRE_PERSIST: or it does not
+-- expire).
+local doc, manifestKey, all, expiring = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local id, base, action, ms, expiringEntry = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+local maxInDocument = tonumber(ARGV[6])
+if action ~= EXPIRE_IN and action ~= EXPIRE_AT and action ~= EXPIRE_REFRESH and action ~= EXPIRE_PERSIST then
+  return redis.error_reply('ERR unknown expiry action ' .. tostring(action))
+end
+if ARGV[7] ~= ENTRY_EXPIRY then
+  return redis.error_reply('ERR expected the expiry entry op, got ' .. tostring(ARGV[7]))
+end
+
+local at = redis.call('PEXPIRETIME', doc)
+if at == -2 or (at == -1 and (action == EXPIRE_REFRESH or action == EXPIRE_PERSIST)) then return 0 end
+
+-- The manifest, where it is, and whether it names the expiring entry.
+local manifest, inDocument = readManifest(doc, manifestKey)
+local namesExpiring = false
+eachEntry(manifest, base, id, function(key)
+  if key == expiring then namesExpiring = true end
+end)
+
+if action == EXPIRE_PERSIST then
+  redis.call('PERSIST', doc)
+  removeEntry(expiring, id)
+  local next = manifest or ''
+  -- the save and reindex scripts append the expiring entry last
+  if namesExpiring and string.sub(next, -#expiringEntry) == expiringEntry then
+    next = string.sub(next, 1, #next - #expiringEntry)
+  end
+  local fits = next ~= '' and #next <= maxInDocument
+  storeManifest(doc, manifestKey, next, fits, inDocument and manifest, not inDocument and manifest)
+  return 1
+end
+
+if action == EXPIRE_AT then
+  redis.call('PEXPIREAT', doc, ms)
+else
+  redis.call('PEXPIRE', doc, ms)
+end
+if redis.call('EXISTS', doc) == 0 then
+  -- a time already past: Redis removed the document, and with it a manifest in its hash, so the
+  -- entries go by the manifest read above (unindex would find none)
+  eachEntry(manifest, base, id, removeEntry)
+  if manifest and not inDocument then redis.call('DEL', manifestKey) end
+  removeEntry(expiring, id)
+  removeEntry(all, id)
+  if FEED_ON then appendChange(base, id, CHANGE_EXPIRED) end
+  return 1
+end
+writeEntries(id, doc, 4, 7, 1)
+if not namesExpiring then
+  local next = (manifest or '') .. expiringEntry
+  storeManifest(doc, manifestKey, next, false, inDocument and manifest, not inDocument and manifest)
+end
+return 1
