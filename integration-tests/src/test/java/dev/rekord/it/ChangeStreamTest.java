@@ -200,6 +200,22 @@ class ChangeStreamTest {
 
   @ParameterizedTest
   @MethodSource("sides")
+  void unitsOfWorkReportTheirSavesAndDeletes(Side side) throws Exception {
+    TicketRepository tickets = new TicketRepository(side.rekord());
+    String group = "units" + NEXT.incrementAndGet();
+    Ticket ticket = tickets.unitOfWork().save(new Ticket(null, 0, "a", 1)).commit().get(0);
+    tickets.unitOfWork().save(new Ticket(ticket.id(), 1, "b", 1)).commit();
+    tickets.unitOfWork().delete(ticket.id()).commit();
+    Handled handled = new Handled();
+    try (ChangeSubscription subscription = tickets.changes().subscribe(group, "c", handled::add)) {
+      assertTrue(subscription.isRunning());
+      await(() -> handled.of(ticket.id()).size() == 3, "three events");
+    }
+    assertEquals(List.of("CREATED v1", "UPDATED v2", "DELETED"), handled.of(ticket.id()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("sides")
   void anUpdateNamesTheFieldsItChanged(Side side) throws Exception {
     TicketRepository tickets = new TicketRepository(side.rekord());
     String group = "fields" + NEXT.incrementAndGet();
