@@ -16,15 +16,18 @@ import dev.rekord.internal.engine.Refusal;
 import dev.rekord.internal.engine.WriteCondition;
 import dev.rekord.internal.id.IdAssigner;
 import dev.rekord.internal.storage.DocumentStorage;
+import dev.rekord.internal.update.PartialUpdate;
 import dev.rekord.model.RekordModel;
 import dev.rekord.query.Condition;
 import dev.rekord.schema.IndexReport;
+import dev.rekord.update.Update;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Typed CRUD and queries for one model. Generated repositories ({@code MemberRepository}) extend
@@ -402,6 +405,93 @@ public class RekordRepository<T, ID> {
   /** Deletes the document with {@code id} and its index entries; {@code true} when there was one. */
   public boolean deleteById(ID id) {
     return engine().delete(model.idToString(requireNonNull(id, "id")));
+  }
+
+  /**
+   * {@link #deleteById(Object)} of a model with {@code @Version}, only when the stored version is
+   * {@code expectedVersion} (checked atomically with the delete).
+   *
+   * @return {@code true} when there was a document (it is deleted)
+   * @throws OptimisticLockException when another version is stored (0: none); nothing is deleted
+   */
+  public boolean deleteById(ID id, long expectedVersion) {
+    String key = model.idToString(requireNonNull(id, "id"));
+    requireVersioned("deleteById(id, expectedVersion)");
+    QueryEngine<T> engine = engine();
+    OptionalLong stored = engine.deleteVersioned(key, expectedVersion);
+    if (stored.isPresent()) {
+      throw new OptimisticLockException(engine.documentKey(key), model.name(), key, expectedVersion,
+          stored.getAsLong());
+    }
+    return expectedVersion != 0;
+  }
+
+  /**
+   * Applies {@code updates} to the stored document with {@code id} in one atomic step, keeping every
+   * index entry of it exact, e.g. {@code members.update(id, Update.increment(Member_.age, 1),
+   * Update.append(Member_.tags, "vip"))}. The updates apply in order, to the document as stored
+   * when the step runs: no concurrent write is lost, whoever made it. A model with {@code @Version}
+   * gets its next version. The document keeps its time to live.
+   *
+   * @return the document as stored after the updates
+   * @throws DocumentNotFoundException when there is no document with {@code id}: nothing is written
+   * @throws dev.rekord.exception.UpdateConflictException when other writers changed the document
+   *     under each of many attempts
+   * @throws IllegalStateException when the model runs on the search engine
+   */
+  @SafeVarargs
+  public final T update(ID id, Update<T> update, Update<T>... more) {
+    return partialUpdate(id, null, QueryEngine.NO_VERSION, updates(update, more)).orElseThrow();
+  }
+
+  /**
+   * {@link #update(Object, Update, Update[])} only when the stored document matches {@code
+   * condition} ({@code Member_.age.gte(18)}), checked in the same atomic step on the stored values
+   * as the index compares them; full-text and geo conditions are not supported.
+   *
+   * @return the document as stored after the updates; empty when it did not match (nothing written)
+   * @throws DocumentNotFoundException when there is no document with {@code id}
+   */
+  @SafeVarargs
+  public final Optional<T> updateIf(ID id, Condition<T> condition, Update<T> update, Update<T>... more) {
+    return partialUpdate(id, requireNonNull(condition, "condition"), QueryEngine.NO_VERSION, updates(update, more));
+  }
+
+  /**
+   * {@link #update(Object, Update, Update[])} of a model with {@code @Version}, only when the stored
+   * version is {@code expectedVersion}; stores the next version.
+   *
+   * @throws OptimisticLockException when another version is stored: nothing is written
+   */
+  @SafeVarargs
+  public final T updateIfVersion(ID id, long expectedVersion, Update<T> update, Update<T>... more) {
+    requireVersioned("updateIfVersion");
+    return partialUpdate(id, null, expectedVersion, updates(update, more)).orElseThrow();
+  }
+
+  private Optional<T> partialUpdate(ID id, Condition<T> condition, long expectedVersion, List<Update<T>> updates) {
+    String key = model.idToString(requireNonNull(id, "id"));
+    try {
+      return new PartialUpdate<>(engine(), storage, model).apply(key, condition, expectedVersion, updates);
+    } catch (UnsupportedOperationException e) {
+      throw new IllegalStateException("model " + model.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @SafeVarargs
+  private static <T> List<Update<T>> updates(Update<T> update, Update<T>... more) {
+    List<Update<T>> all = new ArrayList<>(1 + more.length);
+    all.add(requireNonNull(update, "update"));
+    for (Update<T> next : more) {
+      all.add(requireNonNull(next, "update"));
+    }
+    return all;
+  }
+
+  private void requireVersioned(String operation) {
+    if (model.versionField() == null) {
+      throw new IllegalStateException(operation + " needs a model with @Version; " + model.name() + " has none");
+    }
   }
 
   /**

@@ -31,7 +31,8 @@ class MigrationTest {
   @RegisterExtension static RedisExtension redis = RedisExtension.create();
 
   private static final List<String> PREFIXES = List.of("all-types-hash", "all-types-json", "event",
-      "item-hash", "item-json", "member", "moment", "note", "reading", "resident", "session", "ticket");
+      "item-hash", "item-json", "member", "moment", "note", "reading", "resident", "session", "tally",
+      "tally-json", "ticket");
 
   private UnifiedJedis raw;
 

@@ -44,7 +44,12 @@ final class EngineProtocol {
     /** Only when no document has the id (an insert). */
     ABSENT,
     /** Only when a document has the id (an update). */
-    PRESENT;
+    PRESENT,
+    /**
+     * Only while the stored document is the one a partial update read: its digest ({@code
+     * digest.lua}) travels in place of the expected version.
+     */
+    UNCHANGED;
 
     /** The condition of the engine seam's {@link WriteCondition}. */
     static Condition of(WriteCondition condition) {

@@ -16,7 +16,10 @@ final class EngineScripts {
   private EngineScripts() {}
 
   /** Replaces a document and its index entries: {@code save.lua}. */
-  static final LuaScript SAVE = load("save", true, "manifest", "entries", "save");
+  static final LuaScript SAVE = load("save", true, "manifest", "entries", "digest", "version", "save");
+
+  /** Reads a document for a partial update, with its digest and time to live: {@code read.lua}. */
+  static final LuaScript READ = load("read", false, "digest", "read");
 
   /** Rewrites a document's index entries, leaving the document alone: {@code reindex.lua}. */
   static final LuaScript REINDEX = load("reindex", true, "manifest", "entries", "reindex");
@@ -25,7 +28,7 @@ final class EngineScripts {
   static final LuaScript DROP_IF_GONE = load("drop-if-gone", true, "manifest", "drop_if_gone");
 
   /** Removes a document and its index entries: {@code delete.lua}. */
-  static final LuaScript DELETE = load("delete", true, "manifest", "delete");
+  static final LuaScript DELETE = load("delete", true, "manifest", "version", "delete");
 
   /**
    * Runs a query plan over one bucket: its arguments and plan ({@code query_plan.lua}), estimates

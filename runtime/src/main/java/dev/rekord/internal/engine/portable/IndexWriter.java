@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -201,6 +202,29 @@ public final class IndexWriter {
   public boolean delete(String id) {
     ScriptCall call = ScriptCalls.delete(layout.bucketFor(id), id);
     return Long.valueOf(1).equals(connection.eval(EngineScripts.DELETE, call.keys(), call.args()));
+  }
+
+  /**
+   * {@link #delete} only when the {@code @Version} stored under {@code versionField} is {@code
+   * expectedVersion} (0: no document).
+   *
+   * @return empty when it was (and the document, if any, is deleted), else the stored version
+   */
+  public OptionalLong deleteVersioned(String id, Form form, String versionField, long expectedVersion) {
+    ScriptCall call = ScriptCalls.deleteVersioned(layout.bucketFor(id), id, form, versionField, expectedVersion);
+    Object reply = connection.eval(EngineScripts.DELETE, call.keys(), call.args());
+    return reply instanceof List<?> stored
+        ? OptionalLong.of(Long.parseLong(String.valueOf(stored.get(0))))
+        : OptionalLong.empty();
+  }
+
+  /**
+   * The document of {@code id} stored in {@code form} for a partial update: {@code read.lua}'s reply
+   * (the document as a script returns it, its digest, its PTTL).
+   */
+  public List<?> read(String id, Form form) {
+    ScriptCall call = ScriptCalls.read(layout.bucketFor(id), id, form);
+    return (List<?>) connection.eval(EngineScripts.READ, call.keys(), call.args());
   }
 
   /** Deletes many documents in one pipeline, each atomically; returns how many existed. */

@@ -7,8 +7,9 @@
 -- key, one key per index entry (the bucket's set of expiring ids among them when it expires).
 -- ARGV[1] the bucket's index base '{tag}#', ARGV[2] the documents' form (FORM_*), ARGV[3] how many
 -- documents follow, then per document: its id, its condition (CONDITION_*: always, only when
--- absent, only when present), the stored name of its @Version ('': none), the version expected
--- stored ('': none; 0: no document or no such field), its time to live in ms (0: none), where its
+-- absent, only when present, only while unchanged), the stored name of its @Version ('': none), the
+-- version expected stored ('': none; 0: no document or no such field) or, with CONDITION_UNCHANGED,
+-- the digest of the document as a partial update read it (digest.lua), its time to live in ms (0: none), where its
 -- manifest goes (MANIFEST_IN_*: the field MANIFEST_FIELD of the hash, or the manifest key), the new
 -- manifest (manifest.lua) naming every entry, n: how many document arguments follow (FORM_HASH:
 -- field/value pairs, the last one MANIFEST_FIELD and the manifest when it goes into the hash;
@@ -29,16 +30,15 @@ end
 local function refusal(at, doc)
   local condition, field = ARGV[at + 1], ARGV[at + 2]
   if condition == CONDITION_ALWAYS and field == '' then return nil end
+  if condition == CONDITION_UNCHANGED then
+    local _, digest = readDigested(doc, form)
+    if digest == ARGV[at + 3] then return nil end
+    return ''
+  end
   local exists = redis.call('EXISTS', doc) == 1
   if condition ~= CONDITION_ALWAYS and exists ~= (condition == CONDITION_PRESENT) then return '' end
   if field == '' then return nil end
-  local stored = false
-  if exists and form == FORM_HASH then
-    stored = redis.call('HGET', doc, field)
-  elseif exists then
-    stored = cjson.decode(redis.call('GET', doc))[field]
-  end
-  local version = tonumber(stored) or 0
+  local version = storedVersion(doc, form, field)
   if version == tonumber(ARGV[at + 3]) then return nil end
   return string.format('%d', version)
 end
@@ -49,7 +49,8 @@ if many then seen, firstKey, firstArg = {}, {}, {} end
 local k, a = 2, 4
 for i = 1, count do
   local condition, place, n = ARGV[a + 1], ARGV[a + 5], tonumber(ARGV[a + 7])
-  if condition ~= CONDITION_ALWAYS and condition ~= CONDITION_ABSENT and condition ~= CONDITION_PRESENT then
+  if condition ~= CONDITION_ALWAYS and condition ~= CONDITION_ABSENT and condition ~= CONDITION_PRESENT
+      and condition ~= CONDITION_UNCHANGED then
     return redis.error_reply('ERR unknown write condition ' .. tostring(condition))
   end
   if place ~= MANIFEST_IN_DOCUMENT and place ~= MANIFEST_IN_KEY then
