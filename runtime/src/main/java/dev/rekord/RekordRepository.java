@@ -8,6 +8,7 @@ import dev.rekord.connection.Reply;
 import dev.rekord.exception.DeserializationException;
 import dev.rekord.exception.DocumentExistsException;
 import dev.rekord.exception.DocumentNotFoundException;
+import dev.rekord.exception.FencedWriteException;
 import dev.rekord.exception.OptimisticLockException;
 import dev.rekord.exception.SerializationException;
 import dev.rekord.exception.WrongTypeException;
@@ -210,12 +211,22 @@ public class RekordRepository<T, ID> {
    * @throws OptimisticLockException when the stored version is not the entity's
    */
   private T writeIf(T entity, Duration ttl, WriteCondition condition) {
+    return writeIf(entity, ttl, condition, PartialUpdate.NO_FENCE);
+  }
+
+  /** {@link #writeIf(Object, Duration, WriteCondition)}, refused once a token newer than {@code fencingToken} was issued. */
+  private T writeIf(T entity, Duration ttl, WriteCondition condition, long fencingToken) {
     QueryEngine<T> engine = engine();
     long expected = expectedVersion(entity);
     T stored = expected == QueryEngine.NO_VERSION ? entity : model.withVersion(entity, expected + 1);
-    Optional<Refusal> refusal = engine.save(prepareSave(engine, stored, ttl, condition, expected));
+    QueryEngine.Write write = prepareSave(engine, stored, ttl, condition, expected);
+    Optional<Refusal> refusal = engine.save(fencingToken == PartialUpdate.NO_FENCE ? write
+        : engine.fenced(write, idOf(entity), fencingToken));
     if (refusal.isEmpty()) {
       return stored;
+    }
+    if (refusal.get().byFence()) {
+      throw new FencedWriteException(engine.documentKey(idOf(entity)), model.name(), idOf(entity), fencingToken);
     }
     if (refusal.get().byCondition()) {
       return null;
@@ -469,10 +480,49 @@ public class RekordRepository<T, ID> {
     return partialUpdate(id, null, expectedVersion, updates(update, more)).orElseThrow();
   }
 
+  /**
+   * {@link #update(Object, Update, Update[])} of the document {@code lock} holds, refused with a
+   * {@link FencedWriteException} once a newer fencing token has been issued (the lease ran out and
+   * someone else took the lock), checked atomically with the write.
+   */
+  @SafeVarargs
+  public final T updateFenced(DocumentLock lock, Update<T> update, Update<T>... more) {
+    String key = lockedId(lock);
+    return partialUpdate(key, null, QueryEngine.NO_VERSION, lock.fencingToken(), updates(update, more)).orElseThrow();
+  }
+
+  /**
+   * {@link #save(Object)} of the document {@code lock} holds (the entity's id), refused with a
+   * {@link FencedWriteException} once a newer fencing token has been issued, checked atomically with
+   * the write.
+   */
+  public T saveFenced(T entity, DocumentLock lock) {
+    requireNonNull(entity, "entity");
+    String key = lockedId(lock);
+    if (model.id(entity) == null || !key.equals(idOf(entity))) {
+      throw new IllegalArgumentException("the entity's id is not that of the locked document " + key);
+    }
+    return writeIf(entity, model.defaultTtl(), WriteCondition.ALWAYS, lock.fencingToken());
+  }
+
+  private String lockedId(DocumentLock lock) {
+    requireNonNull(lock, "lock");
+    if (!lock.model().equals(model.name())) {
+      throw new IllegalArgumentException("the lock is on a document of model " + lock.model() + ", not " + model.name());
+    }
+    return lock.id();
+  }
+
   private Optional<T> partialUpdate(ID id, Condition<T> condition, long expectedVersion, List<Update<T>> updates) {
-    String key = model.idToString(requireNonNull(id, "id"));
+    return partialUpdate(model.idToString(requireNonNull(id, "id")), condition, expectedVersion,
+        PartialUpdate.NO_FENCE, updates);
+  }
+
+  private Optional<T> partialUpdate(String key, Condition<T> condition, long expectedVersion, long fencingToken,
+      List<Update<T>> updates) {
     try {
-      return new PartialUpdate<>(engine(), storage, model).apply(key, condition, expectedVersion, updates);
+      return new PartialUpdate<>(engine(), storage, model).apply(key, condition, expectedVersion, fencingToken,
+          updates);
     } catch (UnsupportedOperationException e) {
       throw new IllegalStateException("model " + model.name() + ": " + e.getMessage(), e);
     }

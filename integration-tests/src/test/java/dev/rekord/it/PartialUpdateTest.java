@@ -19,9 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rekord.DocumentLock;
 import dev.rekord.Rekord;
 import dev.rekord.RekordRepository;
 import dev.rekord.exception.DocumentNotFoundException;
+import dev.rekord.exception.FencedWriteException;
 import dev.rekord.it.model.Address;
 import dev.rekord.it.model.Tally;
 import dev.rekord.it.model.TallyJson;
@@ -266,6 +268,54 @@ class PartialUpdateTest {
     long ttl = c.first().connection().execute(dev.rekord.connection.Commands.pttl(repo.keyOf(id)));
     assertTrue(ttl > Duration.ofMinutes(9).toMillis() && ttl <= Duration.ofMinutes(10).toMillis(), "ttl " + ttl);
     assertTrue(repo.verifyIndex().consistent(), repo.verifyIndex().toString());
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  <R> void aFencedWriteIsRefusedOnceANewerTokenWasIssued(Case<R> c) throws InterruptedException {
+    RekordRepository<R, String> mine = c.repository().apply(c.first());
+    RekordRepository<R, String> theirs = c.repository().apply(c.second());
+    Fields<R> f = c.fields();
+    String id = "fenced-" + c.name().replace('/', '-');
+    mine.save(c.from().apply(tally(id)));
+    DocumentLock lock = mine.lock(id, Duration.ofMillis(300));
+    assertEquals(6, c.to().apply(mine.updateFenced(lock, increment(f.count(), 1))).count(), "the holder writes");
+    Tally saved = tally(id);
+    mine.saveFenced(c.from().apply(saved), lock);
+    assertEquals(saved, c.to().apply(mine.findById(id).orElseThrow()));
+
+    Thread.sleep(400); // the lease runs out; someone else takes the lock, with a newer token
+    try (DocumentLock newer = theirs.lock(id, Duration.ofSeconds(10))) {
+      assertTrue(newer.fencingToken() > lock.fencingToken());
+      FencedWriteException refused = assertThrows(FencedWriteException.class,
+          () -> mine.updateFenced(lock, set(f.name(), "Stale")));
+      assertEquals(mine.keyOf(id), refused.key());
+      assertEquals(id, refused.id());
+      assertEquals(lock.fencingToken(), refused.fencingToken());
+      assertThrows(FencedWriteException.class, () -> mine.saveFenced(c.from().apply(tally(id)), lock));
+      assertEquals(saved, c.to().apply(mine.findById(id).orElseThrow()), "nothing was written");
+      assertEquals(List.of(), ids(mine, id, f.name().eq("Stale")));
+      assertEquals("New", c.to().apply(theirs.updateFenced(newer, set(f.name(), "New"))).name());
+    }
+    // released: the old token stays refused, as a newer one was issued after it
+    assertThrows(FencedWriteException.class, () -> mine.updateFenced(lock, set(f.name(), "Stale")));
+    assertTrue(mine.verifyIndex().consistent(), mine.verifyIndex().toString());
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  <R> void asyncUpdatesCompleteWithTheStoredDocument(Case<R> c) {
+    RekordRepository<R, String> repo = c.repository().apply(c.first());
+    Fields<R> f = c.fields();
+    String id = "async-" + c.name().replace('/', '-');
+    repo.save(c.from().apply(tally(id)));
+    assertEquals(7, c.to().apply(repo.async().update(id, increment(f.count(), 2)).join()).count());
+    assertEquals(Optional.empty(), repo.async().updateIf(id, f.count().lt(7), increment(f.count(), 2)).join());
+    assertEquals(8, c.to().apply(repo.async().updateIf(id, f.count().eq(7), increment(f.count(), 1)).join()
+        .orElseThrow()).count());
+    java.util.concurrent.CompletionException missing = assertThrows(java.util.concurrent.CompletionException.class,
+        () -> repo.async().update("async-missing", increment(f.count(), 1)).join());
+    assertTrue(missing.getCause() instanceof DocumentNotFoundException, String.valueOf(missing.getCause()));
   }
 
   /**

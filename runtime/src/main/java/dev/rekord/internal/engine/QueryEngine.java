@@ -120,6 +120,14 @@ public interface QueryEngine<T> {
     throw new UnsupportedOperationException(unsupported("partial updates"));
   }
 
+  /**
+   * {@code write} (of one document, run alone with {@link #save}) refused ({@link Refusal#byFence()})
+   * once a fencing token newer than {@code token} has been issued for the lock of {@code id}.
+   */
+  default Write fenced(Write write, String id, long token) {
+    throw new UnsupportedOperationException(unsupported("fenced writes"));
+  }
+
   private String unsupported(String what) {
     return what + " need the portable engine; this model runs on the " + name() + " engine";
   }

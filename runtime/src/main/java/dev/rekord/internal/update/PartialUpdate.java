@@ -1,6 +1,7 @@
 package dev.rekord.internal.update;
 
 import dev.rekord.exception.DocumentNotFoundException;
+import dev.rekord.exception.FencedWriteException;
 import dev.rekord.exception.OptimisticLockException;
 import dev.rekord.exception.SerializationException;
 import dev.rekord.exception.UpdateConflictException;
@@ -30,6 +31,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class PartialUpdate<T> {
 
+  /** The fencing token of an update that carries none. */
+  public static final long NO_FENCE = 0;
+
   /** Attempts before {@link UpdateConflictException}: many, as each costs two round trips. */
   static final int MAX_ATTEMPTS = 200;
 
@@ -49,12 +53,16 @@ public final class PartialUpdate<T> {
    * @param condition what the stored document must match; {@code null}: anything
    * @param expectedVersion the {@code @Version} the stored document must have; {@link
    *     QueryEngine#NO_VERSION}: any (a versioned model's version is incremented either way)
+   * @param fencingToken the token of the lock the caller holds ({@link #NO_FENCE}: none): refused
+   *     once a newer one has been issued
    * @return the document as updated and stored; empty when it did not match {@code condition}
    * @throws DocumentNotFoundException when there is no document with {@code id}
    * @throws OptimisticLockException when its version is not {@code expectedVersion}
    * @throws UpdateConflictException when other writers changed it under every attempt
+   * @throws FencedWriteException when {@code fencingToken} is stale
    */
-  public Optional<T> apply(String id, Condition<T> condition, long expectedVersion, List<Update<T>> updates) {
+  public Optional<T> apply(String id, Condition<T> condition, long expectedVersion, long fencingToken,
+      List<Update<T>> updates) {
     String key = engine.documentKey(id);
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       QueryEngine.Snapshot read = engine.read(id);
@@ -66,9 +74,13 @@ public final class PartialUpdate<T> {
         return Optional.empty();
       }
       T entity = updated(key, id, fields, expectedVersion, updates);
-      Optional<Refusal> refusal = engine.save(prepare(key, id, entity, read));
+      QueryEngine.Write write = prepare(key, id, entity, read);
+      Optional<Refusal> refusal = engine.save(fencingToken == NO_FENCE ? write : engine.fenced(write, id, fencingToken));
       if (refusal.isEmpty()) {
         return Optional.of(entity);
+      }
+      if (refusal.get().byFence()) {
+        throw new FencedWriteException(key, model.name(), id, fencingToken);
       }
       pause(attempt);
     }

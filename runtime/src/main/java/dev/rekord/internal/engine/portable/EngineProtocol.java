@@ -72,6 +72,12 @@ final class EngineProtocol {
     }
   }
 
+  /** Why {@code save.lua} refused a document, besides its condition and its version. */
+  enum Refused implements ProtocolCode {
+    /** A fenced save whose token is not the newest issued for the document's lock. */
+    FENCE
+  }
+
   /** What {@code query.lua} returns. */
   enum Mode implements ProtocolCode {
     /** The page of ids, each followed by its sort values when asked for. */
@@ -154,6 +160,7 @@ final class EngineProtocol {
     constants(lua, script, "PLAN", List.of(PlanOp.values()));
     constants(lua, script, "FORM", List.of(Form.values()));
     constants(lua, script, "CONDITION", List.of(Condition.values()));
+    constants(lua, script, "REFUSED", List.of(Refused.values()));
     constants(lua, script, "MANIFEST_IN", List.of(ManifestIn.values()));
     if (uses(script, "MANIFEST_FIELD")) {
       lua.append("local MANIFEST_FIELD = '").append(KeyLayout.MANIFEST_FIELD).append("'\n");

@@ -105,8 +105,9 @@ public final class IndexWriter {
    */
   private static Refusal refusal(List<?> reply, int at, List<Integer> positions) {
     String stored = String.valueOf(reply.get(at + 1));
-    return new Refusal(positions.get(((Number) reply.get(at)).intValue() - 1),
-        stored.isEmpty() ? Refusal.BY_CONDITION : Long.parseLong(stored));
+    long why = stored.isEmpty() ? Refusal.BY_CONDITION
+        : stored.equals(EngineProtocol.Refused.FENCE.code()) ? Refusal.BY_FENCE : Long.parseLong(stored);
+    return new Refusal(positions.get(((Number) reply.get(at)).intValue() - 1), why);
   }
 
   /**

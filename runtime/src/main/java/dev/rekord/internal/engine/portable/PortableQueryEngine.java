@@ -134,6 +134,12 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
         basis.ttlMillis(), storage.encode(entity), entries));
   }
 
+  @Override
+  public Write fenced(Write write, String id, long token) {
+    KeyLayout.Bucket bucket = layout.bucketFor(id);
+    return new PortableWrite(ScriptCalls.fenced(((PortableWrite) write).call(), bucket, bucket.lock(id), token));
+  }
+
   private static String text(Object value) {
     return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
   }

@@ -62,6 +62,19 @@ final class ScriptCalls {
     return saveCall(bucket, id, form, ttlMillis, args, entries);
   }
 
+  /**
+   * A one-document {@link #save} call that the script refuses once a fencing token newer than {@code
+   * token} has been issued for the document's lock ({@code lockKey}, in {@code bucket}).
+   */
+  static ScriptCall fenced(ScriptCall save, KeyLayout.Bucket bucket, String lockKey, long token) {
+    List<String> keys = new ArrayList<>(save.keys());
+    keys.add(lockKey);
+    keys.add(bucket.fencing());
+    List<String> args = new ArrayList<>(save.args());
+    args.add(Long.toString(token));
+    return new ScriptCall(keys, args);
+  }
+
   /** {@code read.lua}: the document of {@code id} stored in {@code form}, its digest and time to live. */
   static ScriptCall read(KeyLayout.Bucket bucket, String id, Form form) {
     return new ScriptCall(List.of(bucket.documentKey(id)), List.of(form.code()));

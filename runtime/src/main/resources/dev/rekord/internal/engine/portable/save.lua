@@ -18,8 +18,9 @@
 -- Every condition and version is checked before anything is written; a document refused is left
 -- alone with its entries, the others are written (the new version is in the document arguments).
 -- Entries the old manifest names and the new one does not are removed. Returns per refused
--- document its position (1-based, in the call) and '' (refused by its condition) or the stored
--- version that was not the expected one: empty when all were written.
+-- document its position (1-based, in the call) and '' (refused by its condition), REFUSED_FENCE (a
+-- fenced save, below) or the stored version that was not the expected one: empty when all were
+-- written.
 -- Scores travel as strings: Redis formats a Lua number argument with printf.
 local base, form, count = ARGV[1], ARGV[2], tonumber(ARGV[3])
 if form ~= FORM_HASH and form ~= FORM_JSON then
@@ -69,8 +70,19 @@ for i = 1, count do
   if err then return redis.error_reply(err) end
   k = k + 2 + e
 end
-if k ~= #KEYS + 1 or a ~= #ARGV + 1 then
+-- A fenced save (one document) ends with its fencing token, its keys with the document's lock and
+-- the bucket's fencing counter: refused (REFUSED_FENCE) once a newer token has been issued, that is,
+-- while the lock is held under another token or, when it is not held, once the counter (per bucket,
+-- so erring on the side of refusal) has passed the token.
+local fenced = count == 1 and a == #ARGV and k + 1 == #KEYS
+if not fenced and (k ~= #KEYS + 1 or a ~= #ARGV + 1) then
   return redis.error_reply('ERR the index entry arguments do not match their ' .. (#KEYS - 1) .. ' key(s)')
+end
+if fenced then
+  local token, holder = tonumber(ARGV[a]), redis.call('HGET', KEYS[k], 'fence')
+  if (holder and tonumber(holder) ~= token) or (not holder and (tonumber(redis.call('GET', KEYS[k + 1])) or 0) > token) then
+    return { 1, REFUSED_FENCE }
+  end
 end
 
 -- One document (every save): written straight, as a call of many would cost it more (the tables

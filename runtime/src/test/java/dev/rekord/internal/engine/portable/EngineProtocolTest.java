@@ -47,6 +47,7 @@ class EngineProtocolTest {
         local FORM_HASH, FORM_JSON = 'hash', 'json'
         local CONDITION_ALWAYS, CONDITION_ABSENT, CONDITION_PRESENT, CONDITION_UNCHANGED = 'always', 'absent', \
         'present', 'unchanged'
+        local REFUSED_FENCE = 'fence'
         local MANIFEST_IN_DOCUMENT, MANIFEST_IN_KEY = 'document', 'key'
         local MANIFEST_FIELD = '#'
         local function MANIFEST_FAMILY() return { [108] = 'lex:', [116] = 'tok:', [78] = 'num:', [71] = 'geo:', \
