@@ -83,17 +83,17 @@ class PartialUpdateTest {
   }
 
   /** The metamodel fields of Tally or TallyJson. */
-  record Fields<R>(StringField<R> name, NumericField<R, Integer> count, NumericField<R, Long> total,
+  record Fields<R>(Attribute<R, String> id, StringField<R> name, NumericField<R, Integer> count, NumericField<R, Long> total,
       NumericField<R, BigDecimal> balance, Attribute<R, Double> ratio, Attribute<R, String> log,
       CollectionField<R, String, List<String>> events, CollectionField<R, String, Set<String>> labels,
       Attribute<R, Map<String, Long>> counters, DateField<R, LocalDate> day, DateField<R, Instant> at,
       StringField<R> city, Attribute<R, String> street) {}
 
-  private static final Fields<Tally> HASH = new Fields<>(Tally_.name, Tally_.count, Tally_.total, Tally_.balance,
-      Tally_.ratio, Tally_.log, Tally_.events, Tally_.labels, Tally_.counters, Tally_.day, Tally_.at,
+  private static final Fields<Tally> HASH = new Fields<>(Tally_.id, Tally_.name, Tally_.count, Tally_.total,
+      Tally_.balance, Tally_.ratio, Tally_.log, Tally_.events, Tally_.labels, Tally_.counters, Tally_.day, Tally_.at,
       Tally_.address.city, Tally_.address.street);
-  private static final Fields<TallyJson> JSON = new Fields<>(TallyJson_.name, TallyJson_.count, TallyJson_.total,
-      TallyJson_.balance, TallyJson_.ratio, TallyJson_.log, TallyJson_.events, TallyJson_.labels,
+  private static final Fields<TallyJson> JSON = new Fields<>(TallyJson_.id, TallyJson_.name, TallyJson_.count,
+      TallyJson_.total, TallyJson_.balance, TallyJson_.ratio, TallyJson_.log, TallyJson_.events, TallyJson_.labels,
       TallyJson_.counters, TallyJson_.day, TallyJson_.at, TallyJson_.address.city, TallyJson_.address.street);
 
   private static final List<Case<?>> cases = new ArrayList<>();
@@ -227,6 +227,12 @@ class PartialUpdateTest {
     assertEquals(id, e.id());
     assertEquals(repo.model().name(), e.model());
     assertEquals(Optional.empty(), repo.findById(id));
+    repo.save(c.from().apply(tally(id)));
+    IllegalArgumentException idChange = assertThrows(IllegalArgumentException.class,
+        () -> repo.update(id, increment(c.fields().count(), 1), set(c.fields().id(), "other")));
+    assertTrue(idChange.getMessage().contains("cannot change the id"), idChange.getMessage());
+    assertEquals(5, c.to().apply(repo.findById(id).orElseThrow()).count(), "nothing was written");
+    repo.deleteById(id);
     assertThrows(DocumentNotFoundException.class,
         () -> repo.updateIf(id, c.fields().count().gte(0), increment(c.fields().count(), 1)));
     assertEquals(Optional.empty(), repo.findById(id));

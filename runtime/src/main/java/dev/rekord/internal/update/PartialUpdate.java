@@ -100,7 +100,16 @@ public final class PartialUpdate<T> {
       update.applyTo(fields);
     }
     T entity = fields.toEntity();
+    if (!id.equals(idOf(model, entity))) {
+      throw new IllegalArgumentException("a partial update cannot change the id of document " + id + " of model "
+          + model.name() + "; save a copy under the new id and delete this one");
+    }
     return version == QueryEngine.NO_VERSION ? entity : model.withVersion(entity, version + 1);
+  }
+
+  private static <T, ID> String idOf(RekordModel<T, ID> model, T entity) {
+    ID id = model.id(entity);
+    return id == null ? null : model.idToString(id);
   }
 
   private QueryEngine.Write prepare(String key, String id, T entity, QueryEngine.Snapshot read) {
