@@ -30,6 +30,8 @@ import dev.rekord.it.model.NoteModel;
 import dev.rekord.it.model.ReadingModel;
 import dev.rekord.it.model.ResidentModel;
 import dev.rekord.it.model.SessionModel;
+import dev.rekord.it.model.TallyJsonModel;
+import dev.rekord.it.model.TallyModel;
 import dev.rekord.it.model.TicketModel;
 import dev.rekord.query.Attribute;
 import dev.rekord.metamodel.CollectionField;
@@ -82,6 +84,8 @@ class RegistrationTest {
               ReadingModel.class,
               ResidentModel.class,
               SessionModel.class,
+              TallyModel.class,
+              TallyJsonModel.class,
               TicketModel.class),
           registered);
     }
