@@ -50,6 +50,7 @@ module dev.rekord.runtime {
   exports dev.rekord.query;
   exports dev.rekord.ratelimit;
   exports dev.rekord.schema;
+  exports dev.rekord.update;
   exports dev.rekord.values;
 
   uses dev.rekord.model.RekordModel;

@@ -2,6 +2,7 @@ package dev.rekord;
 
 import dev.rekord.internal.async.AsyncRunner;
 import dev.rekord.query.Condition;
+import dev.rekord.update.Update;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,6 +153,34 @@ public final class AsyncRepository<T, ID> {
   /** {@link RekordRepository#ttl}. */
   public CompletableFuture<Optional<Duration>> ttl(ID id) {
     return run(() -> repository.ttl(id));
+  }
+
+  /** {@link RekordRepository#deleteById(Object, long)}. */
+  public CompletableFuture<Boolean> deleteById(ID id, long expectedVersion) {
+    return run(() -> repository.deleteById(id, expectedVersion));
+  }
+
+  /** {@link RekordRepository#update(Object, Update, Update[])}; the updates are copied before this returns. */
+  @SafeVarargs
+  public final CompletableFuture<T> update(ID id, Update<T> update, Update<T>... more) {
+    Update<T>[] rest = more.clone();
+    return run(() -> repository.update(id, update, rest));
+  }
+
+  /** {@link RekordRepository#updateIf}; the updates are copied before this returns. */
+  @SafeVarargs
+  public final CompletableFuture<Optional<T>> updateIf(ID id, Condition<T> condition, Update<T> update,
+      Update<T>... more) {
+    Update<T>[] rest = more.clone();
+    return run(() -> repository.updateIf(id, condition, update, rest));
+  }
+
+  /** {@link RekordRepository#updateIfVersion}; the updates are copied before this returns. */
+  @SafeVarargs
+  public final CompletableFuture<T> updateIfVersion(ID id, long expectedVersion, Update<T> update,
+      Update<T>... more) {
+    Update<T>[] rest = more.clone();
+    return run(() -> repository.updateIfVersion(id, expectedVersion, update, rest));
   }
 
   /** {@link RekordRepository#deleteAll}. */

@@ -55,6 +55,16 @@ public final class DocumentLock implements AutoCloseable {
     this.lease = lease;
   }
 
+  /** The id of the locked document (as it appears in keys). */
+  String id() {
+    return id;
+  }
+
+  /** The model of the locked document. */
+  String model() {
+    return model;
+  }
+
   /** Where a lock goes: its key, the bucket's fencing counter, and what to name in errors. */
   record Target(String lockKey, String fencingKey, String model, String id) {}
 

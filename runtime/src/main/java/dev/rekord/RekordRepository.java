@@ -9,6 +9,7 @@ import dev.rekord.connection.Reply;
 import dev.rekord.exception.DeserializationException;
 import dev.rekord.exception.DocumentExistsException;
 import dev.rekord.exception.DocumentNotFoundException;
+import dev.rekord.exception.FencedWriteException;
 import dev.rekord.exception.OptimisticLockException;
 import dev.rekord.exception.RekordException;
 import dev.rekord.exception.SerializationException;
@@ -20,9 +21,11 @@ import dev.rekord.internal.id.IdAssigner;
 import dev.rekord.internal.instrument.Instrumentation;
 import dev.rekord.internal.instrument.Instrumentation.Measurement;
 import dev.rekord.internal.storage.DocumentStorage;
+import dev.rekord.internal.update.PartialUpdate;
 import dev.rekord.model.RekordModel;
 import dev.rekord.query.Condition;
 import dev.rekord.schema.IndexReport;
+import dev.rekord.update.Update;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -221,12 +225,22 @@ public class RekordRepository<T, ID> {
    * @throws OptimisticLockException when the stored version is not the entity's
    */
   private T writeIf(T entity, Duration ttl, WriteCondition condition) {
+    return writeIf(entity, ttl, condition, PartialUpdate.NO_FENCE);
+  }
+
+  /** {@link #writeIf(Object, Duration, WriteCondition)}, refused once a token newer than {@code fencingToken} was issued. */
+  private T writeIf(T entity, Duration ttl, WriteCondition condition, long fencingToken) {
     QueryEngine<T> engine = engine();
     long expected = expectedVersion(entity);
     T stored = expected == QueryEngine.NO_VERSION ? entity : model.withVersion(entity, expected + 1);
-    Optional<Refusal> refusal = engine.save(prepareSave(engine, stored, ttl, condition, expected));
+    QueryEngine.Write write = prepareSave(engine, stored, ttl, condition, expected);
+    Optional<Refusal> refusal = engine.save(fencingToken == PartialUpdate.NO_FENCE ? write
+        : engine.fenced(write, idOf(entity), fencingToken));
     if (refusal.isEmpty()) {
       return stored;
+    }
+    if (refusal.get().byFence()) {
+      throw new FencedWriteException(engine.documentKey(idOf(entity)), model.name(), idOf(entity), fencingToken);
     }
     if (refusal.get().byCondition()) {
       return null;
@@ -629,6 +643,132 @@ public class RekordRepository<T, ID> {
   /** Deletes the document with {@code id} and its index entries; {@code true} when there was one. */
   public boolean deleteById(ID id) {
     return measured("deleteById", () -> engine().delete(model.idToString(requireNonNull(id, "id"))));
+  }
+
+  /**
+   * {@link #deleteById(Object)} of a model with {@code @Version}, only when the stored version is
+   * {@code expectedVersion} (checked atomically with the delete).
+   *
+   * @return {@code true} when there was a document (it is deleted)
+   * @throws OptimisticLockException when another version is stored (0: none); nothing is deleted
+   */
+  public boolean deleteById(ID id, long expectedVersion) {
+    String key = model.idToString(requireNonNull(id, "id"));
+    requireVersioned("deleteById(id, expectedVersion)");
+    QueryEngine<T> engine = engine();
+    OptionalLong stored = engine.deleteVersioned(key, expectedVersion);
+    if (stored.isPresent()) {
+      throw new OptimisticLockException(engine.documentKey(key), model.name(), key, expectedVersion,
+          stored.getAsLong());
+    }
+    return expectedVersion != 0;
+  }
+
+  /**
+   * Applies {@code updates} to the stored document with {@code id} in one atomic step, keeping every
+   * index entry of it exact, e.g. {@code members.update(id, Update.increment(Member_.age, 1),
+   * Update.append(Member_.tags, "vip"))}. The updates apply in order, to the document as stored
+   * when the step runs: no concurrent write is lost, whoever made it. A model with {@code @Version}
+   * gets its next version. The document keeps its time to live.
+   *
+   * @return the document as stored after the updates
+   * @throws DocumentNotFoundException when there is no document with {@code id}: nothing is written
+   * @throws dev.rekord.exception.UpdateConflictException when other writers changed the document
+   *     under each of many attempts
+   * @throws IllegalStateException when the model runs on the search engine
+   */
+  @SafeVarargs
+  public final T update(ID id, Update<T> update, Update<T>... more) {
+    return partialUpdate(id, null, QueryEngine.NO_VERSION, updates(update, more)).orElseThrow();
+  }
+
+  /**
+   * {@link #update(Object, Update, Update[])} only when the stored document matches {@code
+   * condition} ({@code Member_.age.gte(18)}), checked in the same atomic step on the stored values
+   * as the index compares them; full-text and geo conditions are not supported.
+   *
+   * @return the document as stored after the updates; empty when it did not match (nothing written)
+   * @throws DocumentNotFoundException when there is no document with {@code id}
+   */
+  @SafeVarargs
+  public final Optional<T> updateIf(ID id, Condition<T> condition, Update<T> update, Update<T>... more) {
+    return partialUpdate(id, requireNonNull(condition, "condition"), QueryEngine.NO_VERSION, updates(update, more));
+  }
+
+  /**
+   * {@link #update(Object, Update, Update[])} of a model with {@code @Version}, only when the stored
+   * version is {@code expectedVersion}; stores the next version.
+   *
+   * @throws OptimisticLockException when another version is stored: nothing is written
+   */
+  @SafeVarargs
+  public final T updateIfVersion(ID id, long expectedVersion, Update<T> update, Update<T>... more) {
+    requireVersioned("updateIfVersion");
+    return partialUpdate(id, null, expectedVersion, updates(update, more)).orElseThrow();
+  }
+
+  /**
+   * {@link #update(Object, Update, Update[])} of the document {@code lock} holds, refused with a
+   * {@link FencedWriteException} once a newer fencing token has been issued (the lease ran out and
+   * someone else took the lock), checked atomically with the write.
+   */
+  @SafeVarargs
+  public final T updateFenced(DocumentLock lock, Update<T> update, Update<T>... more) {
+    String key = lockedId(lock);
+    return partialUpdate(key, null, QueryEngine.NO_VERSION, lock.fencingToken(), updates(update, more)).orElseThrow();
+  }
+
+  /**
+   * {@link #save(Object)} of the document {@code lock} holds (the entity's id), refused with a
+   * {@link FencedWriteException} once a newer fencing token has been issued, checked atomically with
+   * the write.
+   */
+  public T saveFenced(T entity, DocumentLock lock) {
+    requireNonNull(entity, "entity");
+    String key = lockedId(lock);
+    if (model.id(entity) == null || !key.equals(idOf(entity))) {
+      throw new IllegalArgumentException("the entity's id is not that of the locked document " + key);
+    }
+    return writeIf(entity, model.defaultTtl(), WriteCondition.ALWAYS, lock.fencingToken());
+  }
+
+  private String lockedId(DocumentLock lock) {
+    requireNonNull(lock, "lock");
+    if (!lock.model().equals(model.name())) {
+      throw new IllegalArgumentException("the lock is on a document of model " + lock.model() + ", not " + model.name());
+    }
+    return lock.id();
+  }
+
+  private Optional<T> partialUpdate(ID id, Condition<T> condition, long expectedVersion, List<Update<T>> updates) {
+    return partialUpdate(model.idToString(requireNonNull(id, "id")), condition, expectedVersion,
+        PartialUpdate.NO_FENCE, updates);
+  }
+
+  private Optional<T> partialUpdate(String key, Condition<T> condition, long expectedVersion, long fencingToken,
+      List<Update<T>> updates) {
+    try {
+      return new PartialUpdate<>(engine(), storage, model).apply(key, condition, expectedVersion, fencingToken,
+          updates);
+    } catch (UnsupportedOperationException e) {
+      throw new IllegalStateException("model " + model.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @SafeVarargs
+  private static <T> List<Update<T>> updates(Update<T> update, Update<T>... more) {
+    List<Update<T>> all = new ArrayList<>(1 + more.length);
+    all.add(requireNonNull(update, "update"));
+    for (Update<T> next : more) {
+      all.add(requireNonNull(next, "update"));
+    }
+    return all;
+  }
+
+  private void requireVersioned(String operation) {
+    if (model.versionField() == null) {
+      throw new IllegalStateException(operation + " needs a model with @Version; " + model.name() + " has none");
+    }
   }
 
   /**

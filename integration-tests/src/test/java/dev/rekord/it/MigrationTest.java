@@ -32,7 +32,7 @@ class MigrationTest {
 
   private static final List<String> PREFIXES = List.of("all-types-hash", "all-types-json", "event",
       "item-hash", "item-json", "lease", "member", "moment", "note", "product", "product-json", "reading",
-      "resident", "session", "ticket", "visit");
+      "resident", "session", "tally", "tally-json", "ticket", "visit");
 
   private UnifiedJedis raw;
 

@@ -33,6 +33,8 @@ import dev.rekord.it.model.ProductModel;
 import dev.rekord.it.model.ReadingModel;
 import dev.rekord.it.model.ResidentModel;
 import dev.rekord.it.model.SessionModel;
+import dev.rekord.it.model.TallyJsonModel;
+import dev.rekord.it.model.TallyModel;
 import dev.rekord.it.model.TicketModel;
 import dev.rekord.it.model.VisitModel;
 import dev.rekord.query.Attribute;
@@ -89,6 +91,8 @@ class RegistrationTest {
               ReadingModel.class,
               ResidentModel.class,
               SessionModel.class,
+              TallyModel.class,
+              TallyJsonModel.class,
               TicketModel.class,
               VisitModel.class),
           registered);

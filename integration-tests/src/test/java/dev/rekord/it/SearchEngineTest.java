@@ -23,6 +23,7 @@ import dev.rekord.schema.MigrationReport.Outcome;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisModules;
 import dev.rekord.test.RedisServer;
+import dev.rekord.update.Update;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -104,6 +105,19 @@ class SearchEngineTest {
     }
     try (Rekord rekord = rekord(Engine.PORTABLE)) {
       assertEquals(Engine.PORTABLE, rekord.engineOf(MemberModel.INSTANCE));
+    }
+  }
+
+  @Test
+  void aPartialUpdateOnTheSearchEngineIsRefusedNamingTheModel() {
+    try (Rekord rekord = rekord(Engine.SEARCH)) {
+      rekord.migrate();
+      MemberRepository members = new MemberRepository(rekord);
+      members.save(member("m1", "Oslo", LocalDate.of(2024, 1, 1), 30));
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> members.update("m1", Update.increment(Member_.age, 1)));
+      assertTrue(e.getMessage().contains("Member") && e.getMessage().contains("partial updates"), e.getMessage());
+      assertEquals(30, members.findById("m1").orElseThrow().age());
     }
   }
 

@@ -14,6 +14,7 @@ import dev.rekord.it.model.Ticket;
 import dev.rekord.it.model.TicketRepository;
 import dev.rekord.it.model.Ticket_;
 import dev.rekord.test.RedisExtension;
+import dev.rekord.update.Update;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -117,6 +118,65 @@ class VersionTest {
     OptimisticLockException inBatch = assertThrows(OptimisticLockException.class, () -> notes.saveAll(batch));
     assertEquals(2, inBatch.actualVersion());
     assertEquals(1, notes.findById("other-" + side.name()).orElseThrow().version()); // the others were written
+    assertTrue(notes.verifyIndex().consistent(), notes.verifyIndex().toString());
+  }
+
+  @ParameterizedTest
+  @MethodSource("sides")
+  void aPartialUpdateChecksAndIncrementsTheVersion(Side side) {
+    TicketRepository tickets = new TicketRepository(side.first());
+    Ticket created = tickets.save(new Ticket(null, 0, "partial", 1));
+    Ticket incremented = tickets.update(created.id(), Update.increment(Ticket_.priority, 1));
+    assertEquals(2, incremented.version(), "an update without an expected version still moves the version");
+    Ticket expected = tickets.updateIfVersion(created.id(), 2, Update.set(Ticket_.title, "checked"));
+    assertEquals(new Ticket(created.id(), 3, "checked", 2), expected);
+
+    OptimisticLockException stale = assertThrows(OptimisticLockException.class,
+        () -> tickets.updateIfVersion(created.id(), 2, Update.set(Ticket_.title, "stale")));
+    assertEquals(tickets.keyOf(created.id()), stale.key());
+    assertEquals(String.valueOf(created.id()), stale.id());
+    assertEquals(2, stale.expectedVersion());
+    assertEquals(3, stale.actualVersion());
+    assertEquals(expected, tickets.findById(created.id()).orElseThrow());
+    assertEquals(0, tickets.find(Ticket_.title.eq("stale")).count());
+
+    // a JSON model with a boxed version
+    NoteRepository notes = new NoteRepository(side.second());
+    Note note = notes.save(new Note("pn-" + side.name(), null, "one"));
+    assertEquals(new Note(note.id(), 2, "one!"), notes.updateIfVersion(note.id(), 1, Update.append(Note_.text, "!")));
+    assertThrows(OptimisticLockException.class, () -> notes.updateIfVersion(note.id(), 1, Update.append(Note_.text, "?")));
+    assertTrue(tickets.verifyIndex().consistent(), tickets.verifyIndex().toString());
+    assertTrue(notes.verifyIndex().consistent(), notes.verifyIndex().toString());
+  }
+
+  @ParameterizedTest
+  @MethodSource("sides")
+  void aVersionedDeleteDeletesOnlyTheExpectedVersion(Side side) {
+    TicketRepository tickets = new TicketRepository(side.first());
+    Ticket ticket = tickets.save(tickets.save(new Ticket(null, 0, "doomed", 7)));
+    assertEquals(2, ticket.version());
+    OptimisticLockException stale = assertThrows(OptimisticLockException.class,
+        () -> tickets.deleteById(ticket.id(), 1));
+    assertEquals(tickets.keyOf(ticket.id()), stale.key());
+    assertEquals("ticket", stale.model().toLowerCase(java.util.Locale.ROOT));
+    assertEquals(String.valueOf(ticket.id()), stale.id());
+    assertEquals(1, stale.expectedVersion());
+    assertEquals(2, stale.actualVersion());
+    assertEquals(ticket, tickets.findById(ticket.id()).orElseThrow(), "nothing was deleted");
+    assertEquals(1, tickets.find(Ticket_.title.eq("doomed")).count());
+
+    assertTrue(tickets.deleteById(ticket.id(), 2));
+    assertEquals(java.util.Optional.empty(), tickets.findById(ticket.id()));
+    assertEquals(0, tickets.find(Ticket_.title.eq("doomed")).count());
+    assertEquals(0, assertThrows(OptimisticLockException.class, () -> tickets.deleteById(ticket.id(), 2))
+        .actualVersion(), "gone: version 0");
+    assertEquals(false, tickets.deleteById(ticket.id(), 0));
+
+    NoteRepository notes = new NoteRepository(side.second());
+    Note note = notes.save(new Note("dn-" + side.name(), null, "x"));
+    assertThrows(OptimisticLockException.class, () -> notes.deleteById(note.id(), 0));
+    assertTrue(notes.deleteById(note.id(), 1));
+    assertTrue(tickets.verifyIndex().consistent(), tickets.verifyIndex().toString());
     assertTrue(notes.verifyIndex().consistent(), notes.verifyIndex().toString());
   }
 

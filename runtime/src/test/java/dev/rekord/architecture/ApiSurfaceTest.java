@@ -40,7 +40,7 @@ class ApiSurfaceTest {
     assertEquals(
         Set.of("dev.rekord", "dev.rekord.cache", "dev.rekord.changes", "dev.rekord.codec", "dev.rekord.config", "dev.rekord.connection",
             "dev.rekord.exception", "dev.rekord.health", "dev.rekord.metamodel", "dev.rekord.model", "dev.rekord.query",
-            "dev.rekord.ratelimit", "dev.rekord.schema", "dev.rekord.values"),
+            "dev.rekord.ratelimit", "dev.rekord.schema", "dev.rekord.update", "dev.rekord.values"),
         exports(), "a change to the public API is deliberate: update this list with module-info.java");
   }
 

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.OptionalLong;
 
 /**
  * What a repository asks of a query engine for one model: write a document together with its index
@@ -163,6 +164,57 @@ public interface QueryEngine<T> {
     throw new UnsupportedOperationException("refreshing expiries needs the portable engine; this model runs on "
         + name());
   }
+
+  /**
+   * {@link #delete} only when the stored {@code @Version} is {@code expectedVersion}, checked
+   * atomically with the delete.
+   *
+   * @return empty when the stored version was {@code expectedVersion} (0: there was no document) and
+   *     the document is deleted; else the stored version (0: no document), and nothing was deleted
+   */
+  default OptionalLong deleteVersioned(String id, long expectedVersion) {
+    throw new UnsupportedOperationException(unsupported("versioned deletes"));
+  }
+
+  /**
+   * The stored document of {@code id} as a partial update reads it, with what {@link #prepareUpdate}
+   * needs to write the updated one only while it is still stored unchanged.
+   *
+   * @throws UnsupportedOperationException when the engine cannot update atomically
+   */
+  default Snapshot read(String id) {
+    throw new UnsupportedOperationException(unsupported("partial updates"));
+  }
+
+  /**
+   * A save of {@code entity} (the document {@code basis} held, updated) written only while the
+   * stored document is still the one {@link #read} returned ({@link Refusal#byCondition()} when it
+   * is not), keeping its time to live.
+   */
+  default Write prepareUpdate(T entity, String id, Snapshot basis) {
+    throw new UnsupportedOperationException(unsupported("partial updates"));
+  }
+
+  /**
+   * {@code write} (of one document, run alone with {@link #save}) refused ({@link Refusal#byFence()})
+   * once a fencing token newer than {@code token} has been issued for the lock of {@code id}.
+   */
+  default Write fenced(Write write, String id, long token) {
+    throw new UnsupportedOperationException(unsupported("fenced writes"));
+  }
+
+  private String unsupported(String what) {
+    return what + " need the portable engine; this model runs on the " + name() + " engine";
+  }
+
+  /**
+   * A document as read for a partial update.
+   *
+   * @param document as the model's {@code DocumentStorage.read} returns it ({@code null}: no document)
+   * @param digest what identifies these stored contents to the engine
+   * @param ttlMillis the document's remaining time to live in ms; 0 for none
+   */
+  record Snapshot(Object document, String digest, long ttlMillis) {}
 
   /**
    * The ids of the documents matching {@code condition} ({@code null}: all), in {@code sort}

@@ -48,6 +48,12 @@ public abstract sealed class DocumentStorage<T> permits HashStorage, JsonStorage
    */
   public abstract Object fromScript(Object reply);
 
+  /**
+   * The document at {@code key} (as {@link #fromScript} returns it, not {@code null}) opened for a
+   * partial update.
+   */
+  public abstract StoredFields<T> fields(String key, Object document);
+
   /** A bulk string of a script's reply as text. */
   static String text(Object value) {
     return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : (String) value;

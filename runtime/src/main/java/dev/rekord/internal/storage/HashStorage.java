@@ -56,6 +56,12 @@ final class HashStorage<T> extends DocumentStorage<T> {
 
   @Override
   @SuppressWarnings("unchecked")
+  public StoredFields<T> fields(String key, Object document) {
+    return new HashFields<>(key, model, (Map<String, String>) document);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
   T decodeReply(String key, Object reply) {
     Map<String, String> fields = (Map<String, String>) reply;
     return fields == null || fields.isEmpty() ? null : model.codec().fromHash(key, fields);

@@ -38,6 +38,11 @@ final class JsonStorage<T> extends DocumentStorage<T> {
   }
 
   @Override
+  public StoredFields<T> fields(String key, Object document) {
+    return new JsonFields<>(key, model, (String) document);
+  }
+
+  @Override
   T decodeReply(String key, Object reply) {
     return reply == null ? null : model.codec().fromJson(key, (String) reply);
   }

@@ -44,7 +44,12 @@ final class EngineProtocol {
     /** Only when no document has the id (an insert). */
     ABSENT,
     /** Only when a document has the id (an update). */
-    PRESENT;
+    PRESENT,
+    /**
+     * Only while the stored document is the one a partial update read: its digest ({@code
+     * digest.lua}) travels in place of the expected version.
+     */
+    UNCHANGED;
 
     /** The condition of the engine seam's {@link WriteCondition}. */
     static Condition of(WriteCondition condition) {
@@ -105,6 +110,12 @@ final class EngineProtocol {
     FIELDS,
     /** The {@code @Version} stored now; empty when none. */
     VERSION
+  }
+
+  /** Why {@code save.lua} refused a document, besides its condition and its version. */
+  enum Refused implements ProtocolCode {
+    /** A fenced save whose token is not the newest issued for the document's lock. */
+    FENCE
   }
 
   /** What {@code query.lua} returns. */
@@ -189,6 +200,7 @@ final class EngineProtocol {
     constants(lua, script, "PLAN", List.of(PlanOp.values()));
     constants(lua, script, "FORM", List.of(Form.values()));
     constants(lua, script, "CONDITION", List.of(Condition.values()));
+    constants(lua, script, "REFUSED", List.of(Refused.values()));
     constants(lua, script, "MANIFEST_IN", List.of(ManifestIn.values()));
     constants(lua, script, "EXPIRE", List.of(Expire.values()));
     constants(lua, script, "CHANGE", List.of(Change.values()));

@@ -17,7 +17,10 @@ final class EngineScripts {
   private EngineScripts() {}
 
   /** Replaces a document and its index entries: {@code save.lua}. */
-  static final LuaScript SAVE = load("save", true, "manifest", "entries", "changes", "save");
+  static final LuaScript SAVE = load("save", true, "manifest", "entries", "changes", "digest", "version", "save");
+
+  /** Reads a document for a partial update, with its digest and time to live: {@code read.lua}. */
+  static final LuaScript READ = load("read", false, "digest", "read");
 
   /** Rewrites a document's index entries, leaving the document alone: {@code reindex.lua}. */
   static final LuaScript REINDEX = load("reindex", true, "manifest", "entries", "changes", "reindex");
@@ -32,7 +35,7 @@ final class EngineScripts {
   static final LuaScript READ_CHANGES = load("changes-read", true, "changes_read");
 
   /** Removes a document and its index entries: {@code delete.lua}. */
-  static final LuaScript DELETE = load("delete", true, "manifest", "changes", "delete");
+  static final LuaScript DELETE = load("delete", true, "manifest", "changes", "version", "delete");
 
   /**
    * Runs a query plan over one bucket: its arguments and plan ({@code query_plan.lua}), estimates

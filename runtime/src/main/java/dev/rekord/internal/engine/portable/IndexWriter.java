@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -138,8 +139,9 @@ public final class IndexWriter {
    */
   private static Refusal refusal(List<?> reply, int at, List<Integer> positions) {
     String stored = String.valueOf(reply.get(at + 1));
-    return new Refusal(positions.get(((Number) reply.get(at)).intValue() - 1),
-        stored.isEmpty() ? Refusal.BY_CONDITION : Long.parseLong(stored));
+    long why = stored.isEmpty() ? Refusal.BY_CONDITION
+        : stored.equals(EngineProtocol.Refused.FENCE.code()) ? Refusal.BY_FENCE : Long.parseLong(stored);
+    return new Refusal(positions.get(((Number) reply.get(at)).intValue() - 1), why);
   }
 
   /**
@@ -234,6 +236,29 @@ public final class IndexWriter {
    */
   public boolean delete(String id) {
     return Long.valueOf(1).equals(eval(EngineScripts.DELETE, ScriptCalls.delete(layout.bucketFor(id), id)));
+  }
+
+  /**
+   * {@link #delete} only when the {@code @Version} stored under {@code versionField} is {@code
+   * expectedVersion} (0: no document).
+   *
+   * @return empty when it was (and the document, if any, is deleted), else the stored version
+   */
+  public OptionalLong deleteVersioned(String id, Form form, String versionField, long expectedVersion) {
+    ScriptCall call = ScriptCalls.deleteVersioned(layout.bucketFor(id), id, form, versionField, expectedVersion);
+    Object reply = eval(EngineScripts.DELETE, call);
+    return reply instanceof List<?> stored
+        ? OptionalLong.of(Long.parseLong(String.valueOf(stored.get(0))))
+        : OptionalLong.empty();
+  }
+
+  /**
+   * The document of {@code id} stored in {@code form} for a partial update: {@code read.lua}'s reply
+   * (the document as a script returns it, its digest, its PTTL).
+   */
+  public List<?> read(String id, Form form) {
+    ScriptCall call = ScriptCalls.read(layout.bucketFor(id), id, form);
+    return (List<?>) connection.eval(EngineScripts.READ, call.keys(), call.args());
   }
 
   /** Deletes many documents in one pipeline, each atomically; returns how many existed. */

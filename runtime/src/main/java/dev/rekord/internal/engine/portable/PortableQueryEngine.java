@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.OptionalLong;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The portable engine for one model: Rekord's own secondary indexes in core data structures, kept
@@ -170,6 +172,39 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
   @Override
   public void refresh(List<String> ids, Duration ttl) {
     writer.refreshAll(ids, form, IndexWriter.ttlMillis(ttl));
+  }
+
+  @Override
+  public OptionalLong deleteVersioned(String id, long expectedVersion) {
+    return writer.deleteVersioned(id, form, model.versionField(), expectedVersion);
+  }
+
+  @Override
+  public Snapshot read(String id) {
+    List<?> reply = writer.read(id, form);
+    Object document = storage.fromScript(reply.get(0));
+    String digest = text(reply.get(1));
+    long ttl = ((Number) reply.get(2)).longValue();
+    // PTTL rounds down; a document about to expire keeps at least a millisecond
+    return new Snapshot(document, digest, ttl < 0 ? 0 : Math.max(1, ttl));
+  }
+
+  @Override
+  public Write prepareUpdate(T entity, String id, Snapshot basis) {
+    IndexEntries entries = IndexEntries.create(model.name());
+    model.codec().indexValues(entity, entries);
+    return new PortableWrite(ScriptCalls.saveUnchanged(layout.bucketFor(id), id, basis.digest(), form,
+        basis.ttlMillis(), storage.encode(entity), entries));
+  }
+
+  @Override
+  public Write fenced(Write write, String id, long token) {
+    KeyLayout.Bucket bucket = layout.bucketFor(id);
+    return new PortableWrite(ScriptCalls.fenced(((PortableWrite) write).call(), bucket, bucket.lock(id), token));
+  }
+
+  private static String text(Object value) {
+    return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
   }
 
   @Override

@@ -44,16 +44,46 @@ final class ScriptCalls {
    */
   static ScriptCall save(KeyLayout.Bucket bucket, String id, Condition condition, String versionField,
       long expectedVersion, Form form, long ttlMillis, List<String> document, IndexEntries entries) {
-    List<String> args = saveArguments(bucket, id, condition, versionField, expectedVersion, form, ttlMillis,
+    List<String> args = saveArguments(bucket, id, condition, versionField,
+        versionField == null ? "" : Long.toString(expectedVersion), form, ttlMillis, document.size(), entries);
+    args.addAll(document);
+    return saveCall(bucket, id, form, ttlMillis, args, entries);
+  }
+
+  /**
+   * {@link #save} written only while the stored document has {@code digest} ({@code digest.lua}):
+   * the write of a partial update, computed from the document {@link #read} returned.
+   */
+  static ScriptCall saveUnchanged(KeyLayout.Bucket bucket, String id, String digest, Form form, long ttlMillis,
+      List<String> document, IndexEntries entries) {
+    List<String> args = saveArguments(bucket, id, Condition.UNCHANGED, null, digest, form, ttlMillis,
         document.size(), entries);
     args.addAll(document);
     return saveCall(bucket, id, form, ttlMillis, args, entries);
   }
 
+  /**
+   * A one-document {@link #save} call that the script refuses once a fencing token newer than {@code
+   * token} has been issued for the document's lock ({@code lockKey}, in {@code bucket}).
+   */
+  static ScriptCall fenced(ScriptCall save, KeyLayout.Bucket bucket, String lockKey, long token) {
+    List<String> keys = new ArrayList<>(save.keys());
+    keys.add(lockKey);
+    keys.add(bucket.fencing());
+    List<String> args = new ArrayList<>(save.args());
+    args.add(Long.toString(token));
+    return new ScriptCall(keys, args);
+  }
+
+  /** {@code read.lua}: the document of {@code id} stored in {@code form}, its digest and time to live. */
+  static ScriptCall read(KeyLayout.Bucket bucket, String id, Form form) {
+    return new ScriptCall(List.of(bucket.documentKey(id)), List.of(form.code()));
+  }
+
   /** {@link #save} of a hash document given as a map, its pairs going straight into {@code ARGV}. */
   static ScriptCall saveHash(KeyLayout.Bucket bucket, String id, Condition condition, Map<String, String> fields,
       long ttlMillis, IndexEntries entries) {
-    List<String> args = saveArguments(bucket, id, condition, null, 0, Form.HASH, ttlMillis, 2 * fields.size(),
+    List<String> args = saveArguments(bucket, id, condition, null, "", Form.HASH, ttlMillis, 2 * fields.size(),
         entries);
     for (Map.Entry<String, String> field : fields.entrySet()) {
       args.add(field.getKey());
@@ -68,7 +98,7 @@ final class ScriptCalls {
    * and the entries' (at most three each, and the expiring one).
    */
   private static List<String> saveArguments(KeyLayout.Bucket bucket, String id, Condition condition,
-      String versionField, long expectedVersion, Form form, long ttlMillis, int documentArgs, IndexEntries entries) {
+      String versionField, String expected, Form form, long ttlMillis, int documentArgs, IndexEntries entries) {
     List<String> args = new ArrayList<>(SAVE_HEADER + 9 + documentArgs + 3 * entries.size() + 2);
     args.add(bucket.indexBase());
     args.add(form.code());
@@ -76,7 +106,8 @@ final class ScriptCalls {
     args.add(id);
     args.add(condition.code());
     args.add(versionField == null ? "" : versionField);
-    args.add(versionField == null ? "" : Long.toString(expectedVersion));
+    args.add(expected); // the version, or the digest of CONDITION_UNCHANGED
+
     args.add(ttlMillis == 0 ? "0" : Long.toString(ttlMillis));
     args.add(""); // the manifest's place, once it is known
     args.add(""); // the manifest
@@ -235,6 +266,15 @@ final class ScriptCalls {
   /** {@code delete.lua}: delete the document of {@code id} and its index entries. */
   static ScriptCall delete(KeyLayout.Bucket bucket, String id) {
     return documentCall(bucket, id);
+  }
+
+  /**
+   * {@link #delete} only when the stored {@code @Version} (0: no document) is {@code expectedVersion}.
+   */
+  static ScriptCall deleteVersioned(KeyLayout.Bucket bucket, String id, Form form, String versionField,
+      long expectedVersion) {
+    return new ScriptCall(List.of(bucket.documentKey(id), bucket.manifest(id), bucket.all()),
+        List.of(id, bucket.indexBase(), form.code(), versionField, Long.toString(expectedVersion)));
   }
 
   /** KEYS document, manifest, ids; ARGV id, index base. */

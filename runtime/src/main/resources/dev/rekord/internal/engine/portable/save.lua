@@ -9,8 +9,9 @@
 -- ARGV[1] the bucket's index base '{tag}#', ARGV[2] the documents' form (FORM_*), ARGV[3] how many
 -- documents follow (negative: all or nothing — when any document is refused, none is written, a
 -- unit of work's atomic commit), then per document: its id, its condition (CONDITION_*: always, only when
--- absent, only when present), the stored name of its @Version ('': none), the version expected
--- stored ('': none; 0: no document or no such field), its time to live in ms (0: none), where its
+-- absent, only when present, only while unchanged), the stored name of its @Version ('': none), the
+-- version expected stored ('': none; 0: no document or no such field) or, with CONDITION_UNCHANGED,
+-- the digest of the document as a partial update read it (digest.lua), its time to live in ms (0: none), where its
 -- manifest goes (MANIFEST_IN_*: the field MANIFEST_FIELD of the hash, or the manifest key), the new
 -- manifest (manifest.lua) naming every entry (MANIFEST_IN_NOWHERE: none, the document is deleted
 -- with every entry its old manifest names; its n and number of entries are 0), n: how many document arguments follow (FORM_HASH:
@@ -20,8 +21,9 @@
 -- Every condition and version is checked before anything is written; a document refused is left
 -- alone with its entries, the others are written (the new version is in the document arguments).
 -- Entries the old manifest names and the new one does not are removed. Returns per refused
--- document its position (1-based, in the call) and '' (refused by its condition) or the stored
--- version that was not the expected one: empty when all were written.
+-- document its position (1-based, in the call) and '' (refused by its condition), REFUSED_FENCE (a
+-- fenced save, below) or the stored version that was not the expected one: empty when all were
+-- written.
 -- The last two arguments are the model's change feed (changes.lua): per document written one
 -- event, CHANGE_CREATED or CHANGE_UPDATED with the fields that changed and its new version; a
 -- document found expired (gone, its old manifest still there) is reported CHANGE_EXPIRED first.
@@ -37,23 +39,23 @@ end
 local function refusal(at, doc)
   local condition, field = ARGV[at + 1], ARGV[at + 2]
   if condition == CONDITION_ALWAYS and field == '' then return nil end
+  if condition == CONDITION_UNCHANGED then
+    local _, digest = readDigested(doc, form)
+    if digest == ARGV[at + 3] then return nil end
+    return ''
+  end
   local exists = redis.call('EXISTS', doc) == 1
   if condition ~= CONDITION_ALWAYS and exists ~= (condition == CONDITION_PRESENT) then return '' end
   if field == '' then return nil end
-  local stored = false
-  if exists and form == FORM_HASH then
-    stored = redis.call('HGET', doc, field)
-  elseif exists then
-    stored = cjson.decode(redis.call('GET', doc))[field]
-  end
-  local version = tonumber(stored) or 0
+  local version = storedVersion(doc, form, field)
   if version == tonumber(ARGV[at + 3]) then return nil end
   return string.format('%d', version)
 end
--- Reports the write of the document whose arguments start at ARGV[at] (its document arguments
--- ARGV[from..to]) to the change feed; `before` as documentBefore read it, `old` its old manifest.
+-- Reports the write of the document whose arguments start at ARGV[at] (its key `doc`, its document
+-- arguments ARGV[from..to]) to the change feed; `before` as documentBefore read it, `old` its old
+-- manifest; the version reported is the one now stored (a partial update's arguments carry a digest).
 -- A delete item (MANIFEST_IN_NOWHERE, units of work) is reported CHANGE_DELETED.
-local function reportWrite(at, before, old, from, to)
+local function reportWrite(at, doc, before, old, from, to)
   local id = ARGV[at]
   if not before then appendGone(base, id, old) end
   if ARGV[at + 5] == MANIFEST_IN_NOWHERE then
@@ -61,7 +63,7 @@ local function reportWrite(at, before, old, from, to)
     return
   end
   local version = ''
-  if ARGV[at + 2] ~= '' then version = string.format('%d', tonumber(ARGV[at + 3]) + 1) end
+  if ARGV[at + 2] ~= '' then version = string.format('%d', storedVersion(doc, form, ARGV[at + 2])) end
   appendChange(base, id, before and CHANGE_UPDATED or CHANGE_CREATED, changedFields(form, before, from, to), version)
 end
 
@@ -72,7 +74,8 @@ if many then seen, firstKey, firstArg = {}, {}, {} end
 local k, a = 2, 4
 for i = 1, count do
   local condition, place, n = ARGV[a + 1], ARGV[a + 5], tonumber(ARGV[a + 7])
-  if condition ~= CONDITION_ALWAYS and condition ~= CONDITION_ABSENT and condition ~= CONDITION_PRESENT then
+  if condition ~= CONDITION_ALWAYS and condition ~= CONDITION_ABSENT and condition ~= CONDITION_PRESENT
+      and condition ~= CONDITION_UNCHANGED then
     return redis.error_reply('ERR unknown write condition ' .. tostring(condition))
   end
   if place ~= MANIFEST_IN_DOCUMENT and place ~= MANIFEST_IN_KEY and place ~= MANIFEST_IN_NOWHERE then
@@ -91,8 +94,19 @@ for i = 1, count do
   if err then return redis.error_reply(err) end
   k = k + 2 + e
 end
-if k ~= #KEYS + 1 or a ~= #ARGV - 1 then
+-- A fenced save (one document) ends with its fencing token (before the feed's two arguments), its
+-- keys with the document's lock and the bucket's fencing counter: refused (REFUSED_FENCE) once a
+-- newer token has been issued, that is, while the lock is held under another token or, when it is
+-- not held, once the counter (per bucket, so erring on the side of refusal) has passed the token.
+local fenced = count == 1 and a == #ARGV - 2 and k + 1 == #KEYS
+if not fenced and (k ~= #KEYS + 1 or a ~= #ARGV - 1) then
   return redis.error_reply('ERR the index entry arguments do not match their ' .. (#KEYS - 1) .. ' key(s)')
+end
+if fenced then
+  local token, holder = tonumber(ARGV[a]), redis.call('HGET', KEYS[k], 'fence')
+  if (holder and tonumber(holder) ~= token) or (not holder and (tonumber(redis.call('GET', KEYS[k + 1])) or 0) > token) then
+    return { 1, REFUSED_FENCE }
+  end
 end
 
 -- One document (every save): written straight, as a call of many would cost it more (the tables
@@ -125,7 +139,7 @@ if not many then
   writeEntries(id, doc, 4, 13 + n, tonumber(ARGV[12 + n]))
   removeStale(base, id, old, manifest)
   storeManifest(doc, manifestKey, manifest, inDocument, inDocument and manifest, not oldInDocument and old)
-  if FEED_ON then reportWrite(4, before, old, 12, 11 + n) end
+  if FEED_ON then reportWrite(4, KEYS[2], before, old, 12, 11 + n) end
   return {}
 end
 
@@ -220,6 +234,6 @@ for _, i in ipairs(order) do
   removeStale(base, id, old[i], manifest)
   storeManifest(documents[i], KEYS[firstKey[i] + 1], manifest, inDocument, inDocument and manifest,
     not oldInDocument[i] and old[i])
-  if FEED_ON then reportWrite(at, before[i], old[i], at + 8, at + 7 + tonumber(ARGV[at + 7])) end
+  if FEED_ON then reportWrite(at, documents[i], before[i], old[i], at + 8, at + 7 + tonumber(ARGV[at + 7])) end
 end
 return refused

@@ -45,7 +45,9 @@ class EngineProtocolTest {
         local PLAN_ALL, PLAN_SET, PLAN_VALUE, PLAN_RANGE, PLAN_PREFIX, PLAN_RADIUS, PLAN_BOX, PLAN_AND, \
         PLAN_OR, PLAN_NOT = 'all', 'set', 'value', 'range', 'prefix', 'radius', 'box', 'and', 'or', 'not'
         local FORM_HASH, FORM_JSON = 'hash', 'json'
-        local CONDITION_ALWAYS, CONDITION_ABSENT, CONDITION_PRESENT = 'always', 'absent', 'present'
+        local CONDITION_ALWAYS, CONDITION_ABSENT, CONDITION_PRESENT, CONDITION_UNCHANGED = 'always', 'absent', \
+        'present', 'unchanged'
+        local REFUSED_FENCE = 'fence'
         local MANIFEST_IN_DOCUMENT, MANIFEST_IN_KEY, MANIFEST_IN_NOWHERE = 'document', 'key', 'nowhere'
         local EXPIRE_IN, EXPIRE_AT, EXPIRE_REFRESH, EXPIRE_PERSIST = 'in', 'at', 'refresh', 'persist'
         local CHANGE_CREATED, CHANGE_UPDATED, CHANGE_DELETED, CHANGE_EXPIRED = 'created', 'updated', 'deleted', \
@@ -148,6 +150,21 @@ class EngineProtocolTest {
       assertEquals(List.of("{doc:2}:m1", "{doc:2}#doc:m1", "{doc:2}#ids"), call.keys());
       assertEquals(List.of("m1", "{doc:2}#"), call.args());
     }
+    ScriptCall versioned = ScriptCalls.deleteVersioned(BUCKET, "m1", Form.JSON, "v", 4);
+    assertEquals(List.of("{doc:2}:m1", "{doc:2}#doc:m1", "{doc:2}#ids"), versioned.keys());
+    assertEquals(List.of("m1", "{doc:2}#", "json", "v", "4"), versioned.args());
+  }
+
+  @Test
+  void aPartialUpdateReadsTheDocumentAndSavesWhileItsDigestHolds() {
+    ScriptCall read = ScriptCalls.read(BUCKET, "m1", Form.HASH);
+    assertEquals(List.of("{doc:2}:m1"), read.keys());
+    assertEquals(List.of("hash"), read.args());
+    // the digest travels where a save's expected version does; no version field
+    ScriptCall save = ScriptCalls.saveUnchanged(BUCKET, "m1", "d1g", Form.JSON, 0, List.of("{}"),
+        IndexEntries.create());
+    assertEquals(List.of("{doc:2}#", "json", "1", "m1", "unchanged", "", "d1g", "0", "key", "", "1", "{}", "0"),
+        save.args());
   }
 
   @Test
