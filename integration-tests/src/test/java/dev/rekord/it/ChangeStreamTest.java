@@ -10,6 +10,7 @@ import dev.rekord.changes.ChangeEvent;
 import dev.rekord.changes.ChangeKind;
 import dev.rekord.changes.ChangeNotice;
 import dev.rekord.changes.ChangeOptions;
+import dev.rekord.update.Update;
 import dev.rekord.changes.ChangeSubscription;
 import dev.rekord.changes.SubscribeOptions;
 import dev.rekord.it.model.MemberRepository;
@@ -21,6 +22,7 @@ import dev.rekord.it.model.Session_;
 import dev.rekord.it.model.Ticket;
 import dev.rekord.it.model.TicketModel;
 import dev.rekord.it.model.TicketRepository;
+import dev.rekord.it.model.Ticket_;
 import dev.rekord.it.model.Visit;
 import dev.rekord.it.model.VisitModel;
 import dev.rekord.model.Engine;
@@ -212,6 +214,23 @@ class ChangeStreamTest {
       await(() -> handled.of(ticket.id()).size() == 3, "three events");
     }
     assertEquals(List.of("CREATED v1", "UPDATED v2", "DELETED"), handled.of(ticket.id()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("sides")
+  void partialUpdatesAndVersionedDeletesReportTheirChanges(Side side) throws Exception {
+    TicketRepository tickets = new TicketRepository(side.rekord());
+    String group = "partial" + NEXT.incrementAndGet();
+    Ticket ticket = tickets.save(new Ticket(null, 0, "a", 1));
+    tickets.update(ticket.id(), Update.increment(Ticket_.priority, 2));
+    tickets.deleteById(ticket.id(), 2);
+    Handled handled = new Handled();
+    try (ChangeSubscription subscription = tickets.changes().subscribe(group, "c", handled::add)) {
+      assertTrue(subscription.isRunning());
+      await(() -> handled.of(ticket.id()).size() == 3, "three events");
+    }
+    assertEquals(List.of("CREATED v1", "UPDATED v2", "DELETED"), handled.of(ticket.id()));
+    assertEquals(List.of("priority", "version"), handled.byId.get(ticket.id()).get(1).fields());
   }
 
   @ParameterizedTest

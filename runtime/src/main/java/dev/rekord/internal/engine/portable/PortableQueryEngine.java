@@ -193,7 +193,7 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
   public Write prepareUpdate(T entity, String id, Snapshot basis) {
     IndexEntries entries = IndexEntries.create(model.name());
     model.codec().indexValues(entity, entries);
-    return new PortableWrite(ScriptCalls.saveUnchanged(layout.bucketFor(id), id, basis.digest(), form,
+    return new PortableWrite(ScriptCalls.saveUnchanged(layout.bucketFor(id), id, model.versionField(), basis.digest(), form,
         basis.ttlMillis(), storage.encode(entity), entries));
   }
 

@@ -54,9 +54,10 @@ final class ScriptCalls {
    * {@link #save} written only while the stored document has {@code digest} ({@code digest.lua}):
    * the write of a partial update, computed from the document {@link #read} returned.
    */
-  static ScriptCall saveUnchanged(KeyLayout.Bucket bucket, String id, String digest, Form form, long ttlMillis,
-      List<String> document, IndexEntries entries) {
-    List<String> args = saveArguments(bucket, id, Condition.UNCHANGED, null, digest, form, ttlMillis,
+  static ScriptCall saveUnchanged(KeyLayout.Bucket bucket, String id, String versionField, String digest, Form form,
+      long ttlMillis, List<String> document, IndexEntries entries) {
+    // the version is not checked (the digest is), only named: the change feed reports the new one
+    List<String> args = saveArguments(bucket, id, Condition.UNCHANGED, versionField, digest, form, ttlMillis,
         document.size(), entries);
     args.addAll(document);
     return saveCall(bucket, id, form, ttlMillis, args, entries);

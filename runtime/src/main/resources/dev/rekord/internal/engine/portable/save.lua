@@ -9,7 +9,8 @@
 -- ARGV[1] the bucket's index base '{tag}#', ARGV[2] the documents' form (FORM_*), ARGV[3] how many
 -- documents follow (negative: all or nothing — when any document is refused, none is written, a
 -- unit of work's atomic commit), then per document: its id, its condition (CONDITION_*: always, only when
--- absent, only when present, only while unchanged), the stored name of its @Version ('': none), the
+-- absent, only when present, only while unchanged), the stored name of its @Version ('': none;
+-- with CONDITION_UNCHANGED only named, for the change feed, and not checked), the
 -- version expected stored ('': none; 0: no document or no such field) or, with CONDITION_UNCHANGED,
 -- the digest of the document as a partial update read it (digest.lua), its time to live in ms (0: none), where its
 -- manifest goes (MANIFEST_IN_*: the field MANIFEST_FIELD of the hash, or the manifest key), the new

@@ -160,11 +160,14 @@ class EngineProtocolTest {
     ScriptCall read = ScriptCalls.read(BUCKET, "m1", Form.HASH);
     assertEquals(List.of("{doc:2}:m1"), read.keys());
     assertEquals(List.of("hash"), read.args());
-    // the digest travels where a save's expected version does; no version field
-    ScriptCall save = ScriptCalls.saveUnchanged(BUCKET, "m1", "d1g", Form.JSON, 0, List.of("{}"),
+    // the digest travels where a save's expected version does; the version field is only named
+    ScriptCall save = ScriptCalls.saveUnchanged(BUCKET, "m1", null, "d1g", Form.JSON, 0, List.of("{}"),
         IndexEntries.create());
     assertEquals(List.of("{doc:2}#", "json", "1", "m1", "unchanged", "", "d1g", "0", "key", "", "1", "{}", "0"),
         save.args());
+    ScriptCall versioned = ScriptCalls.saveUnchanged(BUCKET, "m1", "v", "d1g", Form.JSON, 0, List.of("{}"),
+        IndexEntries.create());
+    assertEquals("v", versioned.args().get(5));
   }
 
   @Test
