@@ -585,7 +585,7 @@ public class RekordRepository<T, ID> {
     if (ttl == null || ttl.isNegative() || ttl.isZero()) {
       throw new IllegalArgumentException("ttl must be positive (persist removes an expiry): " + ttl);
     }
-    return engine().expire(model.idToString(requireNonNull(id, "id")), ttl);
+    return measured("expire", () -> engine().expire(model.idToString(requireNonNull(id, "id")), ttl));
   }
 
   /**
@@ -596,7 +596,7 @@ public class RekordRepository<T, ID> {
    */
   public boolean expireAt(ID id, Instant at) {
     requireNonNull(at, "at");
-    return engine().expireAt(model.idToString(requireNonNull(id, "id")), at);
+    return measured("expireAt", () -> engine().expireAt(model.idToString(requireNonNull(id, "id")), at));
   }
 
   /**
@@ -606,7 +606,7 @@ public class RekordRepository<T, ID> {
    * @return whether it had an expiry (false: no document, or it did not expire)
    */
   public boolean persist(ID id) {
-    return engine().persist(model.idToString(requireNonNull(id, "id")));
+    return measured("persist", () -> engine().persist(model.idToString(requireNonNull(id, "id"))));
   }
 
   /**
@@ -656,7 +656,7 @@ public class RekordRepository<T, ID> {
     String key = model.idToString(requireNonNull(id, "id"));
     requireVersioned("deleteById(id, expectedVersion)");
     QueryEngine<T> engine = engine();
-    OptionalLong stored = engine.deleteVersioned(key, expectedVersion);
+    OptionalLong stored = measured("deleteById", () -> engine.deleteVersioned(key, expectedVersion));
     if (stored.isPresent()) {
       throw new OptimisticLockException(engine.documentKey(key), model.name(), key, expectedVersion,
           stored.getAsLong());
@@ -679,7 +679,7 @@ public class RekordRepository<T, ID> {
    */
   @SafeVarargs
   public final T update(ID id, Update<T> update, Update<T>... more) {
-    return partialUpdate(id, null, QueryEngine.NO_VERSION, updates(update, more)).orElseThrow();
+    return measured("update", () -> partialUpdate(id, null, QueryEngine.NO_VERSION, updates(update, more))).orElseThrow();
   }
 
   /**
@@ -692,7 +692,8 @@ public class RekordRepository<T, ID> {
    */
   @SafeVarargs
   public final Optional<T> updateIf(ID id, Condition<T> condition, Update<T> update, Update<T>... more) {
-    return partialUpdate(id, requireNonNull(condition, "condition"), QueryEngine.NO_VERSION, updates(update, more));
+    requireNonNull(condition, "condition");
+    return measured("updateIf", () -> partialUpdate(id, condition, QueryEngine.NO_VERSION, updates(update, more)));
   }
 
   /**
@@ -704,7 +705,7 @@ public class RekordRepository<T, ID> {
   @SafeVarargs
   public final T updateIfVersion(ID id, long expectedVersion, Update<T> update, Update<T>... more) {
     requireVersioned("updateIfVersion");
-    return partialUpdate(id, null, expectedVersion, updates(update, more)).orElseThrow();
+    return measured("updateIfVersion", () -> partialUpdate(id, null, expectedVersion, updates(update, more))).orElseThrow();
   }
 
   /**
@@ -715,7 +716,8 @@ public class RekordRepository<T, ID> {
   @SafeVarargs
   public final T updateFenced(DocumentLock lock, Update<T> update, Update<T>... more) {
     String key = lockedId(lock);
-    return partialUpdate(key, null, QueryEngine.NO_VERSION, lock.fencingToken(), updates(update, more)).orElseThrow();
+    return measured("updateFenced",
+        () -> partialUpdate(key, null, QueryEngine.NO_VERSION, lock.fencingToken(), updates(update, more))).orElseThrow();
   }
 
   /**
@@ -729,7 +731,7 @@ public class RekordRepository<T, ID> {
     if (model.id(entity) == null || !key.equals(idOf(entity))) {
       throw new IllegalArgumentException("the entity's id is not that of the locked document " + key);
     }
-    return writeIf(entity, model.defaultTtl(), WriteCondition.ALWAYS, lock.fencingToken());
+    return measured("saveFenced", () -> writeIf(entity, model.defaultTtl(), WriteCondition.ALWAYS, lock.fencingToken()));
   }
 
   private String lockedId(DocumentLock lock) {

@@ -223,10 +223,15 @@ class MetricsTest {
       members.findAllById(List.of("ada", "m1", "nobody"));
       members.existsById("ada");
       members.deleteById("m0");
+      members.update("ada", dev.rekord.update.Update.increment(Member_.age, 1)); // a read and a write
+      members.expire("ada", java.time.Duration.ofMinutes(5));
 
       assertEquals(1, operationCount("save", "none"));
+      assertEquals(1, operationCount("update", "none"));
+      assertEquals(1, operationCount("expire", "none"));
       assertEquals(1, operationCount("saveAll", "none"));
-      assertEquals(4, calls("Member", "save", "success").count(), "one save round trip and three pipelines");
+      assertEquals(5, calls("Member", "save", "success").count(),
+          "one save round trip, three pipelines and the update's write");
       assertEquals(1, operationCount("findById", "none"));
       assertEquals(1, operationCount("findAllById", "none"));
       assertEquals(1, operationCount("existsById", "none"));
