@@ -101,12 +101,12 @@ public final class RedisCluster implements RedisDeployment {
      * @throws RedisStartupException if no replica took over in time
      */
     public RedisServer killMasterAndAwaitFailover(RedisServer master, Duration timeout) {
-        List<RedisServer> replicas = replicasOf(master);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<RedisServer> replicas = syncedReplicasOf(master, deadline);
         if (replicas.isEmpty()) {
             throw new IllegalArgumentException(master + " has no replica to take over");
         }
         master.kill();
-        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() - deadline < 0) {
             for (RedisServer replica : replicas) {
                 if (replica.isRunning() && ClusterLauncher.isMaster(replica) && allOk()) {
@@ -116,6 +116,26 @@ public final class RedisCluster implements RedisDeployment {
             pause(100);
         }
         throw new RedisStartupException("No replica of " + master + " took over within " + timeout.toMillis() + " ms");
+    }
+
+    /**
+     * The replicas of {@code master} that have synchronised with it ({@code ROLE}: connected), waiting
+     * until {@code deadline} for one: right after start-up a replica may not be known to every node
+     * yet, or still be loading the master's data, and could not take over.
+     */
+    private List<RedisServer> syncedReplicasOf(RedisServer master, long deadline) {
+        while (true) {
+            List<RedisServer> synced = replicasOf(master).stream().filter(RedisCluster::isSyncedReplica).toList();
+            if (!synced.isEmpty() || System.nanoTime() - deadline >= 0) {
+                return synced;
+            }
+            pause(100);
+        }
+    }
+
+    private static boolean isSyncedReplica(RedisServer node) {
+        return node.isRunning() && node.call("ROLE") instanceof List<?> role && role.size() > 3
+                && "connected".equals(String.valueOf(role.get(3)));
     }
 
     /**
