@@ -23,8 +23,6 @@ import dev.rekord.it.model.Ticket;
 import dev.rekord.it.model.TicketModel;
 import dev.rekord.it.model.TicketRepository;
 import dev.rekord.it.model.Ticket_;
-import dev.rekord.it.model.Visit;
-import dev.rekord.it.model.VisitModel;
 import dev.rekord.model.Engine;
 import dev.rekord.test.RedisExtension;
 import java.time.Duration;
@@ -299,10 +297,6 @@ class ChangeStreamTest {
       IllegalStateException e = assertThrows(IllegalStateException.class,
           () -> search.engineOf(TicketModel.INSTANCE));
       assertTrue(e.getMessage().contains("Ticket has a change feed"), e.getMessage());
-    }
-    try (Rekord search = Rekord.builder().url(redis.server().url()).engine(Visit.class, Engine.SEARCH).build()) {
-      IllegalStateException e = assertThrows(IllegalStateException.class, () -> search.engineOf(VisitModel.INSTANCE));
-      assertTrue(e.getMessage().contains("Visit has refreshTtlOnRead"), e.getMessage());
     }
     IllegalStateException none = assertThrows(IllegalStateException.class,
         () -> new MemberRepository(sides.get(0).rekord()).changes());

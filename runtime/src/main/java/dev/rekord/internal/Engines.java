@@ -101,12 +101,9 @@ public final class Engines {
     return obstacle == null ? Engine.SEARCH : Engine.PORTABLE;
   }
 
-  /** What keeps {@code model} on the portable engine (a change feed, expiries refreshed by reads), or null. */
+  /** What keeps {@code model} on the portable engine (a change feed, which only it writes), or null. */
   private String portableOnly(RekordModel<?, ?> model) {
-    if (changes.containsKey(model.type())) {
-      return "a change feed (Rekord.Builder.changes)";
-    }
-    return model.refreshTtlOnRead() ? "refreshTtlOnRead" : null;
+    return changes.containsKey(model.type()) ? "a change feed (Rekord.Builder.changes)" : null;
   }
 
   private boolean hasModule() {

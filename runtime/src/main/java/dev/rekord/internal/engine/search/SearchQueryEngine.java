@@ -7,6 +7,7 @@ import dev.rekord.connection.Reply;
 import dev.rekord.connection.ScriptCall;
 import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.engine.Refusal;
+import dev.rekord.internal.engine.portable.IndexWriter;
 import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
@@ -17,6 +18,7 @@ import dev.rekord.schema.IndexReport;
 import dev.rekord.schema.MigrationListener;
 import dev.rekord.schema.MigrationReport;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +135,44 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
       deleted += reply.get();
     }
     return deleted;
+  }
+
+  @Override
+  public boolean expire(String id, Duration ttl) {
+    return expiry(id, SearchScripts.Expiry.IN, IndexWriter.ttlMillis(ttl));
+  }
+
+  @Override
+  public boolean expireAt(String id, Instant at) {
+    return expiry(id, SearchScripts.Expiry.AT, at.toEpochMilli());
+  }
+
+  @Override
+  public boolean persist(String id) {
+    return expiry(id, SearchScripts.Expiry.PERSIST, 0);
+  }
+
+  @Override
+  public void refresh(List<String> ids, Duration ttl) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    long millis = IndexWriter.ttlMillis(ttl);
+    List<ScriptCall> calls = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      calls.add(expiryCall(id, SearchScripts.Expiry.REFRESH, millis));
+    }
+    connection.evalAll(SearchScripts.EXPIRE, calls);
+  }
+
+  /** Runs {@link SearchScripts#EXPIRE} on the document of {@code id}; whether it changed anything. */
+  private boolean expiry(String id, SearchScripts.Expiry action, long millis) {
+    ScriptCall call = expiryCall(id, action, millis);
+    return Long.valueOf(1).equals(connection.eval(SearchScripts.EXPIRE, call.keys(), call.args()));
+  }
+
+  private ScriptCall expiryCall(String id, SearchScripts.Expiry action, long millis) {
+    return new ScriptCall(List.of(documentKey(id)), List.of(action.name(), Long.toString(millis)));
   }
 
   @Override

@@ -3,7 +3,7 @@ package dev.rekord.internal.engine.search;
 import dev.rekord.connection.LuaScript;
 
 /**
- * The search engine's two scripts. The Query Engine indexes a hash whenever it changes, so a save
+ * The search engine's scripts. The Query Engine indexes a hash whenever it changes, so a save
  * only has to replace the hash (document fields and index fields) and its expiry atomically; the
  * expiry is also written as {@code __rk.exp}, from the server's clock, so queries can leave out
  * documents Redis has not yet removed.
@@ -95,4 +95,48 @@ final class SearchScripts {
       end
       return 1
       """.formatted(SearchSchema.FIELD_PREFIX, SearchSchema.EXPIRES, SearchSchema.EXPIRES), true);
+
+  /** What {@link #EXPIRE} does to a document's expiry; its name is the script's first argument. */
+  enum Expiry {
+    /** Expire after the given ms ({@code PEXPIRE}). */
+    IN,
+    /** Expire at the given unix ms ({@code PEXPIREAT}); a time already past removes the document. */
+    AT,
+    /** Expire after the given ms, only if the document expires already (a read that refreshes it). */
+    REFRESH,
+    /** Never expire ({@code PERSIST}). */
+    PERSIST
+  }
+
+  /**
+   * Changes the expiry of an existing document and its {@code __rk.exp} together, so the index's
+   * view of the expiry never differs from Redis's: {@code KEYS[1]} the document, {@code ARGV[1]} an
+   * {@link Expiry} name, {@code ARGV[2]} ms (from now; for {@code AT} unix ms; unused for {@code
+   * PERSIST}). A time already past (by the server's clock) deletes the document, which the module
+   * then drops from the index. Returns 1 when the expiry changed (or the document was removed), 0
+   * when there is no document ({@code REFRESH}, {@code PERSIST}: or it does not expire).
+   */
+  static final LuaScript EXPIRE = new LuaScript("search-expire", """
+      local action, ms = ARGV[1], tonumber(ARGV[2])
+      local at = redis.call('PEXPIRETIME', KEYS[1])
+      if at == -2 or (at == -1 and (action == '%2$s' or action == '%3$s')) then return 0 end
+      if action == '%3$s' then
+        redis.call('PERSIST', KEYS[1])
+        redis.call('HSET', KEYS[1], '%4$s', '%5$s')
+        return 1
+      end
+      local t = redis.call('TIME')
+      local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+      local due = ms
+      if action ~= '%1$s' then due = now + ms end
+      if due <= now then
+        redis.call('DEL', KEYS[1])
+        return 1
+      end
+      due = string.format('%%.0f', due)
+      redis.call('PEXPIREAT', KEYS[1], due)
+      redis.call('HSET', KEYS[1], '%4$s', due)
+      return 1
+      """.formatted(Expiry.AT, Expiry.REFRESH, Expiry.PERSIST, SearchSchema.EXPIRES,
+      SearchSchema.NEVER), true);
 }
