@@ -91,7 +91,7 @@ public final class Rekord implements AutoCloseable {
     this.namespace = options.namespace;
     this.asyncExecutor = options.asyncExecutor;
     this.maxInFlight = options.maxInFlight;
-    AsyncRunners.bind(this.connection, this::async); // values.async(), cache.async() share the runner
+    AsyncRunners.bind(this.connection, this::async); // the toolkit's async views share the runner
   }
 
   /** {@code raw}, reporting its round trips, retries and pools to the instrumentation. */
