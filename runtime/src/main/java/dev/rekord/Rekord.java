@@ -91,7 +91,7 @@ public final class Rekord implements AutoCloseable {
     this.namespace = options.namespace;
     this.asyncExecutor = options.asyncExecutor;
     this.maxInFlight = options.maxInFlight;
-    AsyncRunners.bind(this.connection, this::async); // values.async(), cache.async() share the runner
+    AsyncRunners.bind(this.connection, this::async); // the toolkit's async views share the runner
   }
 
   /** {@code raw}, reporting its round trips, retries and pools to the instrumentation. */
@@ -190,7 +190,7 @@ public final class Rekord implements AutoCloseable {
    * fast, its version and mode, on a cluster its state and how many primaries answered, and for
    * each model its engine and whether its index serves its definition (a stale index is {@link
    * HealthReport.Status#DEGRADED}, not hidden). One {@code PING} per primary with no retries, and one read
-   * per model; never throws, never writes. See {@code docs/production.md}.
+   * per model; never throws, never writes. See {@code docs/observability.md}.
    */
   public HealthReport health() {
     return HealthCheck.run(connection, engines, models());
@@ -522,7 +522,7 @@ public final class Rekord implements AutoCloseable {
      * Records a timer per Redis round trip (tags {@code model}, {@code operation}, {@code
      * outcome}), error, retry and migration counters and connection-pool gauges in {@code
      * registry}. Needs {@code io.micrometer:micrometer-core} on the class path, an optional
-     * dependency of Rekord; the meters are listed in {@code docs/production.md}.
+     * dependency of Rekord; the meters are listed in {@code docs/observability.md}.
      */
     public Builder meterRegistry(MeterRegistry registry) {
       this.meterRegistry = java.util.Objects.requireNonNull(registry, "registry");

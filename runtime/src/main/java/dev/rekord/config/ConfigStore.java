@@ -8,6 +8,7 @@ import dev.rekord.connection.Reply;
 import dev.rekord.exception.KeyspaceEventsDisabledException;
 import dev.rekord.exception.RedisCommandException;
 import dev.rekord.exception.RekordException;
+import dev.rekord.internal.async.AsyncRunners;
 import dev.rekord.internal.connection.KeyspaceEvents;
 import dev.rekord.values.ValueType;
 import dev.rekord.values.Values;
@@ -96,6 +97,11 @@ public final class ConfigStore implements AutoCloseable {
     this.connection = values.connection();
     this.changes = changes;
     this.historyLength = historyLength;
+  }
+
+  /** This store's asynchronous view (reads and writes; watches stay here), on Rekord's async executor. */
+  public AsyncConfigStore async() {
+    return new AsyncConfigStore(this, AsyncRunners.of(connection));
   }
 
   /** Sets {@code key} to {@code value}; returns its new version. */

@@ -2,6 +2,7 @@ package dev.rekord.ratelimit;
 
 import dev.rekord.connection.LuaScript;
 import dev.rekord.connection.RedisConnection;
+import dev.rekord.internal.async.AsyncRunners;
 import dev.rekord.internal.instrument.Instrumentation;
 import dev.rekord.internal.instrument.ToolkitMeter;
 import dev.rekord.values.Namespace;
@@ -35,6 +36,11 @@ public final class RateLimiter {
 
   public String name() {
     return name;
+  }
+
+  /** This limiter's asynchronous view, on Rekord's async executor. */
+  public AsyncRateLimiter async() {
+    return new AsyncRateLimiter(this, AsyncRunners.of(connection));
   }
 
   /** Counts one request of {@code subject} if the limit allows it, and says so. */

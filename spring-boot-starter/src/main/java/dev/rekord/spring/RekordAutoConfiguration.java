@@ -21,7 +21,7 @@ import org.springframework.core.env.Environment;
  * Auto-configures Rekord: a {@link Rekord} from {@code rekord.*} (or {@code spring.data.redis.*}),
  * migrated at start-up unless {@code rekord.migrate-on-startup=false}; every generated repository
  * as a bean; with Micrometer, its {@code MeterRegistry} and {@code ObservationRegistry}; with
- * Spring Boot's health module, a {@link RekordHealthIndicator}. See {@code docs/production.md}.
+ * Spring Boot's health module, a {@link RekordHealthIndicator}. See {@code docs/spring-boot.md}.
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",

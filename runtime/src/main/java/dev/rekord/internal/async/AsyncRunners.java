@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 /**
  * Which {@link AsyncRunner} the toolkit's async views ({@code values.async()}, {@code
- * cache.async()}) use for a connection: the runner of the {@code Rekord} that made the connection
+ * cache.async()}, {@code limiter.async()}, {@code config.async()}) use for a connection: the runner of the {@code Rekord} that made the connection
  * (bound here while it is open), so they share its executor and back-pressure with {@code
  * repository.async()}; for a connection Rekord did not make, one shared runner with the defaults.
  */

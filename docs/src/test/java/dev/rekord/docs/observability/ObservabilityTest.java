@@ -1,16 +1,13 @@
-package dev.rekord.docs.production;
+package dev.rekord.docs.observability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rekord.AsyncCursor;
 import dev.rekord.Rekord;
 import dev.rekord.docs.gettingstarted.Member;
 import dev.rekord.docs.gettingstarted.MemberRepository;
 import dev.rekord.docs.gettingstarted.Member_;
-import dev.rekord.exception.DeserializationException;
 import dev.rekord.health.HealthReport;
 import dev.rekord.health.HealthReport.ModelHealth;
 import dev.rekord.test.RedisExtension;
@@ -21,15 +18,12 @@ import io.micrometer.observation.ObservationRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The snippets of production.md, run against a real redis-server. */
+/** The snippets of observability.md, run against a real redis-server. */
 @ExtendWith(RedisExtension.class)
-class ProductionTest {
+class ObservabilityTest {
 
   @Test
   void health(RedisServer server) {
@@ -74,32 +68,6 @@ class ProductionTest {
   }
 
   @Test
-  void async(RedisServer server) throws Exception {
-    try (Rekord rekord = Rekord.builder().url(server.url()).maxInFlight(64).build()) {
-      MemberRepository members = new MemberRepository(rekord);
-      // tag::async[]
-      CompletableFuture<Member> saved = members.async().save(new Member(null, "Ada", "Oslo", LocalDate.of(2024, 5, 1)));
-      CompletableFuture<List<Member>> inOslo = saved.thenCompose(ada ->
-          members.async().list(members.find(Member_.city.eq("Oslo")).limit(20)));
-      CompletableFuture<Optional<Member>> missing = members.async().findById("nobody");
-      // end::async[]
-      assertEquals(1, inOslo.get(10, TimeUnit.SECONDS).size());
-      assertEquals(Optional.empty(), missing.get(10, TimeUnit.SECONDS));
-
-      rekord.connection().execute(dev.rekord.connection.Command.of("SET", List.of(members.keyOf("broken")), List.of("x")));
-      // tag::async-failure[]
-      members.async().findById("broken")
-          .exceptionally(failure -> {
-            // the exception findById throws, not wrapped: here a DeserializationException
-            return Optional.empty();
-          });
-      // end::async-failure[]
-      Throwable failure = members.async().findById("broken").handle((value, e) -> e).get(10, TimeUnit.SECONDS);
-      assertInstanceOf(DeserializationException.class, failure);
-    }
-  }
-
-  @Test
   void ownConnection(RedisServer server) {
     MeterRegistry meterRegistry = new SimpleMeterRegistry();
     try (Rekord plain = Rekord.connect(server.url())) {
@@ -127,27 +95,4 @@ class ProductionTest {
           .tag("shape", "city:eq+joinDate:gt").timer().count());
     }
   }
-
-  @Test
-  void asyncCursor(RedisServer server) throws Exception {
-    try (Rekord rekord = Rekord.connect(server.url())) {
-      MemberRepository members = new MemberRepository(rekord);
-      for (int i = 0; i < 250; i++) {
-        members.save(new Member(null, "Ada" + i, "Oslo", LocalDate.of(2024, 5, 1)));
-      }
-      // tag::async-cursor[]
-      AsyncCursor<Member> cursor = members.async().cursor(members.find(Member_.city.eq("Oslo")).pageSize(100));
-      CompletableFuture<Integer> read = readAll(cursor, 0);
-      // end::async-cursor[]
-      assertEquals(250, read.get(10, TimeUnit.SECONDS));
-    }
-  }
-
-  // tag::async-cursor-pages[]
-  static CompletableFuture<Integer> readAll(AsyncCursor<Member> cursor, int before) {
-    return cursor.nextPage().thenCompose(page -> page.isEmpty()
-        ? CompletableFuture.completedFuture(before)              // the end: the cursor closed itself
-        : readAll(cursor, before + page.size()));                // the next page once this one is here
-  }
-  // end::async-cursor-pages[]
 }
