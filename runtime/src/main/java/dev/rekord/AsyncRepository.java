@@ -4,6 +4,7 @@ import dev.rekord.internal.async.AsyncRunner;
 import dev.rekord.query.Condition;
 import dev.rekord.update.Update;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -143,6 +144,19 @@ public final class AsyncRepository<T, ID> {
   /** {@link RekordRepository#expire}. */
   public CompletableFuture<Boolean> expire(ID id, Duration ttl) {
     return run(() -> repository.expire(id, ttl));
+  }
+
+  /** {@link RekordRepository#expireAt}. */
+  public CompletableFuture<Boolean> expireAt(ID id, Instant at) {
+    return run(() -> repository.expireAt(id, at));
+  }
+
+  /** {@link RekordRepository#sweepExpired}. */
+  public CompletableFuture<Void> sweepExpired() {
+    return run(() -> {
+      repository.sweepExpired();
+      return null;
+    });
   }
 
   /** {@link RekordRepository#persist}. */

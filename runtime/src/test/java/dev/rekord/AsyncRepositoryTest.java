@@ -48,6 +48,12 @@ class AsyncRepositoryTest {
       assertTrue(async.persist("m1").get(10, TimeUnit.SECONDS));
       assertTrue(async.ttl("m1").get(10, TimeUnit.SECONDS).isEmpty());
       assertFalse(async.expire("missing", Duration.ofMinutes(5)).get(10, TimeUnit.SECONDS));
+      assertTrue(async.expireAt("m1", java.time.Instant.now().plusSeconds(600)).get(10, TimeUnit.SECONDS));
+      assertTrue(members.ttl("m1").orElseThrow().compareTo(Duration.ofMinutes(9)) > 0);
+      assertTrue(async.expireAt("m1", java.time.Instant.now().minusSeconds(1)).get(10, TimeUnit.SECONDS));
+      async.sweepExpired().get(10, TimeUnit.SECONDS);
+      assertFalse(members.existsById("m1"));
+      assertEquals(0, members.count());
     }
   }
 
