@@ -1,7 +1,6 @@
 package dev.rekord.benchmarks;
 
 import dev.rekord.Rekord;
-import java.time.LocalDate;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -31,7 +30,7 @@ public final class VersionBenchmark {
       System.out.println(SideBySide.header("versioned", "unversioned"));
       System.out.println(sides.compare("save, 3 indexes, new id: @Version ÷ none",
           new SideBySide.Side(i -> versioned.save(versioned("v" + i, 0, i)), server),
-          new SideBySide.Side(i -> plain.save(member("p" + i, i)), server), ops).markdown());
+          new SideBySide.Side(i -> plain.save(Dataset.member("p" + i, i)), server), ops).markdown());
       // the last stored entity of each of 100 ids, so every versioned save carries the current version
       VersionedMember[] stored = new VersionedMember[100];
       for (int i = 0; i < stored.length; i++) {
@@ -42,16 +41,14 @@ public final class VersionBenchmark {
             VersionedMember last = stored[i % stored.length];
             stored[i % stored.length] = versioned.save(versioned(last.id(), last.version(), i));
           }, server),
-          new SideBySide.Side(i -> plain.save(member("q" + (i % 100), i)), server), ops).markdown());
+          new SideBySide.Side(i -> plain.save(Dataset.member("q" + (i % 100), i)), server), ops).markdown());
     }
   }
 
+  /** {@link Dataset#member} with {@code version}: the same document as the unversioned side's. */
   private static VersionedMember versioned(String id, long version, int i) {
-    return new VersionedMember(id, version, "Oslo", "NO", 20 + i % 50, "Name", "name@example.com",
-        LocalDate.of(2024, 1, 1), i);
-  }
-
-  private static Member member(String id, int i) {
-    return new Member(id, "Oslo", "NO", 20 + i % 50, "Name", "name@example.com", LocalDate.of(2024, 1, 1), i);
+    Member m = Dataset.member(id, i);
+    return new VersionedMember(id, version, m.city(), m.country(), m.age(), m.name(), m.email(), m.joinDate(),
+        m.points());
   }
 }
