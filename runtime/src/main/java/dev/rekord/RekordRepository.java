@@ -330,106 +330,225 @@ public class RekordRepository<T, ID> {
     return new UnitOfWork<>(this);
   }
 
-  /** {@link UnitOfWork#commit()}: one all-or-nothing call; the saved entities as stored. */
+  /**
+   * {@link UnitOfWork#commit()}: one all-or-nothing call (after one read of its partial updates'
+   * documents), run again whole while only partial updates were refused for documents changed
+   * since they were read; the saved entities as stored.
+   */
   final List<T> commit(List<UnitOfWork.Item<T, ID>> items) {
     return measured("commit", () -> {
       QueryEngine<T> engine = engine();
-      UnitWrites<T> unit = prepare(engine, items);
-      java.util.Set<String> ids = new java.util.HashSet<>();
-      for (String id : unit.ids()) {
-        if (!ids.add(id)) {
+      List<UnitOfWork.Item<T, ID>> identified = identified(items);
+      List<String> ids = unitIds(identified);
+      java.util.Set<String> distinct = new java.util.HashSet<>();
+      for (String id : ids) {
+        if (!distinct.add(id)) {
           throw new IllegalArgumentException("the id " + id + " appears twice in a unit of work: commit() writes"
               + " each document once");
         }
       }
-      List<Refusal> refusals = engine.writeTogether(unit.writes());
-      RuntimeException refused = null;
-      for (Refusal refusal : refusals) {
-        RuntimeException failure = refusalOf(engine, items.get(refusal.position()), unit, refusal);
-        if (refused == null) {
-          refused = failure;
-        } else {
-          refused.addSuppressed(failure);
-        }
+      List<Integer> all = new ArrayList<>(items.size());
+      for (int i = 0; i < items.size(); i++) {
+        all.add(i);
       }
-      if (refused != null) {
+      for (int attempt = 1; ; attempt++) {
+        UnitWrites<T> unit = prepare(engine, identified, ids, all);
+        RuntimeException refused = null;
+        for (RekordException failure : unit.failures()) {
+          refused = together(refused, failure);
+        }
+        if (refused != null) {
+          throw refused; // found on the read of its partial updates: nothing written
+        }
+        List<Refusal> refusals = engine.writeTogether(unit.writes());
+        if (refusals.isEmpty()) {
+          List<T> stored = new ArrayList<>(items.size());
+          for (T entity : unit.stored()) {
+            if (entity != null) {
+              stored.add(entity);
+            }
+          }
+          return stored;
+        }
+        boolean changedSinceRead = true;
+        for (Refusal refusal : refusals) {
+          changedSinceRead &= changedSinceRead(identified.get(refusal.position()), refusal);
+        }
+        if (changedSinceRead && attempt < PartialUpdate.MAX_ATTEMPTS) {
+          PartialUpdate.pause(attempt);
+          continue;
+        }
+        for (Refusal refusal : refusals) {
+          int position = refusal.position();
+          refused = together(refused, refusalOf(engine, identified.get(position), ids.get(position),
+              unit.stored().get(position), refusal));
+        }
         throw refused;
       }
-      List<T> stored = new ArrayList<>(items.size());
-      for (T entity : unit.stored()) {
-        if (entity != null) {
-          stored.add(entity);
-        }
-      }
-      return stored;
     });
   }
 
-  /** {@link UnitOfWork#applyEach()}: one pipeline, a result per item. */
+  /** {@code failure} added to {@code first} (the first failure, the others suppressed). */
+  private static RuntimeException together(RuntimeException first, RuntimeException failure) {
+    if (failure == null) {
+      return first;
+    }
+    if (first == null) {
+      return failure;
+    }
+    first.addSuppressed(failure);
+    return first;
+  }
+
+  /** Whether {@code refusal} of {@code item} says its document changed since a partial update read it. */
+  private static boolean changedSinceRead(UnitOfWork.Item<?, ?> item, Refusal refusal) {
+    return item.kind() == UnitOfWork.Kind.PARTIAL && refusal.byCondition();
+  }
+
+  /**
+   * {@link UnitOfWork#applyEach()}: one pipeline (after one read of its partial updates'
+   * documents), a result per item; partial updates refused for documents changed since they were
+   * read are read, applied and written again.
+   */
   final List<UnitOfWork.ItemResult<T, ID>> applyEach(List<UnitOfWork.Item<T, ID>> items) {
     return measured("applyEach", () -> {
       QueryEngine<T> engine = engine();
       List<UnitOfWork.ItemResult<T, ID>> results = new ArrayList<>(items.size());
       for (int from = 0; from < items.size(); from += SAVE_BATCH) {
-        List<UnitOfWork.Item<T, ID>> batch = items.subList(from, Math.min(from + SAVE_BATCH, items.size()));
-        UnitWrites<T> unit = prepare(engine, batch);
-        List<Refusal> refusals = engine.saveAll(unit.writes());
-        int next = 0;
+        List<UnitOfWork.Item<T, ID>> batch = identified(items.subList(from, Math.min(from + SAVE_BATCH, items.size())));
+        List<String> ids = unitIds(batch);
+        List<UnitOfWork.ItemResult<T, ID>> done = new ArrayList<>(java.util.Collections.nCopies(batch.size(), null));
+        List<Integer> pending = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-          Refusal refusal = next < refusals.size() && refusals.get(next).position() == i ? refusals.get(next++) : null;
-          ID id = model.idFromString(unit.ids().get(i));
-          results.add(refusal == null ? new UnitOfWork.ItemResult<>(id, unit.stored().get(i), null)
-              : new UnitOfWork.ItemResult<>(id, null, refusalOf(engine, batch.get(i), unit, refusal)));
+          pending.add(i);
         }
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+          UnitWrites<T> unit = prepare(engine, batch, ids, pending);
+          List<Refusal> refusals = unit.writes().isEmpty() ? List.of() : engine.saveAll(unit.writes());
+          List<Integer> again = new ArrayList<>();
+          int next = 0;
+          for (int w = 0; w < unit.positions().size(); w++) {
+            int i = unit.positions().get(w);
+            Refusal refusal = next < refusals.size() && refusals.get(next).position() == w ? refusals.get(next++) : null;
+            ID id = model.idFromString(ids.get(i));
+            if (refusal == null) {
+              done.set(i, new UnitOfWork.ItemResult<>(id, unit.stored().get(i), null));
+            } else if (changedSinceRead(batch.get(i), refusal) && attempt < PartialUpdate.MAX_ATTEMPTS) {
+              again.add(i);
+            } else {
+              done.set(i, new UnitOfWork.ItemResult<>(id, null,
+                  refusalOf(engine, batch.get(i), ids.get(i), unit.stored().get(i), refusal)));
+            }
+          }
+          for (int i : pending) {
+            if (unit.failures().get(i) != null) {
+              done.set(i, new UnitOfWork.ItemResult<>(model.idFromString(ids.get(i)), null, unit.failures().get(i)));
+            }
+          }
+          if (!again.isEmpty()) {
+            PartialUpdate.pause(attempt);
+          }
+          pending = again;
+        }
+        results.addAll(done);
       }
       return results;
     });
   }
 
-  /**
-   * The prepared writes of a unit's items, in order: the ids (as in keys) and the entities as they
-   * will be stored ({@code null} for a delete).
-   */
-  private record UnitWrites<T>(List<QueryEngine.Write> writes, List<String> ids, List<T> stored) {}
-
-  private UnitWrites<T> prepare(QueryEngine<T> engine, List<UnitOfWork.Item<T, ID>> items) {
+  /** {@code items} with a generated id for each entity that has none. */
+  private List<UnitOfWork.Item<T, ID>> identified(List<UnitOfWork.Item<T, ID>> items) {
     List<T> entities = new ArrayList<>();
     for (UnitOfWork.Item<T, ID> item : items) {
-      if (item.kind() != UnitOfWork.Kind.DELETE) {
+      if (item.entity() != null) {
         entities.add(item.entity());
       }
     }
     java.util.Iterator<T> identified = withIds(entities).iterator();
-    List<QueryEngine.Write> writes = new ArrayList<>(items.size());
-    List<String> ids = new ArrayList<>(items.size());
-    List<T> stored = new ArrayList<>(items.size());
+    List<UnitOfWork.Item<T, ID>> all = new ArrayList<>(items.size());
     for (UnitOfWork.Item<T, ID> item : items) {
-      if (item.kind() == UnitOfWork.Kind.DELETE) {
-        String id = model.idToString(item.id());
-        writes.add(engine.prepareDelete(id));
-        ids.add(id);
-        stored.add(null);
-        continue;
-      }
-      T entity = identified.next();
-      long expected = expectedVersion(entity);
-      T next = expected == QueryEngine.NO_VERSION ? entity : model.withVersion(entity, expected + 1);
-      WriteCondition condition = item.kind() == UnitOfWork.Kind.INSERT ? WriteCondition.ABSENT
-          : item.kind() == UnitOfWork.Kind.UPDATE ? WriteCondition.PRESENT : WriteCondition.ALWAYS;
-      writes.add(prepareSave(engine, next, model.defaultTtl(), condition, expected));
-      ids.add(idOf(entity));
-      stored.add(next);
+      all.add(item.entity() == null ? item : new UnitOfWork.Item<>(item.kind(), identified.next(), null,
+          item.updates(), item.expectedVersion()));
     }
-    return new UnitWrites<>(writes, ids, stored);
+    return all;
   }
 
-  /** The exception the single operation of {@code item} throws for {@code refusal}. */
-  private RekordException refusalOf(QueryEngine<T> engine, UnitOfWork.Item<T, ID> item, UnitWrites<T> unit,
+  /** The id (as in keys) of each item. */
+  private List<String> unitIds(List<UnitOfWork.Item<T, ID>> items) {
+    List<String> ids = new ArrayList<>(items.size());
+    for (UnitOfWork.Item<T, ID> item : items) {
+      ids.add(item.entity() == null ? model.idToString(item.id()) : idOf(item.entity()));
+    }
+    return ids;
+  }
+
+  /**
+   * The prepared writes of the items of a unit at some positions, in order, and where each item
+   * (by its position in the unit) stands: {@code stored} the entity as it will be stored ({@code
+   * null}: a delete, or not prepared), {@code failures} why an item cannot be written as read
+   * ({@code null}: none), and {@code positions} the item of each write.
+   */
+  private record UnitWrites<T>(List<QueryEngine.Write> writes, List<Integer> positions, List<T> stored,
+      List<RekordException> failures) {}
+
+  /**
+   * The writes of the items of {@code items} at {@code positions} (whose ids are {@code ids}): the
+   * documents of its partial updates are read first, in one round trip.
+   */
+  private UnitWrites<T> prepare(QueryEngine<T> engine, List<UnitOfWork.Item<T, ID>> items, List<String> ids,
+      List<Integer> positions) {
+    List<String> partialIds = new ArrayList<>();
+    for (int i : positions) {
+      if (items.get(i).kind() == UnitOfWork.Kind.PARTIAL) {
+        partialIds.add(ids.get(i));
+      }
+    }
+    java.util.Iterator<QueryEngine.Snapshot> read = partialIds.isEmpty()
+        ? java.util.Collections.emptyIterator() : engine.readAll(partialIds).iterator();
+    PartialUpdate<T> partial = new PartialUpdate<>(engine, storage, model);
+    List<QueryEngine.Write> writes = new ArrayList<>(positions.size());
+    List<Integer> written = new ArrayList<>(positions.size());
+    List<T> stored = new ArrayList<>(java.util.Collections.nCopies(items.size(), null));
+    List<RekordException> failures = new ArrayList<>(java.util.Collections.nCopies(items.size(), null));
+    for (int i : positions) {
+      UnitOfWork.Item<T, ID> item = items.get(i);
+      String id = ids.get(i);
+      switch (item.kind()) {
+        case DELETE -> writes.add(engine.prepareDelete(id));
+        case PARTIAL -> {
+          try {
+            PartialUpdate.Prepared<T> prepared = partial.prepare(id, read.next(), null, item.expectedVersion(),
+                item.updates()).orElseThrow();
+            writes.add(prepared.write());
+            stored.set(i, prepared.entity());
+          } catch (DocumentNotFoundException | OptimisticLockException e) {
+            failures.set(i, e);
+            continue;
+          }
+        }
+        default -> {
+          T entity = item.entity();
+          long expected = expectedVersion(entity);
+          T next = expected == QueryEngine.NO_VERSION ? entity : model.withVersion(entity, expected + 1);
+          WriteCondition condition = item.kind() == UnitOfWork.Kind.INSERT ? WriteCondition.ABSENT
+              : item.kind() == UnitOfWork.Kind.UPDATE ? WriteCondition.PRESENT : WriteCondition.ALWAYS;
+          writes.add(prepareSave(engine, next, model.defaultTtl(), condition, expected));
+          stored.set(i, next);
+        }
+      }
+      written.add(i);
+    }
+    return new UnitWrites<>(writes, written, stored, failures);
+  }
+
+  /** The exception the single operation of {@code item} (of {@code id}, to store {@code stored}) throws for {@code refusal}. */
+  private RekordException refusalOf(QueryEngine<T> engine, UnitOfWork.Item<T, ID> item, String id, T stored,
       Refusal refusal) {
-    String id = unit.ids().get(refusal.position());
+    if (changedSinceRead(item, refusal)) {
+      return new PartialUpdate<>(engine, storage, model).conflict(id);
+    }
     if (!refusal.byCondition()) {
-      T entity = unit.stored().get(refusal.position());
-      return new OptimisticLockException(engine.documentKey(id), model.name(), id, model.version(entity) - 1,
+      return new OptimisticLockException(engine.documentKey(id), model.name(), id, model.version(stored) - 1,
           refusal.storedVersion());
     }
     return item.kind() == UnitOfWork.Kind.INSERT

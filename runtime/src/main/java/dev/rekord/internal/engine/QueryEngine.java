@@ -187,6 +187,18 @@ public interface QueryEngine<T> {
   }
 
   /**
+   * {@link #read} of each of {@code ids}, in that order, in one round trip where the engine can
+   * (a unit of work's partial updates).
+   */
+  default List<Snapshot> readAll(List<String> ids) {
+    List<Snapshot> read = new java.util.ArrayList<>(ids.size());
+    for (String id : ids) {
+      read.add(read(id));
+    }
+    return read;
+  }
+
+  /**
    * A save of {@code entity} (the document {@code basis} held, updated) written only while the
    * stored document is still the one {@link #read} returned ({@link Refusal#byCondition()} when it
    * is not), keeping its time to live.

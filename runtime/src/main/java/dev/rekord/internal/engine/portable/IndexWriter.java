@@ -261,6 +261,19 @@ public final class IndexWriter {
     return (List<?>) connection.eval(EngineScripts.READ, call.keys(), call.args());
   }
 
+  /** {@link #read} of each of {@code ids}, in that order, in one pipeline (per node). */
+  public List<List<?>> readAll(List<String> ids, Form form) {
+    List<ScriptCall> calls = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      calls.add(ScriptCalls.read(layout.bucketFor(id), id, form));
+    }
+    List<List<?>> read = new ArrayList<>(ids.size());
+    for (Object reply : connection.evalAll(EngineScripts.READ, calls)) {
+      read.add((List<?>) reply);
+    }
+    return read;
+  }
+
   /** Deletes many documents in one pipeline, each atomically; returns how many existed. */
   public long deleteAll(List<String> ids) {
     List<ScriptCall> calls = new ArrayList<>(ids.size());

@@ -181,7 +181,20 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
 
   @Override
   public Snapshot read(String id) {
-    List<?> reply = writer.read(id, form);
+    return snapshot(writer.read(id, form));
+  }
+
+  @Override
+  public List<Snapshot> readAll(List<String> ids) {
+    List<Snapshot> read = new ArrayList<>(ids.size());
+    for (List<?> reply : writer.readAll(ids, form)) {
+      read.add(snapshot(reply));
+    }
+    return read;
+  }
+
+  /** A reply of {@code read.lua} as a snapshot. */
+  private Snapshot snapshot(List<?> reply) {
     Object document = storage.fromScript(reply.get(0));
     String digest = text(reply.get(1));
     long ttl = ((Number) reply.get(2)).longValue();
