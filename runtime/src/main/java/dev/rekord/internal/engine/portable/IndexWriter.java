@@ -96,9 +96,12 @@ public final class IndexWriter {
         ttlMillis(ttl), document, entries);
   }
 
-  /** A delete of the document of {@code id} stored in {@code form}, to run with saves ({@link #saveAll}, {@link #writeTogether}). */
-  ScriptCall deleteCall(String id, Form form) {
-    return ScriptCalls.deleteItem(layout.bucketFor(id), id, form);
+  /**
+   * A delete of the document of {@code id} stored in {@code form} (its {@code @Version} under
+   * {@code versionField}, else {@code null}), to run with saves ({@link #saveAll}, {@link #writeTogether}).
+   */
+  ScriptCall deleteCall(String id, Form form, String versionField) {
+    return ScriptCalls.deleteItem(layout.bucketFor(id), id, form, versionField);
   }
 
   /**
@@ -235,7 +238,16 @@ public final class IndexWriter {
    * @return whether the document existed
    */
   public boolean delete(String id) {
-    return Long.valueOf(1).equals(eval(EngineScripts.DELETE, ScriptCalls.delete(layout.bucketFor(id), id)));
+    return delete(id, Form.HASH, null);
+  }
+
+  /**
+   * {@link #delete(String)} of a document stored in {@code form} whose {@code @Version} is stored
+   * under {@code versionField} ({@code null}: none): the change feed's event carries it.
+   */
+  public boolean delete(String id, Form form, String versionField) {
+    return Long.valueOf(1).equals(eval(EngineScripts.DELETE, ScriptCalls.delete(layout.bucketFor(id), id, form,
+        versionField)));
   }
 
   /**
@@ -274,31 +286,32 @@ public final class IndexWriter {
     return read;
   }
 
-  /** Deletes many documents in one pipeline, each atomically; returns how many existed. */
-  public long deleteAll(List<String> ids) {
+  /** Deletes many documents in one pipeline, each atomically, as {@link #delete(String, Form, String)}; returns how many existed. */
+  public long deleteAll(List<String> ids, Form form, String versionField) {
     List<ScriptCall> calls = new ArrayList<>(ids.size());
     for (String id : ids) {
-      calls.add(ScriptCalls.delete(layout.bucketFor(id), id));
+      calls.add(ScriptCalls.delete(layout.bucketFor(id), id, form, versionField));
     }
     return ones(EngineScripts.DELETE, calls);
   }
 
   /**
-   * Changes the expiry of the document of {@code id}, stored in {@code form}, with its expiring
-   * entry and manifest, atomically.
+   * Changes the expiry of the document of {@code id}, stored in {@code form} (its {@code @Version}
+   * under {@code versionField}, else {@code null}, for the change feed), with its expiring entry
+   * and manifest, atomically.
    *
    * @return whether it changed (false: no document, or a refresh or persist of one that does not expire)
    */
-  public boolean expire(String id, Form form, EngineProtocol.Expire action, long millis) {
+  public boolean expire(String id, Form form, String versionField, EngineProtocol.Expire action, long millis) {
     return Long.valueOf(1).equals(eval(EngineScripts.EXPIRE,
-        ScriptCalls.expire(layout.bucketFor(id), id, form, action, millis)));
+        ScriptCalls.expire(layout.bucketFor(id), id, form, versionField, action, millis)));
   }
 
   /** {@link EngineProtocol.Expire#REFRESH} of many documents in one pipeline; how many were refreshed. */
-  public long refreshAll(List<String> ids, Form form, long millis) {
+  public long refreshAll(List<String> ids, Form form, String versionField, long millis) {
     List<ScriptCall> calls = new ArrayList<>(ids.size());
     for (String id : ids) {
-      calls.add(ScriptCalls.expire(layout.bucketFor(id), id, form, EngineProtocol.Expire.REFRESH, millis));
+      calls.add(ScriptCalls.expire(layout.bucketFor(id), id, form, versionField, EngineProtocol.Expire.REFRESH, millis));
     }
     return ones(EngineScripts.EXPIRE, calls);
   }

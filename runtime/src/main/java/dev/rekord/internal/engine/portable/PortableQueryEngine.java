@@ -117,7 +117,7 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
 
   @Override
   public Write prepareDelete(String id) {
-    return new PortableWrite(writer.deleteCall(id, form));
+    return new PortableWrite(writer.deleteCall(id, form, model.versionField()));
   }
 
   @Override
@@ -137,12 +137,12 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
 
   @Override
   public boolean delete(String id) {
-    return writer.delete(id);
+    return writer.delete(id, form, model.versionField());
   }
 
   @Override
   public long deleteAll(List<String> ids) {
-    return writer.deleteAll(ids);
+    return writer.deleteAll(ids, form, model.versionField());
   }
 
   @Override
@@ -156,22 +156,22 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
 
   @Override
   public boolean expire(String id, Duration ttl) {
-    return writer.expire(id, form, EngineProtocol.Expire.IN, IndexWriter.ttlMillis(ttl));
+    return writer.expire(id, form, model.versionField(), EngineProtocol.Expire.IN, IndexWriter.ttlMillis(ttl));
   }
 
   @Override
   public boolean expireAt(String id, Instant at) {
-    return writer.expire(id, form, EngineProtocol.Expire.AT, at.toEpochMilli());
+    return writer.expire(id, form, model.versionField(), EngineProtocol.Expire.AT, at.toEpochMilli());
   }
 
   @Override
   public boolean persist(String id) {
-    return writer.expire(id, form, EngineProtocol.Expire.PERSIST, 0);
+    return writer.expire(id, form, model.versionField(), EngineProtocol.Expire.PERSIST, 0);
   }
 
   @Override
   public void refresh(List<String> ids, Duration ttl) {
-    writer.refreshAll(ids, form, IndexWriter.ttlMillis(ttl));
+    writer.refreshAll(ids, form, model.versionField(), IndexWriter.ttlMillis(ttl));
   }
 
   @Override

@@ -10,15 +10,18 @@
 -- ARGV[1] id, ARGV[2] the bucket's index base '{tag}#', ARGV[3] what to do (EXPIRE_*), ARGV[4] ms
 -- (EXPIRE_IN, EXPIRE_REFRESH: from now; EXPIRE_AT: unix time; EXPIRE_PERSIST: unused), ARGV[5] the
 -- manifest's entry for KEYS[4], ARGV[6] the longest manifest the document's hash may hold (0: a
--- JSON document, never), ARGV[7] ENTRY_EXPIRY (the op entries.lua writes KEYS[4]'s entry with).
--- The last two arguments are the model's change feed (changes.lua): a change of expiry is no
--- event; a document removed by a time already past is CHANGE_EXPIRED.
+-- JSON document, never), ARGV[7] ENTRY_EXPIRY (the op entries.lua writes KEYS[4]'s entry with),
+-- ARGV[8] the document's form (FORM_*), ARGV[9] the stored name of its @Version ('': none).
+-- The last two arguments are the model's change feed (changes.lua): a changed expiry is
+-- CHANGE_EXPIRY_CHANGED (no fields; the version stored), in this script, so atomically with the
+-- change; a document removed by a time already past is CHANGE_EXPIRED with the version it had.
 -- Returns 1 when the expiry changed (EXPIRE_AT with a time already past: the document is removed
 -- with its entries), 0 when there is no document (EXPIRE_REFRESH, EXPIRE_PERSIST: or it does not
 -- expire).
 local doc, manifestKey, all, expiring = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local id, base, action, ms, expiringEntry = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 local maxInDocument = tonumber(ARGV[6])
+local form, versionField = ARGV[8], ARGV[9]
 if action ~= EXPIRE_IN and action ~= EXPIRE_AT and action ~= EXPIRE_REFRESH and action ~= EXPIRE_PERSIST then
   return redis.error_reply('ERR unknown expiry action ' .. tostring(action))
 end
@@ -46,9 +49,11 @@ if action == EXPIRE_PERSIST then
   end
   local fits = next ~= '' and #next <= maxInDocument
   storeManifest(doc, manifestKey, next, fits, inDocument and manifest, not inDocument and manifest)
+  if FEED_ON then appendChange(base, id, CHANGE_EXPIRY_CHANGED, '', eventVersion(doc, form, versionField)) end
   return 1
 end
 
+local version = eventVersion(doc, form, versionField)
 if action == EXPIRE_AT then
   redis.call('PEXPIREAT', doc, ms)
 else
@@ -61,7 +66,7 @@ if redis.call('EXISTS', doc) == 0 then
   if manifest and not inDocument then redis.call('DEL', manifestKey) end
   removeEntry(expiring, id)
   removeEntry(all, id)
-  if FEED_ON then appendChange(base, id, CHANGE_EXPIRED) end
+  if FEED_ON then appendChange(base, id, CHANGE_EXPIRED, '', version) end
   return 1
 end
 writeEntries(id, doc, 4, 7, 1)
@@ -69,4 +74,5 @@ if not namesExpiring then
   local next = (manifest or '') .. expiringEntry
   storeManifest(doc, manifestKey, next, false, inDocument and manifest, not inDocument and manifest)
 end
+if FEED_ON then appendChange(base, id, CHANGE_EXPIRY_CHANGED, '', version) end
 return 1
