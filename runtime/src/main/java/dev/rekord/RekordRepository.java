@@ -568,6 +568,13 @@ public class RekordRepository<T, ID> {
 
   private Optional<T> findNow(ID id) {
     String key = keyOf(id);
+    if (model.refreshTtlOnRead() && engine().refreshesWithRead()) {
+      QueryEngine.Stored stored = engine().readRefreshing(List.of(model.idToString(id)), model.defaultTtl()).get(0);
+      if (stored.wrongType() != null) {
+        throw storage.wrongType(key, stored.wrongType());
+      }
+      return Optional.ofNullable(storage.decode(key, stored.document()));
+    }
     Object reply;
     try {
       reply = connection().execute(storage.read(key)); // a read: retried like queries
@@ -582,8 +589,9 @@ public class RekordRepository<T, ID> {
   }
 
   /**
-   * Restarts the expiry of documents just read, for a model that refreshes on read: one more round
-   * trip, after the read (a document that expired between the two stays expired).
+   * Restarts the expiry of documents just read, for a model that refreshes on read where the
+   * engine cannot do it in the read ({@link QueryEngine#readRefreshing}): one more round trip,
+   * after the read (a document that expired between the two stays expired).
    */
   private void refreshExpiry(List<String> ids) {
     if (!ids.isEmpty()) {
@@ -621,18 +629,26 @@ public class RekordRepository<T, ID> {
       int to = Math.min(from + READ_BATCH, ids.size());
       List<String> keys = new ArrayList<>(to - from);
       List<Reply<?>> replies = new ArrayList<>(to - from);
+      List<String> unread = new ArrayList<>();
+      for (int i = from; i < to; i++) {
+        keys.add(engine.documentKey(stored.get(i)));
+        if (documents == null || documents.get(i) == null) {
+          unread.add(stored.get(i));
+        }
+      }
+      // a model that refreshes on read: each document read by the script that refreshes it, where the engine can
+      java.util.Iterator<QueryEngine.Stored> refreshing = refreshed == null || unread.isEmpty()
+          || !engine.refreshesWithRead() ? null : engine.readRefreshing(unread, model.defaultTtl()).iterator();
       Batch batch = null;
       for (int i = from; i < to; i++) {
-        String key = engine.documentKey(stored.get(i));
-        keys.add(key);
-        if (documents != null && documents.get(i) != null) {
+        if (refreshing != null || (documents != null && documents.get(i) != null)) {
           replies.add(null);
           continue;
         }
         if (batch == null) {
           batch = connection().batch();
         }
-        replies.add(batch.add(storage.read(key)));
+        replies.add(batch.add(storage.read(keys.get(i - from))));
       }
       if (batch != null) {
         batch.execute();
@@ -641,18 +657,24 @@ public class RekordRepository<T, ID> {
       for (int i = from; i < to; i++) {
         ID id = ids.get(i);
         DeserializationException wrongType = wrongTypes.get(i - from);
+        Reply<?> reply = replies.get(i - from);
+        boolean unreadHere = documents == null || documents.get(i) == null;
+        QueryEngine.Stored read = refreshing != null && unreadHere ? refreshing.next() : null;
+        if (read != null && read.wrongType() != null) {
+          wrongType = storage.wrongType(keys.get(i - from), read.wrongType());
+        }
         if (wrongType != null) {
           failures.put(id, wrongType);
           continue;
         }
-        Reply<?> reply = replies.get(i - from);
         try {
-          T entity = storage.decode(keys.get(i - from), reply == null ? documents.get(i) : reply.get());
+          Object document = read != null ? read.document() : reply != null ? reply.get() : documents.get(i);
+          T entity = storage.decode(keys.get(i - from), document);
           if (entity == null) {
             missing.add(id);
           } else {
             found.put(id, entity);
-            if (refreshed != null) {
+            if (refreshed != null && read == null) {
               refreshed.add(stored.get(i));
             }
           }
@@ -1076,10 +1098,12 @@ public class RekordRepository<T, ID> {
     List<ID> typed = new ArrayList<>(rows.size());
     List<String> stored = new ArrayList<>(rows.size());
     List<Object> documents = new ArrayList<>(rows.size());
+    // a model that refreshes on read reads its documents again, each with its refresh, atomically
+    boolean reread = model.refreshTtlOnRead() && engine().refreshesWithRead();
     for (QueryEngine.Row row : rows) {
       typed.add(model.idFromString(row.id()));
       stored.add(row.id());
-      documents.add(row.document());
+      documents.add(reread ? null : row.document());
     }
     BatchRead<ID, T> read = read(typed, stored, documents);
     if (!read.missing().isEmpty()) {

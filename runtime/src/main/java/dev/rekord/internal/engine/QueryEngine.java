@@ -165,6 +165,29 @@ public interface QueryEngine<T> {
         + name());
   }
 
+  /** Whether the engine reads a document and restarts its expiry in one step ({@link #readRefreshing}). */
+  default boolean refreshesWithRead() {
+    return false;
+  }
+
+  /**
+   * The documents of {@code ids}, each read together with the restart of its expiry at {@code ttl}
+   * from now (documents that do not expire are only read), atomically per document, in one round
+   * trip: for a model that refreshes its expiry on read. Where the engine cannot ({@link
+   * #refreshesWithRead()} false) the caller reads and then calls {@link #refresh}.
+   */
+  default List<Stored> readRefreshing(List<String> ids, Duration ttl) {
+    throw new UnsupportedOperationException("reads that refresh the expiry in the same step need the portable"
+        + " engine; this model runs on " + name());
+  }
+
+  /**
+   * A document read by {@link #readRefreshing}: as the model's {@code DocumentStorage.read} returns
+   * it ({@code null}: none), or the Redis type its key holds instead ({@code wrongType}, else
+   * {@code null}).
+   */
+  record Stored(Object document, String wrongType) {}
+
   /**
    * {@link #delete} only when the stored {@code @Version} is {@code expectedVersion}, checked
    * atomically with the delete.

@@ -89,7 +89,9 @@ final class EngineProtocol {
     /** Expire after the given ms, only if the document expires already (a read that refreshes it). */
     REFRESH,
     /** Never expire ({@code PERSIST}). */
-    PERSIST
+    PERSIST,
+    /** {@link #REFRESH}, returning the document read in the same script (a read that refreshes it). */
+    READ
   }
 
   /** The kind of a change event ({@code changes.lua}); {@code ChangeKind} names the same five. */

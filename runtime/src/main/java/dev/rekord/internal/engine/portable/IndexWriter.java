@@ -316,6 +316,23 @@ public final class IndexWriter {
     return ones(EngineScripts.EXPIRE, calls);
   }
 
+  /**
+   * The documents of {@code ids} stored in {@code form}, each read by the script that restarts its
+   * expiry at {@code millis} from now ({@link EngineProtocol.Expire#READ}): {@code expire.lua}'s
+   * replies, in order. One pipeline.
+   */
+  public List<List<?>> readRefreshingAll(List<String> ids, Form form, String versionField, long millis) {
+    List<ScriptCall> calls = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      calls.add(ScriptCalls.expire(layout.bucketFor(id), id, form, versionField, EngineProtocol.Expire.READ, millis));
+    }
+    List<List<?>> read = new ArrayList<>(ids.size());
+    for (Object reply : connection.evalAll(EngineScripts.EXPIRE, feed.appendTo(calls))) {
+      read.add((List<?>) reply);
+    }
+    return read;
+  }
+
   /** Runs {@code calls} of {@code script} in one pipeline; how many returned 1. */
   private long ones(LuaScript script, List<ScriptCall> calls) {
     if (calls.isEmpty()) {

@@ -175,6 +175,20 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
   }
 
   @Override
+  public boolean refreshesWithRead() {
+    return true;
+  }
+
+  @Override
+  public List<Stored> readRefreshing(List<String> ids, Duration ttl) {
+    List<Stored> read = new ArrayList<>(ids.size());
+    for (List<?> reply : writer.readRefreshingAll(ids, form, model.versionField(), IndexWriter.ttlMillis(ttl))) {
+      read.add(reply.size() > 1 ? new Stored(null, text(reply.get(1))) : new Stored(storage.fromScript(reply.get(0)), null));
+    }
+    return read;
+  }
+
+  @Override
   public OptionalLong deleteVersioned(String id, long expectedVersion) {
     return writer.deleteVersioned(id, form, model.versionField(), expectedVersion);
   }

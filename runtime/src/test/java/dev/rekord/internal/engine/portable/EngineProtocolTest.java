@@ -49,7 +49,8 @@ class EngineProtocolTest {
         'present', 'unchanged'
         local REFUSED_FENCE = 'fence'
         local MANIFEST_IN_DOCUMENT, MANIFEST_IN_KEY, MANIFEST_IN_NOWHERE = 'document', 'key', 'nowhere'
-        local EXPIRE_IN, EXPIRE_AT, EXPIRE_REFRESH, EXPIRE_PERSIST = 'in', 'at', 'refresh', 'persist'
+        local EXPIRE_IN, EXPIRE_AT, EXPIRE_REFRESH, EXPIRE_PERSIST, EXPIRE_READ = 'in', 'at', 'refresh', 'persist', \
+        'read'
         local CHANGE_CREATED, CHANGE_UPDATED, CHANGE_DELETED, CHANGE_EXPIRED, CHANGE_EXPIRY_CHANGED = 'created', \
         'updated', 'deleted', 'expired', 'expiry'
         local EVENT_ID, EVENT_KIND, EVENT_FIELDS, EVENT_VERSION = 'id', 'kind', 'fields', 'version'
