@@ -875,6 +875,66 @@ public class RekordRepository<T, ID> {
     return measured("saveFenced", () -> writeIf(entity, model.defaultTtl(), WriteCondition.ALWAYS, lock.fencingToken()));
   }
 
+  /**
+   * {@link #saveAll(Iterable)} of documents held by {@code locks} (one for each entity's id; more
+   * are ignored): each document is written only while its lock's fencing token is the newest issued,
+   * checked atomically with its write, in one pipelined round trip per batch. The batch as a whole is
+   * not atomic: the documents whose tokens hold are written, and then the first refusal is thrown
+   * (the others attached as suppressed).
+   *
+   * @return the entities as stored (with their next {@code @Version}), when all were written
+   * @throws FencedWriteException naming the first document whose token was stale
+   * @throws OptimisticLockException when a versioned entity's version was not the stored one
+   * @throws IllegalArgumentException when an entity has no id, or no lock of {@code locks} holds it
+   */
+  public List<T> saveAllFenced(Iterable<? extends T> entities, java.util.Collection<DocumentLock> locks) {
+    List<T> all = elements(entities, "entities");
+    Map<String, DocumentLock> byId = new java.util.HashMap<>();
+    for (DocumentLock lock : elements(locks, "locks")) {
+      byId.put(lockedId(lock), lock);
+    }
+    for (T entity : all) {
+      if (model.id(entity) == null || !byId.containsKey(idOf(entity))) {
+        throw new IllegalArgumentException("no lock of the given ones holds the document of " + entity);
+      }
+    }
+    return measured("saveAllFenced", () -> {
+      QueryEngine<T> engine = engine();
+      List<T> stored = new ArrayList<>(all.size());
+      RuntimeException refused = null;
+      for (int from = 0; from < all.size(); from += SAVE_BATCH) {
+        List<T> batch = all.subList(from, Math.min(from + SAVE_BATCH, all.size()));
+        List<QueryEngine.Write> writes = new ArrayList<>(batch.size());
+        List<T> versioned = new ArrayList<>(batch.size());
+        for (T entity : batch) {
+          long expected = expectedVersion(entity);
+          T next = expected == QueryEngine.NO_VERSION ? entity : model.withVersion(entity, expected + 1);
+          versioned.add(next);
+          String id = idOf(entity);
+          writes.add(engine.fenced(prepareSave(engine, next, model.defaultTtl(), WriteCondition.ALWAYS, expected), id,
+              byId.get(id).fencingToken()));
+        }
+        List<Refusal> refusals = engine.saveEach(writes);
+        int next = 0;
+        for (int i = 0; i < batch.size(); i++) {
+          Refusal refusal = next < refusals.size() && refusals.get(next).position() == i ? refusals.get(next++) : null;
+          if (refusal == null) {
+            stored.add(versioned.get(i));
+            continue;
+          }
+          String id = idOf(batch.get(i));
+          refused = together(refused, refusal.byFence()
+              ? new FencedWriteException(engine.documentKey(id), model.name(), id, byId.get(id).fencingToken())
+              : stale(engine, batch.get(i), refusal));
+        }
+      }
+      if (refused != null) {
+        throw refused;
+      }
+      return stored;
+    });
+  }
+
   private String lockedId(DocumentLock lock) {
     requireNonNull(lock, "lock");
     if (!lock.model().equals(model.name())) {

@@ -88,6 +88,16 @@ public interface QueryEngine<T> {
   List<Refusal> saveAll(List<Write> writes);
 
   /**
+   * Runs prepared saves in one pipeline (per node), each as a call of its own: for writes that
+   * cannot join others in one call ({@link #fenced}). By default unsupported.
+   *
+   * @return the saves not written, by position in {@code writes}, in order
+   */
+  default List<Refusal> saveEach(List<Write> writes) {
+    throw new UnsupportedOperationException("fenced batch writes need the portable engine; model runs on " + name());
+  }
+
+  /**
    * A delete of the document of {@code id} and its index entries, prepared to run with saves in
    * {@link #saveAll} or {@link #writeTogether} (a unit of work). By default unsupported: an engine
    * that can check and write a unit together overrides it.
@@ -231,7 +241,7 @@ public interface QueryEngine<T> {
   }
 
   /**
-   * {@code write} (of one document, run alone with {@link #save}) refused ({@link Refusal#byFence()})
+   * {@code write} (of one document, run alone with {@link #save} or with others by {@link #saveEach}) refused ({@link Refusal#byFence()})
    * once a fencing token newer than {@code token} has been issued for the lock of {@code id}.
    */
   default Write fenced(Write write, String id, long token) {

@@ -194,6 +194,27 @@ public final class IndexWriter {
     return refused;
   }
 
+  /**
+   * Runs one-document save calls in one pipeline (per node), each as a script call of its own:
+   * fenced saves, whose lock and fencing keys and token end the call, so none joins another.
+   *
+   * @return the documents not written, by position in {@code calls}, in order
+   */
+  public List<Refusal> saveEach(List<ScriptCall> calls) {
+    if (calls.isEmpty()) {
+      return List.of();
+    }
+    List<Object> replies = connection.evalAll(EngineScripts.SAVE, feed.appendTo(calls));
+    List<Refusal> refused = new ArrayList<>();
+    for (int c = 0; c < replies.size(); c++) {
+      List<?> reply = (List<?>) replies.get(c);
+      if (!reply.isEmpty()) {
+        refused.add(refusal(reply, 0, List.of(c)));
+      }
+    }
+    return refused;
+  }
+
   /** Adds one call joining the calls at {@code part} to {@code joined}, their positions to {@code positions}. */
   private static void join(List<ScriptCall> calls, List<Integer> part, List<ScriptCall> joined,
       List<List<Integer>> positions) {

@@ -116,6 +116,15 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
   }
 
   @Override
+  public List<Refusal> saveEach(List<Write> writes) {
+    List<ScriptCall> calls = new ArrayList<>(writes.size());
+    for (Write write : writes) {
+      calls.add(((PortableWrite) write).call());
+    }
+    return writer.saveEach(calls);
+  }
+
+  @Override
   public Write prepareDelete(String id) {
     return new PortableWrite(writer.deleteCall(id, form, model.versionField()));
   }
