@@ -380,6 +380,10 @@ public class RekordRepository<T, ID> {
         }
         for (Refusal refusal : refusals) {
           int position = refusal.position();
+          // a document changed since its read is no failure of its own while another item failed
+          if (!changedSinceRead && changedSinceRead(identified.get(position), refusal)) {
+            continue;
+          }
           refused = together(refused, refusalOf(engine, identified.get(position), ids.get(position),
               unit.stored().get(position), refusal));
         }
