@@ -330,106 +330,229 @@ public class RekordRepository<T, ID> {
     return new UnitOfWork<>(this);
   }
 
-  /** {@link UnitOfWork#commit()}: one all-or-nothing call; the saved entities as stored. */
+  /**
+   * {@link UnitOfWork#commit()}: one all-or-nothing call (after one read of its partial updates'
+   * documents), run again whole while only partial updates were refused for documents changed
+   * since they were read; the saved entities as stored.
+   */
   final List<T> commit(List<UnitOfWork.Item<T, ID>> items) {
     return measured("commit", () -> {
       QueryEngine<T> engine = engine();
-      UnitWrites<T> unit = prepare(engine, items);
-      java.util.Set<String> ids = new java.util.HashSet<>();
-      for (String id : unit.ids()) {
-        if (!ids.add(id)) {
+      List<UnitOfWork.Item<T, ID>> identified = identified(items);
+      List<String> ids = unitIds(identified);
+      java.util.Set<String> distinct = new java.util.HashSet<>();
+      for (String id : ids) {
+        if (!distinct.add(id)) {
           throw new IllegalArgumentException("the id " + id + " appears twice in a unit of work: commit() writes"
               + " each document once");
         }
       }
-      List<Refusal> refusals = engine.writeTogether(unit.writes());
-      RuntimeException refused = null;
-      for (Refusal refusal : refusals) {
-        RuntimeException failure = refusalOf(engine, items.get(refusal.position()), unit, refusal);
-        if (refused == null) {
-          refused = failure;
-        } else {
-          refused.addSuppressed(failure);
-        }
+      List<Integer> all = new ArrayList<>(items.size());
+      for (int i = 0; i < items.size(); i++) {
+        all.add(i);
       }
-      if (refused != null) {
+      for (int attempt = 1; ; attempt++) {
+        UnitWrites<T> unit = prepare(engine, identified, ids, all);
+        RuntimeException refused = null;
+        for (RekordException failure : unit.failures()) {
+          refused = together(refused, failure);
+        }
+        if (refused != null) {
+          throw refused; // found on the read of its partial updates: nothing written
+        }
+        List<Refusal> refusals = engine.writeTogether(unit.writes());
+        if (refusals.isEmpty()) {
+          List<T> stored = new ArrayList<>(items.size());
+          for (T entity : unit.stored()) {
+            if (entity != null) {
+              stored.add(entity);
+            }
+          }
+          return stored;
+        }
+        boolean changedSinceRead = true;
+        for (Refusal refusal : refusals) {
+          changedSinceRead &= changedSinceRead(identified.get(refusal.position()), refusal);
+        }
+        if (changedSinceRead && attempt < PartialUpdate.MAX_ATTEMPTS) {
+          PartialUpdate.pause(attempt);
+          continue;
+        }
+        for (Refusal refusal : refusals) {
+          int position = refusal.position();
+          // a document changed since its read is no failure of its own while another item failed
+          if (!changedSinceRead && changedSinceRead(identified.get(position), refusal)) {
+            continue;
+          }
+          refused = together(refused, refusalOf(engine, identified.get(position), ids.get(position),
+              unit.stored().get(position), refusal));
+        }
         throw refused;
       }
-      List<T> stored = new ArrayList<>(items.size());
-      for (T entity : unit.stored()) {
-        if (entity != null) {
-          stored.add(entity);
-        }
-      }
-      return stored;
     });
   }
 
-  /** {@link UnitOfWork#applyEach()}: one pipeline, a result per item. */
+  /** {@code failure} added to {@code first} (the first failure, the others suppressed). */
+  private static RuntimeException together(RuntimeException first, RuntimeException failure) {
+    if (failure == null) {
+      return first;
+    }
+    if (first == null) {
+      return failure;
+    }
+    first.addSuppressed(failure);
+    return first;
+  }
+
+  /** Whether {@code refusal} of {@code item} says its document changed since a partial update read it. */
+  private static boolean changedSinceRead(UnitOfWork.Item<?, ?> item, Refusal refusal) {
+    return item.kind() == UnitOfWork.Kind.PARTIAL && refusal.byCondition();
+  }
+
+  /**
+   * {@link UnitOfWork#applyEach()}: one pipeline (after one read of its partial updates'
+   * documents), a result per item; partial updates refused for documents changed since they were
+   * read are read, applied and written again.
+   */
   final List<UnitOfWork.ItemResult<T, ID>> applyEach(List<UnitOfWork.Item<T, ID>> items) {
     return measured("applyEach", () -> {
       QueryEngine<T> engine = engine();
       List<UnitOfWork.ItemResult<T, ID>> results = new ArrayList<>(items.size());
       for (int from = 0; from < items.size(); from += SAVE_BATCH) {
-        List<UnitOfWork.Item<T, ID>> batch = items.subList(from, Math.min(from + SAVE_BATCH, items.size()));
-        UnitWrites<T> unit = prepare(engine, batch);
-        List<Refusal> refusals = engine.saveAll(unit.writes());
-        int next = 0;
+        List<UnitOfWork.Item<T, ID>> batch = identified(items.subList(from, Math.min(from + SAVE_BATCH, items.size())));
+        List<String> ids = unitIds(batch);
+        List<UnitOfWork.ItemResult<T, ID>> done = new ArrayList<>(java.util.Collections.nCopies(batch.size(), null));
+        List<Integer> pending = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-          Refusal refusal = next < refusals.size() && refusals.get(next).position() == i ? refusals.get(next++) : null;
-          ID id = model.idFromString(unit.ids().get(i));
-          results.add(refusal == null ? new UnitOfWork.ItemResult<>(id, unit.stored().get(i), null)
-              : new UnitOfWork.ItemResult<>(id, null, refusalOf(engine, batch.get(i), unit, refusal)));
+          pending.add(i);
         }
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+          UnitWrites<T> unit = prepare(engine, batch, ids, pending);
+          List<Refusal> refusals = unit.writes().isEmpty() ? List.of() : engine.saveAll(unit.writes());
+          List<Integer> again = new ArrayList<>();
+          int next = 0;
+          for (int w = 0; w < unit.positions().size(); w++) {
+            int i = unit.positions().get(w);
+            Refusal refusal = next < refusals.size() && refusals.get(next).position() == w ? refusals.get(next++) : null;
+            ID id = model.idFromString(ids.get(i));
+            if (refusal == null) {
+              done.set(i, new UnitOfWork.ItemResult<>(id, unit.stored().get(i), null));
+            } else if (changedSinceRead(batch.get(i), refusal) && attempt < PartialUpdate.MAX_ATTEMPTS) {
+              again.add(i);
+            } else {
+              done.set(i, new UnitOfWork.ItemResult<>(id, null,
+                  refusalOf(engine, batch.get(i), ids.get(i), unit.stored().get(i), refusal)));
+            }
+          }
+          for (int i : pending) {
+            if (unit.failures().get(i) != null) {
+              done.set(i, new UnitOfWork.ItemResult<>(model.idFromString(ids.get(i)), null, unit.failures().get(i)));
+            }
+          }
+          if (!again.isEmpty()) {
+            PartialUpdate.pause(attempt);
+          }
+          pending = again;
+        }
+        results.addAll(done);
       }
       return results;
     });
   }
 
-  /**
-   * The prepared writes of a unit's items, in order: the ids (as in keys) and the entities as they
-   * will be stored ({@code null} for a delete).
-   */
-  private record UnitWrites<T>(List<QueryEngine.Write> writes, List<String> ids, List<T> stored) {}
-
-  private UnitWrites<T> prepare(QueryEngine<T> engine, List<UnitOfWork.Item<T, ID>> items) {
+  /** {@code items} with a generated id for each entity that has none. */
+  private List<UnitOfWork.Item<T, ID>> identified(List<UnitOfWork.Item<T, ID>> items) {
     List<T> entities = new ArrayList<>();
     for (UnitOfWork.Item<T, ID> item : items) {
-      if (item.kind() != UnitOfWork.Kind.DELETE) {
+      if (item.entity() != null) {
         entities.add(item.entity());
       }
     }
     java.util.Iterator<T> identified = withIds(entities).iterator();
-    List<QueryEngine.Write> writes = new ArrayList<>(items.size());
-    List<String> ids = new ArrayList<>(items.size());
-    List<T> stored = new ArrayList<>(items.size());
+    List<UnitOfWork.Item<T, ID>> all = new ArrayList<>(items.size());
     for (UnitOfWork.Item<T, ID> item : items) {
-      if (item.kind() == UnitOfWork.Kind.DELETE) {
-        String id = model.idToString(item.id());
-        writes.add(engine.prepareDelete(id));
-        ids.add(id);
-        stored.add(null);
-        continue;
-      }
-      T entity = identified.next();
-      long expected = expectedVersion(entity);
-      T next = expected == QueryEngine.NO_VERSION ? entity : model.withVersion(entity, expected + 1);
-      WriteCondition condition = item.kind() == UnitOfWork.Kind.INSERT ? WriteCondition.ABSENT
-          : item.kind() == UnitOfWork.Kind.UPDATE ? WriteCondition.PRESENT : WriteCondition.ALWAYS;
-      writes.add(prepareSave(engine, next, model.defaultTtl(), condition, expected));
-      ids.add(idOf(entity));
-      stored.add(next);
+      all.add(item.entity() == null ? item : new UnitOfWork.Item<>(item.kind(), identified.next(), null,
+          item.updates(), item.expectedVersion()));
     }
-    return new UnitWrites<>(writes, ids, stored);
+    return all;
   }
 
-  /** The exception the single operation of {@code item} throws for {@code refusal}. */
-  private RekordException refusalOf(QueryEngine<T> engine, UnitOfWork.Item<T, ID> item, UnitWrites<T> unit,
+  /** The id (as in keys) of each item. */
+  private List<String> unitIds(List<UnitOfWork.Item<T, ID>> items) {
+    List<String> ids = new ArrayList<>(items.size());
+    for (UnitOfWork.Item<T, ID> item : items) {
+      ids.add(item.entity() == null ? model.idToString(item.id()) : idOf(item.entity()));
+    }
+    return ids;
+  }
+
+  /**
+   * The prepared writes of the items of a unit at some positions, in order, and where each item
+   * (by its position in the unit) stands: {@code stored} the entity as it will be stored ({@code
+   * null}: a delete, or not prepared), {@code failures} why an item cannot be written as read
+   * ({@code null}: none), and {@code positions} the item of each write.
+   */
+  private record UnitWrites<T>(List<QueryEngine.Write> writes, List<Integer> positions, List<T> stored,
+      List<RekordException> failures) {}
+
+  /**
+   * The writes of the items of {@code items} at {@code positions} (whose ids are {@code ids}): the
+   * documents of its partial updates are read first, in one round trip.
+   */
+  private UnitWrites<T> prepare(QueryEngine<T> engine, List<UnitOfWork.Item<T, ID>> items, List<String> ids,
+      List<Integer> positions) {
+    List<String> partialIds = new ArrayList<>();
+    for (int i : positions) {
+      if (items.get(i).kind() == UnitOfWork.Kind.PARTIAL) {
+        partialIds.add(ids.get(i));
+      }
+    }
+    java.util.Iterator<QueryEngine.Snapshot> read = partialIds.isEmpty()
+        ? java.util.Collections.emptyIterator() : engine.readAll(partialIds).iterator();
+    PartialUpdate<T> partial = new PartialUpdate<>(engine, storage, model);
+    List<QueryEngine.Write> writes = new ArrayList<>(positions.size());
+    List<Integer> written = new ArrayList<>(positions.size());
+    List<T> stored = new ArrayList<>(java.util.Collections.nCopies(items.size(), null));
+    List<RekordException> failures = new ArrayList<>(java.util.Collections.nCopies(items.size(), null));
+    for (int i : positions) {
+      UnitOfWork.Item<T, ID> item = items.get(i);
+      String id = ids.get(i);
+      switch (item.kind()) {
+        case DELETE -> writes.add(engine.prepareDelete(id));
+        case PARTIAL -> {
+          try {
+            PartialUpdate.Prepared<T> prepared = partial.prepare(id, read.next(), null, item.expectedVersion(),
+                item.updates()).orElseThrow();
+            writes.add(prepared.write());
+            stored.set(i, prepared.entity());
+          } catch (DocumentNotFoundException | OptimisticLockException e) {
+            failures.set(i, e);
+            continue;
+          }
+        }
+        default -> {
+          T entity = item.entity();
+          long expected = expectedVersion(entity);
+          T next = expected == QueryEngine.NO_VERSION ? entity : model.withVersion(entity, expected + 1);
+          WriteCondition condition = item.kind() == UnitOfWork.Kind.INSERT ? WriteCondition.ABSENT
+              : item.kind() == UnitOfWork.Kind.UPDATE ? WriteCondition.PRESENT : WriteCondition.ALWAYS;
+          writes.add(prepareSave(engine, next, model.defaultTtl(), condition, expected));
+          stored.set(i, next);
+        }
+      }
+      written.add(i);
+    }
+    return new UnitWrites<>(writes, written, stored, failures);
+  }
+
+  /** The exception the single operation of {@code item} (of {@code id}, to store {@code stored}) throws for {@code refusal}. */
+  private RekordException refusalOf(QueryEngine<T> engine, UnitOfWork.Item<T, ID> item, String id, T stored,
       Refusal refusal) {
-    String id = unit.ids().get(refusal.position());
+    if (changedSinceRead(item, refusal)) {
+      return new PartialUpdate<>(engine, storage, model).conflict(id);
+    }
     if (!refusal.byCondition()) {
-      T entity = unit.stored().get(refusal.position());
-      return new OptimisticLockException(engine.documentKey(id), model.name(), id, model.version(entity) - 1,
+      return new OptimisticLockException(engine.documentKey(id), model.name(), id, model.version(stored) - 1,
           refusal.storedVersion());
     }
     return item.kind() == UnitOfWork.Kind.INSERT
@@ -449,6 +572,13 @@ public class RekordRepository<T, ID> {
 
   private Optional<T> findNow(ID id) {
     String key = keyOf(id);
+    if (model.refreshTtlOnRead() && engine().refreshesWithRead()) {
+      QueryEngine.Stored stored = engine().readRefreshing(List.of(model.idToString(id)), model.defaultTtl()).get(0);
+      if (stored.wrongType() != null) {
+        throw storage.wrongType(key, stored.wrongType());
+      }
+      return Optional.ofNullable(storage.decode(key, stored.document()));
+    }
     Object reply;
     try {
       reply = connection().execute(storage.read(key)); // a read: retried like queries
@@ -463,8 +593,9 @@ public class RekordRepository<T, ID> {
   }
 
   /**
-   * Restarts the expiry of documents just read, for a model that refreshes on read: one more round
-   * trip, after the read (a document that expired between the two stays expired).
+   * Restarts the expiry of documents just read, for a model that refreshes on read where the
+   * engine cannot do it in the read ({@link QueryEngine#readRefreshing}): one more round trip,
+   * after the read (a document that expired between the two stays expired).
    */
   private void refreshExpiry(List<String> ids) {
     if (!ids.isEmpty()) {
@@ -502,18 +633,26 @@ public class RekordRepository<T, ID> {
       int to = Math.min(from + READ_BATCH, ids.size());
       List<String> keys = new ArrayList<>(to - from);
       List<Reply<?>> replies = new ArrayList<>(to - from);
+      List<String> unread = new ArrayList<>();
+      for (int i = from; i < to; i++) {
+        keys.add(engine.documentKey(stored.get(i)));
+        if (documents == null || documents.get(i) == null) {
+          unread.add(stored.get(i));
+        }
+      }
+      // a model that refreshes on read: each document read by the script that refreshes it, where the engine can
+      java.util.Iterator<QueryEngine.Stored> refreshing = refreshed == null || unread.isEmpty()
+          || !engine.refreshesWithRead() ? null : engine.readRefreshing(unread, model.defaultTtl()).iterator();
       Batch batch = null;
       for (int i = from; i < to; i++) {
-        String key = engine.documentKey(stored.get(i));
-        keys.add(key);
-        if (documents != null && documents.get(i) != null) {
+        if (refreshing != null || (documents != null && documents.get(i) != null)) {
           replies.add(null);
           continue;
         }
         if (batch == null) {
           batch = connection().batch();
         }
-        replies.add(batch.add(storage.read(key)));
+        replies.add(batch.add(storage.read(keys.get(i - from))));
       }
       if (batch != null) {
         batch.execute();
@@ -522,18 +661,24 @@ public class RekordRepository<T, ID> {
       for (int i = from; i < to; i++) {
         ID id = ids.get(i);
         DeserializationException wrongType = wrongTypes.get(i - from);
+        Reply<?> reply = replies.get(i - from);
+        boolean unreadHere = documents == null || documents.get(i) == null;
+        QueryEngine.Stored read = refreshing != null && unreadHere ? refreshing.next() : null;
+        if (read != null && read.wrongType() != null) {
+          wrongType = storage.wrongType(keys.get(i - from), read.wrongType());
+        }
         if (wrongType != null) {
           failures.put(id, wrongType);
           continue;
         }
-        Reply<?> reply = replies.get(i - from);
         try {
-          T entity = storage.decode(keys.get(i - from), reply == null ? documents.get(i) : reply.get());
+          Object document = read != null ? read.document() : reply != null ? reply.get() : documents.get(i);
+          T entity = storage.decode(keys.get(i - from), document);
           if (entity == null) {
             missing.add(id);
           } else {
             found.put(id, entity);
-            if (refreshed != null) {
+            if (refreshed != null && read == null) {
               refreshed.add(stored.get(i));
             }
           }
@@ -732,6 +877,66 @@ public class RekordRepository<T, ID> {
       throw new IllegalArgumentException("the entity's id is not that of the locked document " + key);
     }
     return measured("saveFenced", () -> writeIf(entity, model.defaultTtl(), WriteCondition.ALWAYS, lock.fencingToken()));
+  }
+
+  /**
+   * {@link #saveAll(Iterable)} of documents held by {@code locks} (one for each entity's id; more
+   * are ignored): each document is written only while its lock's fencing token is the newest issued,
+   * checked atomically with its write, in one pipelined round trip per batch. The batch as a whole is
+   * not atomic: the documents whose tokens hold are written, and then the first refusal is thrown
+   * (the others attached as suppressed).
+   *
+   * @return the entities as stored (with their next {@code @Version}), when all were written
+   * @throws FencedWriteException naming the first document whose token was stale
+   * @throws OptimisticLockException when a versioned entity's version was not the stored one
+   * @throws IllegalArgumentException when an entity has no id, or no lock of {@code locks} holds it
+   */
+  public List<T> saveAllFenced(Iterable<? extends T> entities, java.util.Collection<DocumentLock> locks) {
+    List<T> all = elements(entities, "entities");
+    Map<String, DocumentLock> byId = new java.util.HashMap<>();
+    for (DocumentLock lock : elements(locks, "locks")) {
+      byId.put(lockedId(lock), lock);
+    }
+    for (T entity : all) {
+      if (model.id(entity) == null || !byId.containsKey(idOf(entity))) {
+        throw new IllegalArgumentException("no lock of the given ones holds the document of " + entity);
+      }
+    }
+    return measured("saveAllFenced", () -> {
+      QueryEngine<T> engine = engine();
+      List<T> stored = new ArrayList<>(all.size());
+      RuntimeException refused = null;
+      for (int from = 0; from < all.size(); from += SAVE_BATCH) {
+        List<T> batch = all.subList(from, Math.min(from + SAVE_BATCH, all.size()));
+        List<QueryEngine.Write> writes = new ArrayList<>(batch.size());
+        List<T> versioned = new ArrayList<>(batch.size());
+        for (T entity : batch) {
+          long expected = expectedVersion(entity);
+          T next = expected == QueryEngine.NO_VERSION ? entity : model.withVersion(entity, expected + 1);
+          versioned.add(next);
+          String id = idOf(entity);
+          writes.add(engine.fenced(prepareSave(engine, next, model.defaultTtl(), WriteCondition.ALWAYS, expected), id,
+              byId.get(id).fencingToken()));
+        }
+        List<Refusal> refusals = engine.saveEach(writes);
+        int next = 0;
+        for (int i = 0; i < batch.size(); i++) {
+          Refusal refusal = next < refusals.size() && refusals.get(next).position() == i ? refusals.get(next++) : null;
+          if (refusal == null) {
+            stored.add(versioned.get(i));
+            continue;
+          }
+          String id = idOf(batch.get(i));
+          refused = together(refused, refusal.byFence()
+              ? new FencedWriteException(engine.documentKey(id), model.name(), id, byId.get(id).fencingToken())
+              : stale(engine, batch.get(i), refusal));
+        }
+      }
+      if (refused != null) {
+        throw refused;
+      }
+      return stored;
+    });
   }
 
   private String lockedId(DocumentLock lock) {
@@ -957,10 +1162,12 @@ public class RekordRepository<T, ID> {
     List<ID> typed = new ArrayList<>(rows.size());
     List<String> stored = new ArrayList<>(rows.size());
     List<Object> documents = new ArrayList<>(rows.size());
+    // a model that refreshes on read reads its documents again, each with its refresh, atomically
+    boolean reread = model.refreshTtlOnRead() && engine().refreshesWithRead();
     for (QueryEngine.Row row : rows) {
       typed.add(model.idFromString(row.id()));
       stored.add(row.id());
-      documents.add(row.document());
+      documents.add(reread ? null : row.document());
     }
     BatchRead<ID, T> read = read(typed, stored, documents);
     if (!read.missing().isEmpty()) {

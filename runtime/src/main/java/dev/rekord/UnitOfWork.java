@@ -1,6 +1,8 @@
 package dev.rekord;
 
 import dev.rekord.exception.RekordException;
+import dev.rekord.internal.engine.QueryEngine;
+import dev.rekord.update.Update;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +13,7 @@ import java.util.List;
  * List<Member> stored = members.unitOfWork()
  *     .update(ada.withCity("Rome"))
  *     .insert(bob)
+ *     .update("dee", Update.increment(Member_.age, 1))
  *     .delete("cy")
  *     .commit();
  * }</pre>
@@ -24,9 +27,18 @@ import java.util.List;
  * bucket, the default on a standalone server); otherwise {@code commit()} throws a {@link
  * dev.rekord.exception.CrossBucketWriteException} naming the buckets, having written nothing.
  *
+ * <p><b>Partial updates</b> ({@link #update(Object, Update, Update[])}) are read first — the
+ * documents of all of them in one round trip — and applied in Java as {@link
+ * RekordRepository#update(Object, Update, Update[])} applies them; the script then writes each only
+ * while it is still stored as read. When another writer changed one in between, the whole unit is
+ * read, applied and written again (up to the same bound of attempts as a single partial update,
+ * then {@link dev.rekord.exception.UpdateConflictException}): a commit never writes an update
+ * computed from a stale document.
+ *
  * <p><b>{@link #applyEach()}: a pipelined batch.</b> The same items in one pipeline (per node),
  * across any buckets, each document written atomically and reported on its own: an item refused
- * does not keep the others from being written.
+ * does not keep the others from being written. Its partial updates are read together first, and one
+ * changed by another writer in between is read, applied and written again on its own.
  *
  * <p>Items are applied in the order they were added; an id may appear only once in a unit that is
  * committed. An entity with a {@code null} id gets one generated when the unit runs (in a bucket
@@ -38,16 +50,25 @@ import java.util.List;
  */
 public final class UnitOfWork<T, ID> {
 
-  /** What an item does; a new kind (a partial update) is another constant and another script item. */
+  /** What an item does; a new kind is another constant and another script item. */
   enum Kind {
     SAVE,
     INSERT,
     UPDATE,
-    DELETE
+    DELETE,
+    /** A partial update: the id, its updates and the version expected (or {@link QueryEngine#NO_VERSION}). */
+    PARTIAL
   }
 
-  /** One item: an entity to write, or the id to delete. */
-  record Item<T, ID>(Kind kind, T entity, ID id) {}
+  /**
+   * One item: an entity to write, or the id to delete or update partially ({@code updates}, with
+   * the {@code expectedVersion} of {@link #updateIfVersion}; else {@link QueryEngine#NO_VERSION}).
+   */
+  record Item<T, ID>(Kind kind, T entity, ID id, List<Update<T>> updates, long expectedVersion) {
+    Item(Kind kind, T entity, ID id) {
+      this(kind, entity, id, List.of(), QueryEngine.NO_VERSION);
+    }
+  }
 
   private final RekordRepository<T, ID> repository;
   private final List<Item<T, ID>> items = new ArrayList<>();
@@ -75,6 +96,41 @@ public final class UnitOfWork<T, ID> {
     return add(Kind.UPDATE, entity, null);
   }
 
+  /**
+   * Applies {@code updates} to the stored document with {@code id}, as {@link
+   * RekordRepository#update(Object, Update, Update[])} does: the unit fails with {@link
+   * dev.rekord.exception.DocumentNotFoundException} when there is none.
+   */
+  @SafeVarargs
+  public final UnitOfWork<T, ID> update(ID id, Update<T> update, Update<T>... more) {
+    return partial(id, QueryEngine.NO_VERSION, update, more);
+  }
+
+  /**
+   * {@link #update(Object, Update, Update[])} of a model with {@code @Version}, only when the
+   * stored version is {@code expectedVersion} ({@link dev.rekord.exception.OptimisticLockException}
+   * otherwise); stores the next version.
+   */
+  @SafeVarargs
+  public final UnitOfWork<T, ID> updateIfVersion(ID id, long expectedVersion, Update<T> update, Update<T>... more) {
+    if (repository.model().versionField() == null) {
+      throw new IllegalStateException("updateIfVersion needs a model with @Version; " + repository.model().name()
+          + " has none");
+    }
+    return partial(id, expectedVersion, update, more);
+  }
+
+  @SafeVarargs
+  private UnitOfWork<T, ID> partial(ID id, long expectedVersion, Update<T> update, Update<T>... more) {
+    List<Update<T>> updates = new ArrayList<>(1 + more.length);
+    updates.add(required(update, "update"));
+    for (Update<T> next : more) {
+      updates.add(required(next, "update"));
+    }
+    items.add(new Item<>(Kind.PARTIAL, null, required(id, "id"), List.copyOf(updates), expectedVersion));
+    return this;
+  }
+
   /** Deletes the document with {@code id} and its index entries, if there is one. */
   public UnitOfWork<T, ID> delete(ID id) {
     return add(Kind.DELETE, null, required(id, "id"));
@@ -92,8 +148,11 @@ public final class UnitOfWork<T, ID> {
    *     the order they were added
    * @throws dev.rekord.exception.DocumentExistsException an insert found its document, {@link
    *     dev.rekord.exception.DocumentNotFoundException} an update found none, {@link
-   *     dev.rekord.exception.OptimisticLockException} a save's version was stale: nothing of the
-   *     unit was written (the first refused item's exception, the others' attached as suppressed)
+   *     dev.rekord.exception.OptimisticLockException} a save's or update's version was stale: nothing
+   *     of the unit was written (the first refused item's exception, the others' attached as
+   *     suppressed)
+   * @throws dev.rekord.exception.UpdateConflictException when other writers changed the documents
+   *     of its partial updates under every attempt (nothing written)
    * @throws dev.rekord.exception.CrossBucketWriteException when the ids are in more than one bucket
    * @throws IllegalArgumentException when an id appears twice
    */
@@ -132,12 +191,13 @@ public final class UnitOfWork<T, ID> {
    * What {@link #applyEach()} did with one item.
    *
    * @param id the document's id (generated for an entity that had none)
-   * @param stored the entity as stored (with its next {@code @Version}); {@code null} for a delete
-   *     and for an item not written
+   * @param stored the entity as stored (with its next {@code @Version}; a partial update's
+   *     document after it); {@code null} for a delete and for an item not written
    * @param failure why the item was not written — the exception the single operation throws
    *     ({@link dev.rekord.exception.DocumentExistsException}, {@link
    *     dev.rekord.exception.DocumentNotFoundException}, {@link
-   *     dev.rekord.exception.OptimisticLockException}); {@code null} when it was
+   *     dev.rekord.exception.OptimisticLockException}, {@link
+   *     dev.rekord.exception.UpdateConflictException}); {@code null} when it was
    */
   public record ItemResult<T, ID>(ID id, T stored, RekordException failure) {
     /** Whether the item was written (saved, or deleted). */

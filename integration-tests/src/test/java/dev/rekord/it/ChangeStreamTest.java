@@ -107,8 +107,11 @@ class ChangeStreamTest {
     }
 
     List<String> of(Object id) {
-      return byId.getOrDefault(id, List.of()).stream()
-          .map(e -> e.kind() + (e.version().isPresent() ? " v" + e.version().getAsLong() : "")).toList();
+      List<ChangeEvent<?>> events = byId.getOrDefault(id, List.of());
+      synchronized (events) { // the subscriber's thread may be adding one
+        return events.stream()
+            .map(e -> e.kind() + (e.version().isPresent() ? " v" + e.version().getAsLong() : "")).toList();
+      }
     }
   }
 
@@ -159,7 +162,7 @@ class ChangeStreamTest {
       await(() -> ids.stream().allMatch(id -> handled.of(id).size() >= 5), "not every write was delivered");
       Thread.sleep(200); // room for a duplicate to show
     }
-    List<String> expected = List.of("CREATED v1", "UPDATED v2", "UPDATED v3", "UPDATED v4", "DELETED");
+    List<String> expected = List.of("CREATED v1", "UPDATED v2", "UPDATED v3", "UPDATED v4", "DELETED v4");
     assertEquals(40, ids.size());
     for (Long id : ids) {
       assertEquals(expected, handled.of(id), "ticket " + id);
@@ -211,7 +214,8 @@ class ChangeStreamTest {
       assertTrue(subscription.isRunning());
       await(() -> handled.of(ticket.id()).size() == 3, "three events");
     }
-    assertEquals(List.of("CREATED v1", "UPDATED v2", "DELETED"), handled.of(ticket.id()));
+    assertEquals(List.of("CREATED v1", "UPDATED v2", "DELETED v2"), handled.of(ticket.id()),
+        "a delete item reports the version it deleted");
   }
 
   @ParameterizedTest
@@ -227,7 +231,7 @@ class ChangeStreamTest {
       assertTrue(subscription.isRunning());
       await(() -> handled.of(ticket.id()).size() == 3, "three events");
     }
-    assertEquals(List.of("CREATED v1", "UPDATED v2", "DELETED"), handled.of(ticket.id()));
+    assertEquals(List.of("CREATED v1", "UPDATED v2", "DELETED v2"), handled.of(ticket.id()));
     assertEquals(List.of("priority", "version"), handled.byId.get(ticket.id()).get(1).fields());
   }
 
@@ -271,7 +275,46 @@ class ChangeStreamTest {
       Thread.sleep(200);
     }
     assertEquals(List.of("CREATED", "EXPIRED"), handled.of(session.id()));
-    assertEquals(List.of("CREATED"), handled.of(kept.id())); // a change of expiry is no event
+    assertEquals(List.of("CREATED", "EXPIRY_CHANGED", "EXPIRY_CHANGED"), handled.of(kept.id()),
+        "expire and persist: each a change of expiry only");
+  }
+
+  /**
+   * A change of expiry only is an event of its own kind, naming no field, with the version stored;
+   * a time already past removes the document (EXPIRED); deletes of every kind carry the version
+   * the document had; a unit of work's partial update is an update like any other.
+   */
+  @ParameterizedTest
+  @MethodSource("sides")
+  void expiryChangesAndDeletesCarryTheVersion(Side side) throws Exception {
+    TicketRepository tickets = new TicketRepository(side.rekord());
+    String group = "versions" + NEXT.incrementAndGet();
+    Ticket retimed = tickets.save(new Ticket(null, 0, "a", 1));
+    assertTrue(tickets.expire(retimed.id(), Duration.ofHours(1)));
+    assertTrue(tickets.expireAt(retimed.id(), Instant.now().plusSeconds(3600)));
+    assertTrue(tickets.persist(retimed.id()));
+    assertFalse(tickets.persist(retimed.id()), "nothing changed: no event");
+    tickets.unitOfWork().update(retimed.id(), Update.increment(Ticket_.priority, 1)).commit();
+    assertTrue(tickets.expireAt(retimed.id(), Instant.now().minusSeconds(1)));
+    Ticket deleted = tickets.save(new Ticket(null, 0, "b", 1));
+    tickets.save(new Ticket(deleted.id(), 1, "c", 1));
+    assertTrue(tickets.deleteById(deleted.id()));
+    Ticket unitDeleted = tickets.save(new Ticket(null, 0, "d", 1));
+    tickets.unitOfWork().delete(unitDeleted.id()).commit();
+
+    Handled handled = new Handled();
+    try (ChangeSubscription subscription = tickets.changes().subscribe(group, "c", handled::add)) {
+      assertTrue(subscription.isRunning());
+      await(() -> handled.of(retimed.id()).size() == 6 && handled.of(deleted.id()).size() == 3
+          && handled.of(unitDeleted.id()).size() == 2, "every event");
+      Thread.sleep(100);
+    }
+    assertEquals(List.of("CREATED v1", "EXPIRY_CHANGED v1", "EXPIRY_CHANGED v1", "EXPIRY_CHANGED v1", "UPDATED v2",
+        "EXPIRED v2"), handled.of(retimed.id()));
+    assertEquals(List.of(), handled.byId.get(retimed.id()).get(1).fields(), "an expiry names no field");
+    assertEquals(List.of("priority", "version"), handled.byId.get(retimed.id()).get(4).fields());
+    assertEquals(List.of("CREATED v1", "UPDATED v2", "DELETED v2"), handled.of(deleted.id()));
+    assertEquals(List.of("CREATED v1", "DELETED v1"), handled.of(unitDeleted.id()));
   }
 
   @ParameterizedTest

@@ -42,6 +42,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -336,5 +338,55 @@ class ExpiryControlTest {
     assertTrue(leases.ttl(lease.id()).orElseThrow().compareTo(Duration.ofMillis(2_000)) > 0);
     assertTrue(leases.ttl(persistent.id()).isEmpty()); // a read does not add an expiry
     assertTrue(leases.verifyIndex().consistent(), leases.verifyIndex().toString());
+  }
+
+  /**
+   * A model that refreshes on read reads each document with the script that restarts its expiry:
+   * one round trip for findById and for findAllById (it was a read, then a refresh), and the
+   * documents a query returns are read again the same way (still two round trips: the query and the
+   * reads, as it was the query and the refresh), so each is read and refreshed in one step.
+   */
+  @ParameterizedTest
+  @MethodSource("sides")
+  void aReadThatRefreshesIsOneScriptWithTheRead(Side side) throws Exception {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    try (Rekord rekord = Rekord.builder().url(side.target().url()).meterRegistry(meters).build()) {
+      VisitRepository visits = new VisitRepository(rekord);
+      String page = "a" + NEXT.incrementAndGet();
+      Visit first = visits.save(new Visit("v" + NEXT.incrementAndGet(), page));
+      Visit second = visits.save(new Visit("v" + NEXT.incrementAndGet(), page));
+      Visit persistent = visits.save(new Visit("v" + NEXT.incrementAndGet(), page), Duration.ZERO);
+      Thread.sleep(1_100);
+
+      long before = calls(meters);
+      assertEquals(first, visits.findById(first.id()).orElseThrow());
+      assertEquals(1, calls(meters) - before, "findById: one round trip");
+      assertEquals(1, scripts(meters, "expire"), "the read ran in expire.lua");
+      assertTrue(visits.ttl(first.id()).orElseThrow().compareTo(Duration.ofMillis(2_900)) > 0, "refreshed");
+
+      before = calls(meters);
+      assertEquals(Map.of(first.id(), first, second.id(), second, persistent.id(), persistent),
+          visits.findAllById(List.of(first.id(), second.id(), persistent.id(), "nobody")).found());
+      assertEquals(1, calls(meters) - before, "findAllById: one round trip");
+      assertTrue(visits.ttl(second.id()).orElseThrow().compareTo(Duration.ofMillis(2_900)) > 0, "refreshed");
+      assertTrue(visits.ttl(persistent.id()).isEmpty(), "a read does not add an expiry");
+
+      Thread.sleep(1_100);
+      long refreshes = scripts(meters, "expire");
+      assertEquals(List.of(first, second, persistent), visits.find(Visit_.page.eq(page)).list().stream()
+          .sorted(java.util.Comparator.comparing(Visit::id)).toList());
+      assertTrue(visits.ttl(first.id()).orElseThrow().compareTo(Duration.ofMillis(2_900)) > 0, "refreshed");
+      assertEquals(1, scripts(meters, "expire") - refreshes, "the page's documents read with their refresh");
+      assertTrue(visits.verifyIndex().consistent(), visits.verifyIndex().toString());
+    }
+  }
+
+  private static long calls(SimpleMeterRegistry meters) {
+    return meters.find("rekord.calls").tag("model", "Visit").timers().stream().mapToLong(Timer::count).sum();
+  }
+
+  private static long scripts(SimpleMeterRegistry meters, String script) {
+    return meters.find("rekord.calls").tag("model", "Visit").tag("operation", script).timers().stream()
+        .mapToLong(Timer::count).sum();
   }
 }

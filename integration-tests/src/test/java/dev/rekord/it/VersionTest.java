@@ -290,4 +290,44 @@ class VersionTest {
     assertEquals(current, tickets.findById(current.id()).orElseThrow());
     assertTrue(tickets.verifyIndex().consistent(), tickets.verifyIndex().toString());
   }
+
+  /**
+   * A unit of work's partial updates move the version like single updates; a stale expected
+   * version ({@code updateIfVersion}) leaves the whole unit unwritten, and applyEach reports it alone.
+   */
+  @ParameterizedTest
+  @MethodSource("sides")
+  void partialUpdatesInAUnitOfWorkCheckAndMoveTheVersion(Side side) {
+    NoteRepository notes = new NoteRepository(side.first());
+    List<String> ids = noteIdsInOneBucket(notes, "unit-partial-" + side.name() + "-", 2);
+    Note first = notes.save(new Note(ids.get(0), null, "a"));
+    Note second = notes.save(new Note(ids.get(1), null, "b"));
+
+    List<Note> stored = notes.unitOfWork()
+        .update(ids.get(0), Update.append(Note_.text, "!"))
+        .updateIfVersion(ids.get(1), 1, Update.append(Note_.text, "?"))
+        .commit();
+    assertEquals(List.of(new Note(ids.get(0), 2, "a!"), new Note(ids.get(1), 2, "b?")), stored);
+
+    OptimisticLockException stale = assertThrows(OptimisticLockException.class, () -> notes.unitOfWork()
+        .update(ids.get(0), Update.append(Note_.text, "x"))
+        .updateIfVersion(ids.get(1), 1, Update.append(Note_.text, "y")) // stored 2: refused
+        .commit());
+    assertEquals(notes.keyOf(ids.get(1)), stale.key());
+    assertEquals(1, stale.expectedVersion());
+    assertEquals(2, stale.actualVersion());
+    assertEquals(stored, List.of(notes.findById(ids.get(0)).orElseThrow(), notes.findById(ids.get(1)).orElseThrow()),
+        "nothing of the unit was written");
+
+    var results = notes.unitOfWork()
+        .update(ids.get(0), Update.append(Note_.text, "x"))
+        .updateIfVersion(ids.get(1), 1, Update.append(Note_.text, "y"))
+        .applyEach();
+    assertEquals(new Note(ids.get(0), 3, "a!x"), results.get(0).stored());
+    assertTrue(results.get(1).failure() instanceof OptimisticLockException, String.valueOf(results.get(1)));
+    assertEquals(new Note(ids.get(1), 2, "b?"), notes.findById(ids.get(1)).orElseThrow());
+    assertTrue(notes.verifyIndex().consistent(), notes.verifyIndex().toString());
+    assertEquals(first.id(), ids.get(0));
+    assertEquals(second.id(), ids.get(1));
+  }
 }

@@ -11,6 +11,7 @@ import dev.rekord.docs.updates.Account;
 import dev.rekord.docs.updates.AccountRepository;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,9 +40,9 @@ class ChangeStreamsTest {
       List<String> dropped = new CopyOnWriteArrayList<>();
       // tag::subscribe[]
       ChangeSubscription billing = accounts.changes().subscribe("billing", "billing-1", event -> {
-        // event.id(), event.kind() (CREATED, UPDATED, DELETED, EXPIRED), event.fields(),
-        // event.version(), event.time(), event.position(); acknowledged when this returns
-        if (event.kind() != ChangeKind.DELETED && event.kind() != ChangeKind.EXPIRED) {
+        // event.id(), event.kind() (CREATED, UPDATED, DELETED, EXPIRED, EXPIRY_CHANGED),
+        // event.fields(), event.version(), event.time(), event.position(); acknowledged when this returns
+        if (event.kind() == ChangeKind.CREATED || event.kind() == ChangeKind.UPDATED) {
           balances.put(event.id(), accounts.findById(event.id()).map(Account::balance).orElse(0L));
         }
       });
@@ -67,6 +68,29 @@ class ChangeStreamsTest {
       // end::sweeper[]
       sweeper.shutdownNow();
       assertTrue(sweeper.awaitTermination(5, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void expiryChangesAndDeletesCarryTheVersion(RedisServer server) throws Exception {
+    try (Rekord rekord = Rekord.builder().url(server.url()).changes(Account.class, ChangeOptions.stream()).build()) {
+      AccountRepository accounts = new AccountRepository(rekord);
+      accounts.save(new Account("a2", 0, "Bo", 10));
+      // tag::expiry[]
+      accounts.expire("a2", Duration.ofHours(1)); // EXPIRY_CHANGED: no fields, version 1
+      accounts.persist("a2");                     // EXPIRY_CHANGED again
+      accounts.deleteById("a2", 1);               // DELETED, with the version it had: 1
+      // end::expiry[]
+      List<String> events = new CopyOnWriteArrayList<>();
+      try (ChangeSubscription subscription = accounts.changes().subscribe("audit", "audit-1",
+          event -> events.add(event.kind() + " " + event.version().orElse(-1) + " " + event.fields()))) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (events.size() < 4 && System.nanoTime() < deadline) {
+          Thread.sleep(10);
+        }
+      }
+      assertEquals(List.of("CREATED 1 [balance, id, owner, version]", "EXPIRY_CHANGED 1 []", "EXPIRY_CHANGED 1 []",
+          "DELETED 1 []"), events);
     }
   }
 }

@@ -21,6 +21,7 @@ import dev.rekord.update.Update;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,5 +119,27 @@ class PartialUpdatesTest {
       assertThrows(FencedWriteException.class, () -> players.updateFenced(lost, set(Player_.motto, "late")));
       assertTrue(newer.isHeld());
     }
+  }
+
+  @Test
+  void fencedBatch() {
+    players.save(new Player("p2", "blue", 5, "Hi", List.of(), Set.of(), Map.of(), LocalDate.of(2025, 1, 31)));
+    // tag::fencedBatch[]
+    try (DocumentLock first = players.lock("p1", Duration.ofSeconds(30));
+        DocumentLock second = players.lock("p2", Duration.ofSeconds(30))) {
+      List<Player> checked = new ArrayList<>();
+      for (Player p : players.findAllById(List.of("p1", "p2")).found().values()) {
+        // … long work
+        checked.add(new Player(p.id(), p.team(), p.score(), p.motto() + " (checked)", p.badges(), p.friends(),
+            p.stats(), p.renewal()));
+      }
+      // one round trip; each document written only while its lock's token is the newest issued
+      players.saveAllFenced(checked, List.of(first, second));
+    } catch (FencedWriteException e) {
+      // e.id(): a document whose lease ran out; the others were written
+    }
+    // end::fencedBatch[]
+    assertEquals("Hi (checked)", players.findById("p2").orElseThrow().motto());
+    assertEquals("Go (checked)", players.findById("p1").orElseThrow().motto());
   }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static dev.rekord.update.Update.increment;
+
 import dev.rekord.Rekord;
 import dev.rekord.UnitOfWork;
 import dev.rekord.exception.DocumentExistsException;
@@ -81,5 +83,23 @@ class UnitsOfWorkTest {
     assertInstanceOf(DocumentExistsException.class, results.get(0).failure());
     assertTrue(results.get(1).written());
     assertEquals(10, accounts.findById("cy").orElseThrow().balance());
+  }
+
+  @Test
+  void partialUpdatesJoinAUnit() {
+    accounts.saveAll(List.of(new Account("ada", 0, "Ada", 100), new Account("bob", 0, "Bob", 20)));
+    // tag::partial[]
+    List<Account> stored = accounts.unitOfWork()
+        .update("ada", increment(Account_.balance, -30L))
+        .update("bob", increment(Account_.balance, 30L))
+        .commit(); // both read in one round trip, then both written in one script — or neither
+    // end::partial[]
+    assertEquals(List.of(70L, 50L), stored.stream().map(Account::balance).toList());
+    assertEquals(List.of(2L, 2L), stored.stream().map(Account::version).toList());
+    assertEquals(70, accounts.findById("ada").orElseThrow().balance());
+    assertThrows(dev.rekord.exception.DocumentNotFoundException.class, () -> accounts.unitOfWork()
+        .update("ada", increment(Account_.balance, -30L)).update("nobody", increment(Account_.balance, 30L)).commit());
+    assertEquals(70, accounts.findById("ada").orElseThrow().balance(), "nothing of the refused unit was written");
+    assertTrue(accounts.verifyIndex().consistent());
   }
 }

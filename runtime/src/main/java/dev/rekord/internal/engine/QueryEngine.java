@@ -88,6 +88,16 @@ public interface QueryEngine<T> {
   List<Refusal> saveAll(List<Write> writes);
 
   /**
+   * Runs prepared saves in one pipeline (per node), each as a call of its own: for writes that
+   * cannot join others in one call ({@link #fenced}). By default unsupported.
+   *
+   * @return the saves not written, by position in {@code writes}, in order
+   */
+  default List<Refusal> saveEach(List<Write> writes) {
+    throw new UnsupportedOperationException("fenced batch writes need the portable engine; model runs on " + name());
+  }
+
+  /**
    * A delete of the document of {@code id} and its index entries, prepared to run with saves in
    * {@link #saveAll} or {@link #writeTogether} (a unit of work). By default unsupported: an engine
    * that can check and write a unit together overrides it.
@@ -165,6 +175,29 @@ public interface QueryEngine<T> {
         + name());
   }
 
+  /** Whether the engine reads a document and restarts its expiry in one step ({@link #readRefreshing}). */
+  default boolean refreshesWithRead() {
+    return false;
+  }
+
+  /**
+   * The documents of {@code ids}, each read together with the restart of its expiry at {@code ttl}
+   * from now (documents that do not expire are only read), atomically per document, in one round
+   * trip: for a model that refreshes its expiry on read. Where the engine cannot ({@link
+   * #refreshesWithRead()} false) the caller reads and then calls {@link #refresh}.
+   */
+  default List<Stored> readRefreshing(List<String> ids, Duration ttl) {
+    throw new UnsupportedOperationException("reads that refresh the expiry in the same step need the portable"
+        + " engine; this model runs on " + name());
+  }
+
+  /**
+   * A document read by {@link #readRefreshing}: as the model's {@code DocumentStorage.read} returns
+   * it ({@code null}: none), or the Redis type its key holds instead ({@code wrongType}, else
+   * {@code null}).
+   */
+  record Stored(Object document, String wrongType) {}
+
   /**
    * {@link #delete} only when the stored {@code @Version} is {@code expectedVersion}, checked
    * atomically with the delete.
@@ -187,6 +220,18 @@ public interface QueryEngine<T> {
   }
 
   /**
+   * {@link #read} of each of {@code ids}, in that order, in one round trip where the engine can
+   * (a unit of work's partial updates).
+   */
+  default List<Snapshot> readAll(List<String> ids) {
+    List<Snapshot> read = new java.util.ArrayList<>(ids.size());
+    for (String id : ids) {
+      read.add(read(id));
+    }
+    return read;
+  }
+
+  /**
    * A save of {@code entity} (the document {@code basis} held, updated) written only while the
    * stored document is still the one {@link #read} returned ({@link Refusal#byCondition()} when it
    * is not), keeping its time to live.
@@ -196,7 +241,7 @@ public interface QueryEngine<T> {
   }
 
   /**
-   * {@code write} (of one document, run alone with {@link #save}) refused ({@link Refusal#byFence()})
+   * {@code write} (of one document, run alone with {@link #save} or with others by {@link #saveEach}) refused ({@link Refusal#byFence()})
    * once a fencing token newer than {@code token} has been issued for the lock of {@code id}.
    */
   default Write fenced(Write write, String id, long token) {

@@ -35,7 +35,7 @@ public final class PartialUpdate<T> {
   public static final long NO_FENCE = 0;
 
   /** Attempts before {@link UpdateConflictException}: many, as each costs two round trips. */
-  static final int MAX_ATTEMPTS = 200;
+  public static final int MAX_ATTEMPTS = 200;
 
   private final QueryEngine<T> engine;
   private final DocumentStorage<T> storage;
@@ -65,27 +65,53 @@ public final class PartialUpdate<T> {
       List<Update<T>> updates) {
     String key = engine.documentKey(id);
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      QueryEngine.Snapshot read = engine.read(id);
-      if (read.digest().isEmpty()) {
-        throw new DocumentNotFoundException(key, model.name(), id);
-      }
-      StoredFields<T> fields = storage.fields(key, read.document());
-      if (condition != null && !StoredConditions.matches(condition, fields)) {
+      Optional<Prepared<T>> prepared = prepare(id, engine.read(id), condition, expectedVersion, updates);
+      if (prepared.isEmpty()) {
         return Optional.empty();
       }
-      T entity = updated(key, id, fields, expectedVersion, updates);
-      QueryEngine.Write write = prepare(key, id, entity, read);
+      QueryEngine.Write write = prepared.get().write();
       Optional<Refusal> refusal = engine.save(fencingToken == NO_FENCE ? write : engine.fenced(write, id, fencingToken));
       if (refusal.isEmpty()) {
-        return Optional.of(entity);
+        return Optional.of(prepared.get().entity());
       }
       if (refusal.get().byFence()) {
         throw new FencedWriteException(key, model.name(), id, fencingToken);
       }
       pause(attempt);
     }
-    throw new UpdateConflictException(key, model.name(), id, MAX_ATTEMPTS);
+    throw conflict(id);
   }
+
+  /**
+   * The write of {@code updates} to the document of {@code id} as {@code read} holds it, to run
+   * alone or in a unit of work: refused ({@link Refusal#byCondition()}) when the document has
+   * changed since.
+   *
+   * @return empty when it did not match {@code condition}
+   * @throws DocumentNotFoundException when {@code read} found no document
+   * @throws OptimisticLockException when its version is not {@code expectedVersion}
+   */
+  public Optional<Prepared<T>> prepare(String id, QueryEngine.Snapshot read, Condition<T> condition,
+      long expectedVersion, List<Update<T>> updates) {
+    String key = engine.documentKey(id);
+    if (read.digest().isEmpty()) {
+      throw new DocumentNotFoundException(key, model.name(), id);
+    }
+    StoredFields<T> fields = storage.fields(key, read.document());
+    if (condition != null && !StoredConditions.matches(condition, fields)) {
+      return Optional.empty();
+    }
+    T entity = updated(key, id, fields, expectedVersion, updates);
+    return Optional.of(new Prepared<>(entity, prepare(key, id, entity, read)));
+  }
+
+  /** The exception of an update of {@code id} refused under every attempt. */
+  public UpdateConflictException conflict(String id) {
+    return new UpdateConflictException(engine.documentKey(id), model.name(), id, MAX_ATTEMPTS);
+  }
+
+  /** An updated document and its write. */
+  public record Prepared<T>(T entity, QueryEngine.Write write) {}
 
   /** The record after {@code updates}, with the next version of a versioned model. */
   private T updated(String key, String id, StoredFields<T> fields, long expectedVersion, List<Update<T>> updates) {
@@ -120,8 +146,11 @@ public final class PartialUpdate<T> {
     }
   }
 
-  /** Nothing for two attempts, then up to a few milliseconds at random, so racing writers spread out. */
-  private static void pause(int attempt) {
+  /**
+   * Before attempt {@code attempt + 1}: nothing after the first, then up to a few milliseconds at
+   * random, so racing writers spread out.
+   */
+  public static void pause(int attempt) {
     if (attempt >= 2) {
       long maxMicros = 200L * Math.min(attempt, 25);
       LockSupport.parkNanos(1000 * ThreadLocalRandom.current().nextLong(50, maxMicros));

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -112,7 +111,7 @@ final class ChangeSubscriber<ID> implements ChangeSubscription, Runnable {
   }
 
   private ChangeEvent<ID> event(int bucket, String entry, String id, String kind, String fields, String version) {
-    ChangeKind changeKind = ChangeKind.valueOf(EngineProtocol.Change.valueOf(kind.toUpperCase(Locale.ROOT)).name());
+    ChangeKind changeKind = EngineProtocol.Change.kindOf(kind);
     long millis = Long.parseLong(entry.substring(0, entry.indexOf('-')));
     return new ChangeEvent<>(ids.apply(id), changeKind, fields.isEmpty() ? List.of() : Arrays.asList(fields.split(",")),
         version.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(version)),

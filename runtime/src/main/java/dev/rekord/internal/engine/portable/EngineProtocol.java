@@ -89,15 +89,34 @@ final class EngineProtocol {
     /** Expire after the given ms, only if the document expires already (a read that refreshes it). */
     REFRESH,
     /** Never expire ({@code PERSIST}). */
-    PERSIST
+    PERSIST,
+    /** {@link #REFRESH}, returning the document read in the same script (a read that refreshes it). */
+    READ
   }
 
-  /** The kind of a change event ({@code changes.lua}); {@code ChangeKind} names the same four. */
+  /** The kind of a change event ({@code changes.lua}); {@code ChangeKind} names the same five. */
   enum Change implements ProtocolCode {
     CREATED,
     UPDATED,
     DELETED,
-    EXPIRED
+    EXPIRED,
+    /** Only the expiry changed (a code is one word). */
+    EXPIRY_CHANGED {
+      @Override
+      public String code() {
+        return "expiry";
+      }
+    };
+
+    /** The change kind, public, of an event's or notice's {@code code}. */
+    static dev.rekord.changes.ChangeKind kindOf(String code) {
+      for (Change change : values()) {
+        if (change.code().equals(code)) {
+          return dev.rekord.changes.ChangeKind.valueOf(change.name());
+        }
+      }
+      throw new IllegalArgumentException("unknown change kind " + code);
+    }
   }
 
   /** The fields of a change event in a change stream ({@code changes.lua}), read back by the subscriber. */

@@ -29,7 +29,7 @@ final class EngineScripts {
   static final LuaScript DROP_IF_GONE = load("drop-if-gone", true, "manifest", "changes", "drop_if_gone");
 
   /** Changes a document's expiry, keeping its expiring entry and manifest in line: {@code expire.lua}. */
-  static final LuaScript EXPIRE = load("expire", true, "manifest", "entries", "changes", "expire");
+  static final LuaScript EXPIRE = load("expire", true, "manifest", "entries", "changes", "version", "expire");
 
   /** A subscriber's next events of one bucket's change stream: {@code changes_read.lua}. */
   static final LuaScript READ_CHANGES = load("changes-read", true, "changes_read");

@@ -96,9 +96,12 @@ public final class IndexWriter {
         ttlMillis(ttl), document, entries);
   }
 
-  /** A delete of the document of {@code id} stored in {@code form}, to run with saves ({@link #saveAll}, {@link #writeTogether}). */
-  ScriptCall deleteCall(String id, Form form) {
-    return ScriptCalls.deleteItem(layout.bucketFor(id), id, form);
+  /**
+   * A delete of the document of {@code id} stored in {@code form} (its {@code @Version} under
+   * {@code versionField}, else {@code null}), to run with saves ({@link #saveAll}, {@link #writeTogether}).
+   */
+  ScriptCall deleteCall(String id, Form form, String versionField) {
+    return ScriptCalls.deleteItem(layout.bucketFor(id), id, form, versionField);
   }
 
   /**
@@ -191,6 +194,27 @@ public final class IndexWriter {
     return refused;
   }
 
+  /**
+   * Runs one-document save calls in one pipeline (per node), each as a script call of its own:
+   * fenced saves, whose lock and fencing keys and token end the call, so none joins another.
+   *
+   * @return the documents not written, by position in {@code calls}, in order
+   */
+  public List<Refusal> saveEach(List<ScriptCall> calls) {
+    if (calls.isEmpty()) {
+      return List.of();
+    }
+    List<Object> replies = connection.evalAll(EngineScripts.SAVE, feed.appendTo(calls));
+    List<Refusal> refused = new ArrayList<>();
+    for (int c = 0; c < replies.size(); c++) {
+      List<?> reply = (List<?>) replies.get(c);
+      if (!reply.isEmpty()) {
+        refused.add(refusal(reply, 0, List.of(c)));
+      }
+    }
+    return refused;
+  }
+
   /** Adds one call joining the calls at {@code part} to {@code joined}, their positions to {@code positions}. */
   private static void join(List<ScriptCall> calls, List<Integer> part, List<ScriptCall> joined,
       List<List<Integer>> positions) {
@@ -235,7 +259,16 @@ public final class IndexWriter {
    * @return whether the document existed
    */
   public boolean delete(String id) {
-    return Long.valueOf(1).equals(eval(EngineScripts.DELETE, ScriptCalls.delete(layout.bucketFor(id), id)));
+    return delete(id, Form.HASH, null);
+  }
+
+  /**
+   * {@link #delete(String)} of a document stored in {@code form} whose {@code @Version} is stored
+   * under {@code versionField} ({@code null}: none): the change feed's event carries it.
+   */
+  public boolean delete(String id, Form form, String versionField) {
+    return Long.valueOf(1).equals(eval(EngineScripts.DELETE, ScriptCalls.delete(layout.bucketFor(id), id, form,
+        versionField)));
   }
 
   /**
@@ -261,33 +294,64 @@ public final class IndexWriter {
     return (List<?>) connection.eval(EngineScripts.READ, call.keys(), call.args());
   }
 
-  /** Deletes many documents in one pipeline, each atomically; returns how many existed. */
-  public long deleteAll(List<String> ids) {
+  /** {@link #read} of each of {@code ids}, in that order, in one pipeline (per node). */
+  public List<List<?>> readAll(List<String> ids, Form form) {
     List<ScriptCall> calls = new ArrayList<>(ids.size());
     for (String id : ids) {
-      calls.add(ScriptCalls.delete(layout.bucketFor(id), id));
+      calls.add(ScriptCalls.read(layout.bucketFor(id), id, form));
+    }
+    List<List<?>> read = new ArrayList<>(ids.size());
+    for (Object reply : connection.evalAll(EngineScripts.READ, calls)) {
+      read.add((List<?>) reply);
+    }
+    return read;
+  }
+
+  /** Deletes many documents in one pipeline, each atomically, as {@link #delete(String, Form, String)}; returns how many existed. */
+  public long deleteAll(List<String> ids, Form form, String versionField) {
+    List<ScriptCall> calls = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      calls.add(ScriptCalls.delete(layout.bucketFor(id), id, form, versionField));
     }
     return ones(EngineScripts.DELETE, calls);
   }
 
   /**
-   * Changes the expiry of the document of {@code id}, stored in {@code form}, with its expiring
-   * entry and manifest, atomically.
+   * Changes the expiry of the document of {@code id}, stored in {@code form} (its {@code @Version}
+   * under {@code versionField}, else {@code null}, for the change feed), with its expiring entry
+   * and manifest, atomically.
    *
    * @return whether it changed (false: no document, or a refresh or persist of one that does not expire)
    */
-  public boolean expire(String id, Form form, EngineProtocol.Expire action, long millis) {
+  public boolean expire(String id, Form form, String versionField, EngineProtocol.Expire action, long millis) {
     return Long.valueOf(1).equals(eval(EngineScripts.EXPIRE,
-        ScriptCalls.expire(layout.bucketFor(id), id, form, action, millis)));
+        ScriptCalls.expire(layout.bucketFor(id), id, form, versionField, action, millis)));
   }
 
   /** {@link EngineProtocol.Expire#REFRESH} of many documents in one pipeline; how many were refreshed. */
-  public long refreshAll(List<String> ids, Form form, long millis) {
+  public long refreshAll(List<String> ids, Form form, String versionField, long millis) {
     List<ScriptCall> calls = new ArrayList<>(ids.size());
     for (String id : ids) {
-      calls.add(ScriptCalls.expire(layout.bucketFor(id), id, form, EngineProtocol.Expire.REFRESH, millis));
+      calls.add(ScriptCalls.expire(layout.bucketFor(id), id, form, versionField, EngineProtocol.Expire.REFRESH, millis));
     }
     return ones(EngineScripts.EXPIRE, calls);
+  }
+
+  /**
+   * The documents of {@code ids} stored in {@code form}, each read by the script that restarts its
+   * expiry at {@code millis} from now ({@link EngineProtocol.Expire#READ}): {@code expire.lua}'s
+   * replies, in order. One pipeline.
+   */
+  public List<List<?>> readRefreshingAll(List<String> ids, Form form, String versionField, long millis) {
+    List<ScriptCall> calls = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      calls.add(ScriptCalls.expire(layout.bucketFor(id), id, form, versionField, EngineProtocol.Expire.READ, millis));
+    }
+    List<List<?>> read = new ArrayList<>(ids.size());
+    for (Object reply : connection.evalAll(EngineScripts.EXPIRE, feed.appendTo(calls))) {
+      read.add((List<?>) reply);
+    }
+    return read;
   }
 
   /** Runs {@code calls} of {@code script} in one pipeline; how many returned 1. */

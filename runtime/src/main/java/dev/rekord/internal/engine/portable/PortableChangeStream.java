@@ -70,8 +70,7 @@ final class PortableChangeStream<ID> implements ChangeStream<ID> {
     }
     Notices notices = Notices.listen(connection, feed.channel(), message -> {
       int colon = message.indexOf(':');
-      ChangeKind kind = ChangeKind.valueOf(EngineProtocol.Change.valueOf(
-          message.substring(0, colon).toUpperCase(java.util.Locale.ROOT)).name());
+      ChangeKind kind = EngineProtocol.Change.kindOf(message.substring(0, colon));
       listener.accept(new ChangeNotice<>(ids.apply(message.substring(colon + 1)), kind));
     });
     return new ChangeSubscription() {

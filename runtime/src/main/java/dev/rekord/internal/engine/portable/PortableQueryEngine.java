@@ -116,8 +116,17 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
   }
 
   @Override
+  public List<Refusal> saveEach(List<Write> writes) {
+    List<ScriptCall> calls = new ArrayList<>(writes.size());
+    for (Write write : writes) {
+      calls.add(((PortableWrite) write).call());
+    }
+    return writer.saveEach(calls);
+  }
+
+  @Override
   public Write prepareDelete(String id) {
-    return new PortableWrite(writer.deleteCall(id, form));
+    return new PortableWrite(writer.deleteCall(id, form, model.versionField()));
   }
 
   @Override
@@ -137,12 +146,12 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
 
   @Override
   public boolean delete(String id) {
-    return writer.delete(id);
+    return writer.delete(id, form, model.versionField());
   }
 
   @Override
   public long deleteAll(List<String> ids) {
-    return writer.deleteAll(ids);
+    return writer.deleteAll(ids, form, model.versionField());
   }
 
   @Override
@@ -156,22 +165,36 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
 
   @Override
   public boolean expire(String id, Duration ttl) {
-    return writer.expire(id, form, EngineProtocol.Expire.IN, IndexWriter.ttlMillis(ttl));
+    return writer.expire(id, form, model.versionField(), EngineProtocol.Expire.IN, IndexWriter.ttlMillis(ttl));
   }
 
   @Override
   public boolean expireAt(String id, Instant at) {
-    return writer.expire(id, form, EngineProtocol.Expire.AT, at.toEpochMilli());
+    return writer.expire(id, form, model.versionField(), EngineProtocol.Expire.AT, at.toEpochMilli());
   }
 
   @Override
   public boolean persist(String id) {
-    return writer.expire(id, form, EngineProtocol.Expire.PERSIST, 0);
+    return writer.expire(id, form, model.versionField(), EngineProtocol.Expire.PERSIST, 0);
   }
 
   @Override
   public void refresh(List<String> ids, Duration ttl) {
-    writer.refreshAll(ids, form, IndexWriter.ttlMillis(ttl));
+    writer.refreshAll(ids, form, model.versionField(), IndexWriter.ttlMillis(ttl));
+  }
+
+  @Override
+  public boolean refreshesWithRead() {
+    return true;
+  }
+
+  @Override
+  public List<Stored> readRefreshing(List<String> ids, Duration ttl) {
+    List<Stored> read = new ArrayList<>(ids.size());
+    for (List<?> reply : writer.readRefreshingAll(ids, form, model.versionField(), IndexWriter.ttlMillis(ttl))) {
+      read.add(reply.size() > 1 ? new Stored(null, text(reply.get(1))) : new Stored(storage.fromScript(reply.get(0)), null));
+    }
+    return read;
   }
 
   @Override
@@ -181,7 +204,20 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
 
   @Override
   public Snapshot read(String id) {
-    List<?> reply = writer.read(id, form);
+    return snapshot(writer.read(id, form));
+  }
+
+  @Override
+  public List<Snapshot> readAll(List<String> ids) {
+    List<Snapshot> read = new ArrayList<>(ids.size());
+    for (List<?> reply : writer.readAll(ids, form)) {
+      read.add(snapshot(reply));
+    }
+    return read;
+  }
+
+  /** A reply of {@code read.lua} as a snapshot. */
+  private Snapshot snapshot(List<?> reply) {
     Object document = storage.fromScript(reply.get(0));
     String digest = text(reply.get(1));
     long ttl = ((Number) reply.get(2)).longValue();

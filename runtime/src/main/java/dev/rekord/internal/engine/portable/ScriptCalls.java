@@ -158,11 +158,12 @@ final class ScriptCalls {
    * call ({@link #saveTogether}): the document of {@code id} and every index entry its manifest
    * names are deleted, after the call's conditions were checked (a delete item's is {@link
    * Condition#ALWAYS}). Unlike {@code delete.lua}'s call, it goes through the same checked,
-   * all-or-nothing path as the saves it is joined with.
+   * all-or-nothing path as the saves it is joined with. A {@code versionField} (else {@code null})
+   * is only named, with no version expected: the change feed reports the deleted document's.
    */
-  static ScriptCall deleteItem(KeyLayout.Bucket bucket, String id, Form form) {
-    List<String> args = List.of(bucket.indexBase(), form.code(), "1", id, Condition.ALWAYS.code(), "", "", "0",
-        ManifestIn.NOWHERE.code(), "", "0", "0");
+  static ScriptCall deleteItem(KeyLayout.Bucket bucket, String id, Form form, String versionField) {
+    List<String> args = List.of(bucket.indexBase(), form.code(), "1", id, Condition.ALWAYS.code(),
+        versionField == null ? "" : versionField, "", "0", ManifestIn.NOWHERE.code(), "", "0", "0");
     return new ScriptCall(List.of(bucket.all(), bucket.documentKey(id), bucket.manifest(id)), args);
   }
 
@@ -235,11 +236,12 @@ final class ScriptCalls {
    * {@code expire.lua}: change the expiry of the document of {@code id} ({@code action} with
    * {@code millis}), keeping its expiring entry and the place of its manifest in line.
    */
-  static ScriptCall expire(KeyLayout.Bucket bucket, String id, Form form, EngineProtocol.Expire action,
-      long millis) {
+  static ScriptCall expire(KeyLayout.Bucket bucket, String id, Form form, String versionField,
+      EngineProtocol.Expire action, long millis) {
     return new ScriptCall(List.of(bucket.documentKey(id), bucket.manifest(id), bucket.all(), bucket.expiring()),
         List.of(id, bucket.indexBase(), action.code(), Long.toString(millis), expiringEntry(bucket),
-            Integer.toString(form == Form.HASH ? Manifest.MAX_IN_DOCUMENT : 0), EntryOp.EXPIRY.code()));
+            Integer.toString(form == Form.HASH ? Manifest.MAX_IN_DOCUMENT : 0), EntryOp.EXPIRY.code(), form.code(),
+            versionField == null ? "" : versionField));
   }
 
   /**
@@ -264,9 +266,12 @@ final class ScriptCalls {
     return documentCall(bucket, id);
   }
 
-  /** {@code delete.lua}: delete the document of {@code id} and its index entries. */
-  static ScriptCall delete(KeyLayout.Bucket bucket, String id) {
-    return documentCall(bucket, id);
+  /**
+   * {@code delete.lua}: delete the document of {@code id}, stored in {@code form}, and its index
+   * entries; a {@code versionField} (else {@code null}) is only named, for the change feed.
+   */
+  static ScriptCall delete(KeyLayout.Bucket bucket, String id, Form form, String versionField) {
+    return deleteCall(bucket, id, form, versionField, "");
   }
 
   /**
@@ -274,8 +279,13 @@ final class ScriptCalls {
    */
   static ScriptCall deleteVersioned(KeyLayout.Bucket bucket, String id, Form form, String versionField,
       long expectedVersion) {
+    return deleteCall(bucket, id, form, versionField, Long.toString(expectedVersion));
+  }
+
+  private static ScriptCall deleteCall(KeyLayout.Bucket bucket, String id, Form form, String versionField,
+      String expected) {
     return new ScriptCall(List.of(bucket.documentKey(id), bucket.manifest(id), bucket.all()),
-        List.of(id, bucket.indexBase(), form.code(), versionField, Long.toString(expectedVersion)));
+        List.of(id, bucket.indexBase(), form.code(), versionField == null ? "" : versionField, expected));
   }
 
   /** KEYS document, manifest, ids; ARGV id, index base. */

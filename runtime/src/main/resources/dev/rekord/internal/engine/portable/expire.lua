@@ -10,16 +10,23 @@
 -- ARGV[1] id, ARGV[2] the bucket's index base '{tag}#', ARGV[3] what to do (EXPIRE_*), ARGV[4] ms
 -- (EXPIRE_IN, EXPIRE_REFRESH: from now; EXPIRE_AT: unix time; EXPIRE_PERSIST: unused), ARGV[5] the
 -- manifest's entry for KEYS[4], ARGV[6] the longest manifest the document's hash may hold (0: a
--- JSON document, never), ARGV[7] ENTRY_EXPIRY (the op entries.lua writes KEYS[4]'s entry with).
--- The last two arguments are the model's change feed (changes.lua): a change of expiry is no
--- event; a document removed by a time already past is CHANGE_EXPIRED.
+-- JSON document, never), ARGV[7] ENTRY_EXPIRY (the op entries.lua writes KEYS[4]'s entry with),
+-- ARGV[8] the document's form (FORM_*), ARGV[9] the stored name of its @Version ('': none).
+-- The last two arguments are the model's change feed (changes.lua): a changed expiry is
+-- CHANGE_EXPIRY_CHANGED (no fields; the version stored), in this script, so atomically with the
+-- change; a document removed by a time already past is CHANGE_EXPIRED with the version it had.
 -- Returns 1 when the expiry changed (EXPIRE_AT with a time already past: the document is removed
 -- with its entries), 0 when there is no document (EXPIRE_REFRESH, EXPIRE_PERSIST: or it does not
--- expire).
+-- expire). EXPIRE_READ (a read of a model that refreshes its expiry on read) is EXPIRE_REFRESH
+-- that returns the document as read in the same script, before the refresh: {document} (HGETALL's
+-- flat array or the JSON text; false when there is none) or {false, its Redis type} when the key
+-- holds another type (nothing changed).
 local doc, manifestKey, all, expiring = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local id, base, action, ms, expiringEntry = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 local maxInDocument = tonumber(ARGV[6])
-if action ~= EXPIRE_IN and action ~= EXPIRE_AT and action ~= EXPIRE_REFRESH and action ~= EXPIRE_PERSIST then
+local form, versionField = ARGV[8], ARGV[9]
+if action ~= EXPIRE_IN and action ~= EXPIRE_AT and action ~= EXPIRE_REFRESH and action ~= EXPIRE_PERSIST
+    and action ~= EXPIRE_READ then
   return redis.error_reply('ERR unknown expiry action ' .. tostring(action))
 end
 if ARGV[7] ~= ENTRY_EXPIRY then
@@ -27,6 +34,13 @@ if ARGV[7] ~= ENTRY_EXPIRY then
 end
 
 local at = redis.call('PEXPIRETIME', doc)
+local read = false
+if action == EXPIRE_READ then
+  read = redis.pcall(form == FORM_HASH and 'HGETALL' or 'GET', doc)
+  if type(read) == 'table' and read.err then return { false, redis.call('TYPE', doc).ok } end
+  if at < 0 then return { read } end -- no document, or one that does not expire
+  action = EXPIRE_REFRESH
+end
 if at == -2 or (at == -1 and (action == EXPIRE_REFRESH or action == EXPIRE_PERSIST)) then return 0 end
 
 -- The manifest, where it is, and whether it names the expiring entry.
@@ -46,9 +60,11 @@ if action == EXPIRE_PERSIST then
   end
   local fits = next ~= '' and #next <= maxInDocument
   storeManifest(doc, manifestKey, next, fits, inDocument and manifest, not inDocument and manifest)
+  if FEED_ON then appendChange(base, id, CHANGE_EXPIRY_CHANGED, '', eventVersion(doc, form, versionField)) end
   return 1
 end
 
+local version = eventVersion(doc, form, versionField)
 if action == EXPIRE_AT then
   redis.call('PEXPIREAT', doc, ms)
 else
@@ -61,7 +77,7 @@ if redis.call('EXISTS', doc) == 0 then
   if manifest and not inDocument then redis.call('DEL', manifestKey) end
   removeEntry(expiring, id)
   removeEntry(all, id)
-  if FEED_ON then appendChange(base, id, CHANGE_EXPIRED) end
+  if FEED_ON then appendChange(base, id, CHANGE_EXPIRED, '', version) end
   return 1
 end
 writeEntries(id, doc, 4, 7, 1)
@@ -69,4 +85,6 @@ if not namesExpiring then
   local next = (manifest or '') .. expiringEntry
   storeManifest(doc, manifestKey, next, false, inDocument and manifest, not inDocument and manifest)
 end
+if FEED_ON then appendChange(base, id, CHANGE_EXPIRY_CHANGED, '', version) end
+if read then return { read } end
 return 1

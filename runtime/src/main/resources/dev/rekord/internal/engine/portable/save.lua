@@ -10,7 +10,7 @@
 -- documents follow (negative: all or nothing — when any document is refused, none is written, a
 -- unit of work's atomic commit), then per document: its id, its condition (CONDITION_*: always, only when
 -- absent, only when present, only while unchanged), the stored name of its @Version ('': none;
--- with CONDITION_UNCHANGED only named, for the change feed, and not checked), the
+-- with CONDITION_UNCHANGED or no version expected only named, for the change feed, and not checked), the
 -- version expected stored ('': none; 0: no document or no such field) or, with CONDITION_UNCHANGED,
 -- the digest of the document as a partial update read it (digest.lua), its time to live in ms (0: none), where its
 -- manifest goes (MANIFEST_IN_*: the field MANIFEST_FIELD of the hash, or the manifest key), the new
@@ -39,6 +39,7 @@ end
 -- its condition refuses it, else its stored version (0: none), which is not the expected one.
 local function refusal(at, doc)
   local condition, field = ARGV[at + 1], ARGV[at + 2]
+  if ARGV[at + 3] == '' then field = '' end -- named for the change feed only (a delete item)
   if condition == CONDITION_ALWAYS and field == '' then return nil end
   if condition == CONDITION_UNCHANGED then
     local _, digest = readDigested(doc, form)
@@ -55,12 +56,16 @@ end
 -- Reports the write of the document whose arguments start at ARGV[at] (its key `doc`, its document
 -- arguments ARGV[from..to]) to the change feed; `before` as documentBefore read it, `old` its old
 -- manifest; the version reported is the one now stored (a partial update's arguments carry a digest).
--- A delete item (MANIFEST_IN_NOWHERE, units of work) is reported CHANGE_DELETED.
+-- A delete item (MANIFEST_IN_NOWHERE, units of work) is reported CHANGE_DELETED with the version
+-- it had (its stored name is the item's version field, with no version expected).
 local function reportWrite(at, doc, before, old, from, to)
   local id = ARGV[at]
   if not before then appendGone(base, id, old) end
   if ARGV[at + 5] == MANIFEST_IN_NOWHERE then
-    if before then appendChange(base, id, CHANGE_DELETED) end
+    if before then
+      local version = type(before) == 'table' and ARGV[at + 2] ~= '' and tonumber(before[ARGV[at + 2]])
+      appendChange(base, id, CHANGE_DELETED, '', version and string.format('%d', version) or '')
+    end
     return
   end
   local version = ''

@@ -10,3 +10,9 @@ local function storedVersion(doc, form, field)
   end
   return tonumber(stored) or 0
 end
+-- The @Version of the document at doc as a change event carries it (changes.lua): '' when the
+-- model has none (field '') or no feed hears it.
+local function eventVersion(doc, form, field)
+  if field == '' or not FEED_ON then return '' end
+  return string.format('%d', storedVersion(doc, form, field))
+end

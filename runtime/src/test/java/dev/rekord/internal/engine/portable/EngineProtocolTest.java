@@ -49,9 +49,10 @@ class EngineProtocolTest {
         'present', 'unchanged'
         local REFUSED_FENCE = 'fence'
         local MANIFEST_IN_DOCUMENT, MANIFEST_IN_KEY, MANIFEST_IN_NOWHERE = 'document', 'key', 'nowhere'
-        local EXPIRE_IN, EXPIRE_AT, EXPIRE_REFRESH, EXPIRE_PERSIST = 'in', 'at', 'refresh', 'persist'
-        local CHANGE_CREATED, CHANGE_UPDATED, CHANGE_DELETED, CHANGE_EXPIRED = 'created', 'updated', 'deleted', \
-        'expired'
+        local EXPIRE_IN, EXPIRE_AT, EXPIRE_REFRESH, EXPIRE_PERSIST, EXPIRE_READ = 'in', 'at', 'refresh', 'persist', \
+        'read'
+        local CHANGE_CREATED, CHANGE_UPDATED, CHANGE_DELETED, CHANGE_EXPIRED, CHANGE_EXPIRY_CHANGED = 'created', \
+        'updated', 'deleted', 'expired', 'expiry'
         local EVENT_ID, EVENT_KIND, EVENT_FIELDS, EVENT_VERSION = 'id', 'kind', 'fields', 'version'
         local CHANGES_KEY = 'changes'
         local EXPIRING_KEY = 'ttl'
@@ -128,7 +129,7 @@ class EngineProtocolTest {
         "m2", "present", "v", "3", "0", "document", "Nage:", "4", "id", "m2", "#", "Nage:", "1", "score", "31"), both.args());
 
     // a unit of work: a delete item joins the saves, and an all-or-nothing call negates the count
-    ScriptCall delete = ScriptCalls.deleteItem(BUCKET, "m3", Form.HASH);
+    ScriptCall delete = ScriptCalls.deleteItem(BUCKET, "m3", Form.HASH, null);
     assertEquals(List.of("{doc:2}#ids", "{doc:2}:m3", "{doc:2}#doc:m3"), delete.keys());
     assertEquals(List.of("{doc:2}#", "hash", "1", "m3", "always", "", "", "0", "nowhere", "", "0", "0"), delete.args());
     ScriptCall unit = ScriptCalls.saveTogether(List.of(plain, delete), true);
@@ -146,13 +147,18 @@ class EngineProtocolTest {
     assertEquals("key", ScriptCalls.reindex(BUCKET, "m1", Form.JSON, IndexEntries.create().numeric(Doc.AGE, 30))
         .args().get(2));
 
-    for (ScriptCall call : List.of(ScriptCalls.dropIfGone(BUCKET, "m1"), ScriptCalls.delete(BUCKET, "m1"))) {
+    for (ScriptCall call : List.of(ScriptCalls.dropIfGone(BUCKET, "m1"))) {
       assertEquals(List.of("{doc:2}:m1", "{doc:2}#doc:m1", "{doc:2}#ids"), call.keys());
       assertEquals(List.of("m1", "{doc:2}#"), call.args());
     }
     ScriptCall versioned = ScriptCalls.deleteVersioned(BUCKET, "m1", Form.JSON, "v", 4);
     assertEquals(List.of("{doc:2}:m1", "{doc:2}#doc:m1", "{doc:2}#ids"), versioned.keys());
     assertEquals(List.of("m1", "{doc:2}#", "json", "v", "4"), versioned.args());
+    // an unconditional delete names the version field (for the change feed) and expects no version
+    ScriptCall delete = ScriptCalls.delete(BUCKET, "m1", Form.HASH, "v");
+    assertEquals(versioned.keys(), delete.keys());
+    assertEquals(List.of("m1", "{doc:2}#", "hash", "v", ""), delete.args());
+    assertEquals(List.of("m1", "{doc:2}#", "json", "", ""), ScriptCalls.delete(BUCKET, "m1", Form.JSON, null).args());
   }
 
   @Test
