@@ -19,6 +19,13 @@ final class EngineScripts {
   /** Replaces a document and its index entries: {@code save.lua}. */
   static final LuaScript SAVE = load("save", true, "manifest", "entries", "changes", "digest", "version", "save");
 
+  /**
+   * The index half of {@link IndexWriter#saveAll}'s plain hash saves on a standalone server, run
+   * in a transaction before the documents' {@code HSET}s: {@code index.lua}. It travels by its
+   * source ({@code EVAL}), so it holds only what it uses.
+   */
+  static final LuaScript INDEX = load("index", true, "manifest", "entries", "index");
+
   /** Reads a document for a partial update, with its digest and time to live: {@code read.lua}. */
   static final LuaScript READ = load("read", false, "digest", "read");
 

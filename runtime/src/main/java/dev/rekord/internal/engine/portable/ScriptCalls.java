@@ -208,6 +208,68 @@ final class ScriptCalls {
   }
 
   /**
+   * Whether a one-document {@link #save} call can be split into {@link #indexOnly}'s index call and
+   * a plain {@code HSET} of its document: a hash document saved with no condition, no version, no
+   * expiry and no fence (nothing the script must check or read after writing the document).
+   */
+  static boolean indexable(ScriptCall save) {
+    List<String> args = save.args();
+    if (!Form.HASH.code().equals(args.get(1)) || !"1".equals(args.get(2))
+        || !Condition.ALWAYS.code().equals(args.get(SAVE_HEADER + 1)) || !args.get(SAVE_HEADER + 2).isEmpty()
+        || !"0".equals(args.get(SAVE_HEADER + 4)) || ManifestIn.NOWHERE.code().equals(args.get(SAVE_HEADER + 5))) {
+      return false;
+    }
+    int n = Integer.parseInt(args.get(SAVE_DOCUMENT_ARGS));
+    int entries = Integer.parseInt(args.get(SAVE_DOCUMENT_ARGS + 1 + n));
+    return save.keys().size() == 3 + entries; // a fenced call has two keys more
+  }
+
+  /**
+   * {@code index.lua} for the documents of {@code saves} ({@link #indexable} one-document calls of
+   * {@link #save}, of one bucket, of distinct ids): their ids, manifests and entries, without their
+   * fields, which {@link #documentFields} gives for the {@code HSET}s that follow it in one
+   * transaction.
+   */
+  static ScriptCall indexOnly(List<ScriptCall> saves) {
+    int keyCount = 1;
+    int argCount = 2;
+    for (ScriptCall save : saves) {
+      keyCount += save.keys().size() - 1;
+      argCount += save.args().size() - SAVE_HEADER;
+    }
+    List<String> keys = new ArrayList<>(keyCount);
+    List<String> args = new ArrayList<>(argCount);
+    ScriptCall first = saves.get(0);
+    keys.add(first.keys().get(0));
+    args.add(first.args().get(0));
+    args.add(Integer.toString(saves.size()));
+    for (ScriptCall save : saves) {
+      List<String> saved = save.args();
+      keys.addAll(save.keys().subList(1, save.keys().size()));
+      args.add(saved.get(SAVE_HEADER)); // id
+      args.add(saved.get(SAVE_HEADER + SAVE_MANIFEST - 1)); // where the manifest goes
+      args.add(saved.get(SAVE_HEADER + SAVE_MANIFEST)); // the manifest
+      int n = Integer.parseInt(saved.get(SAVE_DOCUMENT_ARGS));
+      args.addAll(saved.subList(SAVE_DOCUMENT_ARGS + 1 + n, saved.size())); // the entries, counted
+    }
+    return new ScriptCall(keys, args);
+  }
+
+  /**
+   * The document key of an {@link #indexable} save call and its {@code HSET}'s field/value pairs
+   * (its manifest among them when the document holds it).
+   */
+  static List<String> documentFields(ScriptCall save) {
+    int n = Integer.parseInt(save.args().get(SAVE_DOCUMENT_ARGS));
+    return save.args().subList(SAVE_DOCUMENT_ARGS + 1, SAVE_DOCUMENT_ARGS + 1 + n);
+  }
+
+  /** The document key of a one-document {@link #save} call. */
+  static String documentKey(ScriptCall save) {
+    return save.keys().get(1);
+  }
+
+  /**
    * {@code reindex.lua}: rewrite the index entries of {@code id}, leaving the document and its
    * expiry alone; the script adds the expiring entry when the document expires.
    */
