@@ -159,10 +159,10 @@ public final class IndexWriter {
    * is atomic.
    *
    * <p>On a standalone server, plain saves of hash documents (no condition, version, expiry or
-   * change feed: {@link ScriptCalls#indexable}) take the documents out of the script: per joined
-   * call one transaction of {@code index.lua} (old manifests, ids, entries) and a plain {@code
-   * HSET} per document, in the same pipeline — still atomic per document, and the fields no longer
-   * pass through Lua twice.
+   * change feed: {@link ScriptCalls#indexable}) take the documents and their new entries out of the
+   * script: per joined call one transaction of {@code index.lua} (old manifests, stale entries),
+   * one plain {@code ZADD} per index key and one {@code HSET} per document, in the same pipeline —
+   * still atomic per document, and fields and entries no longer pass through Lua twice.
    *
    * @return the documents not written, by position in {@code calls}, in order
    */
@@ -243,8 +243,8 @@ public final class IndexWriter {
 
   /**
    * Queues the saves of {@code calls} at {@code part} (one bucket and form, distinct ids) in {@code
-   * batch}: one {@code save.lua} call, or when {@code split} a transaction of {@code index.lua} and
-   * the documents' {@code HSET}s.
+   * batch}: one {@code save.lua} call, or when {@code split} a transaction of {@code index.lua}, the
+   * entries' {@code ZADD}s and the documents' {@code HSET}s.
    */
   private Reply<?> join(List<ScriptCall> calls, List<Integer> part, boolean split, Batch batch) {
     List<ScriptCall> together = new ArrayList<>(part.size());
@@ -255,14 +255,14 @@ public final class IndexWriter {
       ScriptCall call = feed.appendTo(ScriptCalls.saveTogether(together));
       return batch.eval(EngineScripts.SAVE, call.keys(), call.args());
     }
-    List<Command<?>> documents = new ArrayList<>(together.size());
+    List<Command<?>> commands = ScriptCalls.entryCommands(together);
     for (ScriptCall save : together) {
       List<String> fields = ScriptCalls.documentFields(save);
       if (!fields.isEmpty()) { // none, and the manifest in its key: no document, as save.lua leaves it
-        documents.add(new Command<>("HSET", List.of(ScriptCalls.documentKey(save)), fields, ReplyType.LONG));
+        commands.add(new Command<>("HSET", List.of(ScriptCalls.documentKey(save)), fields, ReplyType.LONG));
       }
     }
-    return ((TransactionBatch) batch).transaction(EngineScripts.INDEX, ScriptCalls.indexOnly(together), documents);
+    return ((TransactionBatch) batch).transaction(EngineScripts.INDEX, ScriptCalls.indexOnly(together), commands);
   }
 
   /**

@@ -5,7 +5,11 @@ import dev.rekord.internal.engine.portable.EngineProtocol.Form;
 import dev.rekord.internal.engine.portable.EngineProtocol.ManifestIn;
 import dev.rekord.internal.engine.portable.EngineProtocol.Mode;
 import dev.rekord.connection.ScriptCall;
+import dev.rekord.connection.Command;
+import dev.rekord.connection.ReplyType;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -226,33 +230,75 @@ final class ScriptCalls {
 
   /**
    * {@code index.lua} for the documents of {@code saves} ({@link #indexable} one-document calls of
-   * {@link #save}, of one bucket, of distinct ids): their ids, manifests and entries, without their
-   * fields, which {@link #documentFields} gives for the {@code HSET}s that follow it in one
-   * transaction.
+   * {@link #save}, of one bucket, of distinct ids): their keys, ids and manifests, for the
+   * transaction that then adds their entries ({@link #entryCommands}) and writes their fields
+   * ({@link #documentFields}).
    */
   static ScriptCall indexOnly(List<ScriptCall> saves) {
-    int keyCount = 1;
-    int argCount = 2;
-    for (ScriptCall save : saves) {
-      keyCount += save.keys().size() - 1;
-      argCount += save.args().size() - SAVE_HEADER;
-    }
-    List<String> keys = new ArrayList<>(keyCount);
-    List<String> args = new ArrayList<>(argCount);
-    ScriptCall first = saves.get(0);
-    keys.add(first.keys().get(0));
-    args.add(first.args().get(0));
-    args.add(Integer.toString(saves.size()));
+    List<String> keys = new ArrayList<>(2 * saves.size());
+    List<String> args = new ArrayList<>(1 + 3 * saves.size());
+    args.add(saves.get(0).args().get(0));
     for (ScriptCall save : saves) {
       List<String> saved = save.args();
-      keys.addAll(save.keys().subList(1, save.keys().size()));
+      keys.add(save.keys().get(1)); // the document
+      keys.add(save.keys().get(2)); // its manifest key
       args.add(saved.get(SAVE_HEADER)); // id
       args.add(saved.get(SAVE_HEADER + SAVE_MANIFEST - 1)); // where the manifest goes
       args.add(saved.get(SAVE_HEADER + SAVE_MANIFEST)); // the manifest
-      int n = Integer.parseInt(saved.get(SAVE_DOCUMENT_ARGS));
-      args.addAll(saved.subList(SAVE_DOCUMENT_ARGS + 1 + n, saved.size())); // the entries, counted
     }
     return new ScriptCall(keys, args);
+  }
+
+  /**
+   * The commands that add the ids and index entries of {@code saves} ({@link #indexable}, of one
+   * bucket) as {@code save.lua} adds them ({@link EntryOp#command()}): one {@code ZADD} of the ids
+   * to the bucket's set of all ids, then one {@code ZADD} ({@code GEOADD}) per index key.
+   */
+  static List<Command<?>> entryCommands(List<ScriptCall> saves) {
+    Map<String, List<String>> zadds = new LinkedHashMap<>();
+    Map<String, List<String>> geoadds = new LinkedHashMap<>();
+    List<String> ids = new ArrayList<>(2 * saves.size());
+    zadds.put(saves.get(0).keys().get(0), ids);
+    for (ScriptCall save : saves) {
+      List<String> args = save.args();
+      String id = args.get(SAVE_HEADER);
+      ids.add("0");
+      ids.add(id);
+      int a = SAVE_DOCUMENT_ARGS + 1 + Integer.parseInt(args.get(SAVE_DOCUMENT_ARGS));
+      int entries = Integer.parseInt(args.get(a++));
+      for (int e = 0; e < entries; e++) {
+        String key = save.keys().get(3 + e);
+        String op = args.get(a);
+        if (op.equals(EntryOp.GEO.code())) {
+          Collections.addAll(geoadds.computeIfAbsent(key, k -> new ArrayList<>()), args.get(a + 1), args.get(a + 2), id);
+        } else {
+          List<String> members = zadds.computeIfAbsent(key, k -> new ArrayList<>());
+          if (op.equals(EntryOp.ID.code())) {
+            Collections.addAll(members, "0", id);
+          } else if (op.equals(EntryOp.SCORE.code())) {
+            Collections.addAll(members, args.get(a + 1), id);
+          } else if (op.equals(EntryOp.VALUE.code())) {
+            Collections.addAll(members, "0", args.get(a + 1) + '\0' + id);
+          } else { // EXPIRY: never in an indexable save
+            throw new IllegalArgumentException("not an entry of a plain save: " + op);
+          }
+        }
+        a += 1 + arity(op);
+      }
+    }
+    List<Command<?>> commands = new ArrayList<>(zadds.size() + geoadds.size());
+    zadds.forEach((key, members) -> commands.add(new Command<>("ZADD", List.of(key), members, ReplyType.LONG)));
+    geoadds.forEach((key, points) -> commands.add(new Command<>("GEOADD", List.of(key), points, ReplyType.LONG)));
+    return commands;
+  }
+
+  private static int arity(String code) {
+    for (EntryOp op : EntryOp.values()) {
+      if (op.code().equals(code)) {
+        return op.arity();
+      }
+    }
+    throw new IllegalArgumentException("unknown index entry op " + code);
   }
 
   /**

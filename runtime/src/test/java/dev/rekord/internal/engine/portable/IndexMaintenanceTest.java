@@ -191,7 +191,7 @@ class IndexMaintenanceTest {
   }
 
   @Test
-  void saveAllWritesPlainHashDocumentsInTransactionsAndLeavesWhatOneSaveAtATimeLeaves() {
+  void saveAllWritesPlainHashDocumentsInTransactionsAndLeavesWhatOneSaveAtATimeLeaves() throws InterruptedException {
     KeyLayout batched = KeyLayout.of("batched");
     KeyLayout single = KeyLayout.of("single");
     for (KeyLayout layout : List.of(batched, single)) {
@@ -202,7 +202,9 @@ class IndexMaintenanceTest {
       one.saveHash("b", Map.of("id", "b"), Duration.ZERO, doc("b", "Oslo", 30).entries());
       one.saveHash("c", Map.of("id", "c", "x", "1"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "oslo"));
       jedis.set(layout.documentKey("s"), "not a hash");
+      one.saveHash("x", Map.of("id", "x"), Duration.ofMillis(1), IndexEntries.create().tag(Doc.CITY, "oslo"));
     }
+    Thread.sleep(20); // "x" expired, its manifest key (and its entries) still there
     List<java.util.function.Function<IndexWriter, dev.rekord.connection.ScriptCall>> saves = List.of(
         w -> w.saveHashCall("a", Map.of("id", "a"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "rome")),
         w -> w.saveHashCall("b", Map.of("id", "b"), Duration.ZERO, IndexEntries.create().numeric(Doc.AGE, 7)),
@@ -222,13 +224,21 @@ class IndexMaintenanceTest {
     assertEquals(2, calls("multi") - multi);
     assertEquals(2, calls("eval") - eval);
 
+    // no document of the call exists: the old manifest of the expired one is still found
+    together.saveAll(List.of(together.saveHashCall("x", Map.of("id", "x"), Duration.ZERO, IndexEntries.create()),
+        together.saveHashCall("y", Map.of("id", "y"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "oslo"))));
+
     IndexWriter alone = new IndexWriter(connection, single);
     saves.forEach(save -> alone.save(save.apply(alone)));
+    alone.save(alone.saveHashCall("x", Map.of("id", "x"), Duration.ZERO, IndexEntries.create()));
+    alone.save(alone.saveHashCall("y", Map.of("id", "y"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "oslo")));
 
     assertEquals(stored("single"), stored("batched"));
     assertEquals(Map.of("id", "c", "y", "2", KeyLayout.MANIFEST_FIELD, "lcity:4:rome"),
         jedis.hgetAll(batched.documentKey("c")));
     assertEquals(null, jedis.get(batched.bucketFor("a").manifest("a")));
+    assertEquals(null, jedis.get(batched.bucketFor("x").manifest("x")));
+    assertEquals(null, jedis.zscore(batched.bucketFor("x").lex("city"), "oslo\u0000x"));
     var report = IndexVerifier.verify(connection, batched);
     assertTrue(report.consistent(), report.toString());
   }
