@@ -22,9 +22,10 @@ final class EngineScripts {
   /**
    * The index half of {@link IndexWriter#saveAll}'s plain hash saves on a standalone server, run
    * in a transaction before the documents' {@code HSET}s: {@code index.lua}. It travels by its
-   * source ({@code EVAL}), so it holds only what it uses.
+   * source ({@code EVAL}), so it holds only what it uses. Named {@code save} (metrics, errors): it is
+   * one half of a save.
    */
-  static final LuaScript INDEX = withoutComments(load("index", true, "manifest", "entries", "index"));
+  static final LuaScript INDEX = withoutComments(load("save", true, "manifest", "entries", "index"));
 
   /** Reads a document for a partial update, with its digest and time to live: {@code read.lua}. */
   static final LuaScript READ = load("read", false, "digest", "read");
