@@ -32,6 +32,15 @@ final class ScriptCalls {
   /** The position of a one-document call's n, the number of document arguments that follow it. */
   private static final int SAVE_DOCUMENT_ARGS = SAVE_HEADER + 7;
 
+  /** Each entry op by its code. */
+  private static final Map<String, EntryOp> ENTRY_OPS = new java.util.HashMap<>();
+
+  static {
+    for (EntryOp op : EntryOp.values()) {
+      ENTRY_OPS.put(op.code(), op);
+    }
+  }
+
   /** The entry of a document saved with an expiry: its id in the bucket's set of expiring ids. */
   private static final IndexEntries.Entry EXPIRING =
       new IndexEntries.Entry(EntryOp.EXPIRY, KeyLayout.Bucket::expiring, null, null);
@@ -268,37 +277,23 @@ final class ScriptCalls {
       int entries = Integer.parseInt(args.get(a++));
       for (int e = 0; e < entries; e++) {
         String key = save.keys().get(3 + e);
-        String op = args.get(a);
-        if (op.equals(EntryOp.GEO.code())) {
-          Collections.addAll(geoadds.computeIfAbsent(key, k -> new ArrayList<>()), args.get(a + 1), args.get(a + 2), id);
-        } else {
-          List<String> members = zadds.computeIfAbsent(key, k -> new ArrayList<>());
-          if (op.equals(EntryOp.ID.code())) {
-            Collections.addAll(members, "0", id);
-          } else if (op.equals(EntryOp.SCORE.code())) {
-            Collections.addAll(members, args.get(a + 1), id);
-          } else if (op.equals(EntryOp.VALUE.code())) {
-            Collections.addAll(members, "0", args.get(a + 1) + '\0' + id);
-          } else { // EXPIRY: never in an indexable save
-            throw new IllegalArgumentException("not an entry of a plain save: " + op);
-          }
+        EntryOp op = ENTRY_OPS.get(args.get(a));
+        switch (op) {
+          case GEO -> Collections.addAll(geoadds.computeIfAbsent(key, k -> new ArrayList<>()), args.get(a + 1),
+              args.get(a + 2), id);
+          case ID -> Collections.addAll(zadds.computeIfAbsent(key, k -> new ArrayList<>()), "0", id);
+          case SCORE -> Collections.addAll(zadds.computeIfAbsent(key, k -> new ArrayList<>()), args.get(a + 1), id);
+          case VALUE -> Collections.addAll(zadds.computeIfAbsent(key, k -> new ArrayList<>()), "0",
+              args.get(a + 1) + '\0' + id);
+          default -> throw new IllegalArgumentException("not an entry of a plain save: " + args.get(a));
         }
-        a += 1 + arity(op);
+        a += 1 + op.arity();
       }
     }
     List<Command<?>> commands = new ArrayList<>(zadds.size() + geoadds.size());
     zadds.forEach((key, members) -> commands.add(new Command<>("ZADD", List.of(key), members, ReplyType.LONG)));
     geoadds.forEach((key, points) -> commands.add(new Command<>("GEOADD", List.of(key), points, ReplyType.LONG)));
     return commands;
-  }
-
-  private static int arity(String code) {
-    for (EntryOp op : EntryOp.values()) {
-      if (op.code().equals(code)) {
-        return op.arity();
-      }
-    }
-    throw new IllegalArgumentException("unknown index entry op " + code);
   }
 
   /**
