@@ -22,7 +22,8 @@ import redis.clients.jedis.RedisProtocol;
  * single operations per variant (20000), {@code --queries N} per query (5000), {@code --batches N}
  * batches of 500 per load variant (200), {@code --repeats N} of the largest reads (5), {@code
  * --rounds N} (5): each variant runs in N alternating blocks so drift on a shared machine hits
- * both sides alike. The servers are flushed first: never point it at a server holding data.
+ * both sides alike; {@code --only memory,loads,queries,pages,reads,saves,pipelined} runs only the
+ * sections named (the data sets the others read are still loaded, untimed). The servers are flushed first: never point it at a server holding data.
  */
 public final class Benchmark {
   private static final int LIMIT = 20;
@@ -48,7 +49,7 @@ public final class Benchmark {
     Options options = new Options(args);
     if (!options.has("port")) {
       System.err.println("usage: Benchmark --port P [--search-port P] [--host H] [--docs N] [--ops N] [--queries N] "
-          + "[--batches N] [--repeats N] [--rounds N]");
+          + "[--batches N] [--repeats N] [--rounds N] [--only memory,loads,queries,pages,reads,saves,pipelined]");
       System.exit(2);
     }
     new Benchmark(options).run();
@@ -79,17 +80,45 @@ public final class Benchmark {
       System.out.println();
 
       // Reads first, on data sets of exactly --docs documents; the writes that follow add documents.
-      memory(rekord, raw, search, targets);
-      firstLoads(side, raw, server);
-      queries(side, raw, server);
-      new Pages(rekord, server, search, sides, docs, queries).run(targets);
-      new LargeReads(rekord, raw.client(), resp2, server, sides, docs, options.integer("repeats", 5)).run(targets);
-      saves(side, raw, server, targets);
-      pipelinedSaves(side, raw, server, targets);
+      // A section left out by --only that loads a data set a later section reads still loads it, untimed.
+      if (runs("memory")) {
+        memory(rekord, raw, search, targets);
+      } else if (runs("pages") || runs("reads")) {
+        FourIndexMemberRepository repo = new FourIndexMemberRepository(rekord);
+        load(0, docs, batch -> repo.saveAll(batch.stream().map(FourIndexMember::of).toList()));
+      }
+      if (runs("loads")) {
+        firstLoads(side, raw, server);
+      } else if (runs("queries") || runs("saves")) {
+        load(0, docs, side::saveAll);
+        load(0, docs, raw::saveAllLua);
+        load(0, docs, side::saveAllCompound);
+        load(0, docs, raw::indexCityAge);
+      }
+      if (runs("queries")) {
+        queries(side, raw, server);
+      }
+      if (runs("pages")) {
+        new Pages(rekord, server, search, sides, docs, queries).run(targets);
+      }
+      if (runs("reads")) {
+        new LargeReads(rekord, raw.client(), resp2, server, sides, docs, options.integer("repeats", 5)).run(targets);
+      }
+      if (runs("saves")) {
+        saves(side, raw, server, targets);
+      }
+      if (runs("pipelined")) {
+        pipelinedSaves(side, raw, server, targets);
+      }
       System.out.println("### Targets");
       System.out.println();
       targets.print();
     }
+  }
+
+  /** Whether {@code --only} (a comma-separated list of sections; none: all) names {@code section}. */
+  private boolean runs(String section) {
+    return !options.has("only") || List.of(options.get("only", "").split(",")).contains(section);
   }
 
   /** The data set, {@link FourIndexMember}: memory at {@value #SMALL} documents and at {@link #docs}. */

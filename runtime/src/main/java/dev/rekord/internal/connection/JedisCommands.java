@@ -69,6 +69,11 @@ final class JedisCommands {
     return new CommandObject<>(args, builder(command.reply()));
   }
 
+  /** {@code command} as queued inside {@code MULTI}: its reply is {@code QUEUED}, its own reply comes with {@code EXEC}. */
+  static CommandObject<String> queued(Command<?> command) {
+    return new CommandObject<>(of(command).getArguments(), BuilderFactory.STRING);
+  }
+
   @SuppressWarnings("unchecked") // BUILDERS maps each reply type to a builder of its type
   private static <T> Builder<T> builder(ReplyType<T> reply) {
     return (Builder<T>) BUILDERS.get(reply);

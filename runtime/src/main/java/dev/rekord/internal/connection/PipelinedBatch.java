@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Builder;
+import redis.clients.jedis.BuilderFactory;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -27,7 +31,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * RedisCalls#isTransient}) run again after the retry policy's backoff and a topology refresh;
  * any other error stays with its entry.
  */
-final class PipelinedBatch implements Batch {
+final class PipelinedBatch implements TransactionBatch {
 
   private final ConfiguredConnection connection;
   private final List<Entry<?>> entries = new ArrayList<>();
@@ -52,6 +56,22 @@ final class PipelinedBatch implements Batch {
     ScriptCall call = new ScriptCall(keys, args);
     connection.checkRoutable(script.name(), keys, true);
     ScriptEntry entry = new ScriptEntry(script, call);
+    entries.add(entry);
+    return entry;
+  }
+
+  @Override
+  public boolean transactions() {
+    return !connection.isCluster();
+  }
+
+  @Override
+  public Reply<List<Object>> transaction(LuaScript script, ScriptCall call, List<Command<?>> commands) {
+    requireNotExecuted();
+    if (!transactions()) {
+      throw new UnsupportedOperationException("a cluster pipeline cannot send MULTI … EXEC");
+    }
+    TransactionEntry entry = new TransactionEntry(script, call, commands);
     entries.add(entry);
     return entry;
   }
@@ -202,8 +222,10 @@ final class PipelinedBatch implements Batch {
   private String writingScripts() {
     Set<String> names = new LinkedHashSet<>();
     for (Entry<?> entry : entries) {
-      if (entry.writes()) {
-        names.add(((ScriptEntry) entry).script.name());
+      if (entry instanceof ScriptEntry call && call.writes()) {
+        names.add(call.script.name());
+      } else if (entry instanceof TransactionEntry transaction) {
+        names.add(transaction.script.name());
       }
     }
     return String.join(", ", names);
@@ -297,6 +319,70 @@ final class PipelinedBatch implements Batch {
     @Override
     boolean writes() {
       return script.writes();
+    }
+  }
+
+  /**
+   * {@code MULTI}, an {@code EVAL} of a script's source, commands, {@code EXEC}; its value is {@code
+   * EXEC}'s reply, with any element that failed as its translated exception.
+   */
+  private static final class TransactionEntry extends Entry<List<Object>> {
+    private static final CommandObject<String> MULTI =
+        new CommandObject<>(new CommandArguments(Protocol.Command.MULTI), BuilderFactory.STRING);
+    private static final Builder<List<Object>> EXEC_REPLY = new Builder<>() {
+      @Override
+      public List<Object> build(Object data) {
+        if (data == null) {
+          throw new IllegalStateException("EXEC returned no replies: the transaction was aborted");
+        }
+        List<Object> replies = new ArrayList<>();
+        for (Object reply : (List<?>) data) {
+          replies.add(reply instanceof JedisException failure ? RedisCalls.translate(failure)
+              : BuilderFactory.ENCODED_OBJECT.build(reply));
+        }
+        return replies;
+      }
+    };
+
+    private final LuaScript script;
+    private final ScriptCall call;
+    private final List<CommandObject<String>> commands;
+
+    TransactionEntry(LuaScript script, ScriptCall call, List<Command<?>> commands) {
+      this.script = script;
+      this.call = call;
+      this.commands = new ArrayList<>(commands.size());
+      for (Command<?> command : commands) {
+        this.commands.add(JedisCommands.queued(command));
+      }
+    }
+
+    @Override
+    Response<List<Object>> append(AbstractPipeline pipeline) {
+      pipeline.executeCommand(MULTI);
+      CommandArguments eval = new CommandArguments(Protocol.Command.EVAL).add(script.source())
+          .add(call.keys().size());
+      for (String key : call.keys()) {
+        eval.key(key);
+      }
+      for (String arg : call.args()) {
+        eval.add(arg);
+      }
+      pipeline.executeCommand(new CommandObject<>(eval, BuilderFactory.STRING)); // QUEUED
+      for (CommandObject<String> command : commands) {
+        pipeline.executeCommand(command); // QUEUED
+      }
+      return pipeline.executeCommand(new CommandObject<>(new CommandArguments(Protocol.Command.EXEC), EXEC_REPLY));
+    }
+
+    @Override
+    String routingKey() {
+      return call.keys().get(0);
+    }
+
+    @Override
+    boolean writes() {
+      return true;
     }
   }
 }

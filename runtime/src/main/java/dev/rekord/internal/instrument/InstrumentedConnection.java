@@ -8,6 +8,7 @@ import dev.rekord.connection.ReplicaWait;
 import dev.rekord.connection.Reply;
 import dev.rekord.connection.RetryPolicy;
 import dev.rekord.connection.ScriptCall;
+import dev.rekord.internal.connection.TransactionBatch;
 import dev.rekord.internal.instrument.Instrumentation.Measurement;
 import java.util.List;
 import java.util.Locale;
@@ -139,7 +140,7 @@ public final class InstrumentedConnection implements RedisConnection {
   }
 
   /** A batch measured as one round trip when it runs, named after its first entry. */
-  private final class MeasuredBatch implements Batch {
+  private final class MeasuredBatch implements TransactionBatch {
     private final Batch batch;
     private String model;
     private String operation;
@@ -163,6 +164,24 @@ public final class InstrumentedConnection implements RedisConnection {
       Reply<Object> reply = batch.eval(script, keys, args);
       if (operation == null) {
         model = models.of(keys);
+        operation = script.name();
+      }
+      return reply;
+    }
+
+    @Override
+    public boolean transactions() {
+      return batch instanceof TransactionBatch inner && inner.transactions();
+    }
+
+    @Override
+    public Reply<List<Object>> transaction(LuaScript script, ScriptCall call, List<Command<?>> commands) {
+      if (!(batch instanceof TransactionBatch inner)) {
+        throw new UnsupportedOperationException("the connection's batches run no transactions");
+      }
+      Reply<List<Object>> reply = inner.transaction(script, call, commands);
+      if (operation == null) {
+        model = models.of(call.keys());
         operation = script.name();
       }
       return reply;

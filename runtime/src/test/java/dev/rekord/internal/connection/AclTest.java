@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * An application user with a minimal ACL — {@code +@read +@write +@scripting} on its keys, which
+ * An application user with a minimal ACL — {@code +@read +@write +@scripting +@transaction} on its keys, which
  * refuses {@code INFO}, {@code PING}, {@code CLUSTER INFO} — connects (the server mode comes from
  * {@code HELLO}), migrates (creates, then rebuilds an index), saves, queries (list, count,
  * cursor), reads by id and deletes, on a standalone server and on a cluster; Redis refuses it
@@ -33,7 +33,8 @@ class AclTest {
 
   /** The minimal user: no INFO, no PING. */
   private static final String[] MINIMAL =
-      {"--user", "app", "on", ">app-secret", "~*", "resetchannels", "+@read", "+@write", "+@scripting"};
+      {"--user", "app", "on", ">app-secret", "~*", "resetchannels", "+@read", "+@write", "+@scripting",
+      "+@transaction"}; // MULTI/EXEC: saveAll's transactions on a standalone server
 
   @Test
   void aMinimalUserWorksOnAStandaloneServer() {

@@ -1,8 +1,14 @@
 package dev.rekord.internal.engine.portable;
 
+import dev.rekord.connection.Batch;
+import dev.rekord.connection.Command;
 import dev.rekord.connection.LuaScript;
 import dev.rekord.connection.RedisConnection;
+import dev.rekord.connection.Reply;
+import dev.rekord.connection.ReplyType;
 import dev.rekord.connection.ScriptCall;
+import dev.rekord.exception.RekordException;
+import dev.rekord.internal.connection.TransactionBatch;
 import dev.rekord.internal.engine.Refusal;
 import dev.rekord.internal.engine.WriteCondition;
 import dev.rekord.internal.engine.portable.EngineProtocol.Condition;
@@ -155,37 +161,69 @@ public final class IndexWriter {
    * index key for all its documents. A call's ids are distinct. Each call, and so each document,
    * is atomic.
    *
+   * <p>On a standalone server, plain saves of hash documents (no condition, version, expiry or
+   * change feed: {@link ScriptCalls#indexable}) take the documents and their new entries out of the
+   * script: per joined call one transaction of {@code index.lua} (old manifests, stale entries),
+   * one plain {@code ZADD} per index key and one {@code HSET} per document, in the same pipeline —
+   * still atomic per document, and fields and entries no longer pass through Lua twice.
+   *
    * @return the documents not written, by position in {@code calls}, in order
    */
   public List<Refusal> saveAll(List<ScriptCall> calls) {
     if (calls.isEmpty()) {
       return List.of();
     }
+    Batch batch = connection.batch();
+    boolean split = feed.equals(Feed.NONE) && batch instanceof TransactionBatch transactions
+        && transactions.transactions();
     Map<String, List<Integer>> byBucket = new LinkedHashMap<>(); // the #ids key and form → positions
     for (int i = 0; i < calls.size(); i++) {
       ScriptCall call = calls.get(i);
       byBucket.computeIfAbsent(call.keys().get(0) + '\n' + call.args().get(1), b -> new ArrayList<>()).add(i);
     }
-    List<ScriptCall> joined = new ArrayList<>();
+    List<Reply<?>> replies = new ArrayList<>();
+    List<Boolean> transaction = new ArrayList<>(); // whether each reply is a transaction's
     List<List<Integer>> positions = new ArrayList<>(); // of each joined call's documents in calls
     for (List<Integer> bucket : byBucket.values()) {
-      // a call's ids are distinct (the script reads every old manifest first): a repeated id starts the next
+      // Two calls fill side by side, split and not. A call's ids are distinct (the script reads every
+      // old manifest first): a repeated id sends both, so that its later save runs after the earlier.
+      List<List<Integer>> open = List.of(new ArrayList<>(), new ArrayList<>());
       Set<String> ids = new HashSet<>();
-      int from = 0;
-      for (int i = 0; i < bucket.size(); i++) {
-        if (i - from == SAVE_TOGETHER || !ids.add(ScriptCalls.savedId(calls.get(bucket.get(i))))) {
-          join(calls, bucket.subList(from, i), joined, positions);
-          from = i;
+      for (int position : bucket) {
+        ScriptCall call = calls.get(position);
+        int kind = split && ScriptCalls.indexable(call) ? 1 : 0;
+        if (!ids.add(ScriptCalls.savedId(call))) {
+          for (int k = 0; k < 2; k++) {
+            joinOpen(calls, open.get(k), k == 1, batch, replies, transaction, positions);
+          }
           ids.clear();
-          ids.add(ScriptCalls.savedId(calls.get(bucket.get(i))));
+          ids.add(ScriptCalls.savedId(call));
+        }
+        List<Integer> part = open.get(kind);
+        part.add(position);
+        if (part.size() == SAVE_TOGETHER) {
+          for (int p : part) {
+            ids.remove(ScriptCalls.savedId(calls.get(p)));
+          }
+          joinOpen(calls, part, kind == 1, batch, replies, transaction, positions);
         }
       }
-      join(calls, bucket.subList(from, bucket.size()), joined, positions);
+      for (int k = 0; k < 2; k++) {
+        joinOpen(calls, open.get(k), k == 1, batch, replies, transaction, positions);
+      }
     }
-    List<Object> replies = connection.evalAll(EngineScripts.SAVE, feed.appendTo(joined));
+    batch.execute();
     List<Refusal> refused = new ArrayList<>();
     for (int c = 0; c < replies.size(); c++) {
-      List<?> reply = (List<?>) replies.get(c);
+      List<?> reply = (List<?>) replies.get(c).get(); // the first call that failed throws
+      if (transaction.get(c)) {
+        for (Object part : reply) {
+          if (part instanceof RekordException failure) {
+            throw failure; // failed inside EXEC: what ran stays, as when save.lua fails half-way
+          }
+        }
+        continue; // nothing to refuse: the saves are unconditional
+      }
       for (int at = 0; at < reply.size(); at += 2) {
         refused.add(refusal(reply, at, positions.get(c)));
       }
@@ -215,15 +253,40 @@ public final class IndexWriter {
     return refused;
   }
 
-  /** Adds one call joining the calls at {@code part} to {@code joined}, their positions to {@code positions}. */
-  private static void join(List<ScriptCall> calls, List<Integer> part, List<ScriptCall> joined,
-      List<List<Integer>> positions) {
+  /** {@link #join}s the calls at {@code part}, if any, noting its reply, kind and positions, and empties it. */
+  private void joinOpen(List<ScriptCall> calls, List<Integer> part, boolean split, Batch batch,
+      List<Reply<?>> replies, List<Boolean> transaction, List<List<Integer>> positions) {
+    if (part.isEmpty()) {
+      return;
+    }
+    replies.add(join(calls, part, split, batch));
+    transaction.add(split);
+    positions.add(List.copyOf(part));
+    part.clear();
+  }
+
+  /**
+   * Queues the saves of {@code calls} at {@code part} (one bucket and form, distinct ids) in {@code
+   * batch}: one {@code save.lua} call, or when {@code split} a transaction of {@code index.lua}, the
+   * entries' {@code ZADD}s and the documents' {@code HSET}s.
+   */
+  private Reply<?> join(List<ScriptCall> calls, List<Integer> part, boolean split, Batch batch) {
     List<ScriptCall> together = new ArrayList<>(part.size());
     for (int position : part) {
       together.add(calls.get(position));
     }
-    joined.add(ScriptCalls.saveTogether(together));
-    positions.add(List.copyOf(part));
+    if (!split) {
+      ScriptCall call = feed.appendTo(ScriptCalls.saveTogether(together));
+      return batch.eval(EngineScripts.SAVE, call.keys(), call.args());
+    }
+    List<Command<?>> commands = ScriptCalls.entryCommands(together);
+    for (ScriptCall save : together) {
+      List<String> fields = ScriptCalls.documentFields(save);
+      if (!fields.isEmpty()) { // none, and the manifest in its key: no document, as save.lua leaves it
+        commands.add(new Command<>("HSET", List.of(ScriptCalls.documentKey(save)), fields, ReplyType.LONG));
+      }
+    }
+    return ((TransactionBatch) batch).transaction(EngineScripts.INDEX, ScriptCalls.indexOnly(together), commands);
   }
 
   /**

@@ -5,7 +5,11 @@ import dev.rekord.internal.engine.portable.EngineProtocol.Form;
 import dev.rekord.internal.engine.portable.EngineProtocol.ManifestIn;
 import dev.rekord.internal.engine.portable.EngineProtocol.Mode;
 import dev.rekord.connection.ScriptCall;
+import dev.rekord.connection.Command;
+import dev.rekord.connection.ReplyType;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +31,15 @@ final class ScriptCalls {
   private static final int SAVE_MANIFEST = 6;
   /** The position of a one-document call's n, the number of document arguments that follow it. */
   private static final int SAVE_DOCUMENT_ARGS = SAVE_HEADER + 7;
+
+  /** Each entry op by its code. */
+  private static final Map<String, EntryOp> ENTRY_OPS = new java.util.HashMap<>();
+
+  static {
+    for (EntryOp op : EntryOp.values()) {
+      ENTRY_OPS.put(op.code(), op);
+    }
+  }
 
   /** The entry of a document saved with an expiry: its id in the bucket's set of expiring ids. */
   private static final IndexEntries.Entry EXPIRING =
@@ -206,6 +219,96 @@ final class ScriptCalls {
       args.addAll(call.args().subList(SAVE_HEADER, call.args().size()));
     }
     return new ScriptCall(keys, args);
+  }
+
+  /**
+   * Whether a one-document {@link #save} call can be split into {@link #indexOnly}'s index call and
+   * a plain {@code HSET} of its document: a hash document saved with no condition, no version, no
+   * expiry and no fence (nothing the script must check or read after writing the document).
+   */
+  static boolean indexable(ScriptCall save) {
+    List<String> args = save.args();
+    if (!Form.HASH.code().equals(args.get(1)) || !"1".equals(args.get(2))
+        || !Condition.ALWAYS.code().equals(args.get(SAVE_HEADER + 1)) || !args.get(SAVE_HEADER + 2).isEmpty()
+        || !"0".equals(args.get(SAVE_HEADER + 4)) || ManifestIn.NOWHERE.code().equals(args.get(SAVE_HEADER + 5))) {
+      return false;
+    }
+    int n = Integer.parseInt(args.get(SAVE_DOCUMENT_ARGS));
+    int entries = Integer.parseInt(args.get(SAVE_DOCUMENT_ARGS + 1 + n));
+    return save.keys().size() == 3 + entries; // a fenced call has two keys more
+  }
+
+  /**
+   * {@code index.lua} for the documents of {@code saves} ({@link #indexable} one-document calls of
+   * {@link #save}, of one bucket, of distinct ids): their keys, ids and manifests, for the
+   * transaction that then adds their entries ({@link #entryCommands}) and writes their fields
+   * ({@link #documentFields}).
+   */
+  static ScriptCall indexOnly(List<ScriptCall> saves) {
+    List<String> keys = new ArrayList<>(2 * saves.size());
+    List<String> args = new ArrayList<>(1 + 3 * saves.size());
+    args.add(saves.get(0).args().get(0));
+    for (ScriptCall save : saves) {
+      List<String> saved = save.args();
+      keys.add(save.keys().get(1)); // the document
+      keys.add(save.keys().get(2)); // its manifest key
+      args.add(saved.get(SAVE_HEADER)); // id
+      args.add(saved.get(SAVE_HEADER + SAVE_MANIFEST - 1)); // where the manifest goes
+      args.add(saved.get(SAVE_HEADER + SAVE_MANIFEST)); // the manifest
+    }
+    return new ScriptCall(keys, args);
+  }
+
+  /**
+   * The commands that add the ids and index entries of {@code saves} ({@link #indexable}, of one
+   * bucket) as {@code save.lua} adds them ({@link EntryOp#command()}): one {@code ZADD} of the ids
+   * to the bucket's set of all ids, then one {@code ZADD} ({@code GEOADD}) per index key.
+   */
+  static List<Command<?>> entryCommands(List<ScriptCall> saves) {
+    Map<String, List<String>> zadds = new LinkedHashMap<>();
+    Map<String, List<String>> geoadds = new LinkedHashMap<>();
+    List<String> ids = new ArrayList<>(2 * saves.size());
+    zadds.put(saves.get(0).keys().get(0), ids);
+    for (ScriptCall save : saves) {
+      List<String> args = save.args();
+      String id = args.get(SAVE_HEADER);
+      ids.add("0");
+      ids.add(id);
+      int a = SAVE_DOCUMENT_ARGS + 1 + Integer.parseInt(args.get(SAVE_DOCUMENT_ARGS));
+      int entries = Integer.parseInt(args.get(a++));
+      for (int e = 0; e < entries; e++) {
+        String key = save.keys().get(3 + e);
+        EntryOp op = ENTRY_OPS.get(args.get(a));
+        switch (op) {
+          case GEO -> Collections.addAll(geoadds.computeIfAbsent(key, k -> new ArrayList<>()), args.get(a + 1),
+              args.get(a + 2), id);
+          case ID -> Collections.addAll(zadds.computeIfAbsent(key, k -> new ArrayList<>()), "0", id);
+          case SCORE -> Collections.addAll(zadds.computeIfAbsent(key, k -> new ArrayList<>()), args.get(a + 1), id);
+          case VALUE -> Collections.addAll(zadds.computeIfAbsent(key, k -> new ArrayList<>()), "0",
+              args.get(a + 1) + '\0' + id);
+          default -> throw new IllegalArgumentException("not an entry of a plain save: " + args.get(a));
+        }
+        a += 1 + op.arity();
+      }
+    }
+    List<Command<?>> commands = new ArrayList<>(zadds.size() + geoadds.size());
+    zadds.forEach((key, members) -> commands.add(new Command<>("ZADD", List.of(key), members, ReplyType.LONG)));
+    geoadds.forEach((key, points) -> commands.add(new Command<>("GEOADD", List.of(key), points, ReplyType.LONG)));
+    return commands;
+  }
+
+  /**
+   * The document key of an {@link #indexable} save call and its {@code HSET}'s field/value pairs
+   * (its manifest among them when the document holds it).
+   */
+  static List<String> documentFields(ScriptCall save) {
+    int n = Integer.parseInt(save.args().get(SAVE_DOCUMENT_ARGS));
+    return save.args().subList(SAVE_DOCUMENT_ARGS + 1, SAVE_DOCUMENT_ARGS + 1 + n);
+  }
+
+  /** The document key of a one-document {@link #save} call. */
+  static String documentKey(ScriptCall save) {
+    return save.keys().get(1);
   }
 
   /**

@@ -139,6 +139,40 @@ class EngineProtocolTest {
   }
 
   @Test
+  void aPlainHashSaveSplitsIntoTheIndexScriptsArgumentsAndPlainCommands() {
+    IndexEntries entries = IndexEntries.create().tag(Doc.CITY, "a\0b").numeric(Doc.AGE, 30).geo(Doc.LOC, GeoPoint.of(10, 59));
+    ScriptCall first = ScriptCalls.save(BUCKET, "m1", Condition.ALWAYS, null, 0, Form.HASH, 0, List.of("id", "m1"), entries);
+    ScriptCall second = ScriptCalls.save(BUCKET, "m2", Condition.ALWAYS, null, 0, Form.HASH, 0, List.of("id", "m2"),
+        IndexEntries.create().numeric(Doc.AGE, 31));
+    assertTrue(ScriptCalls.indexable(first));
+    assertFalse(ScriptCalls.indexable(ScriptCalls.save(BUCKET, "m1", Condition.ALWAYS, null, 0, Form.HASH, 1000,
+        List.of("id", "m1"), entries)), "an expiry is read back by the script");
+    assertFalse(ScriptCalls.indexable(ScriptCalls.save(BUCKET, "m1", Condition.ABSENT, null, 0, Form.HASH, 0,
+        List.of("id", "m1"), entries)), "a condition");
+    assertFalse(ScriptCalls.indexable(ScriptCalls.save(BUCKET, "m1", Condition.ALWAYS, "v", 1, Form.HASH, 0,
+        List.of("id", "m1"), entries)), "a version");
+    assertFalse(ScriptCalls.indexable(ScriptCalls.save(BUCKET, "m1", Condition.ALWAYS, null, 0, Form.JSON, 0,
+        List.of("{}"), entries)), "JSON");
+    assertFalse(ScriptCalls.indexable(ScriptCalls.fenced(first, BUCKET, "lock", 7)), "a fence");
+    assertFalse(ScriptCalls.indexable(ScriptCalls.deleteItem(BUCKET, "m1", Form.HASH)), "a delete");
+
+    ScriptCall index = ScriptCalls.indexOnly(List.of(first, second));
+    assertEquals(List.of("{doc:2}:m1", "{doc:2}#doc:m1", "{doc:2}:m2", "{doc:2}#doc:m2"), index.keys());
+    assertEquals(List.of("{doc:2}#", "m1", "document", "lcity:4:a\1\1bNage:Gloc:", "m2", "document", "Nage:"),
+        index.args());
+    assertEquals(List.of("ZADD {doc:2}#ids [0, m1, 0, m2]", "ZADD {doc:2}#lex:city [0, a\1\1b\0m1]",
+        "ZADD {doc:2}#num:age [30, m1, 31, m2]", "GEOADD {doc:2}#geo:loc [10.0, 59.0, m1]"),
+        ScriptCalls.entryCommands(List.of(first, second)).stream()
+            .map(command -> command.name() + " " + command.keys().get(0) + " " + command.args()).toList());
+    assertEquals(List.of("id", "m1", "#", "lcity:4:a\1\1bNage:Gloc:"), ScriptCalls.documentFields(first));
+    assertEquals("{doc:2}:m1", ScriptCalls.documentKey(first));
+
+    assertEquals("save", EngineScripts.INDEX.name());
+    assertTrue(EngineScripts.INDEX.source().lines().noneMatch(line -> line.isBlank() || line.strip().startsWith("--")),
+        "sent by its source, hashed on every call: no comment lines");
+  }
+
+  @Test
   void reindexDropIfGoneAndDeleteTakeTheDocumentsKeys() {
     ScriptCall reindex = ScriptCalls.reindex(BUCKET, "m1", Form.HASH, IndexEntries.create().numeric(Doc.AGE, 30));
     assertEquals(List.of("{doc:2}:m1", "{doc:2}#doc:m1", "{doc:2}#ids", "{doc:2}#ttl", "{doc:2}#num:age"),

@@ -190,6 +190,84 @@ class IndexMaintenanceTest {
     assertTrue(report.consistent(), report.toString());
   }
 
+  @Test
+  void saveAllWritesPlainHashDocumentsInTransactionsAndLeavesWhatOneSaveAtATimeLeaves() throws InterruptedException {
+    KeyLayout batched = KeyLayout.of("batched");
+    KeyLayout single = KeyLayout.of("single");
+    for (KeyLayout layout : List.of(batched, single)) {
+      IndexWriter one = new IndexWriter(connection, layout);
+      // before: a document that expires (manifest in its key), one with a long manifest (in its key),
+      // one with a field the next save drops, and a key of another type where a document goes
+      one.saveHash("a", Map.of("id", "a"), Duration.ofMinutes(1), IndexEntries.create().tag(Doc.CITY, "oslo"));
+      one.saveHash("b", Map.of("id", "b"), Duration.ZERO, doc("b", "Oslo", 30).entries());
+      one.saveHash("c", Map.of("id", "c", "x", "1"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "oslo"));
+      jedis.set(layout.documentKey("s"), "not a hash");
+      one.saveHash("x", Map.of("id", "x"), Duration.ofMillis(1), IndexEntries.create().tag(Doc.CITY, "oslo"));
+    }
+    Thread.sleep(20); // "x" expired, its manifest key (and its entries) still there
+    List<java.util.function.Function<IndexWriter, dev.rekord.connection.ScriptCall>> saves = List.of(
+        w -> w.saveHashCall("a", Map.of("id", "a"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "rome")),
+        w -> w.saveHashCall("b", Map.of("id", "b"), Duration.ZERO, IndexEntries.create().numeric(Doc.AGE, 7)),
+        w -> w.saveHashCall("c", Map.of("id", "c"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "bergen")),
+        w -> w.saveHashCall("s", Map.of("id", "s"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "oslo")),
+        w -> w.saveHashCall("f", Map.of("id", "f"), Duration.ZERO, doc("f", "Rome", 40).entries()),
+        w -> w.saveHashCall("t", Map.of("id", "t"), Duration.ofMinutes(1), IndexEntries.create().tag(Doc.CITY, "rome")),
+        w -> w.saveHashCall("c", Map.of("id", "c", "y", "2"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "rome")));
+
+    IndexWriter together = new IndexWriter(connection, batched);
+    List<dev.rekord.connection.ScriptCall> calls = new ArrayList<>();
+    saves.forEach(save -> calls.add(save.apply(together)));
+    long multi = calls("multi");
+    long eval = calls("eval");
+    together.saveAll(calls);
+    // the plain saves of a bucket, until the repeated "c", in one transaction; then "c" again in a second
+    assertEquals(2, calls("multi") - multi);
+    assertEquals(2, calls("eval") - eval);
+
+    // no document of the call exists: the old manifest of the expired one is still found
+    together.saveAll(List.of(together.saveHashCall("x", Map.of("id", "x"), Duration.ZERO, IndexEntries.create()),
+        together.saveHashCall("y", Map.of("id", "y"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "oslo"))));
+
+    IndexWriter alone = new IndexWriter(connection, single);
+    saves.forEach(save -> alone.save(save.apply(alone)));
+    alone.save(alone.saveHashCall("x", Map.of("id", "x"), Duration.ZERO, IndexEntries.create()));
+    alone.save(alone.saveHashCall("y", Map.of("id", "y"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "oslo")));
+
+    assertEquals(stored("single"), stored("batched"));
+    assertEquals(Map.of("id", "c", "y", "2", KeyLayout.MANIFEST_FIELD, "lcity:4:rome"),
+        jedis.hgetAll(batched.documentKey("c")));
+    assertEquals(null, jedis.get(batched.bucketFor("a").manifest("a")));
+    assertEquals(null, jedis.get(batched.bucketFor("x").manifest("x")));
+    assertEquals(null, jedis.zscore(batched.bucketFor("x").lex("city"), "oslo\u0000x"));
+    var report = IndexVerifier.verify(connection, batched);
+    assertTrue(report.consistent(), report.toString());
+  }
+
+  /** Every key of {@code prefix}'s model and what it holds (the expiring ids without their times), the prefix cut off. */
+  private Map<String, Object> stored(String prefix) {
+    Map<String, Object> stored = new java.util.TreeMap<>();
+    for (String key : jedis.keys("*" + prefix + "*")) {
+      Object value = switch (jedis.type(key)) {
+        case "hash" -> jedis.hgetAll(key);
+        case "zset" -> key.endsWith(KeyLayout.EXPIRING) ? jedis.zrange(key, 0, -1) // scored by expiry time
+            : jedis.zrangeWithScores(key, 0, -1).toString();
+        case "string" -> jedis.get(key);
+        default -> jedis.type(key);
+      };
+      stored.put(key.replace(prefix, "<model>"), value);
+    }
+    return stored;
+  }
+
+  private long calls(String command) {
+    for (String line : jedis.info("commandstats").split("\r?\n")) {
+      if (line.startsWith("cmdstat_" + command + ":")) {
+        return Long.parseLong(line.replaceAll("^cmdstat_" + command + ":calls=(\\d+),.*", "$1"));
+      }
+    }
+    return 0;
+  }
+
   private long evalshaCalls() {
     for (String line : jedis.info("commandstats").split("\r?\n")) {
       if (line.startsWith("cmdstat_evalsha:")) {

@@ -1,0 +1,33 @@
+package dev.rekord.internal.connection;
+
+import dev.rekord.connection.Batch;
+import dev.rekord.connection.Command;
+import dev.rekord.connection.LuaScript;
+import dev.rekord.connection.Reply;
+import dev.rekord.connection.ScriptCall;
+import java.util.List;
+
+/**
+ * A {@link Batch} that can also queue transactions ({@code MULTI … EXEC}) in its pipeline, for the
+ * engine's own writes that need a script and plain commands to run as one (a standalone server
+ * only: a cluster pipeline routes each command by its key, and {@code MULTI} has none).
+ */
+public interface TransactionBatch extends Batch {
+
+  /** Whether {@link #transaction} can be used: on a standalone server. */
+  boolean transactions();
+
+  /**
+   * Queues {@code MULTI}, a call of {@code script}, {@code commands}, then {@code EXEC}: Redis runs
+   * them one after the other with nothing in between, and none of them when one is refused as it
+   * is queued. The script travels as {@code EVAL} with its source, never by SHA: a script the
+   * server does not know fails only when {@code EXEC} runs it, after which the commands would
+   * still run. Like everything in a batch, the transaction must be idempotent (it runs again
+   * after a transient failure).
+   *
+   * @return {@code EXEC}'s reply: the script's reply and each command's, in order; an element that
+   *     failed is its {@link dev.rekord.exception.RedisCommandException}
+   * @throws UnsupportedOperationException when {@link #transactions()} is false
+   */
+  Reply<List<Object>> transaction(LuaScript script, ScriptCall call, List<Command<?>> commands);
+}
