@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.annotations.Storage;
+import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.exception.DeserializationException;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
@@ -128,6 +129,33 @@ class PageReadsTest {
     List<Member> oslo = roundTrips(jedis, 1, "tag equality",
         () -> members.find(Member_.city.eq("Oslo")).limit(20).list());
     assertEquals(evaluate(data, m -> m.city().equals("Oslo"), byId()).subList(0, 20), oslo);
+  }
+
+  /**
+   * Each bucket is first asked for fewer rows than the page (8 of 20 over 4 buckets); when one
+   * bucket holds the whole page, its node's call asks it again for all 20, in the same call.
+   */
+  @Test
+  void aPageWhoseRowsAllComeFromOneBucketIsExact() {
+    RekordRepository<Member, String> members = members(4, Storage.HASH);
+    KeyLayout layout = RekordTesting.layout(members);
+    List<Member> data = new ArrayList<>();
+    for (int i = 0; data.size() < 200; i++) {
+      String id = String.format("m%05d", i);
+      boolean first = layout.bucketOf(id) == 0; // the youngest and the first by id all live in bucket 0
+      data.add(new Member(id, first && i < 400 ? "Oslo" : "Bergen", first ? i % 10 : 20 + i % 50, null));
+    }
+    members.saveAll(data);
+    UnifiedJedis jedis = jedis(members);
+
+    List<Member> young = roundTrips(jedis, 1, "a sorted page from one bucket",
+        () -> members.find(Member_.age.lt(60)).sortBy(Member_.age.asc()).limit(30).list());
+    assertEquals(evaluate(data, m -> m.age() < 60, byAge(false)).subList(0, 30), young);
+    assertTrue(young.stream().allMatch(m -> layout.bucketOf(m.id()) == 0));
+    List<Member> oslo = members.find(Member_.city.eq("Oslo")).limit(20).list();
+    assertEquals(evaluate(data, m -> m.city().equals("Oslo"), byId()).subList(0, 20), oslo);
+    assertEquals(evaluate(data, m -> m.age() >= 0, byAge(true)).subList(0, 20),
+        members.find(Member_.age.gte(0)).sortBy(Member_.age.desc()).limit(20).list());
   }
 
   @Test
