@@ -34,14 +34,15 @@ final class NodeFanOut {
    * The rows of a query over the buckets of {@code calls} ({@link ScriptCalls#query} in {@link
    * EngineProtocol.Mode#IDS} from offset 0 with a limit of {@code need}, each row {@code stride}
    * entries): one list per node or bucket, each in the query's order and together holding the first
-   * {@code need} rows of the whole; the first {@code documents} rows of each node with their
-   * documents.
+   * {@code need} rows of the whole; the documents of the first rows of each node, so that those
+   * of the first {@code documents} rows of the whole are there but for exceptions ({@link #shareOf}).
    */
   Rows rows(List<ScriptCall> calls, long need, long documents, int stride) {
     List<List<Integer>> nodes = byNode(calls);
     List<ScriptCall> nodeCalls = new ArrayList<>(nodes.size());
     for (List<Integer> node : nodes) {
-      nodeCalls.add(ScriptCalls.nodeQuery(pick(calls, node), need, firstRows(need, node.size()), documents));
+      nodeCalls.add(ScriptCalls.nodeQuery(pick(calls, node), need, firstRows(need, node.size()),
+          shareOf(documents, node.size(), calls.size())));
     }
     List<Object> replies = connection.evalAll(EngineScripts.NODE_QUERY, nodeCalls);
     List<List<Row>> sources = new ArrayList<>(replies.size());
@@ -112,6 +113,19 @@ final class NodeFanOut {
       return need;
     }
     return Math.min(need, (3 * need + 2L * buckets - 1) / (2L * buckets) + 2);
+  }
+
+  /**
+   * How many of a node's first rows to read the documents of, for a page whose first {@code
+   * documents} rows come with theirs: the node's share of them by its buckets, one and a half
+   * times and two more, as {@link #firstRows}. A row of the page beyond it comes without its
+   * document, which the caller loads (one more round trip, the exception).
+   */
+  static long shareOf(long documents, int buckets, int of) {
+    if (documents <= 0 || buckets == of) {
+      return documents;
+    }
+    return Math.min(documents, (3 * documents * buckets + 2L * of - 1) / (2L * of) + 2);
   }
 
   /** The positions in {@code calls}, grouped by the node serving each call's bucket. */

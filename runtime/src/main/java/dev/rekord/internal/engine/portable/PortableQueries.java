@@ -37,11 +37,12 @@ import java.util.PriorityQueue;
  * the page stops early; {@code count} of that range alone is one {@code ZCOUNT}, and {@code exists}
  * walks the range to the first living match. The results are those of the query as written.
  *
- * <p><b>Buckets.</b> With more than one bucket ({@link KeyLayout}) the script runs once per bucket,
- * all in one pipeline (Jedis groups it per node on a cluster). Each bucket returns its first
- * {@code offset + limit} ids with their sort values (scores, tag values); the client merges them in
- * the global order and then applies offset and limit, so the result is exactly the one a single
- * bucket would give. Counts are summed.
+ * <p><b>Buckets.</b> With more than one bucket ({@link KeyLayout}) one script call per node runs the
+ * query of each bucket the node serves ({@link NodeFanOut}, {@code query_node.lua}), all in one
+ * pipeline. Each node returns the first {@code offset + limit} ids of its buckets with their sort
+ * values (scores, tag values), and a first page's documents; the client merges them in the global
+ * order and then applies offset and limit, so the result is exactly the one a single bucket would
+ * give. Counts are summed. Snapshots for cursors run per bucket.
  *
  * <p><b>Order.</b> By the sort keys, each ascending or descending; strings in byte-wise (UTF-8)
  * order of their indexed (case-folded, if case-insensitive) value; nulls last; ties, and the
@@ -134,11 +135,12 @@ public final class PortableQueries {
   }
 
   /**
-   * A page like {@link #ids}, each id with its document where one script call answers the page
-   * (one bucket, a limit of at most {@link #DOCUMENTS_PAGE}): the bucket's script reads the
-   * documents of the page it found, so ids and documents come in one round trip, and a document
-   * that expired since it was indexed is never among them. Otherwise (several buckets, a large or
-   * no limit) every row's document is {@code null}: the caller loads them.
+   * A page like {@link #ids}, each id with its document where the script calls that find the page
+   * read it (a limit of at most {@link #DOCUMENTS_PAGE}; over several buckets, a first page): the
+   * bucket's script, or each node's, reads the documents of the rows it found, so ids and
+   * documents come in one round trip, and a document that expired since it was indexed is never
+   * among them. Otherwise (a large or no limit, a later page over several buckets, a row beyond
+   * its node's share) a row's document is {@code null}: the caller loads it.
    */
   public <R> List<PageRow> page(Condition<R> condition, List<Sort<R>> sort, long offset, long limit) {
     if (layout.buckets() > 1 && offset == 0 && limit > 0 && limit <= DOCUMENTS_PAGE) {
