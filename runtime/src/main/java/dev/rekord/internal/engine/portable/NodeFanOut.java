@@ -24,6 +24,12 @@ import java.util.Map;
  */
 final class NodeFanOut {
 
+  /**
+   * The most rows a node merges ({@code offset + limit}); a larger or unlimited query has each bucket
+   * answer alone and the client merge, which costs the server less than merging in Lua.
+   */
+  static final long NODE_ROWS = 50_000;
+
   private final RedisConnection connection;
 
   NodeFanOut(RedisConnection connection) {
@@ -38,6 +44,9 @@ final class NodeFanOut {
    * of the first {@code documents} rows of the whole are there but for exceptions ({@link #shareOf}).
    */
   Rows rows(List<ScriptCall> calls, long need, long documents, int stride) {
+    if (need < 0 || need > NODE_ROWS) {
+      return new Rows(bucketRows(calls, stride), Map.of());
+    }
     List<List<Integer>> nodes = byNode(calls);
     List<ScriptCall> nodeCalls = new ArrayList<>(nodes.size());
     for (List<Integer> node : nodes) {
@@ -64,16 +73,18 @@ final class NodeFanOut {
       sources.add(rows);
     }
     if (!failed.isEmpty()) {
-      for (Object reply : connection.evalAll(EngineScripts.QUERY, failed)) {
-        List<?> flat = (List<?>) reply;
-        List<Row> rows = new ArrayList<>(flat.size() / stride);
-        for (int i = 0; i + stride <= flat.size(); i += stride) {
-          rows.add(PortableQueries.row(flat, i, stride));
-        }
-        sources.add(rows);
-      }
+      sources.addAll(bucketRows(failed, stride));
     }
     return new Rows(sources, read);
+  }
+
+  /** The rows of each bucket of {@code calls}, each asked alone ({@code query.lua}). */
+  private List<List<Row>> bucketRows(List<ScriptCall> calls, int stride) {
+    List<List<Row>> sources = new ArrayList<>(calls.size());
+    for (Object reply : connection.evalAll(EngineScripts.QUERY, calls)) {
+      sources.add(PortableQueries.rows((List<?>) reply, stride));
+    }
+    return sources;
   }
 
   /** The rows of each node (or bucket asked alone), and the documents read with them by id. */
