@@ -158,6 +158,24 @@ class PageReadsTest {
         members.find(Member_.age.gte(0)).sortBy(Member_.age.desc()).limit(20).list());
   }
 
+  /** A query reads; a server out of memory ({@code noeviction}) refuses writes, not queries. */
+  @Test
+  void pagesAndCountsOverSeveralBucketsRunWhenTheServerIsOutOfMemory() {
+    RekordRepository<Member, String> members = members(4, Storage.HASH);
+    List<Member> data = data(100);
+    members.saveAll(data);
+    UnifiedJedis jedis = jedis(members);
+    jedis.sendCommand(Protocol.Command.CONFIG, "SET", "maxmemory-policy", "noeviction");
+    jedis.sendCommand(Protocol.Command.CONFIG, "SET", "maxmemory", "1");
+    try {
+      assertEquals(evaluate(data, m -> m.city().equals("Oslo"), byId()).subList(0, 10),
+          members.find(Member_.city.eq("Oslo")).limit(10).list());
+      assertEquals(data.stream().filter(m -> m.age() < 40).count(), members.find(Member_.age.lt(40)).count());
+    } finally {
+      jedis.sendCommand(Protocol.Command.CONFIG, "SET", "maxmemory", "0");
+    }
+  }
+
   @Test
   void aPageOverSeveralBucketsAtAnOffsetLoadsItsDocumentsAfterTheIds() {
     RekordRepository<Member, String> members = members(4, Storage.HASH);

@@ -48,10 +48,12 @@ final class EngineScripts {
   /**
    * Runs a query plan over several buckets of one node in one call ({@code query_node.lua}): {@link
    * #QUERY} as a function called once per bucket, the rows merged on the server. Declared {@code
-   * allow-cross-slot-keys}: one call reaches the keys of every bucket the node serves.
+   * allow-cross-slot-keys}: one call reaches the keys of every bucket the node serves; and {@code
+   * allow-oom}: a script with flags is otherwise refused whole by a server out of memory, where a
+   * query (which writes only to unindex expired documents) runs.
    */
   static final LuaScript NODE_QUERY = new LuaScript("query-node",
-      "#!lua flags=allow-cross-slot-keys\n"
+      "#!lua flags=allow-cross-slot-keys,allow-oom\n"
           + "local function bucketQuery(KEYS, ARGV)\n" + QUERY.source() + "\nend\n"
           + joined("query_common", "query_node"),
       false);

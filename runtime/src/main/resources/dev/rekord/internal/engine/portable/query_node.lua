@@ -1,6 +1,6 @@
 -- query_node.lua: one query over every bucket of a model that one node serves, in one call.
--- EngineScripts joins it after '#!lua flags=allow-cross-slot-keys' (the buckets' keys are in
--- several slots of this node), the whole of query.lua wrapped as the function
+-- EngineScripts joins it after '#!lua flags=allow-cross-slot-keys,allow-oom' (the buckets' keys
+-- are in several slots of this node; a server out of memory runs it, as it runs query.lua), the whole of query.lua wrapped as the function
 -- bucketQuery(KEYS, ARGV), and query_common.lua. Arguments built by ScriptCalls.nodeQuery:
 -- KEYS[1] the first bucket's set of all ids, which routes the call to the node; the other keys are
 -- reached undeclared, which the flag allows while this node serves their slots.
