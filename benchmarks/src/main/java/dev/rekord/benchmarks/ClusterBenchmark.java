@@ -139,6 +139,12 @@ public final class ClusterBenchmark {
       SideBySide.Row range = row("range (age) + sort + limit 20", i -> b.byAge(30 + i % 20, 32 + i % 20, LIMIT),
           i -> a.byAge(30 + i % 20, 32 + i % 20, LIMIT), queries, sa, sb);
       targets.atMost("cluster (" + b.buckets() + " buckets): range + sort page p50 ≤ 2× standalone", range.p50Ratio(), 2.0);
+      SideBySide.Row countCity = row("count (city)", i -> b.countByCity(Dataset.city(i)),
+          i -> a.countByCity(Dataset.city(i)), queries, sa, sb);
+      targets.atMost("cluster (" + b.buckets() + " buckets): count (city) p50 ≤ 2× standalone", countCity.p50Ratio(), 2.0);
+      SideBySide.Row countAge = row("count (age range)", i -> b.countByAge(30 + i % 20, 32 + i % 20),
+          i -> a.countByAge(30 + i % 20, 32 + i % 20), queries, sa, sb);
+      targets.atMost("cluster (" + b.buckets() + " buckets): count (age range) p50 ≤ 2× standalone", countAge.p50Ratio(), 2.0);
       row("city AND age range, sorted, limit 20", i -> b.byCityAndAge(Dataset.city(i), 25 + i % 20, 35 + i % 20, LIMIT),
           i -> a.byCityAndAge(Dataset.city(i), 25 + i % 20, 35 + i % 20, LIMIT), queries, sa, sb);
       int deep = Math.min(DEEP, docs / 2);
@@ -219,6 +225,13 @@ public final class ClusterBenchmark {
     List<String> v = b.byCityAndAge(Dataset.city(3), 25, 35, LIMIT).stream().map(Member::id).toList();
     if (x.size() != LIMIT || !x.equals(y) || !u.equals(v)) {
       throw new IllegalStateException("standalone and cluster results differ: " + x + " / " + y + "; " + u + " / " + v);
+    }
+    // whole documents too (a first page's come with the ids), and counts
+    if (!a.byCity(Dataset.city(3), LIMIT).equals(b.byCity(Dataset.city(3), LIMIT))
+        || !a.byAge(30, 32, LIMIT).equals(b.byAge(30, 32, LIMIT))
+        || a.countByCity(Dataset.city(3)) != b.countByCity(Dataset.city(3))
+        || a.countByAge(30, 32) != b.countByAge(30, 32)) {
+      throw new IllegalStateException("standalone and cluster pages or counts differ");
     }
   }
 

@@ -69,6 +69,14 @@ final class RekordSide {
     return repo.find(Member_.city.eq(city)).limit(limit).list();
   }
 
+  long countByCity(String city) {
+    return repo.find(Member_.city.eq(city)).count();
+  }
+
+  long countByAge(int lo, int hi) {
+    return repo.find(Member_.age.between(lo, hi)).count();
+  }
+
   List<Member> byAge(int lo, int hi, int limit) {
     return byAge(lo, hi, 0, limit);
   }

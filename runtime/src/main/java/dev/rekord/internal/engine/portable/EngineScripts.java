@@ -51,14 +51,32 @@ final class EngineScripts {
    * query_order.lua}) and its result ({@code query.lua}).
    */
   static final LuaScript QUERY = load("query", false,
-      "manifest", "changes", "query_plan", "query_estimate", "query_probe", "query_order", "query");
+      "query_common", "manifest", "changes", "query_plan", "query_estimate", "query_probe", "query_order", "query");
+
+  /**
+   * Runs a query plan over several buckets of one node in one call ({@code query_node.lua}): {@link
+   * #QUERY} as a function called once per bucket, the rows merged on the server. Declared {@code
+   * allow-cross-slot-keys}: one call reaches the keys of every bucket the node serves; and {@code
+   * allow-oom}: a script with flags is otherwise refused whole by a server out of memory, where a
+   * query (which writes only to unindex expired documents) runs.
+   */
+  static final LuaScript NODE_QUERY = new LuaScript("query-node",
+      "#!lua flags=allow-cross-slot-keys,allow-oom\n"
+          + "local function bucketQuery(KEYS, ARGV)\n" + QUERY.source() + "\nend\n"
+          + joined("query_common", "query_node"),
+      false);
 
   private static LuaScript load(String name, boolean writes, String... parts) {
+    return new LuaScript(name, joined(parts), writes);
+  }
+
+  /** The parts, after the protocol's constants they name. */
+  private static String joined(String... parts) {
     StringBuilder body = new StringBuilder();
     for (String part : parts) {
       body.append(read(part));
     }
-    return new LuaScript(name, EngineProtocol.lua(body.toString()) + body, writes);
+    return EngineProtocol.lua(body.toString()) + body;
   }
 
   /**

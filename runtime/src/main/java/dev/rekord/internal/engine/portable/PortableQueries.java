@@ -37,11 +37,12 @@ import java.util.PriorityQueue;
  * the page stops early; {@code count} of that range alone is one {@code ZCOUNT}, and {@code exists}
  * walks the range to the first living match. The results are those of the query as written.
  *
- * <p><b>Buckets.</b> With more than one bucket ({@link KeyLayout}) the script runs once per bucket,
- * all in one pipeline (Jedis groups it per node on a cluster). Each bucket returns its first
- * {@code offset + limit} ids with their sort values (scores, tag values); the client merges them in
- * the global order and then applies offset and limit, so the result is exactly the one a single
- * bucket would give. Counts are summed.
+ * <p><b>Buckets.</b> With more than one bucket ({@link KeyLayout}) one script call per node runs the
+ * query of each bucket the node serves ({@link NodeFanOut}, {@code query_node.lua}), all in one
+ * pipeline. Each node returns the first {@code offset + limit} ids of its buckets with their sort
+ * values (scores, tag values), and a first page's documents; the client merges them in the global
+ * order and then applies offset and limit, so the result is exactly the one a single bucket would
+ * give. Counts are summed. Snapshots for cursors run per bucket.
  *
  * <p><b>Order.</b> By the sort keys, each ascending or descending; strings in byte-wise (UTF-8)
  * order of their indexed (case-folded, if case-insensitive) value; nulls last; ties, and the
@@ -72,6 +73,7 @@ public final class PortableQueries {
   private final List<CompoundIndex> compounds;
   private final Form form;
   private final Feed feed;
+  private final NodeFanOut fanOut;
 
   /** An engine over a model of hashes without compound indexes. */
   public PortableQueries(RedisConnection connection, KeyLayout layout) {
@@ -96,6 +98,7 @@ public final class PortableQueries {
     this.compounds = List.copyOf(compounds);
     this.form = form;
     this.feed = feed;
+    this.fanOut = new NodeFanOut(connection);
   }
 
   public KeyLayout layout() {
@@ -124,17 +127,25 @@ public final class PortableQueries {
       ScriptCall call = call(layout.bucket(0), Mode.IDS, plan, offset, limit, false, null, 0);
       return strings((List<?>) connection.eval(EngineScripts.QUERY, call.keys(), call.args()));
     }
-    return merged(plan, offset, limit);
+    List<String> ids = new ArrayList<>();
+    for (PageRow row : merged(plan, offset, limit, 0)) {
+      ids.add(row.id());
+    }
+    return ids;
   }
 
   /**
-   * A page like {@link #ids}, each id with its document where one script call answers the page
-   * (one bucket, a limit of at most {@link #DOCUMENTS_PAGE}): the bucket's script reads the
-   * documents of the page it found, so ids and documents come in one round trip, and a document
-   * that expired since it was indexed is never among them. Otherwise (several buckets, a large or
-   * no limit) every row's document is {@code null}: the caller loads them.
+   * A page like {@link #ids}, each id with its document where the script calls that find the page
+   * read it (a limit of at most {@link #DOCUMENTS_PAGE}; over several buckets, a first page): the
+   * bucket's script, or each node's, reads the documents of the rows it found, so ids and
+   * documents come in one round trip, and a document that expired since it was indexed is never
+   * among them. Otherwise (a large or no limit, a later page over several buckets, a row beyond
+   * its node's share) a row's document is {@code null}: the caller loads it.
    */
   public <R> List<PageRow> page(Condition<R> condition, List<Sort<R>> sort, long offset, long limit) {
+    if (layout.buckets() > 1 && offset == 0 && limit > 0 && limit <= DOCUMENTS_PAGE) {
+      return merged(plan(condition, sort), offset, limit, limit);
+    }
     if (layout.buckets() > 1 || limit == NO_LIMIT || limit > DOCUMENTS_PAGE) {
       List<String> ids = ids(condition, sort, offset, limit);
       List<PageRow> rows = new ArrayList<>(ids.size());
@@ -168,8 +179,12 @@ public final class PortableQueries {
    */
   public record PageRow(String id, Object document) {}
 
-  /** The page of a query over several buckets: each bucket's first rows, merged. */
-  private <R> List<String> merged(Plan<R> plan, long offset, long limit) {
+  /**
+   * The page of a query over several buckets: each node's first rows over its buckets ({@link
+   * NodeFanOut}), merged; with their documents where a node read them ({@code documents}: how many
+   * of each node's first rows, when the page starts at its first row).
+   */
+  private <R> List<PageRow> merged(Plan<R> plan, long offset, long limit, long documents) {
     List<Sort<R>> sort = plan.sort();
     long perBucket = limit == NO_LIMIT || offset > Long.MAX_VALUE - limit ? NO_LIMIT : offset + limit;
     boolean withValues = !sort.isEmpty();
@@ -177,21 +192,22 @@ public final class PortableQueries {
     for (int b = 0; b < layout.buckets(); b++) {
       calls.add(call(layout.bucket(b), Mode.IDS, plan, 0, perBucket, withValues, null, 0));
     }
-    List<Object> replies = connection.evalAll(EngineScripts.QUERY, calls);
     int stride = 1 + (withValues ? sort.size() : 0);
-    List<Source> sources = new ArrayList<>(replies.size());
-    for (Object reply : replies) {
-      sources.add(new ListSource(rows(strings((List<?>) reply), stride)));
+    NodeFanOut.Rows rows = fanOut.rows(calls, perBucket, documents, stride);
+    List<Source> sources = new ArrayList<>(rows.sources().size());
+    for (List<Row> source : rows.sources()) {
+      sources.add(new ListSource(source));
     }
     Merge merge = new Merge(sources, order(sort));
-    List<String> ids = new ArrayList<>();
     for (long skipped = 0; skipped < offset && merge.hasNext(); skipped++) {
       merge.next();
     }
-    while (merge.hasNext() && (limit == NO_LIMIT || ids.size() < limit)) {
-      ids.add(merge.next().id());
+    List<PageRow> page = new ArrayList<>();
+    while (merge.hasNext() && (limit == NO_LIMIT || page.size() < limit)) {
+      String id = merge.next().id();
+      page.add(new PageRow(id, rows.documents().get(id)));
     }
-    return ids;
+    return page;
   }
 
   /** Every matching id, in {@code sort} order. */
@@ -206,11 +222,10 @@ public final class PortableQueries {
     for (int b = 0; b < layout.buckets(); b++) {
       calls.add(call(layout.bucket(b), Mode.COUNT, plan, 0, NO_LIMIT, false, null, 0));
     }
-    long total = 0;
-    for (Object reply : evalAll(calls)) {
-      total += (Long) reply;
+    if (calls.size() == 1) {
+      return (Long) evalAll(calls).get(0);
     }
-    return total;
+    return fanOut.count(calls);
   }
 
   /**
@@ -308,18 +323,23 @@ public final class PortableQueries {
    * Rows of {@code stride} strings: the id, then its sort values ({@link SortValue}: a score, or a
    * tag value escaped as the index holds it, which compares as the value does; or null).
    */
-  static List<Row> rows(List<String> flat, int stride) {
-    String present = SortValue.PRESENT.code();
+  static List<Row> rows(List<?> flat, int stride) {
     List<Row> rows = new ArrayList<>(flat.size() / stride);
     for (int i = 0; i + stride <= flat.size(); i += stride) {
-      String[] values = new String[stride - 1];
-      for (int v = 0; v < values.length; v++) {
-        String value = flat.get(i + 1 + v);
-        values[v] = value.startsWith(present) ? value.substring(present.length()) : null;
-      }
-      rows.add(new Row(flat.get(i), values));
+      rows.add(row(flat, i, stride));
     }
     return rows;
+  }
+
+  /** The row of {@code stride} entries (strings or their bytes) at {@code at} of {@code flat}. */
+  static Row row(List<?> flat, int at, int stride) {
+    String present = SortValue.PRESENT.code();
+    String[] values = new String[stride - 1];
+    for (int v = 0; v < values.length; v++) {
+      String value = string(flat.get(at + 1 + v));
+      values[v] = value.startsWith(present) ? value.substring(present.length()) : null;
+    }
+    return new Row(string(flat.get(at)), values);
   }
 
   /** The global order of rows: what {@code query.lua} applies within a bucket. */

@@ -424,4 +424,26 @@ final class ScriptCalls {
     args.addAll(plan.arguments());
     return new ScriptCall(plan.keys(), args);
   }
+  /**
+   * {@code query_node.lua}: the {@link #query} calls of several buckets of one node in one call,
+   * routed by the first bucket's first key.
+   *
+   * @param need the rows wanted of the node (offset + limit; -1: every row)
+   * @param first the rows asked of each bucket first (at most {@code need}; -1: every row)
+   * @param documents how many of the node's first rows come with their documents
+   */
+  static ScriptCall nodeQuery(List<ScriptCall> buckets, long need, long first, long documents) {
+    List<String> args = new ArrayList<>();
+    args.add(Long.toString(need));
+    args.add(Long.toString(first));
+    args.add(Long.toString(documents));
+    args.add(Integer.toString(buckets.size()));
+    for (ScriptCall bucket : buckets) {
+      args.add(Integer.toString(bucket.keys().size()));
+      args.addAll(bucket.keys());
+      args.add(Integer.toString(bucket.args().size()));
+      args.addAll(bucket.args());
+    }
+    return new ScriptCall(List.of(buckets.get(0).keys().get(0)), args);
+  }
 }

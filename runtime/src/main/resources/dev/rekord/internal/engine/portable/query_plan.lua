@@ -1,4 +1,5 @@
--- query.lua, part 1 of 5 (EngineScripts joins them, in order): the arguments and the plan.
+-- query.lua, part 1 of 5 (EngineScripts joins them, in order, after query_common.lua): the arguments
+-- and the plan.
 -- Runs one query over one bucket of a model's portable index: a small interpreter of a plan in
 -- prefix notation. Every key it touches is in the bucket (one hash slot). Arguments built by
 -- ScriptCalls.query:
@@ -32,18 +33,6 @@ local function take()
   local v = ARGV[pos]
   pos = pos + 1
   return v
-end
-
--- Byte-wise string order (Lua's '<' follows the server's collation locale).
-local function before(a, b)
-  local n = math.min(#a, #b)
-  for i = 1, n do
-    local x, y = string.byte(a, i), string.byte(b, i)
-    if x ~= y then
-      return x < y
-    end
-  end
-  return #a < #b
 end
 
 -- The table under k in t, created empty when missing.

@@ -203,18 +203,7 @@ end
 -- text, or false when the key holds another type (the client reads it again to say which).
 local documents = {}
 local function readDocument(id)
-  local key = docPrefix .. id
-  local reply
-  if documentForm == FORM_HASH then
-    reply = redis.pcall('HGETALL', key)
-    if type(reply) == 'table' and reply.err then return false end
-    if #reply == 0 then return nil end
-  else
-    reply = redis.pcall('GET', key)
-    if type(reply) == 'table' and reply.err then return false end
-    if not reply then return nil end
-  end
-  return reply
+  return documentAt(docPrefix .. id, documentForm)
 end
 
 -- Whether the document of an id still exists, asked of the server (EXISTS); if it is gone, its

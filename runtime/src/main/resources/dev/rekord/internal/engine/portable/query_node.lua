@@ -1,0 +1,161 @@
+-- query_node.lua: one query over every bucket of a model that one node serves, in one call.
+-- EngineScripts joins it after '#!lua flags=allow-cross-slot-keys,allow-oom' (the buckets' keys
+-- are in several slots of this node; a server out of memory runs it, as it runs query.lua), the whole of query.lua wrapped as the function
+-- bucketQuery(KEYS, ARGV), and query_common.lua. Arguments built by ScriptCalls.nodeQuery:
+-- KEYS[1] the first bucket's set of all ids, which routes the call to the node; the other keys are
+-- reached undeclared, which the flag allows while this node serves their slots.
+-- ARGV[1] the rows wanted, N (offset + limit of the page; -1: every row); ARGV[2] the rows asked of
+-- each bucket first (at most N; -1: every row); ARGV[3] how many of the first rows to return with
+-- their documents (0: none); ARGV[4] the number of buckets, then per bucket the number of its
+-- KEYS, those keys, the number of its ARGV and those (ScriptCalls.query: MODE_IDS from offset 0 with
+-- sort values when sorted, or MODE_COUNT).
+-- Returns { failed, result }: failed, the positions (from 1) of the buckets whose call failed (a key
+-- of theirs is no longer served here: the slot moved or is moving; the client asks those buckets
+-- alone, where redirections are followed); result, the sum of the buckets' counts (MODE_COUNT), or
+-- the first N rows of all the buckets in the query's order (query.lua's rows: the id, then its sort
+-- values; then, when ARGV[3] > 0, its document, false after the first ARGV[3] rows).
+--
+-- Exact with fewer rows asked: a bucket that returned fewer than it was asked has no more; one
+-- whose last row is after the N-th merged row has none among the first N (its later rows come
+-- after its last). Every other bucket is asked again for N rows, once: the N-th row can only
+-- move earlier then, so the buckets that were not asked again stay after it.
+
+local need, first, withDocuments = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local buckets = {}
+local at = 5
+for b = 1, tonumber(ARGV[4]) do
+  local keys, args = {}, {}
+  for i = 1, tonumber(ARGV[at]) do keys[i] = ARGV[at + i] end
+  at = at + #keys + 1
+  for i = 1, tonumber(ARGV[at]) do args[i] = ARGV[at + i] end
+  at = at + #args + 1
+  buckets[b] = { keys = keys, args = args }
+end
+
+local failed = {}
+-- A bucket's reply with the given limit, or nil (and the bucket failed) when its call raised an
+-- error; its index writes up to then (unindexing expired ids) stand, as they would alone.
+local function run(b, limit)
+  local bucket = buckets[b]
+  bucket.args[6] = tostring(limit)
+  local ok, reply = pcall(bucketQuery, bucket.keys, bucket.args)
+  if ok then return reply end
+  failed[#failed + 1] = b
+  return nil
+end
+
+local head = buckets[1].args
+if head[1] == MODE_COUNT then
+  local total = 0
+  for b = 1, #buckets do
+    total = total + (run(b, -1) or 0)
+  end
+  return { failed, total }
+end
+
+-- The order of the rows: query.lua's, over the sort values it returns (scores as numbers, escaped
+-- tag values byte-wise, nulls last), ties by id in the direction of the last sort key.
+local nsort = head[7] == '1' and tonumber(head[11]) or 0
+local numeric, desc = {}, {}
+for s = 1, nsort do
+  numeric[s] = head[9 + 3 * s] == SORT_INDEX_SCORE
+  desc[s] = head[11 + 3 * s] == DIRECTION_DESC
+end
+local lastDesc = nsort > 0 and desc[nsort]
+
+local function score(text)
+  if text == 'inf' or text == '+inf' then return math.huge end
+  if text == '-inf' then return -math.huge end
+  return tonumber(text)
+end
+
+local function precedes(a, b)
+  for s = 1, nsort do
+    local x, y = a.values[s], b.values[s]
+    if x ~= y then
+      if x == nil then return false end
+      if y == nil then return true end
+      if numeric[s] then
+        if desc[s] then return x > y end
+        return x < y
+      end
+      if desc[s] then return before(y, x) end
+      return before(x, y)
+    end
+  end
+  if lastDesc then return before(b.id, a.id) end
+  return before(a.id, b.id)
+end
+
+-- A bucket's reply as rows: id, the reply's own entries (to return as they are), values to compare.
+local present = #SORT_VALUE_PRESENT
+local function rowsOf(b, reply)
+  local rows = {}
+  for i = 1, #reply, 1 + nsort do
+    local row = { id = reply[i], bucket = b, raw = {}, values = {} }
+    for s = 1, nsort do
+      local value = reply[i + s]
+      row.raw[s] = value
+      if string.sub(value, 1, present) == SORT_VALUE_PRESENT then
+        value = string.sub(value, present + 1)
+        row.values[s] = numeric[s] and score(value) or value
+      end
+    end
+    rows[#rows + 1] = row
+  end
+  return rows
+end
+
+local rowsBy = {}
+local function ask(b, limit)
+  local reply = run(b, limit)
+  rowsBy[b] = reply and rowsOf(b, reply) or nil
+end
+
+-- The first N rows of all the buckets: each bucket's rows are in order already, so a row is the
+-- first of the buckets' next rows (a node has few buckets).
+local function merged()
+  local all, next = {}, {}
+  for b = 1, #buckets do next[b] = 1 end
+  while need < 0 or #all < need do
+    local best = nil
+    for b = 1, #buckets do
+      local row = rowsBy[b] and rowsBy[b][next[b]]
+      if row and (best == nil or precedes(row, best)) then best = row end
+    end
+    if best == nil then break end
+    all[#all + 1] = best
+    next[best.bucket] = next[best.bucket] + 1
+  end
+  return all
+end
+
+for b = 1, #buckets do ask(b, first) end
+local all = merged()
+if first >= 0 and first < need then
+  local again = false
+  for b = 1, #buckets do
+    local rows = rowsBy[b]
+    if rows and #rows >= first and (#all < need or not precedes(all[need], rows[#rows])) then
+      ask(b, need)
+      again = true
+    end
+  end
+  if again then all = merged() end
+end
+
+local out = {}
+for i = 1, #all do
+  local row = all[i]
+  out[#out + 1] = row.id
+  for s = 1, nsort do out[#out + 1] = row.raw[s] end
+  if withDocuments > 0 then
+    local document = false
+    if i <= withDocuments then
+      local args = buckets[row.bucket].args
+      document = documentAt(args[2] .. row.id, args[10]) or false
+    end
+    out[#out + 1] = document
+  end
+end
+return { failed, out }
