@@ -71,6 +71,16 @@ public record IndexField(
     return new IndexField(path, IndexKind.VECTOR, false, true, false, new VectorIndex(dimensions, distance, algorithm));
   }
 
+  /**
+   * An {@link Vector.Algorithm#HNSW} vector with its graph settings ({@link VectorIndex#DEFAULT}:
+   * the Query Engine's), as {@code @Vector(m = …, efConstruction = …, efRuntime = …)} gives them.
+   */
+  public static IndexField vector(String path, int dimensions, Vector.Distance distance, Vector.Algorithm algorithm,
+      int m, int efConstruction, int efRuntime) {
+    return new IndexField(path, IndexKind.VECTOR, false, true, false,
+        new VectorIndex(dimensions, distance, algorithm, m, efConstruction, efRuntime));
+  }
+
   /** This field, also keeping a sort order ({@code @Sortable}, {@code sortable = true}). */
   public IndexField withSortOrder() {
     return new IndexField(path, kind, true, caseSensitive, multiValued, vector);

@@ -58,6 +58,18 @@ class IndexFieldTest {
   }
 
   @Test
+  void hnswSettingsBelongToAnHnswVectorAndArePositive() {
+    var l2 = dev.rekord.annotations.Vector.Distance.L2;
+    var hnsw = dev.rekord.annotations.Vector.Algorithm.HNSW;
+    var flat = dev.rekord.annotations.Vector.Algorithm.FLAT;
+    VectorIndex tuned = IndexField.vector("embedding", 3, l2, hnsw, 32, 0, 50).vector();
+    assertEquals(new VectorIndex(3, l2, hnsw, 32, VectorIndex.DEFAULT, 50), tuned);
+    assertEquals(new VectorIndex(3, l2, hnsw, 0, 0, 0), new VectorIndex(3, l2, hnsw));
+    assertThrows(IllegalArgumentException.class, () -> new VectorIndex(3, l2, flat, 16, 0, 0));
+    assertThrows(IllegalArgumentException.class, () -> new VectorIndex(3, l2, hnsw, 0, -1, 0));
+  }
+
+  @Test
   void distancesAreTheQueryEnginesDefinitions() {
     float[] a = {1, 0};
     float[] b = {3, 4};

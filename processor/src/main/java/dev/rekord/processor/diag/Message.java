@@ -39,6 +39,9 @@ public enum Message {
       "VectorDimensions",
       "A @Vector has 1 to 32768 dimensions, but %s has dimensions = %d; give the length of the"
           + " embeddings your model produces, e.g. `@Vector(dimensions = 384)`"),
+  VECTOR_SETTING(
+      "VectorSetting",
+      "%s has `%s = %d`, which %s"),
   CONFLICTING_INDEXES(
       "ConflictingIndexes",
       "A component has one index kind, but %s is annotated %s; keep one of them"),

@@ -21,6 +21,16 @@ public record IndexSpec(IndexKind kind, boolean sortable, boolean caseSensitive,
    * @param dimensions the elements of every vector
    * @param distance the name of the {@code Vector.Distance} constant
    * @param algorithm the name of the {@code Vector.Algorithm} constant
+   * @param m HNSW's {@code M}; 0: the default
+   * @param efConstruction HNSW's {@code EF_CONSTRUCTION}; 0: the default
+   * @param efRuntime HNSW's {@code EF_RUNTIME}; 0: the default
    */
-  public record VectorSpec(int dimensions, String distance, String algorithm) {}
+  public record VectorSpec(int dimensions, String distance, String algorithm, int m, int efConstruction,
+      int efRuntime) {
+
+    /** Whether any HNSW setting is given (0: the Query Engine's default). */
+    public boolean tuned() {
+      return m != 0 || efConstruction != 0 || efRuntime != 0;
+    }
+  }
 }

@@ -5,6 +5,7 @@ import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.model.IndexDefinition;
 import dev.rekord.model.IndexField;
 import dev.rekord.model.IndexKind;
+import dev.rekord.model.VectorIndex;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -130,12 +131,35 @@ final class SearchSchema {
           attribute(args, hashField("gx", field), "gx" + i, "NUMERIC", false);
           attribute(args, hashField("gy", field), "gy" + i, "NUMERIC", false);
         }
-        case VECTOR -> args.addAll(List.of(hashField(VECTOR_CODE, field), "AS", vectorAttribute(field), "VECTOR",
-            field.vector().algorithm().name(), "6", "TYPE", "FLOAT32", "DIM",
-            Integer.toString(field.vector().dimensions()), "DISTANCE_METRIC", field.vector().distance().name()));
+        case VECTOR -> {
+          args.addAll(List.of(hashField(VECTOR_CODE, field), "AS", vectorAttribute(field), "VECTOR",
+              field.vector().algorithm().name()));
+          args.addAll(vectorAttributes(field.vector()));
+        }
       }
     }
     return args;
+  }
+
+  /**
+   * The count and attributes of a {@code VECTOR} field: type, dimensions and distance, then the
+   * HNSW settings the model gives (the others are left to the Query Engine's defaults).
+   */
+  static List<String> vectorAttributes(VectorIndex vector) {
+    List<String> attributes = new ArrayList<>(List.of("TYPE", "FLOAT32", "DIM", Integer.toString(vector.dimensions()),
+        "DISTANCE_METRIC", vector.distance().name()));
+    setting(attributes, "M", vector.m());
+    setting(attributes, "EF_CONSTRUCTION", vector.efConstruction());
+    setting(attributes, "EF_RUNTIME", vector.efRuntime());
+    attributes.add(0, Integer.toString(attributes.size()));
+    return attributes;
+  }
+
+  private static void setting(List<String> attributes, String name, int value) {
+    if (value != VectorIndex.DEFAULT) {
+      attributes.add(name);
+      attributes.add(Integer.toString(value));
+    }
   }
 
   private static void attribute(List<String> args, String hashField, String name, String type, boolean sortable) {
