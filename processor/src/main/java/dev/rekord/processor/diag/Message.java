@@ -42,6 +42,10 @@ public enum Message {
   VECTOR_SETTING(
       "VectorSetting",
       "%s has `%s = %d`, which %s"),
+  MIXED_TEXT_LANGUAGES(
+      "MixedTextLanguages",
+      "The search engine stems every text of a model in one language, but %s stems %s in %s and %s in %s;"
+          + " give them the same `stemming`"),
   CONFLICTING_INDEXES(
       "ConflictingIndexes",
       "A component has one index kind, but %s is annotated %s; keep one of them"),

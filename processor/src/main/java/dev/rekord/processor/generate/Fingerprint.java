@@ -53,6 +53,8 @@ final class Fingerprint {
           .append(field.path().multiValued())
           .append(scoring(field))
           .append(vector(field))
+          // only when given, so the fingerprint of an unstemmed text stays as it was
+          .append(field.spec().stemming() == null ? "" : "|stemming=" + field.spec().stemming())
           .append('\n');
     }
     for (IndexedCompound compound : compounds) {

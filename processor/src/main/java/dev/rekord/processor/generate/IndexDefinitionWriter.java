@@ -100,6 +100,9 @@ final class IndexDefinitionWriter extends SourceFileWriter {
     if (spec.sortable()) {
       code.add(".withSortOrder()");
     }
+    if (spec.stemming() != null) {
+      code.add(".stemmed($T.Language.$N)", RuntimeTypes.TEXT, spec.stemming());
+    }
     return code.build();
   }
 

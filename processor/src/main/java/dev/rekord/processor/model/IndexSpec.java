@@ -7,12 +7,19 @@ package dev.rekord.processor.model;
  * @param sortable whether a sort order is kept
  * @param caseSensitive for tags; {@code true} for every other kind
  * @param vector for a vector, its settings; {@code null} for every other kind
+ * @param stemming for a text, the name of the {@code Text.Language} the search engine stems it in;
+ *     {@code null} for exact words and every other kind
  */
-public record IndexSpec(IndexKind kind, boolean sortable, boolean caseSensitive, VectorSpec vector) {
+public record IndexSpec(IndexKind kind, boolean sortable, boolean caseSensitive, VectorSpec vector, String stemming) {
 
-  /** A field of any kind but a vector. */
+  /** A field of any kind but a vector, without stemming. */
   public IndexSpec(IndexKind kind, boolean sortable, boolean caseSensitive) {
-    this(kind, sortable, caseSensitive, null);
+    this(kind, sortable, caseSensitive, null, null);
+  }
+
+  /** A field without stemming. */
+  public IndexSpec(IndexKind kind, boolean sortable, boolean caseSensitive, VectorSpec vector) {
+    this(kind, sortable, caseSensitive, vector, null);
   }
 
   /**

@@ -93,7 +93,9 @@ final class IndexResolver {
       return vector(field, mirror, path, problems);
     }
     boolean caseSensitive = annotation != IndexAnnotation.TAG || annotations.booleanValue(mirror, "caseSensitive");
-    return Optional.of(new IndexSpec(kind.get(), sortable, caseSensitive));
+    String stemming = annotation == IndexAnnotation.TEXT ? annotations.enumValue(mirror, "stemming") : "NONE";
+    return Optional.of(new IndexSpec(kind.get(), sortable, caseSensitive, null,
+        stemming.equals("NONE") ? null : stemming));
   }
 
   /** The settings of a {@code @Vector}, or nothing when its dimensions are out of range. */

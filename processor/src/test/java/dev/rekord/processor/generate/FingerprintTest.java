@@ -74,6 +74,16 @@ class FingerprintTest {
     assertThat(Fingerprint.of(city(vector(32, 0, 51), "city"))).isNotEqualTo(Fingerprint.of(tuned));
   }
 
+  /** Stemming rebuilds the index (FT.CREATE gains LANGUAGE and a TEXT field); an unstemmed text keeps its line. */
+  @Test
+  void changesWithStemmingOnlyWhenGiven() {
+    ModelDescription plain = city(new IndexSpec(IndexKind.TEXT, false, true), "city");
+    ModelDescription stemmed = city(new IndexSpec(IndexKind.TEXT, false, true, null, "ENGLISH"), "city");
+    assertThat(canonical(plain)).contains("field=city|TEXT|sortable=false|caseSensitive=true|multiValued=false\n");
+    assertThat(canonical(stemmed)).contains("|multiValued=false|stemming=ENGLISH\n");
+    assertThat(Fingerprint.of(stemmed)).isNotEqualTo(Fingerprint.of(plain));
+  }
+
   private static IndexSpec vector(int m, int efConstruction, int efRuntime) {
     return new IndexSpec(IndexKind.VECTOR, false, true,
         new IndexSpec.VectorSpec(4, "COSINE", "HNSW", m, efConstruction, efRuntime));

@@ -74,4 +74,18 @@ class FullCompileTest {
     assertThat(command).contains("tuned VECTOR HNSW 10 TYPE FLOAT32 DIM 4 DISTANCE_METRIC COSINE M 32 EF_RUNTIME 50");
     assertThat(command).contains("plain VECTOR HNSW 6 TYPE FLOAT32 DIM 4 DISTANCE_METRIC COSINE\n");
   }
+
+  /** {@code @Text(stemming = …)} reaches the generated definition; an unstemmed text stays as it was. */
+  @Test
+  void stemmingIsCarriedIntoTheIndexDefinition() throws IOException {
+    JavaFileObject article = source("test.Article", """
+        @RedisModel
+        public record Article(@Id String id, @Text(stemming = Text.Language.ENGLISH) String body, @Text String title) {}
+        """);
+    Compilation c = ProcessorTestSupport.compile(article);
+    assertThat(c).succeededWithoutWarnings();
+    String index = c.generatedSourceFile("test.ArticleIndex").orElseThrow().getCharContent(true).toString();
+    assertThat(index).contains("IndexField.text(\"body\").stemmed(Text.Language.ENGLISH)");
+    assertThat(index).contains("IndexField.text(\"title\");");
+  }
 }

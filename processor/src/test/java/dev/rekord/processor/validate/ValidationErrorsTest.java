@@ -439,6 +439,22 @@ class ValidationErrorsTest {
     }
 
     @Test
+    void stemmedTextsOfOneModelShareALanguage() {
+      JavaFileObject src = member("""
+              @Id String id,
+              @Text(stemming = Text.Language.ENGLISH) String bio,
+              @Text String plain,
+              @Text(stemming = Text.Language.GERMAN) String notes
+          """);
+      Compilation c = compile(src);
+      assertThat(c).hadErrorCount(1);
+      assertThat(c).hadErrorContaining("[Rekord.MixedTextLanguages] The search engine stems every text of a model in"
+              + " one language, but Member stems Member.bio in ENGLISH and Member.notes in GERMAN; give them the same"
+              + " `stemming`")
+          .inFile(src).onLineContaining("String notes");
+    }
+
+    @Test
     void hnswSettingsOnAFlatVectorOrBelowOne() {
       JavaFileObject src = member("""
               @Id String id,

@@ -1,5 +1,6 @@
 package dev.rekord.internal.engine.search;
 
+import dev.rekord.annotations.Text;
 import dev.rekord.exception.QueryException;
 import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.model.IndexDefinition;
@@ -29,6 +30,8 @@ import java.util.List;
  *   <tr><td>{@code __rk.n.p}</td><td>{@code ni}</td><td>NUMERIC</td><td>the score</td></tr>
  *   <tr><td>{@code __rk.w.p}, {@code __rk.wp.p}</td><td>{@code wi}, {@code wpi}</td><td>TAG</td>
  *       <td>the words of a text (the portable tokens) and their prefixes</td></tr>
+ *   <tr><td>{@code __rk.s.p}</td><td>{@code si}</td><td>TEXT</td><td>a stemmed text as written
+ *       ({@code @Text(stemming = …)} only), in the index's {@code LANGUAGE}</td></tr>
  *   <tr><td>{@code __rk.g.p}, {@code __rk.gx.p}, {@code __rk.gy.p}</td><td>{@code gi}, {@code
  *       gxi}, {@code gyi}</td><td>GEO, NUMERIC</td><td>the point; its cell's longitude and
  *       latitude for boxes</td></tr>
@@ -90,6 +93,19 @@ final class SearchSchema {
     return position;
   }
 
+  /** The code of a stemmed text's index field: {@code __rk.s.<path>} holds the text as written. */
+  static final String STEMMED_CODE = "s";
+
+  /**
+   * {@code LANGUAGE <name>} of the model's stemmed texts, which {@code FT.CREATE} indexes them in
+   * and queries stem their words in; empty when no text is stemmed.
+   */
+  List<String> language() {
+    Text.Language language = definition.stemming();
+    return language == Text.Language.NONE ? List.of()
+        : List.of("LANGUAGE", language.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
   /** The code of a vector's index field: {@code __rk.v.<path>} holds its FLOAT32 little-endian blob. */
   static final String VECTOR_CODE = "v";
 
@@ -108,6 +124,9 @@ final class SearchSchema {
     for (int b = 0; b < layout.buckets(); b++) {
       args.add(layout.bucket(b).documentPrefix());
     }
+    if (definition.stemming() != Text.Language.NONE) {
+      args.addAll(language());
+    }
     args.addAll(List.of("STOPWORDS", "0", "SCHEMA"));
     attribute(args, ID, "rkid", "TAG", true);
     attribute(args, EXPIRES, "rkexp", "NUMERIC", false);
@@ -125,6 +144,9 @@ final class SearchSchema {
         case TEXT -> {
           attribute(args, hashField("w", field), "w" + i, "TAG", false);
           attribute(args, hashField("wp", field), "wp" + i, "TAG", false);
+          if (field.stemmed()) { // the text itself, stemmed by the Query Engine in the index's LANGUAGE
+            attribute(args, hashField(STEMMED_CODE, field), STEMMED_CODE + i, "TEXT", false);
+          }
         }
         case GEO -> {
           attribute(args, hashField("g", field), "g" + i, "GEO", false);
