@@ -70,6 +70,20 @@ class IndexFieldTest {
   }
 
   @Test
+  void onlyATextIsStemmedAndAModelStemsInOneLanguage() {
+    var english = dev.rekord.annotations.Text.Language.ENGLISH;
+    IndexField body = IndexField.text("body").stemmed(english);
+    assertTrue(body.stemmed());
+    assertFalse(IndexField.text("title").stemmed());
+    assertThrows(IllegalArgumentException.class, () -> IndexField.tag("city").stemmed(english));
+    assertEquals(english, new IndexDefinition("a-idx", "a", dev.rekord.annotations.Storage.HASH,
+        List.of(IndexField.text("title"), body), "f").stemming());
+    assertThrows(IllegalArgumentException.class, () -> new IndexDefinition("a-idx", "a",
+        dev.rekord.annotations.Storage.HASH,
+        List.of(body, IndexField.text("notes").stemmed(dev.rekord.annotations.Text.Language.GERMAN)), "f"));
+  }
+
+  @Test
   void distancesAreTheQueryEnginesDefinitions() {
     float[] a = {1, 0};
     float[] b = {3, 4};
