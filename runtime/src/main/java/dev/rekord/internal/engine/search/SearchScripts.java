@@ -76,6 +76,44 @@ final class SearchScripts {
   private static final String DIGEST = ScriptResources.read(IndexWriter.class, "digest.lua");
 
   /**
+   * Lua: {@code refusal(at, doc)}, why the {@link #WRITE} item whose arguments start at {@code
+   * ARGV[at]} may not be written to {@code doc}: {@code nil} when it may, {@code ''} when its check
+   * refuses it, else the stored version (0: none), which is not the expected one.
+   */
+  private static final String REFUSAL = """
+      local function refusal(at, doc)
+        local check, field, expected = ARGV[at + 2], ARGV[at + 3], ARGV[at + 4]
+        if check == '%1$s' and field == '' then return nil end
+        if check == '%3$s' then
+          if hashDigest(redis.call('HGETALL', doc)) == expected then return nil end
+          return ''
+        end
+        local exists = redis.call('EXISTS', doc) == 1
+        if check ~= '%1$s' and exists ~= (check == '%2$s') then return '' end
+        if field == '' then return nil end
+        local version = tonumber(redis.call('HGET', doc, field)) or 0
+        if version == tonumber(expected) then return nil end
+        return string.format('%%d', version)
+      end
+      """.formatted(Check.ALWAYS, Check.PRESENT, Check.UNCHANGED);
+
+  /**
+   * Lua: {@code write(a, doc)} writes the {@link #WRITE} item whose arguments start at {@code
+   * ARGV[a]} to {@code doc}: deletes it, and for a save stores its fields, {@code __rk.exp} and its
+   * expiry.
+   */
+  private static final String WRITE_ITEM = """
+      local function write(a, doc)
+        redis.call('DEL', doc)
+        if ARGV[a] ~= '%1$s' then return end
+        local ttl, last = tonumber(ARGV[a + 1]), a + 5 + tonumber(ARGV[a + 5])
+        blobs(a + 6, last)
+        redis.call('HSET', doc, '%2$s', expiry(ttl), unpack(ARGV, a + 6, last))
+        if ttl > 0 then redis.call('PEXPIRE', doc, ttl) end
+      end
+      """.formatted(Kind.SAVE, SearchSchema.EXPIRES);
+
+  /**
    * Writes documents, each only when its check and {@code @Version} hold, all checked before any is
    * written. {@code ARGV[1]} the number of items (negated: all or nothing, a unit of work), {@code
    * ARGV[2]} a fencing token ({@code ''}: none); then per item, its document {@code KEYS[i]}: a
@@ -88,7 +126,7 @@ final class SearchScripts {
    * Returns, per item refused, its position (1-based) and why: {@code ''} (its check), {@value
    * #REFUSED_FENCE}, or the stored version that was not the expected one; empty when all were written.
    */
-  static final LuaScript WRITE = new LuaScript("search-write", EXPIRY + BLOBS + DIGEST + """
+  static final LuaScript WRITE = new LuaScript("search-write", EXPIRY + BLOBS + DIGEST + REFUSAL + WRITE_ITEM + """
       local count, token = tonumber(ARGV[1]), ARGV[2]
       local allOrNothing = count < 0
       if allOrNothing then count = -count end
@@ -96,22 +134,8 @@ final class SearchScripts {
         local fence, holder = tonumber(token), redis.call('HGET', KEYS[count + 1], 'fence')
         if (holder and tonumber(holder) ~= fence)
             or (not holder and (tonumber(redis.call('GET', KEYS[count + 2])) or 0) > fence) then
-          return { 1, '%3$s' }
+          return { 1, '%1$s' }
         end
-      end
-      local function refusal(at, doc)
-        local check, field, expected = ARGV[at + 2], ARGV[at + 3], ARGV[at + 4]
-        if check == '%4$s' and field == '' then return nil end
-        if check == '%6$s' then
-          if hashDigest(redis.call('HGETALL', doc)) == expected then return nil end
-          return ''
-        end
-        local exists = redis.call('EXISTS', doc) == 1
-        if check ~= '%4$s' and exists ~= (check == '%5$s') then return '' end
-        if field == '' then return nil end
-        local version = tonumber(redis.call('HGET', doc, field)) or 0
-        if version == tonumber(expected) then return nil end
-        return string.format('%%d', version)
       end
       local starts, refused, skip = {}, {}, {}
       local at = 3
@@ -127,20 +151,10 @@ final class SearchScripts {
       end
       if allOrNothing and #refused > 0 then return refused end
       for i = 1, count do
-        if not skip[i] then
-          local a, doc = starts[i], KEYS[i]
-          redis.call('DEL', doc)
-          if ARGV[a] == '%1$s' then
-            local ttl, last = tonumber(ARGV[a + 1]), a + 5 + tonumber(ARGV[a + 5])
-            blobs(a + 6, last)
-            redis.call('HSET', doc, '%2$s', expiry(ttl), unpack(ARGV, a + 6, last))
-            if ttl > 0 then redis.call('PEXPIRE', doc, ttl) end
-          end
-        end
+        if not skip[i] then write(starts[i], KEYS[i]) end
       end
       return refused
-      """.formatted(Kind.SAVE, SearchSchema.EXPIRES, REFUSED_FENCE, Check.ALWAYS, Check.PRESENT,
-      Check.UNCHANGED), true);
+      """.formatted(REFUSED_FENCE), true);
 
   /**
    * Reads a document for a partial update: {@code KEYS[1]} the document. Returns its {@code
