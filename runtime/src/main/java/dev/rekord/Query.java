@@ -3,6 +3,7 @@ package dev.rekord;
 import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.instrument.Instrumentation;
 import dev.rekord.internal.instrument.QueryShape;
+import dev.rekord.exception.QueryException;
 import dev.rekord.query.Condition;
 import dev.rekord.query.Sort;
 import java.time.Duration;
@@ -84,7 +85,13 @@ public final class Query<T, ID> {
   @SafeVarargs
   @SuppressWarnings("varargs") // the array is only copied into an immutable list
   public final Query<T, ID> sortBy(Sort<T>... keys) {
-    return new Query<>(repository, condition, List.of(keys), offset, limit, pageSize);
+    List<Sort<T>> sort = List.of(keys);
+    for (Sort<T> key : sort) {
+      if (key.byRelevance() && sort.size() > 1) {
+        throw new IllegalArgumentException("Sort.relevance() is the only key of a query: " + sort);
+      }
+    }
+    return new Query<>(repository, condition, sort, offset, limit, pageSize);
   }
 
   /** Skips the first {@code offset} matches. */
@@ -281,7 +288,12 @@ public final class Query<T, ID> {
   }
 
   private QueryEngine<T> engine() {
-    return repository.engine(condition != null || !sort.isEmpty());
+    QueryEngine<T> engine = repository.engine(condition != null || !sort.isEmpty());
+    if (!sort.isEmpty() && sort.get(0).byRelevance() && !engine.name().equals("search")) {
+      throw new QueryException("ordering by relevance needs the search engine, and " + repository.model().name()
+          + " runs on the " + engine.name() + " engine; sort by a field, or run the model on Engine.SEARCH");
+    }
+    return engine;
   }
 
   @Override

@@ -820,7 +820,6 @@ public class RekordRepository<T, ID> {
    * @throws DocumentNotFoundException when there is no document with {@code id}: nothing is written
    * @throws dev.rekord.exception.UpdateConflictException when other writers changed the document
    *     under each of many attempts
-   * @throws IllegalStateException when the model runs on the search engine
    */
   @SafeVarargs
   public final T update(ID id, Update<T> update, Update<T>... more) {

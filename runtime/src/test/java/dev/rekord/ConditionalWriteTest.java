@@ -9,8 +9,12 @@ import dev.rekord.annotations.Storage;
 import dev.rekord.cluster.SharedCluster;
 import dev.rekord.exception.DocumentExistsException;
 import dev.rekord.exception.DocumentNotFoundException;
+import dev.rekord.model.Engine;
+import dev.rekord.schema.MigrationListener;
 import dev.rekord.test.RedisExtension;
+import dev.rekord.test.RedisModules;
 import dev.rekord.test.RedisServer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * insert, update, saveIfAbsent and their batch forms on a standalone server and on the cluster, in
- * both stored forms: a refused write leaves document and index untouched, and the check is atomic
+ * both stored forms, and on the search engine (a standalone server with the Redis Query Engine,
+ * hashes): a refused write leaves document and index untouched, and the check is atomic
  * with the write (many threads of two clients race for the same ids; exactly one wins each).
  */
 @ExtendWith(RedisExtension.class)
@@ -42,12 +47,20 @@ class ConditionalWriteTest {
     }
 
     RekordRepository<Member, String> members(Rekord rekord, String model) {
-      return TestModel.repository(rekord, TestModel.stringIds(model + "-" + storage, storage, Duration.ZERO));
+      RekordRepository<Member, String> members =
+          TestModel.repository(rekord, TestModel.stringIds(model + "-" + storage, storage, Duration.ZERO));
+      if (name.equals("search")) {
+        assertEquals(Engine.SEARCH, rekord.engineOf(members.model()));
+        RekordTesting.migrator(rekord).migrate(members.model(), MigrationListener.NONE); // FT.CREATE
+      }
+      return members;
     }
   }
 
   private static final List<Side> sides = new ArrayList<>();
   private static final List<Rekord> clients = new ArrayList<>();
+  /** A standalone server with the Redis Query Engine, for the search-engine side. */
+  private static RedisServer searchServer;
 
   @BeforeAll
   static void connect(RedisServer server) {
@@ -61,11 +74,24 @@ class ConditionalWriteTest {
       sides.add(new Side("standalone", storage, standalone, standalone2));
       sides.add(new Side("cluster", storage, cluster, cluster2));
     }
+    Path module = RedisModules.search().orElse(null);
+    if (module == null) {
+      System.err.println("ConditionalWriteTest: no search-engine side: " + RedisModules.searchMissingMessage());
+    } else { // AUTO puts the hash models on the search engine
+      searchServer = RedisServer.builder().module(module).start();
+      Rekord search = Rekord.connect(searchServer.url());
+      Rekord search2 = Rekord.connect(searchServer.url());
+      clients.addAll(List.of(search, search2));
+      sides.add(new Side("search", Storage.HASH, search, search2));
+    }
   }
 
   @AfterAll
   static void disconnect() {
     clients.forEach(Rekord::close);
+    if (searchServer != null) {
+      searchServer.close();
+    }
   }
 
   static Stream<Side> sides() {

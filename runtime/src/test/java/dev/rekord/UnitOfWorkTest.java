@@ -13,9 +13,13 @@ import dev.rekord.cluster.SharedCluster;
 import dev.rekord.exception.CrossBucketWriteException;
 import dev.rekord.exception.DocumentExistsException;
 import dev.rekord.exception.DocumentNotFoundException;
-import dev.rekord.update.Update;
+import dev.rekord.model.Engine;
+import dev.rekord.schema.MigrationListener;
 import dev.rekord.test.RedisExtension;
+import dev.rekord.test.RedisModules;
 import dev.rekord.test.RedisServer;
+import dev.rekord.update.Update;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +36,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Units of work on a standalone server (one bucket) and on the cluster (16 buckets), in both
+ * Units of work on a standalone server (one bucket), on the cluster (16 buckets) and on the search
+ * engine (a standalone server with the Redis Query Engine, hashes only), in both
  * stored forms: commit() is all or nothing within a bucket and refused across buckets;
  * applyEach() reports per item; the index stays exact.
  */
@@ -46,12 +51,20 @@ class UnitOfWorkTest {
     }
 
     RekordRepository<Member, String> members(String model) {
-      return TestModel.repository(rekord, TestModel.stringIds(model + "-" + storage, storage, Duration.ZERO));
+      RekordRepository<Member, String> members =
+          TestModel.repository(rekord, TestModel.stringIds(model + "-" + storage, storage, Duration.ZERO));
+      if (name.equals("search")) {
+        assertEquals(Engine.SEARCH, rekord.engineOf(members.model()));
+        RekordTesting.migrator(rekord).migrate(members.model(), MigrationListener.NONE); // FT.CREATE
+      }
+      return members;
     }
   }
 
   private static final List<Side> sides = new ArrayList<>();
   private static final List<Rekord> clients = new ArrayList<>();
+  /** A standalone server with the Redis Query Engine, for the search-engine side. */
+  private static RedisServer searchServer;
 
   @BeforeAll
   static void connect(RedisServer server) {
@@ -62,11 +75,23 @@ class UnitOfWorkTest {
       sides.add(new Side("standalone", storage, standalone));
       sides.add(new Side("cluster", storage, cluster));
     }
+    Path module = RedisModules.search().orElse(null);
+    if (module == null) {
+      System.err.println("UnitOfWorkTest: no search-engine side: " + RedisModules.searchMissingMessage());
+    } else { // AUTO puts the hash models on the search engine
+      searchServer = RedisServer.builder().module(module).start();
+      Rekord search = Rekord.connect(searchServer.url());
+      clients.add(search);
+      sides.add(new Side("search", Storage.HASH, search));
+    }
   }
 
   @AfterAll
   static void disconnect() {
     clients.forEach(Rekord::close);
+    if (searchServer != null) {
+      searchServer.close();
+    }
   }
 
   static Stream<Side> sides() {

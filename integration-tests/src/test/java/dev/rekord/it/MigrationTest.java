@@ -30,7 +30,7 @@ class MigrationTest {
 
   @RegisterExtension static RedisExtension redis = RedisExtension.create();
 
-  private static final List<String> PREFIXES = List.of("all-types-hash", "all-types-json", "event",
+  private static final List<String> PREFIXES = List.of("all-types-hash", "all-types-json", "article", "event",
       "item-hash", "item-json", "lease", "member", "moment", "note", "product", "product-json", "reading",
       "resident", "session", "tally", "tally-json", "ticket", "visit");
 

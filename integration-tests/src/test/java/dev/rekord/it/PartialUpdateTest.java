@@ -29,16 +29,21 @@ import dev.rekord.it.model.Tally;
 import dev.rekord.it.model.TallyJson;
 import dev.rekord.it.model.TallyJsonRepository;
 import dev.rekord.it.model.TallyJson_;
+import dev.rekord.it.model.TallyModel;
 import dev.rekord.it.model.TallyRepository;
 import dev.rekord.it.model.Tally_;
 import dev.rekord.metamodel.CollectionField;
+import dev.rekord.model.Engine;
 import dev.rekord.metamodel.DateField;
 import dev.rekord.metamodel.NumericField;
 import dev.rekord.metamodel.StringField;
 import dev.rekord.query.Attribute;
 import dev.rekord.query.Condition;
 import dev.rekord.test.RedisExtension;
+import dev.rekord.test.RedisModules;
+import dev.rekord.test.RedisServer;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,8 +68,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Partial updates ({@code repository.update(id, Update…)}) on a standalone server and on the
- * cluster, for a hash model ({@link Tally}) and a JSON one ({@link TallyJson}): each operation's
+ * Partial updates ({@code repository.update(id, Update…)}) on a standalone server, on the cluster
+ * and on the search engine (a standalone server with the Redis Query Engine: hash only), for a hash model ({@link Tally}) and a JSON one ({@link TallyJson}): each operation's
  * result and stored value, the index entries they move (tags, numbers, sort orders, a compound
  * index, {@code #ttl}), {@code updateIf}, and threads of two clients hammering the same documents
  * without losing an update.
@@ -98,27 +103,44 @@ class PartialUpdateTest {
 
   private static final List<Case<?>> cases = new ArrayList<>();
   private static final List<Rekord> clients = new ArrayList<>();
+  /** A standalone server with the Redis Query Engine, for the search-engine case. */
+  private static RedisServer searchServer;
 
   @BeforeAll
   static void connect() {
     connectTo("standalone", redis.server().url());
     connectTo("cluster", RedisTarget.cluster().url());
+    Path module = RedisModules.search().orElse(null);
+    if (module == null) {
+      System.err.println("PartialUpdateTest: no search-engine cases: " + RedisModules.searchMissingMessage());
+    } else {
+      // AUTO puts the hash model Tally on the search engine (TallyJson, JSON text, stays portable)
+      searchServer = RedisServer.builder().module(module).start();
+      Rekord search = connectTo("search", searchServer.url());
+      assertEquals(Engine.SEARCH, search.engineOf(TallyModel.INSTANCE));
+    }
   }
 
-  private static void connectTo(String deployment, String url) {
+  private static Rekord connectTo(String deployment, String url) {
     Rekord first = Rekord.connect(url);
     Rekord second = Rekord.connect(url);
     clients.add(first);
     clients.add(second);
     first.migrate();
     cases.add(new Case<>(deployment + "/hash", first, second, TallyRepository::new, HASH, t -> t, t -> t));
-    cases.add(new Case<>(deployment + "/json", first, second, TallyJsonRepository::new, JSON,
-        PartialUpdateTest::json, PartialUpdateTest::hash));
+    if (!deployment.equals("search")) {
+      cases.add(new Case<>(deployment + "/json", first, second, TallyJsonRepository::new, JSON,
+          PartialUpdateTest::json, PartialUpdateTest::hash));
+    }
+    return first;
   }
 
   @AfterAll
   static void disconnect() {
     clients.forEach(Rekord::close);
+    if (searchServer != null) {
+      searchServer.close();
+    }
   }
 
   static Stream<Case<?>> cases() {

@@ -16,6 +16,7 @@ import dev.rekord.it.model.AllTypesHash_;
 import dev.rekord.it.model.AllTypesJson;
 import dev.rekord.it.model.AllTypesJsonIndex;
 import dev.rekord.it.model.AllTypesJsonModel;
+import dev.rekord.it.model.ArticleModel;
 import dev.rekord.it.model.Color;
 import dev.rekord.it.model.EventModel;
 import dev.rekord.it.model.ItemHashModel;
@@ -79,6 +80,7 @@ class RegistrationTest {
           List.of(
               AllTypesHashModel.class,
               AllTypesJsonModel.class,
+              ArticleModel.class,
               EventModel.class,
               ItemHashModel.class,
               ItemJsonModel.class,

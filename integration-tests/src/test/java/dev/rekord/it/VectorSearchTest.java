@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
@@ -221,6 +222,31 @@ class VectorSearchTest {
       assertArrayEquals(expected, blob);
       assertEquals(java.util.Base64.getEncoder().encodeToString(expected), raw.hget("{product}:p1", "euclidean"));
     }
+  }
+
+  /** {@code @Vector(m = 24, efConstruction = 300, efRuntime = 40)} reaches FT.CREATE; an untuned HNSW graph keeps the defaults. */
+  @org.junit.jupiter.api.Test
+  void theHnswSettingsOfTheAnnotationReachTheQueryEngine() {
+    try (Rekord rekord = rekord(Engine.SEARCH)) { // migrate() ran FT.CREATE
+      assertEquals(Engine.SEARCH, rekord.engineOf(ProductModel.INSTANCE));
+      Map<String, Object> approximate = vectorInfo("v5"); // the sixth indexed field
+      assertEquals("HNSW", approximate.get("ALGORITHM"));
+      assertEquals(24L, approximate.get("M"));
+      assertEquals(300L, approximate.get("EF_CONSTRUCTION"));
+      assertEquals(40L, approximate.get("EF_RUNTIME"));
+      assertEquals("FLAT", vectorInfo("v3").get("ALGORITHM")); // euclidean: no graph settings
+    }
+  }
+
+  /** {@code FT.DEBUG VECSIM_INFO} of the vector attribute {@code attribute} of Product's index, as a map. */
+  private static Map<String, Object> vectorInfo(String attribute) {
+    List<?> reply = (List<?>) server.command("FT.DEBUG", "VECSIM_INFO", "rekord:product-idx", attribute);
+    Map<String, Object> info = new java.util.HashMap<>();
+    for (int i = 0; i + 1 < reply.size(); i += 2) {
+      Object value = reply.get(i + 1);
+      info.put(String.valueOf(reply.get(i)), value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value);
+    }
+    return info;
   }
 
   @ParameterizedTest

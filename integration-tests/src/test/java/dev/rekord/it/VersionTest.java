@@ -12,9 +12,14 @@ import dev.rekord.it.model.NoteRepository;
 import dev.rekord.it.model.Note_;
 import dev.rekord.it.model.Ticket;
 import dev.rekord.it.model.TicketRepository;
+import dev.rekord.it.model.TicketModel;
 import dev.rekord.it.model.Ticket_;
+import dev.rekord.model.Engine;
 import dev.rekord.test.RedisExtension;
+import dev.rekord.test.RedisModules;
+import dev.rekord.test.RedisServer;
 import dev.rekord.update.Update;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -30,7 +35,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code @Version} on a standalone server and on the cluster: a save checks the stored version and
+ * {@code @Version} on a standalone server, on the cluster and on the search engine (a standalone
+ * server with the Redis Query Engine, where the hash model {@code Ticket} runs; the JSON {@code
+ * Note} stays on the portable engine): a save checks the stored version and
  * stores the next one atomically; a stale save throws and writes nothing; of two saves of the same
  * version exactly one wins, from many threads of two clients, and the index stays exact.
  */
@@ -47,6 +54,8 @@ class VersionTest {
   }
 
   private static final List<Side> sides = new ArrayList<>();
+  /** A standalone server with the Redis Query Engine, where the search-engine side runs. */
+  private static RedisServer searchServer;
 
   @BeforeAll
   static void connect() {
@@ -54,9 +63,19 @@ class VersionTest {
     String cluster = RedisTarget.cluster().url();
     sides.add(new Side("standalone", Rekord.connect(standalone), Rekord.connect(standalone)));
     sides.add(new Side("cluster", Rekord.connect(cluster), Rekord.connect(cluster)));
+    Path module = RedisModules.search().orElse(null);
+    if (module == null) {
+      System.err.println("VersionTest: no search-engine side: " + RedisModules.searchMissingMessage());
+    } else {
+      // AUTO puts the hash model Ticket on the search engine; the JSON Note stays portable
+      searchServer = RedisServer.builder().module(module).start();
+      sides.add(new Side("search", Rekord.connect(searchServer.url()), Rekord.connect(searchServer.url())));
+    }
     for (Side side : sides) {
       side.first().migrate();
     }
+    sides.stream().filter(side -> side.name().equals("search"))
+        .forEach(side -> assertEquals(Engine.SEARCH, side.first().engineOf(TicketModel.INSTANCE)));
   }
 
   @AfterAll
@@ -64,6 +83,9 @@ class VersionTest {
     for (Side side : sides) {
       side.first().close();
       side.second().close();
+    }
+    if (searchServer != null) {
+      searchServer.close();
     }
   }
 

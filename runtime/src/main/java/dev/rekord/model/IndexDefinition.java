@@ -1,6 +1,7 @@
 package dev.rekord.model;
 
 import dev.rekord.annotations.Storage;
+import dev.rekord.annotations.Text;
 import java.util.List;
 
 /**
@@ -27,6 +28,27 @@ public record IndexDefinition(
       }
       requireField(fields, compound.number());
     }
+    Text.Language language = Text.Language.NONE;
+    for (IndexField field : fields) {
+      if (field.stemmed() && language != Text.Language.NONE && field.stemming() != language) {
+        throw new IllegalArgumentException("the stemmed texts of " + name + " have more than one language: "
+            + language + " and " + field.stemming() + " (" + field.path() + ")");
+      }
+      language = field.stemmed() ? field.stemming() : language;
+    }
+  }
+
+  /**
+   * The one language the search engine stems this model's stemmed texts in ({@code @Text(stemming =
+   * …)}); {@link Text.Language#NONE} when no text is stemmed.
+   */
+  public Text.Language stemming() {
+    for (IndexField field : fields) {
+      if (field.stemmed()) {
+        return field.stemming();
+      }
+    }
+    return Text.Language.NONE;
   }
 
   /** A definition without compound indexes. */

@@ -1,6 +1,8 @@
 package dev.rekord.model;
 
+import dev.rekord.annotations.Text;
 import dev.rekord.annotations.Vector;
+import java.util.Objects;
 
 /**
  * One indexed field of a model. Generated index definitions build it by kind, then add what
@@ -21,14 +23,42 @@ import dev.rekord.annotations.Vector;
  *     in a collection)
  * @param vector for a vector: its dimensions, distance and algorithm; {@code null} for every other
  *     kind
+ * @param stemming for a text, the language the search engine stems it in ({@code @Text(stemming =
+ *     …)}); {@link Text.Language#NONE} for exact words (the portable engine's only form) and every
+ *     other kind
  */
-public record IndexField(
-    String path, IndexKind kind, boolean sortable, boolean caseSensitive, boolean multiValued, VectorIndex vector) {
+public record IndexField(String path, IndexKind kind, boolean sortable, boolean caseSensitive, boolean multiValued,
+    VectorIndex vector, Text.Language stemming) {
 
   public IndexField {
     if ((kind == IndexKind.VECTOR) != (vector != null)) {
       throw new IllegalArgumentException("a vector field, and only a vector field, has vector settings: " + path);
     }
+    Objects.requireNonNull(stemming, "stemming");
+    if (stemming != Text.Language.NONE && kind != IndexKind.TEXT) {
+      throw new IllegalArgumentException("only a text is stemmed, not the " + kind + " field " + path);
+    }
+  }
+
+  /** A field without stemming. */
+  public IndexField(
+      String path, IndexKind kind, boolean sortable, boolean caseSensitive, boolean multiValued, VectorIndex vector) {
+    this(path, kind, sortable, caseSensitive, multiValued, vector, Text.Language.NONE);
+  }
+
+  /** Whether the search engine stems this text. */
+  public boolean stemmed() {
+    return stemming != Text.Language.NONE;
+  }
+
+  /**
+   * This text, stemmed by the search engine in {@code language} ({@code @Text(stemming = …)}); the
+   * portable engine keeps matching its exact words.
+   *
+   * @throws IllegalArgumentException when this field is not a text
+   */
+  public IndexField stemmed(Text.Language language) {
+    return new IndexField(path, kind, sortable, caseSensitive, multiValued, vector, language);
   }
 
   /** A field of any kind but {@link IndexKind#VECTOR}. */
@@ -71,9 +101,19 @@ public record IndexField(
     return new IndexField(path, IndexKind.VECTOR, false, true, false, new VectorIndex(dimensions, distance, algorithm));
   }
 
+  /**
+   * An {@link Vector.Algorithm#HNSW} vector with its graph settings ({@link VectorIndex#DEFAULT}:
+   * the Query Engine's), as {@code @Vector(m = …, efConstruction = …, efRuntime = …)} gives them.
+   */
+  public static IndexField vector(String path, int dimensions, Vector.Distance distance, Vector.Algorithm algorithm,
+      int m, int efConstruction, int efRuntime) {
+    return new IndexField(path, IndexKind.VECTOR, false, true, false,
+        new VectorIndex(dimensions, distance, algorithm, m, efConstruction, efRuntime));
+  }
+
   /** This field, also keeping a sort order ({@code @Sortable}, {@code sortable = true}). */
   public IndexField withSortOrder() {
-    return new IndexField(path, kind, true, caseSensitive, multiValued, vector);
+    return new IndexField(path, kind, true, caseSensitive, multiValued, vector, stemming);
   }
 
   /**
@@ -85,6 +125,6 @@ public record IndexField(
     if (kind != IndexKind.TAG) {
       throw new IllegalStateException("only a tag can be case-insensitive, not the " + kind + " field " + path);
     }
-    return new IndexField(path, kind, sortable, false, multiValued, vector);
+    return new IndexField(path, kind, sortable, false, multiValued, vector, stemming);
   }
 }

@@ -8,8 +8,15 @@ import java.util.Objects;
  * and KNN queries order by {@code distance}; the search engine indexes it with {@code algorithm}.
  *
  * @param dimensions 1 to {@link #MAX_DIMENSIONS}
+ * @param m {@code HNSW}'s {@code M}; {@link #DEFAULT}: the Query Engine's
+ * @param efConstruction {@code HNSW}'s {@code EF_CONSTRUCTION}; {@link #DEFAULT}: the Query Engine's
+ * @param efRuntime {@code HNSW}'s {@code EF_RUNTIME}; {@link #DEFAULT}: the Query Engine's
  */
-public record VectorIndex(int dimensions, Vector.Distance distance, Vector.Algorithm algorithm) {
+public record VectorIndex(int dimensions, Vector.Distance distance, Vector.Algorithm algorithm, int m,
+    int efConstruction, int efRuntime) {
+
+  /** An HNSW setting left to the Redis Query Engine's default. */
+  public static final int DEFAULT = 0;
 
   /** The most dimensions a vector may have (the Redis Query Engine's limit). */
   public static final int MAX_DIMENSIONS = 32_768;
@@ -20,6 +27,19 @@ public record VectorIndex(int dimensions, Vector.Distance distance, Vector.Algor
     }
     Objects.requireNonNull(distance, "distance");
     Objects.requireNonNull(algorithm, "algorithm");
+    if (m < 0 || efConstruction < 0 || efRuntime < 0) {
+      throw new IllegalArgumentException("HNSW settings are positive (or 0 for the default): m=" + m
+          + ", efConstruction=" + efConstruction + ", efRuntime=" + efRuntime);
+    }
+    if (algorithm != Vector.Algorithm.HNSW && (m != DEFAULT || efConstruction != DEFAULT || efRuntime != DEFAULT)) {
+      throw new IllegalArgumentException("m, efConstruction and efRuntime are settings of an HNSW vector, not "
+          + algorithm);
+    }
+  }
+
+  /** Settings with the Query Engine's defaults for every HNSW parameter. */
+  public VectorIndex(int dimensions, Vector.Distance distance, Vector.Algorithm algorithm) {
+    this(dimensions, distance, algorithm, DEFAULT, DEFAULT, DEFAULT);
   }
 
   /**

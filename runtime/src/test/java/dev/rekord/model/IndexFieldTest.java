@@ -58,6 +58,32 @@ class IndexFieldTest {
   }
 
   @Test
+  void hnswSettingsBelongToAnHnswVectorAndArePositive() {
+    var l2 = dev.rekord.annotations.Vector.Distance.L2;
+    var hnsw = dev.rekord.annotations.Vector.Algorithm.HNSW;
+    var flat = dev.rekord.annotations.Vector.Algorithm.FLAT;
+    VectorIndex tuned = IndexField.vector("embedding", 3, l2, hnsw, 32, 0, 50).vector();
+    assertEquals(new VectorIndex(3, l2, hnsw, 32, VectorIndex.DEFAULT, 50), tuned);
+    assertEquals(new VectorIndex(3, l2, hnsw, 0, 0, 0), new VectorIndex(3, l2, hnsw));
+    assertThrows(IllegalArgumentException.class, () -> new VectorIndex(3, l2, flat, 16, 0, 0));
+    assertThrows(IllegalArgumentException.class, () -> new VectorIndex(3, l2, hnsw, 0, -1, 0));
+  }
+
+  @Test
+  void onlyATextIsStemmedAndAModelStemsInOneLanguage() {
+    var english = dev.rekord.annotations.Text.Language.ENGLISH;
+    IndexField body = IndexField.text("body").stemmed(english);
+    assertTrue(body.stemmed());
+    assertFalse(IndexField.text("title").stemmed());
+    assertThrows(IllegalArgumentException.class, () -> IndexField.tag("city").stemmed(english));
+    assertEquals(english, new IndexDefinition("a-idx", "a", dev.rekord.annotations.Storage.HASH,
+        List.of(IndexField.text("title"), body), "f").stemming());
+    assertThrows(IllegalArgumentException.class, () -> new IndexDefinition("a-idx", "a",
+        dev.rekord.annotations.Storage.HASH,
+        List.of(body, IndexField.text("notes").stemmed(dev.rekord.annotations.Text.Language.GERMAN)), "f"));
+  }
+
+  @Test
   void distancesAreTheQueryEnginesDefinitions() {
     float[] a = {1, 0};
     float[] b = {3, 4};

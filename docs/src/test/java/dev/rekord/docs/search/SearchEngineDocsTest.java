@@ -1,6 +1,7 @@
 package dev.rekord.docs.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.rekord.Neighbor;
 import dev.rekord.Rekord;
@@ -10,7 +11,15 @@ import dev.rekord.docs.gettingstarted.MemberRepository;
 import dev.rekord.docs.gettingstarted.Member_;
 import dev.rekord.docs.gettingstarted.Session;
 import dev.rekord.docs.gettingstarted.SessionModel;
+import dev.rekord.docs.updates.Account;
+import dev.rekord.docs.updates.AccountModel;
+import dev.rekord.docs.updates.AccountRepository;
+import dev.rekord.docs.updates.Account_;
+import dev.rekord.exception.DocumentExistsException;
+import dev.rekord.exception.OptimisticLockException;
 import dev.rekord.model.Engine;
+import dev.rekord.query.Sort;
+import dev.rekord.update.Update;
 import dev.rekord.schema.MigrationReport;
 import dev.rekord.test.RedisModules;
 import dev.rekord.test.RedisServer;
@@ -90,6 +99,50 @@ class SearchEngineDocsTest {
       // end::nearest[]
       assertEquals(List.of("boot", "sandal"), similar.stream().map(n -> n.entity().id()).toList());
       assertEquals(1 - 0.9 / Math.sqrt(0.82), best.distance(), 1e-6);
+    }
+  }
+
+  @Test
+  void stemmingAndRelevance() {
+    try (Rekord rekord = Rekord.connect(server.url())) {
+      rekord.migrate();
+      RecipeRepository recipes = new RecipeRepository(rekord);
+      recipes.save(new Recipe("bread", "Bread", "Knead, rest, then bake for 40 minutes; bake again if pale",
+          new float[] {1, 0, 0, 0}));
+      recipes.save(new Recipe("cake", "Cake", "Baking takes an hour in a slow oven, with a cake tin, a whisk and"
+          + " some patience for the whole afternoon", new float[] {0, 1, 0, 0}));
+      recipes.save(new Recipe("salad", "Salad", "Chop and toss", new float[] {0, 0, 1, 0}));
+      // tag::stemming[]
+      List<Recipe> baked = recipes.find(Recipe_.method.matches("bake"))  // "bake", "baking", "baked"…
+          .sortBy(Sort.relevance())                                        // best matches first (BM25)
+          .limit(10)
+          .list();
+      // end::stemming[]
+      assertEquals(List.of("bread", "cake"), baked.stream().map(Recipe::id).toList());
+      assertEquals(0, recipes.find(Recipe_.title.matches("cakes")).count()); // not stemmed: exact words
+    }
+  }
+
+  @Test
+  void safeWritesOnTheSearchEngine() {
+    try (Rekord rekord = Rekord.connect(server.url())) {
+      rekord.migrate();
+      assertEquals(Engine.SEARCH, rekord.engineOf(AccountModel.INSTANCE));
+      // tag::writes[]
+      AccountRepository accounts = new AccountRepository(rekord);           // on the search engine
+      Account opened = accounts.insert(new Account("acc-1", 0, "Ada", 100)); // version 1
+      Account paid = accounts.update("acc-1", Update.increment(Account_.balance, 25L)); // version 2
+      try {
+        accounts.save(opened);   // carries version 1, but 2 is stored
+      } catch (OptimisticLockException e) {
+        // e.expectedVersion() == 1, e.actualVersion() == 2: nothing was written
+      }
+      // end::writes[]
+      assertEquals(1, opened.version());
+      assertEquals(new Account("acc-1", 2, "Ada", 125), paid);
+      assertEquals(paid, accounts.findById("acc-1").orElseThrow());
+      assertThrows(OptimisticLockException.class, () -> accounts.save(opened));
+      assertThrows(DocumentExistsException.class, () -> accounts.insert(new Account("acc-1", 0, "Bob", 1)));
     }
   }
 }

@@ -39,6 +39,13 @@ public enum Message {
       "VectorDimensions",
       "A @Vector has 1 to 32768 dimensions, but %s has dimensions = %d; give the length of the"
           + " embeddings your model produces, e.g. `@Vector(dimensions = 384)`"),
+  VECTOR_SETTING(
+      "VectorSetting",
+      "%s has `%s = %d`, which %s"),
+  MIXED_TEXT_LANGUAGES(
+      "MixedTextLanguages",
+      "The search engine stems every text of a model in one language, but %s stems %s in %s and %s in %s;"
+          + " give them the same `stemming`"),
   CONFLICTING_INDEXES(
       "ConflictingIndexes",
       "A component has one index kind, but %s is annotated %s; keep one of them"),

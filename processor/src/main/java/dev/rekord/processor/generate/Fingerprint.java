@@ -53,6 +53,8 @@ final class Fingerprint {
           .append(field.path().multiValued())
           .append(scoring(field))
           .append(vector(field))
+          // only when given, so the fingerprint of an unstemmed text stays as it was
+          .append(field.spec().stemming() == null ? "" : "|stemming=" + field.spec().stemming())
           .append('\n');
     }
     for (IndexedCompound compound : compounds) {
@@ -79,7 +81,13 @@ final class Fingerprint {
   /** A vector's settings, {@code |vector=384,COSINE,FLAT}; nothing for other kinds, whose lines stay as they were. */
   private static String vector(IndexedField field) {
     IndexSpec.VectorSpec vector = field.spec().vector();
-    return vector == null ? "" : "|vector=" + vector.dimensions() + "," + vector.distance() + "," + vector.algorithm();
+    if (vector == null) {
+      return "";
+    }
+    String line = "|vector=" + vector.dimensions() + "," + vector.distance() + "," + vector.algorithm();
+    // the HNSW settings only when given, so the fingerprint of an untuned vector stays as it was
+    return vector.tuned() ? line + ",m=" + vector.m() + ",efc=" + vector.efConstruction() + ",efr="
+        + vector.efRuntime() : line;
   }
 
   private static String digest(String text) {

@@ -81,6 +81,11 @@ final class IndexDefinitionWriter extends SourceFileWriter {
     if (spec.kind() == IndexKind.VECTOR) {
       // IndexField.vector("embedding", 384, Vector.Distance.COSINE, Vector.Algorithm.FLAT)
       IndexSpec.VectorSpec vector = spec.vector();
+      if (vector.tuned()) { // ..., Vector.Algorithm.HNSW, 32, 400, 0): m, efConstruction, efRuntime (0: default)
+        return CodeBlock.of("$T.$N($S, $L, $T.Distance.$N, $T.Algorithm.$N, $L, $L, $L)", RuntimeTypes.INDEX_FIELD,
+            factory, field.path().storedPath(), vector.dimensions(), RuntimeTypes.VECTOR, vector.distance(),
+            RuntimeTypes.VECTOR, vector.algorithm(), vector.m(), vector.efConstruction(), vector.efRuntime());
+      }
       return CodeBlock.of("$T.$N($S, $L, $T.Distance.$N, $T.Algorithm.$N)", RuntimeTypes.INDEX_FIELD, factory,
           field.path().storedPath(), vector.dimensions(), RuntimeTypes.VECTOR, vector.distance(), RuntimeTypes.VECTOR,
           vector.algorithm());
@@ -94,6 +99,9 @@ final class IndexDefinitionWriter extends SourceFileWriter {
     }
     if (spec.sortable()) {
       code.add(".withSortOrder()");
+    }
+    if (spec.stemming() != null) {
+      code.add(".stemmed($T.Language.$N)", RuntimeTypes.TEXT, spec.stemming());
     }
     return code.build();
   }

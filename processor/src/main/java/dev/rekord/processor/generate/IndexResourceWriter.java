@@ -92,8 +92,7 @@ final class IndexResourceWriter {
       case GEO -> {
         // The query engine cannot sort by a GEO field.
       }
-      case VECTOR -> text.append(' ').append(spec.vector().algorithm()).append(" 6 TYPE FLOAT32 DIM ")
-          .append(spec.vector().dimensions()).append(" DISTANCE_METRIC ").append(spec.vector().distance());
+      case VECTOR -> appendVector(text, spec.vector());
     }
     return text.toString();
   }
@@ -107,5 +106,21 @@ final class IndexResourceWriter {
   /** Single quotes around a JSONPath that uses {@code ["name"]} for a name with a dash. */
   private static String quoted(String argument) {
     return argument.indexOf('"') < 0 ? argument : "'" + argument + "'";
+  }
+
+  /** {@code FLAT 6 TYPE FLOAT32 DIM 384 DISTANCE_METRIC COSINE}, with the HNSW settings given. */
+  private static void appendVector(StringBuilder text, IndexSpec.VectorSpec vector) {
+    StringBuilder attributes = new StringBuilder(" TYPE FLOAT32 DIM ").append(vector.dimensions())
+        .append(" DISTANCE_METRIC ").append(vector.distance());
+    int count = 6;
+    int[] values = {vector.m(), vector.efConstruction(), vector.efRuntime()};
+    String[] names = {"M", "EF_CONSTRUCTION", "EF_RUNTIME"};
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != 0) {
+        attributes.append(' ').append(names[i]).append(' ').append(values[i]);
+        count += 2;
+      }
+    }
+    text.append(' ').append(vector.algorithm()).append(' ').append(count).append(attributes);
   }
 }

@@ -36,6 +36,7 @@ final class RuntimeTypes {
   static final ClassName GEO_FIELD = ClassName.get("dev.rekord.metamodel", "GeoField");
   static final ClassName VECTOR_FIELD = ClassName.get("dev.rekord.metamodel", "VectorField");
   static final ClassName VECTOR = ClassName.get("dev.rekord.annotations", "Vector");
+  static final ClassName TEXT = ClassName.get("dev.rekord.annotations", "Text");
   static final ClassName NUMERIC_FIELD = ClassName.get("dev.rekord.metamodel", "NumericField");
   static final ClassName SORTABLE_COMPARABLE_FIELD = ClassName.get("dev.rekord.metamodel", "SortableComparableField");
   static final ClassName SORTABLE_DATE_FIELD = ClassName.get("dev.rekord.metamodel", "SortableDateField");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 
 /**
@@ -92,7 +93,9 @@ final class IndexResolver {
       return vector(field, mirror, path, problems);
     }
     boolean caseSensitive = annotation != IndexAnnotation.TAG || annotations.booleanValue(mirror, "caseSensitive");
-    return Optional.of(new IndexSpec(kind.get(), sortable, caseSensitive));
+    String stemming = annotation == IndexAnnotation.TEXT ? annotations.enumValue(mirror, "stemming") : "NONE";
+    return Optional.of(new IndexSpec(kind.get(), sortable, caseSensitive, null,
+        stemming.equals("NONE") ? null : stemming));
   }
 
   /** The settings of a {@code @Vector}, or nothing when its dimensions are out of range. */
@@ -103,9 +106,36 @@ final class IndexResolver {
           Message.VECTOR_DIMENSIONS, path, dimensions));
       return Optional.empty();
     }
+    String algorithm = annotations.enumValue(mirror, "algorithm");
+    int[] settings = new int[HNSW_SETTINGS.size()];
+    boolean valid = true;
+    for (int i = 0; i < settings.length; i++) {
+      String name = HNSW_SETTINGS.get(i);
+      Optional<? extends AnnotationValue> given = Annotations.explicitValue(mirror, name);
+      if (given.isEmpty()) {
+        continue; // 0: the Query Engine's default
+      }
+      settings[i] = ((Number) given.get().getValue()).intValue();
+      if (!algorithm.equals("HNSW")) {
+        problems.add(Problem.onValue(field, mirror, given.get(), Message.VECTOR_SETTING, path, name, settings[i],
+            "is a setting of an HNSW graph, and " + path + " is " + algorithm + "; use `algorithm ="
+            + " Vector.Algorithm.HNSW` or remove `" + name + "`"));
+        valid = false;
+      } else if (settings[i] < 1) {
+        problems.add(Problem.onValue(field, mirror, given.get(), Message.VECTOR_SETTING, path, name, settings[i],
+            "must be at least 1; remove it for the Redis Query Engine's default"));
+        valid = false;
+      }
+    }
+    if (!valid) {
+      return Optional.empty();
+    }
     return Optional.of(new IndexSpec(IndexKind.VECTOR, false, true, new IndexSpec.VectorSpec((int) dimensions,
-        annotations.enumValue(mirror, "distance"), annotations.enumValue(mirror, "algorithm"))));
+        annotations.enumValue(mirror, "distance"), algorithm, settings[0], settings[1], settings[2])));
   }
+
+  /** The {@code @Vector} members that tune an HNSW graph, in {@code VectorSpec}'s order. */
+  private static final List<String> HNSW_SETTINGS = List.of("m", "efConstruction", "efRuntime");
 
   /** The annotations that would index {@code single}, or why nothing can. */
   private static String fix(ValueType single, boolean multiValued) {

@@ -65,6 +65,7 @@ public final class ModelBuilder {
     List<PropertiesBuilder.Component> components = properties.model(type, problems);
     KeyRules.check(type, components, problems);
     List<CompoundIndexDescription> compoundIndexes = CompoundIndexRules.check(type, components, problems);
+    TextLanguageRules.check(type, components, problems);
     if (!problems.isEmpty()) {
       return new BuildResult.Invalid(problems.list());
     }

@@ -63,6 +63,36 @@ class FingerprintTest {
     assertChanges(city(new IndexSpec(IndexKind.TAG, true, true), "city"));
   }
 
+  /** HNSW settings rebuild the index when given; a vector without them keeps its old fingerprint line. */
+  @Test
+  void changesWithTheHnswSettingsOnlyWhenGiven() {
+    ModelDescription plain = city(vector(0, 0, 0), "city");
+    ModelDescription tuned = city(vector(32, 0, 50), "city");
+    assertThat(canonical(plain)).contains("|vector=4,COSINE,HNSW\n");
+    assertThat(canonical(tuned)).contains("|vector=4,COSINE,HNSW,m=32,efc=0,efr=50\n");
+    assertThat(Fingerprint.of(tuned)).isNotEqualTo(Fingerprint.of(plain));
+    assertThat(Fingerprint.of(city(vector(32, 0, 51), "city"))).isNotEqualTo(Fingerprint.of(tuned));
+  }
+
+  /** Stemming rebuilds the index (FT.CREATE gains LANGUAGE and a TEXT field); an unstemmed text keeps its line. */
+  @Test
+  void changesWithStemmingOnlyWhenGiven() {
+    ModelDescription plain = city(new IndexSpec(IndexKind.TEXT, false, true), "city");
+    ModelDescription stemmed = city(new IndexSpec(IndexKind.TEXT, false, true, null, "ENGLISH"), "city");
+    assertThat(canonical(plain)).contains("field=city|TEXT|sortable=false|caseSensitive=true|multiValued=false\n");
+    assertThat(canonical(stemmed)).contains("|multiValued=false|stemming=ENGLISH\n");
+    assertThat(Fingerprint.of(stemmed)).isNotEqualTo(Fingerprint.of(plain));
+  }
+
+  private static IndexSpec vector(int m, int efConstruction, int efRuntime) {
+    return new IndexSpec(IndexKind.VECTOR, false, true,
+        new IndexSpec.VectorSpec(4, "COSINE", "HNSW", m, efConstruction, efRuntime));
+  }
+
+  private static String canonical(ModelDescription model) {
+    return Fingerprint.canonicalText(model, IndexedField.of(model), IndexedCompound.of(model));
+  }
+
   @Test
   void changesWithCaseSensitivity() {
     assertChanges(city(new IndexSpec(IndexKind.TAG, false, false), "city"));

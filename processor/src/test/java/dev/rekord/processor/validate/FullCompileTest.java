@@ -54,4 +54,38 @@ class FullCompileTest {
     assertThat(services).isEqualTo("test.MemberModel\n");
   }
 
+  /** {@code @Vector}'s HNSW settings reach the generated definition and the reviewed FT.CREATE; untuned ones stay short. */
+  @Test
+  void hnswSettingsAreCarriedIntoTheIndexDefinition() throws IOException {
+    JavaFileObject product = source("test.Product", """
+        @RedisModel
+        public record Product(
+            @Id String id,
+            @Vector(dimensions = 4, algorithm = Vector.Algorithm.HNSW, m = 32, efRuntime = 50) float[] tuned,
+            @Vector(dimensions = 4, algorithm = Vector.Algorithm.HNSW) float[] plain) {}
+        """);
+    Compilation c = ProcessorTestSupport.compile(product);
+    assertThat(c).succeededWithoutWarnings();
+    String index = c.generatedSourceFile("test.ProductIndex").orElseThrow().getCharContent(true).toString();
+    assertThat(index).contains("IndexField.vector(\"tuned\", 4, Vector.Distance.COSINE, Vector.Algorithm.HNSW, 32, 0, 50)");
+    assertThat(index).contains("IndexField.vector(\"plain\", 4, Vector.Distance.COSINE, Vector.Algorithm.HNSW)");
+    String command = c.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/rekord/test.Product.redis")
+        .orElseThrow().getCharContent(true).toString();
+    assertThat(command).contains("tuned VECTOR HNSW 10 TYPE FLOAT32 DIM 4 DISTANCE_METRIC COSINE M 32 EF_RUNTIME 50");
+    assertThat(command).contains("plain VECTOR HNSW 6 TYPE FLOAT32 DIM 4 DISTANCE_METRIC COSINE\n");
+  }
+
+  /** {@code @Text(stemming = …)} reaches the generated definition; an unstemmed text stays as it was. */
+  @Test
+  void stemmingIsCarriedIntoTheIndexDefinition() throws IOException {
+    JavaFileObject article = source("test.Article", """
+        @RedisModel
+        public record Article(@Id String id, @Text(stemming = Text.Language.ENGLISH) String body, @Text String title) {}
+        """);
+    Compilation c = ProcessorTestSupport.compile(article);
+    assertThat(c).succeededWithoutWarnings();
+    String index = c.generatedSourceFile("test.ArticleIndex").orElseThrow().getCharContent(true).toString();
+    assertThat(index).contains("IndexField.text(\"body\").stemmed(Text.Language.ENGLISH)");
+    assertThat(index).contains("IndexField.text(\"title\");");
+  }
 }

@@ -439,6 +439,43 @@ class ValidationErrorsTest {
     }
 
     @Test
+    void stemmedTextsOfOneModelShareALanguage() {
+      JavaFileObject src = member("""
+              @Id String id,
+              @Text(stemming = Text.Language.ENGLISH) String bio,
+              @Text String plain,
+              @Text(stemming = Text.Language.GERMAN) String notes
+          """);
+      Compilation c = compile(src);
+      assertThat(c).hadErrorCount(1);
+      assertThat(c).hadErrorContaining("[Rekord.MixedTextLanguages] The search engine stems every text of a model in"
+              + " one language, but Member stems Member.bio in ENGLISH and Member.notes in GERMAN; give them the same"
+              + " `stemming`")
+          .inFile(src).onLineContaining("String notes");
+    }
+
+    @Test
+    void hnswSettingsOnAFlatVectorOrBelowOne() {
+      JavaFileObject src = member("""
+              @Id String id,
+              @Vector(dimensions = 3, m = 16) float[] flat,
+              @Vector(dimensions = 3, algorithm = Vector.Algorithm.HNSW, efConstruction = 0) float[] zero,
+              @Vector(dimensions = 3, algorithm = Vector.Algorithm.HNSW, efRuntime = -5) float[] negative,
+              @Vector(dimensions = 3, algorithm = Vector.Algorithm.HNSW, m = 32, efRuntime = 50) float[] tuned
+          """);
+      Compilation c = compile(src);
+      assertThat(c).hadErrorCount(3);
+      assertThat(c).hadErrorContaining("[Rekord.VectorSetting] Member.flat has `m = 16`, which is a setting of an"
+              + " HNSW graph, and Member.flat is FLAT; use `algorithm = Vector.Algorithm.HNSW` or remove `m`")
+          .inFile(src).onLineContaining("float[] flat");
+      assertThat(c).hadErrorContaining("[Rekord.VectorSetting] Member.zero has `efConstruction = 0`, which must be"
+              + " at least 1; remove it for the Redis Query Engine's default")
+          .inFile(src).onLineContaining("float[] zero");
+      assertThat(c).hadErrorContaining("[Rekord.VectorSetting] Member.negative has `efRuntime = -5`")
+          .inFile(src).onLineContaining("float[] negative");
+    }
+
+    @Test
     void aVectorHasNoSortOrderAndOneIndexKind() {
       JavaFileObject src = member("""
               @Id String id,

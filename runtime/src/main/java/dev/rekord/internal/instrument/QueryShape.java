@@ -38,7 +38,8 @@ public final class QueryShape {
       shape.append(" sort:");
       for (int i = 0; i < sort.size(); i++) {
         Sort<?> key = sort.get(i);
-        shape.append(i == 0 ? "" : ",").append(key.descending() ? "-" : "").append(key.field().path());
+        shape.append(i == 0 ? "" : ",").append(key.byRelevance() ? "relevance"
+            : (key.descending() ? "-" : "") + key.field().path());
       }
     }
     return shape.toString();

@@ -120,6 +120,9 @@ final class SearchDocument implements IndexSink {
     if (text == null) {
       return absent(field);
     }
+    if (field.stemmed()) { // the values of a collection one per line
+      values.merge(SearchSchema.hashField(SearchSchema.STEMMED_CODE, field), text, (a, b) -> a + "\n" + b);
+    }
     for (String token : IndexEncoding.tokens(text)) {
       add(SearchSchema.hashField("w", field), Hex.of(token));
       for (String prefix : Hex.prefixes(token)) {

@@ -49,6 +49,7 @@ final class SearchQueries {
   long count(Condition<?> condition) {
     List<String> args = new ArrayList<>(List.of(schema.alias(), query(condition), "LIMIT", "0", "0"));
     args.addAll(List.of("DIALECT", "2", "TIMEOUT", "0"));
+    args.addAll(schema.language());
     Object reply = run(Command.of("FT.SEARCH", List.of(), args));
     return ((Number) ((List<?>) reply).get(0)).longValue();
   }
@@ -56,6 +57,9 @@ final class SearchQueries {
   List<String> ids(Condition<?> condition, List<? extends Sort<?>> sort, long offset, long limit) {
     if (limit == 0) {
       return List.of();
+    }
+    if (!sort.isEmpty() && sort.get(0).byRelevance()) {
+      return byRelevance(condition, offset, limit);
     }
     if (limit == QueryEngine.NO_LIMIT) {
       return throughCursor(condition, sort, offset, Long.MAX_VALUE);
@@ -65,6 +69,7 @@ final class SearchQueries {
     }
     List<String> args = aggregate(condition, sort, offset + limit);
     args.addAll(List.of("LIMIT", Long.toString(offset), Long.toString(limit), "DIALECT", "2", "TIMEOUT", "0"));
+    args.addAll(schema.language());
     List<?> reply;
     try {
       reply = (List<?>) run(Command.of("FT.AGGREGATE", List.of(), args));
@@ -78,6 +83,34 @@ final class SearchQueries {
     List<String> ids = new ArrayList<>(reply.size());
     for (int i = 1; i < reply.size(); i++) {
       ids.add(idOf(reply.get(i)));
+    }
+    return ids;
+  }
+
+  /**
+   * The ids from {@code offset}, at most {@code limit} ({@link QueryEngine#NO_LIMIT}: all, {@link
+   * #PAGE} per round trip), most relevant first: {@code FT.SEARCH alias query RETURN 1 __rk.id LIMIT
+   * offset n SCORER BM25} in the Query Engine's own order, by score ({@code FT.AGGREGATE} cannot sort
+   * by score on this module). BM25, not the default TFIDF: TFIDF counts a stemmed word twice (as
+   * written and as its stem) and does not weigh a text's length. Ties keep the Query Engine's order.
+   */
+  private List<String> byRelevance(Condition<?> condition, long offset, long limit) {
+    List<String> ids = new ArrayList<>();
+    long from = offset;
+    while (limit == QueryEngine.NO_LIMIT || ids.size() < limit) {
+      long want = limit == QueryEngine.NO_LIMIT ? PAGE : Math.min(PAGE, limit - ids.size());
+      List<String> args = new ArrayList<>(List.of(schema.alias(), query(condition), "RETURN", "1", SearchSchema.ID,
+          "SCORER", "BM25", "LIMIT", Long.toString(from), Long.toString(want), "DIALECT", "2", "TIMEOUT", "0"));
+      args.addAll(schema.language());
+      List<?> reply = (List<?>) run(Command.of("FT.SEARCH", List.of(), args));
+      for (int i = 2; i < reply.size(); i += 2) { // key, [__rk.id, hex]
+        ids.add(Hex.decode(String.valueOf(((List<?>) reply.get(i)).get(1))));
+      }
+      long rows = (reply.size() - 1) / 2;
+      if (rows < want) {
+        break;
+      }
+      from += rows;
     }
     return ids;
   }
@@ -134,9 +167,14 @@ final class SearchQueries {
   }
 
   Cursor cursor(Condition<?> condition, List<? extends Sort<?>> sort, int pageSize, Duration ttl) {
+    if (!sort.isEmpty() && sort.get(0).byRelevance()) {
+      throw new QueryException("a query of " + model + " ordered by relevance is read with list() or ids()"
+          + " (offset and limit page it), not iterated: its order comes from FT.SEARCH, which keeps no cursor");
+    }
     List<String> args = aggregate(condition, sort, EVERY_MATCH);
     args.addAll(List.of("WITHCURSOR", "COUNT", Integer.toString(pageSize),
         "MAXIDLE", Long.toString(Math.max(1, ttl.toMillis())), "DIALECT", "2", "TIMEOUT", "0"));
+    args.addAll(schema.language());
     return new Cursor(run(Command.of("FT.AGGREGATE", List.of(), args)), pageSize);
   }
 

@@ -221,6 +221,9 @@ final class SearchQueryCompiler {
       query.append('(');
       if (text.prefix() && i == tokens.size() - 1) {
         prefix("w", "wp", field, tokens.get(i));
+      } else if (field.stemmed()) { // a word of letters and digits: the Query Engine stems it in the index's LANGUAGE
+        query.append('@').append(SearchSchema.STEMMED_CODE).append(schema.position(field)).append(':')
+            .append(tokens.get(i));
       } else {
         query.append("@w").append(schema.position(field)).append(":{").append(Hex.of(tokens.get(i))).append('}');
       }

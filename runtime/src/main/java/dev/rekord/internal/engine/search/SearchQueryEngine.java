@@ -7,6 +7,7 @@ import dev.rekord.connection.Reply;
 import dev.rekord.connection.ScriptCall;
 import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.engine.Refusal;
+import dev.rekord.internal.engine.WriteCondition;
 import dev.rekord.internal.engine.portable.IndexWriter;
 import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.internal.storage.DocumentStorage;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The search engine for one model: the Redis Query Engine indexes the model's hashes ({@code
@@ -41,6 +43,7 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
   private final DocumentStorage<T> storage;
   private final SearchSchema schema;
   private final SearchQueries queries;
+  private final SearchWrites writes;
 
   public SearchQueryEngine(RedisConnection connection, RekordModel<T, ?> model, DocumentStorage<T> storage,
       int buckets) {
@@ -49,6 +52,7 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
     this.storage = storage;
     this.schema = new SearchSchema(model.index(), KeyLayout.of(model.keyPrefix(), buckets));
     this.queries = new SearchQueries(connection, schema, model.name(), new ServerClock(connection));
+    this.writes = new SearchWrites(connection, schema.layout(), model.name());
   }
 
   @Override
@@ -83,14 +87,24 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
 
   @Override
   public Write prepareSave(T entity, String id, Duration ttl) {
-    List<String> args = new ArrayList<>();
-    args.add(Long.toString(ttl.toMillis()));
-    args.addAll(storage.encode(entity));
+    return prepareSave(entity, id, ttl, WriteCondition.ALWAYS, NO_VERSION);
+  }
+
+  @Override
+  public Write prepareSave(T entity, String id, Duration ttl, WriteCondition condition, long expectedVersion) {
+    String versionField = expectedVersion == NO_VERSION ? null : model.versionField();
+    return writes.save(id, ttl.toMillis(), SearchWrites.check(condition), versionField,
+        versionField == null ? "" : Long.toString(expectedVersion), fields(entity, id));
+  }
+
+  /** The document fields of {@code entity} then its index fields, as field/value pairs. */
+  private List<String> fields(T entity, String id) {
+    List<String> fields = new ArrayList<>(storage.encode(entity));
     for (Map.Entry<String, String> field : indexFields(entity, id).entrySet()) {
-      args.add(field.getKey());
-      args.add(field.getValue());
+      fields.add(field.getKey());
+      fields.add(field.getValue());
     }
-    return new SearchWrite(new ScriptCall(List.of(documentKey(id)), args));
+    return fields;
   }
 
   /** The index fields of {@code entity}, stored as {@code id}. */
@@ -102,19 +116,47 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
 
   @Override
   public Optional<Refusal> save(Write write) {
-    ScriptCall call = ((SearchWrite) write).call();
-    connection.eval(SearchScripts.SAVE, call.keys(), call.args());
-    return Optional.empty();
+    return writes.write((SearchWrites.Item) write);
   }
 
   @Override
   public List<Refusal> saveAll(List<Write> writes) {
-    List<ScriptCall> calls = new ArrayList<>(writes.size());
-    for (Write write : writes) {
-      calls.add(((SearchWrite) write).call());
-    }
-    connection.evalAll(SearchScripts.SAVE, calls);
-    return List.of(); // unconditional: nothing refused
+    return this.writes.saveAll(writes);
+  }
+
+  @Override
+  public Write prepareDelete(String id) {
+    return writes.delete(id, null, 0);
+  }
+
+  @Override
+  public List<Refusal> writeTogether(List<Write> writes) {
+    return this.writes.writeTogether(writes);
+  }
+
+  @Override
+  public OptionalLong deleteVersioned(String id, long expectedVersion) {
+    return writes.deleteVersioned(id, model.versionField(), expectedVersion);
+  }
+
+  @Override
+  public Snapshot read(String id) {
+    List<?> reply = (List<?>) connection.eval(SearchScripts.READ, List.of(documentKey(id)), List.of());
+    Object document = storage.fromScript(reply.get(0));
+    long ttl = ((Number) reply.get(2)).longValue();
+    // PTTL rounds down; a document about to expire keeps at least a millisecond
+    return new Snapshot(document, String.valueOf(reply.get(1)), ttl < 0 ? 0 : Math.max(1, ttl));
+  }
+
+  @Override
+  public Write prepareUpdate(T entity, String id, Snapshot basis) {
+    return writes.save(id, basis.ttlMillis(), SearchScripts.Check.UNCHANGED, null, basis.digest(),
+        fields(entity, id));
+  }
+
+  @Override
+  public Write fenced(Write write, String id, long token) {
+    return writes.fenced((SearchWrites.Item) write, token);
   }
 
   @Override
@@ -220,5 +262,4 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
     return new SearchMigration<>(connection, model, schema, this).verify();
   }
 
-  private record SearchWrite(ScriptCall call) implements Write {}
 }

@@ -1,10 +1,12 @@
 package dev.rekord.internal.engine.search;
 
+import dev.rekord.annotations.Text;
 import dev.rekord.exception.QueryException;
 import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.model.IndexDefinition;
 import dev.rekord.model.IndexField;
 import dev.rekord.model.IndexKind;
+import dev.rekord.model.VectorIndex;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +30,8 @@ import java.util.List;
  *   <tr><td>{@code __rk.n.p}</td><td>{@code ni}</td><td>NUMERIC</td><td>the score</td></tr>
  *   <tr><td>{@code __rk.w.p}, {@code __rk.wp.p}</td><td>{@code wi}, {@code wpi}</td><td>TAG</td>
  *       <td>the words of a text (the portable tokens) and their prefixes</td></tr>
+ *   <tr><td>{@code __rk.s.p}</td><td>{@code si}</td><td>TEXT</td><td>a stemmed text as written
+ *       ({@code @Text(stemming = …)} only), in the index's {@code LANGUAGE}</td></tr>
  *   <tr><td>{@code __rk.g.p}, {@code __rk.gx.p}, {@code __rk.gy.p}</td><td>{@code gi}, {@code
  *       gxi}, {@code gyi}</td><td>GEO, NUMERIC</td><td>the point; its cell's longitude and
  *       latitude for boxes</td></tr>
@@ -89,6 +93,19 @@ final class SearchSchema {
     return position;
   }
 
+  /** The code of a stemmed text's index field: {@code __rk.s.<path>} holds the text as written. */
+  static final String STEMMED_CODE = "s";
+
+  /**
+   * {@code LANGUAGE <name>} of the model's stemmed texts, which {@code FT.CREATE} indexes them in
+   * and queries stem their words in; empty when no text is stemmed.
+   */
+  List<String> language() {
+    Text.Language language = definition.stemming();
+    return language == Text.Language.NONE ? List.of()
+        : List.of("LANGUAGE", language.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
   /** The code of a vector's index field: {@code __rk.v.<path>} holds its FLOAT32 little-endian blob. */
   static final String VECTOR_CODE = "v";
 
@@ -107,6 +124,9 @@ final class SearchSchema {
     for (int b = 0; b < layout.buckets(); b++) {
       args.add(layout.bucket(b).documentPrefix());
     }
+    if (definition.stemming() != Text.Language.NONE) {
+      args.addAll(language());
+    }
     args.addAll(List.of("STOPWORDS", "0", "SCHEMA"));
     attribute(args, ID, "rkid", "TAG", true);
     attribute(args, EXPIRES, "rkexp", "NUMERIC", false);
@@ -124,18 +144,44 @@ final class SearchSchema {
         case TEXT -> {
           attribute(args, hashField("w", field), "w" + i, "TAG", false);
           attribute(args, hashField("wp", field), "wp" + i, "TAG", false);
+          if (field.stemmed()) { // the text itself, stemmed by the Query Engine in the index's LANGUAGE
+            attribute(args, hashField(STEMMED_CODE, field), STEMMED_CODE + i, "TEXT", false);
+          }
         }
         case GEO -> {
           attribute(args, hashField("g", field), "g" + i, "GEO", false);
           attribute(args, hashField("gx", field), "gx" + i, "NUMERIC", false);
           attribute(args, hashField("gy", field), "gy" + i, "NUMERIC", false);
         }
-        case VECTOR -> args.addAll(List.of(hashField(VECTOR_CODE, field), "AS", vectorAttribute(field), "VECTOR",
-            field.vector().algorithm().name(), "6", "TYPE", "FLOAT32", "DIM",
-            Integer.toString(field.vector().dimensions()), "DISTANCE_METRIC", field.vector().distance().name()));
+        case VECTOR -> {
+          args.addAll(List.of(hashField(VECTOR_CODE, field), "AS", vectorAttribute(field), "VECTOR",
+              field.vector().algorithm().name()));
+          args.addAll(vectorAttributes(field.vector()));
+        }
       }
     }
     return args;
+  }
+
+  /**
+   * The count and attributes of a {@code VECTOR} field: type, dimensions and distance, then the
+   * HNSW settings the model gives (the others are left to the Query Engine's defaults).
+   */
+  static List<String> vectorAttributes(VectorIndex vector) {
+    List<String> attributes = new ArrayList<>(List.of("TYPE", "FLOAT32", "DIM", Integer.toString(vector.dimensions()),
+        "DISTANCE_METRIC", vector.distance().name()));
+    setting(attributes, "M", vector.m());
+    setting(attributes, "EF_CONSTRUCTION", vector.efConstruction());
+    setting(attributes, "EF_RUNTIME", vector.efRuntime());
+    attributes.add(0, Integer.toString(attributes.size()));
+    return attributes;
+  }
+
+  private static void setting(List<String> attributes, String name, int value) {
+    if (value != VectorIndex.DEFAULT) {
+      attributes.add(name);
+      attributes.add(Integer.toString(value));
+    }
   }
 
   private static void attribute(List<String> args, String hashField, String name, String type, boolean sortable) {

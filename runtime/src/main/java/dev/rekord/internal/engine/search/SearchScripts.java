@@ -1,6 +1,8 @@
 package dev.rekord.internal.engine.search;
 
 import dev.rekord.connection.LuaScript;
+import dev.rekord.internal.engine.portable.IndexWriter;
+import dev.rekord.internal.script.ScriptResources;
 
 /**
  * The search engine's scripts. The Query Engine indexes a hash whenever it changes, so a save
@@ -25,14 +27,14 @@ final class SearchScripts {
       """.formatted(SearchSchema.NEVER);
 
   /**
-   * Lua: {@code blobs(from)} turns the hex values of vector index fields ({@code __rk.v.…}) among the
-   * field/value pairs of ARGV from {@code from} into the raw bytes the Query Engine indexes: values
+   * Lua: {@code blobs(from, to)} turns the hex values of vector index fields ({@code __rk.v.…}) among
+   * the field/value pairs of {@code ARGV[from..to]} into the raw bytes the Query Engine indexes: values
    * reach a script as text, a vector's blob is not.
    */
   private static final String BLOBS = """
-      local function blobs(from)
+      local function blobs(from, to)
         local bytes
-        for i = from, #ARGV - 1, 2 do
+        for i = from, to - 1, 2 do
           if string.sub(ARGV[i], 1, %d) == '%s' then
             if not bytes then
               bytes = {}
@@ -44,18 +46,125 @@ final class SearchScripts {
       end
       """.formatted(VECTOR_PREFIX.length(), VECTOR_PREFIX);
 
+  /** What a {@link #WRITE} item does to its document; its name is the item's first argument. */
+  enum Kind {
+    /** Replace the document (its fields, index fields and expiry). */
+    SAVE,
+    /** Delete the document; the module drops it from the index. */
+    DELETE
+  }
+
+  /** When a {@link #WRITE} item is written; its name is the item's third argument. */
+  enum Check {
+    /** Whatever is stored. */
+    ALWAYS,
+    /** Only when no document has the id. */
+    ABSENT,
+    /** Only when a document has the id. */
+    PRESENT,
+    /** Only while the stored hash has the digest given (read with {@link #READ}): a partial update. */
+    UNCHANGED
+  }
+
+  /** The reply naming a fenced write refused because a newer fencing token was issued. */
+  static final String REFUSED_FENCE = "fence";
+
   /**
-   * Replaces a document: {@code KEYS[1]} the document, {@code ARGV[1]} its time to live in ms (0:
-   * none), then field/value pairs (document and index fields).
+   * Lua: the digest of a hash from its {@code HGETALL} reply ({@code digest.lua}, shared with the
+   * portable engine's partial updates; its {@code readDigested} is not used here).
    */
-  static final LuaScript SAVE = new LuaScript("search-save", EXPIRY + BLOBS + """
-      local ttl = tonumber(ARGV[1])
-      blobs(2)
-      redis.call('DEL', KEYS[1])
-      redis.call('HSET', KEYS[1], '%s', expiry(ttl), unpack(ARGV, 2))
-      if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
-      return 1
-      """.formatted(SearchSchema.EXPIRES), true);
+  private static final String DIGEST = ScriptResources.read(IndexWriter.class, "digest.lua");
+
+  /**
+   * Lua: {@code refusal(at, doc)}, why the {@link #WRITE} item whose arguments start at {@code
+   * ARGV[at]} may not be written to {@code doc}: {@code nil} when it may, {@code ''} when its check
+   * refuses it, else the stored version (0: none), which is not the expected one.
+   */
+  private static final String REFUSAL = """
+      local function refusal(at, doc)
+        local check, field, expected = ARGV[at + 2], ARGV[at + 3], ARGV[at + 4]
+        if check == '%1$s' and field == '' then return nil end
+        if check == '%3$s' then
+          if hashDigest(redis.call('HGETALL', doc)) == expected then return nil end
+          return ''
+        end
+        local exists = redis.call('EXISTS', doc) == 1
+        if check ~= '%1$s' and exists ~= (check == '%2$s') then return '' end
+        if field == '' then return nil end
+        local version = tonumber(redis.call('HGET', doc, field)) or 0
+        if version == tonumber(expected) then return nil end
+        return string.format('%%d', version)
+      end
+      """.formatted(Check.ALWAYS, Check.PRESENT, Check.UNCHANGED);
+
+  /**
+   * Lua: {@code write(a, doc)} writes the {@link #WRITE} item whose arguments start at {@code
+   * ARGV[a]} to {@code doc}: deletes it, and for a save stores its fields, {@code __rk.exp} and its
+   * expiry.
+   */
+  private static final String WRITE_ITEM = """
+      local function write(a, doc)
+        redis.call('DEL', doc)
+        if ARGV[a] ~= '%1$s' then return end
+        local ttl, last = tonumber(ARGV[a + 1]), a + 5 + tonumber(ARGV[a + 5])
+        blobs(a + 6, last)
+        redis.call('HSET', doc, '%2$s', expiry(ttl), unpack(ARGV, a + 6, last))
+        if ttl > 0 then redis.call('PEXPIRE', doc, ttl) end
+      end
+      """.formatted(Kind.SAVE, SearchSchema.EXPIRES);
+
+  /**
+   * Writes documents, each only when its check and {@code @Version} hold, all checked before any is
+   * written. {@code ARGV[1]} the number of items (negated: all or nothing, a unit of work), {@code
+   * ARGV[2]} a fencing token ({@code ''}: none); then per item, its document {@code KEYS[i]}: a
+   * {@link Kind}, its time to live in ms (0: none), a {@link Check}, the stored name of the {@code
+   * @Version} ({@code ''}: none), the version expected stored (0: no document) or, for {@code
+   * UNCHANGED}, the digest, then n and n field/value arguments (document and index fields). A fenced
+   * call (one item) has two more keys, the document's lock and the bucket's fencing counter, and is
+   * refused once a newer token was issued: while the lock is held under another token or, when it is
+   * not held, once the counter has passed the token (as the portable engine's {@code save.lua}).
+   * Returns, per item refused, its position (1-based) and why: {@code ''} (its check), {@value
+   * #REFUSED_FENCE}, or the stored version that was not the expected one; empty when all were written.
+   */
+  static final LuaScript WRITE = new LuaScript("search-write", EXPIRY + BLOBS + DIGEST + REFUSAL + WRITE_ITEM + """
+      local count, token = tonumber(ARGV[1]), ARGV[2]
+      local allOrNothing = count < 0
+      if allOrNothing then count = -count end
+      if token ~= '' then
+        local fence, holder = tonumber(token), redis.call('HGET', KEYS[count + 1], 'fence')
+        if (holder and tonumber(holder) ~= fence)
+            or (not holder and (tonumber(redis.call('GET', KEYS[count + 2])) or 0) > fence) then
+          return { 1, '%1$s' }
+        end
+      end
+      local starts, refused, skip = {}, {}, {}
+      local at = 3
+      for i = 1, count do
+        starts[i] = at
+        local why = refusal(at, KEYS[i])
+        if why then
+          refused[#refused + 1] = i
+          refused[#refused + 1] = why
+          skip[i] = true
+        end
+        at = at + 6 + tonumber(ARGV[at + 5])
+      end
+      if allOrNothing and #refused > 0 then return refused end
+      for i = 1, count do
+        if not skip[i] then write(starts[i], KEYS[i]) end
+      end
+      return refused
+      """.formatted(REFUSED_FENCE), true);
+
+  /**
+   * Reads a document for a partial update: {@code KEYS[1]} the document. Returns its {@code
+   * HGETALL}, the digest {@link #WRITE} checks for {@code UNCHANGED} ({@code ''}: no document), and
+   * its {@code PTTL}.
+   */
+  static final LuaScript READ = new LuaScript("search-read", DIGEST + """
+      local flat = redis.call('HGETALL', KEYS[1])
+      return { flat, hashDigest(flat), redis.call('PTTL', KEYS[1]) }
+      """, false);
 
   /**
    * Rewrites the index fields of a document and leaves the document and its expiry alone — only if
@@ -90,7 +199,7 @@ final class SearchScripts {
         redis.call('HSET', KEYS[1], '%s', expiry(redis.call('PTTL', KEYS[1])))
       end
       if #ARGV > 2 * n + 1 then
-        blobs(2 * n + 2)
+        blobs(2 * n + 2, #ARGV)
         redis.call('HSET', KEYS[1], unpack(ARGV, 2 * n + 2))
       end
       return 1

@@ -74,10 +74,6 @@ public final class SearchSupport {
           + " index (that needs RedisJSON); store it as a hash (@RedisModel(storage = Storage.HASH)) or run"
           + " it on the portable engine (engine(Engine.PORTABLE) or Engine.AUTO)";
     }
-    if (model.versionField() != null) {
-      return model.name() + " has a @Version, which the search engine does not check yet (its saves"
-          + " would not be conditional); run it on the portable engine (Engine.PORTABLE or Engine.AUTO)";
-    }
     if (!module) {
       return model.name() + " cannot run on the search engine: the server has no Redis Query Engine"
           + " (MODULE LIST names no 'search' module); use Redis 8 or Redis Stack, or Engine.PORTABLE";

@@ -154,7 +154,7 @@ class EngineProtocolTest {
     assertFalse(ScriptCalls.indexable(ScriptCalls.save(BUCKET, "m1", Condition.ALWAYS, null, 0, Form.JSON, 0,
         List.of("{}"), entries)), "JSON");
     assertFalse(ScriptCalls.indexable(ScriptCalls.fenced(first, BUCKET, "lock", 7)), "a fence");
-    assertFalse(ScriptCalls.indexable(ScriptCalls.deleteItem(BUCKET, "m1", Form.HASH)), "a delete");
+    assertFalse(ScriptCalls.indexable(ScriptCalls.deleteItem(BUCKET, "m1", Form.HASH, null)), "a delete");
 
     ScriptCall index = ScriptCalls.indexOnly(List.of(first, second));
     assertEquals(List.of("{doc:2}:m1", "{doc:2}#doc:m1", "{doc:2}:m2", "{doc:2}#doc:m2"), index.keys());
