@@ -19,7 +19,8 @@ import redis.clients.jedis.commands.ProtocolCommand;
  * {@code FT.SEARCH} by hand, as a team without Rekord would write it: its own index ({@value
  * #INDEX}) over the {@link SearchMember} hashes Rekord saved on the search engine — the plain fields
  * ({@code city}, {@code country} TAG; {@code age}, {@code points} NUMERIC SORTABLE) and the vector's
- * blob — each query one round trip returning the record's own fields only, decoded by hand.
+ * blob — each query one round trip returning the record's own fields only, decoded by hand, with
+ * {@code TIMEOUT 0} as Rekord's engine sends (the module's default answers a slow query partially).
  * Also the raw-command helpers of the KNN benchmarks ({@link #run}, {@link #bytes}, {@link #text}).
  */
 final class RawSearch {
@@ -51,7 +52,7 @@ final class RawSearch {
     waitForIndexing(client, INDEX);
   }
 
-  /** {@code FT.SEARCH raw-search-idx <query> [SORTBY sortBy ASC] LIMIT 0 limit RETURN 9 … DIALECT 2}. */
+  /** {@code FT.SEARCH raw-search-idx <query> [SORTBY sortBy ASC] LIMIT 0 limit RETURN 9 … DIALECT 2 TIMEOUT 0}. */
   Page search(String query, String sortBy, int limit) {
     CommandArguments args = new CommandArguments(command("FT.SEARCH")).add(INDEX).add(query);
     if (sortBy != null) {
@@ -59,17 +60,18 @@ final class RawSearch {
     }
     args.add("LIMIT").add("0").add(Integer.toString(limit));
     returning(args, FIELDS);
-    return page(args.add("DIALECT").add("2"));
+    return page(args.add("DIALECT").add("2").add("TIMEOUT").add("0"));
   }
 
-  /** {@code FT.SEARCH raw-search-idx "<filter>=>[KNN k @vec $q AS d]" PARAMS 2 q <blob> RETURN … SORTBY d LIMIT 0 k DIALECT 2}. */
+  /** {@code FT.SEARCH raw-search-idx "<filter>=>[KNN k @vec $q AS d]" PARAMS 2 q <blob> RETURN … SORTBY d LIMIT 0 k DIALECT 2 TIMEOUT 0}. */
   Page knn(String filter, float[] vector, int k) {
     CommandArguments args = new CommandArguments(command("FT.SEARCH")).add(INDEX)
         .add(filter + "=>[KNN " + k + " @vec $q AS d]").add("PARAMS").add("2").add("q").add(bytes(vector));
     List<String> returned = new ArrayList<>(FIELDS);
     returned.add("d");
     returning(args, returned);
-    return page(args.add("SORTBY").add("d").add("LIMIT").add("0").add(Integer.toString(k)).add("DIALECT").add("2"));
+    return page(args.add("SORTBY").add("d").add("LIMIT").add("0").add(Integer.toString(k)).add("DIALECT").add("2")
+        .add("TIMEOUT").add("0"));
   }
 
   /** {@code FT.INFO} of {@code index} as name → value (nested replies as they come). */
