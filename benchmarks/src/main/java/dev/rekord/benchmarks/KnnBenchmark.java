@@ -117,7 +117,7 @@ public final class KnnBenchmark {
         .add((filtered ? "@category:{c3}" : "*") + "=>[KNN 10 @vec $q AS d]")
         .add("PARAMS").add("2").add("q").add(RawSearch.bytes(query))
         .add("RETURN").add("3").add("category").add("embedding").add("d")
-        .add("SORTBY").add("d").add("LIMIT").add("0").add("10").add("DIALECT").add("2");
+        .add("SORTBY").add("d").add("LIMIT").add("0").add("10").add("DIALECT").add("2").add("TIMEOUT").add("0");
     List<?> reply = (List<?>) raw.executeCommand(new redis.clients.jedis.CommandObject<>(args,
         redis.clients.jedis.BuilderFactory.RAW_OBJECT_LIST));
     List<VectorProduct> found = new ArrayList<>(10);
