@@ -360,7 +360,6 @@ public final class SearchEngineBenchmark {
             warmup + r * perRound, perRound, side.server())));
       }
     }
-    System.err.println("done: " + name);
     double rawP50 = latencies.get(1).percentileMicros(50);
     double rawCpu = costs.get(1).cpuMicros() / (double) latencies.get(1).count();
     for (int s = 0; s < sides.size(); s++) {
