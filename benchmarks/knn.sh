@@ -7,11 +7,7 @@
 # MAVEN_REPO_LOCAL names a local Maven repository other than the default.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [[ "${SKIP_BUILD:-}" != 1 ]]; then
-  mvn -q -B -ntp ${MAVEN_REPO_LOCAL:+-Dmaven.repo.local=$MAVEN_REPO_LOCAL} -DskipTests install -pl benchmarks -am
-fi
-CP="$(mvn -q -o -B -ntp ${MAVEN_REPO_LOCAL:+-Dmaven.repo.local=$MAVEN_REPO_LOCAL} -pl benchmarks exec:exec -Dexec.executable=echo -Dexec.args=%classpath -Dstyle.color=never | sed "s/\x1b\[[0-9;]*m//g" | grep -v "^[[:space:]]*$" | tail -1)"
-MODULE="${REDISEARCH_MODULE:-/work/shared/redisearch/redisearch.so}"
+source benchmarks/classpath.sh
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 DIR="$(mktemp -d)"
 taskset -c "${SERVER_CPU:-1}" "${REDIS_SERVER:-redis-server}" --port "$PORT" --bind 127.0.0.1 --save '' \

@@ -5,6 +5,7 @@ import dev.rekord.codec.HashWriter;
 import dev.rekord.codec.ValueCodecs;
 import dev.rekord.model.DocumentCodec;
 import dev.rekord.model.IndexSink;
+import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Generated;
 
@@ -14,6 +15,8 @@ import javax.annotation.processing.Generated;
 @Generated("dev.rekord.processor.RekordProcessor")
 public final class CounterCodec implements DocumentCodec<Counter> {
   public static final CounterCodec INSTANCE = new CounterCodec();
+
+  private static final List<String> HASH_FIELDS = List.of("id", "version", "value", "json", "hash", "key", "fields", "entity", "text");
 
   private CounterCodec() {
   }
@@ -46,6 +49,11 @@ public final class CounterCodec implements DocumentCodec<Counter> {
         hash.optional("fields", ValueCodecs.STRING),
         hash.optional("entity", ValueCodecs.STRING),
         hash.required("text", ValueCodecs.CHAR));
+  }
+
+  @Override
+  public List<String> hashFields() {
+    return HASH_FIELDS;
   }
 
   @Override

@@ -35,6 +35,8 @@ public final class MemberCodec implements DocumentCodec<Member> {
 
   static final ValueCodec<Set<Color>> SET_OF_COLOR = ValueCodecs.setOf(COLOR);
 
+  private static final List<String> HASH_FIELDS = List.of("id", "city", "joined", "age", "tags", "address", "address.city", "address.location", "emergency", "emergency.name", "emergency.address", "emergency.address.city", "emergency.address.location", "memberships", "scores", "color", "favouriteColors", "bio", "shift", "active");
+
   private MemberCodec() {
   }
 
@@ -76,6 +78,11 @@ public final class MemberCodec implements DocumentCodec<Member> {
         hash.optional("bio", ValueCodecs.STRING),
         hash.optional("shift", ValueCodecs.DURATION),
         hash.optional("active", ValueCodecs.BOOLEAN));
+  }
+
+  @Override
+  public List<String> hashFields() {
+    return HASH_FIELDS;
   }
 
   /**

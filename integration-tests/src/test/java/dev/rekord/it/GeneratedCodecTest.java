@@ -154,6 +154,21 @@ class GeneratedCodecTest {
     assertThrows(UnsupportedOperationException.class, () -> ItemJsonCodec.INSTANCE.fromHash("k", Map.of()));
   }
 
+  @Test
+  void aHashCodecListsTheFieldsItWritesAndReadsSoThoseAloneReadTheRecordBack() {
+    ItemHash full = fullItem();
+    Map<String, String> hash = ItemHashCodec.INSTANCE.toHash(full);
+    // every field toHash writes, the embedded record's presence marker and dotted fields included
+    assertEquals(List.copyOf(hash.keySet()), ItemHashCodec.INSTANCE.hashFields());
+    Map<String, String> listed = new java.util.HashMap<>();
+    for (String field : ItemHashCodec.INSTANCE.hashFields()) {
+      listed.put(field, hash.get(field));
+    }
+    listed.put("__rk.t.sku", "ignored"); // an index field beside them changes nothing
+    assertEquals(full, ItemHashCodec.INSTANCE.fromHash("k", listed));
+    assertEquals(List.of(), ItemJsonCodec.INSTANCE.hashFields(), "a JSON codec has no hash fields: every field is read");
+  }
+
   private static List<String> calls(Consumer<IndexSink> indexValues) {
     RecordingSink sink = new RecordingSink();
     indexValues.accept(sink);

@@ -249,6 +249,47 @@ class VectorSearchTest {
     return info;
   }
 
+  /**
+   * The reply of a KNN query carries the fields the codec reads and the distance, not the index
+   * fields beside them (the vectors' blobs, tag prefixes): fewer bytes than the hash itself.
+   */
+  @org.junit.jupiter.api.Test
+  void theSearchEngineReturnsNeighboursWithoutTheirIndexFields() {
+    try (Rekord rekord = rekord(Engine.SEARCH)) {
+      ProductRepository products = new ProductRepository(rekord);
+      float[] vector = {1, 2, 3, 4, 5, 6, 7, 8};
+      Product product = new Product("p1", "shoes", 10, vector, vector, vector, vector);
+      products.save(product);
+      UnifiedJedis raw = new RedisTarget(server).raw();
+      long hash = outputBytes(raw, () -> raw.hgetAll("{product}:p1"));
+      List<Neighbor<Product>> found = new ArrayList<>();
+      long knn = outputBytes(raw, () -> found.addAll(products.findAll().nearest(Product_.euclidean.nearest(vector, 1)).list()));
+      assertEquals(1, found.size());
+      Product read = found.get(0).entity(); // every field the codec reads came back
+      assertEquals(List.of("p1", "shoes", 10), List.of(read.id(), read.category(), read.price()));
+      for (float[] each : List.of(read.cosine(), read.euclidean(), read.inner(), read.approximate())) {
+        assertArrayEquals(vector, each);
+      }
+      assertTrue(knn < hash, "a KNN reply of " + knn + " bytes, the hash " + hash + " bytes");
+    }
+  }
+
+  /** The bytes the server sent while {@code action} ran ({@code total_net_output_bytes}; one INFO reply on each side). */
+  private static long outputBytes(UnifiedJedis raw, Runnable action) {
+    long before = netOutput(raw);
+    action.run();
+    return netOutput(raw) - before;
+  }
+
+  private static long netOutput(UnifiedJedis raw) {
+    for (String line : raw.info("stats").split("\r?\n")) {
+      if (line.startsWith("total_net_output_bytes:")) {
+        return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+      }
+    }
+    throw new IllegalStateException("no total_net_output_bytes");
+  }
+
   @ParameterizedTest
   @EnumSource(value = Engine.class, names = {"SEARCH", "PORTABLE"})
   void aQueryVectorOfOtherDimensionsIsATypedErrorNamingModelAndField(Engine engine) {

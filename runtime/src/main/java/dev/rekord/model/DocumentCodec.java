@@ -1,5 +1,6 @@
 package dev.rekord.model;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +26,16 @@ public interface DocumentCodec<T> {
    */
   default T fromHash(String key, Map<String, String> hash) {
     throw notStoredAs("a hash");
+  }
+
+  /**
+   * The hash fields {@link #fromHash} reads, in declaration order: every component's stored name,
+   * embedded records by their presence marker and dotted fields. An engine that can ask for some
+   * fields only (the search engine's {@code FT.SEARCH … RETURN}) reads just these. Empty when not
+   * known (a JSON codec, a hand-written one): every field is read.
+   */
+  default List<String> hashFields() {
+    return List.of();
   }
 
   /** The record as a JSON document; null values are left out. */

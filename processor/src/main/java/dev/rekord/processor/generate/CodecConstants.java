@@ -28,6 +28,8 @@ final class CodecConstants {
 
   /** Name of the codec's singleton. */
   static final String INSTANCE = "INSTANCE";
+  /** The hash codec's list of its fields ({@link HashCodecMethods#hashFieldsConstant}). */
+  static final String HASH_FIELDS = "HASH_FIELDS";
 
   /**
    * One constant.
@@ -56,6 +58,7 @@ final class CodecConstants {
   private CodecConstants(ClassName codecClass) {
     this.codecClass = codecClass;
     constantNames.newName(INSTANCE);
+    constantNames.newName(HASH_FIELDS);
     classNames.newName(codecClass.simpleName());
   }
 

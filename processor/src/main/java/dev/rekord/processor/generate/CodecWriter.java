@@ -35,6 +35,9 @@ final class CodecWriter extends SourceFileWriter {
           .initializer(constant.initializer())
           .build());
     }
+    if (model.storage() == Storage.HASH) {
+      type.addField(HashCodecMethods.hashFieldsConstant(model));
+    }
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addMethods(model.storage() == Storage.HASH ? HashCodecMethods.of(model, codecs) : jsonMethods(model, codecs));
     type.addMethods(IndexValuesMethods.of(model));

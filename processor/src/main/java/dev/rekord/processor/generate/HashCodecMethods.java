@@ -2,6 +2,7 @@ package dev.rekord.processor.generate;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -33,22 +34,53 @@ final class HashCodecMethods {
   private HashCodecMethods(ModelDescription model, CodecConstants codecs) {
     this.model = model;
     this.codecs = codecs;
-    for (String reserved : List.of("toHash", "fromHash", "toJson", "fromJson")) {
+    for (String reserved : List.of("toHash", "fromHash", "hashFields", "toJson", "fromJson")) {
       methodNames.newName(reserved);
     }
   }
 
-  /** {@code toHash}, {@code fromHash} and their helpers, in that order. */
+  /** {@code toHash}, {@code fromHash}, {@code hashFields} and their helpers, in that order. */
   static List<MethodSpec> of(ModelDescription model, CodecConstants codecs) {
     return new HashCodecMethods(model, codecs).methods();
+  }
+
+  /**
+   * {@code HASH_FIELDS}: the fields {@code fromHash} reads, in the order {@code toHash} writes
+   * them; what {@code hashFields()} returns.
+   */
+  static FieldSpec hashFieldsConstant(ModelDescription model) {
+    List<String> names = new ArrayList<>();
+    storedNames(List.of(), model.properties(), names);
+    CodeBlock list = names.stream().map(name -> CodeBlock.of("$S", name)).collect(CodeBlock.joining(", "));
+    return FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.LIST, ClassName.get(String.class)), CodecConstants.HASH_FIELDS,
+            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.of($L)", RuntimeTypes.LIST, list)
+        .build();
   }
 
   private List<MethodSpec> methods() {
     List<MethodSpec> methods = new ArrayList<>();
     methods.add(toHash());
     methods.add(fromHash());
+    methods.add(MethodSpec.methodBuilder("hashFields")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(RuntimeTypes.LIST, ClassName.get(String.class)))
+        .addStatement("return $N", CodecConstants.HASH_FIELDS)
+        .build());
     methods.addAll(helpers);
     return methods;
+  }
+
+  /** The stored names {@link #puts} writes: an embedded record's presence marker, then its fields. */
+  private static void storedNames(List<Property> parent, List<Property> properties, List<String> into) {
+    for (Property property : properties) {
+      FieldPath path = child(parent, property);
+      into.add(path.storedPath());
+      if (property.type() instanceof ValueType.Embedded embedded) {
+        storedNames(path.chain(), embedded.properties(), into);
+      }
+    }
   }
 
   private MethodSpec toHash() {

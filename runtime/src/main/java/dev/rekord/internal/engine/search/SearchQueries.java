@@ -120,15 +120,23 @@ final class SearchQueries {
 
   /**
    * The {@code k} nearest matches: {@code FT.SEARCH alias "(filter)=>[KNN k @v0 $rkvec AS rkdist]"
-   * PARAMS 2 rkvec <blob> SORTBY rkdist LIMIT 0 k}, returning each document's fields (read by
-   * {@code documentOf}, as the model's storage reads a script's reply) with its distance, in one
-   * round trip. The vector travels as a parameter (raw FLOAT32 bytes), never in the query text.
+   * RETURN … PARAMS 2 rkvec <blob> SORTBY rkdist LIMIT 0 k}, returning each document's fields
+   * (read by {@code documentOf}, as the model's storage reads a script's reply) with its distance,
+   * in one round trip. The vector travels as a parameter (raw FLOAT32 bytes), never in the query
+   * text.
+   *
+   * @param documentFields the hash fields the codec reads ({@code DocumentCodec.hashFields}): only
+   *     these come back, not the index fields beside them (prefix tags, the vector's blob); empty:
+   *     every field
    */
-  List<QueryEngine.Scored> nearest(Condition<?> condition, Nearest<?> nearest, Function<Object, Object> documentOf) {
+  List<QueryEngine.Scored> nearest(Condition<?> condition, Nearest<?> nearest, List<String> documentFields,
+      Function<Object, Object> documentOf) {
     String k = Integer.toString(nearest.k());
     String knn = "(" + query(condition) + ")=>[KNN " + k + " @" + schema.vectorAttribute(nearest.field().index())
         + " $rkvec AS " + DISTANCE + "]";
-    List<String> args = List.of(schema.alias(), knn, "SORTBY", DISTANCE, "ASC", "LIMIT", "0", k, "DIALECT", "2", "TIMEOUT", "0", "PARAMS", "2", "rkvec");
+    List<String> args = new ArrayList<>(List.of(schema.alias(), knn));
+    args.addAll(returned(documentFields));
+    args.addAll(List.of("SORTBY", DISTANCE, "ASC", "LIMIT", "0", k, "DIALECT", "2", "TIMEOUT", "0", "PARAMS", "2", "rkvec"));
     List<?> reply = (List<?>) run(Command.of("FT.SEARCH", List.of(), args)
         .withBinaryArgs(VectorValues.bytes(nearest.vector())));
     List<QueryEngine.Scored> scored = new ArrayList<>(reply.size() / 2);
@@ -150,6 +158,20 @@ final class SearchQueries {
       scored.add(new QueryEngine.Scored(id, distance, documentOf.apply(fields)));
     }
     return scored;
+  }
+
+  /** {@code RETURN n __rk.id rkdist <fields…>}, or nothing (every field) when the fields are not known. */
+  private static List<String> returned(List<String> documentFields) {
+    if (documentFields.isEmpty()) {
+      return List.of();
+    }
+    List<String> args = new ArrayList<>(documentFields.size() + 4);
+    args.add("RETURN");
+    args.add(Integer.toString(documentFields.size() + 2));
+    args.add(SearchSchema.ID);
+    args.add(DISTANCE);
+    args.addAll(documentFields);
+    return args;
   }
 
   /** The ids from {@code offset}, at most {@code limit}, read a page at a time through a cursor. */

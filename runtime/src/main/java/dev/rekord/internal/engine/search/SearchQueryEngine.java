@@ -224,7 +224,7 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
 
   @Override
   public Optional<List<Scored>> nearest(Condition<T> condition, Nearest<T> nearest) {
-    return Optional.of(queries.nearest(condition, nearest, storage::fromScript));
+    return Optional.of(queries.nearest(condition, nearest, model.codec().hashFields(), storage::fromScript));
   }
 
   @Override
