@@ -1,12 +1,10 @@
 package dev.rekord.internal.engine.search;
 
-import dev.rekord.connection.Command;
-import dev.rekord.connection.RedisConnection;
-import dev.rekord.exception.QueryException;
 import dev.rekord.exception.RedisCommandException;
-import dev.rekord.exception.SchemaMismatchException;
 import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.engine.VectorValues;
+import dev.rekord.internal.engine.portable.PortableQueries.Row;
+import dev.rekord.internal.engine.portable.PortableQueries.Source;
 import dev.rekord.query.Condition;
 import dev.rekord.query.Nearest;
 import dev.rekord.query.Sort;
@@ -25,7 +23,9 @@ import java.util.function.Function;
  * answer silently ({@code ON_TIMEOUT return}). Sorts name their page's end as {@code MAX}, or a
  * bound past any index for every match, so no default of 10 rows applies; a page past the server's
  * {@code MAXSEARCHRESULTS} (which refuses such an offset) is read through a cursor instead, so no
- * offset is capped.
+ * offset is capped. On a cluster every query runs on each shard ({@link SearchShards}) and the
+ * answers are merged ({@link ShardMerge}): counts summed, pages and cursors merged in the global
+ * order, the nearest neighbours merged by distance.
  */
 final class SearchQueries {
 
@@ -34,23 +34,24 @@ final class SearchQueries {
   /** The sort bound of a query for every match: beyond any number of documents one index holds. */
   static final long EVERY_MATCH = Integer.MAX_VALUE;
 
-  private final RedisConnection connection;
+  private final SearchShards shards;
   private final SearchSchema schema;
-  private final String model;
   private final ServerClock clock;
 
-  SearchQueries(RedisConnection connection, SearchSchema schema, String model, ServerClock clock) {
-    this.connection = connection;
+  SearchQueries(SearchShards shards, SearchSchema schema, ServerClock clock) {
+    this.shards = shards;
     this.schema = schema;
-    this.model = model;
     this.clock = clock;
   }
 
   long count(Condition<?> condition) {
-    List<String> args = new ArrayList<>(List.of(schema.alias(), query(condition), "LIMIT", "0", "0"));
-    args.addAll(List.of("DIALECT", "2", "TIMEOUT", "0"));
-    Object reply = run(Command.of("FT.SEARCH", List.of(), args));
-    return ((Number) ((List<?>) reply).get(0)).longValue();
+    String query = query(condition);
+    long total = 0;
+    for (Object reply : shards.each(shard -> shard.query("FT.SEARCH",
+        List.of(shard.alias(), query, "LIMIT", "0", "0", "DIALECT", "2", "TIMEOUT", "0"), null))) {
+      total += ((Number) ((List<?>) reply).get(0)).longValue();
+    }
+    return total;
   }
 
   List<String> ids(Condition<?> condition, List<? extends Sort<?>> sort, long offset, long limit) {
@@ -63,11 +64,17 @@ final class SearchQueries {
     if (limit > EVERY_MATCH || offset > EVERY_MATCH - limit) { // a page no sort bound names
       return throughCursor(condition, sort, offset, limit);
     }
-    List<String> args = aggregate(condition, sort, offset + limit);
-    args.addAll(List.of("LIMIT", Long.toString(offset), Long.toString(limit), "DIALECT", "2", "TIMEOUT", "0"));
-    List<?> reply;
+    String query = query(condition);
+    boolean single = shards.single();
+    List<?> replies;
     try {
-      reply = (List<?>) run(Command.of("FT.AGGREGATE", List.of(), args));
+      replies = shards.each(shard -> {
+        // one shard: the page itself; several: each shard's first offset + limit rows, merged
+        List<String> args = aggregate(shard, query, sort, offset + limit, !single);
+        args.addAll(List.of("LIMIT", Long.toString(single ? offset : 0), Long.toString(single ? limit : offset + limit),
+            "DIALECT", "2", "TIMEOUT", "0"));
+        return shard.query("FT.AGGREGATE", args, null);
+      });
     } catch (RedisCommandException e) {
       if (String.valueOf(e.getMessage()).contains("exceeds maximum")) {
         // a page past the server's MAXSEARCHRESULTS: read up to it through a cursor instead
@@ -75,11 +82,20 @@ final class SearchQueries {
       }
       throw e;
     }
-    List<String> ids = new ArrayList<>(reply.size());
-    for (int i = 1; i < reply.size(); i++) {
-      ids.add(idOf(reply.get(i)));
+    if (single) {
+      List<?> reply = (List<?>) replies.get(0);
+      List<String> ids = new ArrayList<>(reply.size());
+      for (int i = 1; i < reply.size(); i++) {
+        ids.add(idOf(reply.get(i)));
+      }
+      return ids;
     }
-    return ids;
+    List<Source> sources = new ArrayList<>(replies.size());
+    for (Object reply : replies) {
+      List<?> rows = (List<?>) reply;
+      sources.add(new RowsSource(rows.subList(1, rows.size()), sort));
+    }
+    return ShardMerge.page(sources, sort, offset, limit);
   }
 
   /** The attribute a KNN query names its distance by. */
@@ -89,15 +105,21 @@ final class SearchQueries {
    * The {@code k} nearest matches: {@code FT.SEARCH alias "(filter)=>[KNN k @v0 $rkvec AS rkdist]"
    * PARAMS 2 rkvec <blob> SORTBY rkdist LIMIT 0 k}, returning each document's fields (read by
    * {@code documentOf}, as the model's storage reads a script's reply) with its distance, in one
-   * round trip. The vector travels as a parameter (raw FLOAT32 bytes), never in the query text.
+   * round trip per shard. The vector travels as a parameter (raw FLOAT32 bytes), never in the
+   * query text.
    */
   List<QueryEngine.Scored> nearest(Condition<?> condition, Nearest<?> nearest, Function<Object, Object> documentOf) {
     String k = Integer.toString(nearest.k());
     String knn = "(" + query(condition) + ")=>[KNN " + k + " @" + schema.vectorAttribute(nearest.field().index())
         + " $rkvec AS " + DISTANCE + "]";
-    List<String> args = List.of(schema.alias(), knn, "SORTBY", DISTANCE, "ASC", "LIMIT", "0", k, "DIALECT", "2", "TIMEOUT", "0", "PARAMS", "2", "rkvec");
-    List<?> reply = (List<?>) run(Command.of("FT.SEARCH", List.of(), args)
-        .withBinaryArgs(VectorValues.bytes(nearest.vector())));
+    byte[] vector = VectorValues.bytes(nearest.vector());
+    List<List<QueryEngine.Scored>> answers = shards.each(shard -> scored((List<?>) shard.query("FT.SEARCH",
+        List.of(shard.alias(), knn, "SORTBY", DISTANCE, "ASC", "LIMIT", "0", k, "DIALECT", "2", "TIMEOUT", "0",
+            "PARAMS", "2", "rkvec"), vector), documentOf));
+    return answers.size() == 1 ? answers.get(0) : ShardMerge.nearest(answers, nearest.k());
+  }
+
+  private static List<QueryEngine.Scored> scored(List<?> reply, Function<Object, Object> documentOf) {
     List<QueryEngine.Scored> scored = new ArrayList<>(reply.size() / 2);
     for (int i = 1; i + 1 < reply.size(); i += 2) {
       List<?> fields = (List<?>) reply.get(i + 1);
@@ -122,7 +144,7 @@ final class SearchQueries {
   /** The ids from {@code offset}, at most {@code limit}, read a page at a time through a cursor. */
   private List<String> throughCursor(Condition<?> condition, List<? extends Sort<?>> sort, long offset, long limit) {
     List<String> ids = new ArrayList<>();
-    try (Cursor cursor = cursor(condition, sort, PAGE, Duration.ofMinutes(1))) {
+    try (QueryEngine.IdCursor cursor = cursor(condition, sort, PAGE, Duration.ofMinutes(1))) {
       for (long skipped = 0; skipped < offset && cursor.hasNext(); skipped++) {
         cursor.next();
       }
@@ -133,20 +155,32 @@ final class SearchQueries {
     return ids;
   }
 
-  Cursor cursor(Condition<?> condition, List<? extends Sort<?>> sort, int pageSize, Duration ttl) {
-    List<String> args = aggregate(condition, sort, EVERY_MATCH);
-    args.addAll(List.of("WITHCURSOR", "COUNT", Integer.toString(pageSize),
-        "MAXIDLE", Long.toString(Math.max(1, ttl.toMillis())), "DIALECT", "2", "TIMEOUT", "0"));
-    return new Cursor(run(Command.of("FT.AGGREGATE", List.of(), args)), pageSize);
+  /** A cursor per shard ({@code FT.AGGREGATE … WITHCURSOR} on its node), merged on a cluster. */
+  QueryEngine.IdCursor cursor(Condition<?> condition, List<? extends Sort<?>> sort, int pageSize, Duration ttl) {
+    String query = query(condition);
+    boolean merged = !shards.single();
+    List<Cursor> cursors = shards.each(shard -> {
+      List<String> args = aggregate(shard, query, sort, EVERY_MATCH, merged);
+      args.addAll(List.of("WITHCURSOR", "COUNT", Integer.toString(pageSize),
+          "MAXIDLE", Long.toString(Math.max(1, ttl.toMillis())), "DIALECT", "2", "TIMEOUT", "0"));
+      return new Cursor(shard.node(), shard.query("FT.AGGREGATE", args, null), pageSize, sort);
+    });
+    return merged ? new MergedCursor(cursors, sort) : cursors.get(0);
   }
 
-  /** {@code FT.AGGREGATE alias query SORTBY … MAX max}: the rows carry the id, sorted. */
-  private List<String> aggregate(Condition<?> condition, List<? extends Sort<?>> sort, long max) {
+  /**
+   * {@code FT.AGGREGATE alias query SORTBY … MAX max}: the rows carry the id, sorted; for a merge
+   * ({@code withValues}) also the exact values of the sort keys ({@link ShardMerge#loadArguments}).
+   */
+  private List<String> aggregate(SearchShards.Shard shard, String query, List<? extends Sort<?>> sort, long max,
+      boolean withValues) {
     List<String> sortArgs = SearchQueryCompiler.sortArguments(schema, sort);
-    List<String> args = new ArrayList<>(List.of(schema.alias(), query(condition), "SORTBY",
-        Integer.toString(sortArgs.size())));
+    List<String> args = new ArrayList<>(List.of(shard.alias(), query, "SORTBY", Integer.toString(sortArgs.size())));
     args.addAll(sortArgs);
     args.addAll(List.of("MAX", Long.toString(max)));
+    if (withValues) {
+      args.addAll(ShardMerge.loadArguments(sort));
+    }
     return args;
   }
 
@@ -165,30 +199,67 @@ final class SearchQueries {
     throw new IllegalStateException("an aggregate row without its id: " + row);
   }
 
-  private Object run(Command<Object> command) {
-    try {
-      return connection.execute(command);
-    } catch (RedisCommandException e) {
-      String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-      if (message.contains("unknown index") || message.contains("no such index")) {
-        throw new SchemaMismatchException("the search index of " + model + " (" + schema.alias()
-            + ") does not exist: run rekord.migrate() first");
-      }
-      if (message.contains("syntax error")) { // never for a query built here: a bug to report
-        throw new QueryException("the Query Engine rejected a query of " + model + ": " + e.getMessage());
-      }
-      throw e;
+  /** One shard's page of aggregate rows, as a merge reads it. */
+  private final class RowsSource implements Source {
+    private final Iterator<?> rows;
+    private final List<? extends Sort<?>> sort;
+
+    RowsSource(List<?> rows, List<? extends Sort<?>> sort) {
+      this.rows = rows.iterator();
+      this.sort = sort;
+    }
+
+    @Override
+    public Row next() {
+      return rows.hasNext() ? ShardMerge.row((List<?>) rows.next(), sort, schema) : null;
     }
   }
 
-  /** A server-side cursor of {@code FT.AGGREGATE … WITHCURSOR}: a snapshot of the sorted ids. */
+  /** The shards' cursors merged in the global order, each id once. */
+  private static final class MergedCursor implements QueryEngine.IdCursor {
+    private final List<Cursor> cursors;
+    private final ShardMerge.Distinct ids;
+
+    MergedCursor(List<Cursor> cursors, List<? extends Sort<?>> sort) {
+      this.cursors = cursors;
+      List<Source> sources = new ArrayList<>(cursors.size());
+      for (Cursor cursor : cursors) {
+        sources.add(cursor::nextRow);
+      }
+      this.ids = new ShardMerge.Distinct(sources, sort);
+    }
+
+    @Override
+    public boolean hasNext() {
+      return ids.hasNext();
+    }
+
+    @Override
+    public String next() {
+      return ids.next();
+    }
+
+    @Override
+    public void close() {
+      cursors.forEach(Cursor::close);
+    }
+  }
+
+  /**
+   * A server-side cursor of {@code FT.AGGREGATE … WITHCURSOR} on one shard's node: a snapshot of
+   * its sorted ids (with their sort values, when merged).
+   */
   final class Cursor implements QueryEngine.IdCursor {
+    private final String node;
     private final int pageSize;
-    private Iterator<String> page;
+    private final List<? extends Sort<?>> sort;
+    private Iterator<?> page;
     private long cursorId;
 
-    private Cursor(Object firstReply, int pageSize) {
+    private Cursor(String node, Object firstReply, int pageSize, List<? extends Sort<?>> sort) {
+      this.node = node;
       this.pageSize = pageSize;
+      this.sort = sort;
       accept(firstReply);
     }
 
@@ -196,18 +267,15 @@ final class SearchQueries {
       List<?> parts = (List<?>) reply;
       List<?> rows = (List<?>) parts.get(0);
       cursorId = ((Number) parts.get(1)).longValue();
-      List<String> ids = new ArrayList<>(rows.size());
-      for (int i = 1; i < rows.size(); i++) {
-        ids.add(idOf(rows.get(i)));
-      }
-      page = ids.iterator();
+      page = rows.subList(Math.min(1, rows.size()), rows.size()).iterator();
     }
 
     @Override
     public boolean hasNext() {
       while (!page.hasNext() && cursorId != 0) {
-        accept(run(Command.of("FT.CURSOR", List.of(), List.of("READ", schema.alias(), Long.toString(cursorId),
-            "COUNT", Integer.toString(pageSize)))));
+        SearchShards.Shard shard = shards.on(node);
+        accept(shard.query("FT.CURSOR", List.of("READ", shard.alias(), Long.toString(cursorId),
+            "COUNT", Integer.toString(pageSize)), null));
       }
       return page.hasNext();
     }
@@ -217,7 +285,12 @@ final class SearchQueries {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      return page.next();
+      return idOf(page.next());
+    }
+
+    /** As a merge's source: the next row with its sort values. */
+    Row nextRow() {
+      return hasNext() ? ShardMerge.row((List<?>) page.next(), sort, schema) : null;
     }
 
     @Override
@@ -227,9 +300,10 @@ final class SearchQueries {
         cursorId = 0;
         page = java.util.Collections.emptyIterator();
         try {
-          connection.execute(Command.of("FT.CURSOR", List.of(), List.of("DEL", schema.alias(), Long.toString(id))));
-        } catch (RedisCommandException gone) {
-          // expired or read to its end already: nothing to drop
+          SearchShards.Shard shard = shards.on(node);
+          shard.execute("FT.CURSOR", List.of("DEL", shard.alias(), Long.toString(id)));
+        } catch (RuntimeException gone) {
+          // expired, read to its end already, or its node is gone: nothing to drop
         }
       }
     }
