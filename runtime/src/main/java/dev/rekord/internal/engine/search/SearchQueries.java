@@ -1,5 +1,7 @@
 package dev.rekord.internal.engine.search;
 
+import dev.rekord.connection.Command;
+import dev.rekord.connection.RedisConnection;
 import dev.rekord.exception.RedisCommandException;
 import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.engine.VectorValues;
@@ -10,6 +12,7 @@ import dev.rekord.query.Nearest;
 import dev.rekord.query.Sort;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -34,11 +37,13 @@ final class SearchQueries {
   /** The sort bound of a query for every match: beyond any number of documents one index holds. */
   static final long EVERY_MATCH = Integer.MAX_VALUE;
 
+  private final RedisConnection connection;
   private final SearchShards shards;
   private final SearchSchema schema;
   private final ServerClock clock;
 
-  SearchQueries(SearchShards shards, SearchSchema schema, ServerClock clock) {
+  SearchQueries(RedisConnection connection, SearchShards shards, SearchSchema schema, ServerClock clock) {
+    this.connection = connection;
     this.shards = shards;
     this.schema = schema;
     this.clock = clock;
@@ -70,7 +75,7 @@ final class SearchQueries {
     try {
       replies = shards.each(shard -> {
         // one shard: the page itself; several: each shard's first offset + limit rows, merged
-        List<String> args = aggregate(shard, query, sort, offset + limit, !single);
+        List<String> args = aggregate(shard, query, sort, offset + limit);
         args.addAll(List.of("LIMIT", Long.toString(single ? offset : 0), Long.toString(single ? limit : offset + limit),
             "DIALECT", "2", "TIMEOUT", "0"));
         return shard.query("FT.AGGREGATE", args, null);
@@ -95,7 +100,7 @@ final class SearchQueries {
       List<?> rows = (List<?>) reply;
       sources.add(new RowsSource(rows.subList(1, rows.size()), sort));
     }
-    return ShardMerge.page(sources, sort, offset, limit);
+    return ShardMerge.page(sources, order(sort), offset, limit);
   }
 
   /** The attribute a KNN query names its distance by. */
@@ -160,28 +165,30 @@ final class SearchQueries {
     String query = query(condition);
     boolean merged = !shards.single();
     List<Cursor> cursors = shards.each(shard -> {
-      List<String> args = aggregate(shard, query, sort, EVERY_MATCH, merged);
+      List<String> args = aggregate(shard, query, sort, EVERY_MATCH);
       args.addAll(List.of("WITHCURSOR", "COUNT", Integer.toString(pageSize),
           "MAXIDLE", Long.toString(Math.max(1, ttl.toMillis())), "DIALECT", "2", "TIMEOUT", "0"));
       return new Cursor(shard.node(), shard.query("FT.AGGREGATE", args, null), pageSize, sort);
     });
-    return merged ? new MergedCursor(cursors, sort) : cursors.get(0);
+    return merged ? new MergedCursor(cursors, order(sort)) : cursors.get(0);
   }
 
-  /**
-   * {@code FT.AGGREGATE alias query SORTBY … MAX max}: the rows carry the id, sorted; for a merge
-   * ({@code withValues}) also the exact values of the sort keys ({@link ShardMerge#loadArguments}).
-   */
-  private List<String> aggregate(SearchShards.Shard shard, String query, List<? extends Sort<?>> sort, long max,
-      boolean withValues) {
+  /** {@code FT.AGGREGATE alias query SORTBY … MAX max}: the rows carry the id and the sort values, sorted. */
+  private List<String> aggregate(SearchShards.Shard shard, String query, List<? extends Sort<?>> sort, long max) {
     List<String> sortArgs = SearchQueryCompiler.sortArguments(schema, sort);
     List<String> args = new ArrayList<>(List.of(shard.alias(), query, "SORTBY", Integer.toString(sortArgs.size())));
     args.addAll(sortArgs);
     args.addAll(List.of("MAX", Long.toString(max)));
-    if (withValues) {
-      args.addAll(ShardMerge.loadArguments(sort));
-    }
     return args;
+  }
+
+  /** The global order of the shards' rows, ties on rounded numbers settled by the documents' values. */
+  private Comparator<Row> order(List<? extends Sort<?>> sort) {
+    return ShardMerge.order(sort, (id, field) -> {
+      Object value = connection.execute(Command.of("HGET", List.of(schema.layout().documentKey(id)),
+          List.of(SearchSchema.hashField("n", field))));
+      return value == null ? null : String.valueOf(value);
+    });
   }
 
   private String query(Condition<?> condition) {
@@ -211,7 +218,13 @@ final class SearchQueries {
 
     @Override
     public Row next() {
-      return rows.hasNext() ? ShardMerge.row((List<?>) rows.next(), sort, schema) : null;
+      while (rows.hasNext()) {
+        Object row = rows.next();
+        if (row != null) { // null: the document went away between matching and loading its values
+          return ShardMerge.row((List<?>) row, sort, schema);
+        }
+      }
+      return null;
     }
   }
 
@@ -220,13 +233,13 @@ final class SearchQueries {
     private final List<Cursor> cursors;
     private final ShardMerge.Distinct ids;
 
-    MergedCursor(List<Cursor> cursors, List<? extends Sort<?>> sort) {
+    MergedCursor(List<Cursor> cursors, Comparator<Row> order) {
       this.cursors = cursors;
       List<Source> sources = new ArrayList<>(cursors.size());
       for (Cursor cursor : cursors) {
         sources.add(cursor::nextRow);
       }
-      this.ids = new ShardMerge.Distinct(sources, sort);
+      this.ids = new ShardMerge.Distinct(sources, order);
     }
 
     @Override
@@ -290,7 +303,13 @@ final class SearchQueries {
 
     /** As a merge's source: the next row with its sort values. */
     Row nextRow() {
-      return hasNext() ? ShardMerge.row((List<?>) page.next(), sort, schema) : null;
+      while (hasNext()) {
+        Object row = page.next();
+        if (row != null) { // null: the document went away between matching and loading its values
+          return ShardMerge.row((List<?>) row, sort, schema);
+        }
+      }
+      return null;
     }
 
     @Override

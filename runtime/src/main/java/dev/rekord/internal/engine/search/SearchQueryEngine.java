@@ -50,7 +50,7 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
     this.storage = storage;
     this.schema = new SearchSchema(model.index(), KeyLayout.of(model.keyPrefix(), buckets));
     this.shards = new SearchShards(connection, schema, model.name());
-    this.queries = new SearchQueries(shards, schema, new ServerClock(connection));
+    this.queries = new SearchQueries(connection, shards, schema, new ServerClock(connection));
     shards.installWith(shard -> new SearchMigration<>(connection, model, schema, this, shards).install(shard));
   }
 

@@ -10,7 +10,10 @@ import dev.rekord.model.IndexKind;
 import dev.rekord.query.Sort;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Merges the answers of a cluster's shards ({@link SearchShards}) into the one answer a single
@@ -25,25 +28,58 @@ final class ShardMerge {
   private ShardMerge() {}
 
   /**
-   * The {@code FT.AGGREGATE} arguments that return a row's sort values exactly: a numeric sort
-   * key's value as the hash holds it ({@code LOAD} of its index field: the sort value in a row is
-   * rounded to 12 digits, and two shards' rows that differ past them would merge out of order);
-   * a tag's sort value is its hex, which comes whole.
+   * The global order of rows ({@link PortableQueries#order}), where two rows that tie on a numeric
+   * sort value as the module printed it get their exact values first ({@code exact}: the value a
+   * document holds, or {@code null}). A row's numeric sort value comes rounded to 12 significant
+   * digits unless it is a whole number, so two shards' rows that differ past them would tie;
+   * within a shard the module sorts by exact values. Rounding keeps order, so only ties are in
+   * doubt: the merge compares the heads of different shards, and a tie between two of them is
+   * settled by reading the two values (an {@code HGET} each, only for such ties).
    */
-  static List<String> loadArguments(List<? extends Sort<?>> sort) {
-    List<String> fields = new ArrayList<>();
-    for (Sort<?> key : sort) {
-      IndexField field = key.field().index();
-      if (field.kind() == IndexKind.NUMERIC) {
-        fields.add("@" + SearchSchema.hashField("n", field));
+  static Comparator<Row> order(List<? extends Sort<?>> sort, BiFunction<String, IndexField, String> exact) {
+    Comparator<Row> order = PortableQueries.order(sort);
+    Map<Row, Row> settled = new IdentityHashMap<>();
+    return (a, b) -> {
+      for (int i = 0; i < sort.size(); i++) {
+        String x = a.values()[i];
+        if (sort.get(i).field().index().kind() == IndexKind.NUMERIC && x != null && x.equals(b.values()[i])
+            && !whole(x)) {
+          settle(a, sort, exact, settled);
+          settle(b, sort, exact, settled);
+        }
+      }
+      // a settled row against one of another rounding class: rounding keeps order, so its exact value will do
+      return order.compare(settled.getOrDefault(a, a), settled.getOrDefault(b, b));
+    };
+  }
+
+  /** The row with the document's values in place of its rounded numeric sort values, once. */
+  private static void settle(Row row, List<? extends Sort<?>> sort, BiFunction<String, IndexField, String> exact,
+      Map<Row, Row> settled) {
+    if (settled.containsKey(row)) {
+      return;
+    }
+    String[] values = row.values().clone();
+    for (int i = 0; i < sort.size(); i++) {
+      IndexField field = sort.get(i).field().index();
+      if (field.kind() == IndexKind.NUMERIC && values[i] != null && !whole(values[i])) {
+        String value = exact.apply(row.id(), field);
+        if (value != null) { // null: the document went away; its rounded value will do
+          values[i] = value;
+        }
       }
     }
-    if (fields.isEmpty()) {
-      return List.of();
+    settled.put(row, new Row(row.id(), values));
+  }
+
+  /** Whether a printed number is whole (printed as an integer, so exact) or infinite. */
+  private static boolean whole(String number) {
+    for (int i = number.startsWith("-") ? 1 : 0; i < number.length(); i++) {
+      if (!Character.isDigit(number.charAt(i))) {
+        return number.endsWith("inf");
+      }
     }
-    List<String> args = new ArrayList<>(List.of("LOAD", Integer.toString(fields.size())));
-    args.addAll(fields);
-    return args;
+    return true;
   }
 
   /** One aggregate row as a merge row: its id (decoded) and the value of each sort key ({@code null}: none). */
@@ -51,7 +87,7 @@ final class ShardMerge {
     String[] names = new String[sort.size()];
     for (int i = 0; i < names.length; i++) {
       IndexField field = sort.get(i).field().index();
-      names[i] = field.kind() == IndexKind.NUMERIC ? SearchSchema.hashField("n", field) : "t" + schema.position(field);
+      names[i] = (field.kind() == IndexKind.NUMERIC ? "n" : "t") + schema.position(field);
     }
     String id = null;
     String[] values = new String[names.length];
@@ -74,8 +110,8 @@ final class ShardMerge {
   }
 
   /** Rows {@code offset} to {@code offset + limit} of the merged shards, each id once. */
-  static List<String> page(List<? extends Source> shards, List<? extends Sort<?>> sort, long offset, long limit) {
-    Distinct rows = new Distinct(shards, sort);
+  static List<String> page(List<? extends Source> shards, Comparator<Row> order, long offset, long limit) {
+    Distinct rows = new Distinct(shards, order);
     for (long skipped = 0; skipped < offset && rows.hasNext(); skipped++) {
       rows.next();
     }
@@ -110,8 +146,8 @@ final class ShardMerge {
     private String last;
     private String pending;
 
-    Distinct(List<? extends Source> shards, List<? extends Sort<?>> sort) {
-      this.merge = new Merge(shards, PortableQueries.order(sort));
+    Distinct(List<? extends Source> shards, Comparator<Row> order) {
+      this.merge = new Merge(shards, order);
     }
 
     boolean hasNext() {
