@@ -78,6 +78,15 @@ public final class PrimaryNodes {
     return new PooledNode(name, pool, false);
   }
 
+  /**
+   * The failure to end a round of {@link #eachPrimary} with, so the round is run again after the
+   * retry policy's pause and a fresh slot map: for an error reply a node gave in the round that a
+   * topology change explains (a {@code MOVED} while slots move or a replica takes over).
+   */
+  public static RuntimeException retryRound(RuntimeException reply) {
+    return reply.getCause() instanceof JedisException jedis && RedisCalls.isTransient(jedis) ? jedis : reply;
+  }
+
   /** Whether the slot of {@code key} is served by the primary {@code node}, as the client's slot map says. */
   public static boolean serves(RedisConnection connection, String node, String key) {
     return !connection.isCluster() || connection.nodeOf(key).equals(node);

@@ -92,7 +92,13 @@ final class SearchMigration<T> {
       return;
     }
     if (info(shard, target) == null) {
-      shard.execute("FT.CREATE", with(target, schema.createArguments()));
+      try {
+        shard.execute("FT.CREATE", with(target, schema.createArguments()));
+      } catch (RedisCommandException e) {
+        if (!String.valueOf(e.getMessage()).contains("already exists")) {
+          throw e; // else another client created it meanwhile
+        }
+      }
     }
     awaitIndexed(shard, target);
     if (current == null) {

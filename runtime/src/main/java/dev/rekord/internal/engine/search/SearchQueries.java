@@ -3,6 +3,7 @@ package dev.rekord.internal.engine.search;
 import dev.rekord.connection.Command;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.exception.RedisCommandException;
+import dev.rekord.exception.RekordConnectionException;
 import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.engine.VectorValues;
 import dev.rekord.internal.engine.portable.PortableQueries.Row;
@@ -17,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs the search engine's queries through the model's alias: counts with {@code FT.SEARCH … LIMIT
@@ -164,13 +166,13 @@ final class SearchQueries {
   QueryEngine.IdCursor cursor(Condition<?> condition, List<? extends Sort<?>> sort, int pageSize, Duration ttl) {
     String query = query(condition);
     boolean merged = !shards.single();
-    List<Cursor> cursors = shards.each(shard -> {
+    Supplier<List<Cursor>> open = () -> shards.each(shard -> {
       List<String> args = aggregate(shard, query, sort, EVERY_MATCH);
       args.addAll(List.of("WITHCURSOR", "COUNT", Integer.toString(pageSize),
           "MAXIDLE", Long.toString(Math.max(1, ttl.toMillis())), "DIALECT", "2", "TIMEOUT", "0"));
       return new Cursor(shard.node(), shard.query("FT.AGGREGATE", args, null), pageSize, sort);
     });
-    return merged ? new MergedCursor(cursors, order(sort)) : cursors.get(0);
+    return merged ? new MergedCursor(open, order(sort)) : open.get().get(0);
   }
 
   /** {@code FT.AGGREGATE alias query SORTBY … MAX max}: the rows carry the id and the sort values, sorted. */
@@ -228,27 +230,54 @@ final class SearchQueries {
     }
   }
 
-  /** The shards' cursors merged in the global order, each id once. */
-  private static final class MergedCursor implements QueryEngine.IdCursor {
-    private final List<Cursor> cursors;
-    private final ShardMerge.Distinct ids;
+  /**
+   * The shards' cursors merged in the global order, each id once. A cursor lives on its node: when
+   * one is lost (its node failed over, or stopped serving the index's slot) every shard's cursor is
+   * opened anew and the merge resumes after the last row it returned, so a failover costs a
+   * reread, not the query (the rows after it are then read from the data as it is by then).
+   */
+  private final class MergedCursor implements QueryEngine.IdCursor {
+    private static final int RESUMES = 5;
+    private final Supplier<List<Cursor>> open;
+    private final Comparator<Row> order;
+    private List<Cursor> cursors;
+    private ShardMerge.Distinct ids;
 
-    MergedCursor(List<Cursor> cursors, Comparator<Row> order) {
-      this.cursors = cursors;
+    MergedCursor(Supplier<List<Cursor>> open, Comparator<Row> order) {
+      this.open = open;
+      this.order = order;
+      start(null);
+    }
+
+    private void start(Row after) {
+      cursors = open.get();
       List<Source> sources = new ArrayList<>(cursors.size());
       for (Cursor cursor : cursors) {
         sources.add(cursor::nextRow);
       }
-      this.ids = new ShardMerge.Distinct(sources, order);
+      ids = new ShardMerge.Distinct(sources, order, after);
     }
 
     @Override
     public boolean hasNext() {
-      return ids.hasNext();
+      for (int resumed = 0; ; resumed++) {
+        try {
+          return ids.hasNext();
+        } catch (RekordConnectionException | RedisCommandException lost) {
+          if (resumed == RESUMES || lost instanceof RedisCommandException reply && !lostCursor(reply)) {
+            throw lost;
+          }
+          close();
+          start(ids.last());
+        }
+      }
     }
 
     @Override
     public String next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
       return ids.next();
     }
 
@@ -256,6 +285,12 @@ final class SearchQueries {
     public void close() {
       cursors.forEach(Cursor::close);
     }
+  }
+
+  /** Whether an error reply says a shard's cursor is gone with its node or its index's slot. */
+  private static boolean lostCursor(RedisCommandException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("MOVED") || message.contains("Cursor not found");
   }
 
   /**

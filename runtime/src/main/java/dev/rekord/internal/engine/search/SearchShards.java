@@ -146,19 +146,27 @@ final class SearchShards {
           }
           throw e;
         }
-        Shard again = reinstalled(moved);
+        Shard again = reinstalled(moved, e);
         List<String> retried = new ArrayList<>(args);
         retried.set(0, again.alias());
         return node.execute(withBlob(Command.of(command, List.of(), retried), blob));
       }
     }
 
-    /** This node's shard with its index in place: a new tag after a {@code MOVED}, installed when missing. */
-    private Shard reinstalled(boolean moved) {
+    /**
+     * This node's shard with its index in place: a new tag after a {@code MOVED} (the slot map
+     * asked anew), installed when missing. A {@code MOVED} for a tag the node still seems to
+     * serve is a topology in motion: the round is run again.
+     */
+    private Shard reinstalled(boolean moved, RedisCommandException failure) {
       if (moved) {
         tags.remove(node.name());
+        connection.refreshTopology();
       }
       Shard fresh = shard(node);
+      if (moved && fresh != null && fresh.tag.equals(tag)) {
+        throw PrimaryNodes.retryRound(failure);
+      }
       if (fresh == null || installer == null || !anotherHasIndex(node.name())) {
         throw notMigrated();
       }

@@ -111,7 +111,7 @@ final class ShardMerge {
 
   /** Rows {@code offset} to {@code offset + limit} of the merged shards, each id once. */
   static List<String> page(List<? extends Source> shards, Comparator<Row> order, long offset, long limit) {
-    Distinct rows = new Distinct(shards, order);
+    Distinct rows = new Distinct(shards, order, null);
     for (long skipped = 0; skipped < offset && rows.hasNext(); skipped++) {
       rows.next();
     }
@@ -140,21 +140,27 @@ final class ShardMerge {
     return nearest;
   }
 
-  /** The merged ids, a duplicate (one document indexed on two shards mid-migration) left out. */
+  /**
+   * The merged ids, a duplicate (one document indexed on two shards mid-migration) left out, from
+   * the first row past {@code after} ({@code null}: from the start).
+   */
   static final class Distinct {
     private final Merge merge;
-    private String last;
-    private String pending;
+    private final Comparator<Row> order;
+    private Row last;
+    private Row pending;
 
-    Distinct(List<? extends Source> shards, Comparator<Row> order) {
+    Distinct(List<? extends Source> shards, Comparator<Row> order, Row after) {
       this.merge = new Merge(shards, order);
+      this.order = order;
+      this.last = after;
     }
 
     boolean hasNext() {
       while (pending == null && merge.hasNext()) {
-        String id = merge.next().id();
-        if (!id.equals(last)) {
-          pending = id;
+        Row row = merge.next();
+        if (last == null || order.compare(row, last) > 0 && !row.id().equals(last.id())) {
+          pending = row;
         }
       }
       return pending != null;
@@ -166,6 +172,11 @@ final class ShardMerge {
       }
       last = pending;
       pending = null;
+      return last.id();
+    }
+
+    /** The row last returned, or the one it resumed after. */
+    Row last() {
       return last;
     }
   }
