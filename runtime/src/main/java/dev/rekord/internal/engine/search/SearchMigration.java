@@ -92,20 +92,25 @@ final class SearchMigration<T> {
       return;
     }
     if (info(shard, target) == null) {
-      try {
-        shard.execute("FT.CREATE", with(target, schema.createArguments()));
-      } catch (RedisCommandException e) {
-        if (!String.valueOf(e.getMessage()).contains("already exists")) {
-          throw e; // else another client created it meanwhile
-        }
-      }
+      unlessDone(shard, "FT.CREATE", with(target, schema.createArguments()));
     }
     awaitIndexed(shard, target);
     if (current == null) {
-      shard.execute("FT.ALIASADD", List.of(shard.alias(), target));
+      unlessDone(shard, "FT.ALIASADD", List.of(shard.alias(), target));
     } else {
       shard.execute("FT.ALIASUPDATE", List.of(shard.alias(), target));
       dropQuietly(shard, current);
+    }
+  }
+
+  /** Runs {@code command} on the shard; "already exists" means another client (or query) did it meanwhile. */
+  private static void unlessDone(SearchShards.Shard shard, String command, List<String> args) {
+    try {
+      shard.execute(command, args);
+    } catch (RedisCommandException e) {
+      if (!String.valueOf(e.getMessage()).contains("already exists")) {
+        throw e;
+      }
     }
   }
 
