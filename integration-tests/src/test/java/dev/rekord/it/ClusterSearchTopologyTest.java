@@ -80,15 +80,16 @@ class ClusterSearchTopologyTest {
       List<String> wrong = new CopyOnWriteArrayList<>();
       Thread reader = new Thread(() -> {
         while (!stop.get()) {
+          String started = phase; // a round that overlaps the key migration at either end counts as in it
           try {
-            check(wrong, "count", inCity3, members.find(Member_.city.eq("city3")).count());
-            check(wrong, "page", page, members.find(Member_.age.gte(0)).sortBy(Member_.age.desc())
+            check(wrong, started, "count", inCity3, members.find(Member_.city.eq("city3")).count());
+            check(wrong, started, "page", page, members.find(Member_.age.gte(0)).sortBy(Member_.age.desc())
                 .offset(37).limit(25).ids());
             // every match: read through a cursor per shard, merged
-            check(wrong, "cursor", byAgeDesc, members.find(Member_.age.gte(0)).sortBy(Member_.age.desc()).ids());
+            check(wrong, started, "cursor", byAgeDesc, members.find(Member_.age.gte(0)).sortBy(Member_.age.desc()).ids());
             rounds.incrementAndGet();
           } catch (RuntimeException e) {
-            wrong.add(phase + " failed: " + e);
+            wrong.add(started + "/" + phase + " failed: " + e);
           }
         }
       }, "search-reader");
@@ -101,24 +102,22 @@ class ClusterSearchTopologyTest {
         RedisServer target = otherMaster(source);
         phase = "keys moving";
         cluster.migrateSlot(slot, target, 3, Duration.ofMillis(15));
-        Thread.sleep(300);
         phase = "resharded";
-        int afterReshard = rounds.get();
+        int afterReshard = awaitRounds(rounds, rounds.get() + 1);
         // the slot that one master's index name hashes to moves away: that master gets a new index
         RedisServer named = otherMaster(target);
         int tagSlot = indexSlot(named);
         cluster.migrateSlot(tagSlot, otherMaster(named), 10, Duration.ZERO);
-        Thread.sleep(500);
-        int afterTagMove = rounds.get();
+        int afterTagMove = awaitRounds(rounds, afterReshard + 2); // the second round starts after the move
         // a master dies; its replica takes over with the replicated index
         phase = "failover";
         cluster.killMasterAndAwaitFailover(cluster.masters().get(0), Duration.ofSeconds(30));
-        Thread.sleep(1500);
+        awaitRounds(rounds, afterTagMove + 2);
         stop.set(true);
         reader.join(60_000);
         // while keys move, a query that meets a moving batch can count it twice or miss it (pages
         // drop the duplicate; a cursor opened before misses what moves while it reads): reported
-        List<String> whileMoving = wrong.stream().filter(w -> w.startsWith("keys moving ") && !w.contains("failed")).toList();
+        List<String> whileMoving = wrong.stream().filter(w -> w.contains("keys moving") && !w.contains("failed")).toList();
         System.out.println("search while keys move: " + whileMoving.size() + " inexact answer(s) " + whileMoving);
         assertEquals(List.of(), wrong.stream().filter(w -> !whileMoving.contains(w)).toList());
         assertTrue(afterReshard > 0 && afterTagMove > afterReshard && rounds.get() > afterTagMove,
@@ -134,10 +133,19 @@ class ClusterSearchTopologyTest {
   /** The phase the topology is in: answers are held exact in every phase but the key migration. */
   private volatile String phase = "steady";
 
-  private void check(List<String> wrong, String what, Object expected, Object actual) {
+  private void check(List<String> wrong, String started, String what, Object expected, Object actual) {
     if (!expected.equals(actual)) {
-      wrong.add(phase + " " + what + ": expected " + expected + " but was " + actual);
+      wrong.add(started + "/" + phase + " " + what + ": expected " + expected + " but was " + actual);
     }
+  }
+
+  /** Waits (at most 30 s) until the reader has finished {@code count} rounds; the rounds then. */
+  private static int awaitRounds(AtomicInteger rounds, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (rounds.get() < count && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    return rounds.get();
   }
 
   private static RedisServer otherMaster(RedisServer master) {
