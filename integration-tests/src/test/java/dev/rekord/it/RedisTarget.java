@@ -2,6 +2,7 @@ package dev.rekord.it;
 
 import dev.rekord.test.RedisCluster;
 import dev.rekord.test.RedisDeployment;
+import dev.rekord.test.RedisModules;
 import dev.rekord.test.RedisServer;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +30,25 @@ record RedisTarget(RedisDeployment deployment) {
       Runtime.getRuntime().addShutdownHook(new Thread(sharedCluster::close, "rekord-it-cluster"));
     }
     return new RedisTarget(sharedCluster);
+  }
+
+  private static RedisCluster searchCluster;
+
+  /**
+   * The 3-master/3-replica cluster whose every node loads the Redis Query Engine, shared by the
+   * {@code Cluster…Search…} test classes; empty when the module is not found ({@link
+   * RedisModules#search()}).
+   */
+  static synchronized java.util.Optional<RedisTarget> searchCluster() {
+    java.nio.file.Path module = RedisModules.search().orElse(null);
+    if (module == null) {
+      return java.util.Optional.empty();
+    }
+    if (searchCluster == null) {
+      searchCluster = RedisCluster.builder().masters(3).replicasPerMaster(1).module(module).start();
+      Runtime.getRuntime().addShutdownHook(new Thread(searchCluster::close, "rekord-it-search-cluster"));
+    }
+    return java.util.Optional.of(new RedisTarget(searchCluster));
   }
 
   boolean isCluster() {

@@ -71,13 +71,18 @@ class VectorSearchTest {
     }
   }
 
-  @BeforeEach
-  void flush() {
-    server.flushAll();
+  /** Where the tests run: the module's standalone server; {@code ClusterVectorSearchTest} overrides it. */
+  RedisTarget target() {
+    return new RedisTarget(server);
   }
 
-  private static Rekord rekord(Engine engine) {
-    Rekord rekord = Rekord.builder().url(server.url()).engine(Product.class, engine).build();
+  @BeforeEach
+  void flush() {
+    target().flushAll();
+  }
+
+  private Rekord rekord(Engine engine) {
+    Rekord rekord = Rekord.builder().url(target().url()).engine(Product.class, engine).build();
     assertEquals(engine, rekord.engineOf(ProductModel.INSTANCE));
     rekord.migrate();
     return rekord;
@@ -214,13 +219,14 @@ class VectorSearchTest {
       ProductRepository products = new ProductRepository(rekord);
       float[] vector = {1, 2, 3, 4, 5, 6, 7, 8};
       products.save(new Product("p1", "shoes", 10, vector, vector, vector, vector));
-      UnifiedJedis raw = new RedisTarget(server).raw();
-      byte[] blob = raw.hget("{product}:p1".getBytes(StandardCharsets.UTF_8),
+      UnifiedJedis raw = target().raw();
+      String key = target().keys("{product*}:p1").iterator().next(); // {product}:p1, {product:3}:p1 with buckets
+      byte[] blob = raw.hget(key.getBytes(StandardCharsets.UTF_8),
           "__rk.v.euclidean".getBytes(StandardCharsets.UTF_8));
       byte[] expected = java.nio.ByteBuffer.allocate(32).order(java.nio.ByteOrder.LITTLE_ENDIAN)
           .putFloat(1).putFloat(2).putFloat(3).putFloat(4).putFloat(5).putFloat(6).putFloat(7).putFloat(8).array();
       assertArrayEquals(expected, blob);
-      assertEquals(java.util.Base64.getEncoder().encodeToString(expected), raw.hget("{product}:p1", "euclidean"));
+      assertEquals(java.util.Base64.getEncoder().encodeToString(expected), raw.hget(key, "euclidean"));
     }
   }
 
@@ -324,7 +330,7 @@ class VectorSearchTest {
   @org.junit.jupiter.api.Test
   void jsonModelsAnswerNearestNeighboursOnThePortableEngine() {
     Random random = new Random(SEED + 3);
-    try (Rekord rekord = Rekord.connect(server.url())) {
+    try (Rekord rekord = Rekord.connect(target().url())) {
       rekord.migrate();
       ProductJsonRepository products = new ProductJsonRepository(rekord);
       List<ProductJson> data = new ArrayList<>();
@@ -333,7 +339,8 @@ class VectorSearchTest {
             random.nextInt(10) == 0 ? null : vector(random)));
       }
       products.saveAll(data);
-      assertTrue(new RedisTarget(server).raw().get("{product-json}:j1").contains("\"euclidean\":["));
+      String key = target().keys("{product-json*}:j1").iterator().next();
+      assertTrue(target().raw().get(key).contains("\"euclidean\":["));
       float[] query = vector(random);
       VectorIndex settings = ProductJson_.euclidean.index().vector();
       List<Neighbor<ProductJson>> found = products.find(ProductJson_.category.eq("hats"))

@@ -94,7 +94,7 @@ public final class Engines {
       }
       return Engine.PORTABLE;
     }
-    String obstacle = SearchSupport.obstacle(model, hasModule(), connection.isCluster());
+    String obstacle = SearchSupport.obstacle(model, hasModule());
     if (configured == Engine.SEARCH && obstacle != null) {
       throw new IllegalStateException("Rekord is configured with Engine.SEARCH, but " + obstacle);
     }
@@ -144,7 +144,7 @@ public final class Engines {
       return "auto: it has " + portableOnly;
     }
     return chosen == Engine.SEARCH ? "auto: the server has the Redis Query Engine"
-        : "auto: " + (hasModule() ? SearchSupport.obstacle(model, true, connection.isCluster())
+        : "auto: " + (hasModule() ? SearchSupport.obstacle(model, true)
             : "the server has no Redis Query Engine");
   }
 

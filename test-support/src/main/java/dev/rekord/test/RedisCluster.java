@@ -299,6 +299,20 @@ public final class RedisCluster implements RedisDeployment {
         }
 
         /**
+         * Loads a Redis module on every node, masters and replicas ({@code --loadmodule path
+         * args…}), e.g. the Redis Query Engine; may be called once per module.
+         *
+         * @param path the module's shared library ({@code .so}); it must exist
+         * @param moduleArgs the module's own arguments
+         * @return this builder
+         * @throws IllegalArgumentException when {@code path} is not a readable file
+         */
+        public Builder module(Path path, String... moduleArgs) {
+            extraArgs.addAll(RedisModules.loadArguments(path, moduleArgs));
+            return this;
+        }
+
+        /**
          * @param masters how many master nodes share the slots; at least 3 (a redis-cli rule)
          * @return this builder
          */

@@ -2,6 +2,10 @@ package dev.rekord.test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -39,6 +43,21 @@ public final class RedisModules {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The redis-server arguments that load the module at {@code path} with {@code moduleArgs}.
+     *
+     * @throws IllegalArgumentException when {@code path} is not a readable file
+     */
+    static List<String> loadArguments(Path path, String... moduleArgs) {
+        Path absolute = Objects.requireNonNull(path, "path").toAbsolutePath();
+        if (!Files.isReadable(absolute) || Files.isDirectory(absolute)) {
+            throw new IllegalArgumentException("no readable module file at " + absolute);
+        }
+        List<String> args = new ArrayList<>(List.of("--loadmodule", absolute.toString()));
+        args.addAll(Arrays.asList(moduleArgs));
+        return args;
     }
 
     /** Why {@link #search()} found nothing and how to enable the tests that need it. */

@@ -317,13 +317,7 @@ public final class RedisServer implements RedisDeployment {
          * @throws IllegalArgumentException when {@code path} is not a readable file
          */
         public Builder module(Path path, String... moduleArgs) {
-            Path absolute = Objects.requireNonNull(path, "path").toAbsolutePath();
-            if (!Files.isReadable(absolute) || Files.isDirectory(absolute)) {
-                throw new IllegalArgumentException("no readable module file at " + absolute);
-            }
-            extraArgs.add("--loadmodule");
-            extraArgs.add(absolute.toString());
-            extraArgs.addAll(Arrays.asList(moduleArgs));
+            extraArgs.addAll(RedisModules.loadArguments(path, moduleArgs));
             return this;
         }
 

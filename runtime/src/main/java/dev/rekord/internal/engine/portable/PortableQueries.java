@@ -342,8 +342,8 @@ public final class PortableQueries {
     return new Row(string(flat.get(at)), values);
   }
 
-  /** The global order of rows: what {@code query.lua} applies within a bucket. */
-  static <R> Comparator<Row> order(List<Sort<R>> sort) {
+  /** The global order of rows: what {@code query.lua} applies within a bucket (and the search engine on each node). */
+  public static Comparator<Row> order(List<? extends Sort<?>> sort) {
     boolean lastDesc = !sort.isEmpty() && sort.get(sort.size() - 1).descending();
     boolean[] numeric = new boolean[sort.size()];
     boolean[] desc = new boolean[sort.size()];
@@ -380,7 +380,7 @@ public final class PortableQueries {
   }
 
   /** Code point order, which is the byte-wise order of the UTF-8 encodings. */
-  static int compareCodePoints(String a, String b) {
+  public static int compareCodePoints(String a, String b) {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {
@@ -396,10 +396,10 @@ public final class PortableQueries {
   }
 
   /** One id of a bucket's result, with its sort values (score or tag text; {@code null}: none). */
-  record Row(String id, String[] values) {}
+  public record Row(String id, String[] values) {}
 
   /** The rows of one bucket, in order. */
-  interface Source {
+  public interface Source {
     /** The next row, or {@code null} when there are no more. */
     Row next();
   }
@@ -419,12 +419,12 @@ public final class PortableQueries {
   }
 
   /** A k-way merge of sorted sources. */
-  static final class Merge {
+  public static final class Merge {
     private record Head(Row row, Source source) {}
 
     private final PriorityQueue<Head> heads;
 
-    Merge(List<Source> sources, Comparator<Row> order) {
+    public Merge(List<? extends Source> sources, Comparator<Row> order) {
       this.heads = new PriorityQueue<>(Math.max(1, sources.size()), (x, y) -> order.compare(x.row(), y.row()));
       for (Source source : sources) {
         Row first = source.next();
@@ -434,11 +434,11 @@ public final class PortableQueries {
       }
     }
 
-    boolean hasNext() {
+    public boolean hasNext() {
       return !heads.isEmpty();
     }
 
-    Row next() {
+    public Row next() {
       Head head = heads.poll();
       if (head == null) {
         throw new java.util.NoSuchElementException();

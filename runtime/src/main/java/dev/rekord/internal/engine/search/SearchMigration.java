@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *       documents stay).
  * </ol>
  *
- * Every step is idempotent, so an interrupted migration is completed by the next one.
+ * Every step is idempotent, so an interrupted migration is completed by the next one. On a cluster
+ * every step runs on each shard ({@link SearchShards}), whose index and alias carry its tag; the
+ * documents are reindexed once.
  */
 final class SearchMigration<T> {
 
@@ -45,10 +47,12 @@ final class SearchMigration<T> {
   private final RekordModel<T, ?> model;
   private final SearchSchema schema;
   private final SearchQueryEngine<T> engine;
+  private final SearchShards shards;
 
   SearchMigration(RedisConnection connection, RekordModel<T, ?> model, SearchSchema schema,
-      SearchQueryEngine<T> engine) {
+      SearchQueryEngine<T> engine, SearchShards shards) {
     this.connection = connection;
+    this.shards = shards;
     this.model = model;
     this.schema = schema;
     this.engine = engine;
@@ -56,36 +60,69 @@ final class SearchMigration<T> {
 
   ModelMigration run(MigrationListener listener, int buckets) {
     long started = System.nanoTime();
-    String target = schema.indexName();
-    String current = aliasTarget();
-    if (target.equals(current)) {
+    List<String> current = shards.each(shard -> String.valueOf(aliasTarget(shard)));
+    List<String> target = shards.each(SearchShards.Shard::indexName);
+    if (current.equals(target)) {
       LOG.debug("Rekord: the search index of {} is up to date ({})", model.name(), target);
       return result(Outcome.VERIFIED, buckets, new QueryEngine.Rebuild(0, 0, List.of()), started);
     }
-    LOG.info("Rekord: building the search index {} of {}{}", target, model.name(),
-        current == null ? "" : " to replace " + current + " (queries use the old one until it is done)");
+    boolean created = current.stream().allMatch("null"::equals);
+    LOG.info("Rekord: building the search index {} of {}{}", String.join(", ", target), model.name(),
+        created ? "" : " to replace " + current + " (queries use the old one until it is done)");
     QueryEngine.Rebuild rebuild = engine.rebuild(listener);
-    if (info(target) == null) {
-      connection.execute(ft("FT.CREATE", target, schema.createArguments()));
-    }
-    awaitIndexed(target);
-    if (current == null) {
-      connection.execute(ft("FT.ALIASADD", schema.alias(), List.of(target)));
-    } else {
-      connection.execute(ft("FT.ALIASUPDATE", schema.alias(), List.of(target)));
-      dropQuietly(current);
-    }
-    ModelMigration result = result(current == null ? Outcome.CREATED : Outcome.REBUILT, buckets, rebuild, started);
+    shards.each(shard -> {
+      install(shard);
+      return shard;
+    });
+    ModelMigration result = result(created ? Outcome.CREATED : Outcome.REBUILT, buckets, rebuild, started);
     LOG.info("Rekord: the search index of {} is {} ({} document(s) reindexed, {} undecodable) in {} ms",
-        model.name(), target, rebuild.reindexed(), rebuild.undecodable(), result.duration().toMillis());
+        model.name(), String.join(", ", target), rebuild.reindexed(), rebuild.undecodable(), result.duration().toMillis());
     return result;
+  }
+
+  /**
+   * Gives one shard the needed index behind its alias: {@code FT.CREATE} when missing, then, once
+   * it has finished indexing, {@code FT.ALIASADD} (or {@code FT.ALIASUPDATE} and the old index
+   * dropped). Idempotent: a shard whose alias names the needed index is left alone.
+   */
+  void install(SearchShards.Shard shard) {
+    String target = shard.indexName();
+    String current = aliasTarget(shard);
+    if (target.equals(current)) {
+      return;
+    }
+    if (info(shard, target) == null) {
+      unlessDone(shard, "FT.CREATE", with(target, schema.createArguments()));
+    }
+    awaitIndexed(shard, target);
+    if (current == null) {
+      unlessDone(shard, "FT.ALIASADD", List.of(shard.alias(), target));
+    } else {
+      shard.execute("FT.ALIASUPDATE", List.of(shard.alias(), target));
+      dropQuietly(shard, current);
+    }
+  }
+
+  /** Runs {@code command} on the shard; "already exists" means another client (or query) did it meanwhile. */
+  private static void unlessDone(SearchShards.Shard shard, String command, List<String> args) {
+    try {
+      shard.execute(command, args);
+    } catch (RedisCommandException e) {
+      if (!String.valueOf(e.getMessage()).contains("already exists")) {
+        throw e;
+      }
+    }
   }
 
   /** The documents of the model against the index: documents without index fields are not indexed. */
   IndexReport verify() {
-    String current = aliasTarget();
-    Map<String, Object> info = current == null ? null : info(current);
-    long indexed = info == null ? 0 : number(info.get("num_docs"));
+    List<Long> counts = shards.each(shard -> {
+      String target = aliasTarget(shard);
+      Map<String, Object> info = target == null ? null : info(shard, target);
+      return info == null ? -1L : number(info.get("num_docs"));
+    });
+    boolean indexes = !counts.isEmpty() && !counts.contains(-1L);
+    long indexed = indexes ? counts.stream().mapToLong(Long::longValue).sum() : 0;
     List<IndexReport.Discrepancy> discrepancies = new ArrayList<>();
     long[] documents = {0};
     String match = dev.rekord.internal.engine.portable.KeyLayout.escapeGlob("{" + model.keyPrefix()) + "*";
@@ -97,9 +134,9 @@ final class SearchMigration<T> {
         }
         documents[0]++;
         Object present = connection.execute(Command.of("HEXISTS", List.of(key), List.of(SearchSchema.ID)));
-        if (!Long.valueOf(1).equals(present) || current == null) {
+        if (!Long.valueOf(1).equals(present) || !indexes) {
           discrepancies.add(new IndexReport.Discrepancy(IndexReport.Kind.DOCUMENT_NOT_INDEXED, 0,
-              key.substring(close + 2), key, current == null ? "no search index" : "no index fields"));
+              key.substring(close + 2), key, !indexes ? "no search index" : "no index fields"));
         }
       }
     });
@@ -107,16 +144,16 @@ final class SearchMigration<T> {
         discrepancies);
   }
 
-  /** The index the alias names, or {@code null} when there is no alias. */
-  private String aliasTarget() {
-    Map<String, Object> info = info(schema.alias());
+  /** The index the shard's alias names, or {@code null} when there is no alias. */
+  private static String aliasTarget(SearchShards.Shard shard) {
+    Map<String, Object> info = info(shard, shard.alias());
     return info == null ? null : String.valueOf(info.get("index_name"));
   }
 
-  /** {@code FT.INFO name} as a map, or {@code null} when there is no such index or alias. */
-  private Map<String, Object> info(String name) {
+  /** {@code FT.INFO name} on the shard as a map, or {@code null} when there is no such index or alias. */
+  private static Map<String, Object> info(SearchShards.Shard shard, String name) {
     try {
-      List<?> reply = (List<?>) connection.execute(Command.of("FT.INFO", List.of(), List.of(name)));
+      List<?> reply = (List<?>) shard.execute("FT.INFO", List.of(name));
       Map<String, Object> info = new HashMap<>();
       for (int i = 0; i + 1 < reply.size(); i += 2) {
         info.put(String.valueOf(reply.get(i)), reply.get(i + 1));
@@ -131,9 +168,9 @@ final class SearchMigration<T> {
   }
 
   /** Waits until {@code index} has indexed the hashes that existed when it was created. */
-  private void awaitIndexed(String index) {
+  private void awaitIndexed(SearchShards.Shard shard, String index) {
     while (true) {
-      Map<String, Object> info = info(index);
+      Map<String, Object> info = info(shard, index);
       if (info == null) {
         throw new RekordException("the search index " + index + " of " + model.name() + " vanished while indexing");
       }
@@ -149,19 +186,19 @@ final class SearchMigration<T> {
     }
   }
 
-  private void dropQuietly(String index) {
+  private void dropQuietly(SearchShards.Shard shard, String index) {
     try {
-      connection.execute(ft("FT.DROPINDEX", index, List.of()));
+      shard.execute("FT.DROPINDEX", List.of(index));
     } catch (RedisCommandException e) {
       LOG.warn("Rekord: could not drop the old search index {} of {}: {}", index, model.name(), e.getMessage());
     }
   }
 
-  private static Command<Object> ft(String command, String first, List<String> rest) {
+  private static List<String> with(String first, List<String> rest) {
     List<String> args = new ArrayList<>(1 + rest.size());
     args.add(first);
     args.addAll(rest);
-    return Command.of(command, List.of(), args);
+    return args;
   }
 
   private static long number(Object value) {

@@ -4,18 +4,22 @@ import dev.rekord.connection.Command;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.exception.QueryException;
 import dev.rekord.exception.RedisCommandException;
-import dev.rekord.exception.SchemaMismatchException;
+import dev.rekord.exception.RekordConnectionException;
 import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.engine.VectorValues;
+import dev.rekord.internal.engine.portable.PortableQueries.Row;
+import dev.rekord.internal.engine.portable.PortableQueries.Source;
 import dev.rekord.query.Condition;
 import dev.rekord.query.Nearest;
 import dev.rekord.query.Sort;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs the search engine's queries through the model's alias: counts with {@code FT.SEARCH … LIMIT
@@ -25,7 +29,9 @@ import java.util.function.Function;
  * answer silently ({@code ON_TIMEOUT return}). Sorts name their page's end as {@code MAX}, or a
  * bound past any index for every match, so no default of 10 rows applies; a page past the server's
  * {@code MAXSEARCHRESULTS} (which refuses such an offset) is read through a cursor instead, so no
- * offset is capped.
+ * offset is capped. On a cluster every query runs on each shard ({@link SearchShards}) and the
+ * answers are merged ({@link ShardMerge}): counts summed, pages and cursors merged in the global
+ * order, the nearest neighbours merged by distance.
  */
 final class SearchQueries {
 
@@ -35,23 +41,27 @@ final class SearchQueries {
   static final long EVERY_MATCH = Integer.MAX_VALUE;
 
   private final RedisConnection connection;
+  private final SearchShards shards;
   private final SearchSchema schema;
   private final String model;
   private final ServerClock clock;
 
-  SearchQueries(RedisConnection connection, SearchSchema schema, String model, ServerClock clock) {
+  SearchQueries(RedisConnection connection, SearchShards shards, SearchSchema schema, String model, ServerClock clock) {
     this.connection = connection;
+    this.shards = shards;
     this.schema = schema;
     this.model = model;
     this.clock = clock;
   }
 
   long count(Condition<?> condition) {
-    List<String> args = new ArrayList<>(List.of(schema.alias(), query(condition), "LIMIT", "0", "0"));
-    args.addAll(List.of("DIALECT", "2", "TIMEOUT", "0"));
-    args.addAll(schema.language());
-    Object reply = run(Command.of("FT.SEARCH", List.of(), args));
-    return ((Number) ((List<?>) reply).get(0)).longValue();
+    String query = query(condition);
+    long total = 0;
+    for (Object reply : shards.each(shard -> shard.query("FT.SEARCH",
+        withLanguage(List.of(shard.alias(), query, "LIMIT", "0", "0", "DIALECT", "2", "TIMEOUT", "0")), null))) {
+      total += ((Number) ((List<?>) reply).get(0)).longValue();
+    }
+    return total;
   }
 
   List<String> ids(Condition<?> condition, List<? extends Sort<?>> sort, long offset, long limit) {
@@ -67,12 +77,18 @@ final class SearchQueries {
     if (limit > EVERY_MATCH || offset > EVERY_MATCH - limit) { // a page no sort bound names
       return throughCursor(condition, sort, offset, limit);
     }
-    List<String> args = aggregate(condition, sort, offset + limit);
-    args.addAll(List.of("LIMIT", Long.toString(offset), Long.toString(limit), "DIALECT", "2", "TIMEOUT", "0"));
-    args.addAll(schema.language());
-    List<?> reply;
+    String query = query(condition);
+    boolean single = shards.single();
+    List<?> replies;
     try {
-      reply = (List<?>) run(Command.of("FT.AGGREGATE", List.of(), args));
+      replies = shards.each(shard -> {
+        // one shard: the page itself; several: each shard's first offset + limit rows, merged
+        List<String> args = aggregate(shard, query, sort, offset + limit);
+        args.addAll(List.of("LIMIT", Long.toString(single ? offset : 0), Long.toString(single ? limit : offset + limit),
+            "DIALECT", "2", "TIMEOUT", "0"));
+        args.addAll(schema.language());
+        return shard.query("FT.AGGREGATE", args, null);
+      });
     } catch (RedisCommandException e) {
       if (String.valueOf(e.getMessage()).contains("exceeds maximum")) {
         // a page past the server's MAXSEARCHRESULTS: read up to it through a cursor instead
@@ -80,11 +96,20 @@ final class SearchQueries {
       }
       throw e;
     }
-    List<String> ids = new ArrayList<>(reply.size());
-    for (int i = 1; i < reply.size(); i++) {
-      ids.add(idOf(reply.get(i)));
+    if (single) {
+      List<?> reply = (List<?>) replies.get(0);
+      List<String> ids = new ArrayList<>(reply.size());
+      for (int i = 1; i < reply.size(); i++) {
+        ids.add(idOf(reply.get(i)));
+      }
+      return ids;
     }
-    return ids;
+    List<Source> sources = new ArrayList<>(replies.size());
+    for (Object reply : replies) {
+      List<?> rows = (List<?>) reply;
+      sources.add(new RowsSource(rows.subList(1, rows.size()), sort));
+    }
+    return ShardMerge.page(sources, order(sort), offset, limit);
   }
 
   /**
@@ -95,14 +120,19 @@ final class SearchQueries {
    * written and as its stem) and does not weigh a text's length. Ties keep the Query Engine's order.
    */
   private List<String> byRelevance(Condition<?> condition, long offset, long limit) {
+    if (!shards.single()) {
+      throw new QueryException("a query of " + model + " ordered by relevance cannot run on a Redis Cluster:"
+          + " each shard scores with its own statistics, so no merge of their orders is the order of all");
+    }
+    String query = query(condition);
     List<String> ids = new ArrayList<>();
     long from = offset;
     while (limit == QueryEngine.NO_LIMIT || ids.size() < limit) {
       long want = limit == QueryEngine.NO_LIMIT ? PAGE : Math.min(PAGE, limit - ids.size());
-      List<String> args = new ArrayList<>(List.of(schema.alias(), query(condition), "RETURN", "1", SearchSchema.ID,
-          "SCORER", "BM25", "LIMIT", Long.toString(from), Long.toString(want), "DIALECT", "2", "TIMEOUT", "0"));
-      args.addAll(schema.language());
-      List<?> reply = (List<?>) run(Command.of("FT.SEARCH", List.of(), args));
+      long start = from;
+      List<?> reply = (List<?>) shards.each(shard -> shard.query("FT.SEARCH", withLanguage(List.of(shard.alias(), query,
+          "RETURN", "1", SearchSchema.ID, "SCORER", "BM25", "LIMIT", Long.toString(start), Long.toString(want),
+          "DIALECT", "2", "TIMEOUT", "0")), null)).get(0);
       for (int i = 2; i < reply.size(); i += 2) { // key, [__rk.id, hex]
         ids.add(Hex.decode(String.valueOf(((List<?>) reply.get(i)).get(1))));
       }
@@ -115,6 +145,13 @@ final class SearchQueries {
     return ids;
   }
 
+  /** {@code args} followed by the index's {@code LANGUAGE}, when its texts are stemmed. */
+  private List<String> withLanguage(List<String> args) {
+    List<String> all = new ArrayList<>(args);
+    all.addAll(schema.language());
+    return all;
+  }
+
   /** The attribute a KNN query names its distance by. */
   private static final String DISTANCE = "rkdist";
 
@@ -122,8 +159,8 @@ final class SearchQueries {
    * The {@code k} nearest matches: {@code FT.SEARCH alias "(filter)=>[KNN k @v0 $rkvec AS rkdist]"
    * RETURN … PARAMS 2 rkvec <blob> SORTBY rkdist LIMIT 0 k}, returning each document's fields
    * (read by {@code documentOf}, as the model's storage reads a script's reply) with its distance,
-   * in one round trip. The vector travels as a parameter (raw FLOAT32 bytes), never in the query
-   * text.
+   * in one round trip per shard (each shard's k nearest merged by distance on a cluster). The
+   * vector travels as a parameter (raw FLOAT32 bytes), never in the query text.
    *
    * @param documentFields the hash fields the codec reads ({@code DocumentCodec.hashFields}): only
    *     these come back, not the index fields beside them (prefix tags, the vector's blob); empty:
@@ -134,11 +171,17 @@ final class SearchQueries {
     String k = Integer.toString(nearest.k());
     String knn = "(" + query(condition) + ")=>[KNN " + k + " @" + schema.vectorAttribute(nearest.field().index())
         + " $rkvec AS " + DISTANCE + "]";
-    List<String> args = new ArrayList<>(List.of(schema.alias(), knn));
-    args.addAll(returned(documentFields));
-    args.addAll(List.of("SORTBY", DISTANCE, "ASC", "LIMIT", "0", k, "DIALECT", "2", "TIMEOUT", "0", "PARAMS", "2", "rkvec"));
-    List<?> reply = (List<?>) run(Command.of("FT.SEARCH", List.of(), args)
-        .withBinaryArgs(VectorValues.bytes(nearest.vector())));
+    byte[] vector = VectorValues.bytes(nearest.vector());
+    List<List<QueryEngine.Scored>> answers = shards.each(shard -> {
+      List<String> args = new ArrayList<>(List.of(shard.alias(), knn));
+      args.addAll(returned(documentFields));
+      args.addAll(List.of("SORTBY", DISTANCE, "ASC", "LIMIT", "0", k, "DIALECT", "2", "TIMEOUT", "0", "PARAMS", "2", "rkvec"));
+      return scored((List<?>) shard.query("FT.SEARCH", args, vector), documentOf);
+    });
+    return answers.size() == 1 ? answers.get(0) : ShardMerge.nearest(answers, nearest.k());
+  }
+
+  private static List<QueryEngine.Scored> scored(List<?> reply, Function<Object, Object> documentOf) {
     List<QueryEngine.Scored> scored = new ArrayList<>(reply.size() / 2);
     for (int i = 1; i + 1 < reply.size(); i += 2) {
       List<?> fields = (List<?>) reply.get(i + 1);
@@ -177,7 +220,7 @@ final class SearchQueries {
   /** The ids from {@code offset}, at most {@code limit}, read a page at a time through a cursor. */
   private List<String> throughCursor(Condition<?> condition, List<? extends Sort<?>> sort, long offset, long limit) {
     List<String> ids = new ArrayList<>();
-    try (Cursor cursor = cursor(condition, sort, PAGE, Duration.ofMinutes(1))) {
+    try (QueryEngine.IdCursor cursor = cursor(condition, sort, PAGE, Duration.ofMinutes(1))) {
       for (long skipped = 0; skipped < offset && cursor.hasNext(); skipped++) {
         cursor.next();
       }
@@ -188,26 +231,40 @@ final class SearchQueries {
     return ids;
   }
 
-  Cursor cursor(Condition<?> condition, List<? extends Sort<?>> sort, int pageSize, Duration ttl) {
+  /** A cursor per shard ({@code FT.AGGREGATE … WITHCURSOR} on its node), merged on a cluster. */
+  QueryEngine.IdCursor cursor(Condition<?> condition, List<? extends Sort<?>> sort, int pageSize, Duration ttl) {
     if (!sort.isEmpty() && sort.get(0).byRelevance()) {
       throw new QueryException("a query of " + model + " ordered by relevance is read with list() or ids()"
           + " (offset and limit page it), not iterated: its order comes from FT.SEARCH, which keeps no cursor");
     }
-    List<String> args = aggregate(condition, sort, EVERY_MATCH);
-    args.addAll(List.of("WITHCURSOR", "COUNT", Integer.toString(pageSize),
-        "MAXIDLE", Long.toString(Math.max(1, ttl.toMillis())), "DIALECT", "2", "TIMEOUT", "0"));
-    args.addAll(schema.language());
-    return new Cursor(run(Command.of("FT.AGGREGATE", List.of(), args)), pageSize);
+    String query = query(condition);
+    boolean merged = !shards.single();
+    Supplier<List<Cursor>> open = () -> shards.each(shard -> {
+      List<String> args = aggregate(shard, query, sort, EVERY_MATCH);
+      args.addAll(List.of("WITHCURSOR", "COUNT", Integer.toString(pageSize),
+          "MAXIDLE", Long.toString(Math.max(1, ttl.toMillis())), "DIALECT", "2", "TIMEOUT", "0"));
+      args.addAll(schema.language());
+      return new Cursor(shard.node(), shard.query("FT.AGGREGATE", args, null), pageSize, sort);
+    });
+    return merged ? new MergedCursor(open, order(sort)) : open.get().get(0);
   }
 
-  /** {@code FT.AGGREGATE alias query SORTBY … MAX max}: the rows carry the id, sorted. */
-  private List<String> aggregate(Condition<?> condition, List<? extends Sort<?>> sort, long max) {
+  /** {@code FT.AGGREGATE alias query SORTBY … MAX max}: the rows carry the id and the sort values, sorted. */
+  private List<String> aggregate(SearchShards.Shard shard, String query, List<? extends Sort<?>> sort, long max) {
     List<String> sortArgs = SearchQueryCompiler.sortArguments(schema, sort);
-    List<String> args = new ArrayList<>(List.of(schema.alias(), query(condition), "SORTBY",
-        Integer.toString(sortArgs.size())));
+    List<String> args = new ArrayList<>(List.of(shard.alias(), query, "SORTBY", Integer.toString(sortArgs.size())));
     args.addAll(sortArgs);
     args.addAll(List.of("MAX", Long.toString(max)));
     return args;
+  }
+
+  /** The global order of the shards' rows, ties on rounded numbers settled by the documents' values. */
+  private Comparator<Row> order(List<? extends Sort<?>> sort) {
+    return ShardMerge.order(sort, (id, field) -> {
+      Object value = connection.execute(Command.of("HGET", List.of(schema.layout().documentKey(id)),
+          List.of(SearchSchema.hashField("n", field))));
+      return value == null ? null : String.valueOf(value);
+    });
   }
 
   private String query(Condition<?> condition) {
@@ -225,30 +282,106 @@ final class SearchQueries {
     throw new IllegalStateException("an aggregate row without its id: " + row);
   }
 
-  private Object run(Command<Object> command) {
-    try {
-      return connection.execute(command);
-    } catch (RedisCommandException e) {
-      String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-      if (message.contains("unknown index") || message.contains("no such index")) {
-        throw new SchemaMismatchException("the search index of " + model + " (" + schema.alias()
-            + ") does not exist: run rekord.migrate() first");
+  /** One shard's page of aggregate rows, as a merge reads it. */
+  private final class RowsSource implements Source {
+    private final Iterator<?> rows;
+    private final List<? extends Sort<?>> sort;
+
+    RowsSource(List<?> rows, List<? extends Sort<?>> sort) {
+      this.rows = rows.iterator();
+      this.sort = sort;
+    }
+
+    @Override
+    public Row next() {
+      while (rows.hasNext()) {
+        Object row = rows.next();
+        if (row != null) { // null: the document went away between matching and loading its values
+          return ShardMerge.row((List<?>) row, sort, schema);
+        }
       }
-      if (message.contains("syntax error")) { // never for a query built here: a bug to report
-        throw new QueryException("the Query Engine rejected a query of " + model + ": " + e.getMessage());
-      }
-      throw e;
+      return null;
     }
   }
 
-  /** A server-side cursor of {@code FT.AGGREGATE … WITHCURSOR}: a snapshot of the sorted ids. */
+  /**
+   * The shards' cursors merged in the global order, each id once. A cursor lives on its node: when
+   * one is lost (its node failed over, or stopped serving the index's slot) every shard's cursor is
+   * opened anew and the merge resumes after the last row it returned, so a failover costs a
+   * reread, not the query (the rows after it are then read from the data as it is by then).
+   */
+  private final class MergedCursor implements QueryEngine.IdCursor {
+    private static final int RESUMES = 5;
+    private final Supplier<List<Cursor>> open;
+    private final Comparator<Row> order;
+    private List<Cursor> cursors;
+    private ShardMerge.Distinct ids;
+
+    MergedCursor(Supplier<List<Cursor>> open, Comparator<Row> order) {
+      this.open = open;
+      this.order = order;
+      start(null);
+    }
+
+    private void start(Row after) {
+      cursors = open.get();
+      List<Source> sources = new ArrayList<>(cursors.size());
+      for (Cursor cursor : cursors) {
+        sources.add(cursor::nextRow);
+      }
+      ids = new ShardMerge.Distinct(sources, order, after);
+    }
+
+    @Override
+    public boolean hasNext() {
+      for (int resumed = 0; ; resumed++) {
+        try {
+          return ids.hasNext();
+        } catch (RekordConnectionException | RedisCommandException lost) {
+          if (resumed == RESUMES || lost instanceof RedisCommandException reply && !lostCursor(reply)) {
+            throw lost;
+          }
+          close();
+          start(ids.last());
+        }
+      }
+    }
+
+    @Override
+    public String next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return ids.next();
+    }
+
+    @Override
+    public void close() {
+      cursors.forEach(Cursor::close);
+    }
+  }
+
+  /** Whether an error reply says a shard's cursor is gone with its node or its index's slot. */
+  private static boolean lostCursor(RedisCommandException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("MOVED") || message.contains("Cursor not found");
+  }
+
+  /**
+   * A server-side cursor of {@code FT.AGGREGATE … WITHCURSOR} on one shard's node: a snapshot of
+   * its sorted ids (with their sort values, when merged).
+   */
   final class Cursor implements QueryEngine.IdCursor {
+    private final String node;
     private final int pageSize;
-    private Iterator<String> page;
+    private final List<? extends Sort<?>> sort;
+    private Iterator<?> page;
     private long cursorId;
 
-    private Cursor(Object firstReply, int pageSize) {
+    private Cursor(String node, Object firstReply, int pageSize, List<? extends Sort<?>> sort) {
+      this.node = node;
       this.pageSize = pageSize;
+      this.sort = sort;
       accept(firstReply);
     }
 
@@ -256,18 +389,15 @@ final class SearchQueries {
       List<?> parts = (List<?>) reply;
       List<?> rows = (List<?>) parts.get(0);
       cursorId = ((Number) parts.get(1)).longValue();
-      List<String> ids = new ArrayList<>(rows.size());
-      for (int i = 1; i < rows.size(); i++) {
-        ids.add(idOf(rows.get(i)));
-      }
-      page = ids.iterator();
+      page = rows.subList(Math.min(1, rows.size()), rows.size()).iterator();
     }
 
     @Override
     public boolean hasNext() {
       while (!page.hasNext() && cursorId != 0) {
-        accept(run(Command.of("FT.CURSOR", List.of(), List.of("READ", schema.alias(), Long.toString(cursorId),
-            "COUNT", Integer.toString(pageSize)))));
+        SearchShards.Shard shard = shards.on(node);
+        accept(shard.query("FT.CURSOR", List.of("READ", shard.alias(), Long.toString(cursorId),
+            "COUNT", Integer.toString(pageSize)), null));
       }
       return page.hasNext();
     }
@@ -277,7 +407,18 @@ final class SearchQueries {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      return page.next();
+      return idOf(page.next());
+    }
+
+    /** As a merge's source: the next row with its sort values. */
+    Row nextRow() {
+      while (hasNext()) {
+        Object row = page.next();
+        if (row != null) { // null: the document went away between matching and loading its values
+          return ShardMerge.row((List<?>) row, sort, schema);
+        }
+      }
+      return null;
     }
 
     @Override
@@ -287,9 +428,10 @@ final class SearchQueries {
         cursorId = 0;
         page = java.util.Collections.emptyIterator();
         try {
-          connection.execute(Command.of("FT.CURSOR", List.of(), List.of("DEL", schema.alias(), Long.toString(id))));
-        } catch (RedisCommandException gone) {
-          // expired or read to its end already: nothing to drop
+          SearchShards.Shard shard = shards.on(node);
+          shard.execute("FT.CURSOR", List.of("DEL", shard.alias(), Long.toString(id)));
+        } catch (RuntimeException gone) {
+          // expired, read to its end already, or its node is gone: nothing to drop
         }
       }
     }

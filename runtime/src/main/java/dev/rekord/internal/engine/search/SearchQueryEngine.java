@@ -44,6 +44,7 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
   private final SearchSchema schema;
   private final SearchQueries queries;
   private final SearchWrites writes;
+  private final SearchShards shards;
 
   public SearchQueryEngine(RedisConnection connection, RekordModel<T, ?> model, DocumentStorage<T> storage,
       int buckets) {
@@ -51,8 +52,10 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
     this.model = model;
     this.storage = storage;
     this.schema = new SearchSchema(model.index(), KeyLayout.of(model.keyPrefix(), buckets));
-    this.queries = new SearchQueries(connection, schema, model.name(), new ServerClock(connection));
+    this.shards = new SearchShards(connection, schema, model.name());
+    this.queries = new SearchQueries(connection, shards, schema, model.name(), new ServerClock(connection));
     this.writes = new SearchWrites(connection, schema.layout(), model.name());
+    shards.installWith(shard -> new SearchMigration<>(connection, model, schema, this, shards).install(shard));
   }
 
   @Override
@@ -254,12 +257,12 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
    * old one and switches the alias when it has finished indexing ({@link SearchMigration}).
    */
   public MigrationReport.ModelMigration migrate(MigrationListener listener, int buckets) {
-    return new SearchMigration<>(connection, model, schema, this).run(listener, buckets);
+    return new SearchMigration<>(connection, model, schema, this, shards).run(listener, buckets);
   }
 
   @Override
   public IndexReport verify() {
-    return new SearchMigration<>(connection, model, schema, this).verify();
+    return new SearchMigration<>(connection, model, schema, this, shards).verify();
   }
 
 }

@@ -76,12 +76,42 @@ final class SearchSchema {
 
   /** The alias queries use: it always names a complete index. */
   String alias() {
-    return "rekord:" + definition.name();
+    return alias(null);
   }
 
   /** The index of this definition: versioned by format and fingerprint, behind {@link #alias()}. */
   String indexName() {
-    return alias() + ":" + FORMAT + ":" + definition.fingerprint();
+    return indexName(null);
+  }
+
+  /**
+   * The alias on a cluster node whose index names carry {@code tag} ({@code rekord:{tag}:Member}:
+   * a node serves an {@code FT.*} command only when the name's slot is its own); {@code null}: no
+   * tag, as on a standalone server.
+   */
+  String alias(String tag) {
+    return tag == null ? "rekord:" + definition.name() : tagged(tag) + definition.name();
+  }
+
+  /** The index of this definition behind {@link #alias(String)}. */
+  String indexName(String tag) {
+    return alias(tag) + ":" + FORMAT + ":" + definition.fingerprint();
+  }
+
+  /** What the names of this model's indexes on a cluster node start with, before the model's name. */
+  static String tagged(String tag) {
+    return "rekord:{" + tag + "}:";
+  }
+
+  /** The tag of {@code index} when it is an index of this model on a cluster node, else {@code null}. */
+  String tagOf(String index) {
+    int open = "rekord:{".length();
+    int close = index.indexOf('}');
+    if (!index.startsWith("rekord:{") || close < open) {
+      return null;
+    }
+    String tag = index.substring(open, close);
+    return index.startsWith(alias(tag) + ":") ? tag : null;
   }
 
   /** The position of {@code field} among the definition's fields. */

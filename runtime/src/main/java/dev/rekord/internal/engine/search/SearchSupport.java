@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Whether a server and a model can run on the search engine: the server must have the Redis Query
- * Engine ({@code FT._LIST} answers, or {@code MODULE LIST} names {@code search}) and not be a
- * cluster; the model must be stored as a hash (the Query
+ * Engine ({@code FT._LIST} answers, or {@code MODULE LIST} names {@code search}; on a cluster the
+ * node asked, every node being expected to have it); the model must be stored as a hash (the Query
  * Engine indexes JSON only with RedisJSON, and Rekord stores JSON models as plain strings).
  */
 public final class SearchSupport {
@@ -68,7 +68,7 @@ public final class SearchSupport {
    *
    * @param module whether the server has the Redis Query Engine
    */
-  public static String obstacle(RekordModel<?, ?> model, boolean module, boolean cluster) {
+  public static String obstacle(RekordModel<?, ?> model, boolean module) {
     if (model.storage() != Storage.HASH) {
       return model.name() + " is stored as JSON text (a plain string), which the Redis Query Engine cannot"
           + " index (that needs RedisJSON); store it as a hash (@RedisModel(storage = Storage.HASH)) or run"
@@ -77,10 +77,6 @@ public final class SearchSupport {
     if (!module) {
       return model.name() + " cannot run on the search engine: the server has no Redis Query Engine"
           + " (MODULE LIST names no 'search' module); use Redis 8 or Redis Stack, or Engine.PORTABLE";
-    }
-    if (cluster) {
-      return model.name() + " cannot run on the search engine on a Redis Cluster yet (FT.SEARCH on an"
-          + " open-source cluster sees one shard); use Engine.PORTABLE or Engine.AUTO";
     }
     return null;
   }
