@@ -126,4 +126,30 @@ class SearchStemmingTest {
           refused.getMessage());
     }
   }
+
+  /**
+   * On a cluster the stemmed field matches as on one server (every master's index has the
+   * language), and an order by relevance is refused: each master scores with its own statistics,
+   * so no merge of their orders is the order of all documents.
+   */
+  @Test
+  void onAClusterStemmingWorksAndRelevanceIsRefused() {
+    RedisTarget cluster = RedisTarget.searchCluster().orElse(null);
+    Assumptions.assumeTrue(cluster != null, RedisModules.searchMissingMessage());
+    cluster.flushAll();
+    try (Rekord rekord = Rekord.builder().url(cluster.url()).engine(Article.class, Engine.SEARCH).build()) {
+      assertEquals(Engine.SEARCH, rekord.engineOf(ArticleModel.INSTANCE));
+      rekord.migrate();
+      ArticleRepository articles = new ArticleRepository(rekord);
+      saveArticles(articles);
+      assertEquals("a1,a2", ids(articles.find(Article_.body.matches("run")).list()));
+      assertEquals(2, articles.find(Article_.body.matches("running")).count());
+      QueryException refused = assertThrows(QueryException.class,
+          () -> articles.find(Article_.body.matches("run")).sortBy(Sort.relevance()).ids());
+      assertTrue(refused.getMessage().contains("Article") && refused.getMessage().contains("Cluster"),
+          refused.getMessage());
+    } finally {
+      cluster.flushAll();
+    }
+  }
 }
