@@ -64,6 +64,12 @@ record RedisTarget(RedisDeployment deployment) {
     deployment.flushAll();
   }
 
+  /** The server, or every master of the cluster. */
+  java.util.List<dev.rekord.test.RedisServer> primaries() {
+    return deployment instanceof RedisCluster cluster ? cluster.masters()
+        : java.util.List.of((dev.rekord.test.RedisServer) deployment);
+  }
+
   /** The bucket count Rekord gives a new model here: 1 standalone, 16 on a cluster. */
   int defaultBuckets() {
     return isCluster() ? 16 : 1;

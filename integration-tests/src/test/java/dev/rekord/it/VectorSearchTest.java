@@ -230,29 +230,48 @@ class VectorSearchTest {
     }
   }
 
-  /** {@code @Vector(m = 24, efConstruction = 300, efRuntime = 40)} reaches FT.CREATE; an untuned HNSW graph keeps the defaults. */
+  /**
+   * {@code @Vector(m = 24, efConstruction = 300, efRuntime = 40)} reaches FT.CREATE (on a cluster,
+   * every master's index); an untuned HNSW graph keeps the defaults.
+   */
   @org.junit.jupiter.api.Test
   void theHnswSettingsOfTheAnnotationReachTheQueryEngine() {
     try (Rekord rekord = rekord(Engine.SEARCH)) { // migrate() ran FT.CREATE
       assertEquals(Engine.SEARCH, rekord.engineOf(ProductModel.INSTANCE));
-      Map<String, Object> approximate = vectorInfo("v5"); // the sixth indexed field
-      assertEquals("HNSW", approximate.get("ALGORITHM"));
-      assertEquals(24L, approximate.get("M"));
-      assertEquals(300L, approximate.get("EF_CONSTRUCTION"));
-      assertEquals(40L, approximate.get("EF_RUNTIME"));
-      assertEquals("FLAT", vectorInfo("v3").get("ALGORITHM")); // euclidean: no graph settings
+      List<Map<String, Object>> approximate = vectorInfo("v5"); // the sixth indexed field
+      assertEquals(target().primaries().size(), approximate.size(), "an index on every primary");
+      for (Map<String, Object> index : approximate) {
+        assertEquals("HNSW", index.get("ALGORITHM"));
+        assertEquals(24L, index.get("M"));
+        assertEquals(300L, index.get("EF_CONSTRUCTION"));
+        assertEquals(40L, index.get("EF_RUNTIME"));
+      }
+      vectorInfo("v3").forEach(index -> assertEquals("FLAT", index.get("ALGORITHM"))); // euclidean: no graph settings
     }
   }
 
-  /** {@code FT.DEBUG VECSIM_INFO} of the vector attribute {@code attribute} of Product's index, as a map. */
-  private static Map<String, Object> vectorInfo(String attribute) {
-    List<?> reply = (List<?>) server.command("FT.DEBUG", "VECSIM_INFO", "rekord:product-idx", attribute);
-    Map<String, Object> info = new java.util.HashMap<>();
-    for (int i = 0; i + 1 < reply.size(); i += 2) {
-      Object value = reply.get(i + 1);
-      info.put(String.valueOf(reply.get(i)), value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value);
+  /**
+   * {@code FT.DEBUG VECSIM_INFO} of the vector attribute {@code attribute} of each of Product's
+   * indexes ({@code FT._LIST} of every primary: one index, or one per master of a cluster), as maps.
+   */
+  private List<Map<String, Object>> vectorInfo(String attribute) {
+    List<Map<String, Object>> infos = new ArrayList<>();
+    for (dev.rekord.test.RedisServer primary : target().primaries()) {
+      for (Object listed : (List<?>) primary.command("FT._LIST")) {
+        String index = listed instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(listed);
+        if (!index.contains("product-idx")) {
+          continue;
+        }
+        List<?> reply = (List<?>) primary.command("FT.DEBUG", "VECSIM_INFO", index, attribute);
+        Map<String, Object> info = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < reply.size(); i += 2) {
+          Object value = reply.get(i + 1);
+          info.put(String.valueOf(reply.get(i)), value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value);
+        }
+        infos.add(info);
+      }
     }
-    return info;
+    return infos;
   }
 
   /**

@@ -127,6 +127,12 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
     return this.writes.saveAll(writes);
   }
 
+  /** Fenced saves too: {@link SearchWrites#saveAll} already runs each write as a call of its own. */
+  @Override
+  public List<Refusal> saveEach(List<Write> writes) {
+    return this.writes.saveAll(writes);
+  }
+
   @Override
   public Write prepareDelete(String id) {
     return writes.delete(id, null, 0);
