@@ -58,7 +58,7 @@ final class SearchQueries {
     String query = query(condition);
     long total = 0;
     for (Object reply : shards.each(shard -> shard.query("FT.SEARCH",
-        withLanguage(List.of(shard.alias(), query, "LIMIT", "0", "0", "DIALECT", "2", "TIMEOUT", "0")), null))) {
+        withEnding(shard.alias(), query, "LIMIT", "0", "0"), null))) {
       total += ((Number) ((List<?>) reply).get(0)).longValue();
     }
     return total;
@@ -84,9 +84,8 @@ final class SearchQueries {
       replies = shards.each(shard -> {
         // one shard: the page itself; several: each shard's first offset + limit rows, merged
         List<String> args = aggregate(shard, query, sort, offset + limit);
-        args.addAll(List.of("LIMIT", Long.toString(single ? offset : 0), Long.toString(single ? limit : offset + limit),
-            "DIALECT", "2", "TIMEOUT", "0"));
-        args.addAll(schema.language());
+        args.addAll(List.of("LIMIT", Long.toString(single ? offset : 0), Long.toString(single ? limit : offset + limit)));
+        args.addAll(ending());
         return shard.query("FT.AGGREGATE", args, null);
       });
     } catch (RedisCommandException e) {
@@ -130,9 +129,8 @@ final class SearchQueries {
     while (limit == QueryEngine.NO_LIMIT || ids.size() < limit) {
       long want = limit == QueryEngine.NO_LIMIT ? PAGE : Math.min(PAGE, limit - ids.size());
       long start = from;
-      List<?> reply = (List<?>) shards.each(shard -> shard.query("FT.SEARCH", withLanguage(List.of(shard.alias(), query,
-          "RETURN", "1", SearchSchema.ID, "SCORER", "BM25", "LIMIT", Long.toString(start), Long.toString(want),
-          "DIALECT", "2", "TIMEOUT", "0")), null)).get(0);
+      List<?> reply = (List<?>) shards.each(shard -> shard.query("FT.SEARCH", withEnding(shard.alias(), query,
+          "RETURN", "1", SearchSchema.ID, "SCORER", "BM25", "LIMIT", Long.toString(start), Long.toString(want)), null)).get(0);
       for (int i = 2; i < reply.size(); i += 2) { // key, [__rk.id, hex]
         ids.add(Hex.decode(String.valueOf(((List<?>) reply.get(i)).get(1))));
       }
@@ -145,11 +143,17 @@ final class SearchQueries {
     return ids;
   }
 
-  /** {@code args} followed by the index's {@code LANGUAGE}, when its texts are stemmed. */
-  private List<String> withLanguage(List<String> args) {
-    List<String> all = new ArrayList<>(args);
-    all.addAll(schema.language());
+  /** {@code args} followed by what every query but KNN ends with: {@code DIALECT 2 TIMEOUT 0} and the index's {@code LANGUAGE}, if any. */
+  private List<String> withEnding(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(ending());
     return all;
+  }
+
+  private List<String> ending() {
+    List<String> ending = new ArrayList<>(List.of("DIALECT", "2", "TIMEOUT", "0"));
+    ending.addAll(schema.language());
+    return ending;
   }
 
   /** The attribute a KNN query names its distance by. */
@@ -242,8 +246,8 @@ final class SearchQueries {
     Supplier<List<Cursor>> open = () -> shards.each(shard -> {
       List<String> args = aggregate(shard, query, sort, EVERY_MATCH);
       args.addAll(List.of("WITHCURSOR", "COUNT", Integer.toString(pageSize),
-          "MAXIDLE", Long.toString(Math.max(1, ttl.toMillis())), "DIALECT", "2", "TIMEOUT", "0"));
-      args.addAll(schema.language());
+          "MAXIDLE", Long.toString(Math.max(1, ttl.toMillis()))));
+      args.addAll(ending());
       return new Cursor(shard.node(), shard.query("FT.AGGREGATE", args, null), pageSize, sort);
     });
     return merged ? new MergedCursor(open, order(sort)) : open.get().get(0);
