@@ -16,7 +16,6 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.util.Pool;
 
@@ -79,13 +78,7 @@ public abstract class ConfiguredConnection implements RedisConnection {
    *     connection could be had
    */
   final <T> T sendOnce(CommandObject<T> command) {
-    Connection connection;
-    try {
-      connection = connectionFor(command);
-    } catch (JedisConnectionException e) {
-      throw new CommandNotSentException(e);
-    }
-    try (connection) {
+    try (Connection connection = CommandNotSentException.borrow(() -> connectionFor(command))) {
       return connection.executeCommand(command);
     }
   }

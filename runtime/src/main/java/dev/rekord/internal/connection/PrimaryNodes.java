@@ -114,7 +114,7 @@ public final class PrimaryNodes {
     @Override
     public <T> T execute(Command<T> command) {
       CommandObject<T> jedisCommand = JedisCommands.of(command);
-      try (Connection connection = pool.getResource()) {
+      try (Connection connection = CommandNotSentException.borrow(pool::getResource)) {
         return connection.executeCommand(jedisCommand);
       } catch (JedisException e) {
         boolean moved = String.valueOf(e.getMessage()).startsWith("MOVED");

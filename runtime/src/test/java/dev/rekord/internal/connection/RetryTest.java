@@ -1,6 +1,7 @@
 package dev.rekord.internal.connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.ConnectionPool;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Retries against a stopped server (connections refused) and an unresponsive one (SIGSTOP: the
@@ -60,6 +65,18 @@ class RetryTest {
       assertTrue(millis < 5_000, millis + " ms");
       assertEquals(1, awaitCalls(server, "hgetall", 1), "the server received one HGETALL");
     }
+  }
+
+  @Test
+  void aPoolThatCannotLendAConnectionIsACommandNotSent() {
+    // a cluster client closes a node's pool when a topology refresh drops the node; a caller that
+    // took the pool before gets Jedis' plain "Could not get a resource from the pool"
+    ConnectionPool pool = new ConnectionPool(new HostAndPort("127.0.0.1", 1), DefaultJedisClientConfig.builder().build());
+    pool.close();
+    JedisException raw = assertThrows(JedisException.class, pool::getResource);
+    assertFalse(RedisCalls.isTransient(raw), "Jedis' own exception is no connection failure: " + raw);
+    JedisException wrapped = assertThrows(CommandNotSentException.class, () -> CommandNotSentException.borrow(pool::getResource));
+    assertTrue(RedisCalls.isTransient(wrapped) && RedisCalls.certainlyNotRun(wrapped), wrapped.getMessage());
   }
 
   @Test
