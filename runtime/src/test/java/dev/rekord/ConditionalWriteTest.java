@@ -14,7 +14,6 @@ import dev.rekord.schema.MigrationListener;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisModules;
 import dev.rekord.test.RedisServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,11 +73,8 @@ class ConditionalWriteTest {
       sides.add(new Side("standalone", storage, standalone, standalone2));
       sides.add(new Side("cluster", storage, cluster, cluster2));
     }
-    Path module = RedisModules.search().orElse(null);
-    if (module == null) {
-      System.err.println("ConditionalWriteTest: no search-engine side: " + RedisModules.searchMissingMessage());
-    } else { // AUTO puts the hash models on the search engine
-      searchServer = RedisServer.builder().module(module).start();
+    searchServer = RedisModules.startSearchServerIfFound("ConditionalWriteTest").orElse(null);
+    if (searchServer != null) { // AUTO puts the hash models on the search engine
       Rekord search = Rekord.connect(searchServer.url());
       Rekord search2 = Rekord.connect(searchServer.url());
       clients.addAll(List.of(search, search2));

@@ -19,7 +19,6 @@ import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisModules;
 import dev.rekord.test.RedisServer;
 import dev.rekord.update.Update;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,11 +74,8 @@ class UnitOfWorkTest {
       sides.add(new Side("standalone", storage, standalone));
       sides.add(new Side("cluster", storage, cluster));
     }
-    Path module = RedisModules.search().orElse(null);
-    if (module == null) {
-      System.err.println("UnitOfWorkTest: no search-engine side: " + RedisModules.searchMissingMessage());
-    } else { // AUTO puts the hash models on the search engine
-      searchServer = RedisServer.builder().module(module).start();
+    searchServer = RedisModules.startSearchServerIfFound("UnitOfWorkTest").orElse(null);
+    if (searchServer != null) { // AUTO puts the hash models on the search engine
       Rekord search = Rekord.connect(searchServer.url());
       clients.add(search);
       sides.add(new Side("search", Storage.HASH, search));

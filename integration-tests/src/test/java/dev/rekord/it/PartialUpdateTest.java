@@ -43,7 +43,6 @@ import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisModules;
 import dev.rekord.test.RedisServer;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,12 +109,9 @@ class PartialUpdateTest {
   static void connect() {
     connectTo("standalone", redis.server().url());
     connectTo("cluster", RedisTarget.cluster().url());
-    Path module = RedisModules.search().orElse(null);
-    if (module == null) {
-      System.err.println("PartialUpdateTest: no search-engine cases: " + RedisModules.searchMissingMessage());
-    } else {
+    searchServer = RedisModules.startSearchServerIfFound("PartialUpdateTest").orElse(null);
+    if (searchServer != null) {
       // AUTO puts the hash model Tally on the search engine (TallyJson, JSON text, stays portable)
-      searchServer = RedisServer.builder().module(module).start();
       Rekord search = connectTo("search", searchServer.url());
       assertEquals(Engine.SEARCH, search.engineOf(TallyModel.INSTANCE));
     }

@@ -11,10 +11,8 @@ import dev.rekord.it.model.ItemJsonModel;
 import dev.rekord.model.GeoPoint;
 import dev.rekord.test.RedisModules;
 import dev.rekord.test.RedisServer;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.provider.Arguments;
 import redis.clients.jedis.GeoCoordinate;
@@ -33,9 +31,7 @@ class SearchDifferentialQueryTest extends DifferentialQueryTest {
 
   @BeforeAll
   static void startServerWithModule() {
-    Path module = RedisModules.search().orElse(null);
-    Assumptions.assumeTrue(module != null, RedisModules.searchMissingMessage());
-    server = RedisServer.builder().module(module).start();
+    server = RedisModules.startSearchServer();
   }
 
   @AfterAll

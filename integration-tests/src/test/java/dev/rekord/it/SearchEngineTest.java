@@ -23,7 +23,6 @@ import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisModules;
 import dev.rekord.test.RedisServer;
 import dev.rekord.update.Update;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,7 +32,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,9 +53,7 @@ class SearchEngineTest {
 
   @BeforeAll
   static void startServerWithModule() {
-    Path module = RedisModules.search().orElse(null);
-    Assumptions.assumeTrue(module != null, RedisModules.searchMissingMessage());
-    server = RedisServer.builder().module(module).args("--enable-debug-command", "yes").start();
+    server = RedisModules.startSearchServer("--enable-debug-command", "yes");
   }
 
   @AfterAll

@@ -15,14 +15,12 @@ import dev.rekord.it.model.Visit_;
 import dev.rekord.model.Engine;
 import dev.rekord.test.RedisModules;
 import dev.rekord.test.RedisServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +44,7 @@ class SearchExpiryTest {
 
   @BeforeAll
   static void startServerWithModule() {
-    Path module = RedisModules.search().orElse(null);
-    Assumptions.assumeTrue(module != null, RedisModules.searchMissingMessage());
-    server = RedisServer.builder().module(module).args("--enable-debug-command", "yes").start();
+    server = RedisModules.startSearchServer("--enable-debug-command", "yes");
   }
 
   @AfterAll

@@ -14,7 +14,6 @@ import dev.rekord.model.Engine;
 import dev.rekord.query.Sort;
 import dev.rekord.test.RedisModules;
 import dev.rekord.test.RedisServer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -35,9 +34,7 @@ class SearchStemmingTest {
 
   @BeforeAll
   static void startServerWithModule() {
-    Path module = RedisModules.search().orElse(null);
-    Assumptions.assumeTrue(module != null, RedisModules.searchMissingMessage());
-    server = RedisServer.builder().module(module).start();
+    server = RedisModules.startSearchServer();
   }
 
   @AfterAll

@@ -23,7 +23,6 @@ import dev.rekord.query.Condition;
 import dev.rekord.test.RedisModules;
 import dev.rekord.test.RedisServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -34,7 +33,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,9 +57,7 @@ class VectorSearchTest {
 
   @BeforeAll
   static void startServerWithModule() {
-    Path module = RedisModules.search().orElse(null);
-    Assumptions.assumeTrue(module != null, RedisModules.searchMissingMessage());
-    server = RedisServer.builder().module(module).start();
+    server = RedisModules.startSearchServer();
   }
 
   @AfterAll

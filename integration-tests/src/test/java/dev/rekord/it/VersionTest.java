@@ -19,7 +19,6 @@ import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisModules;
 import dev.rekord.test.RedisServer;
 import dev.rekord.update.Update;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -63,12 +62,9 @@ class VersionTest {
     String cluster = RedisTarget.cluster().url();
     sides.add(new Side("standalone", Rekord.connect(standalone), Rekord.connect(standalone)));
     sides.add(new Side("cluster", Rekord.connect(cluster), Rekord.connect(cluster)));
-    Path module = RedisModules.search().orElse(null);
-    if (module == null) {
-      System.err.println("VersionTest: no search-engine side: " + RedisModules.searchMissingMessage());
-    } else {
+    searchServer = RedisModules.startSearchServerIfFound("VersionTest").orElse(null);
+    if (searchServer != null) {
       // AUTO puts the hash model Ticket on the search engine; the JSON Note stays portable
-      searchServer = RedisServer.builder().module(module).start();
       sides.add(new Side("search", Rekord.connect(searchServer.url()), Rekord.connect(searchServer.url())));
     }
     for (Side side : sides) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds Redis modules for tests that need them, so such tests can load one ({@link
@@ -58,6 +59,30 @@ public final class RedisModules {
         List<String> args = new ArrayList<>(List.of("--loadmodule", absolute.toString()));
         args.addAll(Arrays.asList(moduleArgs));
         return args;
+    }
+
+    /**
+     * A standalone server with the Redis Query Engine loaded, started with {@code args} (e.g.
+     * {@code "--enable-debug-command", "yes"}); where the module is not found the calling test is
+     * aborted (a JUnit assumption: reported as skipped) with {@link #searchMissingMessage()}.
+     */
+    public static RedisServer startSearchServer(String... args) {
+        Path module = search().orElse(null);
+        Assumptions.assumeTrue(module != null, searchMissingMessage());
+        return RedisServer.builder().module(module).args(args).start();
+    }
+
+    /**
+     * For a test that runs on several deployments, one of them the search engine: a standalone
+     * server with the Redis Query Engine loaded, or empty (and a line on standard error naming
+     * {@code test} and how to enable it) where the module is not found.
+     */
+    public static Optional<RedisServer> startSearchServerIfFound(String test) {
+        Optional<Path> module = search();
+        if (module.isEmpty()) {
+            System.err.println(test + ": no search-engine side: " + searchMissingMessage());
+        }
+        return module.map(found -> RedisServer.builder().module(found).start());
     }
 
     /** Why {@link #search()} found nothing and how to enable the tests that need it. */

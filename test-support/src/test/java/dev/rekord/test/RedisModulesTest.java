@@ -23,6 +23,14 @@ class RedisModulesTest {
     }
 
     @Test
+    void aSearchServerHasTheModuleAndTheArgumentsItIsGiven() {
+        try (RedisServer server = RedisModules.startSearchServer("--enable-debug-command", "yes")) {
+            assertTrue(String.valueOf(server.call("MODULE", "LIST")).contains("search"));
+            assertEquals(List.of("enable-debug-command", "yes"), server.call("CONFIG", "GET", "enable-debug-command"));
+        }
+    }
+
+    @Test
     void aMissingModuleFileIsRefusedBeforeAnyServerStarts() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RedisServer.builder().module(Path.of("no-such-dir", "module.so")));
