@@ -76,6 +76,7 @@ class ClusterSearchTopologyTest {
 
       AtomicBoolean stop = new AtomicBoolean();
       AtomicInteger rounds = new AtomicInteger();
+      AtomicInteger duringMove = new AtomicInteger();
       List<String> wrong = new CopyOnWriteArrayList<>();
       Thread reader = new Thread(() -> {
         while (!stop.get()) {
@@ -87,6 +88,9 @@ class ClusterSearchTopologyTest {
             // every match: read through a cursor per shard, merged
             check(wrong, started, "cursor", byAgeDesc, members.find(Member_.age.gte(0)).sortBy(Member_.age.desc()).ids());
             rounds.incrementAndGet();
+            if (!started.equals("resharded") && !started.equals("failover") && !phase.equals("steady")) {
+              duringMove.incrementAndGet(); // began before the keys finished moving and ended after they began
+            }
           } catch (RuntimeException e) {
             wrong.add(started + "/" + phase + " failed: " + e);
           }
@@ -114,7 +118,9 @@ class ClusterSearchTopologyTest {
         awaitRounds(rounds, afterTagMove + 2);
         stop.set(true);
         reader.join(60_000);
+        System.out.println("search while keys move: " + duringMove.get() + " round(s) of three queries overlapped the key migration");
         assertEquals(List.of(), wrong, "inexact or failed answers");
+        assertTrue(duringMove.get() > 0, "a round overlapped the key migration");
         assertTrue(afterReshard > 0 && afterTagMove > afterReshard && rounds.get() > afterTagMove,
             "queries answered in every phase: " + afterReshard + ", " + afterTagMove + ", " + rounds.get());
         assertEquals(byAgeDesc, members.find(Member_.age.gte(0)).sortBy(Member_.age.desc()).ids());

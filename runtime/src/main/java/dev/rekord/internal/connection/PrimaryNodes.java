@@ -163,13 +163,14 @@ public final class PrimaryNodes {
         }
         connection.sendCommand(jedisCommand.getArguments());
         connection.sendCommand(JedisCommands.of(CLUSTER_NODES).getArguments());
-        List<Object> replies = connection.getMany(2);
-        if (!(replies.get(1) instanceof JedisException)) { // a node that cannot say: the command's own outcome decides
-          SlotMigrations.Report report = SlotMigrations.Report.parse(name,
-              String.valueOf(BuilderFactory.ENCODED_OBJECT.build(replies.get(1))));
-          if (!expected.agrees(report)) {
-            throw new SlotMigrations.Changed(report);
-          }
+        List<Object> replies = connection.getMany(2); // both read, so the connection goes back clean
+        if (replies.get(1) instanceof JedisException refused) { // e.g. an ACL without +cluster|nodes
+          throw replies.get(0) instanceof JedisException failed ? failed : refused;
+        }
+        SlotMigrations.Report report = SlotMigrations.Report.parse(name,
+            String.valueOf(BuilderFactory.ENCODED_OBJECT.build(replies.get(1))));
+        if (!expected.agrees(report)) {
+          throw new SlotMigrations.Changed(report);
         }
         if (replies.get(0) instanceof JedisException failed) {
           throw failed;
