@@ -55,7 +55,10 @@ public final class PrimaryNodes {
    * in the order {@code expected} gives ({@link SlotMigrations#readOrder}: each migration's source
    * before its target), each command followed in its round trip by the node's report of itself
    * ({@code CLUSTER NODES}). A report that differs from {@code expected} ends the round with a
-   * {@link SlotMigrations.Changed}. On a standalone server {@code work} runs once, unwatched.
+   * {@link SlotMigrations.Changed}. The first node read is not asked: a key that moves between the
+   * reads of two nodes is in a migration that the later one reports (or, ended, in the slots it
+   * reports), so only later reads can notice it. On a standalone server {@code work} runs once,
+   * unwatched.
    *
    * @param expected the view the caller chose its reads by; {@code null}: none, nothing watched
    */
@@ -69,7 +72,7 @@ public final class PrimaryNodes {
       List<String> order = expected == null ? new ArrayList<>(new TreeMap<>(pools).keySet()) : expected.readOrder(pools.keySet());
       List<T> answers = new ArrayList<>();
       for (String name : order) {
-        answers.add(work.apply(new PooledNode(name, pools.get(name), true, expected)));
+        answers.add(work.apply(new PooledNode(name, pools.get(name), true, answers.isEmpty() ? null : expected)));
       }
       return answers;
     });

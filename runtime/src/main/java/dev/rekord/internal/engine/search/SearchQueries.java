@@ -33,8 +33,9 @@ import java.util.function.Supplier;
  * bound past any index for every match, so no default of 10 rows applies; a page past the server's
  * {@code MAXSEARCHRESULTS} (which refuses such an offset) is read through a cursor instead, so no
  * offset is capped. On a cluster every query runs on each shard ({@link SearchShards}) and the
- * answers are merged ({@link ShardMerge}): counts summed, pages and cursors merged in the global
- * order, the nearest neighbours merged by distance.
+ * answers are merged ({@link ShardMerge}): counts summed (distinct ids where a slot migration
+ * moves keys between two shards), pages and cursors merged in the global order, the nearest
+ * neighbours merged by distance, each id once.
  */
 final class SearchQueries {
 
@@ -67,10 +68,7 @@ final class SearchQueries {
     String query = query(condition);
     long total = 0;
     Set<String> moving = new HashSet<>();
-    for (ShardCount answer : shards.each(shard -> shard.moving()
-        ? new ShardCount(0, open(shard, query, List.of(), PAGE, Duration.ofMinutes(1)).drained(shard).ids())
-        : new ShardCount(((Number) ((List<?>) shard.query("FT.SEARCH",
-            withEnding(shard.alias(), query, "LIMIT", "0", "0"), null)).get(0)).longValue(), List.of()))) {
+    for (ShardCount answer : shards.each(shard -> countOn(shard, query))) {
       total += answer.count();
       moving.addAll(answer.ids());
     }
@@ -79,6 +77,14 @@ final class SearchQueries {
 
   /** One shard's part of a count: a number, or the matching ids of a shard that may share keys with another. */
   private record ShardCount(long count, List<String> ids) {}
+
+  private ShardCount countOn(SearchShards.Shard shard, String query) {
+    if (shard.moving()) {
+      return new ShardCount(0, open(shard, query, List.of(), PAGE, Duration.ofMinutes(1)).drained(shard).ids());
+    }
+    List<?> reply = (List<?>) shard.query("FT.SEARCH", withEnding(shard.alias(), query, "LIMIT", "0", "0"), null);
+    return new ShardCount(((Number) reply.get(0)).longValue(), List.of());
+  }
 
   List<String> ids(Condition<?> condition, List<? extends Sort<?>> sort, long offset, long limit) {
     if (limit == 0) {
@@ -335,9 +341,11 @@ final class SearchQueries {
 
   /**
    * The shards' cursors merged in the global order, each id once. A cursor lives on its node: when
-   * one is lost (its node failed over, or stopped serving the index's slot) every shard's cursor is
-   * opened anew and the merge resumes after the last row it returned, so a failover costs a
-   * reread, not the query (the rows after it are then read from the data as it is by then).
+   * one is lost (its node failed over, or stopped serving the index's slot), or a node's report
+   * says a slot migration began or ended since they opened (a key moving now could be on neither
+   * snapshot), every shard's cursor is opened anew and the merge resumes after the last row it
+   * returned, so a failover costs a reread, not the query (the rows after it are then read from
+   * the data as it is by then).
    */
   private final class MergedCursor implements QueryEngine.IdCursor {
     private static final int RESUMES = 5;
