@@ -5,6 +5,7 @@ import dev.rekord.connection.RedisConnection;
 import dev.rekord.exception.QueryException;
 import dev.rekord.exception.RedisCommandException;
 import dev.rekord.exception.RekordConnectionException;
+import dev.rekord.internal.connection.SlotMigrations;
 import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.engine.VectorValues;
 import dev.rekord.internal.engine.portable.PortableQueries.Row;
@@ -15,9 +16,11 @@ import dev.rekord.query.Sort;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -30,8 +33,9 @@ import java.util.function.Supplier;
  * bound past any index for every match, so no default of 10 rows applies; a page past the server's
  * {@code MAXSEARCHRESULTS} (which refuses such an offset) is read through a cursor instead, so no
  * offset is capped. On a cluster every query runs on each shard ({@link SearchShards}) and the
- * answers are merged ({@link ShardMerge}): counts summed, pages and cursors merged in the global
- * order, the nearest neighbours merged by distance.
+ * answers are merged ({@link ShardMerge}): counts summed (distinct ids where a slot migration
+ * moves keys between two shards), pages and cursors merged in the global order, the nearest
+ * neighbours merged by distance, each id once.
  */
 final class SearchQueries {
 
@@ -54,14 +58,32 @@ final class SearchQueries {
     this.clock = clock;
   }
 
+  /**
+   * The number of matches: each shard's count summed, except on shards that a slot migration in
+   * flight moves keys between, where a key may be indexed twice (on its source until the source
+   * deletes it, on its target from the moment it arrives): those shards list their matching ids,
+   * and each id counts once.
+   */
   long count(Condition<?> condition) {
     String query = query(condition);
     long total = 0;
-    for (Object reply : shards.each(shard -> shard.query("FT.SEARCH",
-        withEnding(shard.alias(), query, "LIMIT", "0", "0"), null))) {
-      total += ((Number) ((List<?>) reply).get(0)).longValue();
+    Set<String> moving = new HashSet<>();
+    for (ShardCount answer : shards.each(shard -> countOn(shard, query))) {
+      total += answer.count();
+      moving.addAll(answer.ids());
     }
-    return total;
+    return total + moving.size();
+  }
+
+  /** One shard's part of a count: a number, or the matching ids of a shard that may share keys with another. */
+  private record ShardCount(long count, List<String> ids) {}
+
+  private ShardCount countOn(SearchShards.Shard shard, String query) {
+    if (shard.moving()) {
+      return new ShardCount(0, open(shard, query, List.of(), PAGE, Duration.ofMinutes(1)).drained(shard).ids());
+    }
+    List<?> reply = (List<?>) shard.query("FT.SEARCH", withEnding(shard.alias(), query, "LIMIT", "0", "0"), null);
+    return new ShardCount(((Number) reply.get(0)).longValue(), List.of());
   }
 
   List<String> ids(Condition<?> condition, List<? extends Sort<?>> sort, long offset, long limit) {
@@ -243,14 +265,23 @@ final class SearchQueries {
     }
     String query = query(condition);
     boolean merged = !shards.single();
+    // a migration's source is read to its end before its target's cursor opens (SearchShards.each
+    // reads it first): a key that moves later was read on the source already, a key that moved
+    // before is on the target (a cursor's rows of documents deleted since it opened come back empty)
     Supplier<List<Cursor>> open = () -> shards.each(shard -> {
-      List<String> args = aggregate(shard, query, sort, EVERY_MATCH);
-      args.addAll(List.of("WITHCURSOR", "COUNT", Integer.toString(pageSize),
-          "MAXIDLE", Long.toString(Math.max(1, ttl.toMillis()))));
-      args.addAll(ending());
-      return new Cursor(shard.node(), shard.query("FT.AGGREGATE", args, null), pageSize, sort);
+      Cursor cursor = open(shard, query, sort, pageSize, ttl);
+      return merged && shard.source() ? cursor.drained(shard) : cursor;
     });
     return merged ? new MergedCursor(open, order(sort)) : open.get().get(0);
+  }
+
+  /** A cursor over the ids (and sort values) of the matches on {@code shard}: {@code FT.AGGREGATE … WITHCURSOR}. */
+  private Cursor open(SearchShards.Shard shard, String query, List<? extends Sort<?>> sort, int pageSize, Duration ttl) {
+    List<String> args = aggregate(shard, query, sort, EVERY_MATCH);
+    args.addAll(List.of("WITHCURSOR", "COUNT", Integer.toString(pageSize),
+        "MAXIDLE", Long.toString(Math.max(1, ttl.toMillis()))));
+    args.addAll(ending());
+    return new Cursor(shard, shard.query("FT.AGGREGATE", args, null), pageSize, sort);
   }
 
   /** {@code FT.AGGREGATE alias query SORTBY … MAX max}: the rows carry the id and the sort values, sorted. */
@@ -310,9 +341,11 @@ final class SearchQueries {
 
   /**
    * The shards' cursors merged in the global order, each id once. A cursor lives on its node: when
-   * one is lost (its node failed over, or stopped serving the index's slot) every shard's cursor is
-   * opened anew and the merge resumes after the last row it returned, so a failover costs a
-   * reread, not the query (the rows after it are then read from the data as it is by then).
+   * one is lost (its node failed over, or stopped serving the index's slot), or a node's report
+   * says a slot migration began or ended since they opened (a key moving now could be on neither
+   * snapshot), every shard's cursor is opened anew and the merge resumes after the last row it
+   * returned, so a failover costs a reread, not the query (the rows after it are then read from
+   * the data as it is by then).
    */
   private final class MergedCursor implements QueryEngine.IdCursor {
     private static final int RESUMES = 5;
@@ -373,20 +406,54 @@ final class SearchQueries {
 
   /**
    * A server-side cursor of {@code FT.AGGREGATE … WITHCURSOR} on one shard's node: a snapshot of
-   * its sorted ids (with their sort values, when merged).
+   * its sorted ids (with their sort values, when merged). Its reads are checked against the slot
+   * migrations it was opened under ({@link SearchShards.Shard#view()}): a migration that began or
+   * ended since is a {@link dev.rekord.internal.connection.SlotMigrations.Changed} (a merged cursor
+   * opens anew after its last row).
    */
   final class Cursor implements QueryEngine.IdCursor {
     private final String node;
+    private final SlotMigrations view;
     private final int pageSize;
     private final List<? extends Sort<?>> sort;
     private Iterator<?> page;
     private long cursorId;
 
-    private Cursor(String node, Object firstReply, int pageSize, List<? extends Sort<?>> sort) {
-      this.node = node;
+    private Cursor(SearchShards.Shard shard, Object firstReply, int pageSize, List<? extends Sort<?>> sort) {
+      this.node = shard.node();
+      this.view = shard.view();
       this.pageSize = pageSize;
       this.sort = sort;
       accept(firstReply);
+    }
+
+    /** This cursor read to its end now, through {@code shard} (the round's, which opened it); its rows kept. */
+    Cursor drained(SearchShards.Shard shard) {
+      List<Object> rows = new ArrayList<>();
+      page.forEachRemaining(rows::add);
+      while (cursorId != 0) {
+        accept(read(shard));
+        page.forEachRemaining(rows::add);
+      }
+      page = rows.iterator();
+      return this;
+    }
+
+    /** The ids of the rows not read yet. */
+    List<String> ids() {
+      List<String> ids = new ArrayList<>();
+      while (hasNext()) {
+        Object row = page.next();
+        if (row != null) { // null: the document went away since the cursor opened
+          ids.add(idOf(row));
+        }
+      }
+      return ids;
+    }
+
+    private Object read(SearchShards.Shard shard) {
+      return shard.query("FT.CURSOR", List.of("READ", shard.alias(), Long.toString(cursorId),
+          "COUNT", Integer.toString(pageSize)), null);
     }
 
     private void accept(Object reply) {
@@ -399,9 +466,7 @@ final class SearchQueries {
     @Override
     public boolean hasNext() {
       while (!page.hasNext() && cursorId != 0) {
-        SearchShards.Shard shard = shards.on(node);
-        accept(shard.query("FT.CURSOR", List.of("READ", shard.alias(), Long.toString(cursorId),
-            "COUNT", Integer.toString(pageSize)), null));
+        accept(read(shards.on(node, view)));
       }
       return page.hasNext();
     }
@@ -432,7 +497,7 @@ final class SearchQueries {
         cursorId = 0;
         page = java.util.Collections.emptyIterator();
         try {
-          SearchShards.Shard shard = shards.on(node);
+          SearchShards.Shard shard = shards.on(node, null);
           shard.execute("FT.CURSOR", List.of("DEL", shard.alias(), Long.toString(id)));
         } catch (RuntimeException gone) {
           // expired, read to its end already, or its node is gone: nothing to drop

@@ -6,6 +6,7 @@ import dev.rekord.exception.QueryException;
 import dev.rekord.exception.RedisCommandException;
 import dev.rekord.exception.SchemaMismatchException;
 import dev.rekord.internal.connection.PrimaryNodes;
+import dev.rekord.internal.connection.SlotMigrations;
 import dev.rekord.internal.connection.SlotTags;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ final class SearchShards {
   private final String model;
   private final Map<String, String> tags = new ConcurrentHashMap<>();
   private volatile Consumer<Shard> installer;
+  private volatile SlotMigrations migrations;
 
   SearchShards(RedisConnection connection, SearchSchema schema, String model) {
     this.connection = connection;
@@ -53,36 +55,78 @@ final class SearchShards {
 
   /**
    * Runs {@code work} on every shard (primaries that serve no slot hold no documents and are left
-   * out); the answers in the order of the nodes' names. A transient failure runs the round again.
+   * out); the answers in the order the shards were read: by node name, except that the source of a
+   * slot migration in flight is read before its target ({@link SlotMigrations}), so a key that
+   * moves meanwhile is seen on one shard or both, never on neither ({@link Shard#moving()} says
+   * which shards may share keys). Each command's round trip carries its node's report of itself;
+   * when one differs from the view the round was ordered by (a migration began or ended) the round
+   * runs again under the view the primaries report then. A transient failure runs the round again.
    */
   <T> List<T> each(Function<Shard, T> work) {
-    List<T> answers = new ArrayList<>();
-    for (T answer : PrimaryNodes.eachPrimary(connection, node -> {
-      Shard shard = shard(node);
-      return shard == null ? null : work.apply(shard);
-    })) {
-      if (answer != null) {
-        answers.add(answer);
+    for (int round = 1; ; round++) {
+      SlotMigrations view = migrations();
+      try {
+        List<T> answers = new ArrayList<>();
+        for (T answer : PrimaryNodes.eachPrimary(connection, single() ? null : view, node -> {
+          Shard shard = shard(node, view);
+          return shard == null ? null : work.apply(shard);
+        })) {
+          if (answer != null) {
+            answers.add(answer);
+          }
+        }
+        return answers;
+      } catch (SlotMigrations.Changed changed) {
+        forget(view);
+        if (round == ROUNDS) {
+          throw changed;
+        }
       }
     }
-    return answers;
   }
 
-  /** The shard on the node named {@code node}, where a cursor opened before lives. */
-  Shard on(String node) {
-    Shard shard = shard(PrimaryNodes.named(connection, node));
+  /** Rounds of {@link #each} in a row that may meet a new view before it gives up: each migration changes it twice. */
+  private static final int ROUNDS = 10;
+
+  /** The slot migrations as the primaries last reported them, asked when unknown. */
+  private SlotMigrations migrations() {
+    SlotMigrations view = migrations;
+    if (view == null) {
+      view = single() ? SlotMigrations.NONE : PrimaryNodes.slotMigrations(connection);
+      migrations = view;
+    }
+    return view;
+  }
+
+  /**
+   * Forgets {@code view} after a node reported another, unless already forgotten: the next round
+   * asks every primary, and the client's slot map is asked anew (the migration may have ended).
+   */
+  private synchronized void forget(SlotMigrations view) {
+    if (migrations == view) {
+      migrations = null;
+      connection.refreshTopology();
+    }
+  }
+
+  /**
+   * The shard on the node named {@code node}, where a cursor opened before lives, its commands
+   * checked against {@code view} (the view the cursor was opened under; {@code null}: unchecked).
+   */
+  Shard on(String node, SlotMigrations view) {
+    Shard shard = shard(PrimaryNodes.named(connection, node, single() ? null : view), view);
     if (shard == null) {
       throw new dev.rekord.exception.RekordConnectionException(node + " serves no slot of the cluster any more", null);
     }
     return shard;
   }
 
-  private Shard shard(PrimaryNodes.Node node) {
+  private Shard shard(PrimaryNodes.Node node, SlotMigrations view) {
     if (single()) {
-      return new Shard(node, null);
+      return new Shard(node, null, SlotMigrations.NONE);
     }
     String tag = tags.computeIfAbsent(node.name(), name -> findTag(node));
-    return tag.isEmpty() ? null : new Shard(node, tag);
+    return tag.isEmpty() ? null : new Shard(node, tag, view == null ? SlotMigrations.NONE : view);
   }
 
   /** The tag of this model's index on {@code node}, or of its first slot; empty when it serves none. */
@@ -101,14 +145,31 @@ final class SearchShards {
   final class Shard {
     private final PrimaryNodes.Node node;
     private final String tag;
+    private final SlotMigrations view;
 
-    private Shard(PrimaryNodes.Node node, String tag) {
+    private Shard(PrimaryNodes.Node node, String tag, SlotMigrations view) {
       this.node = node;
       this.tag = tag;
+      this.view = view;
     }
 
     String node() {
       return node.name();
+    }
+
+    /** The slot migrations this shard's commands are checked against. */
+    SlotMigrations view() {
+      return view;
+    }
+
+    /** Whether a slot migration in flight moves keys from or to this shard: another may see some of its keys. */
+    boolean moving() {
+      return view.moving(node.name());
+    }
+
+    /** Whether a slot migration in flight moves keys from this shard: read it to its end before its target. */
+    boolean source() {
+      return view.source(node.name());
     }
 
     String alias() {
@@ -121,7 +182,17 @@ final class SearchShards {
 
     /** Sends {@code command} with {@code args} (names included) to this shard's node as it is. */
     Object execute(String command, List<String> args) {
-      return node.execute(Command.of(command, List.of(), args));
+      return send(Command.of(command, List.of(), args));
+    }
+
+    /** Sends {@code command} to the node; a report of other migrations than the view's makes the view forgotten. */
+    private Object send(Command<Object> command) {
+      try {
+        return node.execute(command);
+      } catch (SlotMigrations.Changed changed) {
+        forget(view);
+        throw changed;
+      }
     }
 
     /**
@@ -132,7 +203,7 @@ final class SearchShards {
      */
     Object query(String command, List<String> args, byte[] blob) {
       try {
-        return node.execute(withBlob(Command.of(command, List.of(), args), blob));
+        return send(withBlob(Command.of(command, List.of(), args), blob));
       } catch (RedisCommandException e) {
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         if (message.contains("syntax error")) { // never for a query built here: a bug to report
@@ -149,7 +220,7 @@ final class SearchShards {
         Shard again = reinstalled(moved, e);
         List<String> retried = new ArrayList<>(args);
         retried.set(0, again.alias());
-        return node.execute(withBlob(Command.of(command, List.of(), retried), blob));
+        return send(withBlob(Command.of(command, List.of(), retried), blob));
       }
     }
 
@@ -163,7 +234,7 @@ final class SearchShards {
         tags.remove(node.name());
         connection.refreshTopology();
       }
-      Shard fresh = shard(node);
+      Shard fresh = shard(node, view);
       if (moved && fresh != null && fresh.tag.equals(tag)) {
         throw PrimaryNodes.retryRound(failure);
       }
