@@ -308,7 +308,8 @@ final class PipelinedBatch implements TransactionBatch {
 
     @Override
     Response<Object> append(AbstractPipeline pipeline) {
-      return pipeline.evalsha(script.sha(), call.keys(), call.args());
+      return script.functionName() == null ? pipeline.evalsha(script.sha(), call.keys(), call.args())
+          : pipeline.fcall(script.functionName(), call.keys(), call.args());
     }
 
     @Override
@@ -349,6 +350,9 @@ final class PipelinedBatch implements TransactionBatch {
     private final List<CommandObject<String>> commands;
 
     TransactionEntry(LuaScript script, ScriptCall call, List<Command<?>> commands) {
+      if (script.functionName() != null) {
+        throw new IllegalArgumentException("a transaction runs a script by its source, not a function: " + script);
+      }
       this.script = script;
       this.call = call;
       this.commands = new ArrayList<>(commands.size());
