@@ -27,10 +27,11 @@ final class SearchWrites {
 
   /**
    * The most items one call of {@link #saveAll} writes: enough to spread the cost of a script call
-   * (and of a round trip per call on the way in) thin, few enough that one call holds the server
-   * for a few milliseconds at most while the module indexes its documents.
+   * thin, few enough that one call holds the server for a few milliseconds while the module indexes
+   * its documents. A call starved of CPU for over {@code busy-reply-threshold} (5 s) makes the
+   * server answer every other client {@code BUSY}; with 50, a loaded machine did.
    */
-  static final int WRITE_TOGETHER = 50;
+  static final int WRITE_TOGETHER = 20;
 
   private final RedisConnection connection;
   private final KeyLayout layout;
