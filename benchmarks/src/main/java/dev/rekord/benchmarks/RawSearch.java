@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.BuilderFactory;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.CommandObject;
@@ -50,6 +51,40 @@ final class RawSearch {
         vectorField, "AS", "vec", "VECTOR", "FLAT", "6", "TYPE", "FLOAT32", "DIM", Integer.toString(dimensions),
         "DISTANCE_METRIC", "L2");
     waitForIndexing(client, INDEX);
+  }
+
+  /** The index of the documents loaded by hand ({@link #hsetAll}), on {@value #LOAD_PREFIX}. */
+  static final String LOAD_INDEX = "raw-load-idx";
+  private static final String LOAD_PREFIX = "rawload:";
+
+  /** {@link #INDEX}'s schema on {@value #LOAD_PREFIX}, created empty: {@link #hsetAll}'s hashes are indexed as written. */
+  void createLoadIndex(int dimensions) {
+    run(client, "FT.CREATE", LOAD_INDEX, "ON", "HASH", "PREFIX", "1", LOAD_PREFIX, "SCHEMA",
+        "city", "TAG", "country", "TAG", "age", "NUMERIC", "SORTABLE", "points", "NUMERIC", "SORTABLE",
+        "vec", "VECTOR", "FLAT", "6", "TYPE", "FLOAT32", "DIM", Integer.toString(dimensions), "DISTANCE_METRIC", "L2");
+  }
+
+  /**
+   * Saves {@code batch} (documents {@code from …}) by hand: one pipelined {@code HSET} each of the
+   * record's fields as Rekord's codec writes them and the vector's blob, as a team would.
+   */
+  void hsetAll(int from, List<SearchMember> batch) {
+    try (AbstractPipeline p = client.pipelined()) {
+      for (int i = 0; i < batch.size(); i++) {
+        SearchMember member = batch.get(i);
+        Map<byte[], byte[]> hash = new LinkedHashMap<>();
+        SearchMemberCodec.INSTANCE.toHash(member).forEach((field, value) ->
+            hash.put(field.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)));
+        hash.put("vec".getBytes(StandardCharsets.UTF_8), bytes(member.embedding()));
+        p.hset((LOAD_PREFIX + (from + i)).getBytes(StandardCharsets.UTF_8), hash);
+      }
+      p.sync();
+    }
+  }
+
+  /** Drops {@link #LOAD_INDEX} and the documents loaded by hand. */
+  void dropLoadIndex() {
+    run(client, "FT.DROPINDEX", LOAD_INDEX, "DD");
   }
 
   /** {@code FT.SEARCH raw-search-idx <query> [SORTBY sortBy ASC] LIMIT 0 limit RETURN 9 … DIALECT 2 TIMEOUT 0}. */

@@ -4,11 +4,18 @@ import dev.rekord.Neighbor;
 import dev.rekord.Rekord;
 import dev.rekord.model.Engine;
 import dev.rekord.query.Condition;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
@@ -30,6 +37,9 @@ public final class SearchEngineBenchmark {
   private static final int K = 10;
   /** Above this many documents the portable engine's KNN without a filter (it reads them all) is not run. */
   private static final int PORTABLE_KNN_LIMIT = 200_000;
+  /** The documents also loaded by hand, for the load's baseline (then dropped). */
+  private static final int RAW_LOAD_LIMIT = 100_000;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   /** One side of a row: operation {@code i} returns its answer (so the work cannot be skipped). */
   private record Side(String name, IntFunction<?> op, ServerStats server) {}
@@ -41,9 +51,12 @@ public final class SearchEngineBenchmark {
   private final ServerStats portableServer;
   private final int docs;
   private final int rounds;
+  /** Threads loading each side (every thread its own batches, pipelines and connection). */
+  private final int loadThreads;
 
   private SearchEngineBenchmark(SearchMemberRepository search, SearchMemberRepository portable, RawSearch raw,
-      ServerStats searchServer, ServerStats portableServer, int docs, int rounds) {
+      ServerStats searchServer, ServerStats portableServer, int docs, int rounds, int loadThreads) {
+    this.loadThreads = loadThreads;
     this.search = search;
     this.portable = portable;
     this.raw = raw;
@@ -74,7 +87,7 @@ public final class SearchEngineBenchmark {
       portableRekord.migrate();
       SearchEngineBenchmark bench = new SearchEngineBenchmark(new SearchMemberRepository(searchRekord),
           new SearchMemberRepository(portableRekord), new RawSearch(searchAdmin), new ServerStats(searchAdmin),
-          new ServerStats(portableAdmin), docs, rounds);
+          new ServerStats(portableAdmin), docs, rounds, options.integer("load-threads", 1));
       bench.run(searchAdmin, portableAdmin, queries, knnQueries, portableKnn);
     }
   }
@@ -83,7 +96,7 @@ public final class SearchEngineBenchmark {
     long searchEmpty = searchServer.usedMemory();
     long portableEmpty = portableServer.usedMemory();
     double bare = bareHashBytes(portableAdmin, Math.min(docs, 10_000));
-    long[] loadNanos = load();
+    load();
     long searchLoaded = searchServer.usedMemory();
     long portableLoaded = portableServer.usedMemory();
     String prefix = search.keyOf("x").substring(0, search.keyOf("x").length() - 1);
@@ -92,38 +105,117 @@ public final class SearchEngineBenchmark {
     long rawNanos = System.nanoTime() - rawStart;
     long rawIndexed = searchServer.usedMemory();
 
-    System.out.printf(Locale.ROOT, "#### Loading %,d `SearchMember` documents (batches of %,d)%n%n", docs, LOAD_BATCH);
-    System.out.println("| side | seconds | documents/s |");
-    System.out.println("|---|--:|--:|");
-    System.out.printf(Locale.ROOT, "| Rekord, search engine (`saveAll`: save script, the module indexes as it writes) | %.1f | %,.0f |%n",
-        loadNanos[0] / 1e9, docs / (loadNanos[0] / 1e9));
-    System.out.printf(Locale.ROOT, "| Rekord, portable engine (`saveAll`: save script with its index entries) | %.1f | %,.0f |%n",
-        loadNanos[1] / 1e9, docs / (loadNanos[1] / 1e9));
-    System.out.printf(Locale.ROOT, "| raw `FT.CREATE` over the saved hashes (background indexing until `indexing` 0) | %.1f | %,.0f |%n%n",
-        rawNanos / 1e9, docs / (rawNanos / 1e9));
+    System.out.println(loadTable);
+    System.out.printf(Locale.ROOT, "| raw `FT.CREATE` over Rekord's saved hashes (background indexing until `indexing` 0) | %,d | %.1f | %,.0f | | | | |%n%n",
+        docs, rawNanos / 1e9, docs / (rawNanos / 1e9));
+    System.out.println("Commands per document while loading (`INFO commandstats`: calls/document, µs/document, wall time"
+        + " inside the server; a script's own commands counted in it too): " + loadCommands);
+    System.out.println();
 
     memory(portableAdmin, bare, searchLoaded - searchEmpty, rawIndexed - searchLoaded, portableLoaded - portableEmpty);
     check();
     rows(queries, knnQueries, portableKnn);
   }
 
-  /** Saves documents {@code 0 … docs-1} on both engines, batch by batch; the nanoseconds each took. */
-  private long[] load() {
-    long[] nanos = new long[2];
-    for (int from = 0; from < docs; from += LOAD_BATCH) {
-      List<SearchMember> batch = new ArrayList<>(LOAD_BATCH);
-      for (int i = from; i < Math.min(docs, from + LOAD_BATCH); i++) {
-        batch.add(SearchMember.of(i));
-      }
-      long start = System.nanoTime();
-      search.saveAll(batch);
-      nanos[0] += System.nanoTime() - start;
-      start = System.nanoTime();
-      portable.saveAll(batch);
-      nanos[1] += System.nanoTime() - start;
+  /**
+   * What loading cost a side: wall time, the server's main-thread CPU and its requests (read
+   * events), the loading threads' CPU, over {@code docs} documents.
+   */
+  private record LoadCost(long nanos, long clientNanos, ServerStats.Cost server, long docs) {
+    LoadCost plus(LoadCost other) {
+      return new LoadCost(nanos + other.nanos, clientNanos + other.clientNanos, server.plus(other.server), docs + other.docs);
     }
-    return nanos;
+
+    double perSecond() {
+      return docs / (nanos / 1e9);
+    }
+
+    String row(String side, LoadCost byHand) {
+      return String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.0f | %.0f | %.1f | %s |", side, docs, nanos / 1e9,
+          perSecond(), server.cpuMicros() / (double) docs, clientNanos / 1e3 / docs, server.requests() * 1000.0 / docs,
+          byHand == null ? "1" : String.format(Locale.ROOT, "%.2f", byHand.perSecond() / perSecond()));
+    }
   }
+
+  /** Saves one batch: documents {@code from …} of {@code batch}. */
+  private interface BatchSave {
+    void save(int from, List<SearchMember> batch);
+  }
+
+  /**
+   * Saves documents {@code from … to-1} with {@code save}, batch by batch on {@link #loadThreads}
+   * threads; what it cost, {@code stats}' server's commands in {@code commands}.
+   */
+  private LoadCost phase(int from, int to, ServerStats stats, BatchSave save, List<String> commands) {
+    stats.reset();
+    AtomicLong clientNanos = new AtomicLong();
+    ServerStats.Sample before = stats.sample();
+    long start = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(loadThreads);
+    try {
+      List<Future<?>> batches = new ArrayList<>();
+      for (int first = from; first < to; first += LOAD_BATCH) {
+        int at = first;
+        batches.add(pool.submit(() -> {
+          long cpu = THREADS.getCurrentThreadCpuTime();
+          List<SearchMember> batch = new ArrayList<>(LOAD_BATCH);
+          for (int i = at; i < Math.min(to, at + LOAD_BATCH); i++) {
+            batch.add(SearchMember.of(i));
+          }
+          save.save(at, batch);
+          clientNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
+        }));
+      }
+      for (Future<?> batch : batches) {
+        batch.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    long nanos = System.nanoTime() - start;
+    LoadCost cost = new LoadCost(nanos, clientNanos.get(), stats.sample().since(before), to - from);
+    commands.add(stats.top(5, Math.max(1, to - from)));
+    return cost;
+  }
+
+  /**
+   * Loads documents {@code 0 … docs-1}, one side after the other, each on {@link #loadThreads}
+   * threads: first the first {@link #RAW_LOAD_LIMIT} by hand (pipelined {@code HSET} into a prefix
+   * an {@code FT.CREATE} index already covers, indexed as written: what a team writes without
+   * Rekord; then dropped with its documents), then Rekord on the search engine (the same first
+   * documents, then the rest), then Rekord on the portable engine.
+   */
+  private void load() {
+    int rawDocs = Math.min(docs, RAW_LOAD_LIMIT);
+    List<String> commands = new ArrayList<>();
+    raw.createLoadIndex(SearchMember.DIMENSIONS);
+    LoadCost byHand = phase(0, rawDocs, searchServer, raw::hsetAll, commands);
+    raw.dropLoadIndex();
+    LoadCost head = phase(0, rawDocs, searchServer, (from, batch) -> search.saveAll(batch), commands);
+    LoadCost rekordSearch = rawDocs == docs ? head
+        : head.plus(phase(rawDocs, docs, searchServer, (from, batch) -> search.saveAll(batch), commands));
+    LoadCost rekordPortable = phase(0, docs, portableServer, (from, batch) -> portable.saveAll(batch), commands);
+    loadTable = String.join("\n",
+        String.format(Locale.ROOT, "#### Loading %,d `SearchMember` documents (batches of %,d, %d thread(s), side after side)%n",
+            docs, LOAD_BATCH, loadThreads),
+        "| side | documents | seconds | documents/s | server CPU µs/document | client CPU µs/document | server reads per 1,000 documents | by hand ÷ side (documents/s) |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|",
+        byHand.row("by hand: pipelined `HSET` into a prefix an `FT.CREATE` index covers (the first documents)", null),
+        head.row("Rekord, search engine (`saveAll`), the same first documents", byHand),
+        rekordSearch.row("Rekord, search engine (`saveAll`), every document", byHand),
+        rekordPortable.row("Rekord, portable engine (`saveAll`), every document", byHand));
+    loadCommands = "by hand: " + commands.get(0) + "; search engine, the first documents: " + commands.get(1)
+        + "; portable engine: " + commands.get(commands.size() - 1);
+  }
+
+  /** The load's table, printed with the raw index's build after it. */
+  private String loadTable;
+  private String loadCommands;
 
   /**
    * {@code used_memory} per document of {@code n} bare hashes — the record's fields only, as

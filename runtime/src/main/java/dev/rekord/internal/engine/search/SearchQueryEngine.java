@@ -127,10 +127,9 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
     return this.writes.saveAll(writes);
   }
 
-  /** Fenced saves too: {@link SearchWrites#saveAll} already runs each write as a call of its own. */
   @Override
   public List<Refusal> saveEach(List<Write> writes) {
-    return this.writes.saveAll(writes);
+    return this.writes.saveEach(writes);
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.rekord.internal.engine.Refusal;
 import dev.rekord.internal.engine.WriteCondition;
 import dev.rekord.internal.engine.portable.KeyLayout;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,12 +17,21 @@ import java.util.Set;
 
 /**
  * The search engine's writes, each an item of {@link SearchScripts#WRITE}: built here (its keys and
- * arguments as the script's header describes them), run alone, pipelined one call per document
- * ({@link #saveAll}) or joined into one all-or-nothing call ({@link #writeTogether}), and their
+ * arguments as the script's header describes them), run alone, pipelined with items of one bucket
+ * joined per call ({@link #saveAll}) or one call each ({@link #saveEach}: fenced), or joined into one
+ * all-or-nothing call ({@link #writeTogether}), and their
  * refusals read back. Conditions, {@code @Version}s, digests and fencing tokens are checked by the
  * script, atomically with the write, as the portable engine's {@code save.lua} checks them.
  */
 final class SearchWrites {
+
+  /**
+   * The most items one call of {@link #saveAll} writes: enough to spread the cost of a script call
+   * thin, few enough that one call holds the server for a few milliseconds while the module indexes
+   * its documents. A call starved of CPU for over {@code busy-reply-threshold} (5 s) makes the
+   * server answer every other client {@code BUSY}; with 50, a loaded machine did.
+   */
+  static final int WRITE_TOGETHER = 20;
 
   private final RedisConnection connection;
   private final KeyLayout layout;
@@ -93,8 +103,47 @@ final class SearchWrites {
     return refused.isEmpty() ? OptionalLong.empty() : OptionalLong.of(refused.get().storedVersion());
   }
 
-  /** Runs items in one pipeline, one call (so one atomic write) each; the refused, by position. */
+  /**
+   * Runs items in one pipeline (one per node on a cluster), up to {@link #WRITE_TOGETHER} items of
+   * one bucket joined in each call: the call checks all its items, then writes those it did not
+   * refuse, so each document is written atomically, as by a call of its own. An id that comes again
+   * waits for the next pipeline, so its saves run in order, never two of them in one call (whose
+   * checks would all see the document as it was before the call).
+   *
+   * @return the refused, by position in {@code writes}, in order
+   * @throws dev.rekord.exception.RekordException for the first call that failed (the other calls of
+   *     its pipeline ran; later pipelines did not)
+   */
   List<Refusal> saveAll(List<QueryEngine.Write> writes) {
+    List<Refusal> refused = new ArrayList<>();
+    for (List<Integer> round : JoinedWrites.rounds(writes)) {
+      List<List<Integer>> joined = JoinedWrites.join(writes, round, layout, WRITE_TOGETHER);
+      List<ScriptCall> calls = new ArrayList<>(joined.size());
+      for (List<Integer> part : joined) {
+        List<Item> items = new ArrayList<>(part.size());
+        for (int position : part) {
+          items.add((Item) writes.get(position));
+        }
+        calls.add(call(items, false));
+      }
+      List<Object> replies = connection.evalAll(SearchScripts.WRITE, calls);
+      for (int c = 0; c < replies.size(); c++) {
+        for (Refusal refusal : refusals(replies.get(c))) {
+          refused.add(new Refusal(joined.get(c).get(refusal.position()), refusal.storedVersion()));
+        }
+      }
+    }
+    refused.sort(Comparator.comparingInt(Refusal::position));
+    return refused;
+  }
+
+  /**
+   * Runs items in one pipeline, one call each: fenced writes, whose call ends with their lock and
+   * fencing keys and token.
+   *
+   * @return the refused, by position in {@code writes}, in order
+   */
+  List<Refusal> saveEach(List<QueryEngine.Write> writes) {
     List<ScriptCall> calls = new ArrayList<>(writes.size());
     for (QueryEngine.Write write : writes) {
       calls.add(call(List.of((Item) write), false));
