@@ -19,9 +19,6 @@ final class Hex {
   /** The stored prefix every value has: what {@code startsWith("")} matches. */
   static final String EMPTY_PREFIX = "x";
 
-  /** A tag no value has (no {@code x}): a query part that matches nothing. */
-  static final String NOTHING = "none";
-
   private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
   private Hex() {}
@@ -46,23 +43,27 @@ final class Hex {
   }
 
   /**
-   * The stored prefixes of {@code value}: {@link #EMPTY_PREFIX}, then the form of every prefix that
-   * ends on a code point and is at most {@link #MAX_PREFIX_BYTES} long (the whole value included
-   * when it is that short).
+   * The stored prefixes of {@code value}: {@link #EMPTY_PREFIX}, then the form of every proper
+   * prefix that ends on a code point and is at most {@link #MAX_PREFIX_BYTES} long. The whole value
+   * is not among them (nor, for the empty value, {@link #EMPTY_PREFIX}): it is stored once, as the
+   * value itself, and a {@code startsWith} matches either.
    */
-  static List<String> prefixes(String value) {
+  static List<String> properPrefixes(String value) {
     List<String> prefixes = new ArrayList<>();
+    if (value.isEmpty()) {
+      return prefixes;
+    }
     prefixes.add(EMPTY_PREFIX);
     String hex = of(value);
     int bytes = 0;
     for (int i = 0; i < value.length(); ) {
       int cp = value.codePointAt(i);
+      i += Character.charCount(cp);
       bytes += utf8Length(cp);
-      if (bytes > MAX_PREFIX_BYTES) {
+      if (bytes > MAX_PREFIX_BYTES || i == value.length()) {
         break;
       }
       prefixes.add(hex.substring(0, 1 + 2 * bytes));
-      i += Character.charCount(cp);
     }
     return prefixes;
   }
