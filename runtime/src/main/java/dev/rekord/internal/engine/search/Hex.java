@@ -34,6 +34,41 @@ final class Hex {
     return new String(hex);
   }
 
+  /**
+   * The stored form of an id: as written, but for the characters U+0000 (which ends a sort key in
+   * the Query Engine) and U+0001, written as U+0001 U+0001 and U+0001 U+0002. The escape is
+   * prefix-free and keeps the order of the escaped bytes, so ids sort as their UTF-8 bytes do, and
+   * an id costs its own length, not twice it.
+   */
+  static String id(String id) {
+    if (id.indexOf('\0') < 0 && id.indexOf('\1') < 0) {
+      return id;
+    }
+    StringBuilder stored = new StringBuilder(id.length() + 4);
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c == '\0' || c == '\1') {
+        stored.append('\1').append((char) (c + 1));
+      } else {
+        stored.append(c);
+      }
+    }
+    return stored.toString();
+  }
+
+  /** The id of its stored form ({@link #id}). */
+  static String idOf(String stored) {
+    if (stored.indexOf('\1') < 0) {
+      return stored;
+    }
+    StringBuilder id = new StringBuilder(stored.length());
+    for (int i = 0; i < stored.length(); i++) {
+      char c = stored.charAt(i);
+      id.append(c == '\1' && i + 1 < stored.length() ? (char) (stored.charAt(++i) - 1) : c);
+    }
+    return id.toString();
+  }
+
   static String decode(String hex) {
     byte[] bytes = new byte[(hex.length() - 1) / 2];
     for (int i = 0; i < bytes.length; i++) {

@@ -46,7 +46,7 @@ final class SearchDocument implements IndexSink {
     if (!nulls.isEmpty()) {
       fields.put(SearchSchema.NULLS, String.join(",", nulls));
     }
-    fields.put(SearchSchema.ID, id);
+    fields.put(SearchSchema.ID, Hex.id(id));
     return fields;
   }
 

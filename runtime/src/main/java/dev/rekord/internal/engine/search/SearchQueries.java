@@ -74,17 +74,19 @@ final class SearchQueries {
   }
 
   /**
-   * The page of {@link #ids}, with the documents read in the same round trip where one query can
-   * carry them: on one shard {@code FT.AGGREGATE … SORTBY … MAX offset+limit LIMIT offset limit LOAD
-   * n @<the codec's fields>} (the load runs after the sort and the limit, so only the page's rows
-   * are read), or {@code FT.SEARCH … RETURN} for an order by relevance. Elsewhere the ids alone, and
-   * the caller reads the documents: on a cluster (each shard's rows are merged first), for every
-   * match or a page past any sort bound (read through a cursor), and when a field of the document
-   * has the name of an attribute ({@link SearchSchema#isAttribute}), which a load would read instead.
+   * The page of {@link #ids}, with the documents read in the same round trip where one call can
+   * carry them: on one server and one bucket, {@link SearchScripts#PAGE} runs {@code FT.AGGREGATE …
+   * SORTBY … MAX offset+limit LIMIT offset limit} and reads the page's documents beside it; for an
+   * order by relevance, {@code FT.SEARCH … RETURN <the codec's fields>}. Elsewhere the ids alone,
+   * and the caller reads the documents: on a cluster (each shard's rows are merged first), with
+   * several buckets, for every match or a page past any sort bound (read through a cursor), and
+   * when a field of the document has the name of an attribute ({@link SearchSchema#isAttribute}),
+   * which a {@code RETURN} would read instead.
    *
    * @param documentFields the hash fields the codec reads ({@code DocumentCodec.hashFields}); empty:
    *     no document is read
-   * @param documentOf a row's fields (name/value pairs) as the model's storage reads a script's reply
+   * @param documentOf a document's fields (name/value pairs) as the model's storage reads a
+   *     script's reply
    */
   List<QueryEngine.Row> page(Condition<?> condition, List<? extends Sort<?>> sort, long offset, long limit,
       List<String> documentFields, Function<Object, Object> documentOf) {
@@ -103,19 +105,22 @@ final class SearchQueries {
     }
     String query = query(condition);
     boolean single = shards.single();
+    if (single && !load.isEmpty() && schema.layout().buckets() == 1) {
+      try {
+        return withDocuments(query, sort, offset, limit, documentOf);
+      } catch (RedisCommandException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (!message.contains("exceeds maximum") && !message.contains("unknown index")) {
+          throw e;
+        } // the query below answers these: through a cursor, or naming the missing migration
+      }
+    }
     List<?> replies;
     try {
       replies = shards.each(shard -> {
         // one shard: the page itself; several: each shard's first offset + limit rows, merged
         List<String> args = aggregate(shard, query, sort, offset + limit);
         args.addAll(List.of("LIMIT", Long.toString(single ? offset : 0), Long.toString(single ? limit : offset + limit)));
-        if (single && !load.isEmpty()) {
-          args.add("LOAD");
-          args.add(Integer.toString(load.size()));
-          for (String field : load) {
-            args.add("@" + field);
-          }
-        }
         args.addAll(ending());
         return shard.query("FT.AGGREGATE", args, null);
       });
@@ -128,14 +133,11 @@ final class SearchQueries {
     }
     if (single) {
       List<?> reply = (List<?>) replies.get(0);
-      List<QueryEngine.Row> rows = new ArrayList<>(reply.size());
+      List<String> ids = new ArrayList<>(reply.size());
       for (int i = 1; i < reply.size(); i++) {
-        Object row = reply.get(i);
-        if (row != null) { // null: the document went away between matching and loading its values
-          rows.add(new QueryEngine.Row(idOf(row), load.isEmpty() ? null : documentOf.apply(row)));
-        }
+        ids.add(idOf(reply.get(i)));
       }
-      return rows;
+      return idRows(ids);
     }
     List<Source> sources = new ArrayList<>(replies.size());
     for (Object reply : replies) {
@@ -143,6 +145,26 @@ final class SearchQueries {
       sources.add(new RowsSource(rows.subList(1, rows.size()), sort));
     }
     return idRows(ShardMerge.page(sources, order(sort), offset, limit));
+  }
+
+  /** The page and its documents in one call of {@link SearchScripts#PAGE} (one server, one bucket). */
+  private List<QueryEngine.Row> withDocuments(String query, List<? extends Sort<?>> sort, long offset, long limit,
+      Function<Object, Object> documentOf) {
+    List<String> args = new ArrayList<>();
+    args.add(schema.layout().bucket(0).documentPrefix());
+    args.addAll(aggregate(schema.alias(), query, sort, offset + limit));
+    args.addAll(List.of("LIMIT", Long.toString(offset), Long.toString(limit)));
+    args.addAll(ending());
+    List<?> reply = (List<?>) connection.eval(SearchScripts.PAGE, List.of(), args);
+    List<QueryEngine.Row> rows = new ArrayList<>(reply.size());
+    for (int i = 1; i < reply.size(); i++) {
+      List<?> row = (List<?>) reply.get(i);
+      if (row != null) { // null: the document went away between matching and loading its sort values
+        List<?> document = (List<?>) row.get(1);
+        rows.add(new QueryEngine.Row(idOf(row.get(0)), document.isEmpty() ? null : documentOf.apply(document)));
+      }
+    }
+    return rows;
   }
 
   /** Whether the documents' fields can be read by name with the ids: none is named as an attribute. */
@@ -196,7 +218,8 @@ final class SearchQueries {
       }).get(0);
       for (int i = 2; i < reply.size(); i += 2) { // key, [__rk.id, id, field, value, …]
         List<?> fields = (List<?>) reply.get(i);
-        rows.add(new QueryEngine.Row(valueOf(fields, SearchSchema.ID), load.isEmpty() ? null : documentOf.apply(fields)));
+        rows.add(new QueryEngine.Row(Hex.idOf(valueOf(fields, SearchSchema.ID)),
+            load.isEmpty() ? null : documentOf.apply(fields)));
       }
       long read = (reply.size() - 1) / 2;
       if (read < want) {
@@ -268,7 +291,7 @@ final class SearchQueries {
       for (int f = 0; f + 1 < fields.size(); f += 2) {
         String name = String.valueOf(fields.get(f));
         if (name.equals(SearchSchema.ID)) {
-          id = String.valueOf(fields.get(f + 1));
+          id = Hex.idOf(String.valueOf(fields.get(f + 1)));
         } else if (name.equals(DISTANCE)) {
           distance = Double.parseDouble(String.valueOf(fields.get(f + 1)));
         }
@@ -329,8 +352,12 @@ final class SearchQueries {
 
   /** {@code FT.AGGREGATE alias query SORTBY … MAX max}: the rows carry the id and the sort values, sorted. */
   private List<String> aggregate(SearchShards.Shard shard, String query, List<? extends Sort<?>> sort, long max) {
+    return aggregate(shard.alias(), query, sort, max);
+  }
+
+  private List<String> aggregate(String alias, String query, List<? extends Sort<?>> sort, long max) {
     List<String> sortArgs = SearchQueryCompiler.sortArguments(schema, sort);
-    List<String> args = new ArrayList<>(List.of(shard.alias(), query, "SORTBY", Integer.toString(sortArgs.size())));
+    List<String> args = new ArrayList<>(List.of(alias, query, "SORTBY", Integer.toString(sortArgs.size())));
     args.addAll(sortArgs);
     args.addAll(List.of("MAX", Long.toString(max)));
     return args;
@@ -351,7 +378,7 @@ final class SearchQueries {
 
   /** The id of one aggregate row: the value after {@code rkid}. */
   private static String idOf(Object row) {
-    return valueOf((List<?>) row, "rkid");
+    return Hex.idOf(valueOf((List<?>) row, "rkid"));
   }
 
   /** One shard's page of aggregate rows, as a merge reads it. */

@@ -209,6 +209,30 @@ final class SearchScripts {
       return 1
       """.formatted(SearchSchema.FIELD_PREFIX, SearchSchema.EXPIRES, SearchSchema.EXPIRES), true);
 
+  /**
+   * A page of a query with its documents, in one round trip: {@code ARGV[1]} the key prefix of the
+   * model's documents (one bucket), then the arguments of {@code FT.AGGREGATE} (the rows carry the
+   * stored id as {@code rkid}). Returns the aggregate's reply with each row replaced by the pair of
+   * the row and the document's {@code HGETALL} (empty when it is gone). The documents are read here,
+   * not loaded by the aggregate: the Query Engine's keys end at a U+0000, and a load of such a key
+   * finds nothing and drops the document from the index.
+   */
+  static final LuaScript PAGE = new LuaScript("search-page", """
+      local reply = redis.call('FT.AGGREGATE', unpack(ARGV, 2))
+      local function unescape(c) return string.char(string.byte(c) - 1) end
+      for i = 2, #reply do
+        local row = reply[i]
+        if row then
+          local id
+          for f = 1, #row - 1, 2 do
+            if row[f] == 'rkid' then id = row[f + 1] end
+          end
+          reply[i] = { row, redis.call('HGETALL', ARGV[1] .. string.gsub(id, '\1(.)', unescape)) }
+        end
+      end
+      return reply
+      """, false);
+
   /** What {@link #EXPIRE} does to a document's expiry; its name is the script's first argument. */
   enum Expiry {
     /** Expire after the given ms ({@code PEXPIRE}). */

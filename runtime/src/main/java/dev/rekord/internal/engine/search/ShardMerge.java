@@ -95,7 +95,7 @@ final class ShardMerge {
       String name = String.valueOf(fields.get(f));
       String value = String.valueOf(fields.get(f + 1));
       if (name.equals("rkid")) {
-        id = value;
+        id = Hex.idOf(value);
       }
       for (int i = 0; i < names.length; i++) {
         if (name.equals(names[i])) {
