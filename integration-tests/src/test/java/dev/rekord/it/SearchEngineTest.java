@@ -353,6 +353,37 @@ class SearchEngineTest {
     }
   }
 
+  /**
+   * A document of the former stored layout (format 1: the id as hex, an expiry stored for a
+   * document that never expires) behind an index of that format: migrate() rebuilds the index
+   * under the new format's name and rewrites the document's index fields.
+   */
+  @Test
+  void anIndexOfTheFormerLayoutIsRebuiltAndItsDocumentsRewritten() throws InterruptedException {
+    try (Rekord rekord = rekord(Engine.SEARCH); UnifiedJedis raw = raw()) {
+      rekord.migrate();
+      MemberRepository members = new MemberRepository(rekord);
+      members.save(member("ada", "Oslo", null, 36));
+      String key = members.keyOf("ada");
+      raw.hset(key, Map.of("__rk.id", "x616461", "__rk.exp", "1e300"));
+      String old = "rekord:member-idx:1:" + MemberIndex.DEFINITION.fingerprint();
+      List<String> create = new ArrayList<>(List.of("FT.CREATE", old));
+      create.addAll(createArguments(raw));
+      server.command(create.toArray(String[]::new));
+      awaitIndexed(raw, old);
+      server.command("FT.ALIASUPDATE", ALIAS, old);
+      server.command("FT.DROPINDEX", indexName());
+
+      assertEquals(Outcome.REBUILT, rekord.migrate().model("member").outcome());
+      assertEquals(indexName(), aliasTarget(raw));
+      Map<String, String> stored = raw.hgetAll(key);
+      assertEquals("ada", stored.get("__rk.id"));
+      assertFalse(stored.containsKey("__rk.exp"), stored.toString());
+      assertEquals(List.of("ada"), members.find(Member_.city.eq("Oslo")).ids());
+      assertEquals(List.of(member("ada", "Oslo", null, 36)), members.find(Member_.city.eq("Oslo")).list());
+    }
+  }
+
   @Test
   void documentsWrittenByThePortableEngineGetIndexFieldsAndBackAgainThePortableIndexIsRebuilt() {
     try (Rekord portable = rekord(Engine.PORTABLE)) {
