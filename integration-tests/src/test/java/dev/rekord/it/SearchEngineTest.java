@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rekord.model.Engine;
 import dev.rekord.Rekord;
 import dev.rekord.exception.SchemaMismatchException;
+import dev.rekord.it.model.ItemHash;
 import dev.rekord.it.model.ItemHashModel;
+import dev.rekord.it.model.ItemHashRepository;
+import dev.rekord.it.model.ItemHash_;
 import dev.rekord.it.model.ItemJson;
 import dev.rekord.it.model.ItemJsonModel;
 import dev.rekord.it.model.Member;
@@ -22,6 +25,8 @@ import dev.rekord.schema.MigrationReport.Outcome;
 import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisModules;
 import dev.rekord.test.RedisServer;
+import dev.rekord.model.GeoPoint;
+import dev.rekord.query.DistanceUnit;
 import dev.rekord.update.Update;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -161,6 +166,91 @@ class SearchEngineTest {
     }
   }
 
+  /**
+   * The stored layout keeps no copy the Query Engine can do without: one point is indexed from the
+   * codec's own {@code lon,lat}, the id is stored as written (not as hex), the prefixes of a tag
+   * leave out the whole value (stored once, as the tag), and a document that never expires has no
+   * {@code __rk.exp}; every query still finds the document.
+   */
+  @Test
+  void theStoredHashHoldsNoIndexFieldTheDocumentAlreadyHasInTheFormNeeded() {
+    try (Rekord rekord = rekord(Engine.AUTO); UnifiedJedis raw = raw()) {
+      rekord.migrate();
+      ItemHashRepository items = new ItemHashRepository(rekord);
+      GeoPoint oslo = new GeoPoint(10.75, 59.91);
+      ItemHash item = new ItemHash("i\0d", "abc", null, null, null, null, null, null, null, oslo, null, null, null,
+          null);
+      items.save(item);
+      Map<String, String> stored = raw.hgetAll(items.keyOf(item.id()));
+      assertEquals("10.75,59.91", stored.get("where")); // the codec's form, which the index reads
+      assertFalse(stored.containsKey("__rk.g.where"), stored.toString());
+      assertEquals("i\1\1d", stored.get("__rk.id")); // as written, U+0000 escaped: no hex
+      assertEquals("x616263", stored.get("__rk.t.sku"));
+      assertEquals("x,x61,x6162", stored.get("__rk.p.sku")); // not x616263 again
+      assertFalse(stored.containsKey("__rk.exp"), stored.toString()); // it never expires
+      assertEquals(List.of(item.id()), items.find(ItemHash_.where.within(oslo, 1, DistanceUnit.M)).ids());
+      assertEquals(List.of(item.id()), items.find(ItemHash_.sku.startsWith("abc")).ids());
+      assertEquals(List.of(item.id()), items.find(ItemHash_.sku.startsWith("ab")).ids());
+      assertEquals(List.of(item.id()), items.find(ItemHash_.sku.startsWith("")).ids());
+      assertEquals(List.of(), items.find(ItemHash_.sku.startsWith("abcd")).ids());
+      assertEquals(List.of(item), items.findAll().list());
+    }
+  }
+
+  /**
+   * A page of documents is one round trip: one script runs {@code FT.AGGREGATE} and reads the
+   * page's documents beside it (counted by the server's {@code INFO commandstats} and {@code
+   * total_reads_processed}); no read follows.
+   */
+  @Test
+  void aPageOfDocumentsIsOneRoundTrip() {
+    try (Rekord rekord = rekord(Engine.SEARCH); UnifiedJedis raw = raw()) {
+      rekord.migrate();
+      MemberRepository members = new MemberRepository(rekord);
+      List<Member> saved = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        saved.add(member("m" + (char) ('A' + i), i % 2 == 0 ? "Oslo" : "Rome", LocalDate.of(2024, 1, 1 + i), i % 5));
+      }
+      members.saveAll(saved);
+      members.find(Member_.city.eq("Oslo")).limit(1).list(); // the clock and the scripts warmed up
+      raw.executeCommand(new redis.clients.jedis.CommandArguments(redis.clients.jedis.Protocol.Command.CONFIG).add("RESETSTAT"));
+      List<Member> page = members.find(Member_.city.eq("Oslo")).sortBy(Member_.age.desc()).offset(2).limit(5).list();
+      long reads = statistic(raw, "total_reads_processed"); // the client's requests, this INFO's too
+      Map<String, Long> calls = commandCalls(raw);
+      // one call, which runs the query and reads the page's five documents (and the INFO stats above)
+      assertEquals(Map.of("config|resetstat", 1L, "info", 1L, "evalsha", 1L, "ft.aggregate", 1L, "hgetall", 5L), calls);
+      assertEquals(2, reads, "the page and the INFO asking for it");
+      List<Member> expected = saved.stream().filter(m -> m.city().equals("Oslo"))
+          // ties in id order, in the direction of the last sort key
+          .sorted(java.util.Comparator.comparing(Member::age).thenComparing(Member::id).reversed())
+          .skip(2).limit(5).toList();
+      assertEquals(expected, page);
+    }
+  }
+
+  /** A counter of {@code INFO stats}. */
+  private static long statistic(UnifiedJedis raw, String name) {
+    for (String line : raw.info("stats").split("\\r?\\n")) {
+      if (line.startsWith(name + ":")) {
+        return Long.parseLong(line.substring(name.length() + 1).trim());
+      }
+    }
+    throw new IllegalStateException("no " + name + " in INFO stats");
+  }
+
+  /** The calls per command since the last {@code CONFIG RESETSTAT}, by lower-case name. */
+  private static Map<String, Long> commandCalls(UnifiedJedis raw) {
+    Map<String, Long> calls = new java.util.TreeMap<>();
+    for (String line : raw.info("commandstats").split("\\r?\\n")) {
+      if (line.startsWith("cmdstat_")) {
+        String name = line.substring("cmdstat_".length(), line.indexOf(':')).toLowerCase(java.util.Locale.ROOT);
+        String count = line.substring(line.indexOf("calls=") + "calls=".length());
+        calls.put(name, Long.parseLong(count.substring(0, count.indexOf(','))));
+      }
+    }
+    return calls;
+  }
+
   // ------------------------------------------------------------------ expiry, paging
 
   @Test
@@ -259,6 +349,37 @@ class SearchEngineTest {
     }
   }
 
+  /**
+   * A document of the former stored layout (format 1: the id as hex, an expiry stored for a
+   * document that never expires) behind an index of that format: migrate() rebuilds the index
+   * under the new format's name and rewrites the document's index fields.
+   */
+  @Test
+  void anIndexOfTheFormerLayoutIsRebuiltAndItsDocumentsRewritten() throws InterruptedException {
+    try (Rekord rekord = rekord(Engine.SEARCH); UnifiedJedis raw = raw()) {
+      rekord.migrate();
+      MemberRepository members = new MemberRepository(rekord);
+      members.save(member("ada", "Oslo", null, 36));
+      String key = members.keyOf("ada");
+      raw.hset(key, Map.of("__rk.id", "x616461", "__rk.exp", "1e300"));
+      String old = "rekord:member-idx:1:" + MemberIndex.DEFINITION.fingerprint();
+      List<String> create = new ArrayList<>(List.of("FT.CREATE", old));
+      create.addAll(createArguments(raw));
+      server.command(create.toArray(String[]::new));
+      awaitIndexed(raw, old);
+      server.command("FT.ALIASUPDATE", ALIAS, old);
+      server.command("FT.DROPINDEX", indexName());
+
+      assertEquals(Outcome.REBUILT, rekord.migrate().model("member").outcome());
+      assertEquals(indexName(), aliasTarget(raw));
+      Map<String, String> stored = raw.hgetAll(key);
+      assertEquals("ada", stored.get("__rk.id"));
+      assertFalse(stored.containsKey("__rk.exp"), stored.toString());
+      assertEquals(List.of("ada"), members.find(Member_.city.eq("Oslo")).ids());
+      assertEquals(List.of(member("ada", "Oslo", null, 36)), members.find(Member_.city.eq("Oslo")).list());
+    }
+  }
+
   @Test
   void documentsWrittenByThePortableEngineGetIndexFieldsAndBackAgainThePortableIndexIsRebuilt() {
     try (Rekord portable = rekord(Engine.PORTABLE)) {
@@ -341,7 +462,7 @@ class SearchEngineTest {
   }
 
   private static String indexName() {
-    return ALIAS + ":1:" + MemberIndex.DEFINITION.fingerprint();
+    return ALIAS + ":2:" + MemberIndex.DEFINITION.fingerprint();
   }
 
   private static String aliasTarget(UnifiedJedis raw) {

@@ -19,9 +19,6 @@ final class Hex {
   /** The stored prefix every value has: what {@code startsWith("")} matches. */
   static final String EMPTY_PREFIX = "x";
 
-  /** A tag no value has (no {@code x}): a query part that matches nothing. */
-  static final String NOTHING = "none";
-
   private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
   private Hex() {}
@@ -37,6 +34,41 @@ final class Hex {
     return new String(hex);
   }
 
+  /**
+   * The stored form of an id: as written, but for the characters U+0000 (which ends a sort key in
+   * the Query Engine) and U+0001, written as U+0001 U+0001 and U+0001 U+0002. The escape is
+   * prefix-free and keeps the order of the escaped bytes, so ids sort as their UTF-8 bytes do, and
+   * an id costs its own length, not twice it.
+   */
+  static String id(String id) {
+    if (id.indexOf('\0') < 0 && id.indexOf('\1') < 0) {
+      return id;
+    }
+    StringBuilder stored = new StringBuilder(id.length() + 4);
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c == '\0' || c == '\1') {
+        stored.append('\1').append((char) (c + 1));
+      } else {
+        stored.append(c);
+      }
+    }
+    return stored.toString();
+  }
+
+  /** The id of its stored form ({@link #id}). */
+  static String idOf(String stored) {
+    if (stored.indexOf('\1') < 0) {
+      return stored;
+    }
+    StringBuilder id = new StringBuilder(stored.length());
+    for (int i = 0; i < stored.length(); i++) {
+      char c = stored.charAt(i);
+      id.append(c == '\1' && i + 1 < stored.length() ? (char) (stored.charAt(++i) - 1) : c);
+    }
+    return id.toString();
+  }
+
   static String decode(String hex) {
     byte[] bytes = new byte[(hex.length() - 1) / 2];
     for (int i = 0; i < bytes.length; i++) {
@@ -46,23 +78,27 @@ final class Hex {
   }
 
   /**
-   * The stored prefixes of {@code value}: {@link #EMPTY_PREFIX}, then the form of every prefix that
-   * ends on a code point and is at most {@link #MAX_PREFIX_BYTES} long (the whole value included
-   * when it is that short).
+   * The stored prefixes of {@code value}: {@link #EMPTY_PREFIX}, then the form of every proper
+   * prefix that ends on a code point and is at most {@link #MAX_PREFIX_BYTES} long. The whole value
+   * is not among them (nor, for the empty value, {@link #EMPTY_PREFIX}): it is stored once, as the
+   * value itself, and a {@code startsWith} matches either.
    */
-  static List<String> prefixes(String value) {
+  static List<String> properPrefixes(String value) {
     List<String> prefixes = new ArrayList<>();
+    if (value.isEmpty()) {
+      return prefixes;
+    }
     prefixes.add(EMPTY_PREFIX);
     String hex = of(value);
     int bytes = 0;
     for (int i = 0; i < value.length(); ) {
       int cp = value.codePointAt(i);
+      i += Character.charCount(cp);
       bytes += utf8Length(cp);
-      if (bytes > MAX_PREFIX_BYTES) {
+      if (bytes > MAX_PREFIX_BYTES || i == value.length()) {
         break;
       }
       prefixes.add(hex.substring(0, 1 + 2 * bytes));
-      i += Character.charCount(cp);
     }
     return prefixes;
   }

@@ -46,7 +46,7 @@ final class SearchDocument implements IndexSink {
     if (!nulls.isEmpty()) {
       fields.put(SearchSchema.NULLS, String.join(",", nulls));
     }
-    fields.put(SearchSchema.ID, Hex.of(id));
+    fields.put(SearchSchema.ID, Hex.id(id));
     return fields;
   }
 
@@ -69,7 +69,7 @@ final class SearchDocument implements IndexSink {
     String tag = IndexEncoding.fold(value, field.caseSensitive());
     add(SearchSchema.hashField("t", field), Hex.of(tag));
     if (prefixes || !field.multiValued()) {
-      for (String prefix : Hex.prefixes(tag)) {
+      for (String prefix : Hex.properPrefixes(tag)) {
         add(SearchSchema.hashField("p", field), prefix);
       }
     }
@@ -120,12 +120,12 @@ final class SearchDocument implements IndexSink {
     if (text == null) {
       return absent(field);
     }
-    if (field.stemmed()) { // the values of a collection one per line
+    if (field.stemmed() && !SearchSchema.direct(field)) { // the values of a collection one per line
       values.merge(SearchSchema.hashField(SearchSchema.STEMMED_CODE, field), text, (a, b) -> a + "\n" + b);
     }
     for (String token : IndexEncoding.tokens(text)) {
       add(SearchSchema.hashField("w", field), Hex.of(token));
-      for (String prefix : Hex.prefixes(token)) {
+      for (String prefix : Hex.properPrefixes(token)) {
         add(SearchSchema.hashField("wp", field), prefix);
       }
     }
@@ -142,7 +142,9 @@ final class SearchDocument implements IndexSink {
       throw unindexable(field, "Redis GEO indexes latitudes within ±" + IndexEntries.MAX_LATITUDE + " only, not "
           + point.latitude());
     }
-    values.put(SearchSchema.hashField("g", field), point.longitude() + "," + point.latitude());
+    if (!SearchSchema.direct(field)) { // one point: the index reads the codec's own lon,lat
+      values.put(SearchSchema.hashField("g", field), point.longitude() + "," + point.latitude());
+    }
     double[] cell = GeoCells.center(point.longitude(), point.latitude());
     values.put(SearchSchema.hashField("gx", field), Double.toString(cell[0]));
     values.put(SearchSchema.hashField("gy", field), Double.toString(cell[1]));

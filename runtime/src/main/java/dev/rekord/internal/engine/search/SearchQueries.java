@@ -87,20 +87,56 @@ final class SearchQueries {
   }
 
   List<String> ids(Condition<?> condition, List<? extends Sort<?>> sort, long offset, long limit) {
+    List<QueryEngine.Row> rows = page(condition, sort, offset, limit, List.of(), null);
+    List<String> ids = new ArrayList<>(rows.size());
+    for (QueryEngine.Row row : rows) {
+      ids.add(row.id());
+    }
+    return ids;
+  }
+
+  /**
+   * The page of {@link #ids}, with the documents read in the same round trip where one call can
+   * carry them: on one server and one bucket, {@link SearchScripts#PAGE} runs {@code FT.AGGREGATE …
+   * SORTBY … MAX offset+limit LIMIT offset limit} and reads the page's documents beside it; for an
+   * order by relevance, {@code FT.SEARCH … RETURN <the codec's fields>}. Elsewhere the ids alone,
+   * and the caller reads the documents: on a cluster (each shard's rows are merged first), with
+   * several buckets, for every match or a page past any sort bound (read through a cursor), and
+   * when a field of the document has the name of an attribute ({@link SearchSchema#isAttribute}),
+   * which a {@code RETURN} would read instead.
+   *
+   * @param documentFields the hash fields the codec reads ({@code DocumentCodec.hashFields}); empty:
+   *     no document is read
+   * @param documentOf a document's fields (name/value pairs) as the model's storage reads a
+   *     script's reply
+   */
+  List<QueryEngine.Row> page(Condition<?> condition, List<? extends Sort<?>> sort, long offset, long limit,
+      List<String> documentFields, Function<Object, Object> documentOf) {
     if (limit == 0) {
       return List.of();
     }
+    List<String> load = loadable(documentFields) ? documentFields : List.of();
     if (!sort.isEmpty() && sort.get(0).byRelevance()) {
-      return byRelevance(condition, offset, limit);
+      return byRelevance(condition, offset, limit, load, documentOf);
     }
     if (limit == QueryEngine.NO_LIMIT) {
-      return throughCursor(condition, sort, offset, Long.MAX_VALUE);
+      return idRows(throughCursor(condition, sort, offset, Long.MAX_VALUE));
     }
     if (limit > EVERY_MATCH || offset > EVERY_MATCH - limit) { // a page no sort bound names
-      return throughCursor(condition, sort, offset, limit);
+      return idRows(throughCursor(condition, sort, offset, limit));
     }
     String query = query(condition);
     boolean single = shards.single();
+    if (single && !load.isEmpty() && schema.layout().buckets() == 1) {
+      try {
+        return withDocuments(query, sort, offset, limit, documentOf);
+      } catch (RedisCommandException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (!message.contains("exceeds maximum") && !message.contains("unknown index")) {
+          throw e;
+        } // the query below answers these: through a cursor, or naming the missing migration
+      }
+    }
     List<?> replies;
     try {
       replies = shards.each(shard -> {
@@ -113,7 +149,7 @@ final class SearchQueries {
     } catch (RedisCommandException e) {
       if (String.valueOf(e.getMessage()).contains("exceeds maximum")) {
         // a page past the server's MAXSEARCHRESULTS: read up to it through a cursor instead
-        return throughCursor(condition, sort, offset, limit);
+        return idRows(throughCursor(condition, sort, offset, limit));
       }
       throw e;
     }
@@ -123,46 +159,107 @@ final class SearchQueries {
       for (int i = 1; i < reply.size(); i++) {
         ids.add(idOf(reply.get(i)));
       }
-      return ids;
+      return idRows(ids);
     }
     List<Source> sources = new ArrayList<>(replies.size());
     for (Object reply : replies) {
       List<?> rows = (List<?>) reply;
       sources.add(new RowsSource(rows.subList(1, rows.size()), sort));
     }
-    return ShardMerge.page(sources, order(sort), offset, limit);
+    return idRows(ShardMerge.page(sources, order(sort), offset, limit));
+  }
+
+  /** The page and its documents in one call of {@link SearchScripts#PAGE} (one server, one bucket). */
+  private List<QueryEngine.Row> withDocuments(String query, List<? extends Sort<?>> sort, long offset, long limit,
+      Function<Object, Object> documentOf) {
+    List<String> args = new ArrayList<>();
+    args.add(schema.layout().bucket(0).documentPrefix());
+    args.addAll(aggregate(schema.alias(), query, sort, offset + limit));
+    args.addAll(List.of("LIMIT", Long.toString(offset), Long.toString(limit)));
+    args.addAll(ending());
+    List<?> reply = (List<?>) connection.eval(SearchScripts.PAGE, List.of(), args);
+    List<QueryEngine.Row> rows = new ArrayList<>(reply.size());
+    for (int i = 1; i < reply.size(); i++) {
+      List<?> row = (List<?>) reply.get(i);
+      if (row != null) { // null: the document went away between matching and loading its sort values
+        List<?> document = (List<?>) row.get(1);
+        rows.add(new QueryEngine.Row(idOf(row.get(0)), document.isEmpty() ? null : documentOf.apply(document)));
+      }
+    }
+    return rows;
+  }
+
+  /** Whether the documents' fields can be read by name with the ids: none is named as an attribute. */
+  private boolean loadable(List<String> documentFields) {
+    for (String field : documentFields) {
+      if (schema.isAttribute(field)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Rows of ids without documents: the caller reads them. */
+  private static List<QueryEngine.Row> idRows(List<String> ids) {
+    List<QueryEngine.Row> rows = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      rows.add(new QueryEngine.Row(id, null));
+    }
+    return rows;
   }
 
   /**
-   * The ids from {@code offset}, at most {@code limit} ({@link QueryEngine#NO_LIMIT}: all, {@link
-   * #PAGE} per round trip), most relevant first: {@code FT.SEARCH alias query RETURN 1 __rk.id LIMIT
-   * offset n SCORER BM25} in the Query Engine's own order, by score ({@code FT.AGGREGATE} cannot sort
-   * by score on this module). BM25, not the default TFIDF: TFIDF counts a stemmed word twice (as
-   * written and as its stem) and does not weigh a text's length. Ties keep the Query Engine's order.
+   * The rows from {@code offset}, at most {@code limit} ({@link QueryEngine#NO_LIMIT}: all, {@link
+   * #PAGE} per round trip), most relevant first: {@code FT.SEARCH alias query RETURN n __rk.id
+   * <load…> LIMIT offset n SCORER BM25} in the Query Engine's own order, by score ({@code
+   * FT.AGGREGATE} cannot sort by score on this module), each row with its document when {@code
+   * load} names the document's fields. BM25, not the default TFIDF: TFIDF counts a stemmed word
+   * twice (as written and as its stem) and does not weigh a text's length. Ties keep the Query
+   * Engine's order.
    */
-  private List<String> byRelevance(Condition<?> condition, long offset, long limit) {
+  private List<QueryEngine.Row> byRelevance(Condition<?> condition, long offset, long limit, List<String> load,
+      Function<Object, Object> documentOf) {
     if (!shards.single()) {
       throw new QueryException("a query of " + model + " ordered by relevance cannot run on a Redis Cluster:"
           + " each shard scores with its own statistics, so no merge of their orders is the order of all");
     }
     String query = query(condition);
-    List<String> ids = new ArrayList<>();
+    List<String> returned = new ArrayList<>(List.of("RETURN", Integer.toString(1 + load.size()), SearchSchema.ID));
+    returned.addAll(load);
+    List<QueryEngine.Row> rows = new ArrayList<>();
     long from = offset;
-    while (limit == QueryEngine.NO_LIMIT || ids.size() < limit) {
-      long want = limit == QueryEngine.NO_LIMIT ? PAGE : Math.min(PAGE, limit - ids.size());
+    while (limit == QueryEngine.NO_LIMIT || rows.size() < limit) {
+      long want = limit == QueryEngine.NO_LIMIT ? PAGE : Math.min(PAGE, limit - rows.size());
       long start = from;
-      List<?> reply = (List<?>) shards.each(shard -> shard.query("FT.SEARCH", withEnding(shard.alias(), query,
-          "RETURN", "1", SearchSchema.ID, "SCORER", "BM25", "LIMIT", Long.toString(start), Long.toString(want)), null)).get(0);
-      for (int i = 2; i < reply.size(); i += 2) { // key, [__rk.id, hex]
-        ids.add(Hex.decode(String.valueOf(((List<?>) reply.get(i)).get(1))));
+      List<?> reply = (List<?>) shards.each(shard -> {
+        List<String> args = new ArrayList<>(List.of(shard.alias(), query));
+        args.addAll(returned);
+        args.addAll(List.of("SCORER", "BM25", "LIMIT", Long.toString(start), Long.toString(want)));
+        args.addAll(ending());
+        return shard.query("FT.SEARCH", args, null);
+      }).get(0);
+      for (int i = 2; i < reply.size(); i += 2) { // key, [__rk.id, id, field, value, …]
+        List<?> fields = (List<?>) reply.get(i);
+        rows.add(new QueryEngine.Row(Hex.idOf(valueOf(fields, SearchSchema.ID)),
+            load.isEmpty() ? null : documentOf.apply(fields)));
       }
-      long rows = (reply.size() - 1) / 2;
-      if (rows < want) {
+      long read = (reply.size() - 1) / 2;
+      if (read < want) {
         break;
       }
-      from += rows;
+      from += read;
     }
-    return ids;
+    return rows;
+  }
+
+  /** The value of the field {@code name} among a reply's name/value pairs. */
+  private static String valueOf(List<?> fields, String name) {
+    for (int f = 0; f + 1 < fields.size(); f += 2) {
+      if (name.equals(String.valueOf(fields.get(f)))) {
+        return String.valueOf(fields.get(f + 1));
+      }
+    }
+    throw new IllegalStateException("a row without its " + name + ": " + fields);
   }
 
   /** {@code args} followed by what every query but KNN ends with: {@code DIALECT 2 TIMEOUT 0} and the index's {@code LANGUAGE}, if any. */
@@ -216,7 +313,7 @@ final class SearchQueries {
       for (int f = 0; f + 1 < fields.size(); f += 2) {
         String name = String.valueOf(fields.get(f));
         if (name.equals(SearchSchema.ID)) {
-          id = Hex.decode(String.valueOf(fields.get(f + 1)));
+          id = Hex.idOf(String.valueOf(fields.get(f + 1)));
         } else if (name.equals(DISTANCE)) {
           distance = Double.parseDouble(String.valueOf(fields.get(f + 1)));
         }
@@ -286,8 +383,12 @@ final class SearchQueries {
 
   /** {@code FT.AGGREGATE alias query SORTBY … MAX max}: the rows carry the id and the sort values, sorted. */
   private List<String> aggregate(SearchShards.Shard shard, String query, List<? extends Sort<?>> sort, long max) {
+    return aggregate(shard.alias(), query, sort, max);
+  }
+
+  private List<String> aggregate(String alias, String query, List<? extends Sort<?>> sort, long max) {
     List<String> sortArgs = SearchQueryCompiler.sortArguments(schema, sort);
-    List<String> args = new ArrayList<>(List.of(shard.alias(), query, "SORTBY", Integer.toString(sortArgs.size())));
+    List<String> args = new ArrayList<>(List.of(alias, query, "SORTBY", Integer.toString(sortArgs.size())));
     args.addAll(sortArgs);
     args.addAll(List.of("MAX", Long.toString(max)));
     return args;
@@ -308,13 +409,7 @@ final class SearchQueries {
 
   /** The id of one aggregate row: the value after {@code rkid}. */
   private static String idOf(Object row) {
-    List<?> fields = (List<?>) row;
-    for (int i = 0; i + 1 < fields.size(); i += 2) {
-      if ("rkid".equals(String.valueOf(fields.get(i)))) {
-        return Hex.decode(String.valueOf(fields.get(i + 1)));
-      }
-    }
-    throw new IllegalStateException("an aggregate row without its id: " + row);
+    return Hex.idOf(valueOf((List<?>) row, "rkid"));
   }
 
   /** One shard's page of aggregate rows, as a merge reads it. */

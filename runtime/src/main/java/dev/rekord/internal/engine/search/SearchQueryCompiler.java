@@ -47,20 +47,20 @@ final class SearchQueryCompiler {
 
   /**
    * The query of {@code condition} ({@code null}: every document) over documents that have not
-   * expired at {@code nowMillis} (the server's clock). With a condition the expiry is a negation,
-   * {@code (condition) -@rkexp:[-inf now]}: the expired documents are few, so the module skips
-   * them cheaply, where intersecting the condition with the range of the unexpired ones (every
-   * document) made a selective query, a filtered KNN above all, several times slower.
+   * expired at {@code nowMillis} (the server's clock). The expiry is a negation, {@code (condition)
+   * -@rkexp:[-inf now]}: a document that never expires has no {@code __rk.exp} (nothing to store),
+   * and the expired documents are few, so the module skips them cheaply, where intersecting the
+   * condition with the range of the unexpired ones (every document) made a selective query, a
+   * filtered KNN above all, several times slower.
    */
   static String compile(SearchSchema schema, Condition<?> condition, long nowMillis) {
     SearchQueryCompiler compiler = new SearchQueryCompiler(schema);
-    if (condition == null) {
-      compiler.query.append("@rkexp:[(").append(nowMillis).append(" +inf]");
-    } else {
+    if (condition != null) {
       compiler.query.append('(');
       compiler.compile(condition);
-      compiler.query.append(") -@rkexp:[-inf ").append(nowMillis).append(']');
+      compiler.query.append(") ");
     }
+    compiler.query.append("-@rkexp:[-inf ").append(nowMillis).append(']');
     return compiler.query.toString();
   }
 
@@ -117,7 +117,7 @@ final class SearchQueryCompiler {
       if (contains.all() && !contains.values().isEmpty()) {
         group(contains.values(), " ", value -> equalAny(contains.field(), List.of(value)));
       } else if (contains.all()) {
-        query.append("@rkexp:[-inf +inf]");
+        everything();
       } else {
         equalAny(contains.field(), contains.values());
       }
@@ -128,7 +128,7 @@ final class SearchQueryCompiler {
       query.append("@rknull:{f").append(schema.position(check.field().index())).append('}');
     } else if (condition instanceof And<?> and) {
       if (and.conditions().isEmpty()) {
-        query.append("@rkexp:[-inf +inf]");
+        everything();
       } else {
         group(and.conditions(), " ", this::compile);
       }
@@ -233,16 +233,20 @@ final class SearchQueryCompiler {
   }
 
   /**
-   * Values of {@code field} that start with {@code prefix}: one stored prefix when it is short
-   * enough; else its stored part and, on the values, the Query Engine's prefix expansion.
+   * Values of {@code field} that start with {@code prefix}: when it is short enough, a stored
+   * proper prefix or the value itself; else its stored part and, on the values, the Query Engine's
+   * prefix expansion.
    */
   private void prefix(String valueCode, String prefixCode, IndexField field, String prefix) {
     int position = schema.position(field);
     String stored = Hex.storedPart(prefix);
     String hex = Hex.of(stored);
-    query.append('@').append(prefixCode).append(position).append(":{").append(hex).append('}');
-    if (!stored.equals(prefix)) {
-      query.append(" @").append(valueCode).append(position).append(":{").append(Hex.of(prefix)).append("*}");
+    if (stored.equals(prefix)) {
+      query.append("(@").append(prefixCode).append(position).append(":{").append(hex).append("} | @")
+          .append(valueCode).append(position).append(":{").append(hex).append("})");
+    } else {
+      query.append('@').append(prefixCode).append(position).append(":{").append(hex).append("} @")
+          .append(valueCode).append(position).append(":{").append(Hex.of(prefix)).append("*}");
     }
   }
 
@@ -269,8 +273,15 @@ final class SearchQueryCompiler {
     query.append("@n").append(schema.position(field)).append(":[").append(min).append(' ').append(max).append(']');
   }
 
+  /** No expiry is negative: the empty range matches nothing, its negation everything. */
+  private static final String NO_EXPIRY = "@rkexp:[-1 -1]";
+
   private void nothing() {
-    query.append("@rkid:{").append(Hex.NOTHING).append('}');
+    query.append(NO_EXPIRY);
+  }
+
+  private void everything() {
+    query.append('-').append(NO_EXPIRY);
   }
 
   /** A range bound: the value's score ({@link IndexEncoding#format}), {@code (} before it when exclusive. */

@@ -230,6 +230,12 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
     return queries.ids(condition, sort, offset, limit);
   }
 
+  /** The page with its documents, read in the same round trip where the query allows ({@link SearchQueries#page}). */
+  @Override
+  public List<Row> page(Condition<T> condition, List<Sort<T>> sort, long offset, long limit) {
+    return queries.page(condition, sort, offset, limit, model.codec().hashFields(), storage::fromScript);
+  }
+
   @Override
   public Optional<List<Scored>> nearest(Condition<T> condition, Nearest<T> nearest) {
     return Optional.of(queries.nearest(condition, nearest, model.codec().hashFields(), storage::fromScript));

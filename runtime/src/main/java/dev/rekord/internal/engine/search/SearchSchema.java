@@ -12,58 +12,73 @@ import java.util.List;
 
 /**
  * What the search engine stores and indexes for one model. The document's own hash fields stay as
- * the codec writes them; beside them a save writes <em>index fields</em>, named {@code __rk.…},
- * holding each indexed value in the form the portable engine compares (so both engines answer
- * alike): tags, words and ids as {@link Hex}, numbers as their portable score (dates as epoch days,
- * instants as epoch microseconds, …), points as {@code lon,lat} and as the coordinates Redis GEO
- * cells decode to. Only these fields are in the {@code FT.CREATE} schema, each under a short
- * attribute name ({@code t3}: the tag values of the fourth indexed field), so user paths never
- * appear in a query.
+ * the codec writes them, and where their stored form is the one the Query Engine needs the index
+ * reads them directly: a single point ({@code lon,lat}, the codec's form) and a single stemmed
+ * text (the text as written). Beside them a save writes <em>index fields</em>, named {@code
+ * __rk.…}, only where the engine needs another form, the one the portable engine compares (so both
+ * engines answer alike): tags and words as {@link Hex}, numbers as their portable score (dates as
+ * epoch days, instants as epoch microseconds, …), the coordinates Redis GEO cells decode to. Every
+ * attribute of the {@code FT.CREATE} schema has a short name ({@code t3}: the tag values of the
+ * fourth indexed field), so user paths never appear in a query.
  *
  * <table>
- *   <caption>Index fields of the indexed field at position i, path p</caption>
+ *   <caption>Hash fields indexed for the indexed field at position i, path p</caption>
  *   <tr><th>hash field</th><th>attribute</th><th>type</th><th>holds</th></tr>
  *   <tr><td>{@code __rk.t.p}</td><td>{@code ti}</td><td>TAG</td><td>tag values (folded when
  *       case-insensitive); SORTABLE when the field keeps a sort order</td></tr>
- *   <tr><td>{@code __rk.p.p}</td><td>{@code pi}</td><td>TAG</td><td>every prefix of the values
- *       up to {@value Hex#MAX_PREFIX_BYTES} bytes, for {@code startsWith}</td></tr>
+ *   <tr><td>{@code __rk.p.p}</td><td>{@code pi}</td><td>TAG</td><td>every proper prefix of the
+ *       values up to {@value Hex#MAX_PREFIX_BYTES} bytes, for {@code startsWith} (which also
+ *       matches {@code ti}: a value is not stored twice)</td></tr>
  *   <tr><td>{@code __rk.n.p}</td><td>{@code ni}</td><td>NUMERIC</td><td>the score</td></tr>
  *   <tr><td>{@code __rk.w.p}, {@code __rk.wp.p}</td><td>{@code wi}, {@code wpi}</td><td>TAG</td>
- *       <td>the words of a text (the portable tokens) and their prefixes</td></tr>
- *   <tr><td>{@code __rk.s.p}</td><td>{@code si}</td><td>TEXT</td><td>a stemmed text as written
- *       ({@code @Text(stemming = …)} only), in the index's {@code LANGUAGE}</td></tr>
- *   <tr><td>{@code __rk.g.p}, {@code __rk.gx.p}, {@code __rk.gy.p}</td><td>{@code gi}, {@code
- *       gxi}, {@code gyi}</td><td>GEO, NUMERIC</td><td>the point; its cell's longitude and
- *       latitude for boxes</td></tr>
+ *       <td>the words of a text (the portable tokens) and their proper prefixes</td></tr>
+ *   <tr><td>{@code p} (one text), {@code __rk.s.p} (several, one per line)</td><td>{@code si}</td>
+ *       <td>TEXT</td><td>a stemmed text as written ({@code @Text(stemming = …)} only), in the
+ *       index's {@code LANGUAGE}</td></tr>
+ *   <tr><td>{@code p} (one point), {@code __rk.g.p} (several); {@code __rk.gx.p}, {@code
+ *       __rk.gy.p}</td><td>{@code gi}; {@code gxi}, {@code gyi}</td><td>GEO; NUMERIC</td><td>the
+ *       point; its cell's longitude and latitude for boxes</td></tr>
  *   <tr><td>{@code __rk.v.p}</td><td>{@code vi}</td><td>VECTOR</td><td>the vector's FLOAT32
  *       little-endian bytes (FLAT or HNSW, its dimensions and distance)</td></tr>
  *   <tr><td>{@code __rk.null}</td><td>{@code rknull}</td><td>TAG</td><td>the positions of the
  *       fields recorded null ({@code f3})</td></tr>
- *   <tr><td>{@code __rk.id}</td><td>{@code rkid}</td><td>TAG SORTABLE</td><td>the id (hex): ties
- *       and unsorted results in id order</td></tr>
+ *   <tr><td>{@code __rk.id}</td><td>{@code rkid}</td><td>TAG SORTABLE UNF NOINDEX</td><td>the id
+ *       as written: ties and unsorted results in id order (a sort key only, never searched, so no
+ *       index of its own)</td></tr>
  *   <tr><td>{@code __rk.exp}</td><td>{@code rkexp}</td><td>NUMERIC</td><td>when the document
- *       expires (epoch ms; {@code 1e300} for never), so expired documents that Redis has not yet
- *       removed are never returned</td></tr>
+ *       expires (epoch ms), so expired documents that Redis has not yet removed are never
+ *       returned; absent for a document that never expires</td></tr>
  * </table>
  */
 final class SearchSchema {
 
-  /** Bumped when the index fields change form: every search index is then rebuilt once. */
-  static final int FORMAT = 1;
+  /**
+   * Bumped when the index fields change form: every search index is then rebuilt once. 2: the
+   * codec's own fields indexed where they have the form needed, raw ids, no whole value among the
+   * prefixes, no expiry stored for documents that never expire.
+   */
+  static final int FORMAT = 2;
 
   static final String FIELD_PREFIX = "__rk.";
   static final String ID = FIELD_PREFIX + "id";
   static final String EXPIRES = FIELD_PREFIX + "exp";
   static final String NULLS = FIELD_PREFIX + "null";
-  /** The expiry of a document that never expires. */
-  static final String NEVER = "1e300";
 
   private final IndexDefinition definition;
   private final KeyLayout layout;
 
+  /** The names of the index's attributes, each after an {@code AS} of {@link #createArguments()}. */
+  private final java.util.Set<String> attributes = new java.util.HashSet<>();
+
   SearchSchema(IndexDefinition definition, KeyLayout layout) {
     this.definition = definition;
     this.layout = layout;
+    List<String> args = createArguments();
+    for (int i = args.indexOf("SCHEMA") + 1; i + 1 < args.size(); i++) {
+      if (args.get(i).equals("AS")) {
+        attributes.add(args.get(++i));
+      }
+    }
   }
 
   IndexDefinition definition() {
@@ -148,6 +163,33 @@ final class SearchSchema {
     return FIELD_PREFIX + code + "." + field.path();
   }
 
+  /**
+   * Whether the index reads the codec's own hash field of {@code field}: one value (not a
+   * collection, which the codec stores as JSON) whose stored form is the one the Query Engine
+   * needs, so a save writes no copy of it.
+   */
+  static boolean direct(IndexField field) {
+    return !field.multiValued() && (field.kind() == IndexKind.GEO || field.kind() == IndexKind.TEXT && field.stemmed());
+  }
+
+  /** The hash field of a stemmed text's attribute: the codec's own for one text ({@link #direct}). */
+  static String stemmedField(IndexField field) {
+    return direct(field) ? field.path() : hashField(STEMMED_CODE, field);
+  }
+
+  /** The hash field of a point's attribute: the codec's own ({@code lon,lat}) for one point ({@link #direct}). */
+  static String geoField(IndexField field) {
+    return direct(field) ? field.path() : hashField("g", field);
+  }
+
+  /**
+   * Whether {@code name} is the name of an attribute of the index: a query that loads or returns a
+   * hash field of that name reads the attribute's field instead.
+   */
+  boolean isAttribute(String name) {
+    return attributes.contains(name);
+  }
+
   /** The {@code FT.CREATE} arguments of {@code index} (after its name). */
   List<String> createArguments() {
     List<String> args = new ArrayList<>(List.of("ON", "HASH", "PREFIX", Integer.toString(layout.buckets())));
@@ -158,7 +200,7 @@ final class SearchSchema {
       args.addAll(language());
     }
     args.addAll(List.of("STOPWORDS", "0", "SCHEMA"));
-    attribute(args, ID, "rkid", "TAG", true);
+    args.addAll(List.of(ID, "AS", "rkid", "TAG", "SORTABLE", "UNF", "NOINDEX"));
     attribute(args, EXPIRES, "rkexp", "NUMERIC", false);
     attribute(args, NULLS, "rknull", "TAG", false);
     List<IndexField> fields = definition.fields();
@@ -175,11 +217,11 @@ final class SearchSchema {
           attribute(args, hashField("w", field), "w" + i, "TAG", false);
           attribute(args, hashField("wp", field), "wp" + i, "TAG", false);
           if (field.stemmed()) { // the text itself, stemmed by the Query Engine in the index's LANGUAGE
-            attribute(args, hashField(STEMMED_CODE, field), STEMMED_CODE + i, "TEXT", false);
+            attribute(args, stemmedField(field), STEMMED_CODE + i, "TEXT", false);
           }
         }
         case GEO -> {
-          attribute(args, hashField("g", field), "g" + i, "GEO", false);
+          attribute(args, geoField(field), "g" + i, "GEO", false);
           attribute(args, hashField("gx", field), "gx" + i, "NUMERIC", false);
           attribute(args, hashField("gy", field), "gy" + i, "NUMERIC", false);
         }

@@ -6,9 +6,9 @@ import dev.rekord.internal.script.ScriptResources;
 
 /**
  * The search engine's scripts. The Query Engine indexes a hash whenever it changes, so a save
- * only has to replace the hash (document fields and index fields) and its expiry atomically; the
+ * only has to replace the hash (document fields and index fields) and its expiry atomically; an
  * expiry is also written as {@code __rk.exp}, from the server's clock, so queries can leave out
- * documents Redis has not yet removed.
+ * documents Redis has not yet removed. A document that never expires has no {@code __rk.exp}.
  */
 final class SearchScripts {
 
@@ -17,14 +17,13 @@ final class SearchScripts {
   /** The start of the name of every vector index field. */
   private static final String VECTOR_PREFIX = SearchSchema.FIELD_PREFIX + SearchSchema.VECTOR_CODE + ".";
 
-  /** Lua: {@code local exp} = when a key with {@code ttl} ms left (0 or less: none) expires, as text. */
+  /** Lua: {@code expiry(ttl)} = when a key with {@code ttl} ms left (more than 0) expires, as text. */
   private static final String EXPIRY = """
       local function expiry(ttl)
-        if ttl <= 0 then return '%s' end
         local t = redis.call('TIME')
-        return string.format('%%.0f', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + ttl)
+        return string.format('%.0f', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + ttl)
       end
-      """.formatted(SearchSchema.NEVER);
+      """;
 
   /**
    * Lua: {@code blobs(from, to)} turns the hex values of vector index fields ({@code __rk.v.…}) among
@@ -100,8 +99,8 @@ final class SearchScripts {
 
   /**
    * Lua: {@code write(a, doc)} writes the {@link #WRITE} item whose arguments start at {@code
-   * ARGV[a]} to {@code doc}: deletes it, and for a save stores its fields, {@code __rk.exp} and its
-   * expiry.
+   * ARGV[a]} to {@code doc}: deletes it, and for a save stores its fields and, when it expires, its
+   * expiry and {@code __rk.exp}.
    */
   private static final String WRITE_ITEM = """
       local function write(a, doc)
@@ -109,8 +108,12 @@ final class SearchScripts {
         if ARGV[a] ~= '%1$s' then return end
         local ttl, last = tonumber(ARGV[a + 1]), a + 5 + tonumber(ARGV[a + 5])
         blobs(a + 6, last)
-        redis.call('HSET', doc, '%2$s', expiry(ttl), unpack(ARGV, a + 6, last))
-        if ttl > 0 then redis.call('PEXPIRE', doc, ttl) end
+        if ttl > 0 then
+          redis.call('HSET', doc, '%2$s', expiry(ttl), unpack(ARGV, a + 6, last))
+          redis.call('PEXPIRE', doc, ttl)
+        else
+          redis.call('HSET', doc, unpack(ARGV, a + 6, last))
+        end
       end
       """.formatted(Kind.SAVE, SearchSchema.EXPIRES);
 
@@ -180,10 +183,11 @@ final class SearchScripts {
       if #current == 0 then return 0 end
       local n = tonumber(ARGV[1])
       local own, stale, hasExpiry = 0, {}, false
+      local ttl = redis.call('PTTL', KEYS[1])
       for i = 1, #current, 2 do
         local name = current[i]
         if string.sub(name, 1, #prefix) == prefix then
-          if name == '%s' then hasExpiry = true else stale[#stale + 1] = name end
+          if name == '%s' and ttl > 0 then hasExpiry = true else stale[#stale + 1] = name end
         else
           own = own + 1
         end
@@ -196,8 +200,8 @@ final class SearchScripts {
         if string.sub(name, 1, #prefix) ~= prefix and expected[name] ~= current[i + 1] then return -1 end
       end
       if #stale > 0 then redis.call('HDEL', KEYS[1], unpack(stale)) end
-      if not hasExpiry then
-        redis.call('HSET', KEYS[1], '%s', expiry(redis.call('PTTL', KEYS[1])))
+      if ttl > 0 and not hasExpiry then
+        redis.call('HSET', KEYS[1], '%s', expiry(ttl))
       end
       if #ARGV > 2 * n + 1 then
         blobs(2 * n + 2, #ARGV)
@@ -205,6 +209,30 @@ final class SearchScripts {
       end
       return 1
       """.formatted(SearchSchema.FIELD_PREFIX, SearchSchema.EXPIRES, SearchSchema.EXPIRES), true);
+
+  /**
+   * A page of a query with its documents, in one round trip: {@code ARGV[1]} the key prefix of the
+   * model's documents (one bucket), then the arguments of {@code FT.AGGREGATE} (the rows carry the
+   * stored id as {@code rkid}). Returns the aggregate's reply with each row replaced by the pair of
+   * the row and the document's {@code HGETALL} (empty when it is gone). The documents are read here,
+   * not loaded by the aggregate: the Query Engine's keys end at a U+0000, and a load of such a key
+   * finds nothing and drops the document from the index.
+   */
+  static final LuaScript PAGE = new LuaScript("search-page", """
+      local reply = redis.call('FT.AGGREGATE', unpack(ARGV, 2))
+      local function unescape(c) return string.char(string.byte(c) - 1) end
+      for i = 2, #reply do
+        local row = reply[i]
+        if row then
+          local id
+          for f = 1, #row - 1, 2 do
+            if row[f] == 'rkid' then id = row[f + 1] end
+          end
+          reply[i] = { row, redis.call('HGETALL', ARGV[1] .. string.gsub(id, '\1(.)', unescape)) }
+        end
+      end
+      return reply
+      """, false);
 
   /** What {@link #EXPIRE} does to a document's expiry; its name is the script's first argument. */
   enum Expiry {
@@ -232,7 +260,7 @@ final class SearchScripts {
       if at == -2 or (at == -1 and (action == '%2$s' or action == '%3$s')) then return 0 end
       if action == '%3$s' then
         redis.call('PERSIST', KEYS[1])
-        redis.call('HSET', KEYS[1], '%4$s', '%5$s')
+        redis.call('HDEL', KEYS[1], '%4$s')
         return 1
       end
       local t = redis.call('TIME')
@@ -247,6 +275,5 @@ final class SearchScripts {
       redis.call('PEXPIREAT', KEYS[1], due)
       redis.call('HSET', KEYS[1], '%4$s', due)
       return 1
-      """.formatted(Expiry.AT, Expiry.REFRESH, Expiry.PERSIST, SearchSchema.EXPIRES,
-      SearchSchema.NEVER), true);
+      """.formatted(Expiry.AT, Expiry.REFRESH, Expiry.PERSIST, SearchSchema.EXPIRES), true);
 }

@@ -82,7 +82,7 @@ final class ShardMerge {
     return true;
   }
 
-  /** One aggregate row as a merge row: its id (decoded) and the value of each sort key ({@code null}: none). */
+  /** One aggregate row as a merge row: its id and the value of each sort key ({@code null}: none). */
   static Row row(List<?> fields, List<? extends Sort<?>> sort, SearchSchema schema) {
     String[] names = new String[sort.size()];
     for (int i = 0; i < names.length; i++) {
@@ -95,7 +95,7 @@ final class ShardMerge {
       String name = String.valueOf(fields.get(f));
       String value = String.valueOf(fields.get(f + 1));
       if (name.equals("rkid")) {
-        id = Hex.decode(value);
+        id = Hex.idOf(value);
       }
       for (int i = 0; i < names.length; i++) {
         if (name.equals(names[i])) {

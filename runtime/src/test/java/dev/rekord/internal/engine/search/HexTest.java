@@ -27,11 +27,13 @@ class HexTest {
   }
 
   @Test
-  void prefixesEndOnCodePointsAndStopAt64Bytes() {
-    assertEquals(List.of("x", "x61", "x61c3b8"), Hex.prefixes("aø"));
-    assertEquals(List.of("x", "xf09f9880"), Hex.prefixes("😀")); // a surrogate pair is one code point
-    assertEquals(List.of("x", "x3f"), Hex.prefixes("\uD800")); // a lone surrogate encodes as '?'
-    List<String> stopped = Hex.prefixes("ø".repeat(40));
+  void prefixesAreProperEndOnCodePointsAndStopAt64Bytes() {
+    assertEquals(List.of("x", "x61"), Hex.properPrefixes("aø")); // the whole value is stored once, as itself
+    assertEquals(List.of("x", "x61", "x61c3b8"), Hex.properPrefixes("aøb"));
+    assertEquals(List.of(), Hex.properPrefixes(""));
+    assertEquals(List.of("x"), Hex.properPrefixes("😀")); // a surrogate pair is one code point
+    assertEquals(List.of("x", "x3f"), Hex.properPrefixes("\uD800b")); // a lone surrogate encodes as '?'
+    List<String> stopped = Hex.properPrefixes("ø".repeat(40));
     assertEquals(1 + 32, stopped.size());
     assertEquals(Hex.of("ø".repeat(32)), stopped.get(32));
     assertEquals("ø".repeat(32), Hex.storedPart("ø".repeat(40)));
