@@ -139,7 +139,8 @@ public final class Query<T, ID> {
   }
 
   private BatchRead<ID, T> readNow() {
-    return repository.readPage(engine().page(condition, sort, offset, limit));
+    QueryEngine<T> engine = engine();
+    return repository.readPages(each -> engine.pages(condition, sort, offset, limit, each));
   }
 
   /**

@@ -250,7 +250,17 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
 
   @Override
   public List<Row> page(Condition<T> condition, List<Sort<T>> sort, long offset, long limit) {
-    List<PortableQueries.PageRow> page = queries.page(condition, sort, offset, limit);
+    return rows(queries.page(condition, sort, offset, limit));
+  }
+
+  @Override
+  public void pages(Condition<T> condition, List<Sort<T>> sort, long offset, long limit,
+      java.util.function.Consumer<List<Row>> each) {
+    queries.pages(condition, sort, offset, limit, page -> each.accept(rows(page)));
+  }
+
+  /** The rows of a page, each document as {@code storage.read} returns it. */
+  private List<Row> rows(List<PortableQueries.PageRow> page) {
     List<Row> rows = new ArrayList<>(page.size());
     for (PortableQueries.PageRow row : page) {
       rows.add(new Row(row.id(), storage.fromScript(row.document())));

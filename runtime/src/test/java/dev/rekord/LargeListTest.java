@@ -1,0 +1,287 @@
+package dev.rekord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekord.annotations.Storage;
+import dev.rekord.exception.QueryException;
+import dev.rekord.internal.engine.QueryEngine;
+import dev.rekord.test.RedisExtension;
+import dev.rekord.test.RedisServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * A large result of one bucket (more than a page of 1,000, or every match) is read from a
+ * server-side snapshot of its ids in chunks of documents: its ids never come to the client on
+ * their own, and a document gone since the snapshot (deleted, expired) is never returned.
+ */
+@ExtendWith(RedisExtension.class)
+class LargeListTest {
+
+  private static final String[] CITIES = {"Oslo", "Bergen", "Tromsø", "Ålesund"};
+
+  private RedisServer server;
+  private final List<Rekord> opened = new ArrayList<>();
+
+  @BeforeEach
+  void server(RedisServer server) {
+    this.server = server;
+  }
+
+  @AfterEach
+  void close() {
+    opened.forEach(Rekord::close);
+  }
+
+  private RekordRepository<Member, String> members(int buckets, Storage storage) {
+    Rekord rekord = Rekord.builder().url(server.url()).buckets(buckets).build();
+    opened.add(rekord);
+    return TestModel.repository(rekord, TestModel.stringIds("member", storage, Duration.ZERO));
+  }
+
+  private static UnifiedJedis jedis(RekordRepository<?, ?> repository) {
+    return repository.rekord().connection().unwrap(UnifiedJedis.class);
+  }
+
+  private static List<Member> data(int n) {
+    Random random = new Random(17);
+    List<Member> members = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      members.add(new Member(String.format("m%05d", i), CITIES[random.nextInt(CITIES.length)], random.nextInt(80), null));
+    }
+    return members;
+  }
+
+  /**
+   * {@code findAll().list()} of 3,500 documents: the query writes a snapshot and answers its size,
+   * then one pipeline of four chunk calls returns the documents — two round trips, where ids and
+   * then a pipeline of 3,500 {@code HGETALL}s take more (the pipeline alone is over 16 KB: several
+   * read events). No reply carries every id: the server answered no {@code HGETALL} to the client,
+   * each was run by a chunk script.
+   */
+  @ParameterizedTest
+  @EnumSource(Storage.class)
+  void aLargeListIsASnapshotAndItsDocumentsInChunks(Storage storage) {
+    RekordRepository<Member, String> members = members(1, storage);
+    List<Member> data = data(3500);
+    members.saveAll(data);
+    UnifiedJedis jedis = jedis(members);
+    members.findAll().list(); // warm: the schema record, the scripts loaded
+
+    jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
+    long before = reads(jedis);
+    List<Member> all = members.findAll().list();
+    long after = reads(jedis);
+    assertEquals(data, all);
+    Map<String, Long> calls = commandCalls(jedis);
+    assertEquals(2, after - before - 1, "round trips (less the INFO): " + calls);
+    assertEquals(5L, calls.get("evalsha"), "the query, then 4 chunks of 1,000: " + calls);
+    assertEquals(4L, calls.get("lrange"), calls.toString());
+    assertEquals(1L, calls.get("unlink"), "the last chunk drops the snapshot: " + calls);
+    assertEquals(Set.of(), snapshots(jedis));
+  }
+
+  /**
+   * Results larger than a page, with and without a condition, sort, offset and limit, around the
+   * chunk (1,000) and pipeline (5,000) sizes, equal an in-memory evaluation.
+   */
+  @Test
+  void largeResultsEqualAnInMemoryEvaluation() {
+    RekordRepository<Member, String> members = members(1, Storage.HASH);
+    List<Member> data = data(6200);
+    members.saveAll(data);
+    UnifiedJedis jedis = jedis(members);
+
+    assertEquals(data, members.findAll().list());
+    assertEquals(data.subList(0, 1001), members.findAll().limit(1001).list());
+    assertEquals(data.subList(7, 5007), members.findAll().offset(7).limit(5000).list());
+    assertEquals(data.subList(6000, 6200), members.findAll().offset(6000).limit(5000).list());
+    assertEquals(List.of(), members.findAll().offset(7000).list());
+    assertEquals(evaluate(data, m -> m.age() >= 5, byAge(true)), members.find(Member_.age.gte(5)).sortBy(Member_.age.desc()).list());
+    assertEquals(evaluate(data, m -> !m.city().equals("Oslo"), byId()).subList(3, 4003),
+        members.find(Member_.city.ne("Oslo")).offset(3).limit(4000).list());
+    assertEquals(List.of(), members.find(Member_.city.eq("Reykjavík")).list());
+    BatchRead<String, Member> read = members.find(Member_.age.lt(60)).sortBy(Member_.age.asc()).limit(5001).read();
+    assertEquals(evaluate(data, m -> m.age() < 60, byAge(false)).subList(0, 5001), read.values());
+    assertTrue(read.missing().isEmpty() && read.failures().isEmpty());
+    assertEquals(Set.of(), snapshots(jedis));
+  }
+
+  /**
+   * Documents deleted (through Rekord and behind its back) and expired after the snapshot, before
+   * their chunk is read, are not returned, and those gone behind Rekord's back are unindexed; the
+   * rest come once each, in order.
+   */
+  @Test
+  void aDocumentGoneSinceTheSnapshotIsNeverReturned() {
+    RekordRepository<Member, String> members = members(1, Storage.HASH);
+    List<Member> data = data(12_000);
+    members.saveAll(data);
+    UnifiedJedis jedis = jedis(members);
+    Set<String> deleted = Set.of("m05000", "m07777", "m11999");
+    Set<String> behindItsBack = Set.of("m05001", "m09000");
+    Set<String> expired = Set.of("m06000", "m10001");
+    List<List<QueryEngine.Row>> batches = new ArrayList<>();
+    members.engine().pages(null, List.of(), 0, -1, rows -> {
+      batches.add(rows);
+      if (batches.size() == 1) { // after the snapshot and the first 5,000, before the rest
+        deleted.forEach(members::deleteById);
+        behindItsBack.forEach(id -> jedis.del(members.keyOf(id)));
+        expired.forEach(id -> jedis.pexpire(members.keyOf(id), 1));
+        sleep(20);
+      }
+    });
+    assertEquals(3, batches.size(), "pipelines of 5,000");
+    Set<String> gone = new HashSet<>(deleted);
+    gone.addAll(behindItsBack);
+    gone.addAll(expired);
+    List<String> ids = new ArrayList<>();
+    for (List<QueryEngine.Row> batch : batches) {
+      for (QueryEngine.Row row : batch) {
+        ids.add(row.id());
+        assertTrue(row.document() != null, row.id() + " comes with its document");
+      }
+    }
+    List<String> expected = data.stream().map(Member::id).filter(id -> !gone.contains(id)).toList();
+    assertEquals(expected, ids);
+    assertEquals(expected.size(), members.count(), "the documents gone behind Rekord's back were unindexed");
+    assertEquals(Set.of(), snapshots(jedis));
+  }
+
+  /**
+   * {@code list()} while another client deletes documents and others expire: the result is in
+   * order, holds no duplicate, no document deleted before the list started, and every document
+   * that lived throughout. Run 3 times.
+   */
+  @Test
+  void aListRacingDeletesAndExpiriesReturnsNoGoneDocumentAndNoDuplicate() throws InterruptedException {
+    RekordRepository<Member, String> members = members(1, Storage.HASH);
+    List<Member> data = data(9000);
+    List<Member> lasting = new ArrayList<>();
+    List<Member> expiring = new ArrayList<>();
+    for (int i = 0; i < data.size(); i++) {
+      (i % 7 == 3 ? expiring : lasting).add(data.get(i));
+    }
+    members.saveAll(lasting);
+    for (int round = 0; round < 3; round++) {
+      members.saveAll(expiring, Duration.ofMillis(30 + 10 * round));
+      List<String> victims = new ArrayList<>();
+      for (int i = round; i < lasting.size(); i += 11) {
+        victims.add(lasting.get(i).id());
+      }
+      Set<String> deletedBefore = new HashSet<>(victims.subList(0, 40));
+      deletedBefore.forEach(members::deleteById);
+      Thread deleter = new Thread(() -> victims.subList(40, victims.size()).forEach(members::deleteById));
+      deleter.start();
+      List<Member> listed = members.findAll().list();
+      deleter.join();
+
+      Set<String> seen = new LinkedHashSet<>();
+      for (Member member : listed) {
+        assertTrue(seen.add(member.id()), "no duplicate: " + member.id());
+        assertFalse(deletedBefore.contains(member.id()), "deleted before the list: " + member.id());
+      }
+      List<String> order = new ArrayList<>(seen);
+      assertEquals(order.stream().sorted().toList(), order, "in id order");
+      Set<String> victimSet = new HashSet<>(victims);
+      for (Member member : lasting) {
+        if (!victimSet.contains(member.id())) {
+          assertTrue(seen.contains(member.id()), "lived throughout: " + member.id());
+        }
+      }
+      members.saveAll(lasting.stream().filter(m -> victimSet.contains(m.id())).toList()); // back for the next round
+      sleep(80); // the expiring ones are gone
+      assertEquals(lasting.size(), members.count());
+      assertEquals(Set.of(), snapshots(jedis(members)));
+    }
+  }
+
+  /** A snapshot gone in the middle of a read fails the read, naming it; a failed read drops its snapshot. */
+  @Test
+  void aSnapshotGoneMidwayFailsTheReadAndAFailedReadDropsIt() {
+    RekordRepository<Member, String> members = members(1, Storage.HASH);
+    members.saveAll(data(11_000));
+    UnifiedJedis jedis = jedis(members);
+    QueryException gone = assertThrows(QueryException.class, () -> members.engine().pages(null, List.of(), 0, -1,
+        rows -> snapshots(jedis).forEach(jedis::del)));
+    assertTrue(gone.getMessage().contains("after 5000 of 11000 ids"), gone.getMessage());
+
+    IllegalStateException stop = assertThrows(IllegalStateException.class, () -> members.engine().pages(null,
+        List.of(), 0, -1, rows -> {
+          assertEquals(1, snapshots(jedis).size());
+          throw new IllegalStateException("the caller stops");
+        }));
+    assertEquals("the caller stops", stop.getMessage());
+    assertEquals(Set.of(), snapshots(jedis));
+  }
+
+  private static Set<String> snapshots(UnifiedJedis jedis) {
+    return jedis.keys("*#snap:*");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Read events the server processed (one per request a client sent and waited for). */
+  private static long reads(UnifiedJedis jedis) {
+    for (String line : jedis.info("stats").split("\r\n")) {
+      if (line.startsWith("total_reads_processed:")) {
+        return Long.parseLong(line.substring(line.indexOf(':') + 1));
+      }
+    }
+    throw new IllegalStateException("no total_reads_processed");
+  }
+
+  private static Map<String, Long> commandCalls(UnifiedJedis jedis) {
+    Map<String, Long> calls = new HashMap<>();
+    for (String line : jedis.info("commandstats").split("\r\n")) {
+      if (line.startsWith("cmdstat_")) {
+        String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+        String count = line.substring(line.indexOf("calls=") + 6, line.indexOf(',', line.indexOf("calls=")));
+        calls.put(name, Long.parseLong(count));
+      }
+    }
+    return calls;
+  }
+
+  private static List<Member> evaluate(List<Member> data, Predicate<Member> condition, Comparator<Member> order) {
+    return data.stream().filter(condition).sorted(order).toList();
+  }
+
+  private static Comparator<Member> byId() {
+    return Comparator.comparing(Member::id);
+  }
+
+  /** By age, ties by id in the same direction. */
+  private static Comparator<Member> byAge(boolean descending) {
+    Comparator<Member> order = Comparator.comparingInt(Member::age).thenComparing(Member::id);
+    return descending ? order.reversed() : order;
+  }
+}
