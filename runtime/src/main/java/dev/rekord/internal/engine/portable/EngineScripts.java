@@ -54,13 +54,6 @@ final class EngineScripts {
       "query_common", "manifest", "changes", "query_plan", "query_estimate", "query_probe", "query_order", "query");
 
   /**
-   * Reads a chunk of a large result's documents from the snapshot of its ids a {@link #QUERY}
-   * wrote: {@code query_chunk.lua}. Not a writing script, like {@link #QUERY}: it writes only to
-   * unindex gone documents and to drop the snapshot.
-   */
-  static final LuaScript QUERY_CHUNK = load("query-chunk", false, "query_common", "manifest", "changes", "query_chunk");
-
-  /**
    * Runs a query plan over several buckets of one node in one call ({@code query_node.lua}): {@link
    * #QUERY} as a function called once per bucket, the rows merged on the server. Declared {@code
    * allow-cross-slot-keys}: one call reaches the keys of every bucket the node serves; and {@code

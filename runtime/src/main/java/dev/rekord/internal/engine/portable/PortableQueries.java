@@ -95,13 +95,23 @@ public final class PortableQueries {
    */
   public PortableQueries(RedisConnection connection, KeyLayout layout, List<CompoundIndex> compounds, Form form,
       Feed feed) {
+    this(connection, layout, compounds, form, feed, List.of());
+  }
+
+  /**
+   * Queries whose sweep of expired documents reports them to {@code feed}, over hash documents
+   * whose fields are {@code hashFields} ({@code DocumentCodec.hashFields()}; empty: not known), which
+   * a large result reads by name ({@link SnapshotChunks}).
+   */
+  public PortableQueries(RedisConnection connection, KeyLayout layout, List<CompoundIndex> compounds, Form form,
+      Feed feed, List<String> hashFields) {
     this.connection = connection;
     this.layout = layout;
     this.compounds = List.copyOf(compounds);
     this.form = form;
     this.feed = feed;
     this.fanOut = new NodeFanOut(connection);
-    this.chunks = new SnapshotChunks(connection, form, feed);
+    this.chunks = new SnapshotChunks(connection, form, hashFields);
   }
 
   public KeyLayout layout() {
@@ -179,12 +189,12 @@ public final class PortableQueries {
    * The result of {@link #page}, handed to {@code each} in batches, in order, each before the next
    * is read, so a large result is decoded with bounded memory. A result of one bucket larger than
    * {@link #DOCUMENTS_PAGE} (or every match) comes with its documents, read from a server-side
-   * snapshot of its ids in chunks ({@link SnapshotChunks}): its ids never come on their own.
-   * Otherwise one batch: {@link #page}.
+   * snapshot of its ids in chunks ({@link SnapshotChunks}, where it can): its ids never come on
+   * their own. Otherwise one batch: {@link #page}.
    */
   public <R> void pages(Condition<R> condition, List<Sort<R>> sort, long offset, long limit,
       Consumer<List<PageRow>> each) {
-    if (layout.buckets() > 1 || (limit != NO_LIMIT && limit <= DOCUMENTS_PAGE)) {
+    if (layout.buckets() > 1 || (limit != NO_LIMIT && limit <= DOCUMENTS_PAGE) || !chunks.reads(layout.bucket(0))) {
       each.accept(page(condition, sort, offset, limit));
       return;
     }
@@ -198,7 +208,9 @@ public final class PortableQueries {
     String snapshot = bucket.snapshot(java.util.UUID.randomUUID().toString());
     ScriptCall query = call(bucket, Mode.SNAPSHOT, plan(condition, sort), offset, limit, false, snapshot,
         SnapshotChunks.TTL.toMillis());
-    chunks.read(bucket, query, snapshot, each);
+    if (!chunks.read(bucket, query, snapshot, each)) {
+      each.accept(page(condition, sort, offset, limit)); // SORT refused its patterns: nothing was handed over
+    }
   }
 
   /**

@@ -59,7 +59,8 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
     this.layout = KeyLayout.of(model.keyPrefix(), buckets);
     this.writer = new IndexWriter(connection, layout, feed);
     this.feed = feed;
-    this.queries = new PortableQueries(connection, layout, model.index().compounds(), form, feed);
+    this.queries = new PortableQueries(connection, layout, model.index().compounds(), form, feed,
+        form == EngineProtocol.Form.HASH ? model.codec().hashFields() : List.of());
   }
 
   @Override

@@ -425,18 +425,6 @@ final class ScriptCalls {
     return new ScriptCall(plan.keys(), args);
   }
   /**
-   * {@code query_chunk.lua}: the documents of positions {@code first..last} of a snapshot that
-   * {@link #query} wrote ({@link Mode#SNAPSHOT}) for {@code bucket}; the {@code last} chunk of the
-   * result deletes the snapshot, the others renew its {@code ttlMillis}.
-   */
-  static ScriptCall queryChunk(KeyLayout.Bucket bucket, String snapshotKey, Form form, long first, long last,
-      long ttlMillis, boolean lastChunk) {
-    return new ScriptCall(List.of(snapshotKey, bucket.all()), List.of(bucket.documentPrefix(),
-        bucket.manifestPrefix(), bucket.indexBase(), form.code(), Long.toString(first), Long.toString(last),
-        Long.toString(ttlMillis), lastChunk ? "1" : "0"));
-  }
-
-  /**
    * {@code query_node.lua}: the {@link #query} calls of several buckets of one node in one call,
    * routed by the first bucket's first key.
    *
