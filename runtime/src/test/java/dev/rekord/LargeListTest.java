@@ -1,5 +1,11 @@
 package dev.rekord;
 
+import static dev.rekord.ReadChecks.byAge;
+import static dev.rekord.ReadChecks.byId;
+import static dev.rekord.ReadChecks.commandCalls;
+import static dev.rekord.ReadChecks.data;
+import static dev.rekord.ReadChecks.evaluate;
+import static dev.rekord.ReadChecks.reads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,15 +18,11 @@ import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +40,6 @@ import redis.clients.jedis.UnifiedJedis;
  */
 @ExtendWith(RedisExtension.class)
 class LargeListTest {
-
-  private static final String[] CITIES = {"Oslo", "Bergen", "Tromsø", "Ålesund"};
 
   private RedisServer server;
   private final List<Rekord> opened = new ArrayList<>();
@@ -64,15 +64,6 @@ class LargeListTest {
     return repository.rekord().connection().unwrap(UnifiedJedis.class);
   }
 
-  private static List<Member> data(int n) {
-    Random random = new Random(17);
-    List<Member> members = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      members.add(new Member(String.format("m%05d", i), CITIES[random.nextInt(CITIES.length)], random.nextInt(80), null));
-    }
-    return members;
-  }
-
   /**
    * {@code findAll().list()} of 3,500 documents: the query writes a snapshot and answers its size,
    * then one pipeline of four {@code SORT_RO … GET} chunks (and the snapshot's {@code UNLINK})
@@ -84,7 +75,7 @@ class LargeListTest {
   @EnumSource(Storage.class)
   void aLargeListIsASnapshotAndItsDocumentsInChunks(Storage storage) {
     RekordRepository<Member, String> members = members(1, storage);
-    List<Member> data = data(3500);
+    List<Member> data = data(3500, 17);
     members.saveAll(data);
     UnifiedJedis jedis = jedis(members);
     members.findAll().list(); // warm: the schema record, the scripts loaded
@@ -110,7 +101,7 @@ class LargeListTest {
   @Test
   void largeResultsEqualAnInMemoryEvaluation() {
     RekordRepository<Member, String> members = members(1, Storage.HASH);
-    List<Member> data = data(6200);
+    List<Member> data = data(6200, 17);
     members.saveAll(data);
     UnifiedJedis jedis = jedis(members);
 
@@ -137,7 +128,7 @@ class LargeListTest {
   @Test
   void aDocumentGoneSinceTheSnapshotIsNeverReturned() {
     RekordRepository<Member, String> members = members(1, Storage.HASH);
-    List<Member> data = data(12_000);
+    List<Member> data = data(12_000, 17);
     members.saveAll(data);
     UnifiedJedis jedis = jedis(members);
     Set<String> deleted = Set.of("m05000", "m07777", "m11999");
@@ -179,7 +170,7 @@ class LargeListTest {
   @Test
   void aListStillWorksWhereSortPatternsAreRefused() {
     RekordRepository<Member, String> owner = members(1, Storage.HASH);
-    List<Member> data = data(2500);
+    List<Member> data = data(2500, 17);
     owner.saveAll(data);
     UnifiedJedis jedis = jedis(owner);
     jedis.sendCommand(Protocol.Command.ACL, "SETUSER", "lister", "on", ">secret", "~{member}*", "~rekord:*", "&*", "+@all");
@@ -199,7 +190,7 @@ class LargeListTest {
   @Test
   void aListRacingDeletesAndExpiriesReturnsNoGoneDocumentAndNoDuplicate() throws InterruptedException {
     RekordRepository<Member, String> members = members(1, Storage.HASH);
-    List<Member> data = data(9000);
+    List<Member> data = data(9000, 17);
     List<Member> lasting = new ArrayList<>();
     List<Member> expiring = new ArrayList<>();
     for (int i = 0; i < data.size(); i++) {
@@ -251,7 +242,7 @@ class LargeListTest {
   @ParameterizedTest
   @EnumSource(Storage.class)
   void aWalkMeetingManyExpiredDocumentsSkipsNoLivingOne(Storage storage) throws InterruptedException {
-    List<Member> data = data(4000);
+    List<Member> data = data(4000, 17);
     List<Member> living = new ArrayList<>();
     List<Member> expiring = new ArrayList<>();
     for (int i = 0; i < data.size(); i++) {
@@ -281,7 +272,7 @@ class LargeListTest {
   @Test
   void aSnapshotGoneMidwayFailsTheReadAndAFailedReadDropsIt() {
     RekordRepository<Member, String> members = members(1, Storage.HASH);
-    members.saveAll(data(11_000));
+    members.saveAll(data(11_000, 17));
     UnifiedJedis jedis = jedis(members);
     QueryException gone = assertThrows(QueryException.class, () -> members.engine().pages(null, List.of(), 0, -1,
         rows -> snapshots(jedis).forEach(jedis::del)));
@@ -313,39 +304,4 @@ class LargeListTest {
     }
   }
 
-  /** Read events the server processed (one per request a client sent and waited for). */
-  private static long reads(UnifiedJedis jedis) {
-    for (String line : jedis.info("stats").split("\r\n")) {
-      if (line.startsWith("total_reads_processed:")) {
-        return Long.parseLong(line.substring(line.indexOf(':') + 1));
-      }
-    }
-    throw new IllegalStateException("no total_reads_processed");
-  }
-
-  private static Map<String, Long> commandCalls(UnifiedJedis jedis) {
-    Map<String, Long> calls = new HashMap<>();
-    for (String line : jedis.info("commandstats").split("\r\n")) {
-      if (line.startsWith("cmdstat_")) {
-        String name = line.substring("cmdstat_".length(), line.indexOf(':'));
-        String count = line.substring(line.indexOf("calls=") + 6, line.indexOf(',', line.indexOf("calls=")));
-        calls.put(name, Long.parseLong(count));
-      }
-    }
-    return calls;
-  }
-
-  private static List<Member> evaluate(List<Member> data, Predicate<Member> condition, Comparator<Member> order) {
-    return data.stream().filter(condition).sorted(order).toList();
-  }
-
-  private static Comparator<Member> byId() {
-    return Comparator.comparing(Member::id);
-  }
-
-  /** By age, ties by id in the same direction. */
-  private static Comparator<Member> byAge(boolean descending) {
-    Comparator<Member> order = Comparator.comparingInt(Member::age).thenComparing(Member::id);
-    return descending ? order.reversed() : order;
-  }
 }
