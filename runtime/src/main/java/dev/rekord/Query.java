@@ -34,9 +34,11 @@ import java.util.stream.StreamSupport;
  * by the sort keys (nulls last in both directions; strings in byte-wise UTF-8 order of their
  * indexed value), ties and unsorted results by id (byte-wise; descending when the last sort key
  * is). A page of up to 1,000 documents of a model in one bucket comes in one round trip: the
- * query's script reads the documents of the page it found. Otherwise the documents are loaded in
- * pipelines of 5,000 after the ids, each decoded before the next is sent; one deleted between the
- * query and the load is skipped.
+ * query's script reads the documents of the page it found. A larger result of one bucket (or every
+ * match) is snapshotted server-side and its documents read from the snapshot in chunks on a
+ * standalone server, five chunks of 1,000 per round trip, each round trip decoded before the next
+ * is sent; otherwise the documents are loaded in pipelines of 5,000 after the ids. Either way one deleted
+ * between the query and the load is skipped.
  *
  * <p><b>Documents that cannot be decoded.</b> A matching document that does not match the model
  * (changed by hand, written by an older version of the record, a key holding another Redis type)
@@ -139,7 +141,8 @@ public final class Query<T, ID> {
   }
 
   private BatchRead<ID, T> readNow() {
-    return repository.readPage(engine().page(condition, sort, offset, limit));
+    QueryEngine<T> engine = engine();
+    return repository.readPages(each -> engine.pages(condition, sort, offset, limit, each));
   }
 
   /**

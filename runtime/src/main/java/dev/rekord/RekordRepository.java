@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -1178,6 +1179,24 @@ public class RekordRepository<T, ID> {
       engine().forgetIfGone(gone);
     }
     return read;
+  }
+
+  /**
+   * The documents of a query's result that the engine hands over in batches ({@link
+   * QueryEngine#pages}), each read as {@link #readPage} reads a page, joined in order: each batch
+   * is decoded before the next is read.
+   */
+  final BatchRead<ID, T> readPages(Consumer<Consumer<List<QueryEngine.Row>>> pages) {
+    Map<ID, T> found = new LinkedHashMap<>();
+    List<ID> missing = new ArrayList<>();
+    Map<ID, DeserializationException> failures = new LinkedHashMap<>();
+    pages.accept(rows -> {
+      BatchRead<ID, T> part = readPage(rows);
+      found.putAll(part.found());
+      missing.addAll(part.missing());
+      failures.putAll(part.failures());
+    });
+    return new BatchRead<>(found, missing, failures);
   }
 
   /**

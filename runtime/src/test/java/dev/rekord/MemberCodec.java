@@ -55,6 +55,12 @@ final class MemberCodec implements DocumentCodec<Member> {
     return hash.toMap();
   }
 
+  /** The fields {@link #fromHash} reads, as a generated codec names them. */
+  @Override
+  public java.util.List<String> hashFields() {
+    return java.util.List.of("id", "city", "age", "tags");
+  }
+
   @Override
   public Member fromHash(String key, Map<String, String> fields) {
     HashReader hash = new HashReader(key, "Member", fields);

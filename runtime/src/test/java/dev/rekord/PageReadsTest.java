@@ -1,5 +1,11 @@
 package dev.rekord;
 
+import static dev.rekord.ReadChecks.byAge;
+import static dev.rekord.ReadChecks.byId;
+import static dev.rekord.ReadChecks.commandCalls;
+import static dev.rekord.ReadChecks.data;
+import static dev.rekord.ReadChecks.evaluate;
+import static dev.rekord.ReadChecks.reads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,13 +17,9 @@ import dev.rekord.test.RedisExtension;
 import dev.rekord.test.RedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +39,6 @@ import redis.clients.jedis.UnifiedJedis;
  */
 @ExtendWith(RedisExtension.class)
 class PageReadsTest {
-
-  private static final String[] CITIES = {"Oslo", "Bergen", "Tromsø", "Ålesund"};
 
   private RedisServer server;
   private final List<Rekord> opened = new ArrayList<>();
@@ -63,16 +63,6 @@ class PageReadsTest {
     return repository.rekord().connection().unwrap(UnifiedJedis.class);
   }
 
-  /** Read events the server processed (one per request a client sent and waited for). */
-  private static long reads(UnifiedJedis jedis) {
-    for (String line : jedis.info("stats").split("\r\n")) {
-      if (line.startsWith("total_reads_processed:")) {
-        return Long.parseLong(line.substring(line.indexOf(':') + 1));
-      }
-    }
-    throw new IllegalStateException("no total_reads_processed");
-  }
-
   /** How many round trips {@code run} took, and its result. */
   private static <R> R roundTrips(UnifiedJedis jedis, int expected, String what, Supplier<R> run) {
     run.get(); // warm: the schema record, the script loaded
@@ -83,20 +73,11 @@ class PageReadsTest {
     return result;
   }
 
-  private static List<Member> data(int n) {
-    Random random = new Random(11);
-    List<Member> members = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      members.add(new Member(String.format("m%05d", i), CITIES[random.nextInt(CITIES.length)], random.nextInt(80), null));
-    }
-    return members;
-  }
-
   @ParameterizedTest
   @EnumSource(Storage.class)
   void aPageOfOneBucketIsOneRoundTrip(Storage storage) {
     RekordRepository<Member, String> members = members(1, storage);
-    List<Member> data = data(500);
+    List<Member> data = data(500, 11);
     members.saveAll(data);
     UnifiedJedis jedis = jedis(members);
 
@@ -118,7 +99,7 @@ class PageReadsTest {
   @EnumSource(Storage.class)
   void aFirstPageOverSeveralBucketsOfOneNodeIsOneRoundTrip(Storage storage) {
     RekordRepository<Member, String> members = members(4, storage);
-    List<Member> data = data(300);
+    List<Member> data = data(300, 11);
     members.saveAll(data);
     UnifiedJedis jedis = jedis(members);
 
@@ -162,7 +143,7 @@ class PageReadsTest {
   @Test
   void pagesAndCountsOverSeveralBucketsRunWhenTheServerIsOutOfMemory() {
     RekordRepository<Member, String> members = members(4, Storage.HASH);
-    List<Member> data = data(100);
+    List<Member> data = data(100, 11);
     members.saveAll(data);
     UnifiedJedis jedis = jedis(members);
     jedis.sendCommand(Protocol.Command.CONFIG, "SET", "maxmemory-policy", "noeviction");
@@ -179,7 +160,7 @@ class PageReadsTest {
   @Test
   void aPageOverSeveralBucketsAtAnOffsetLoadsItsDocumentsAfterTheIds() {
     RekordRepository<Member, String> members = members(4, Storage.HASH);
-    List<Member> data = data(300);
+    List<Member> data = data(300, 11);
     members.saveAll(data);
     List<Member> page = roundTrips(jedis(members), 2, "ids, then documents",
         () -> members.find(Member_.age.lt(50)).sortBy(Member_.age.asc()).offset(10).limit(20).list());
@@ -189,7 +170,7 @@ class PageReadsTest {
   @Test
   void aDocumentOfAnotherTypeInAPageOverSeveralBucketsIsReportedNotFatal() {
     RekordRepository<Member, String> members = members(4, Storage.HASH);
-    members.saveAll(data(30));
+    members.saveAll(data(30, 11));
     UnifiedJedis jedis = jedis(members);
     jedis.del(members.keyOf("m00003"));
     jedis.set(members.keyOf("m00003"), "not a hash"); // behind Rekord's back; its index entries stay
@@ -202,7 +183,7 @@ class PageReadsTest {
   @Test
   void aDocumentOfAnotherTypeInAPageIsReportedNotFatal() {
     RekordRepository<Member, String> members = members(1, Storage.HASH);
-    members.saveAll(data(30));
+    members.saveAll(data(30, 11));
     UnifiedJedis jedis = jedis(members);
     jedis.del(members.keyOf("m00003"));
     jedis.set(members.keyOf("m00003"), "not a hash"); // behind Rekord's back; its index entries stay
@@ -232,7 +213,7 @@ class PageReadsTest {
   @ValueSource(ints = {1, 4})
   void deepPagesWithExpiredDocumentsEqualAnInMemoryEvaluation(int buckets) throws InterruptedException {
     RekordRepository<Member, String> members = members(buckets, Storage.HASH);
-    List<Member> data = data(3000);
+    List<Member> data = data(3000, 11);
     List<Member> living = new ArrayList<>();
     List<Member> expiring = new ArrayList<>();
     for (int i = 0; i < data.size(); i++) {
@@ -266,7 +247,7 @@ class PageReadsTest {
   @Test
   void aDeepPageReadsOnlyItsOwnRows() throws InterruptedException {
     RekordRepository<Member, String> members = members(1, Storage.HASH);
-    List<Member> data = data(6000);
+    List<Member> data = data(6000, 11);
     members.saveAll(data.subList(0, 5000));
     members.saveAll(data.subList(5000, 6000), Duration.ofMillis(30)); // expired before the query: swept
     Thread.sleep(100);
@@ -298,7 +279,7 @@ class PageReadsTest {
   @Test
   void aCountWithExpiringDocumentsIsReadFromTheIndex() throws InterruptedException {
     RekordRepository<Member, String> members = members(1, Storage.HASH);
-    List<Member> data = data(3000);
+    List<Member> data = data(3000, 11);
     members.saveAll(data.subList(0, 2000));
     members.saveAll(data.subList(2000, 2500), Duration.ofHours(1));
     members.saveAll(data.subList(2500, 3000), Duration.ofMillis(30));
@@ -313,23 +294,11 @@ class PageReadsTest {
     assertEquals(2L, calls.get("pexpiretime") - 500, "500 expired documents swept, then one look each: " + calls);
   }
 
-  private static Map<String, Long> commandCalls(UnifiedJedis jedis) {
-    Map<String, Long> calls = new HashMap<>();
-    for (String line : jedis.info("commandstats").split("\r\n")) {
-      if (line.startsWith("cmdstat_")) {
-        String name = line.substring("cmdstat_".length(), line.indexOf(':'));
-        String count = line.substring(line.indexOf("calls=") + 6, line.indexOf(',', line.indexOf("calls=")));
-        calls.put(name, Long.parseLong(count));
-      }
-    }
-    return calls;
-  }
-
   /** A large result loads its documents in pipelines after the ids, and equals the evaluation. */
   @Test
   void aLargeListEqualsTheEvaluation() {
     RekordRepository<Member, String> members = members(1, Storage.JSON);
-    List<Member> data = data(RekordRepository.READ_BATCH + 700); // two pipelines
+    List<Member> data = data(RekordRepository.READ_BATCH + 700, 11); // two pipelines
     members.saveAll(data);
     assertEquals(data, members.findAll().list());
     assertEquals(evaluate(data, m -> m.age() > 3, byAge(true)).subList(0, RekordRepository.READ_BATCH + 100),
@@ -341,17 +310,4 @@ class PageReadsTest {
     return all.subList(Math.min(offset, all.size()), Math.min(offset + 20, all.size()));
   }
 
-  private static List<Member> evaluate(List<Member> data, Predicate<Member> condition, Comparator<Member> order) {
-    return data.stream().filter(condition).sorted(order).toList();
-  }
-
-  private static Comparator<Member> byId() {
-    return Comparator.comparing(Member::id);
-  }
-
-  /** By age, ties by id in the same direction. */
-  private static Comparator<Member> byAge(boolean descending) {
-    Comparator<Member> order = Comparator.comparingInt(Member::age).thenComparing(Member::id);
-    return descending ? order.reversed() : order;
-  }
 }

@@ -284,6 +284,16 @@ public interface QueryEngine<T> {
   }
 
   /**
+   * The page of {@link #page}, handed to {@code each} in batches, in order, each before the next is
+   * read, so that the caller decodes a large result while holding a bounded number of undecoded
+   * documents. By default one batch: {@link #page}.
+   */
+  default void pages(Condition<T> condition, List<Sort<T>> sort, long offset, long limit,
+      java.util.function.Consumer<List<Row>> each) {
+    each.accept(page(condition, sort, offset, limit));
+  }
+
+  /**
    * Removes the index entries of each of {@code ids} whose document no longer exists: ids a query
    * returned whose document was then found missing (deleted behind the engine's back, or since).
    * By default nothing: an engine whose index follows the keyspace by itself has nothing to drop.

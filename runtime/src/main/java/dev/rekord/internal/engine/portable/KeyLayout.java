@@ -51,7 +51,7 @@ import java.util.zip.CRC32;
  *       lease</td></tr>
  *   <tr><td>{@code {member}#fence}</td><td>the counter issuing the bucket's fencing tokens; never
  *       reset, so tokens only grow</td></tr>
- *   <tr><td>{@code {member}#snap:<uuid>}</td><td>a query cursor's snapshot of matching ids, with
+ *   <tr><td>{@code {member}#snap:<uuid>}</td><td>a query cursor's (or a large {@code list()}'s) snapshot of matching ids, with
  *       a time to live</td></tr>
  * </table>
  *
@@ -307,7 +307,7 @@ public final class KeyLayout {
       return indexBase + "fence";
     }
 
-    /** A query cursor's snapshot key. */
+    /** A query cursor's (or a large result's, {@link SnapshotChunks}) snapshot key. */
     public String snapshot(String name) {
       return indexBase + "snap:" + name;
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.Consumer;
 
 /**
  * Runs queries over the portable index of one model, server-side in one script per bucket.
@@ -74,6 +75,7 @@ public final class PortableQueries {
   private final Form form;
   private final Feed feed;
   private final NodeFanOut fanOut;
+  private final SnapshotChunks chunks;
 
   /** An engine over a model of hashes without compound indexes. */
   public PortableQueries(RedisConnection connection, KeyLayout layout) {
@@ -93,12 +95,23 @@ public final class PortableQueries {
    */
   public PortableQueries(RedisConnection connection, KeyLayout layout, List<CompoundIndex> compounds, Form form,
       Feed feed) {
+    this(connection, layout, compounds, form, feed, List.of());
+  }
+
+  /**
+   * Queries whose sweep of expired documents reports them to {@code feed}, over hash documents
+   * whose fields are {@code hashFields} ({@code DocumentCodec.hashFields()}; empty: not known), which
+   * a large result reads by name ({@link SnapshotChunks}).
+   */
+  public PortableQueries(RedisConnection connection, KeyLayout layout, List<CompoundIndex> compounds, Form form,
+      Feed feed, List<String> hashFields) {
     this.connection = connection;
     this.layout = layout;
     this.compounds = List.copyOf(compounds);
     this.form = form;
     this.feed = feed;
     this.fanOut = new NodeFanOut(connection);
+    this.chunks = new SnapshotChunks(connection, form, hashFields);
   }
 
   public KeyLayout layout() {
@@ -170,6 +183,34 @@ public final class PortableQueries {
       rows.add(new PageRow(string(reply.get(i)), reply.get(i + 1)));
     }
     return rows;
+  }
+
+  /**
+   * The result of {@link #page}, handed to {@code each} in batches, in order, each before the next
+   * is read, so a large result is decoded with bounded memory. A result of one bucket larger than
+   * {@link #DOCUMENTS_PAGE} (or every match) comes with its documents, read from a server-side
+   * snapshot of its ids in chunks ({@link SnapshotChunks}, where it can): its ids never come on
+   * their own. Otherwise one batch: {@link #page}.
+   */
+  public <R> void pages(Condition<R> condition, List<Sort<R>> sort, long offset, long limit,
+      Consumer<List<PageRow>> each) {
+    if (layout.buckets() > 1 || (limit != NO_LIMIT && limit <= DOCUMENTS_PAGE) || !chunks.reads(layout.bucket(0))) {
+      each.accept(page(condition, sort, offset, limit));
+      return;
+    }
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must not be negative: " + offset);
+    }
+    if (limit < NO_LIMIT) {
+      throw new IllegalArgumentException("limit must be zero or more, or NO_LIMIT: " + limit);
+    }
+    KeyLayout.Bucket bucket = layout.bucket(0);
+    String snapshot = bucket.snapshot(java.util.UUID.randomUUID().toString());
+    ScriptCall query = call(bucket, Mode.SNAPSHOT, plan(condition, sort), offset, limit, false, snapshot,
+        SnapshotChunks.TTL.toMillis());
+    if (!chunks.read(bucket, query, snapshot, each)) {
+      each.accept(page(condition, sort, offset, limit)); // SORT refused its patterns: nothing was handed over
+    }
   }
 
   /**
@@ -315,7 +356,7 @@ public final class PortableQueries {
     return out;
   }
 
-  private static String string(Object value) {
+  static String string(Object value) {
     return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) value;
   }
 

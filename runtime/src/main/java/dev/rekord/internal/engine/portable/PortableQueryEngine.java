@@ -59,7 +59,8 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
     this.layout = KeyLayout.of(model.keyPrefix(), buckets);
     this.writer = new IndexWriter(connection, layout, feed);
     this.feed = feed;
-    this.queries = new PortableQueries(connection, layout, model.index().compounds(), form, feed);
+    this.queries = new PortableQueries(connection, layout, model.index().compounds(), form, feed,
+        form == EngineProtocol.Form.HASH ? model.codec().hashFields() : List.of());
   }
 
   @Override
@@ -250,7 +251,17 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
 
   @Override
   public List<Row> page(Condition<T> condition, List<Sort<T>> sort, long offset, long limit) {
-    List<PortableQueries.PageRow> page = queries.page(condition, sort, offset, limit);
+    return rows(queries.page(condition, sort, offset, limit));
+  }
+
+  @Override
+  public void pages(Condition<T> condition, List<Sort<T>> sort, long offset, long limit,
+      java.util.function.Consumer<List<Row>> each) {
+    queries.pages(condition, sort, offset, limit, page -> each.accept(rows(page)));
+  }
+
+  /** The rows of a page, each document as {@code storage.read} returns it. */
+  private List<Row> rows(List<PortableQueries.PageRow> page) {
     List<Row> rows = new ArrayList<>(page.size());
     for (PortableQueries.PageRow row : page) {
       rows.add(new Row(row.id(), storage.fromScript(row.document())));

@@ -5,7 +5,7 @@
 -- (FORM_HASH: HGETALL's flat array of fields and values; FORM_JSON: the text; false (nil) when the
 -- key holds another type); MODE_SNAPSHOT writes the rows of MODE_IDS to the snapshot key
 -- (replacing it, with the ttl) and returns the number of ids. Ids whose document no longer exists
--- (expired) are dropped and their index entries removed.
+-- (expired) are dropped and their index entries removed once the result is known (forgetGone).
 
 -- The sort value of an id: its score in the numeric index, its tag value from its manifest.
 local function sortValue(key, id)
@@ -28,10 +28,13 @@ if mode == MODE_COUNT then
     if op == PLAN_ALL or op == PLAN_SET or op == PLAN_VALUE or op == PLAN_RANGE then return est(root) end
     return #ids(root)
   end
-  return #living(ids(root))
+  local count = #living(ids(root))
+  forgetGone()
+  return count
 end
 
 local list = ordered()
+forgetGone()
 local rows = list
 if withValues or mode == MODE_DOCUMENTS then
   rows = {}

@@ -206,30 +206,41 @@ local function readDocument(id)
   return documentAt(docPrefix .. id, documentForm)
 end
 
--- Whether the document of an id still exists, asked of the server (EXISTS); if it is gone, its
--- index entries are removed.
+-- The ids whose document a walk found gone, in the order found: unindexed once the result is known
+-- (forgetGone, before the script returns), never during the walk, where removing an id from the
+-- sorted set a rank stream reads would shift the ranks after it and skip a living id.
+local goneIds = {}
+local function forgetGone()
+  for _, id in ipairs(goneIds) do
+    appendGone(BASE, id, unindex(docPrefix .. id, manifestPrefix .. id, ALL, BASE, id))
+  end
+  goneIds = {}
+end
+
+-- Whether the document of an id still exists, asked of the server (EXISTS) once; if it is gone,
+-- its index entries are removed when the result is known.
 local present = {}
 local function stillExists(id)
   local known = present[id]
   if known ~= nil then return known end
   local yes = redis.call('EXISTS', docPrefix .. id) == 1
-  if not yes then
-    appendGone(BASE, id, unindex(docPrefix .. id, manifestPrefix .. id, ALL, BASE, id))
-  end
+  if not yes then goneIds[#goneIds + 1] = id end
   present[id] = yes
   return yes
 end
 
 -- Whether the document of an id exists, as a page needs to know: in MODE_DOCUMENTS by reading it
--- (a document gone behind Rekord's back is unindexed); otherwise, once swept, every indexed id has
+-- (a document gone behind Rekord's back is unindexed when the result is known); otherwise, once swept, every indexed id has
 -- one; before that, asked of the server.
 local function exists(id)
   if mode == MODE_DOCUMENTS then
     local known = documents[id]
     if known ~= nil then return true end
+    if present[id] == false then return false end
     local document = readDocument(id)
     if document == nil then
-      appendGone(BASE, id, unindex(docPrefix .. id, manifestPrefix .. id, ALL, BASE, id))
+      present[id] = false
+      goneIds[#goneIds + 1] = id
       return false
     end
     documents[id] = document

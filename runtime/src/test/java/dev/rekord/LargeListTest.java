@@ -1,0 +1,307 @@
+package dev.rekord;
+
+import static dev.rekord.ReadChecks.byAge;
+import static dev.rekord.ReadChecks.byId;
+import static dev.rekord.ReadChecks.commandCalls;
+import static dev.rekord.ReadChecks.data;
+import static dev.rekord.ReadChecks.evaluate;
+import static dev.rekord.ReadChecks.reads;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekord.annotations.Storage;
+import dev.rekord.exception.QueryException;
+import dev.rekord.internal.engine.QueryEngine;
+import dev.rekord.test.RedisExtension;
+import dev.rekord.test.RedisServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * A large result of one bucket (more than a page of 1,000, or every match) is read from a
+ * server-side snapshot of its ids in chunks of documents: its ids never come to the client on
+ * their own, and a document gone since the snapshot (deleted, expired) is never returned.
+ */
+@ExtendWith(RedisExtension.class)
+class LargeListTest {
+
+  private RedisServer server;
+  private final List<Rekord> opened = new ArrayList<>();
+
+  @BeforeEach
+  void server(RedisServer server) {
+    this.server = server;
+  }
+
+  @AfterEach
+  void close() {
+    opened.forEach(Rekord::close);
+  }
+
+  private RekordRepository<Member, String> members(int buckets, Storage storage) {
+    Rekord rekord = Rekord.builder().url(server.url()).buckets(buckets).build();
+    opened.add(rekord);
+    return TestModel.repository(rekord, TestModel.stringIds("member", storage, Duration.ZERO));
+  }
+
+  private static UnifiedJedis jedis(RekordRepository<?, ?> repository) {
+    return repository.rekord().connection().unwrap(UnifiedJedis.class);
+  }
+
+  /**
+   * {@code findAll().list()} of 3,500 documents: the query writes a snapshot and answers its size,
+   * then one pipeline of four {@code SORT_RO … GET} chunks (and the snapshot's {@code UNLINK})
+   * returns the documents — two round trips, where ids and then a pipeline of 3,500 {@code
+   * HGETALL}s take more (that pipeline alone is over 16 KB: several read events). No reply carries
+   * every id, and no document is read by {@code HGETALL}/{@code GET} or by a script.
+   */
+  @ParameterizedTest
+  @EnumSource(Storage.class)
+  void aLargeListIsASnapshotAndItsDocumentsInChunks(Storage storage) {
+    RekordRepository<Member, String> members = members(1, storage);
+    List<Member> data = data(3500, 17);
+    members.saveAll(data);
+    UnifiedJedis jedis = jedis(members);
+    members.findAll().list(); // warm: the schema record, the scripts loaded
+
+    jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
+    long before = reads(jedis);
+    List<Member> all = members.findAll().list();
+    long after = reads(jedis);
+    assertEquals(data, all);
+    Map<String, Long> calls = commandCalls(jedis);
+    assertEquals(2, after - before - 1, "round trips (less the INFO): " + calls);
+    assertEquals(1L, calls.get("evalsha"), "the query: " + calls);
+    assertEquals(4L, calls.get("sort_ro"), "4 chunks of 1,000: " + calls);
+    assertFalse(calls.containsKey("hgetall") || calls.containsKey("get") || calls.containsKey("lrange"), calls.toString());
+    assertEquals(1L, calls.get("unlink"), "the last pipeline drops the snapshot: " + calls);
+    assertEquals(Set.of(), snapshots(jedis));
+  }
+
+  /**
+   * Results larger than a page, with and without a condition, sort, offset and limit, around the
+   * chunk (1,000) and pipeline (5,000) sizes, equal an in-memory evaluation.
+   */
+  @Test
+  void largeResultsEqualAnInMemoryEvaluation() {
+    RekordRepository<Member, String> members = members(1, Storage.HASH);
+    List<Member> data = data(6200, 17);
+    members.saveAll(data);
+    UnifiedJedis jedis = jedis(members);
+
+    assertEquals(data, members.findAll().list());
+    assertEquals(data.subList(0, 1001), members.findAll().limit(1001).list());
+    assertEquals(data.subList(7, 5007), members.findAll().offset(7).limit(5000).list());
+    assertEquals(data.subList(6000, 6200), members.findAll().offset(6000).limit(5000).list());
+    assertEquals(List.of(), members.findAll().offset(7000).list());
+    assertEquals(evaluate(data, m -> m.age() >= 5, byAge(true)), members.find(Member_.age.gte(5)).sortBy(Member_.age.desc()).list());
+    assertEquals(evaluate(data, m -> !m.city().equals("Oslo"), byId()).subList(3, 4003),
+        members.find(Member_.city.ne("Oslo")).offset(3).limit(4000).list());
+    assertEquals(List.of(), members.find(Member_.city.eq("Reykjavík")).list());
+    BatchRead<String, Member> read = members.find(Member_.age.lt(75)).sortBy(Member_.age.asc()).limit(5001).read();
+    assertEquals(evaluate(data, m -> m.age() < 75, byAge(false)).subList(0, 5001), read.values());
+    assertTrue(read.missing().isEmpty() && read.failures().isEmpty());
+    assertEquals(Set.of(), snapshots(jedis));
+  }
+
+  /**
+   * Documents deleted (through Rekord and behind its back) and expired after the snapshot, before
+   * their chunk is read, come without a document (only they), are not returned, and are unindexed
+   * (those gone behind Rekord's back too); the rest come once each, in order.
+   */
+  @Test
+  void aDocumentGoneSinceTheSnapshotIsNeverReturned() {
+    RekordRepository<Member, String> members = members(1, Storage.HASH);
+    List<Member> data = data(12_000, 17);
+    members.saveAll(data);
+    UnifiedJedis jedis = jedis(members);
+    Set<String> deleted = Set.of("m05000", "m07777", "m11999");
+    Set<String> behindItsBack = Set.of("m05001", "m09000");
+    Set<String> expired = Set.of("m06000", "m10001");
+    Set<String> gone = new HashSet<>(deleted);
+    gone.addAll(behindItsBack);
+    gone.addAll(expired);
+    List<Integer> batches = new ArrayList<>();
+    Set<String> withoutDocument = new HashSet<>();
+    List<String> ids = new ArrayList<>();
+    members.engine().pages(null, List.of(), 0, -1, rows -> {
+      batches.add(rows.size());
+      for (QueryEngine.Row row : rows) {
+        if (row.document() == null) {
+          withoutDocument.add(row.id());
+        }
+      }
+      ids.addAll(members.readPage(rows).found().keySet());
+      if (batches.size() == 1) { // after the snapshot and the first 5,000, before the rest
+        deleted.forEach(members::deleteById);
+        behindItsBack.forEach(id -> jedis.del(members.keyOf(id)));
+        expired.forEach(id -> jedis.pexpire(members.keyOf(id), 1));
+        sleep(20);
+      }
+    });
+    assertEquals(List.of(5000, 5000, 2000), batches, "pipelines of 5,000");
+    assertEquals(gone, withoutDocument);
+    List<String> expected = data.stream().map(Member::id).filter(id -> !gone.contains(id)).toList();
+    assertEquals(expected, ids);
+    assertEquals(expected.size(), members.count(), "the documents gone behind Rekord's back were unindexed");
+    assertEquals(Set.of(), snapshots(jedis));
+  }
+
+  /**
+   * A server that refuses {@code SORT}'s {@code GET} patterns (an ACL user without access to every
+   * key) still lists: the documents are loaded after the ids, and the snapshot is dropped.
+   */
+  @Test
+  void aListStillWorksWhereSortPatternsAreRefused() {
+    RekordRepository<Member, String> owner = members(1, Storage.HASH);
+    List<Member> data = data(2500, 17);
+    owner.saveAll(data);
+    UnifiedJedis jedis = jedis(owner);
+    jedis.sendCommand(Protocol.Command.ACL, "SETUSER", "lister", "on", ">secret", "~{member}*", "~rekord:*", "&*", "+@all");
+    Rekord rekord = Rekord.builder().url(server.url().replace("redis://", "redis://lister:secret@")).buckets(1).build();
+    opened.add(rekord);
+    RekordRepository<Member, String> members = TestModel.repository(rekord, TestModel.stringIds("member", Storage.HASH, Duration.ZERO));
+    assertEquals(ids(data), ids(members.findAll().list()));
+    assertEquals(ids(data.subList(10, 2010)), ids(members.findAll().offset(10).limit(2000).list()));
+    assertEquals(Set.of(), snapshots(jedis));
+  }
+
+  /**
+   * {@code list()} while another client deletes documents and others expire: the result is in
+   * order, holds no duplicate, no document deleted before the list started, and every document
+   * that lived throughout. Run 3 times.
+   */
+  @Test
+  void aListRacingDeletesAndExpiriesReturnsNoGoneDocumentAndNoDuplicate() throws InterruptedException {
+    RekordRepository<Member, String> members = members(1, Storage.HASH);
+    List<Member> data = data(9000, 17);
+    List<Member> lasting = new ArrayList<>();
+    List<Member> expiring = new ArrayList<>();
+    for (int i = 0; i < data.size(); i++) {
+      (i % 7 == 3 ? expiring : lasting).add(data.get(i));
+    }
+    members.saveAll(lasting);
+    for (int round = 0; round < 3; round++) {
+      members.saveAll(expiring, Duration.ofMillis(30 + 10 * round));
+      List<String> victims = new ArrayList<>();
+      for (int i = round; i < lasting.size(); i += 11) {
+        victims.add(lasting.get(i).id());
+      }
+      Set<String> deletedBefore = new HashSet<>(victims.subList(0, 40));
+      deletedBefore.forEach(members::deleteById);
+      Thread deleter = new Thread(() -> victims.subList(40, victims.size()).forEach(members::deleteById));
+      deleter.start();
+      List<Member> listed = members.findAll().list();
+      deleter.join();
+
+      Set<String> seen = new LinkedHashSet<>();
+      for (Member member : listed) {
+        assertTrue(seen.add(member.id()), "no duplicate: " + member.id());
+        assertFalse(deletedBefore.contains(member.id()), "deleted before the list: " + member.id());
+      }
+      List<String> order = new ArrayList<>(seen);
+      assertEquals(order.stream().sorted().toList(), order, "in id order");
+      Set<String> victimSet = new HashSet<>(victims);
+      for (Member member : lasting) {
+        if (!victimSet.contains(member.id())) {
+          assertTrue(seen.contains(member.id()), "round " + round + ", lived throughout: " + member.id() + " of "
+              + listed.size() + "; exists " + jedis(members).exists(members.keyOf(member.id())) + ", indexed "
+              + jedis(members).zscore("{member}#ids", member.id()));
+        }
+      }
+      members.saveAll(lasting.stream().filter(m -> victimSet.contains(m.id())).toList()); // back for the next round
+      sleep(80); // the expiring ones are gone
+      assertEquals(lasting.size(), members.count());
+      assertEquals(Set.of(), snapshots(jedis(members)));
+    }
+  }
+
+  /**
+   * More expired documents than a query's sweep unindexes up front (1,000), interleaved with living
+   * ones: the walk finds the rest gone one by one and unindexes them only once its result is known,
+   * so no living id is skipped (removing one from the set of all ids mid-walk shifted the ranks the
+   * walk reads by, and skipped the living id after it) — in a page of documents, a large list, the ids
+   * alone and a count.
+   */
+  @ParameterizedTest
+  @EnumSource(Storage.class)
+  void aWalkMeetingManyExpiredDocumentsSkipsNoLivingOne(Storage storage) throws InterruptedException {
+    List<Member> data = data(4000, 17);
+    List<Member> living = new ArrayList<>();
+    List<Member> expiring = new ArrayList<>();
+    for (int i = 0; i < data.size(); i++) {
+      (i % 2 == 1 || i >= 3000 ? living : expiring).add(data.get(i));
+    }
+    for (String shape : List.of("a page of documents", "a large list", "ids")) {
+      RekordRepository<Member, String> members = members(1, storage);
+      jedis(members).flushAll();
+      members.saveAll(living);
+      members.saveAll(expiring, Duration.ofMillis(1));
+      Thread.sleep(30);
+      List<String> ids = switch (shape) {
+        case "a page of documents" -> ids(members.findAll().limit(1000).list());
+        case "a large list" -> ids(members.findAll().list());
+        default -> members.findAll().ids();
+      };
+      List<String> expected = ids(living);
+      assertEquals(shape.equals("a page of documents") ? expected.subList(0, 1000) : expected, ids, shape);
+      if (!shape.equals("a page of documents")) { // a walk of every id meets every gone one
+        assertEquals(living.size(), (long) jedis(members).zcard("{member}#ids"), shape + ": every gone id unindexed");
+        assertEquals(living.size(), members.count(), shape);
+      }
+    }
+  }
+
+  /** A snapshot gone in the middle of a read fails the read, naming it; a failed read drops its snapshot. */
+  @Test
+  void aSnapshotGoneMidwayFailsTheReadAndAFailedReadDropsIt() {
+    RekordRepository<Member, String> members = members(1, Storage.HASH);
+    members.saveAll(data(11_000, 17));
+    UnifiedJedis jedis = jedis(members);
+    QueryException gone = assertThrows(QueryException.class, () -> members.engine().pages(null, List.of(), 0, -1,
+        rows -> snapshots(jedis).forEach(jedis::del)));
+    assertTrue(gone.getMessage().contains("after 5000 of 11000 ids"), gone.getMessage());
+
+    IllegalStateException stop = assertThrows(IllegalStateException.class, () -> members.engine().pages(null,
+        List.of(), 0, -1, rows -> {
+          assertEquals(1, snapshots(jedis).size());
+          throw new IllegalStateException("the caller stops");
+        }));
+    assertEquals("the caller stops", stop.getMessage());
+    assertEquals(Set.of(), snapshots(jedis));
+  }
+
+  private static List<String> ids(List<Member> members) {
+    return members.stream().map(Member::id).toList();
+  }
+
+  private static Set<String> snapshots(UnifiedJedis jedis) {
+    return jedis.keys("*#snap:*");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+}
