@@ -13,14 +13,12 @@ import dev.rekord.test.RedisCluster;
 import dev.rekord.test.RedisModules;
 import dev.rekord.test.RedisServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -40,9 +38,7 @@ class ClusterSearchSaveAllTest {
 
   @BeforeAll
   static void start() {
-    Path module = RedisModules.search().orElse(null);
-    Assumptions.assumeTrue(module != null, RedisModules.searchMissingMessage());
-    cluster = RedisCluster.builder().masters(3).module(module).start();
+    cluster = RedisModules.startSearchCluster(3, 0);
   }
 
   @AfterAll

@@ -13,14 +13,12 @@ import dev.rekord.model.Engine;
 import dev.rekord.test.RedisCluster;
 import dev.rekord.test.RedisModules;
 import dev.rekord.test.RedisServer;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,9 +41,7 @@ class ClusterSearchSlotMigrationTest {
 
   @BeforeAll
   static void start() {
-    Path module = RedisModules.search().orElse(null);
-    Assumptions.assumeTrue(module != null, RedisModules.searchMissingMessage());
-    cluster = RedisCluster.builder().masters(3).module(module).start();
+    cluster = RedisModules.startSearchCluster(3, 0);
   }
 
   @AfterAll

@@ -12,7 +12,6 @@ import dev.rekord.model.Engine;
 import dev.rekord.test.RedisCluster;
 import dev.rekord.test.RedisModules;
 import dev.rekord.test.RedisServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.util.JedisClusterCRC16;
@@ -43,9 +41,7 @@ class ClusterSearchTopologyTest {
 
   @BeforeAll
   static void start() {
-    Path module = RedisModules.search().orElse(null);
-    Assumptions.assumeTrue(module != null, RedisModules.searchMissingMessage());
-    cluster = RedisCluster.builder().masters(3).replicasPerMaster(1).module(module).start();
+    cluster = RedisModules.startSearchCluster(3, 1);
   }
 
   @AfterAll

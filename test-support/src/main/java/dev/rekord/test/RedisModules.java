@@ -73,6 +73,17 @@ public final class RedisModules {
     }
 
     /**
+     * A cluster of {@code masters} masters with {@code replicasPerMaster} replicas each, every node
+     * with the Redis Query Engine loaded; where the module is not found the calling test is
+     * aborted, as {@link #startSearchServer} does.
+     */
+    public static RedisCluster startSearchCluster(int masters, int replicasPerMaster) {
+        Path module = search().orElse(null);
+        Assumptions.assumeTrue(module != null, searchMissingMessage());
+        return RedisCluster.builder().masters(masters).replicasPerMaster(replicasPerMaster).module(module).start();
+    }
+
+    /**
      * For a test that runs on several deployments, one of them the search engine: a standalone
      * server with the Redis Query Engine loaded, or empty (and a line on standard error naming
      * {@code test} and how to enable it) where the module is not found.
