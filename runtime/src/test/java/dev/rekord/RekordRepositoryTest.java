@@ -223,27 +223,6 @@ class RekordRepositoryTest {
     assertEquals(Optional.of(new Member("d", null, 4, null)), members.findById("d"));
   }
 
-  /**
-   * The save is a function (FCALL) of a library: a server that lost it (FUNCTION FLUSH, a restart, a
-   * node that never had it) gets it loaded again by the call that finds it missing, for one save and
-   * for a batch.
-   */
-  @Test
-  void savesAgainAfterTheServerForgotTheSaveFunction() {
-    RekordRepository<Member, String> members = members(Storage.HASH);
-    members.save(new Member("a", null, 1, null));
-    redis.functionFlush();
-    members.save(new Member("b", null, 2, null));
-    redis.functionFlush();
-    members.saveAll(List.of(new Member("c", null, 3, null), new Member("d", null, 4, null)));
-    redis.functionFlush();
-    members.unitOfWork().save(new Member("e", null, 5, null)).commit();
-
-    assertEquals(5, members.count());
-    assertEquals(Optional.of(new Member("d", null, 4, null)), members.findById("d"));
-    assertTrue(members.verifyIndex().consistent());
-  }
-
   @Test
   void saveAllOfNothingIsNothing() {
     assertEquals(List.of(), members(Storage.HASH).saveAll(List.of()));

@@ -81,20 +81,18 @@ class ClusterBatchAndMigrationTest {
         TestModel.repository(rekord, TestModel.stringIds("batch", Storage.HASH, Duration.ZERO));
     assertEquals(16, repo.buckets());
     repo.count(); // schema record and scripts in place
-    // the save function's library on every master (loaded where a call finds it missing)
-    TestModel.repository(rekord, TestModel.stringIds("batch-warm", Storage.HASH, Duration.ZERO)).saveAll(members(100));
-    long fcall = calls("fcall");
+    long evalsha = calls("evalsha");
     long hgetall = calls("hgetall");
     List<Member> saved = repo.saveAll(members(900));
     // saveAll joins the documents of a bucket into one call: two batches (500, 400) × 16 buckets
-    assertEquals(2 * 16, calls("fcall") - fcall, "one save function call per bucket and batch, no retries");
+    assertEquals(2 * 16, calls("evalsha") - evalsha, "one save script per bucket and batch, no retries");
 
     List<String> ids = saved.stream().map(Member::id).toList();
     Map<String, Member> found = repo.findAllById(ids).found();
     assertEquals(900, found.size());
     assertEquals(900, calls("hgetall") - hgetall, "one read per document");
 
-    long evalsha = calls("evalsha");
+    evalsha = calls("evalsha");
     assertEquals(900, repo.deleteAll());
     // one delete script per document, plus the query scripts that read the ids (per bucket, per page)
     long scripts = calls("evalsha") - evalsha;

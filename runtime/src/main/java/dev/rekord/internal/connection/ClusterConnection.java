@@ -7,12 +7,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.CommandObject;
-import redis.clients.jedis.BuilderFactory;
-import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
@@ -74,18 +71,6 @@ public final class ClusterConnection extends ConfiguredConnection {
         throw new IllegalArgumentException("the keys of one command must be in one hash slot on a cluster"
             + " (give them a common hash tag, {tag}): " + name + " " + keys);
       }
-    }
-  }
-
-  /** On the node serving {@code sampleKey}'s slot as far as the slot map knows (a function is not routed by key). */
-  @Override
-  void loadLibrary(String library, String sampleKey) {
-    if (sampleKey == null) {
-      throw new IllegalArgumentException("a function is loaded on the node of its keys, and the call names none");
-    }
-    try (Connection node = provider.getConnectionFromSlot(JedisClusterCRC16.getSlot(sampleKey))) {
-      node.executeCommand(new CommandObject<>(new CommandArguments(Protocol.Command.FUNCTION).add("LOAD").add("REPLACE")
-          .add(library), BuilderFactory.STRING));
     }
   }
 

@@ -141,20 +141,15 @@ public abstract class ConfiguredConnection implements RedisConnection {
       return evalAll(script, List.of(new ScriptCall(keys, args))).get(0); // WAIT on its connection
     }
     return RedisCalls.retrying(this, () -> {
-      for (int load = 1; ; load++) {
-        try {
-          return script.functionName() == null ? client().evalsha(script.sha(), keys, args)
-              : client().fcall(script.functionName(), keys, args);
-        } catch (JedisException e) {
-          if (!RedisCalls.isNoScript(e) || load > 2) {
-            throw e;
-          }
+      try {
+        return client().evalsha(script.sha(), keys, args);
+      } catch (JedisException e) {
+        if (!RedisCalls.isNoScript(e)) {
+          throw e;
         }
-        if (load > 1) {
-          refreshTopology(); // loaded on a node that no longer serves the key
-        }
-        loadScript(script, keys.isEmpty() ? null : keys.get(0));
       }
+      loadScript(script, keys.isEmpty() ? null : keys.get(0));
+      return client().evalsha(script.sha(), keys, args);
     });
   }
 
@@ -173,26 +168,13 @@ public abstract class ConfiguredConnection implements RedisConnection {
     return results;
   }
 
-  /**
-   * {@code SCRIPT LOAD} — for a function, {@code FUNCTION LOAD REPLACE} of its library — on the node
-   * of {@code sampleKey} (any node standalone); Jedis' exceptions pass.
-   */
+  /** {@code SCRIPT LOAD} on the node of {@code sampleKey} (any node standalone); Jedis' exceptions pass. */
   void loadScript(LuaScript script, String sampleKey) {
-    if (script.functionName() != null) {
-      loadLibrary(script.source(), sampleKey);
-    } else if (sampleKey == null) {
+    if (sampleKey == null) {
       client().scriptLoad(script.source());
     } else {
       client().scriptLoad(script.source(), sampleKey); // routed to the key's node
     }
-  }
-
-  /**
-   * {@code FUNCTION LOAD REPLACE} of {@code library} on the node of {@code sampleKey} ({@code REPLACE}:
-   * another client may have loaded the same library meanwhile); Jedis' exceptions pass.
-   */
-  void loadLibrary(String library, String sampleKey) {
-    client().functionLoadReplace(library);
   }
 
   @Override

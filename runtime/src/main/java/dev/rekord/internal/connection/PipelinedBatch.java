@@ -308,8 +308,7 @@ final class PipelinedBatch implements TransactionBatch {
 
     @Override
     Response<Object> append(AbstractPipeline pipeline) {
-      return script.functionName() == null ? pipeline.evalsha(script.sha(), call.keys(), call.args())
-          : pipeline.fcall(script.functionName(), call.keys(), call.args());
+      return pipeline.evalsha(script.sha(), call.keys(), call.args());
     }
 
     @Override
@@ -350,9 +349,6 @@ final class PipelinedBatch implements TransactionBatch {
     private final List<CommandObject<String>> commands;
 
     TransactionEntry(LuaScript script, ScriptCall call, List<Command<?>> commands) {
-      if (script.functionName() != null) {
-        throw new IllegalArgumentException("a transaction runs a script by its source, not a function: " + script);
-      }
       this.script = script;
       this.call = call;
       this.commands = new ArrayList<>(commands.size());

@@ -208,14 +208,11 @@ public final class RedisCalls {
     return new RekordConnectionException("Redis call failed: " + ConnectionFailures.describe(e), e);
   }
 
-  /**
-   * Whether a Redis error reply says that a script is not loaded on that node: {@code NOSCRIPT}
-   * ({@code EVALSHA}), or {@code ERR Function not found} ({@code FCALL}).
-   */
+  /** Whether a Redis error reply is {@code NOSCRIPT} (a script not loaded on that node). */
   public static boolean isNoScript(Throwable e) {
     return e instanceof JedisDataException
         && e.getMessage() != null
-        && (e.getMessage().startsWith("NOSCRIPT") || e.getMessage().startsWith("ERR Function not found"));
+        && e.getMessage().startsWith("NOSCRIPT");
   }
 
   static boolean isAuthenticationError(String message) {

@@ -2,12 +2,10 @@ package dev.rekord.internal.engine.portable;
 
 import dev.rekord.connection.LuaScript;
 import dev.rekord.internal.script.ScriptResources;
-import java.util.List;
 
 /**
  * The portable engine's Lua scripts, read once from {@code dev/rekord/internal/engine/portable/*.lua}
- * and run by SHA ({@link LuaScript}: {@code EVALSHA}, loaded again on {@code NOSCRIPT}) — or, for
- * {@link #SAVE}, as a function of a library ({@code FCALL}, loaded again where it is not found). Redis
+ * and run by SHA ({@link LuaScript}: {@code EVALSHA}, loaded again on {@code NOSCRIPT}). Redis
  * scripts cannot include one another, so each script is joined here from its parts: first the
  * protocol's constants it names ({@link EngineProtocol#lua(String)}, generated from the Java
  * enums), then the shared functions it uses ({@code manifest.lua}, {@code entries.lua}, {@code
@@ -18,11 +16,8 @@ import java.util.List;
 final class EngineScripts {
   private EngineScripts() {}
 
-  /**
-   * Replaces a document and its index entries: {@code save.lua}, a function of its own library
-   * ({@link #library}).
-   */
-  static final LuaScript SAVE = library("save", true, "manifest", "entries", "changes", "digest", "version", "save");
+  /** Replaces a document and its index entries: {@code save.lua}. */
+  static final LuaScript SAVE = load("save", true, "manifest", "entries", "changes", "digest", "version", "save");
 
   /**
    * The index half of {@link IndexWriter#saveAll}'s plain hash saves on a standalone server, run
@@ -73,31 +68,6 @@ final class EngineScripts {
 
   private static LuaScript load(String name, boolean writes, String... parts) {
     return new LuaScript(name, joined(parts), writes);
-  }
-
-  /**
-   * The parts as a Redis Functions library ({@code FUNCTION LOAD} once per node, {@code FCALL} per
-   * call: {@link LuaScript#function}), so that the functions and tables its parts define are made
-   * once, when it loads, where a script makes them again on every call (a save spent a sixth of
-   * its instructions on it). The last part defines {@code local function <name>()}, which the
-   * library's one function calls after it has set {@code KEYS} and {@code ARGV} — locals of the
-   * library, which the shared parts read as a script reads the globals of that name — and the change
-   * feed's settings ({@code readFeed}, changes.lua). Library and function are named {@code
-   * rekord_<name>_<version>}, the version a digest of the source, so two releases of Rekord (two
-   * sources) coexist on one server and each loads its own.
-   */
-  private static LuaScript library(String name, boolean writes, String... parts) {
-    String body = joined(parts);
-    String function = "rekord_" + name + "_" + new LuaScript(name, body).sha().substring(0, 12);
-    String library = "#!lua name=" + function + "\n"
-        + "local KEYS, ARGV\n"
-        + body
-        + "redis.register_function('" + function + "', function(keys, args)\n"
-        + "  KEYS, ARGV = keys, args\n"
-        + (List.of(parts).contains("changes") ? "  readFeed()\n" : "")
-        + "  return " + name + "()\n"
-        + "end)\n";
-    return LuaScript.function(name, function, library, writes);
   }
 
   /** The parts, after the protocol's constants they name. */

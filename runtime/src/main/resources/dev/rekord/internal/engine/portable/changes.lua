@@ -8,15 +8,8 @@
 -- '<kind>:<id>' for every change. An event in the stream: the fields EVENT_ID, EVENT_KIND (CHANGE_*), EVENT_FIELDS
 -- (the stored names of the fields that changed, joined by ','; '' when not known) and EVENT_VERSION
 -- (the @Version the document has now; '' when none); its time is the time in its stream entry id.
-local FEED_CAP, FEED_CHANNEL, FEED_ON
--- Reads the feed's settings of the running call: once at the top of a script, and at the start of
--- each call of a library function (EngineScripts.library), whose top level runs once, at load
--- time, before any call has arguments.
-local function readFeed()
-  FEED_CAP, FEED_CHANNEL = ARGV[#ARGV - 1], ARGV[#ARGV]
-  FEED_ON = FEED_CAP ~= '0' or FEED_CHANNEL ~= ''
-end
-if ARGV then readFeed() end
+local FEED_CAP, FEED_CHANNEL = ARGV[#ARGV - 1], ARGV[#ARGV]
+local FEED_ON = FEED_CAP ~= '0' or FEED_CHANNEL ~= ''
 
 -- Appends one change of document `id` of the bucket with index base `base` to the feed: `kind`
 -- (CHANGE_*), `fields` and `version` as above. Nothing when the model has no feed.

@@ -29,17 +29,11 @@
 -- event, CHANGE_CREATED or CHANGE_UPDATED with the fields that changed and its new version; a
 -- document found expired (gone, its old manifest still there) is reported CHANGE_EXPIRED first.
 -- Scores travel as strings: Redis formats a Lua number argument with printf.
--- The script is a function of a library (EngineScripts.library: FUNCTION LOAD once per node, FCALL
--- per call), so the functions below are made once, when the library loads, not on every call.
--- The bucket's index base and the documents' form of the running call (set by save).
-local base, form
--- The counts of the arguments (documents, document arguments, entries) by their text: tonumber goes
--- through the C library's strtod, ~1,700 instructions a call (callgrind), a table lookup does not.
--- Made once, when the library loads.
-local COUNTS = {}
-for i = 0, 1023 do COUNTS[i .. ""] = i end -- (no tostring: a library loads without the base functions)
-local function counted(text)
-  return COUNTS[text] or tonumber(text)
+local base, form, count = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local allOrNothing = count < 0
+if allOrNothing then count = -count end
+if form ~= FORM_HASH and form ~= FORM_JSON then
+  return redis.error_reply('ERR unknown document form ' .. tostring(form))
 end
 -- Why the document whose arguments start at ARGV[at] may not be written: nil when it may, '' when
 -- its condition refuses it, else its stored version (0: none), which is not the expected one.
@@ -79,185 +73,173 @@ local function reportWrite(at, doc, before, old, from, to)
   appendChange(base, id, before and CHANGE_UPDATED or CHANGE_CREATED, changedFields(form, before, from, to), version)
 end
 
--- The call: checks every argument, then writes.
-local function save()
-  base, form = ARGV[1], ARGV[2]
-  local count = counted(ARGV[3])
-  local allOrNothing = count < 0
-  if allOrNothing then count = -count end
-  if form ~= FORM_HASH and form ~= FORM_JSON then
-    return redis.error_reply('ERR unknown document form ' .. tostring(form))
+-- (no tables for one document saved: a save's garbage costs it as much as its checks)
+local many = count > 1 or ARGV[9] == MANIFEST_IN_NOWHERE
+local seen, firstKey, firstArg
+if many then seen, firstKey, firstArg = {}, {}, {} end
+local k, a = 2, 4
+for i = 1, count do
+  local condition, place, n = ARGV[a + 1], ARGV[a + 5], tonumber(ARGV[a + 7])
+  if condition ~= CONDITION_ALWAYS and condition ~= CONDITION_ABSENT and condition ~= CONDITION_PRESENT
+      and condition ~= CONDITION_UNCHANGED then
+    return redis.error_reply('ERR unknown write condition ' .. tostring(condition))
   end
-  -- (no tables for one document saved: a save's garbage costs it as much as its checks)
-  local many = count > 1 or ARGV[9] == MANIFEST_IN_NOWHERE
-  local seen, firstKey, firstArg
-  if many then seen, firstKey, firstArg = {}, {}, {} end
-  -- n, e: the last document's number of document arguments and of entries (of one document saved: its own)
-  local k, a, n, e = 2, 4, 0, 0
-  for i = 1, count do
-    local condition, place = ARGV[a + 1], ARGV[a + 5]
-    n = counted(ARGV[a + 7])
-    if condition ~= CONDITION_ALWAYS and condition ~= CONDITION_ABSENT and condition ~= CONDITION_PRESENT
-        and condition ~= CONDITION_UNCHANGED then
-      return redis.error_reply('ERR unknown write condition ' .. tostring(condition))
+  if place ~= MANIFEST_IN_DOCUMENT and place ~= MANIFEST_IN_KEY and place ~= MANIFEST_IN_NOWHERE then
+    return redis.error_reply('ERR unknown manifest place ' .. tostring(place))
+  end
+  if many then
+    if seen[ARGV[a]] then
+      return redis.error_reply('ERR the document ' .. ARGV[a] .. ' is saved twice in one call')
     end
-    if place ~= MANIFEST_IN_DOCUMENT and place ~= MANIFEST_IN_KEY and place ~= MANIFEST_IN_NOWHERE then
-      return redis.error_reply('ERR unknown manifest place ' .. tostring(place))
-    end
-    if many then
-      if seen[ARGV[a]] then
-        return redis.error_reply('ERR the document ' .. ARGV[a] .. ' is saved twice in one call')
-      end
-      seen[ARGV[a]] = true
-      firstKey[i], firstArg[i] = k, a
-    end
-    e = counted(ARGV[a + 8 + n])
-    local err
-    err, a = checkEntries(a + 9 + n, e)
-    if err then return redis.error_reply(err) end
-    k = k + 2 + e
+    seen[ARGV[a]] = true
+    firstKey[i], firstArg[i] = k, a
   end
-  -- A fenced save (one document) ends with its fencing token (before the feed's two arguments), its
-  -- keys with the document's lock and the bucket's fencing counter: refused (REFUSED_FENCE) once a
-  -- newer token has been issued, that is, while the lock is held under another token or, when it is
-  -- not held, once the counter (per bucket, so erring on the side of refusal) has passed the token.
-  local fenced = count == 1 and a == #ARGV - 2 and k + 1 == #KEYS
-  if not fenced and (k ~= #KEYS + 1 or a ~= #ARGV - 1) then
-    return redis.error_reply('ERR the index entry arguments do not match their ' .. (#KEYS - 1) .. ' key(s)')
-  end
-  if fenced then
-    local token, holder = tonumber(ARGV[a]), redis.call('HGET', KEYS[k], 'fence')
-    if (holder and tonumber(holder) ~= token) or (not holder and (tonumber(redis.call('GET', KEYS[k + 1])) or 0) > token) then
-      return { 1, REFUSED_FENCE }
-    end
-  end
-
-  -- One document (every save): written straight, as a call of many would cost it more (the tables
-  -- that share work between documents are garbage the Lua collector then has to find).
-  if not many then
-    local id, ttl, manifest = ARGV[4], ARGV[8], ARGV[10]
-    local inDocument = ARGV[9] == MANIFEST_IN_DOCUMENT
-    local doc, manifestKey = KEYS[2], KEYS[3]
-    local refused = refusal(4, doc)
-    if refused then return { 1, refused } end
-    local old, oldInDocument
-    if form == FORM_HASH then
-      old, oldInDocument = readManifest(doc, manifestKey)
-    else
-      old, oldInDocument = redis.call('GET', manifestKey), false
-    end
-    local before = FEED_ON and documentBefore(form, doc)
-    redis.call('DEL', doc)
-    if form == FORM_HASH then
-      for i = 12, 11 + n, 1000 do
-        redis.call('HSET', doc, unpack(ARGV, i, math.min(i + 999, 11 + n)))
-      end
-      if ttl ~= '0' then redis.call('PEXPIRE', doc, ttl) end
-    elseif ttl ~= '0' then
-      redis.call('SET', doc, ARGV[12], 'PX', ttl)
-    else
-      redis.call('SET', doc, ARGV[12])
-    end
-    redis.call('ZADD', KEYS[1], '0', id)
-    writeEntries(id, doc, 4, 13 + n, e)
-    removeStale(base, id, old, manifest)
-    storeManifest(doc, manifestKey, manifest, inDocument, inDocument and manifest, not oldInDocument and old)
-    if FEED_ON then reportWrite(4, KEYS[2], before, old, 12, 11 + n) end
-    return {}
-  end
-
-  -- The documents whose condition and version hold (their positions, in order), and those refused
-  -- (each position followed by why).
-  local order, refused = {}, {}
-  for i = 1, count do
-    local why = refusal(firstArg[i], KEYS[firstKey[i]])
-    if why then
-      refused[#refused + 1], refused[#refused + 2] = i, why
-    else
-      order[#order + 1] = i
-    end
-  end
-  if #order == 0 or (allOrNothing and #refused > 0) then return refused end
-
-  -- The old manifests, read before anything is written: from the documents' hashes, then (one MGET)
-  -- from the manifest keys of the others (firstKey[i], firstArg[i]: where document i starts).
-  local old, oldInDocument = {}, {}
-  local missing, missingAt = {}, {}
-  for _, i in ipairs(order) do
-    local manifest = false
-    if form == FORM_HASH then
-      manifest = redis.pcall('HGET', KEYS[firstKey[i]], MANIFEST_FIELD)
-      if type(manifest) ~= 'string' then manifest = false end
-    end
-    old[i], oldInDocument[i] = manifest, manifest and true or false
-    if not manifest then
-      missing[#missing + 1] = KEYS[firstKey[i] + 1]
-      missingAt[#missing] = i
-    end
-  end
-  if #missing > 0 then
-    local found = redis.call('MGET', unpack(missing))
-    for j = 1, #missing do old[missingAt[j]] = found[j] end
-  end
-
-  -- What the change feed needs of the documents before they are replaced.
-  local before = {}
-  if FEED_ON then
-    for _, i in ipairs(order) do before[i] = documentBefore(form, KEYS[firstKey[i]]) end
-  end
-
-  -- The documents: one DEL for all, then each saved one written whole.
-  local documents, deleted, ids, gone = {}, {}, {}, {}
-  for j, i in ipairs(order) do
-    documents[i] = KEYS[firstKey[i]]
-    deleted[j] = documents[i]
-    if ARGV[firstArg[i] + 5] == MANIFEST_IN_NOWHERE then
-      gone[#gone + 1] = ARGV[firstArg[i]]
-    else
-      local size = #ids
-      ids[size + 1], ids[size + 2] = '0', ARGV[firstArg[i]]
-    end
-  end
-  redis.call('DEL', unpack(deleted))
-  for _, i in ipairs(order) do
-    local doc, at = documents[i], firstArg[i]
-    local ttl, n = ARGV[at + 4], counted(ARGV[at + 7])
-    if ARGV[at + 5] == MANIFEST_IN_NOWHERE then
-      -- deleted: no document to write
-    elseif form == FORM_HASH then
-      for j = at + 8, at + 7 + n, 1000 do
-        redis.call('HSET', doc, unpack(ARGV, j, math.min(j + 999, at + 7 + n)))
-      end
-      if ttl ~= '0' then redis.call('PEXPIRE', doc, ttl) end
-    elseif ttl ~= '0' then
-      redis.call('SET', doc, ARGV[at + 8], 'PX', ttl)
-    else
-      redis.call('SET', doc, ARGV[at + 8])
-    end
-  end
-  if #ids > 0 then redis.call('ZADD', KEYS[1], unpack(ids)) end
-  if #gone > 0 then redis.call('ZREM', KEYS[1], unpack(gone)) end
-
-  -- The entries of all documents, one ZADD (or GEOADD) per key.
-  local adds = {}
-  for _, i in ipairs(order) do
-    local at = firstArg[i]
-    local n = counted(ARGV[at + 7])
-    local e = counted(ARGV[at + 8 + n])
-    collectEntries(adds, ARGV[at], documents[i], firstKey[i] + 2, at + 9 + n, e)
-  end
-  writeCollected(adds)
-
-  -- Last, per document: the entries only its old manifest names, and its new manifest (a deleted
-  -- document's manifest is empty: every old entry goes, and its manifest key).
-  for _, i in ipairs(order) do
-    local at = firstArg[i]
-    local id, manifest = ARGV[at], ARGV[at + 6]
-    local inDocument = ARGV[at + 5] == MANIFEST_IN_DOCUMENT
-    removeStale(base, id, old[i], manifest)
-    storeManifest(documents[i], KEYS[firstKey[i] + 1], manifest, inDocument, inDocument and manifest,
-      not oldInDocument[i] and old[i])
-    if FEED_ON then reportWrite(at, documents[i], before[i], old[i], at + 8, at + 7 + counted(ARGV[at + 7])) end
-  end
-  return refused
+  local e = tonumber(ARGV[a + 8 + n])
+  local err
+  err, a = checkEntries(a + 9 + n, e)
+  if err then return redis.error_reply(err) end
+  k = k + 2 + e
 end
+-- A fenced save (one document) ends with its fencing token (before the feed's two arguments), its
+-- keys with the document's lock and the bucket's fencing counter: refused (REFUSED_FENCE) once a
+-- newer token has been issued, that is, while the lock is held under another token or, when it is
+-- not held, once the counter (per bucket, so erring on the side of refusal) has passed the token.
+local fenced = count == 1 and a == #ARGV - 2 and k + 1 == #KEYS
+if not fenced and (k ~= #KEYS + 1 or a ~= #ARGV - 1) then
+  return redis.error_reply('ERR the index entry arguments do not match their ' .. (#KEYS - 1) .. ' key(s)')
+end
+if fenced then
+  local token, holder = tonumber(ARGV[a]), redis.call('HGET', KEYS[k], 'fence')
+  if (holder and tonumber(holder) ~= token) or (not holder and (tonumber(redis.call('GET', KEYS[k + 1])) or 0) > token) then
+    return { 1, REFUSED_FENCE }
+  end
+end
+
+-- One document (every save): written straight, as a call of many would cost it more (the tables
+-- that share work between documents are garbage the Lua collector then has to find).
+if not many then
+  local id, ttl, manifest, n = ARGV[4], ARGV[8], ARGV[10], tonumber(ARGV[11])
+  local inDocument = ARGV[9] == MANIFEST_IN_DOCUMENT
+  local doc, manifestKey = KEYS[2], KEYS[3]
+  local refused = refusal(4, doc)
+  if refused then return { 1, refused } end
+  local old, oldInDocument
+  if form == FORM_HASH then
+    old, oldInDocument = readManifest(doc, manifestKey)
+  else
+    old, oldInDocument = redis.call('GET', manifestKey), false
+  end
+  local before = FEED_ON and documentBefore(form, doc)
+  redis.call('DEL', doc)
+  if form == FORM_HASH then
+    for i = 12, 11 + n, 1000 do
+      redis.call('HSET', doc, unpack(ARGV, i, math.min(i + 999, 11 + n)))
+    end
+    if ttl ~= '0' then redis.call('PEXPIRE', doc, ttl) end
+  elseif ttl ~= '0' then
+    redis.call('SET', doc, ARGV[12], 'PX', ttl)
+  else
+    redis.call('SET', doc, ARGV[12])
+  end
+  redis.call('ZADD', KEYS[1], '0', id)
+  writeEntries(id, doc, 4, 13 + n, tonumber(ARGV[12 + n]))
+  removeStale(base, id, old, manifest)
+  storeManifest(doc, manifestKey, manifest, inDocument, inDocument and manifest, not oldInDocument and old)
+  if FEED_ON then reportWrite(4, KEYS[2], before, old, 12, 11 + n) end
+  return {}
+end
+
+-- The documents whose condition and version hold (their positions, in order), and those refused
+-- (each position followed by why).
+local order, refused = {}, {}
+for i = 1, count do
+  local why = refusal(firstArg[i], KEYS[firstKey[i]])
+  if why then
+    refused[#refused + 1], refused[#refused + 2] = i, why
+  else
+    order[#order + 1] = i
+  end
+end
+if #order == 0 or (allOrNothing and #refused > 0) then return refused end
+
+-- The old manifests, read before anything is written: from the documents' hashes, then (one MGET)
+-- from the manifest keys of the others (firstKey[i], firstArg[i]: where document i starts).
+local old, oldInDocument = {}, {}
+local missing, missingAt = {}, {}
+for _, i in ipairs(order) do
+  local manifest = false
+  if form == FORM_HASH then
+    manifest = redis.pcall('HGET', KEYS[firstKey[i]], MANIFEST_FIELD)
+    if type(manifest) ~= 'string' then manifest = false end
+  end
+  old[i], oldInDocument[i] = manifest, manifest and true or false
+  if not manifest then
+    missing[#missing + 1] = KEYS[firstKey[i] + 1]
+    missingAt[#missing] = i
+  end
+end
+if #missing > 0 then
+  local found = redis.call('MGET', unpack(missing))
+  for j = 1, #missing do old[missingAt[j]] = found[j] end
+end
+
+-- What the change feed needs of the documents before they are replaced.
+local before = {}
+if FEED_ON then
+  for _, i in ipairs(order) do before[i] = documentBefore(form, KEYS[firstKey[i]]) end
+end
+
+-- The documents: one DEL for all, then each saved one written whole.
+local documents, deleted, ids, gone = {}, {}, {}, {}
+for j, i in ipairs(order) do
+  documents[i] = KEYS[firstKey[i]]
+  deleted[j] = documents[i]
+  if ARGV[firstArg[i] + 5] == MANIFEST_IN_NOWHERE then
+    gone[#gone + 1] = ARGV[firstArg[i]]
+  else
+    local size = #ids
+    ids[size + 1], ids[size + 2] = '0', ARGV[firstArg[i]]
+  end
+end
+redis.call('DEL', unpack(deleted))
+for _, i in ipairs(order) do
+  local doc, at = documents[i], firstArg[i]
+  local ttl, n = ARGV[at + 4], tonumber(ARGV[at + 7])
+  if ARGV[at + 5] == MANIFEST_IN_NOWHERE then
+    -- deleted: no document to write
+  elseif form == FORM_HASH then
+    for j = at + 8, at + 7 + n, 1000 do
+      redis.call('HSET', doc, unpack(ARGV, j, math.min(j + 999, at + 7 + n)))
+    end
+    if ttl ~= '0' then redis.call('PEXPIRE', doc, ttl) end
+  elseif ttl ~= '0' then
+    redis.call('SET', doc, ARGV[at + 8], 'PX', ttl)
+  else
+    redis.call('SET', doc, ARGV[at + 8])
+  end
+end
+if #ids > 0 then redis.call('ZADD', KEYS[1], unpack(ids)) end
+if #gone > 0 then redis.call('ZREM', KEYS[1], unpack(gone)) end
+
+-- The entries of all documents, one ZADD (or GEOADD) per key.
+local adds = {}
+for _, i in ipairs(order) do
+  local at = firstArg[i]
+  local n = tonumber(ARGV[at + 7])
+  local e = tonumber(ARGV[at + 8 + n])
+  collectEntries(adds, ARGV[at], documents[i], firstKey[i] + 2, at + 9 + n, e)
+end
+writeCollected(adds)
+
+-- Last, per document: the entries only its old manifest names, and its new manifest (a deleted
+-- document's manifest is empty: every old entry goes, and its manifest key).
+for _, i in ipairs(order) do
+  local at = firstArg[i]
+  local id, manifest = ARGV[at], ARGV[at + 6]
+  local inDocument = ARGV[at + 5] == MANIFEST_IN_DOCUMENT
+  removeStale(base, id, old[i], manifest)
+  storeManifest(documents[i], KEYS[firstKey[i] + 1], manifest, inDocument, inDocument and manifest,
+    not oldInDocument[i] and old[i])
+  if FEED_ON then reportWrite(at, documents[i], before[i], old[i], at + 8, at + 7 + tonumber(ARGV[at + 7])) end
+end
+return refused

@@ -81,7 +81,7 @@ class EngineProtocolTest {
         .forEach(values -> codes.addAll(List.of(values)));
     for (LuaScript script : List.of(EngineScripts.SAVE, EngineScripts.REINDEX, EngineScripts.DROP_IF_GONE,
         EngineScripts.DELETE, EngineScripts.QUERY, EngineScripts.EXPIRE)) {
-      String source = script.functionName() == null ? script.source() : libraryBody(script);
+      String source = script.source();
       String own = source.substring(source.indexOf(EngineProtocol.END) + EngineProtocol.END.length());
       assertEquals(EngineProtocol.lua(own) + own, source, script.name());
       own = own.replaceAll("--[^\n]*", "");
@@ -95,33 +95,6 @@ class EngineProtocolTest {
     assertFalse(EngineScripts.SAVE.source().contains("PLAN_AND"));
     assertFalse(EngineScripts.DELETE.source().contains("local ENTRY"));
     assertTrue(EngineScripts.QUERY.source().contains("PLAN_AND"));
-  }
-
-  /**
-   * The save runs as a function of a library of its own, named after the version of its source (two
-   * releases of Rekord on one server each call their own), which sets KEYS, ARGV and the feed's
-   * settings before each call: the shared parts read them as they do in a script.
-   */
-  @Test
-  void theSaveIsTheOneFunctionOfALibraryNamedAfterItsSource() {
-    String function = EngineScripts.SAVE.functionName();
-    assertTrue(function.matches("rekord_save_[0-9a-f]{12}"), function);
-    String library = EngineScripts.SAVE.source();
-    assertTrue(library.startsWith("#!lua name=" + function + "\nlocal KEYS, ARGV\n"), library.substring(0, 60));
-    assertTrue(library.endsWith("redis.register_function('" + function + "', function(keys, args)\n"
-        + "  KEYS, ARGV = keys, args\n  readFeed()\n  return save()\nend)\n"));
-    assertEquals(1, library.split("redis.register_function", -1).length - 1);
-    // a script's source: no library header, and its feed read at its top
-    assertFalse(EngineScripts.DELETE.source().startsWith("#!lua"));
-    assertEquals(null, EngineScripts.DELETE.functionName());
-    assertTrue(EngineScripts.DELETE.source().contains("if ARGV then readFeed() end"));
-  }
-
-  /** The parts of a library between its header ({@code #!lua name=…}, {@code local KEYS, ARGV}) and its registration. */
-  private static String libraryBody(LuaScript library) {
-    String source = library.source();
-    int start = source.indexOf("local KEYS, ARGV\n") + "local KEYS, ARGV\n".length();
-    return source.substring(start, source.lastIndexOf("redis.register_function("));
   }
 
   @Test

@@ -169,9 +169,9 @@ class IndexMaintenanceTest {
     }
     // the same id twice in one batch: the later save wins, the earlier one's entries go
     calls.add(bucketed.saveHashCall("d1", Map.of("id", "d1"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "z")));
-    long before = saveCalls();
+    long before = evalshaCalls();
     bucketed.saveAll(calls);
-    long scripts = saveCalls() - before;
+    long scripts = evalshaCalls() - before;
     assertTrue(scripts >= 4 && scripts <= 4 + 250 / IndexWriter.SAVE_TOGETHER + 1, "script calls: " + scripts);
 
     KeyLayout.Bucket bucket = four.bucketFor("d1");
@@ -268,15 +268,10 @@ class IndexMaintenanceTest {
     return 0;
   }
 
-  /**
-   * The calls of the save function ({@code FCALL}) that ran it: a call the server answered "function
-   * not found" (its library not loaded yet) is not one, the call after the library is loaded is.
-   */
-  private long saveCalls() {
+  private long evalshaCalls() {
     for (String line : jedis.info("commandstats").split("\r?\n")) {
-      if (line.startsWith("cmdstat_fcall:")) {
-        return Long.parseLong(line.replaceAll("^cmdstat_fcall:calls=(\\d+),.*", "$1"))
-            - Long.parseLong(line.replaceAll("^.*,failed_calls=(\\d+).*", "$1"));
+      if (line.startsWith("cmdstat_evalsha:")) {
+        return Long.parseLong(line.replaceAll("^cmdstat_evalsha:calls=(\\d+),.*", "$1"));
       }
     }
     return 0;
