@@ -96,7 +96,7 @@ final class SnapshotChunks {
           try {
             flat = (List<?>) replies.get(r).get();
           } catch (RedisCommandException e) {
-            if (from == 0 && r == 0 && e.getMessage() != null && e.getMessage().contains("SORT denied")) {
+            if (from == 0 && r == 0 && refusesSortPatterns(e)) {
               refused = true;
               drop(snapshotKey, dropped);
               return false;
@@ -172,5 +172,16 @@ final class SnapshotChunks {
       }
     }
     return fields.isEmpty() ? null : fields;
+  }
+
+  /**
+   * Whether the server refused the chunk read for lack of permission, not for a fault: an ACL user
+   * without access to every key may not run {@code SORT} with {@code GET} patterns ("SORT denied"),
+   * and one without {@code +sort_ro} (the documented ACLs do not grant it) may not run it at all
+   * ({@code NOPERM}). Either way the large read falls back to ids and {@code HGETALL}s.
+   */
+  private static boolean refusesSortPatterns(RedisCommandException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("SORT denied") || (message.contains("NOPERM") && message.contains("sort_ro"));
   }
 }
