@@ -233,7 +233,7 @@ public class RekordRepository<T, ID> {
   private T writeIf(T entity, Duration ttl, WriteCondition condition, long fencingToken) {
     QueryEngine<T> engine = engine();
     long expected = expectedVersion(entity);
-    T stored = expected == QueryEngine.NO_VERSION ? entity : model.withVersion(entity, expected + 1);
+    T stored = nextVersion(entity, expected);
     QueryEngine.Write write = prepareSave(engine, stored, ttl, condition, expected);
     Optional<Refusal> refusal = engine.save(fencingToken == PartialUpdate.NO_FENCE ? write
         : engine.fenced(write, idOf(entity), fencingToken));
@@ -252,6 +252,11 @@ public class RekordRepository<T, ID> {
   /** The version a save of {@code entity} expects stored, {@link QueryEngine#NO_VERSION} when unversioned. */
   private long expectedVersion(T entity) {
     return model.versionField() == null ? QueryEngine.NO_VERSION : model.version(entity);
+  }
+
+  /** {@code entity} as a save that expects {@code expected} stores it: its version one higher, when versioned. */
+  private T nextVersion(T entity, long expected) {
+    return expected == QueryEngine.NO_VERSION ? entity : model.withVersion(entity, expected + 1);
   }
 
   private OptimisticLockException stale(QueryEngine<T> engine, T entity, Refusal refusal) {
@@ -297,7 +302,7 @@ public class RekordRepository<T, ID> {
       List<T> versioned = new ArrayList<>(batch.size());
       for (T entity : batch) {
         long expected = expectedVersion(entity);
-        T next = expected == QueryEngine.NO_VERSION ? entity : model.withVersion(entity, expected + 1);
+        T next = nextVersion(entity, expected);
         versioned.add(next);
         writes.add(prepareSave(engine, next, ttl, condition, expected));
       }
@@ -534,7 +539,7 @@ public class RekordRepository<T, ID> {
         default -> {
           T entity = item.entity();
           long expected = expectedVersion(entity);
-          T next = expected == QueryEngine.NO_VERSION ? entity : model.withVersion(entity, expected + 1);
+          T next = nextVersion(entity, expected);
           WriteCondition condition = item.kind() == UnitOfWork.Kind.INSERT ? WriteCondition.ABSENT
               : item.kind() == UnitOfWork.Kind.UPDATE ? WriteCondition.PRESENT : WriteCondition.ALWAYS;
           writes.add(prepareSave(engine, next, model.defaultTtl(), condition, expected));
@@ -912,7 +917,7 @@ public class RekordRepository<T, ID> {
         List<T> versioned = new ArrayList<>(batch.size());
         for (T entity : batch) {
           long expected = expectedVersion(entity);
-          T next = expected == QueryEngine.NO_VERSION ? entity : model.withVersion(entity, expected + 1);
+          T next = nextVersion(entity, expected);
           versioned.add(next);
           String id = idOf(entity);
           writes.add(engine.fenced(prepareSave(engine, next, model.defaultTtl(), WriteCondition.ALWAYS, expected), id,
