@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
@@ -180,6 +181,84 @@ class LargeListTest {
     assertEquals(ids(data), ids(members.findAll().list()));
     assertEquals(ids(data.subList(10, 2010)), ids(members.findAll().offset(10).limit(2000).list()));
     assertEquals(Set.of(), snapshots(jedis));
+  }
+
+  /**
+   * Whether the user may read by {@code SORT_RO … GET} patterns is asked once per connection, not
+   * per model or per list: two models of 2,500 documents, each listed twice by a user without
+   * access to every key ({@code GET} patterns refused) or without {@code +sort_ro} ({@code NOPERM}),
+   * meet one refused {@code SORT_RO} (the question, on a scratch key), write no snapshot, and list
+   * every document.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"+@all", "+@all -sort_ro"})
+  void theServerIsAskedOnceAConnectionWhetherSortPatternsAreAllowed(String commands) {
+    RekordRepository<Member, String> owner = members(1, Storage.HASH);
+    RekordRepository<Member, String> ownerOthers = TestModel.repository(owner.rekord(),
+        TestModel.stringIds("other", Storage.HASH, Duration.ZERO));
+    List<Member> data = data(2500, 17);
+    owner.saveAll(data);
+    ownerOthers.saveAll(data);
+    UnifiedJedis jedis = jedis(owner);
+    List<String> acl = new ArrayList<>(List.of("SETUSER", "asked-once", "reset", "on", ">secret", "~{member}*", "~{other}*",
+        "~rekord:*", "&*"));
+    acl.addAll(List.of(commands.split(" ")));
+    jedis.sendCommand(Protocol.Command.ACL, acl.toArray(String[]::new));
+    Rekord rekord = Rekord.builder().url(server.url().replace("redis://", "redis://asked-once:secret@")).buckets(1).build();
+    opened.add(rekord);
+    RekordRepository<Member, String> members = TestModel.repository(rekord, TestModel.stringIds("member", Storage.HASH, Duration.ZERO));
+    RekordRepository<Member, String> others = TestModel.repository(rekord, TestModel.stringIds("other", Storage.HASH, Duration.ZERO));
+    jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
+
+    for (RekordRepository<Member, String> repository : List.of(members, others, members, others)) {
+      assertEquals(ids(data), ids(repository.findAll().list()));
+    }
+    assertEquals(1L, sortRoAttempts(jedis), "one question for the connection: " + commandCalls(jedis));
+    assertEquals(Set.of(), snapshots(jedis));
+  }
+
+  /**
+   * A user allowed to read by {@code SORT} patterns when asked, and refused later (its ACL changed):
+   * the list that meets the refusal still lists every document (falls back, drops its snapshot),
+   * and the lists after it ask no more.
+   */
+  @Test
+  void aRefusalAfterTheServerAllowedSortPatternsStillFallsBack() {
+    RekordRepository<Member, String> owner = members(1, Storage.HASH);
+    List<Member> data = data(2500, 17);
+    owner.saveAll(data);
+    UnifiedJedis jedis = jedis(owner);
+    jedis.sendCommand(Protocol.Command.ACL, "SETUSER", "refused-later", "reset", "on", ">secret", "~*", "&*", "+@all");
+    Rekord rekord = Rekord.builder().url(server.url().replace("redis://", "redis://refused-later:secret@")).buckets(1).build();
+    opened.add(rekord);
+    RekordRepository<Member, String> members = TestModel.repository(rekord, TestModel.stringIds("member", Storage.HASH, Duration.ZERO));
+    jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
+    assertEquals(ids(data), ids(members.findAll().list()));
+    assertEquals(4L, sortRoAttempts(jedis), "the question, then 3 chunks of 1,000: " + commandCalls(jedis));
+
+    jedis.sendCommand(Protocol.Command.ACL, "SETUSER", "refused-later", "resetkeys", "~{member}*", "~rekord:*");
+    assertEquals(ids(data), ids(members.findAll().list()));
+    assertEquals(Set.of(), snapshots(jedis));
+    long refused = sortRoAttempts(jedis);
+    assertEquals(8L, refused, "the refused pipeline of 3 chunks, then the question asked again: " + commandCalls(jedis));
+    assertEquals(ids(data), ids(members.findAll().list()));
+    assertEquals(refused, sortRoAttempts(jedis), "a no is kept");
+  }
+
+  /** {@code SORT_RO} calls since the last {@code CONFIG RESETSTAT}, those refused by ACL ({@code rejected_calls}) too. */
+  private static long sortRoAttempts(UnifiedJedis jedis) {
+    for (String line : jedis.info("commandstats").split("\r\n")) {
+      if (line.startsWith("cmdstat_sort_ro:")) {
+        return field(line, "calls=") + field(line, "rejected_calls=");
+      }
+    }
+    return 0;
+  }
+
+  private static long field(String line, String name) {
+    int at = line.indexOf(name) + name.length();
+    int end = line.indexOf(',', at);
+    return Long.parseLong(line.substring(at, end < 0 ? line.length() : end));
   }
 
   /**
