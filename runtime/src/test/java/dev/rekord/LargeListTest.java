@@ -61,6 +61,20 @@ class LargeListTest {
     return TestModel.repository(rekord, TestModel.stringIds("member", storage, Duration.ZERO));
   }
 
+  /** A Rekord of one bucket connected as {@code user}, made anew (by {@code jedis}) with the ACL {@code rules}. */
+  private Rekord connectAs(UnifiedJedis jedis, String user, String... rules) {
+    List<String> acl = new ArrayList<>(List.of("SETUSER", user, "reset", "on", ">secret", "&*"));
+    acl.addAll(List.of(rules));
+    jedis.sendCommand(Protocol.Command.ACL, acl.toArray(String[]::new));
+    Rekord rekord = Rekord.builder().url(server.url().replace("redis://", "redis://" + user + ":secret@")).buckets(1).build();
+    opened.add(rekord);
+    return rekord;
+  }
+
+  private static RekordRepository<Member, String> repository(Rekord rekord, String prefix) {
+    return TestModel.repository(rekord, TestModel.stringIds(prefix, Storage.HASH, Duration.ZERO));
+  }
+
   private static UnifiedJedis jedis(RekordRepository<?, ?> repository) {
     return repository.rekord().connection().unwrap(UnifiedJedis.class);
   }
@@ -174,10 +188,7 @@ class LargeListTest {
     List<Member> data = data(2500, 17);
     owner.saveAll(data);
     UnifiedJedis jedis = jedis(owner);
-    jedis.sendCommand(Protocol.Command.ACL, "SETUSER", "lister", "on", ">secret", "~{member}*", "~rekord:*", "&*", "+@all");
-    Rekord rekord = Rekord.builder().url(server.url().replace("redis://", "redis://lister:secret@")).buckets(1).build();
-    opened.add(rekord);
-    RekordRepository<Member, String> members = TestModel.repository(rekord, TestModel.stringIds("member", Storage.HASH, Duration.ZERO));
+    RekordRepository<Member, String> members = repository(connectAs(jedis, "lister", "~{member}*", "~rekord:*", "+@all"), "member");
     assertEquals(ids(data), ids(members.findAll().list()));
     assertEquals(ids(data.subList(10, 2010)), ids(members.findAll().offset(10).limit(2000).list()));
     assertEquals(Set.of(), snapshots(jedis));
@@ -194,20 +205,16 @@ class LargeListTest {
   @ValueSource(strings = {"+@all", "+@all -sort_ro"})
   void theServerIsAskedOnceAConnectionWhetherSortPatternsAreAllowed(String commands) {
     RekordRepository<Member, String> owner = members(1, Storage.HASH);
-    RekordRepository<Member, String> ownerOthers = TestModel.repository(owner.rekord(),
-        TestModel.stringIds("other", Storage.HASH, Duration.ZERO));
+    RekordRepository<Member, String> ownerOthers = repository(owner.rekord(), "other");
     List<Member> data = data(2500, 17);
     owner.saveAll(data);
     ownerOthers.saveAll(data);
     UnifiedJedis jedis = jedis(owner);
-    List<String> acl = new ArrayList<>(List.of("SETUSER", "asked-once", "reset", "on", ">secret", "~{member}*", "~{other}*",
-        "~rekord:*", "&*"));
-    acl.addAll(List.of(commands.split(" ")));
-    jedis.sendCommand(Protocol.Command.ACL, acl.toArray(String[]::new));
-    Rekord rekord = Rekord.builder().url(server.url().replace("redis://", "redis://asked-once:secret@")).buckets(1).build();
-    opened.add(rekord);
-    RekordRepository<Member, String> members = TestModel.repository(rekord, TestModel.stringIds("member", Storage.HASH, Duration.ZERO));
-    RekordRepository<Member, String> others = TestModel.repository(rekord, TestModel.stringIds("other", Storage.HASH, Duration.ZERO));
+    List<String> rules = new ArrayList<>(List.of("~{member}*", "~{other}*", "~rekord:*"));
+    rules.addAll(List.of(commands.split(" ")));
+    Rekord rekord = connectAs(jedis, "asked-once", rules.toArray(String[]::new));
+    RekordRepository<Member, String> members = repository(rekord, "member");
+    RekordRepository<Member, String> others = repository(rekord, "other");
     jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
 
     for (RekordRepository<Member, String> repository : List.of(members, others, members, others)) {
@@ -228,10 +235,7 @@ class LargeListTest {
     List<Member> data = data(2500, 17);
     owner.saveAll(data);
     UnifiedJedis jedis = jedis(owner);
-    jedis.sendCommand(Protocol.Command.ACL, "SETUSER", "refused-later", "reset", "on", ">secret", "~*", "&*", "+@all");
-    Rekord rekord = Rekord.builder().url(server.url().replace("redis://", "redis://refused-later:secret@")).buckets(1).build();
-    opened.add(rekord);
-    RekordRepository<Member, String> members = TestModel.repository(rekord, TestModel.stringIds("member", Storage.HASH, Duration.ZERO));
+    RekordRepository<Member, String> members = repository(connectAs(jedis, "refused-later", "~*", "+@all"), "member");
     jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
     assertEquals(ids(data), ids(members.findAll().list()));
     assertEquals(4L, sortRoAttempts(jedis), "the question, then 3 chunks of 1,000: " + commandCalls(jedis));
