@@ -167,7 +167,7 @@ public final class DocumentLock implements AutoCloseable {
    * @throws LockLostException when the lease had already run out
    */
   public void renew(Duration newLease) {
-    RekordRepository.requireLease(newLease);
+    Arguments.requireLease(newLease);
     Object renewed = connection.eval(LockScripts.RENEW, List.of(key), List.of(owner, Long.toString(newLease.toMillis())));
     if (!Long.valueOf(1L).equals(renewed)) {
       throw new LockLostException(key, model, id, fencingToken);

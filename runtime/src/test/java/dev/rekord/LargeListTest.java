@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
@@ -58,6 +59,20 @@ class LargeListTest {
     Rekord rekord = Rekord.builder().url(server.url()).buckets(buckets).build();
     opened.add(rekord);
     return TestModel.repository(rekord, TestModel.stringIds("member", storage, Duration.ZERO));
+  }
+
+  /** A Rekord of one bucket connected as {@code user}, made anew (by {@code jedis}) with the ACL {@code rules}. */
+  private Rekord connectAs(UnifiedJedis jedis, String user, String... rules) {
+    List<String> acl = new ArrayList<>(List.of("SETUSER", user, "reset", "on", ">secret", "&*"));
+    acl.addAll(List.of(rules));
+    jedis.sendCommand(Protocol.Command.ACL, acl.toArray(String[]::new));
+    Rekord rekord = Rekord.builder().url(server.url().replace("redis://", "redis://" + user + ":secret@")).buckets(1).build();
+    opened.add(rekord);
+    return rekord;
+  }
+
+  private static RekordRepository<Member, String> repository(Rekord rekord, String prefix) {
+    return TestModel.repository(rekord, TestModel.stringIds(prefix, Storage.HASH, Duration.ZERO));
   }
 
   private static UnifiedJedis jedis(RekordRepository<?, ?> repository) {
@@ -173,13 +188,81 @@ class LargeListTest {
     List<Member> data = data(2500, 17);
     owner.saveAll(data);
     UnifiedJedis jedis = jedis(owner);
-    jedis.sendCommand(Protocol.Command.ACL, "SETUSER", "lister", "on", ">secret", "~{member}*", "~rekord:*", "&*", "+@all");
-    Rekord rekord = Rekord.builder().url(server.url().replace("redis://", "redis://lister:secret@")).buckets(1).build();
-    opened.add(rekord);
-    RekordRepository<Member, String> members = TestModel.repository(rekord, TestModel.stringIds("member", Storage.HASH, Duration.ZERO));
+    RekordRepository<Member, String> members = repository(connectAs(jedis, "lister", "~{member}*", "~rekord:*", "+@all"), "member");
     assertEquals(ids(data), ids(members.findAll().list()));
     assertEquals(ids(data.subList(10, 2010)), ids(members.findAll().offset(10).limit(2000).list()));
     assertEquals(Set.of(), snapshots(jedis));
+  }
+
+  /**
+   * Whether the user may read by {@code SORT_RO … GET} patterns is asked once per connection, not
+   * per model or per list: two models of 2,500 documents, each listed twice by a user without
+   * access to every key ({@code GET} patterns refused) or without {@code +sort_ro} ({@code NOPERM}),
+   * meet one refused {@code SORT_RO} (the question, on a scratch key), write no snapshot, and list
+   * every document.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"+@all", "+@all -sort_ro"})
+  void theServerIsAskedOnceAConnectionWhetherSortPatternsAreAllowed(String commands) {
+    RekordRepository<Member, String> owner = members(1, Storage.HASH);
+    RekordRepository<Member, String> ownerOthers = repository(owner.rekord(), "other");
+    List<Member> data = data(2500, 17);
+    owner.saveAll(data);
+    ownerOthers.saveAll(data);
+    UnifiedJedis jedis = jedis(owner);
+    List<String> rules = new ArrayList<>(List.of("~{member}*", "~{other}*", "~rekord:*"));
+    rules.addAll(List.of(commands.split(" ")));
+    Rekord rekord = connectAs(jedis, "asked-once", rules.toArray(String[]::new));
+    RekordRepository<Member, String> members = repository(rekord, "member");
+    RekordRepository<Member, String> others = repository(rekord, "other");
+    jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
+
+    for (RekordRepository<Member, String> repository : List.of(members, others, members, others)) {
+      assertEquals(ids(data), ids(repository.findAll().list()));
+    }
+    assertEquals(1L, sortRoAttempts(jedis), "one question for the connection: " + commandCalls(jedis));
+    assertEquals(Set.of(), snapshots(jedis));
+  }
+
+  /**
+   * A user allowed to read by {@code SORT} patterns when asked, and refused later (its ACL changed):
+   * the list that meets the refusal still lists every document (falls back, drops its snapshot),
+   * and the lists after it ask no more.
+   */
+  @Test
+  void aRefusalAfterTheServerAllowedSortPatternsStillFallsBack() {
+    RekordRepository<Member, String> owner = members(1, Storage.HASH);
+    List<Member> data = data(2500, 17);
+    owner.saveAll(data);
+    UnifiedJedis jedis = jedis(owner);
+    RekordRepository<Member, String> members = repository(connectAs(jedis, "refused-later", "~*", "+@all"), "member");
+    jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
+    assertEquals(ids(data), ids(members.findAll().list()));
+    assertEquals(4L, sortRoAttempts(jedis), "the question, then 3 chunks of 1,000: " + commandCalls(jedis));
+
+    jedis.sendCommand(Protocol.Command.ACL, "SETUSER", "refused-later", "resetkeys", "~{member}*", "~rekord:*");
+    assertEquals(ids(data), ids(members.findAll().list()));
+    assertEquals(Set.of(), snapshots(jedis));
+    long refused = sortRoAttempts(jedis);
+    assertEquals(8L, refused, "the refused pipeline of 3 chunks, then the question asked again: " + commandCalls(jedis));
+    assertEquals(ids(data), ids(members.findAll().list()));
+    assertEquals(refused, sortRoAttempts(jedis), "a no is kept");
+  }
+
+  /** {@code SORT_RO} calls since the last {@code CONFIG RESETSTAT}, those refused by ACL ({@code rejected_calls}) too. */
+  private static long sortRoAttempts(UnifiedJedis jedis) {
+    for (String line : jedis.info("commandstats").split("\r\n")) {
+      if (line.startsWith("cmdstat_sort_ro:")) {
+        return field(line, "calls=") + field(line, "rejected_calls=");
+      }
+    }
+    return 0;
+  }
+
+  private static long field(String line, String name) {
+    int at = line.indexOf(name) + name.length();
+    int end = line.indexOf(',', at);
+    return Long.parseLong(line.substring(at, end < 0 ? line.length() : end));
   }
 
   /**

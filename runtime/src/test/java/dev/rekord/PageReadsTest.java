@@ -298,11 +298,11 @@ class PageReadsTest {
   @Test
   void aLargeListEqualsTheEvaluation() {
     RekordRepository<Member, String> members = members(1, Storage.JSON);
-    List<Member> data = data(RekordRepository.READ_BATCH + 700, 11); // two pipelines
+    List<Member> data = data(DocumentReads.READ_BATCH + 700, 11); // two pipelines
     members.saveAll(data);
     assertEquals(data, members.findAll().list());
-    assertEquals(evaluate(data, m -> m.age() > 3, byAge(true)).subList(0, RekordRepository.READ_BATCH + 100),
-        members.find(Member_.age.gt(3)).sortBy(Member_.age.desc()).limit(RekordRepository.READ_BATCH + 100).list());
+    assertEquals(evaluate(data, m -> m.age() > 3, byAge(true)).subList(0, DocumentReads.READ_BATCH + 100),
+        members.find(Member_.age.gt(3)).sortBy(Member_.age.desc()).limit(DocumentReads.READ_BATCH + 100).list());
     assertEquals(data.subList(0, 1500), members.findAllById(data.subList(0, 1500).stream().map(Member::id).toList()).values());
   }
 

@@ -340,12 +340,14 @@ class PartialUpdateTest {
     String lost = "fenced-all-lost-" + c.name().replace('/', '-');
     String held = "fenced-all-held-" + c.name().replace('/', '-');
     mine.saveAll(List.of(c.from().apply(tally(lost)), c.from().apply(tally(held))));
-    DocumentLock shortLease = mine.lock(lost, Duration.ofMillis(300));
+    // a lease long enough for the first writes on a loaded machine (300 ms was not: once it ran out,
+    // the newer token of the other lock in the bucket refused them); it is made to run out below
+    DocumentLock lapsingLease = mine.lock(lost, Duration.ofSeconds(30));
     try (DocumentLock longLease = mine.lock(held, Duration.ofSeconds(30))) {
       Tally renamed = new Tally(lost, "Fenced", 5, 100L, new BigDecimal("10.50"), 0.5, "a", List.of("x"), Set.of("red"),
           Map.of(), null, null, null);
       assertEquals(2, mine.saveAllFenced(List.of(c.from().apply(renamed), c.from().apply(tally(held))),
-          List.of(shortLease, longLease)).size(), "both tokens are the newest: both written");
+          List.of(lapsingLease, longLease)).size(), "both tokens are the newest: both written");
       assertEquals("Fenced", c.to().apply(mine.findById(lost).orElseThrow()).name());
 
       IllegalArgumentException unlocked = assertThrows(IllegalArgumentException.class,
@@ -353,16 +355,17 @@ class PartialUpdateTest {
       assertTrue(unlocked.getMessage().contains("no lock"), unlocked.getMessage());
       assertEquals(Optional.empty(), mine.findById("fenced-all-other"));
 
-      Thread.sleep(400); // the short lease runs out; someone else takes that lock, with a newer token
+      lapsingLease.renew(Duration.ofMillis(1)); // the lease runs out now
+      // someone else takes that lock (waiting, if need be, for the lease to run out), with a newer token
       try (DocumentLock newer = theirs.lock(lost, Duration.ofSeconds(10))) {
-        assertTrue(newer.fencingToken() > shortLease.fencingToken());
+        assertTrue(newer.fencingToken() > lapsingLease.fencingToken());
         Tally stale = new Tally(lost, "Stale", 5, 100L, null, null, null, null, null, null, null, null, null);
         Tally kept = new Tally(held, "Kept", 5, 100L, null, null, null, null, null, null, null, null, null);
         FencedWriteException refused = assertThrows(FencedWriteException.class, () -> mine.saveAllFenced(
-            List.of(c.from().apply(stale), c.from().apply(kept)), List.of(shortLease, longLease)));
+            List.of(c.from().apply(stale), c.from().apply(kept)), List.of(lapsingLease, longLease)));
         assertEquals(mine.keyOf(lost), refused.key());
         assertEquals(mine.model().name(), refused.model());
-        assertEquals(shortLease.fencingToken(), refused.fencingToken());
+        assertEquals(lapsingLease.fencingToken(), refused.fencingToken());
         assertEquals(0, refused.getSuppressed().length);
         assertEquals("Fenced", c.to().apply(mine.findById(lost).orElseThrow()).name(), "the stale write was refused");
         assertEquals("Kept", c.to().apply(mine.findById(held).orElseThrow()).name(), "the held one was written");

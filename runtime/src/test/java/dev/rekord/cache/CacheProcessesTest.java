@@ -78,7 +78,9 @@ class CacheProcessesTest extends TwoInstancesTest {
 
   @Test
   void aLoaderSlowerThanTheLockTtlKeepsItsLockSoNoSecondLoadStarts() throws Exception {
-    CacheOptions shortLock = CacheOptions.DEFAULT.withLockTtl(Duration.ofMillis(150)).withMaxWait(Duration.ofSeconds(10));
+    // The lock is renewed every third of its TTL: a TTL of 1.5 s lets a renewal come up to a second
+    // late on a loaded machine (150 ms allowed 100 ms), and the load still outlasts three TTLs.
+    CacheOptions shortLock = CacheOptions.DEFAULT.withLockTtl(Duration.ofMillis(1_500)).withMaxWait(Duration.ofSeconds(30));
     Cache here = new Cache(rekord.values(), "renewed", shortLock);
     Cache there = new Cache(otherInstance.values(), "renewed", shortLock);
     AtomicInteger calls = new AtomicInteger();
@@ -86,7 +88,7 @@ class CacheProcessesTest extends TwoInstancesTest {
     try {
       Future<String> first = pool.submit(() -> here.getOrCompute("slow", String.class, Duration.ofMinutes(1), () -> {
         calls.incrementAndGet();
-        sleep(1_000); // more than six lock TTLs
+        sleep(5_000); // more than three lock TTLs: without renewals the lock would expire while the other waits
         return "first";
       }));
       while (!redis.exists("app:cache:renewed:lock:slow")) {
@@ -96,8 +98,8 @@ class CacheProcessesTest extends TwoInstancesTest {
         calls.incrementAndGet();
         return "second";
       }));
-      assertEquals("first", first.get(30, TimeUnit.SECONDS));
-      assertEquals("first", second.get(30, TimeUnit.SECONDS), "the other process waited for the renewed lock");
+      assertEquals("first", first.get(60, TimeUnit.SECONDS));
+      assertEquals("first", second.get(60, TimeUnit.SECONDS), "the other process waited for the renewed lock");
       assertEquals(1, calls.get(), "no second load while the first ran");
       assertEquals(1, there.stats().waits());
       assertTrue(!redis.exists("app:cache:renewed:lock:slow"), "the lock is released after the load");

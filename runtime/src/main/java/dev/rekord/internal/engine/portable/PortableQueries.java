@@ -105,13 +105,22 @@ public final class PortableQueries {
    */
   public PortableQueries(RedisConnection connection, KeyLayout layout, List<CompoundIndex> compounds, Form form,
       Feed feed, List<String> hashFields) {
+    this(connection, layout, compounds, form, feed, hashFields, new SortPatternReads(connection));
+  }
+
+  /**
+   * Queries as above, whose large results are read by name where {@code sortPatterns} (the
+   * connection's, shared by its models) says the server allows it.
+   */
+  public PortableQueries(RedisConnection connection, KeyLayout layout, List<CompoundIndex> compounds, Form form,
+      Feed feed, List<String> hashFields, SortPatternReads sortPatterns) {
     this.connection = connection;
     this.layout = layout;
     this.compounds = List.copyOf(compounds);
     this.form = form;
     this.feed = feed;
     this.fanOut = new NodeFanOut(connection);
-    this.chunks = new SnapshotChunks(connection, form, hashFields);
+    this.chunks = new SnapshotChunks(connection, form, hashFields, sortPatterns);
   }
 
   public KeyLayout layout() {

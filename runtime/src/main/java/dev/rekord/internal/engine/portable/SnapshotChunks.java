@@ -35,9 +35,10 @@ import java.util.function.Consumer;
  *
  * <p>Only where {@code SORT} may read other keys by pattern: a standalone server (Redis before
  * 7.4 refuses {@code GET} patterns in cluster mode), hashes whose fields the codec names ({@code
- * hashFields()}) or JSON, a key prefix without {@code *}; a server that refuses it (an ACL user
- * without access to every key) makes {@link #read} answer {@code false} before handing anything
- * over, and this instance is not used again.
+ * hashFields()}) or JSON, a key prefix without {@code *}, and a user the server lets run it ({@link
+ * SortPatternReads}: asked once per connection). A refusal met on the first chunk anyway (the
+ * user's ACL changed since) makes {@link #read} answer {@code false} before handing anything over,
+ * and the connection's large reads fall back from then on.
  */
 final class SnapshotChunks {
 
@@ -53,26 +54,39 @@ final class SnapshotChunks {
   private final RedisConnection connection;
   private final Form form;
   private final List<String> hashFields;
-  private volatile boolean refused;
+  private final SortPatternReads patterns;
 
-  /** Chunk reads of documents of {@code form}; {@code hashFields}: the fields of a hash document (empty: not known). */
-  SnapshotChunks(RedisConnection connection, Form form, List<String> hashFields) {
+  /**
+   * Chunk reads of documents of {@code form}; {@code hashFields}: the fields of a hash document
+   * (empty: not known); {@code patterns}: whether the connection's user may read them so.
+   */
+  SnapshotChunks(RedisConnection connection, Form form, List<String> hashFields, SortPatternReads patterns) {
     this.connection = connection;
     this.form = form;
     this.hashFields = List.copyOf(hashFields);
+    this.patterns = patterns;
   }
 
-  /** Whether the documents of {@code bucket} can be read from a snapshot by pattern. */
+  /**
+   * Whether the documents of {@code bucket} can be read from a snapshot by pattern; the first time
+   * on a connection, asks the server ({@link SortPatternReads}).
+   */
   boolean reads(KeyLayout.Bucket bucket) {
-    return !refused && !connection.isCluster() && bucket.documentPrefix().indexOf('*') < 0
-        && (form == Form.JSON || !hashFields.isEmpty());
+    return !connection.isCluster() && bucket.documentPrefix().indexOf('*') < 0
+        && (form == Form.JSON || !hashFields.isEmpty()) && patterns.allowed(() -> probe(bucket));
+  }
+
+  /** The chunk read of {@code bucket}'s documents, on a scratch snapshot key that never exists. */
+  private Command<Object> probe(KeyLayout.Bucket bucket) {
+    return chunk(bucket, bucket.snapshot(SortPatternReads.PROBE), 0);
   }
 
   /**
    * Runs {@code snapshotQuery} (a {@link ScriptCalls#query} in {@link EngineProtocol.Mode#SNAPSHOT}
    * writing {@code snapshotKey} of {@code bucket}, with {@link #TTL}) and hands its rows, with their
    * documents, to {@code each} a pipeline at a time, in order. {@code false} (nothing handed over,
-   * the snapshot dropped) when the server refuses {@code SORT}'s patterns.
+   * the snapshot dropped) when the server refused the first chunk and refuses the chunk read
+   * since ({@link SortPatternReads#stillAllowed}).
    */
   boolean read(KeyLayout.Bucket bucket, ScriptCall snapshotQuery, String snapshotKey, Consumer<List<PageRow>> each) {
     long rows = (Long) connection.eval(EngineScripts.QUERY, snapshotQuery.keys(), snapshotQuery.args());
@@ -96,8 +110,7 @@ final class SnapshotChunks {
           try {
             flat = (List<?>) replies.get(r).get();
           } catch (RedisCommandException e) {
-            if (from == 0 && r == 0 && refusesSortPatterns(e)) {
-              refused = true;
+            if (from == 0 && r == 0 && !patterns.stillAllowed(probe(bucket))) {
               drop(snapshotKey, dropped);
               return false;
             }
@@ -172,16 +185,5 @@ final class SnapshotChunks {
       }
     }
     return fields.isEmpty() ? null : fields;
-  }
-
-  /**
-   * Whether the server refused the chunk read for lack of permission, not for a fault: an ACL user
-   * without access to every key may not run {@code SORT} with {@code GET} patterns ("SORT denied"),
-   * and one without {@code +sort_ro} (the documented ACLs do not grant it) may not run it at all
-   * ({@code NOPERM}). Either way the large read falls back to ids and {@code HGETALL}s.
-   */
-  private static boolean refusesSortPatterns(RedisCommandException e) {
-    String message = String.valueOf(e.getMessage());
-    return message.contains("SORT denied") || (message.contains("NOPERM") && message.contains("sort_ro"));
   }
 }

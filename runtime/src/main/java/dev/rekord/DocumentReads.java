@@ -1,0 +1,268 @@
+package dev.rekord;
+
+import static dev.rekord.Arguments.elements;
+import static dev.rekord.Arguments.requireNonNull;
+
+import dev.rekord.connection.Batch;
+import dev.rekord.connection.Commands;
+import dev.rekord.connection.Reply;
+import dev.rekord.exception.DeserializationException;
+import dev.rekord.exception.WrongTypeException;
+import dev.rekord.internal.engine.QueryEngine;
+import dev.rekord.internal.storage.DocumentStorage;
+import dev.rekord.model.RekordModel;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A repository's reads of documents: by id, in batches with per-key failures, and the documents
+ * of a query's pages. A model that refreshes its expiry on read refreshes here too ({@link
+ * DocumentExpiry#refresh}).
+ */
+final class DocumentReads<T, ID> {
+
+  /**
+   * Documents read per pipeline by {@link RekordRepository#findAllById} and queries: each
+   * pipeline's replies are decoded before the next is sent, so a large read holds at most this many
+   * undecoded replies.
+   */
+  static final int READ_BATCH = 5000;
+
+  private final RepositoryCore<T, ID> core;
+  private final RekordModel<T, ID> model;
+  private final DocumentStorage<T> storage;
+  private final DocumentExpiry<T, ID> expiry;
+
+  DocumentReads(RepositoryCore<T, ID> core, DocumentExpiry<T, ID> expiry) {
+    this.core = core;
+    this.model = core.model();
+    this.storage = core.storage();
+    this.expiry = expiry;
+  }
+
+  /** {@link RekordRepository#findById}. */
+  Optional<T> findById(ID id) {
+    return core.measured("findById", () -> findNow(id));
+  }
+
+  private Optional<T> findNow(ID id) {
+    String key = core.documentKey(id);
+    QueryEngine<T> engine = core.engine();
+    if (model.refreshTtlOnRead() && engine.refreshesWithRead()) {
+      QueryEngine.Stored stored = engine.readRefreshing(List.of(model.idToString(id)), model.defaultTtl()).get(0);
+      if (stored.wrongType() != null) {
+        throw storage.wrongType(key, stored.wrongType());
+      }
+      return Optional.ofNullable(storage.decode(key, stored.document()));
+    }
+    Object reply;
+    try {
+      reply = core.connection().execute(storage.read(key)); // a read: retried like queries
+    } catch (WrongTypeException e) {
+      throw storage.wrongType(key, core.connection().execute(Commands.type(key)));
+    }
+    T entity = storage.decode(key, reply);
+    if (entity != null && model.refreshTtlOnRead()) {
+      expiry.refresh(List.of(model.idToString(id)));
+    }
+    return Optional.ofNullable(entity);
+  }
+
+  /** {@link RekordRepository#findAllById}. */
+  BatchRead<ID, T> findAllById(Iterable<? extends ID> ids) {
+    return core.measured("findAllById", () -> read(elements(ids, "ids")));
+  }
+
+  /** {@link RekordRepository#existsById}. */
+  boolean existsById(ID id) {
+    return core.measured("existsById", () -> existsNow(id));
+  }
+
+  private boolean existsNow(ID id) {
+    String key = core.documentKey(id);
+    String type = core.connection().execute(Commands.type(key));
+    if ("none".equals(type)) {
+      return false;
+    }
+    if (!storage.redisType().equals(type)) {
+      throw storage.wrongType(key, type);
+    }
+    return true;
+  }
+
+  /**
+   * The documents with {@code ids} (as they appear in keys), in that order: found, missing (deleted
+   * since the query) and undecodable ones, as {@link RekordRepository#findAllById} reports them.
+   */
+  BatchRead<ID, T> readStored(List<String> ids) {
+    List<ID> typed = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      typed.add(model.idFromString(id));
+    }
+    return read(typed, ids, null);
+  }
+
+  /**
+   * The documents of a query's page ({@link QueryEngine#page}), in its order: those the engine read
+   * with the ids decoded as they are, the others loaded as {@link #readStored} does.
+   */
+  BatchRead<ID, T> readPage(List<QueryEngine.Row> rows) {
+    List<ID> typed = new ArrayList<>(rows.size());
+    List<String> stored = new ArrayList<>(rows.size());
+    List<Object> documents = new ArrayList<>(rows.size());
+    // a model that refreshes on read reads its documents again, each with its refresh, atomically
+    boolean reread = model.refreshTtlOnRead() && core.engine().refreshesWithRead();
+    for (QueryEngine.Row row : rows) {
+      typed.add(model.idFromString(row.id()));
+      stored.add(row.id());
+      documents.add(reread ? null : row.document());
+    }
+    BatchRead<ID, T> read = read(typed, stored, documents);
+    if (!read.missing().isEmpty()) {
+      // indexed, but gone when loaded: deleted since the query, or behind Rekord's back
+      List<String> gone = new ArrayList<>(read.missing().size());
+      for (ID id : read.missing()) {
+        gone.add(model.idToString(id));
+      }
+      core.engine().forgetIfGone(gone);
+    }
+    return read;
+  }
+
+  /**
+   * The documents of a query's result that the engine hands over in batches ({@link
+   * QueryEngine#pages}), each read as {@link #readPage} reads a page, joined in order: each batch
+   * is decoded before the next is read.
+   */
+  BatchRead<ID, T> readPages(Consumer<Consumer<List<QueryEngine.Row>>> pages) {
+    Map<ID, T> found = new LinkedHashMap<>();
+    List<ID> missing = new ArrayList<>();
+    Map<ID, DeserializationException> failures = new LinkedHashMap<>();
+    pages.accept(rows -> {
+      BatchRead<ID, T> part = readPage(rows);
+      found.putAll(part.found());
+      missing.addAll(part.missing());
+      failures.putAll(part.failures());
+    });
+    return new BatchRead<>(found, missing, failures);
+  }
+
+  /** The documents with {@code ids}, in that order, read in pipelines of {@link #READ_BATCH}; see {@link BatchRead}. */
+  private BatchRead<ID, T> read(List<ID> requested) {
+    List<String> stored = new ArrayList<>(requested.size());
+    for (ID id : requested) {
+      stored.add(model.idToString(requireNonNull(id, "id")));
+    }
+    return read(requested, stored, null);
+  }
+
+  /**
+   * The documents of {@code ids} (typed, and as they appear in keys), in that order: those of
+   * {@code documents} (as {@code storage.read} returns them; {@code null}: none at all, or not
+   * read for that id) decoded as they are, the others read in pipelines of {@link #READ_BATCH},
+   * each decoded before the next is sent, so the replies held at once stay bounded.
+   */
+  private BatchRead<ID, T> read(List<ID> ids, List<String> stored, List<Object> documents) {
+    Map<ID, T> found = new LinkedHashMap<>(Math.max(16, ids.size() * 4 / 3 + 1));
+    List<ID> missing = new ArrayList<>();
+    Map<ID, DeserializationException> failures = new LinkedHashMap<>();
+    QueryEngine<T> engine = core.engine();
+    List<String> refreshed = model.refreshTtlOnRead() ? new ArrayList<>() : null;
+    for (int from = 0; from < ids.size(); from += READ_BATCH) {
+      int to = Math.min(from + READ_BATCH, ids.size());
+      List<String> keys = new ArrayList<>(to - from);
+      List<Reply<?>> replies = new ArrayList<>(to - from);
+      List<String> unread = new ArrayList<>();
+      for (int i = from; i < to; i++) {
+        keys.add(engine.documentKey(stored.get(i)));
+        if (documents == null || documents.get(i) == null) {
+          unread.add(stored.get(i));
+        }
+      }
+      // a model that refreshes on read: each document read by the script that refreshes it, where the engine can
+      Iterator<QueryEngine.Stored> refreshing = refreshed == null || unread.isEmpty()
+          || !engine.refreshesWithRead() ? null : engine.readRefreshing(unread, model.defaultTtl()).iterator();
+      Batch batch = null;
+      for (int i = from; i < to; i++) {
+        if (refreshing != null || (documents != null && documents.get(i) != null)) {
+          replies.add(null);
+          continue;
+        }
+        if (batch == null) {
+          batch = core.connection().batch();
+        }
+        replies.add(batch.add(storage.read(keys.get(i - from))));
+      }
+      if (batch != null) {
+        batch.execute();
+      }
+      Map<Integer, DeserializationException> wrongTypes = wrongTypeFailures(keys, replies);
+      for (int i = from; i < to; i++) {
+        ID id = ids.get(i);
+        DeserializationException wrongType = wrongTypes.get(i - from);
+        Reply<?> reply = replies.get(i - from);
+        boolean unreadHere = documents == null || documents.get(i) == null;
+        QueryEngine.Stored read = refreshing != null && unreadHere ? refreshing.next() : null;
+        if (read != null && read.wrongType() != null) {
+          wrongType = storage.wrongType(keys.get(i - from), read.wrongType());
+        }
+        if (wrongType != null) {
+          failures.put(id, wrongType);
+          continue;
+        }
+        try {
+          Object document = read != null ? read.document() : reply != null ? reply.get() : documents.get(i);
+          T entity = storage.decode(keys.get(i - from), document);
+          if (entity == null) {
+            missing.add(id);
+          } else {
+            found.put(id, entity);
+            if (refreshed != null && read == null) {
+              refreshed.add(stored.get(i));
+            }
+          }
+        } catch (DeserializationException e) {
+          failures.put(id, e);
+        }
+      }
+    }
+    if (refreshed != null) {
+      expiry.refresh(refreshed);
+    }
+    return new BatchRead<>(found, missing, failures);
+  }
+
+  /**
+   * For the replies that are {@code WRONGTYPE} errors, by position: the failure naming the type the
+   * key holds, asked for in one more round trip.
+   */
+  private Map<Integer, DeserializationException> wrongTypeFailures(List<String> keys, List<Reply<?>> replies) {
+    Map<Integer, Reply<String>> types = new LinkedHashMap<>();
+    Batch batch = null;
+    for (int i = 0; i < replies.size(); i++) {
+      if (replies.get(i) == null) {
+        continue; // read with the query
+      }
+      try {
+        replies.get(i).get();
+      } catch (WrongTypeException e) {
+        if (batch == null) {
+          batch = core.connection().batch();
+        }
+        types.put(i, batch.add(Commands.type(keys.get(i))));
+      }
+    }
+    if (batch == null) {
+      return Map.of();
+    }
+    batch.execute();
+    Map<Integer, DeserializationException> failures = new LinkedHashMap<>();
+    types.forEach((i, type) -> failures.put(i, storage.wrongType(keys.get(i), type.get())));
+    return failures;
+  }
+}
