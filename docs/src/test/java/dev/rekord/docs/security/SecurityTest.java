@@ -15,10 +15,13 @@ import dev.rekord.exception.RekordException;
 import dev.rekord.update.Update;
 import dev.rekord.connection.RetryPolicy;
 import dev.rekord.docs.gettingstarted.Member;
+import dev.rekord.docs.gettingstarted.MemberModel;
 import dev.rekord.docs.gettingstarted.MemberRepository;
 import dev.rekord.docs.gettingstarted.Member_;
+import dev.rekord.model.Engine;
 import dev.rekord.model.RekordModel;
 import dev.rekord.test.RedisCluster;
+import dev.rekord.test.RedisModules;
 import dev.rekord.test.RedisServer;
 import dev.rekord.test.TestCertificates;
 import java.io.IOException;
@@ -31,6 +34,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +50,7 @@ class SecurityTest {
   @Test
   void theDocumentedAclsAreEnoughOnAStandaloneServer() {
     try (RedisServer server = RedisServer.start()) {
-      applyAcls(List.of(server), false);
+      applyAcls(List.of(server), false, false);
       exercise(server);
       assertEquals(List.of(), server.command("ACL", "LOG"), "Redis refused the documented users nothing");
     }
@@ -54,12 +59,47 @@ class SecurityTest {
   @Test
   void theDocumentedAclsAreEnoughOnACluster() {
     try (RedisCluster cluster = RedisCluster.builder().start()) {
-      applyAcls(cluster.nodes(), true);
+      applyAcls(cluster.nodes(), true, false);
       exercise(cluster.nodes().get(0));
       for (RedisServer node : cluster.nodes()) {
         assertEquals(List.of(), node.command("ACL", "LOG"), "Redis refused the documented users nothing on " + node);
       }
     }
+  }
+
+  /**
+   * The search engine's lines on top of the object mapper's: its {@code FT.*} commands name the
+   * index or alias as their key, so without the page's index patterns every query is refused.
+   */
+  @Test
+  void theDocumentedSearchAclsAreEnoughOnAStandaloneServer() {
+    Path module = RedisModules.search().orElse(null);
+    Assumptions.assumeTrue(module != null, RedisModules.searchMissingMessage());
+    try (RedisServer server = RedisServer.builder().module(module).start()) {
+      applyAcls(List.of(server), false, true);
+      exerciseObjectMapper(server, SecurityTest::onTheSearchEngine);
+      assertEquals(List.of(), server.command("ACL", "LOG"), "Redis refused the documented users nothing");
+    }
+  }
+
+  @Test
+  void theDocumentedSearchAclsAreEnoughOnACluster() {
+    Path module = RedisModules.search().orElse(null);
+    Assumptions.assumeTrue(module != null, RedisModules.searchMissingMessage());
+    try (RedisCluster cluster = RedisCluster.builder().module(module).start()) {
+      applyAcls(cluster.nodes(), true, true);
+      exerciseObjectMapper(cluster.nodes().get(0), SecurityTest::onTheSearchEngine);
+      for (RedisServer node : cluster.nodes()) {
+        assertEquals(List.of(), node.command("ACL", "LOG"), "Redis refused the documented users nothing on " + node);
+      }
+    }
+  }
+
+  /** Members on the search engine, the guide's other models on the portable one. */
+  private static Rekord onTheSearchEngine(String url) {
+    Rekord rekord = Rekord.builder().url(url).engine(Engine.PORTABLE).engine(Member.class, Engine.SEARCH).build();
+    assertEquals(Engine.SEARCH, rekord.engineOf(MemberModel.INSTANCE));
+    return rekord;
   }
 
   /**
@@ -69,7 +109,7 @@ class SecurityTest {
   @Test
   void aUserWithoutAListedCommandIsRefused() {
     try (RedisServer server = RedisServer.start()) {
-      applyAcls(List.of(server), false);
+      applyAcls(List.of(server), false, false);
       server.command("ACL", "SETUSER", "rekord-app", "-xadd");
       String host = server.host() + ":" + server.port();
       try (Rekord migrations = Rekord.connect("redis://rekord-migrate:migrate-secret@" + host)) {
@@ -153,9 +193,10 @@ class SecurityTest {
   /**
    * Runs the page's {@code ACL SETUSER} lines on every node (ACL users are per node), repeating
    * the key patterns it gives for {@code member} for every other model of the guide, as the page
-   * says; the cluster lines only on a cluster.
+   * says; the cluster lines only on a cluster, the search engine's ({@code +ft.*}, and
+   * {@code +cluster|nodes} on a cluster) only when {@code search}.
    */
-  private static void applyAcls(List<RedisServer> nodes, boolean cluster) {
+  private static void applyAcls(List<RedisServer> nodes, boolean cluster, boolean search) {
     List<String> prefixes = new ArrayList<>();
     try (Rekord admin = Rekord.connect(nodes.get(0).url())) {
       for (RekordModel<?, ?> model : admin.models()) {
@@ -164,8 +205,9 @@ class SecurityTest {
     }
     assertTrue(prefixes.contains("member"), prefixes.toString());
     for (String line : aclLines()) {
-      boolean clusterOnly = line.contains("cluster|slots");
-      if (clusterOnly && !cluster) {
+      boolean clusterOnly = line.contains("cluster|slots") || line.contains("cluster|nodes");
+      boolean searchOnly = line.contains("+ft.") || line.contains("cluster|nodes");
+      if (clusterOnly && !cluster || searchOnly && !search) {
         continue;
       }
       List<String> args = new ArrayList<>(List.of(line.split("\\s+")));
@@ -185,28 +227,13 @@ class SecurityTest {
   }
 
   /**
-   * The migrating user migrates; the application user saves, queries, reads and deletes, then
+   * The object mapper's work (below), then the application user
    * changes expiries, locks and writes fenced, updates partially, and follows the change stream
    * (consumer group and notices) of a model with one.
    */
   private static void exercise(RedisServer node) {
+    exerciseObjectMapper(node, Rekord::connect);
     String host = node.host() + ":" + node.port();
-    try (Rekord migrations = Rekord.connect("redis://rekord-migrate:migrate-secret@" + host)) {
-      assertFalse(migrations.migrate().models().isEmpty());
-    }
-    try (Rekord rekord = Rekord.connect("redis://rekord-app:app-secret@" + host)) {
-      MemberRepository members = new MemberRepository(rekord);
-      for (int i = 0; i < 12; i++) {
-        members.save(new Member("m" + i, "N" + i, i % 2 == 0 ? "Oslo" : "Bergen", LocalDate.of(2024, 1, 1 + i)));
-      }
-      assertEquals(6, members.find(Member_.city.eq("Oslo")).count());
-      assertEquals(6, members.find(Member_.city.eq("Oslo")).list().size());
-      assertEquals(12, members.findAll().pageSize(5).stream().count());
-      assertEquals("N3", members.findById("m3").orElseThrow().name());
-      assertTrue(members.deleteById("m3"));
-      assertEquals(11, members.findAll().deleteAll());
-      assertEquals(0, members.count());
-    }
     try (Rekord rekord = withChanges("redis://rekord-app:app-secret@" + host)) {
       MemberRepository members = new MemberRepository(rekord);
       List<ChangeNotice<String>> notices = new CopyOnWriteArrayList<>();
@@ -228,6 +255,28 @@ class SecurityTest {
         await(() -> events.size() >= 7 && !notices.isEmpty());
       }
       assertEquals(7, events.size(), events.toString()); // created, 3 expiry changes, 2 updates, deleted
+    }
+  }
+
+  /** The migrating user migrates; the application user saves, queries, pages, reads and deletes. */
+  private static void exerciseObjectMapper(RedisServer node, Function<String, Rekord> connect) {
+    String host = node.host() + ":" + node.port();
+    try (Rekord migrations = connect.apply("redis://rekord-migrate:migrate-secret@" + host)) {
+      assertFalse(migrations.migrate().models().isEmpty());
+    }
+    try (Rekord rekord = connect.apply("redis://rekord-app:app-secret@" + host)) {
+      MemberRepository members = new MemberRepository(rekord);
+      for (int i = 0; i < 12; i++) {
+        members.save(new Member("m" + i, "N" + i, i % 2 == 0 ? "Oslo" : "Bergen", LocalDate.of(2024, 1, 1 + i)));
+      }
+      assertEquals(6, members.find(Member_.city.eq("Oslo")).count());
+      assertEquals(6, members.find(Member_.city.eq("Oslo")).list().size());
+      assertEquals(List.of("m10", "m2"), members.find(Member_.city.eq("Oslo")).offset(1).limit(2).ids());
+      assertEquals(12, members.findAll().pageSize(5).stream().count());
+      assertEquals("N3", members.findById("m3").orElseThrow().name());
+      assertTrue(members.deleteById("m3"));
+      assertEquals(11, members.findAll().deleteAll());
+      assertEquals(0, members.count());
     }
   }
 
