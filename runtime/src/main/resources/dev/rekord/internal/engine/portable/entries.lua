@@ -94,11 +94,12 @@ local function writeCollected(adds)
   end
 end
 
--- Removes, after a document's new entries were written, the entries its old manifest (false:
--- none) names and the new one does not; nothing when it is unchanged (an update that changes no
--- indexed value touches only the document).
-local function removeStale(base, id, old, manifest)
-  if not old or old == manifest then return end
+-- The entries (key, member, key, member, …) a document's old manifest (false: none) names and
+-- the new one does not; nil when it is unchanged (an update that changes no indexed value touches
+-- only the document). Read before anything is written (reachable), removed after a document's new
+-- entries were written.
+local function staleEntries(base, id, old, manifest)
+  if not old or old == manifest then return nil end
   local kept = {}
   eachEntry(manifest, base, id, function(key, member)
     local members = kept[key]
@@ -108,10 +109,18 @@ local function removeStale(base, id, old, manifest)
     end
     members[member] = true
   end)
+  local stale = {}
   eachEntry(old, base, id, function(key, member)
     local members = kept[key]
-    if not (members and members[member]) then removeEntry(key, member) end
+    if not (members and members[member]) then stale[#stale + 1], stale[#stale + 2] = key, member end
   end)
+  return stale
+end
+
+-- Removes the entries staleEntries finds, checking no key first: index.lua, whose transaction runs
+-- on a standalone server only.
+local function removeStale(base, id, old, manifest)
+  removeEntries(staleEntries(base, id, old, manifest))
 end
 
 -- Stores a document's new manifest where the client said (inDocument: the field MANIFEST_FIELD of

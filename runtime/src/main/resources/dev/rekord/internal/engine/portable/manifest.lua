@@ -68,13 +68,35 @@ local function readManifest(docKey, manifestKey)
   return redis.call('GET', manifestKey), false
 end
 
+-- Checks, before a script writes anything, that the keys of entries (key, member, key, member, …)
+-- are on this node. While a slot migrates, Redis runs a script on the slot's source when every key
+-- it names is there, but refuses mid-script a command on a key of the slot that has already moved.
+-- Entry keys a manifest names are not among the script's keys, so one already moved would stop a
+-- save or delete half done; an EXISTS of each meets that refusal before the first write, and the
+-- call is retried whole.
+local function reachable(entries)
+  if not entries then return end
+  for i = 1, #entries, 2 do redis.call('EXISTS', entries[i]) end
+end
+
+-- Removes entries (key, member, key, member, …; nil: none).
+local function removeEntries(entries)
+  if not entries then return end
+  for i = 1, #entries, 2 do removeEntry(entries[i], entries[i + 1]) end
+end
+
 -- Removes the index entries of a document that is gone or about to be deleted: those its manifest
 -- names, its manifest key, and its id from the bucket's set of all ids (a manifest in the
 -- document's hash goes with the document). Returns the manifest (false: none).
 local function unindex(docKey, manifestKey, idsKey, base, id)
   local manifest, inDocument = readManifest(docKey, manifestKey)
   if manifest then
-    eachEntry(manifest, base, id, removeEntry)
+    local entries = {}
+    eachEntry(manifest, base, id, function(key, member)
+      entries[#entries + 1], entries[#entries + 2] = key, member
+    end)
+    reachable(entries)
+    removeEntries(entries)
     if not inDocument then redis.call('DEL', manifestKey) end
   end
   redis.call('ZREM', idsKey, id)

@@ -26,14 +26,16 @@ end
 
 local old, oldInDocument = readManifest(KEYS[1], KEYS[2])
 local manifest, inDocument = ARGV[4], ARGV[3] == MANIFEST_IN_DOCUMENT
-redis.call('ZADD', KEYS[3], '0', id)
 local expiresAt = redis.call('PEXPIRETIME', KEYS[1])
 if expiresAt > 0 then
-  redis.call('ZADD', KEYS[4], expiresAt, id)
   manifest = manifest .. ARGV[5]
   inDocument = false
 end
+local stale = staleEntries(base, id, old, manifest)
+reachable(stale)
+redis.call('ZADD', KEYS[3], '0', id)
+if expiresAt > 0 then redis.call('ZADD', KEYS[4], expiresAt, id) end
 writeEntries(id, KEYS[1], 5, 6, entries)
-removeStale(base, id, old, manifest)
+removeEntries(stale)
 storeManifest(KEYS[1], KEYS[2], manifest, inDocument, oldInDocument and old, not oldInDocument and old)
 return 1

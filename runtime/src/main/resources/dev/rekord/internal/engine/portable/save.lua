@@ -2,7 +2,7 @@
 -- one document per save, many per saveAll; arguments built by ScriptCalls.save), or deletes them
 -- with their entries (the delete items of a unit of work, ScriptCalls.deleteItem). The script runs
 -- atomically, so each document is written with its entries or not at all. Work is shared between
--- the documents where Redis allows: one MGET of old manifests, one DEL, one ZADD of the ids, one
+-- the documents where Redis allows: one MGET of old manifests, one DEL of the deleted ones, one ZADD of the ids, one
 -- ZADD per index key; the ids of one call are distinct.
 -- KEYS[1] the bucket's set of all ids (score 0), then per document: the document, its manifest
 -- key, one key per index entry (the bucket's set of expiring ids among them when it expires).
@@ -73,6 +73,52 @@ local function reportWrite(at, doc, before, old, from, to)
   appendChange(base, id, before and CHANGE_UPDATED or CHANGE_CREATED, changedFields(form, before, from, to), version)
 end
 
+-- Writes the document whose n arguments are ARGV[from..to] over the stored one, with its time to
+-- live ttl (ms, '0': none). Never by deleting the key first: while a slot migrates, Redis runs a
+-- script on the source only when the keys it names are there, and refuses mid-script a command on a
+-- key of that slot that is not, so a document deleted and then written anew was lost. A hash gets
+-- its fields set, the fields it no longer has removed (HLEN says when there are any) and its time to
+-- live replaced; a JSON text is one SET, which replaces value and time to live. A key of another type
+-- (a mismatched document) and a hash without a field are the only ones deleted.
+local function writeDocument(doc, from, to, ttl)
+  if form == FORM_JSON then
+    if ttl ~= '0' then
+      redis.call('SET', doc, ARGV[from], 'PX', ttl)
+    else
+      redis.call('SET', doc, ARGV[from])
+    end
+    return
+  end
+  if to < from then
+    redis.call('DEL', doc)
+    return
+  end
+  local added = redis.pcall('HSET', doc, unpack(ARGV, from, math.min(from + 999, to)))
+  if type(added) == 'table' then
+    redis.call('DEL', doc)
+    added = redis.call('HSET', doc, unpack(ARGV, from, math.min(from + 999, to)))
+  end
+  for i = from + 1000, to, 1000 do
+    added = added + redis.call('HSET', doc, unpack(ARGV, i, math.min(i + 999, to)))
+  end
+  local fields, stored = (to - from + 1) / 2, redis.call('HLEN', doc)
+  if stored > fields then
+    local kept, stale = {}, {}
+    for i = from, to, 2 do kept[ARGV[i]] = true end
+    for _, field in ipairs(redis.call('HKEYS', doc)) do
+      if not kept[field] then stale[#stale + 1] = field end
+    end
+    for i = 1, #stale, 1000 do
+      redis.call('HDEL', doc, unpack(stale, i, math.min(i + 999, #stale)))
+    end
+  end
+  if ttl ~= '0' then
+    redis.call('PEXPIRE', doc, ttl)
+  elseif stored > added then -- it was stored before, maybe with a time to live
+    redis.call('PERSIST', doc)
+  end
+end
+
 -- (no tables for one document saved: a save's garbage costs it as much as its checks)
 local many = count > 1 or ARGV[9] == MANIFEST_IN_NOWHERE
 local seen, firstKey, firstArg
@@ -129,21 +175,13 @@ if not many then
   else
     old, oldInDocument = redis.call('GET', manifestKey), false
   end
+  local stale = staleEntries(base, id, old, manifest)
+  reachable(stale)
   local before = FEED_ON and documentBefore(form, doc)
-  redis.call('DEL', doc)
-  if form == FORM_HASH then
-    for i = 12, 11 + n, 1000 do
-      redis.call('HSET', doc, unpack(ARGV, i, math.min(i + 999, 11 + n)))
-    end
-    if ttl ~= '0' then redis.call('PEXPIRE', doc, ttl) end
-  elseif ttl ~= '0' then
-    redis.call('SET', doc, ARGV[12], 'PX', ttl)
-  else
-    redis.call('SET', doc, ARGV[12])
-  end
+  writeDocument(doc, 12, 11 + n, ttl)
   redis.call('ZADD', KEYS[1], '0', id)
   writeEntries(id, doc, 4, 13 + n, tonumber(ARGV[12 + n]))
-  removeStale(base, id, old, manifest)
+  removeEntries(stale)
   storeManifest(doc, manifestKey, manifest, inDocument, inDocument and manifest, not oldInDocument and old)
   if FEED_ON then reportWrite(4, KEYS[2], before, old, 12, 11 + n) end
   return {}
@@ -183,39 +221,36 @@ if #missing > 0 then
   for j = 1, #missing do old[missingAt[j]] = found[j] end
 end
 
+-- The entries each document leaves, their keys checked before anything is written.
+local stale = {}
+for _, i in ipairs(order) do
+  stale[i] = staleEntries(base, ARGV[firstArg[i]], old[i], ARGV[firstArg[i] + 6])
+  reachable(stale[i])
+end
+
 -- What the change feed needs of the documents before they are replaced.
 local before = {}
 if FEED_ON then
   for _, i in ipairs(order) do before[i] = documentBefore(form, KEYS[firstKey[i]]) end
 end
 
--- The documents: one DEL for all, then each saved one written whole.
+-- The documents: one DEL for the deleted ones, each saved one written over the stored one.
 local documents, deleted, ids, gone = {}, {}, {}, {}
-for j, i in ipairs(order) do
+for _, i in ipairs(order) do
   documents[i] = KEYS[firstKey[i]]
-  deleted[j] = documents[i]
   if ARGV[firstArg[i] + 5] == MANIFEST_IN_NOWHERE then
+    deleted[#deleted + 1] = documents[i]
     gone[#gone + 1] = ARGV[firstArg[i]]
   else
     local size = #ids
     ids[size + 1], ids[size + 2] = '0', ARGV[firstArg[i]]
   end
 end
-redis.call('DEL', unpack(deleted))
+if #deleted > 0 then redis.call('DEL', unpack(deleted)) end
 for _, i in ipairs(order) do
-  local doc, at = documents[i], firstArg[i]
-  local ttl, n = ARGV[at + 4], tonumber(ARGV[at + 7])
-  if ARGV[at + 5] == MANIFEST_IN_NOWHERE then
-    -- deleted: no document to write
-  elseif form == FORM_HASH then
-    for j = at + 8, at + 7 + n, 1000 do
-      redis.call('HSET', doc, unpack(ARGV, j, math.min(j + 999, at + 7 + n)))
-    end
-    if ttl ~= '0' then redis.call('PEXPIRE', doc, ttl) end
-  elseif ttl ~= '0' then
-    redis.call('SET', doc, ARGV[at + 8], 'PX', ttl)
-  else
-    redis.call('SET', doc, ARGV[at + 8])
+  local at = firstArg[i]
+  if ARGV[at + 5] ~= MANIFEST_IN_NOWHERE then
+    writeDocument(documents[i], at + 8, at + 7 + tonumber(ARGV[at + 7]), ARGV[at + 4])
   end
 end
 if #ids > 0 then redis.call('ZADD', KEYS[1], unpack(ids)) end
@@ -237,7 +272,7 @@ for _, i in ipairs(order) do
   local at = firstArg[i]
   local id, manifest = ARGV[at], ARGV[at + 6]
   local inDocument = ARGV[at + 5] == MANIFEST_IN_DOCUMENT
-  removeStale(base, id, old[i], manifest)
+  removeEntries(stale[i])
   storeManifest(documents[i], KEYS[firstKey[i] + 1], manifest, inDocument, inDocument and manifest,
     not oldInDocument[i] and old[i])
   if FEED_ON then reportWrite(at, documents[i], before[i], old[i], at + 8, at + 7 + tonumber(ARGV[at + 7])) end

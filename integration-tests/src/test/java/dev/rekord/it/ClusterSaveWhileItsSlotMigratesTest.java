@@ -1,0 +1,244 @@
+package dev.rekord.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekord.Rekord;
+import dev.rekord.it.model.Member;
+import dev.rekord.it.model.MemberRepository;
+import dev.rekord.it.model.Member_;
+import dev.rekord.it.model.Note;
+import dev.rekord.it.model.NoteRepository;
+import dev.rekord.it.model.Note_;
+import dev.rekord.model.Engine;
+import dev.rekord.schema.IndexReport;
+import dev.rekord.test.RedisCluster;
+import dev.rekord.test.RedisServer;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.util.JedisClusterCRC16;
+
+/**
+ * The portable engine's saves of documents whose slot is migrating while every key they touch is
+ * still on the source (the state {@code redis-cli --cluster reshard} holds a slot in until it has
+ * moved its keys). Redis runs such a script on the source, and refuses, mid-script, any command on
+ * a key of that slot that does not exist there: a save that deleted its document before writing
+ * it anew lost the document. Here the documents' manifests live in manifest keys (a JSON document;
+ * a hash that expires), so every key a save names exists and the script runs.
+ */
+class ClusterSaveWhileItsSlotMigratesTest {
+
+  private static RedisCluster cluster;
+  private Rekord rekord;
+  private final List<Integer> touched = new ArrayList<>();
+  private RedisServer source;
+  private RedisServer target;
+
+  @BeforeAll
+  static void start() {
+    cluster = RedisCluster.builder().start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @BeforeEach
+  void connect() {
+    cluster.flushAll();
+    rekord = Rekord.builder().url(cluster.seedUrl()).engine(Engine.PORTABLE).build();
+    rekord.migrate();
+  }
+
+  @AfterEach
+  void close() {
+    if (rekord != null) {
+      rekord.close();
+    }
+    for (int slot : touched) { // a failed test leaves no slot half migrated for the next
+      for (RedisServer master : cluster.masters()) {
+        master.command("CLUSTER", "SETSLOT", Integer.toString(slot), "STABLE");
+      }
+    }
+  }
+
+  @Test
+  void aJsonDocumentSavedWhileItsSlotMigratesIsWrittenNotLost() {
+    NoteRepository notes = new NoteRepository(rekord);
+    for (int i = 0; i < 40; i++) {
+      notes.save(new Note("n" + i, null, "text" + (i % 2)));
+    }
+    List<String> ids = idsInOneSlot("n", 2);
+    beginMigration(ids.get(0));
+
+    Note first = notes.findById(ids.get(0)).orElseThrow();
+    notes.save(new Note(first.id(), first.version(), first.text()));            // one document
+    notes.saveAll(ids.stream().map(id -> notes.findById(id).orElseThrow())      // several, one call
+        .map(note -> new Note(note.id(), note.version(), note.text())).toList());
+
+    completeMigration();
+    for (String id : ids) {
+      Note note = notes.findById(id).orElseThrow(() -> new AssertionError(id + " was lost"));
+      assertEquals(id.equals(first.id()) ? 3 : 2, note.version(), id);
+    }
+    assertEquals(20, notes.find(Note_.text.eq("text0")).count());
+    assertEquals(20, notes.find(Note_.text.eq("text1")).count());
+  }
+
+  @Test
+  void anExpiringHashSavedWhileItsSlotMigratesKeepsNoFieldOfItsFormerSelf() {
+    MemberRepository members = new MemberRepository(rekord);
+    for (int i = 0; i < 40; i++) {
+      members.save(member("m" + i, List.of("a", "b")), Duration.ofHours(1));
+    }
+    List<String> ids = idsInOneSlot("m", 3);
+    members.save(member(ids.get(2), null), Duration.ofHours(1)); // the slot's key of null tags exists
+    beginMigration(ids.get(0));
+
+    // index entries in keys the slot holds (so the script runs on the source), one field fewer
+    members.save(member(ids.get(0), null), Duration.ofHours(1));
+    members.saveAll(List.of(member(ids.get(0), List.of("a", "b")), member(ids.get(1), null)), Duration.ofHours(2));
+
+    completeMigration();
+    assertEquals(List.of("a", "b"), members.findById(ids.get(0)).orElseThrow().tags());
+    assertEquals(null, members.findById(ids.get(1)).orElseThrow().tags(), "no field of the former document is left");
+    assertTrue(members.ttl(ids.get(1)).orElseThrow().compareTo(Duration.ofMinutes(61)) > 0, "the new time to live");
+    assertEquals(40, members.find(Member_.age.gte(0)).count());
+    assertEquals(38, members.find(Member_.tags.contains("a")).count());
+  }
+
+  /**
+   * An index entry a save removes lives in a key the script does not name (only the old manifest
+   * does): when that key has already moved to the target, the save must not be half done on the
+   * source — it waits, whole, for the migration to end.
+   */
+  @Test
+  void aSaveWhoseStaleEntryHasMovedWaitsForTheMigrationInsteadOfLeavingTheEntry() throws Exception {
+    MemberRepository members = new MemberRepository(rekord);
+    for (int i = 0; i < 40; i++) {
+      members.save(member("m" + i, List.of("a", "b")), Duration.ofHours(1)); // manifests in keys
+    }
+    List<String> ids = idsInOneSlot("m", 2);
+    members.save(member(ids.get(1), List.of("c")), Duration.ofHours(1)); // the slot's key of tag c exists
+    beginMigration(ids.get(0));
+    String slot = Integer.toString(touched.get(0));
+    List<String> tagB = ((List<?>) source.command("CLUSTER", "GETKEYSINSLOT", slot, "1000")).stream()
+        .map(String::valueOf).filter(key -> key.contains("tags") && key.endsWith("b")).toList();
+    assertEquals(1, tagB.size(), "the key of tag b: " + source.command("CLUSTER", "GETKEYSINSLOT", slot, "1000"));
+    migrateKeys(tagB);
+
+    String document = String.valueOf(((List<?>) source.command("KEYS", "{*}:" + ids.get(0))).get(0));
+    Object before = source.command("HGETALL", document);
+    java.util.concurrent.CompletableFuture<Member> saved = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> members.save(member(ids.get(0), List.of("a", "c")), Duration.ofHours(1)));
+    Thread.sleep(300); // the save is refused and retried meanwhile
+    assertEquals(before, source.command("HGETALL", document), "nothing written while the save waits");
+    completeMigration();
+    saved.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertEquals(List.of("a", "c"), members.findById(ids.get(0)).orElseThrow().tags());
+    assertFalse(members.find(Member_.tags.contains("b")).ids().contains(ids.get(0)), "no entry left in tag b");
+    assertTrue(members.find(Member_.tags.contains("c")).ids().contains(ids.get(0)));
+    IndexReport report = members.verifyIndex();
+    assertTrue(report.consistent(), report.toString());
+  }
+
+  /** The same for a delete: its document and entries stay whole until it can remove them all. */
+  @Test
+  void aDeleteWhoseEntryHasMovedWaitsForTheMigrationInsteadOfLeavingEntries() throws Exception {
+    MemberRepository members = new MemberRepository(rekord);
+    for (int i = 0; i < 40; i++) {
+      members.save(member("m" + i, List.of("a", "b")), Duration.ofHours(1));
+    }
+    List<String> ids = idsInOneSlot("m", 1);
+    beginMigration(ids.get(0));
+    String slot = Integer.toString(touched.get(0));
+    List<String> keys = ((List<?>) source.command("CLUSTER", "GETKEYSINSLOT", slot, "1000")).stream()
+        .map(String::valueOf).toList();
+    migrateKeys(keys.stream().filter(key -> key.contains("tags") && key.endsWith("b")).toList());
+    List<String> tagA = keys.stream().filter(key -> key.contains("tags") && key.endsWith("a")).toList();
+    assertEquals(1, tagA.size(), keys.toString());
+
+    java.util.concurrent.CompletableFuture<Boolean> deleted = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> members.deleteById(ids.get(0)));
+    Thread.sleep(300); // the delete is refused and retried meanwhile
+    assertEquals("0", String.valueOf(source.command("ZSCORE", tagA.get(0), ids.get(0))), "no entry removed while it waits");
+    completeMigration();
+    assertTrue(deleted.get(10, java.util.concurrent.TimeUnit.SECONDS));
+
+    assertFalse(members.existsById(ids.get(0)));
+    assertEquals(39, members.find(Member_.tags.contains("b")).count());
+    assertEquals(39, members.find(Member_.tags.contains("a")).count());
+    IndexReport report = members.verifyIndex();
+    assertTrue(report.consistent(), report.toString());
+  }
+
+  private static Member member(String id, List<String> tags) {
+    return new Member(id, "Oslo", LocalDate.of(2024, 1, 1), 30, tags, null);
+  }
+
+  /** {@code count} ids (with {@code prefix}) of saved documents whose keys share one slot. */
+  private static List<String> idsInOneSlot(String prefix, int count) {
+    Map<Integer, List<String>> bySlot = new java.util.TreeMap<>();
+    for (RedisServer master : cluster.masters()) {
+      for (Object key : (List<?>) master.command("KEYS", "{*}:" + prefix + "*")) {
+        String name = String.valueOf(key);
+        bySlot.computeIfAbsent(JedisClusterCRC16.getSlot(name), slot -> new ArrayList<>())
+            .add(name.substring(name.indexOf("}:") + 2));
+      }
+    }
+    List<String> ids = bySlot.values().stream().filter(list -> list.size() >= count).findFirst()
+        .orElseThrow(() -> new AssertionError("no slot holds " + count + " documents: " + bySlot));
+    return ids.stream().sorted().limit(count).toList();
+  }
+
+  /**
+   * {@code CLUSTER SETSLOT … IMPORTING/MIGRATING} for the slot of the document {@code id}, no key
+   * moved: its source still holds every key.
+   */
+  private void beginMigration(String id) {
+    Map<String, Integer> slots = new java.util.HashMap<>();
+    for (RedisServer master : cluster.masters()) {
+      for (Object key : (List<?>) master.command("KEYS", "{*}:" + id)) {
+        slots.put(String.valueOf(key), JedisClusterCRC16.getSlot(String.valueOf(key)));
+      }
+    }
+    assertEquals(1, slots.size(), slots.toString());
+    int slot = slots.values().iterator().next();
+    source = cluster.masterOf(slot);
+    target = cluster.masters().stream().filter(m -> m.port() != source.port()).findFirst().orElseThrow();
+    touched.add(slot);
+    target.command("CLUSTER", "SETSLOT", Integer.toString(slot), "IMPORTING", cluster.nodeId(source));
+    source.command("CLUSTER", "SETSLOT", Integer.toString(slot), "MIGRATING", cluster.nodeId(target));
+  }
+
+  private void migrateKeys(List<String> keys) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    List<String> migrate = new ArrayList<>(List.of("MIGRATE", target.host(), Integer.toString(target.port()), "", "0", "5000", "KEYS"));
+    migrate.addAll(keys);
+    source.command(migrate.toArray(String[]::new));
+  }
+
+  /** The migration begun ends as a resharding tool ends it: every key moved, the slot the target's. */
+  private void completeMigration() {
+    String slot = Integer.toString(touched.get(touched.size() - 1));
+    migrateKeys(((List<?>) source.command("CLUSTER", "GETKEYSINSLOT", slot, "1000")).stream().map(String::valueOf).toList());
+    for (RedisServer master : cluster.masters()) {
+      master.command("CLUSTER", "SETSLOT", slot, "NODE", cluster.nodeId(target));
+    }
+  }
+}
