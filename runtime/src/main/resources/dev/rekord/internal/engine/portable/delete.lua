@@ -17,7 +17,7 @@ if ARGV[5] ~= '' then
 else
   version = eventVersion(KEYS[1], ARGV[3], ARGV[4])
 end
-local manifest = unindex(KEYS[1], KEYS[2], KEYS[3], ARGV[2], ARGV[1])
+local manifest = unindex(KEYS[1], KEYS[2], KEYS[3], ARGV[2], ARGV[1], true)
 local existed = redis.call('DEL', KEYS[1])
 if existed == 1 then
   if FEED_ON then appendChange(ARGV[2], ARGV[1], CHANGE_DELETED, '', version) end

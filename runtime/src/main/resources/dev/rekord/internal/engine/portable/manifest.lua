@@ -87,16 +87,23 @@ end
 
 -- Removes the index entries of a document that is gone or about to be deleted: those its manifest
 -- names, its manifest key, and its id from the bucket's set of all ids (a manifest in the
--- document's hash goes with the document). Returns the manifest (false: none).
-local function unindex(docKey, manifestKey, idsKey, base, id)
+-- document's hash goes with the document). Returns the manifest (false: none). checked: every
+-- entry's key is found reachable first (a delete, whose document would otherwise stay with some
+-- entries removed); a document already gone needs no check, as its manifest key goes last and a
+-- removal stopped half way is done again at the next sweep.
+local function unindex(docKey, manifestKey, idsKey, base, id, checked)
   local manifest, inDocument = readManifest(docKey, manifestKey)
   if manifest then
-    local entries = {}
-    eachEntry(manifest, base, id, function(key, member)
-      entries[#entries + 1], entries[#entries + 2] = key, member
-    end)
-    reachable(entries)
-    removeEntries(entries)
+    if checked then
+      local entries = {}
+      eachEntry(manifest, base, id, function(key, member)
+        entries[#entries + 1], entries[#entries + 2] = key, member
+      end)
+      reachable(entries)
+      removeEntries(entries)
+    else
+      eachEntry(manifest, base, id, removeEntry)
+    end
     if not inDocument then redis.call('DEL', manifestKey) end
   end
   redis.call('ZREM', idsKey, id)
