@@ -39,9 +39,7 @@ class ClusterSaveWhileItsSlotMigratesTest {
 
   private static RedisCluster cluster;
   private Rekord rekord;
-  private final List<Integer> touched = new ArrayList<>();
-  private RedisServer source;
-  private RedisServer target;
+  private RedisCluster.SlotMigration migration;
 
   @BeforeAll
   static void start() {
@@ -67,10 +65,8 @@ class ClusterSaveWhileItsSlotMigratesTest {
     if (rekord != null) {
       rekord.close();
     }
-    for (int slot : touched) { // a failed test leaves no slot half migrated for the next
-      for (RedisServer master : cluster.masters()) {
-        master.command("CLUSTER", "SETSLOT", Integer.toString(slot), "STABLE");
-      }
+    if (migration != null) {
+      migration.close(); // a failed test leaves no slot half migrated for the next
     }
   }
 
@@ -88,7 +84,7 @@ class ClusterSaveWhileItsSlotMigratesTest {
     notes.saveAll(ids.stream().map(id -> notes.findById(id).orElseThrow())      // several, one call
         .map(note -> new Note(note.id(), note.version(), note.text())).toList());
 
-    completeMigration();
+    migration.complete();
     for (String id : ids) {
       Note note = notes.findById(id).orElseThrow(() -> new AssertionError(id + " was lost"));
       assertEquals(id.equals(first.id()) ? 3 : 2, note.version(), id);
@@ -111,7 +107,7 @@ class ClusterSaveWhileItsSlotMigratesTest {
     members.save(member(ids.get(0), null), Duration.ofHours(1));
     members.saveAll(List.of(member(ids.get(0), List.of("a", "b")), member(ids.get(1), null)), Duration.ofHours(2));
 
-    completeMigration();
+    migration.complete();
     assertEquals(List.of("a", "b"), members.findById(ids.get(0)).orElseThrow().tags());
     assertEquals(null, members.findById(ids.get(1)).orElseThrow().tags(), "no field of the former document is left");
     assertTrue(members.ttl(ids.get(1)).orElseThrow().compareTo(Duration.ofMinutes(61)) > 0, "the new time to live");
@@ -133,19 +129,18 @@ class ClusterSaveWhileItsSlotMigratesTest {
     List<String> ids = idsInOneSlot("m", 2);
     members.save(member(ids.get(1), List.of("c")), Duration.ofHours(1)); // the slot's key of tag c exists
     beginMigration(ids.get(0));
-    String slot = Integer.toString(touched.get(0));
-    List<String> tagB = ((List<?>) source.command("CLUSTER", "GETKEYSINSLOT", slot, "1000")).stream()
-        .map(String::valueOf).filter(key -> key.contains("tags") && key.endsWith("b")).toList();
-    assertEquals(1, tagB.size(), "the key of tag b: " + source.command("CLUSTER", "GETKEYSINSLOT", slot, "1000"));
-    migrateKeys(tagB);
+    List<String> tagB = migration.keys(1000).stream().filter(key -> key.contains("tags") && key.endsWith("b")).toList();
+    assertEquals(1, tagB.size(), "the key of tag b: " + migration.keys(1000));
+    migration.move(tagB);
 
-    String document = String.valueOf(((List<?>) source.command("KEYS", "{*}:" + ids.get(0))).get(0));
+    RedisServer source = migration.source();
+    String document = members.keyOf(ids.get(0));
     Object before = source.command("HGETALL", document);
     java.util.concurrent.CompletableFuture<Member> saved = java.util.concurrent.CompletableFuture.supplyAsync(
         () -> members.save(member(ids.get(0), List.of("a", "c")), Duration.ofHours(1)));
     Thread.sleep(300); // the save is refused and retried meanwhile
     assertEquals(before, source.command("HGETALL", document), "nothing written while the save waits");
-    completeMigration();
+    migration.complete();
     saved.get(10, java.util.concurrent.TimeUnit.SECONDS);
 
     assertEquals(List.of("a", "c"), members.findById(ids.get(0)).orElseThrow().tags());
@@ -164,18 +159,17 @@ class ClusterSaveWhileItsSlotMigratesTest {
     }
     List<String> ids = idsInOneSlot("m", 1);
     beginMigration(ids.get(0));
-    String slot = Integer.toString(touched.get(0));
-    List<String> keys = ((List<?>) source.command("CLUSTER", "GETKEYSINSLOT", slot, "1000")).stream()
-        .map(String::valueOf).toList();
-    migrateKeys(keys.stream().filter(key -> key.contains("tags") && key.endsWith("b")).toList());
+    List<String> keys = migration.keys(1000);
+    migration.move(keys.stream().filter(key -> key.contains("tags") && key.endsWith("b")).toList());
     List<String> tagA = keys.stream().filter(key -> key.contains("tags") && key.endsWith("a")).toList();
     assertEquals(1, tagA.size(), keys.toString());
 
     java.util.concurrent.CompletableFuture<Boolean> deleted = java.util.concurrent.CompletableFuture.supplyAsync(
         () -> members.deleteById(ids.get(0)));
     Thread.sleep(300); // the delete is refused and retried meanwhile
-    assertEquals("0", String.valueOf(source.command("ZSCORE", tagA.get(0), ids.get(0))), "no entry removed while it waits");
-    completeMigration();
+    assertEquals("0", String.valueOf(migration.source().command("ZSCORE", tagA.get(0), ids.get(0))),
+        "no entry removed while it waits");
+    migration.complete();
     assertTrue(deleted.get(10, java.util.concurrent.TimeUnit.SECONDS));
 
     assertFalse(members.existsById(ids.get(0)));
@@ -204,41 +198,17 @@ class ClusterSaveWhileItsSlotMigratesTest {
     return ids.stream().sorted().limit(count).toList();
   }
 
-  /**
-   * {@code CLUSTER SETSLOT … IMPORTING/MIGRATING} for the slot of the document {@code id}, no key
-   * moved: its source still holds every key.
-   */
+  /** Begins moving the slot of the document {@code id} to another master, no key moved. */
   private void beginMigration(String id) {
-    Map<String, Integer> slots = new java.util.HashMap<>();
+    List<Integer> slots = new ArrayList<>();
     for (RedisServer master : cluster.masters()) {
       for (Object key : (List<?>) master.command("KEYS", "{*}:" + id)) {
-        slots.put(String.valueOf(key), JedisClusterCRC16.getSlot(String.valueOf(key)));
+        slots.add(JedisClusterCRC16.getSlot(String.valueOf(key)));
       }
     }
     assertEquals(1, slots.size(), slots.toString());
-    int slot = slots.values().iterator().next();
-    source = cluster.masterOf(slot);
-    target = cluster.masters().stream().filter(m -> m.port() != source.port()).findFirst().orElseThrow();
-    touched.add(slot);
-    target.command("CLUSTER", "SETSLOT", Integer.toString(slot), "IMPORTING", cluster.nodeId(source));
-    source.command("CLUSTER", "SETSLOT", Integer.toString(slot), "MIGRATING", cluster.nodeId(target));
-  }
-
-  private void migrateKeys(List<String> keys) {
-    if (keys.isEmpty()) {
-      return;
-    }
-    List<String> migrate = new ArrayList<>(List.of("MIGRATE", target.host(), Integer.toString(target.port()), "", "0", "5000", "KEYS"));
-    migrate.addAll(keys);
-    source.command(migrate.toArray(String[]::new));
-  }
-
-  /** The migration begun ends as a resharding tool ends it: every key moved, the slot the target's. */
-  private void completeMigration() {
-    String slot = Integer.toString(touched.get(touched.size() - 1));
-    migrateKeys(((List<?>) source.command("CLUSTER", "GETKEYSINSLOT", slot, "1000")).stream().map(String::valueOf).toList());
-    for (RedisServer master : cluster.masters()) {
-      master.command("CLUSTER", "SETSLOT", slot, "NODE", cluster.nodeId(target));
-    }
+    RedisServer source = cluster.masterOf(slots.get(0));
+    migration = cluster.beginSlotMigration(slots.get(0),
+        cluster.masters().stream().filter(m -> m.port() != source.port()).findFirst().orElseThrow());
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rekord.model.Engine;
 import dev.rekord.Rekord;
 import dev.rekord.exception.SchemaMismatchException;
+import dev.rekord.it.model.Address;
 import dev.rekord.it.model.ItemHash;
 import dev.rekord.it.model.ItemHashModel;
 import dev.rekord.it.model.ItemHashRepository;
@@ -194,6 +195,37 @@ class SearchEngineTest {
       assertEquals(List.of(item.id()), items.find(ItemHash_.sku.startsWith("")).ids());
       assertEquals(List.of(), items.find(ItemHash_.sku.startsWith("abcd")).ids());
       assertEquals(List.of(item), items.findAll().list());
+    }
+  }
+
+  /**
+   * A save writes over the stored hash (never deleting it first, which loses the document while its
+   * slot migrates): a field the new document no longer has and an expiry it no longer has are gone,
+   * and the index finds it by its new values only.
+   */
+  @Test
+  void aSaveOverAStoredDocumentLeavesNoFieldOrExpiryOfTheOldOne() {
+    try (Rekord rekord = rekord(Engine.SEARCH); UnifiedJedis raw = raw()) {
+      rekord.migrate();
+      MemberRepository members = new MemberRepository(rekord);
+      members.save(new Member("ada", "Oslo", LocalDate.of(2024, 5, 1), 36, List.of("a", "b"),
+          new Address("Main St", "Oslo", null)), Duration.ofHours(1));
+      Map<String, String> before = raw.hgetAll(members.keyOf("ada"));
+      assertTrue(before.containsKey("__rk.exp") && before.keySet().stream().anyMatch(f -> f.startsWith("address")),
+          before.toString());
+
+      Member plain = new Member("ada", "Rome", LocalDate.of(2024, 5, 1), 37, null, null);
+      members.save(plain);
+
+      Map<String, String> after = raw.hgetAll(members.keyOf("ada"));
+      assertFalse(after.containsKey("__rk.exp"), after.toString());
+      assertTrue(after.keySet().stream().noneMatch(f -> f.startsWith("address") || f.equals("tags")), after.toString());
+      assertEquals(-1L, raw.pttl(members.keyOf("ada")), "no expiry left");
+      assertEquals(plain, members.findById("ada").orElseThrow());
+      assertEquals(List.of("ada"), members.find(Member_.city.eq("Rome")).ids());
+      assertEquals(List.of(), members.find(Member_.city.eq("Oslo")).ids());
+      assertEquals(List.of(), members.find(Member_.tags.contains("a")).ids());
+      assertEquals(List.of("ada"), members.find(Member_.tags.isNull()).ids());
     }
   }
 

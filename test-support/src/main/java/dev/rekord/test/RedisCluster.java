@@ -203,34 +203,135 @@ public final class RedisCluster implements RedisDeployment {
      * @param pause the pause between batches
      */
     public void migrateSlot(int slot, RedisServer target, int batchSize, Duration pause) {
-        RedisServer source = masterOf(slot);
-        if (source.port() == target.port()) {
+        if (masterOf(slot).port() == target.port()) {
             return;
         }
-        String sourceId = nodeId(source);
-        String targetId = nodeId(target);
-        String slotText = Integer.toString(slot);
-        target.call("CLUSTER", "SETSLOT", slotText, "IMPORTING", sourceId);
-        source.call("CLUSTER", "SETSLOT", slotText, "MIGRATING", targetId);
+        SlotMigration migration = beginSlotMigration(slot, target);
         while (true) {
-            Object keys = source.call("CLUSTER", "GETKEYSINSLOT", slotText, Integer.toString(batchSize));
-            List<?> batch = keys instanceof List<?> list ? list : List.of();
+            List<String> batch = migration.keys(batchSize);
             if (batch.isEmpty()) {
                 break;
             }
-            List<String> command = new java.util.ArrayList<>(List.of("MIGRATE", target.host(),
-                    Integer.toString(target.port()), "", "0", "10000", "REPLACE"));
-            target.password().ifPresent(password -> command.addAll(List.of("AUTH", password)));
-            command.add("KEYS");
-            batch.forEach(key -> command.add(String.valueOf(key)));
-            source.call(command.toArray(String[]::new));
+            migration.move(batch);
             pause(pause.toMillis());
         }
-        target.call("CLUSTER", "SETSLOT", slotText, "NODE", targetId);
-        source.call("CLUSTER", "SETSLOT", slotText, "NODE", targetId);
-        for (RedisServer master : masters()) {
-            if (master.port() != source.port() && master.port() != target.port()) {
-                master.call("CLUSTER", "SETSLOT", slotText, "NODE", targetId);
+        migration.finish();
+    }
+
+    /**
+     * Begins moving {@code slot} to {@code target} ({@code CLUSTER SETSLOT IMPORTING} on the target,
+     * {@code MIGRATING} on the source) and leaves every key where it is: the test drives each step of
+     * the migration by hand with the {@link SlotMigration} returned.
+     *
+     * @param slot the slot to move
+     * @param target the master that receives it, not its current one
+     * @return the migration, to move keys and finish (or, closed unfinished, to abandon)
+     */
+    public SlotMigration beginSlotMigration(int slot, RedisServer target) {
+        RedisServer source = masterOf(slot);
+        if (source.port() == target.port()) {
+            throw new IllegalArgumentException("slot " + slot + " is already served by " + target);
+        }
+        String slotText = Integer.toString(slot);
+        target.call("CLUSTER", "SETSLOT", slotText, "IMPORTING", nodeId(source));
+        source.call("CLUSTER", "SETSLOT", slotText, "MIGRATING", nodeId(target));
+        return new SlotMigration(slot, source, target);
+    }
+
+    /**
+     * A slot half moved from its source to its target master, as {@link #beginSlotMigration} left
+     * it. Not thread-safe.
+     */
+    public final class SlotMigration implements AutoCloseable {
+        private final String slot;
+        private final RedisServer source;
+        private final RedisServer target;
+        private boolean finished;
+
+        private SlotMigration(int slot, RedisServer source, RedisServer target) {
+            this.slot = Integer.toString(slot);
+            this.source = source;
+            this.target = target;
+        }
+
+        /** The master the slot moves from. */
+        public RedisServer source() {
+            return source;
+        }
+
+        /** The master the slot moves to. */
+        public RedisServer target() {
+            return target;
+        }
+
+        /** The slot's keys still on the source: at most {@code count} ({@code CLUSTER GETKEYSINSLOT}). */
+        public List<String> keys(int count) {
+            Object keys = source.call("CLUSTER", "GETKEYSINSLOT", slot, Integer.toString(count));
+            List<String> names = new java.util.ArrayList<>();
+            if (keys instanceof List<?> list) {
+                list.forEach(key -> names.add(String.valueOf(key)));
+            }
+            return names;
+        }
+
+        /** {@code MIGRATE … REPLACE KEYS}: moves {@code keys} from the source to the target. */
+        public void move(List<String> keys) {
+            migrate(keys, false);
+        }
+
+        /**
+         * {@code MIGRATE … COPY REPLACE KEYS}: copies {@code keys} to the target and leaves them on the
+         * source too, the moment between the target's {@code RESTORE} and the source's delete made
+         * lasting.
+         */
+        public void copy(List<String> keys) {
+            migrate(keys, true);
+        }
+
+        private void migrate(List<String> keys, boolean copy) {
+            if (keys.isEmpty()) {
+                return;
+            }
+            List<String> command = new java.util.ArrayList<>(List.of("MIGRATE", target.host(),
+                    Integer.toString(target.port()), "", "0", "10000"));
+            if (copy) {
+                command.add("COPY");
+            }
+            command.add("REPLACE");
+            target.password().ifPresent(password -> command.addAll(List.of("AUTH", password)));
+            command.add("KEYS");
+            command.addAll(keys);
+            source.call(command.toArray(String[]::new));
+        }
+
+        /** Moves every key left on the source, then {@link #finish()}. */
+        public void complete() {
+            for (List<String> batch = keys(1000); !batch.isEmpty(); batch = keys(1000)) {
+                move(batch);
+            }
+            finish();
+        }
+
+        /** {@code CLUSTER SETSLOT … NODE target} on the target, the source, then every other master. */
+        public void finish() {
+            String targetId = nodeId(target);
+            target.call("CLUSTER", "SETSLOT", slot, "NODE", targetId);
+            source.call("CLUSTER", "SETSLOT", slot, "NODE", targetId);
+            for (RedisServer master : masters()) {
+                if (master.port() != source.port() && master.port() != target.port()) {
+                    master.call("CLUSTER", "SETSLOT", slot, "NODE", targetId);
+                }
+            }
+            finished = true;
+        }
+
+        /** Abandons a migration not finished ({@code SETSLOT … STABLE} on both), so no test inherits it. */
+        @Override
+        public void close() {
+            if (!finished) {
+                target.call("CLUSTER", "SETSLOT", slot, "STABLE");
+                source.call("CLUSTER", "SETSLOT", slot, "STABLE");
+                finished = true;
             }
         }
     }

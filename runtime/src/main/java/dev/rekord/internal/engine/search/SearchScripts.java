@@ -99,20 +99,49 @@ final class SearchScripts {
 
   /**
    * Lua: {@code write(a, doc)} writes the {@link #WRITE} item whose arguments start at {@code
-   * ARGV[a]} to {@code doc}: deletes it, and for a save stores its fields and, when it expires, its
-   * expiry and {@code __rk.exp}.
+   * ARGV[a]} to {@code doc}: a delete deletes it; a save writes its fields over the stored hash (and,
+   * when it expires, {@code __rk.exp}), removes the fields it no longer has (when {@code HLEN} says
+   * there are any) and replaces its expiry. Never by deleting the key first: while a slot migrates,
+   * Redis runs a script on the source when the keys it names are there, and refuses mid-script a
+   * command on a key of that slot that is not, so a deleted and rewritten document was lost (a
+   * versioned {@code saveAll} during a resharding). A key of another type is the only one deleted.
    */
   private static final String WRITE_ITEM = """
       local function write(a, doc)
-        redis.call('DEL', doc)
-        if ARGV[a] ~= '%1$s' then return end
-        local ttl, last = tonumber(ARGV[a + 1]), a + 5 + tonumber(ARGV[a + 5])
-        blobs(a + 6, last)
+        if ARGV[a] ~= '%1$s' then
+          redis.call('DEL', doc)
+          return
+        end
+        local ttl, first, last = tonumber(ARGV[a + 1]), a + 6, a + 5 + tonumber(ARGV[a + 5])
+        blobs(first, last)
+        local fields = (last - first + 1) / 2
+        local function hset(call)
+          if ttl > 0 then
+            return call('HSET', doc, '%2$s', expiry(ttl), unpack(ARGV, first, last))
+          end
+          return call('HSET', doc, unpack(ARGV, first, last))
+        end
+        if ttl > 0 then fields = fields + 1 end
+        local added = hset(redis.pcall)
+        if type(added) == 'table' then
+          redis.call('DEL', doc)
+          added = hset(redis.call)
+        end
+        local stored = redis.call('HLEN', doc)
+        if stored > fields then
+          local kept, stale = { ['%2$s'] = ttl > 0 }, {}
+          for i = first, last, 2 do kept[ARGV[i]] = true end
+          for _, field in ipairs(redis.call('HKEYS', doc)) do
+            if not kept[field] then stale[#stale + 1] = field end
+          end
+          for i = 1, #stale, 1000 do
+            redis.call('HDEL', doc, unpack(stale, i, math.min(i + 999, #stale)))
+          end
+        end
         if ttl > 0 then
-          redis.call('HSET', doc, '%2$s', expiry(ttl), unpack(ARGV, a + 6, last))
           redis.call('PEXPIRE', doc, ttl)
-        else
-          redis.call('HSET', doc, unpack(ARGV, a + 6, last))
+        elseif stored > added then
+          redis.call('PERSIST', doc)
         end
       end
       """.formatted(Kind.SAVE, SearchSchema.EXPIRES);
