@@ -10,6 +10,7 @@ import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
@@ -92,6 +93,11 @@ public final class ClusterConnection extends ConfiguredConnection {
   @Override
   AbstractPipeline pipeline() {
     return client.pipelined();
+  }
+
+  @Override
+  AbstractPipeline pipelineTo(HostAndPort node) {
+    return new Pipeline(CommandNotSentException.borrow(() -> provider.getConnection(node)), true);
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.util.Pool;
@@ -68,6 +69,14 @@ public abstract class ConfiguredConnection implements RedisConnection {
 
   /** A new pipeline; on a cluster Jedis routes each command by slot. Jedis' exceptions pass. */
   abstract AbstractPipeline pipeline();
+
+  /**
+   * A pipeline on one cluster node, whatever the slots of its keys ({@code ASK}'s target); closing
+   * it returns the connection. A standalone server never redirects, so it has none.
+   */
+  AbstractPipeline pipelineTo(HostAndPort node) {
+    throw new UnsupportedOperationException("a standalone server answers no ASK");
+  }
 
   /**
    * Sends {@code command} once, on one connection to the node that serves its key, with no retry

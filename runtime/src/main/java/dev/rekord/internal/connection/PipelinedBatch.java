@@ -18,16 +18,19 @@ import redis.clients.jedis.Builder;
 import redis.clients.jedis.BuilderFactory;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisAskDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * A {@link Batch} over a Jedis pipeline ({@code ClusterPipeline} on a cluster: one connection per
  * node, the nodes in parallel). {@link #execute()} runs rounds: each sends the pending entries in
  * one pipeline — with one {@code WAIT} per node after the writing scripts, when the connection
- * waits for replicas — and reads every reply. Entries whose node answered {@code NOSCRIPT} run
- * again after the script is loaded there; entries that failed transiently ({@link
+ * waits for replicas — and reads every reply. Entries but writing scripts whose node answered
+ * {@code ASK} run at once on the node it names ({@link #followAsks}); entries whose node answered
+ * {@code NOSCRIPT} run again after the script is loaded there; entries that failed transiently ({@link
  * RedisCalls#isTransient}) run again after the retry policy's backoff and a topology refresh;
  * any other error stays with its entry.
  */
@@ -99,6 +102,7 @@ final class PipelinedBatch implements TransactionBatch {
     while (!pending.isEmpty()) {
       Round round = new Round(pending, wait);
       round.run();
+      followAsks(pending);
       Set<Entry<?>> notLoaded = new LinkedHashSet<>();
       Set<Entry<?>> again = new LinkedHashSet<>();
       Throwable transientFailure = null;
@@ -207,6 +211,47 @@ final class PipelinedBatch implements TransactionBatch {
     }
   }
 
+  /**
+   * Runs again, on the node each names, the entries answered {@code ASK}: their key has moved to the
+   * target of a slot still migrating, which serves it after {@code ASKING} (Jedis' cluster pipeline
+   * does not follow {@code ASK}; retrying would meet it until the migration ends). A script goes as
+   * {@code EVAL} of its source, which the target may not have loaded. Writing scripts are not
+   * followed: the {@code WAIT} after them is sent to the slot's owner, so they are retried until
+   * the migration has ended. An entry that fails again keeps its failure, handled as any other.
+   */
+  private void followAsks(List<Entry<?>> pending) {
+    Map<HostAndPort, List<Entry<?>>> byTarget = new LinkedHashMap<>();
+    for (Entry<?> entry : pending) {
+      if (entry.failure instanceof JedisAskDataException ask && !entry.writes()) {
+        byTarget.computeIfAbsent(ask.getTargetNode(), node -> new ArrayList<>()).add(entry);
+      }
+    }
+    byTarget.forEach((node, asked) -> {
+      List<Response<?>> responses = new ArrayList<>(asked.size());
+      try (AbstractPipeline pipeline = connection.pipelineTo(node)) {
+        for (Entry<?> entry : asked) {
+          pipeline.executeCommand(ASKING);
+          responses.add(entry.appendAsked(pipeline));
+        }
+        pipeline.sync();
+      } catch (JedisException | IllegalStateException e) {
+        if (!RedisCalls.isTransient(e)) {
+          throw RedisCalls.translate(e);
+        }
+        for (Entry<?> entry : asked) {
+          entry.failure = e; // the node is unreachable: they run again after the backoff
+        }
+        return;
+      }
+      for (int i = 0; i < asked.size(); i++) {
+        asked.get(i).complete(responses.get(i));
+      }
+    });
+  }
+
+  private static final CommandObject<String> ASKING =
+      new CommandObject<>(new CommandArguments(Protocol.Command.ASKING), BuilderFactory.STRING);
+
   /** Loads each script whose entries answered {@code NOSCRIPT} on the nodes of those entries. */
   private void load(Set<Entry<?>> notLoaded) {
     Set<String> loaded = new LinkedHashSet<>();
@@ -238,6 +283,11 @@ final class PipelinedBatch implements TransactionBatch {
     private boolean done;
 
     abstract Response<T> append(AbstractPipeline pipeline);
+
+    /** {@link #append} to a node that has not necessarily loaded its script (an {@code ASK} target). */
+    Response<T> appendAsked(AbstractPipeline pipeline) {
+      return append(pipeline);
+    }
 
     /** The key that routes the entry ({@code null}: none). */
     abstract String routingKey();
@@ -309,6 +359,11 @@ final class PipelinedBatch implements TransactionBatch {
     @Override
     Response<Object> append(AbstractPipeline pipeline) {
       return pipeline.evalsha(script.sha(), call.keys(), call.args());
+    }
+
+    @Override
+    Response<Object> appendAsked(AbstractPipeline pipeline) {
+      return pipeline.eval(script.source(), call.keys(), call.args());
     }
 
     @Override
