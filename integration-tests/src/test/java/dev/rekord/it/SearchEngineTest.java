@@ -354,6 +354,32 @@ class SearchEngineTest {
     }
   }
 
+  /**
+   * More values start with a long prefix than the module's prefix expansion reaches ({@code
+   * MAXPREFIXEXPANSIONS}, 200): every one is found, in a count, a list and a sorted page, where
+   * the expansion silently stopped at 200.
+   */
+  @Test
+  void aLongPrefixFindsEveryValueBeyondTheModulesExpansionLimit() {
+    try (Rekord rekord = rekord(Engine.SEARCH)) {
+      rekord.migrate();
+      MemberRepository members = new MemberRepository(rekord);
+      String base = "https://shop.example.com/catalog/electronics/phones/smartphones/refurbished/";
+      List<Member> all = new ArrayList<>();
+      for (int i = 0; i < 260; i++) {
+        all.add(new Member("m" + i, base + "item-" + i, null, i, List.of("t"), null));
+      }
+      all.add(member("x", base.substring(0, 70) + "elsewhere", null, 1));
+      members.saveAll(all);
+      assertEquals(260, members.find(Member_.city.startsWith(base)).count());
+      assertEquals(260, members.find(Member_.city.startsWith(base + "item-")).list().size());
+      assertEquals(List.of("m250", "m251"), members.find(Member_.city.startsWith(base + "item-25"))
+          .sortBy(Member_.age.asc()).offset(1).limit(2).ids());
+      assertEquals(261, members.find(Member_.city.startsWith(base.substring(0, 70))).count());
+      assertEquals(0, members.find(Member_.city.startsWith(base + "item-x")).count());
+    }
+  }
+
   @Test
   void verifyIndexNamesDocumentsWithoutIndexFields() {
     try (Rekord rekord = rekord(Engine.AUTO); UnifiedJedis raw = raw()) {

@@ -404,7 +404,40 @@ final class SearchQueries {
   }
 
   private String query(Condition<?> condition) {
-    return SearchQueryCompiler.compile(schema, condition, clock.nowMillis());
+    return SearchQueryCompiler.compile(schema, condition, clock.nowMillis(), this::valuesStartingWith);
+  }
+
+  /**
+   * At most this many distinct values may start with a prefix longer than the stored ones: each is
+   * named in the query, and a query of more is refused rather than answered in part.
+   */
+  static final int MAX_LONG_PREFIX_VALUES = 10_000;
+
+  /**
+   * {@link SearchQueryCompiler.LongPrefixes}: on every shard, {@code FT.AGGREGATE … GROUPBY} of the
+   * values of the documents whose stored prefix matches (one row per distinct stored value, a
+   * collection's values together), kept where a value starts with {@code prefix}.
+   */
+  private List<String> valuesStartingWith(String prefixAttribute, String stored, String valueAttribute, String prefix) {
+    Set<String> values = new java.util.TreeSet<>();
+    String query = "@" + prefixAttribute + ":{" + stored + "}";
+    String limit = Integer.toString(MAX_LONG_PREFIX_VALUES + 1);
+    for (List<?> rows : shards.each(shard -> (List<?>) shard.query("FT.AGGREGATE",
+        withEnding(shard.alias(), query, "GROUPBY", "1", "@" + valueAttribute, "LIMIT", "0", limit), null))) {
+      for (Object row : rows.subList(1, rows.size())) {
+        String held = valueOf((List<?>) row, valueAttribute);
+        for (String value : held == null ? new String[0] : held.split(",")) {
+          if (value.startsWith(prefix)) {
+            values.add(value);
+          }
+        }
+      }
+    }
+    if (values.size() > MAX_LONG_PREFIX_VALUES) {
+      throw new QueryException("more than " + MAX_LONG_PREFIX_VALUES + " distinct values of " + valueAttribute
+          + " start with a prefix longer than " + Hex.MAX_PREFIX_BYTES + " bytes: use a shorter prefix");
+    }
+    return List.copyOf(values);
   }
 
   /** The id of one aggregate row: the value after {@code rkid}. */

@@ -38,11 +38,31 @@ import java.util.List;
  */
 final class SearchQueryCompiler {
 
+  /**
+   * The values a tag attribute holds that start with a prefix longer than the stored ones: asked
+   * of the index before the query is written, as the module's own prefix expansion ({@code
+   * value*}) stops at {@code MAXPREFIXEXPANSIONS} (200) values without saying so.
+   */
+  @FunctionalInterface
+  interface LongPrefixes {
+    /**
+     * The distinct values (as stored: {@link Hex}) of the attribute {@code valueAttribute} that start
+     * with {@code prefix} (hex) among the documents whose {@code prefixAttribute} holds {@code
+     * stored} (hex, the prefix's stored part).
+     */
+    List<String> valuesStartingWith(String prefixAttribute, String stored, String valueAttribute, String prefix);
+  }
+
+  /** What no stored tag value is (each is {@code x} and hex digits): a tag clause that matches nothing. */
+  private static final String NO_VALUE = "z";
+
   private final SearchSchema schema;
+  private final LongPrefixes longPrefixes;
   private final StringBuilder query = new StringBuilder();
 
-  private SearchQueryCompiler(SearchSchema schema) {
+  private SearchQueryCompiler(SearchSchema schema, LongPrefixes longPrefixes) {
     this.schema = schema;
+    this.longPrefixes = longPrefixes;
   }
 
   /**
@@ -51,10 +71,11 @@ final class SearchQueryCompiler {
    * -@rkexp:[-inf now]}: a document that never expires has no {@code __rk.exp} (nothing to store),
    * and the expired documents are few, so the module skips them cheaply, where intersecting the
    * condition with the range of the unexpired ones (every document) made a selective query, a
-   * filtered KNN above all, several times slower.
+   * filtered KNN above all, several times slower. A prefix longer than the stored ones becomes the
+   * values that start with it, as {@code longPrefixes} finds them.
    */
-  static String compile(SearchSchema schema, Condition<?> condition, long nowMillis) {
-    SearchQueryCompiler compiler = new SearchQueryCompiler(schema);
+  static String compile(SearchSchema schema, Condition<?> condition, long nowMillis, LongPrefixes longPrefixes) {
+    SearchQueryCompiler compiler = new SearchQueryCompiler(schema, longPrefixes);
     if (condition != null) {
       compiler.query.append('(');
       compiler.compile(condition);
@@ -234,20 +255,24 @@ final class SearchQueryCompiler {
 
   /**
    * Values of {@code field} that start with {@code prefix}: when it is short enough, a stored
-   * proper prefix or the value itself; else its stored part and, on the values, the Query Engine's
-   * prefix expansion.
+   * proper prefix or the value itself; else its stored part and the values that start with it, as
+   * the index lists them ({@link LongPrefixes}), each by name.
    */
   private void prefix(String valueCode, String prefixCode, IndexField field, String prefix) {
     int position = schema.position(field);
     String stored = Hex.storedPart(prefix);
     String hex = Hex.of(stored);
+    String prefixAttribute = prefixCode + position;
+    String valueAttribute = valueCode + position;
     if (stored.equals(prefix)) {
-      query.append("(@").append(prefixCode).append(position).append(":{").append(hex).append("} | @")
-          .append(valueCode).append(position).append(":{").append(hex).append("})");
-    } else {
-      query.append('@').append(prefixCode).append(position).append(":{").append(hex).append("} @")
-          .append(valueCode).append(position).append(":{").append(Hex.of(prefix)).append("*}");
+      query.append("(@").append(prefixAttribute).append(":{").append(hex).append("} | @")
+          .append(valueAttribute).append(":{").append(hex).append("})");
+      return;
     }
+    List<String> values = longPrefixes.valuesStartingWith(prefixAttribute, hex, valueAttribute, Hex.of(prefix));
+    query.append('@').append(prefixAttribute).append(":{").append(hex).append("} @")
+        .append(valueAttribute).append(":{").append(values.isEmpty() ? NO_VALUE : String.join(" | ", values))
+        .append('}');
   }
 
   /** A box is two numeric ranges on the coordinates of the points' cells (two boxes across the antimeridian). */
