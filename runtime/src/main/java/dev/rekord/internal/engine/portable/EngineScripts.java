@@ -17,7 +17,7 @@ final class EngineScripts {
   private EngineScripts() {}
 
   /** Replaces a document and its index entries: {@code save.lua}. */
-  static final LuaScript SAVE = load("save", true, "manifest", "entries", "changes", "digest", "version", "save");
+  static final LuaScript SAVE = load("save", true, "manifest", "entries", "changes", "digest", "version", "hash_write", "save");
 
   /**
    * The index half of {@link IndexWriter#saveAll}'s plain hash saves on a standalone server, run

@@ -97,14 +97,14 @@ final class SearchScripts {
       end
       """.formatted(Check.ALWAYS, Check.PRESENT, Check.UNCHANGED);
 
+  /** Lua: {@code writeHash(…)}, a hash written over the stored one ({@code hash_write.lua}, shared with the portable engine). */
+  private static final String HASH_WRITE = ScriptResources.read(IndexWriter.class, "hash_write.lua");
+
   /**
    * Lua: {@code write(a, doc)} writes the {@link #WRITE} item whose arguments start at {@code
-   * ARGV[a]} to {@code doc}: a delete deletes it; a save writes its fields over the stored hash (and,
-   * when it expires, {@code __rk.exp}), removes the fields it no longer has (when {@code HLEN} says
-   * there are any) and replaces its expiry. Never by deleting the key first: while a slot migrates,
-   * Redis runs a script on the source when the keys it names are there, and refuses mid-script a
-   * command on a key of that slot that is not, so a deleted and rewritten document was lost (a
-   * versioned {@code saveAll} during a resharding). A key of another type is the only one deleted.
+   * ARGV[a]} to {@code doc}: a delete deletes it; a save writes its fields over the stored hash
+   * ({@code writeHash}: never deleting it first, which lost a document while its slot migrated)
+   * with, when it expires, {@code __rk.exp}, and replaces its expiry.
    */
   private static final String WRITE_ITEM = """
       local function write(a, doc)
@@ -114,34 +114,10 @@ final class SearchScripts {
         end
         local ttl, first, last = tonumber(ARGV[a + 1]), a + 6, a + 5 + tonumber(ARGV[a + 5])
         blobs(first, last)
-        local fields = (last - first + 1) / 2
-        local function hset(call)
-          if ttl > 0 then
-            return call('HSET', doc, '%2$s', expiry(ttl), unpack(ARGV, first, last))
-          end
-          return call('HSET', doc, unpack(ARGV, first, last))
-        end
-        if ttl > 0 then fields = fields + 1 end
-        local added = hset(redis.pcall)
-        if type(added) == 'table' then
-          redis.call('DEL', doc)
-          added = hset(redis.call)
-        end
-        local stored = redis.call('HLEN', doc)
-        if stored > fields then
-          local kept, stale = { ['%2$s'] = ttl > 0 }, {}
-          for i = first, last, 2 do kept[ARGV[i]] = true end
-          for _, field in ipairs(redis.call('HKEYS', doc)) do
-            if not kept[field] then stale[#stale + 1] = field end
-          end
-          for i = 1, #stale, 1000 do
-            redis.call('HDEL', doc, unpack(stale, i, math.min(i + 999, #stale)))
-          end
-        end
         if ttl > 0 then
-          redis.call('PEXPIRE', doc, ttl)
-        elseif stored > added then
-          redis.call('PERSIST', doc)
+          writeHash(doc, first, last, ttl, '%2$s', expiry(ttl))
+        else
+          writeHash(doc, first, last, 0)
         end
       end
       """.formatted(Kind.SAVE, SearchSchema.EXPIRES);
@@ -159,7 +135,7 @@ final class SearchScripts {
    * Returns, per item refused, its position (1-based) and why: {@code ''} (its check), {@value
    * #REFUSED_FENCE}, or the stored version that was not the expected one; empty when all were written.
    */
-  static final LuaScript WRITE = new LuaScript("search-write", EXPIRY + BLOBS + DIGEST + REFUSAL + WRITE_ITEM + """
+  static final LuaScript WRITE = new LuaScript("search-write", EXPIRY + BLOBS + DIGEST + HASH_WRITE + REFUSAL + WRITE_ITEM + """
       local count, token = tonumber(ARGV[1]), ARGV[2]
       local allOrNothing = count < 0
       if allOrNothing then count = -count end

@@ -73,49 +73,16 @@ local function reportWrite(at, doc, before, old, from, to)
   appendChange(base, id, before and CHANGE_UPDATED or CHANGE_CREATED, changedFields(form, before, from, to), version)
 end
 
--- Writes the document whose n arguments are ARGV[from..to] over the stored one, with its time to
--- live ttl (ms, '0': none). Never by deleting the key first: while a slot migrates, Redis runs a
--- script on the source only when the keys it names are there, and refuses mid-script a command on a
--- key of that slot that is not, so a document deleted and then written anew was lost. A hash gets
--- its fields set, the fields it no longer has removed (HLEN says when there are any) and its time to
--- live replaced; a JSON text is one SET, which replaces value and time to live. A key of another type
--- (a mismatched document) and a hash without a field are the only ones deleted.
+-- Writes the document whose n arguments are ARGV[from..to] over the stored one (hash_write.lua),
+-- with its time to live ttl (ms, '0': none); a JSON text is one SET, which replaces value and time
+-- to live.
 local function writeDocument(doc, from, to, ttl)
-  if form == FORM_JSON then
-    if ttl ~= '0' then
-      redis.call('SET', doc, ARGV[from], 'PX', ttl)
-    else
-      redis.call('SET', doc, ARGV[from])
-    end
-    return
-  end
-  if to < from then
-    redis.call('DEL', doc)
-    return
-  end
-  local added = redis.pcall('HSET', doc, unpack(ARGV, from, math.min(from + 999, to)))
-  if type(added) == 'table' then
-    redis.call('DEL', doc)
-    added = redis.call('HSET', doc, unpack(ARGV, from, math.min(from + 999, to)))
-  end
-  for i = from + 1000, to, 1000 do
-    added = added + redis.call('HSET', doc, unpack(ARGV, i, math.min(i + 999, to)))
-  end
-  local fields, stored = (to - from + 1) / 2, redis.call('HLEN', doc)
-  if stored > fields then
-    local kept, stale = {}, {}
-    for i = from, to, 2 do kept[ARGV[i]] = true end
-    for _, field in ipairs(redis.call('HKEYS', doc)) do
-      if not kept[field] then stale[#stale + 1] = field end
-    end
-    for i = 1, #stale, 1000 do
-      redis.call('HDEL', doc, unpack(stale, i, math.min(i + 999, #stale)))
-    end
-  end
-  if ttl ~= '0' then
-    redis.call('PEXPIRE', doc, ttl)
-  elseif stored > added then -- it was stored before, maybe with a time to live
-    redis.call('PERSIST', doc)
+  if form == FORM_HASH then
+    writeHash(doc, from, to, ttl)
+  elseif ttl ~= '0' then
+    redis.call('SET', doc, ARGV[from], 'PX', ttl)
+  else
+    redis.call('SET', doc, ARGV[from])
   end
 end
 
