@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * dev.rekord.exception.RedisCommandException} when Redis answered with an error — {@link
  * dev.rekord.exception.WrongTypeException} for {@code WRONGTYPE}. Transient failures (a failed
  * node, {@code MOVED}/{@code ASK} in a pipeline, {@code CLUSTERDOWN}, {@code TRYAGAIN}, {@code
- * READONLY}, {@code LOADING}) are retried as {@link #retryPolicy()} says, where the command is
+ * READONLY}, {@code LOADING}, {@code BUSY}) are retried as {@link #retryPolicy()} says, where the command is
  * idempotent.
  *
  * <p><b>Raw access.</b> For a command Rekord does not build, make one with {@link Command#of} and
@@ -43,7 +43,8 @@ public interface RedisConnection extends AutoCloseable {
    * Runs {@code command}, which is not idempotent ({@code INCRBY}), at most once: it is sent on one
    * connection to the node serving its key, with no retry by the client, and sent again only when
    * the failure proves it did not run (no connection could be opened; {@code MOVED}, {@code ASK},
-   * {@code CLUSTERDOWN}, {@code TRYAGAIN}, {@code LOADING}, {@code MASTERDOWN}, {@code READONLY}).
+   * {@code CLUSTERDOWN}, {@code TRYAGAIN}, {@code LOADING}, {@code MASTERDOWN}, {@code READONLY},
+   * {@code BUSY}).
    * A connection that breaks after sending is thrown at once: the command may or may not have
    * run.
    *

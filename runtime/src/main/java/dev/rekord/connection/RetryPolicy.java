@@ -8,7 +8,8 @@ import java.util.random.RandomGenerator;
  * How often, and for how long, Rekord retries a call that failed for a transient reason: a
  * refused or broken connection, a read timeout, a failed primary, {@code CLUSTERDOWN}, {@code
  * TRYAGAIN} (a multi-key script during a slot migration), {@code MOVED}/{@code ASK} answered
- * inside a pipeline, {@code READONLY} (a write that reached a demoted primary), {@code LOADING}.
+ * inside a pipeline, {@code READONLY} (a write that reached a demoted primary), {@code LOADING},
+ * {@code BUSY} (another client's script past {@code busy-reply-threshold}).
  * Between attempts it sleeps a backoff that grows as {@link #growth} says from {@code
  * initialBackoff} up to {@code maxBackoff} ({@link Growth#EXPONENTIAL}, doubling, unless set),
  * randomised as {@link #jitter} says ({@link Jitter#NONE} unless set), and refreshes the cluster

@@ -125,6 +125,14 @@ final class PipelinedBatch implements TransactionBatch {
             fewestReplicas = Math.min(fewestReplicas, replicas);
           }
         } catch (JedisException | IllegalStateException e) {
+          if (RedisCalls.isBusy(e)) {
+            // Another client's script kept the node busy after the writes: they ran (each entry's
+            // own reply says so) and stay written; none was acknowledged. Never sent again.
+            if (writes.stream().anyMatch(Entry::succeeded)) {
+              fewestReplicas = 0;
+            }
+            continue;
+          }
           if (!RedisCalls.isTransient(e)) {
             throw RedisCalls.translate(e);
           }

@@ -94,8 +94,8 @@ public final class RedisCalls {
    * Whether {@code e} proves that the command was not run: no connection could be opened (nothing
    * was sent, {@link CommandNotSentException}), or the node refused it with a redirection ({@code
    * MOVED}, {@code ASK}) or an error it answers before running anything ({@code CLUSTERDOWN},
-   * {@code TRYAGAIN}, {@code LOADING}, {@code MASTERDOWN}, {@code READONLY}). A broken connection
-   * or a timeout after sending proves nothing.
+   * {@code TRYAGAIN}, {@code LOADING}, {@code MASTERDOWN}, {@code READONLY}, {@code BUSY}). A
+   * broken connection or a timeout after sending proves nothing.
    */
   public static boolean certainlyNotRun(Throwable e) {
     if (e instanceof CommandNotSentException || e instanceof JedisRedirectionException
@@ -110,7 +110,8 @@ public final class RedisCalls {
    * topology refresh: a broken connection or unreachable node, a redirection Jedis did not follow
    * (pipelines), {@code CLUSTERDOWN}, {@code TRYAGAIN} (keys of one script split by a slot
    * migration), {@code READONLY} (a primary demoted meanwhile), {@code LOADING}, {@code
-   * MASTERDOWN}, or a pipeline reply that never came because its node's connection broke.
+   * MASTERDOWN}, {@code BUSY} (another client's script runs past {@code busy-reply-threshold}), or
+   * a pipeline reply that never came because its node's connection broke.
    */
   public static boolean isTransient(Throwable e) {
     if (e instanceof JedisConnectionException
@@ -133,6 +134,9 @@ public final class RedisCalls {
       List.of("CLUSTERDOWN", "TRYAGAIN", "LOADING", "MASTERDOWN", "READONLY", "MOVED", "ASK");
 
   private static boolean isRefusal(Throwable e) {
+    if (isBusy(e)) {
+      return true;
+    }
     String message = e instanceof JedisDataException ? e.getMessage() : null;
     if (message != null) {
       for (String refusal : REFUSALS) {
@@ -142,6 +146,18 @@ public final class RedisCalls {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code e} is a node's {@code BUSY} refusal: a script (or function) has run past {@code
+   * busy-reply-threshold} and the node answers every other command with it, running none; in a
+   * transaction, {@code EXEC} answers {@code EXECABORT} naming it, having run nothing. Not {@code
+   * BUSYKEY} or {@code BUSYGROUP}, which are answers of commands that ran.
+   */
+  public static boolean isBusy(Throwable e) {
+    String message = e instanceof JedisDataException ? e.getMessage() : null;
+    return message != null && (message.startsWith("BUSY ")
+        || message.startsWith("EXECABORT") && message.contains("BUSY "));
   }
 
   /** Whether the client's slot map is probably stale after {@code e}. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -77,6 +78,25 @@ class RetryTest {
     assertFalse(RedisCalls.isTransient(raw), "Jedis' own exception is no connection failure: " + raw);
     JedisException wrapped = assertThrows(CommandNotSentException.class, () -> CommandNotSentException.borrow(pool::getResource));
     assertTrue(RedisCalls.isTransient(wrapped) && RedisCalls.certainlyNotRun(wrapped), wrapped.getMessage());
+  }
+
+  /** The replies as Redis 7.0 words them (BusyScriptTest meets them from a busy server). */
+  @Test
+  void busyIsACertainlyNotRunRefusalButBusyKeyAndBusyGroupAreAnswers() {
+    for (String busy : List.of(
+        "BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.",
+        "EXECABORT Transaction discarded because of: BUSY Redis is busy running a script. You can only call"
+            + " SCRIPT KILL or SHUTDOWN NOSAVE.")) {
+      JedisDataException e = new JedisDataException(busy);
+      assertTrue(RedisCalls.isBusy(e) && RedisCalls.isTransient(e) && RedisCalls.certainlyNotRun(e), busy);
+      assertFalse(RedisCalls.needsTopologyRefresh(e), busy);
+    }
+    for (String answer : List.of("BUSYKEY Target key name already exists.",
+        "BUSYGROUP Consumer Group name already exists",
+        "EXECABORT Transaction discarded because of: ERR unknown command 'NOPE'")) {
+      JedisDataException e = new JedisDataException(answer);
+      assertFalse(RedisCalls.isBusy(e) || RedisCalls.isTransient(e) || RedisCalls.certainlyNotRun(e), answer);
+    }
   }
 
   @Test
