@@ -95,6 +95,9 @@ class SearchNulTest {
         assertEquals(0, found.get(0).distance(), 1e-6);
         assertEquals(recipe.embedding()[0], found.get(0).entity().embedding()[0]);
       }
+      // and the queries left every document in the index (a load of a key holding U+0000 dropped it)
+      assertEquals(recipes.size(), repository.find(Recipe_.kind.startsWith("")).count());
+      assertSame(recipes, repository.find(Recipe_.text.matches("brot")).list());
     }
   }
 
@@ -115,6 +118,7 @@ class SearchNulTest {
       assertSame(recipes, paged);
       assertEquals(repository.find(Recipe_.kind.startsWith("")).sortBy(Sort.relevance()).ids(),
           ranked.stream().map(Recipe::id).toList());
+      assertEquals(recipes.size(), repository.find(Recipe_.kind.startsWith("")).count(), "none left the index");
     }
   }
 
@@ -138,15 +142,15 @@ class SearchNulTest {
   void aNearestNeighbourFilterOnAGermanTextStemsInGerman() {
     try (Rekord rekord = rekord()) {
       RecipeRepository repository = new RecipeRepository(rekord);
-      Recipe houses = new Recipe("h\0", "haus", "Alte H\u00e4user am Markt", new float[] {1, 0, 0, 0});
-      Recipe other = new Recipe("o", "haus", "Ein Garten", new float[] {0, 1, 0, 0});
-      repository.saveAll(List.of(houses, other));
-      // German stems "Häuser" and "Haus" alike ("haus"); English stems neither to the other
-      assertSame(List.of(houses), repository.find(Recipe_.text.matches("Haus")).list());
-      assertSame(List.of(houses), entities(repository.find(Recipe_.text.matches("Haus"))
+      Recipe garden = new Recipe("g", "haus", "Ein sch\u00f6ner Garten", new float[] {1, 0, 0, 0});
+      Recipe houses = new Recipe("h", "haus", "Alte H\u00e4user am Markt", new float[] {0, 1, 0, 0});
+      repository.saveAll(List.of(garden, houses));
+      // German stems "Gärten" and "Garten" alike ("gart"); English stems "Gärten" to itself
+      assertSame(List.of(garden), repository.find(Recipe_.text.matches("G\u00e4rten")).list());
+      assertSame(List.of(garden), entities(repository.find(Recipe_.text.matches("G\u00e4rten"))
           .nearest(Recipe_.embedding.nearest(new float[] {0, 1, 0, 0}, 5)).list()));
-      assertSame(List.of(houses), entities(repository.find(Recipe_.text.matches("Haus").and(Recipe_.kind.eq("haus")))
-          .nearest(Recipe_.embedding.nearest(new float[] {0, 1, 0, 0}, 5)).list()));
+      assertSame(List.of(garden), entities(repository.find(Recipe_.text.matches("G\u00e4rten")
+          .and(Recipe_.kind.eq("haus"))).nearest(Recipe_.embedding.nearest(new float[] {0, 1, 0, 0}, 5)).list()));
     }
   }
 
