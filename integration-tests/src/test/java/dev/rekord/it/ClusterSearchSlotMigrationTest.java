@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rekord.Neighbor;
 import dev.rekord.Query.Cursor;
 import dev.rekord.Rekord;
+import dev.rekord.it.model.Recipe;
+import dev.rekord.it.model.RecipeRepository;
+import dev.rekord.it.model.Recipe_;
 import dev.rekord.it.model.Member;
 import dev.rekord.it.model.MemberRepository;
 import dev.rekord.it.model.Member_;
@@ -17,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -236,5 +241,55 @@ class ClusterSearchSlotMigrationTest {
   private static RedisServer firstOtherMaster(RedisServer master) {
     return cluster.masters().stream().filter(m -> m.port() != master.port())
         .min(Comparator.comparing(m -> m.host() + ":" + m.port())).orElseThrow();
+  }
+
+  /**
+   * Nearest neighbours (every document, some ids holding U+0000) read with their documents on each
+   * shard stay exact while their slot migrates: a neighbour on the target of an importing slot,
+   * which the target's script may not read, is read by its key; one on both nodes comes back once.
+   */
+  @Test
+  void nearestNeighboursStayExactWhileTheirSlotMigrates() {
+    try (Rekord recipes = Rekord.builder().url(cluster.seedUrl()).engine(Recipe.class, Engine.SEARCH).build()) {
+      recipes.migrate();
+      RecipeRepository repository = new RecipeRepository(recipes);
+      Random random = new Random(7);
+      List<Recipe> all = new ArrayList<>();
+      for (int i = 0; i < 80; i++) {
+        all.add(new Recipe("r" + i + (i % 3 == 0 ? "\0" : ""), "k" + (i % 4), "Brot " + i,
+            new float[] {random.nextFloat(), random.nextFloat(), random.nextFloat(), 1}));
+      }
+      repository.saveAll(all);
+      float[] query = {0.5f, 0.25f, 0.75f, 1};
+      List<String> expected = nearestIds(repository, query);
+      assertEquals(all.size(), expected.size(), "every recipe is a neighbour: " + expected);
+
+      int slot = JedisClusterCRC16.getSlot("{recipe:3}");
+      RedisServer source = cluster.masterOf(slot);
+      RedisServer target = firstOtherMaster(source);
+      setSlot(slot, source, target);
+      assertEquals(expected, nearestIds(repository, query), "importing and migrating, no key moved");
+      List<String> keys = keysIn(source, slot);
+      assertTrue(keys.size() > 3, "the slot holds recipes: " + keys);
+      migrate(source, target, true, keys.get(0));
+      assertEquals(expected, nearestIds(repository, query), "one key on both nodes");
+      source.command("DEL", keys.get(0));
+      assertEquals(expected, nearestIds(repository, query), "one key on the target only");
+      migrate(source, target, false, keysIn(source, slot).toArray(String[]::new));
+      assertEquals(expected, nearestIds(repository, query), "every key on the target, the slot still migrating");
+      finish(slot, target);
+      assertEquals(expected, nearestIds(repository, query), "after the migration");
+    }
+  }
+
+  /** The ids of the 100 nearest recipes, each checked to come back with its document. */
+  private static List<String> nearestIds(RecipeRepository repository, float[] query) {
+    List<String> ids = new ArrayList<>();
+    for (Neighbor<Recipe> neighbour : repository.findAll().nearest(Recipe_.embedding.nearest(query, 100)).list()) {
+      Recipe recipe = neighbour.entity();
+      assertEquals("Brot " + recipe.id().replace("\0", "").substring(1), recipe.text(), "the document of " + recipe.id());
+      ids.add(recipe.id());
+    }
+    return ids;
   }
 }

@@ -31,7 +31,7 @@ class MigrationTest {
   @RegisterExtension static RedisExtension redis = RedisExtension.create();
 
   private static final List<String> PREFIXES = List.of("all-types-hash", "all-types-json", "article", "event",
-      "item-hash", "item-json", "lease", "member", "moment", "note", "product", "product-json", "reading",
+      "item-hash", "item-json", "lease", "member", "moment", "note", "product", "product-json", "reading", "recipe",
       "resident", "session", "tally", "tally-json", "ticket", "visit");
 
   private UnifiedJedis raw;

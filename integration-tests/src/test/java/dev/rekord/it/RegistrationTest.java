@@ -32,6 +32,7 @@ import dev.rekord.it.model.NoteModel;
 import dev.rekord.it.model.ProductJsonModel;
 import dev.rekord.it.model.ProductModel;
 import dev.rekord.it.model.ReadingModel;
+import dev.rekord.it.model.RecipeModel;
 import dev.rekord.it.model.ResidentModel;
 import dev.rekord.it.model.SessionModel;
 import dev.rekord.it.model.TallyJsonModel;
@@ -91,6 +92,7 @@ class RegistrationTest {
               ProductModel.class,
               ProductJsonModel.class,
               ReadingModel.class,
+              RecipeModel.class,
               ResidentModel.class,
               SessionModel.class,
               TallyModel.class,

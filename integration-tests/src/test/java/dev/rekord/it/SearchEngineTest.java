@@ -520,7 +520,7 @@ class SearchEngineTest {
   }
 
   private static String indexName() {
-    return ALIAS + ":2:" + MemberIndex.DEFINITION.fingerprint();
+    return ALIAS + ":3:" + MemberIndex.DEFINITION.fingerprint();
   }
 
   private static String aliasTarget(UnifiedJedis raw) {

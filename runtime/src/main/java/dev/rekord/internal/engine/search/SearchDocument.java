@@ -121,7 +121,11 @@ final class SearchDocument implements IndexSink {
       return absent(field);
     }
     if (field.stemmed() && !SearchSchema.direct(field)) { // the values of a collection one per line
-      values.merge(SearchSchema.hashField(SearchSchema.STEMMED_CODE, field), text, (a, b) -> a + "\n" + b);
+      values.merge(SearchSchema.hashField(SearchSchema.STEMMED_CODE, field), text.replace('\0', '\n'),
+          (a, b) -> a + "\n" + b);
+    } else if (field.stemmed() && text.indexOf('\0') >= 0) { // the Query Engine reads the text only up to it
+      values.put(SearchSchema.hashField(SearchSchema.STEMMED_REST_CODE, field),
+          text.substring(text.indexOf('\0') + 1).replace('\0', '\n'));
     }
     for (String token : IndexEncoding.tokens(text)) {
       add(SearchSchema.hashField("w", field), Hex.of(token));

@@ -99,7 +99,8 @@ final class SearchQueries {
    * The page of {@link #ids}, with the documents read in the same round trip where one call can
    * carry them: on one server and one bucket, {@link SearchScripts#PAGE} runs {@code FT.AGGREGATE …
    * SORTBY … MAX offset+limit LIMIT offset limit} and reads the page's documents beside it; for an
-   * order by relevance, {@code FT.SEARCH … RETURN <the codec's fields>}. Elsewhere the ids alone,
+   * order by relevance, {@link SearchScripts#FOUND} ({@code FT.SEARCH … NOCONTENT WITHSCORES} and
+   * the documents' {@code HMGET}s). Elsewhere the ids alone,
    * and the caller reads the documents: on a cluster (each shard's rows are merged first), with
    * several buckets, for every match or a page past any sort bound (read through a cursor), and
    * when a field of the document has the name of an attribute ({@link SearchSchema#isAttribute}),
@@ -116,8 +117,8 @@ final class SearchQueries {
       return List.of();
     }
     List<String> load = loadable(documentFields) ? documentFields : List.of();
-    if (!sort.isEmpty() && sort.get(0).byRelevance()) {
-      return byRelevance(condition, offset, limit, load, documentOf);
+    if (!sort.isEmpty() && sort.get(0).byRelevance()) { // read by name (HMGET), so every field can be read
+      return byRelevance(condition, offset, limit, documentOf == null ? List.of() : documentFields, documentOf);
     }
     if (limit == QueryEngine.NO_LIMIT) {
       return idRows(throughCursor(condition, sort, offset, Long.MAX_VALUE));
@@ -210,12 +211,12 @@ final class SearchQueries {
 
   /**
    * The rows from {@code offset}, at most {@code limit} ({@link QueryEngine#NO_LIMIT}: all, {@link
-   * #PAGE} per round trip), most relevant first: {@code FT.SEARCH alias query RETURN n __rk.id
-   * <load…> LIMIT offset n SCORER BM25} in the Query Engine's own order, by score ({@code
-   * FT.AGGREGATE} cannot sort by score on this module), each row with its document when {@code
-   * load} names the document's fields. BM25, not the default TFIDF: TFIDF counts a stemmed word
-   * twice (as written and as its stem) and does not weigh a text's length. Ties keep the Query
-   * Engine's order.
+   * #PAGE} per round trip), most relevant first: {@code FT.SEARCH alias query NOCONTENT WITHSCORES
+   * LIMIT offset n SCORER BM25} in the Query Engine's own order, by score ({@code FT.AGGREGATE}
+   * cannot sort by score on this module), each row with its document read beside it ({@link
+   * SearchScripts#FOUND}) when {@code load} names the document's fields. BM25, not the default
+   * TFIDF: TFIDF counts a stemmed word twice (as written and as its stem) and does not weigh a
+   * text's length. Ties keep the Query Engine's order.
    */
   private List<QueryEngine.Row> byRelevance(Condition<?> condition, long offset, long limit, List<String> load,
       Function<Object, Object> documentOf) {
@@ -224,32 +225,93 @@ final class SearchQueries {
           + " each shard scores with its own statistics, so no merge of their orders is the order of all");
     }
     String query = query(condition);
-    List<String> returned = new ArrayList<>(List.of("RETURN", Integer.toString(1 + load.size()), SearchSchema.ID));
-    returned.addAll(load);
     List<QueryEngine.Row> rows = new ArrayList<>();
     long from = offset;
     while (limit == QueryEngine.NO_LIMIT || rows.size() < limit) {
       long want = limit == QueryEngine.NO_LIMIT ? PAGE : Math.min(PAGE, limit - rows.size());
       long start = from;
-      List<?> reply = (List<?>) shards.each(shard -> {
-        List<String> args = new ArrayList<>(List.of(shard.alias(), query));
-        args.addAll(returned);
+      List<Found> found = shards.each(shard -> {
+        List<String> args = new ArrayList<>(List.of(shard.alias(), query, "NOCONTENT", "WITHSCORES"));
         args.addAll(List.of("SCORER", "BM25", "LIMIT", Long.toString(start), Long.toString(want)));
         args.addAll(ending());
-        return shard.query("FT.SEARCH", args, null);
+        return load.isEmpty() ? ranked(shard, args) : found(shard, load, args, null);
       }).get(0);
-      for (int i = 2; i < reply.size(); i += 2) { // key, [__rk.id, id, field, value, …]
-        List<?> fields = (List<?>) reply.get(i);
-        rows.add(new QueryEngine.Row(Hex.idOf(valueOf(fields, SearchSchema.ID)),
-            load.isEmpty() ? null : documentOf.apply(fields)));
+      for (Found one : found) {
+        if (one.document() != null) {
+          rows.add(new QueryEngine.Row(one.id(), load.isEmpty() ? null : documentOf.apply(one.document())));
+        }
       }
-      long read = (reply.size() - 1) / 2;
-      if (read < want) {
+      if (found.size() < want) {
         break;
       }
-      from += read;
+      from += found.size();
     }
     return rows;
+  }
+
+  /**
+   * One row of {@link SearchScripts#FOUND}: the document's id, the value beside its key (a score or
+   * a distance) and its fields as name/value pairs ({@code null}: gone since it matched).
+   */
+  private record Found(String id, String rank, List<?> document) {}
+
+  /**
+   * Runs {@code FT.SEARCH args… } ({@code NOCONTENT} and one value per row) on {@code shard} with
+   * the documents' {@code fields} read in the same script ({@link SearchScripts#FOUND}); a document
+   * the node could not read there (its slot is being imported) is read by its key.
+   */
+  private List<Found> found(SearchShards.Shard shard, List<String> fields, List<String> args, byte[] blob) {
+    List<String> head = new ArrayList<>(fields.size() + 1);
+    head.add(Integer.toString(fields.size()));
+    head.addAll(fields);
+    List<?> reply = (List<?>) shard.eval(shards.single() ? SearchScripts.FOUND : SearchScripts.FOUND_ON_NODE,
+        head, args, blob);
+    List<Found> found = new ArrayList<>(reply.size() / 3);
+    for (int i = 0; i + 2 < reply.size(); i += 3) {
+      String key = String.valueOf(reply.get(i));
+      Object document = reply.get(i + 2);
+      List<?> fieldsOf = document instanceof List<?> list ? list : elsewhere(key, fields);
+      found.add(new Found(idOfKey(key), String.valueOf(reply.get(i + 1)),
+          fieldsOf.isEmpty() ? null : fieldsOf));
+    }
+    return found;
+  }
+
+  /** The rows of {@code FT.SEARCH args…} ({@code NOCONTENT}, one value per row) without their documents. */
+  private List<Found> ranked(SearchShards.Shard shard, List<String> args) {
+    List<?> reply = (List<?>) shard.query("FT.SEARCH", args, null);
+    List<Found> found = new ArrayList<>(reply.size() / 2);
+    for (int i = 1; i + 1 < reply.size(); i += 2) {
+      found.add(new Found(idOfKey(String.valueOf(reply.get(i))), String.valueOf(reply.get(i + 1)), List.of()));
+    }
+    return found;
+  }
+
+  /** The id of a document from its key: what follows its bucket's document prefix. */
+  private String idOfKey(String key) {
+    for (int b = 0; b < schema.layout().buckets(); b++) {
+      String prefix = schema.layout().bucket(b).documentPrefix();
+      if (key.startsWith(prefix)) {
+        return key.substring(prefix.length());
+      }
+    }
+    throw new IllegalStateException("a key outside the model's buckets: " + key);
+  }
+
+  /** The {@code fields} (every one when empty) of the document at {@code key}, read through the client's routing. */
+  private List<?> elsewhere(String key, List<String> fields) {
+    if (fields.isEmpty()) {
+      return (List<?>) connection.execute(Command.of("HGETALL", List.of(key), List.of()));
+    }
+    List<?> values = (List<?>) connection.execute(Command.of("HMGET", List.of(key), fields));
+    List<Object> pairs = new ArrayList<>();
+    for (int f = 0; f < fields.size(); f++) {
+      if (values.get(f) != null) {
+        pairs.add(fields.get(f));
+        pairs.add(values.get(f));
+      }
+    }
+    return pairs;
   }
 
   /** The value of the field {@code name} among a reply's name/value pairs. */
@@ -262,7 +324,7 @@ final class SearchQueries {
     throw new IllegalStateException("a row without its " + name + ": " + fields);
   }
 
-  /** {@code args} followed by what every query but KNN ends with: {@code DIALECT 2 TIMEOUT 0} and the index's {@code LANGUAGE}, if any. */
+  /** {@code args} followed by what every query ends with: {@code DIALECT 2 TIMEOUT 0} and the index's {@code LANGUAGE}, if any. */
   private List<String> withEnding(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(ending());
@@ -280,10 +342,12 @@ final class SearchQueries {
 
   /**
    * The {@code k} nearest matches: {@code FT.SEARCH alias "(filter)=>[KNN k @v0 $rkvec AS rkdist]"
-   * RETURN … PARAMS 2 rkvec <blob> SORTBY rkdist LIMIT 0 k}, returning each document's fields
-   * (read by {@code documentOf}, as the model's storage reads a script's reply) with its distance,
-   * in one round trip per shard (each shard's k nearest merged by distance on a cluster). The
-   * vector travels as a parameter (raw FLOAT32 bytes), never in the query text.
+   * NOCONTENT WITHSORTKEYS SORTBY rkdist LIMIT 0 k … LANGUAGE … PARAMS 2 rkvec <blob>} (the sort
+   * key is the distance, unrounded) with each document's fields read beside it ({@link
+   * SearchScripts#FOUND}, read by {@code documentOf} as the model's storage reads a script's
+   * reply), in one round trip per shard (each shard's k nearest merged by distance on a cluster).
+   * The vector travels as a parameter (raw FLOAT32 bytes), never in the query text; the index's
+   * {@code LANGUAGE} stems a filter's words as the stemmed texts were stemmed.
    *
    * @param documentFields the hash fields the codec reads ({@code DocumentCodec.hashFields}): only
    *     these come back, not the index fields beside them (prefix tags, the vector's blob); empty:
@@ -296,48 +360,24 @@ final class SearchQueries {
         + " $rkvec AS " + DISTANCE + "]";
     byte[] vector = VectorValues.bytes(nearest.vector());
     List<List<QueryEngine.Scored>> answers = shards.each(shard -> {
-      List<String> args = new ArrayList<>(List.of(shard.alias(), knn));
-      args.addAll(returned(documentFields));
-      args.addAll(List.of("SORTBY", DISTANCE, "ASC", "LIMIT", "0", k, "DIALECT", "2", "TIMEOUT", "0", "PARAMS", "2", "rkvec"));
-      return scored((List<?>) shard.query("FT.SEARCH", args, vector), documentOf);
+      List<String> args = new ArrayList<>(List.of(shard.alias(), knn, "NOCONTENT", "WITHSORTKEYS",
+          "SORTBY", DISTANCE, "ASC", "LIMIT", "0", k));
+      args.addAll(ending());
+      args.addAll(List.of("PARAMS", "2", "rkvec"));
+      List<QueryEngine.Scored> scored = new ArrayList<>();
+      for (Found found : found(shard, documentFields, args, vector)) {
+        if (found.document() != null) { // null: gone since it matched
+          scored.add(new QueryEngine.Scored(found.id(), distance(found.rank()), documentOf.apply(found.document())));
+        }
+      }
+      return scored;
     });
     return answers.size() == 1 ? answers.get(0) : ShardMerge.nearest(answers, nearest.k());
   }
 
-  private static List<QueryEngine.Scored> scored(List<?> reply, Function<Object, Object> documentOf) {
-    List<QueryEngine.Scored> scored = new ArrayList<>(reply.size() / 2);
-    for (int i = 1; i + 1 < reply.size(); i += 2) {
-      List<?> fields = (List<?>) reply.get(i + 1);
-      String id = null;
-      double distance = Double.NaN;
-      for (int f = 0; f + 1 < fields.size(); f += 2) {
-        String name = String.valueOf(fields.get(f));
-        if (name.equals(SearchSchema.ID)) {
-          id = Hex.idOf(String.valueOf(fields.get(f + 1)));
-        } else if (name.equals(DISTANCE)) {
-          distance = Double.parseDouble(String.valueOf(fields.get(f + 1)));
-        }
-      }
-      if (id == null) {
-        throw new IllegalStateException("a KNN row without its id: " + fields);
-      }
-      scored.add(new QueryEngine.Scored(id, distance, documentOf.apply(fields)));
-    }
-    return scored;
-  }
-
-  /** {@code RETURN n __rk.id rkdist <fields…>}, or nothing (every field) when the fields are not known. */
-  private static List<String> returned(List<String> documentFields) {
-    if (documentFields.isEmpty()) {
-      return List.of();
-    }
-    List<String> args = new ArrayList<>(documentFields.size() + 4);
-    args.add("RETURN");
-    args.add(Integer.toString(documentFields.size() + 2));
-    args.add(SearchSchema.ID);
-    args.add(DISTANCE);
-    args.addAll(documentFields);
-    return args;
+  /** A distance from its sort key ({@code #0.25}: a number). */
+  private static double distance(String sortKey) {
+    return Double.parseDouble(sortKey.startsWith("#") ? sortKey.substring(1) : sortKey);
   }
 
   /** The ids from {@code offset}, at most {@code limit}, read a page at a time through a cursor. */

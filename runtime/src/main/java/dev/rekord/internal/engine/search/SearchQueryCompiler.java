@@ -243,8 +243,9 @@ final class SearchQueryCompiler {
       if (text.prefix() && i == tokens.size() - 1) {
         prefix("w", "wp", field, tokens.get(i));
       } else if (field.stemmed()) { // a word of letters and digits: the Query Engine stems it in the index's LANGUAGE
-        query.append('@').append(SearchSchema.STEMMED_CODE).append(schema.position(field)).append(':')
-            .append(tokens.get(i));
+        int position = schema.position(field); // in the text, or in its rest past a U+0000
+        query.append('@').append(SearchSchema.STEMMED_CODE).append(position).append('|')
+            .append(SearchSchema.STEMMED_REST_CODE).append(position).append(':').append(tokens.get(i));
       } else {
         query.append("@w").append(schema.position(field)).append(":{").append(Hex.of(tokens.get(i))).append('}');
       }

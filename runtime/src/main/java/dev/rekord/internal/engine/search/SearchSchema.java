@@ -35,6 +35,9 @@ import java.util.List;
  *   <tr><td>{@code p} (one text), {@code __rk.s.p} (several, one per line)</td><td>{@code si}</td>
  *       <td>TEXT</td><td>a stemmed text as written ({@code @Text(stemming = …)} only), in the
  *       index's {@code LANGUAGE}</td></tr>
+ *   <tr><td>{@code __rk.sr.p}</td><td>{@code sri}</td><td>TEXT</td><td>the rest of one stemmed
+ *       text past its first U+0000, where the Query Engine stops reading {@code p} (only for such a
+ *       text; the values of {@code __rk.s.p} have their U+0000s written as line breaks)</td></tr>
  *   <tr><td>{@code p} (one point), {@code __rk.g.p} (several); {@code __rk.gx.p}, {@code
  *       __rk.gy.p}</td><td>{@code gi}; {@code gxi}, {@code gyi}</td><td>GEO; NUMERIC</td><td>the
  *       point; its cell's longitude and latitude for boxes</td></tr>
@@ -55,9 +58,10 @@ final class SearchSchema {
   /**
    * Bumped when the index fields change form: every search index is then rebuilt once. 2: the
    * codec's own fields indexed where they have the form needed, raw ids, no whole value among the
-   * prefixes, no expiry stored for documents that never expire.
+   * prefixes, no expiry stored for documents that never expire. 3: a stemmed text's words past a
+   * U+0000 indexed too ({@code __rk.sr.<path>}), which the Query Engine's reading of a field ends at.
    */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   static final String FIELD_PREFIX = "__rk.";
   static final String ID = FIELD_PREFIX + "id";
@@ -142,6 +146,13 @@ final class SearchSchema {
   static final String STEMMED_CODE = "s";
 
   /**
+   * The code of the index field holding the rest of a single stemmed text past its first U+0000
+   * ({@code __rk.sr.<path>}, its U+0000s as line breaks): the Query Engine reads a hash field as a
+   * C string, so the codec's own field is indexed only up to there. Written only for such a text.
+   */
+  static final String STEMMED_REST_CODE = "sr";
+
+  /**
    * {@code LANGUAGE <name>} of the model's stemmed texts, which {@code FT.CREATE} indexes them in
    * and queries stem their words in; empty when no text is stemmed.
    */
@@ -218,6 +229,7 @@ final class SearchSchema {
           attribute(args, hashField("wp", field), "wp" + i, "TAG", false);
           if (field.stemmed()) { // the text itself, stemmed by the Query Engine in the index's LANGUAGE
             attribute(args, stemmedField(field), STEMMED_CODE + i, "TEXT", false);
+            attribute(args, hashField(STEMMED_REST_CODE, field), STEMMED_REST_CODE + i, "TEXT", false);
           }
         }
         case GEO -> {

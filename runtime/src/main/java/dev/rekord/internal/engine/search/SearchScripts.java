@@ -239,6 +239,53 @@ final class SearchScripts {
       return reply
       """, false);
 
+  /**
+   * The documents of a ranked query with their rank, in one round trip: {@code ARGV[1]} n, then the
+   * n hash fields the codec reads (0: every field), then the arguments of an {@code FT.SEARCH …
+   * NOCONTENT} whose rows carry one value beside the key ({@code WITHSCORES}: the score; {@code
+   * WITHSORTKEYS}: a nearest-neighbour query's distance). Returns per row its key, that value and
+   * the document's fields as name/value pairs ({@code HMGET}; empty when it is gone), or {@code
+   * false} where this node cannot read it (a key of a slot being imported, which the caller reads).
+   * The documents are read here, not returned by the module: it ends a key at U+0000, so loading
+   * such a document finds nothing and drops it from the reply and the index.
+   */
+  private static final String FOUND_SOURCE = """
+      local n = tonumber(ARGV[1])
+      local reply = redis.call('FT.SEARCH', unpack(ARGV, n + 2))
+      local found = {}
+      for i = 2, #reply - 1, 2 do
+        local key, document = reply[i], {}
+        local values
+        if n == 0 then values = redis.pcall('HGETALL', key) else values = redis.pcall('HMGET', key, unpack(ARGV, 2, n + 1)) end
+        if values.err then
+          document = false
+        elseif n == 0 then
+          document = values
+        else
+          for f = 1, n do
+            if values[f] then
+              document[#document + 1] = ARGV[f + 1]
+              document[#document + 1] = values[f]
+            end
+          end
+        end
+        found[#found + 1] = key
+        found[#found + 1] = reply[i + 1]
+        found[#found + 1] = document
+      end
+      return found
+      """;
+
+  /** {@link #FOUND_SOURCE} on one server. */
+  static final LuaScript FOUND = new LuaScript("search-found", FOUND_SOURCE, false);
+
+  /**
+   * {@link #FOUND_SOURCE} on a cluster's node: the documents it reads lie in the slots of many
+   * buckets, which a script may read only when its flags allow keys of other slots than its first.
+   */
+  static final LuaScript FOUND_ON_NODE = new LuaScript("search-found",
+      "#!lua flags=no-writes,allow-cross-slot-keys\n" + FOUND_SOURCE, false);
+
   /** What {@link #EXPIRE} does to a document's expiry; its name is the script's first argument. */
   enum Expiry {
     /** Expire after the given ms ({@code PEXPIRE}). */

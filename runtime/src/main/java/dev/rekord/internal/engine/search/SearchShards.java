@@ -1,6 +1,7 @@
 package dev.rekord.internal.engine.search;
 
 import dev.rekord.connection.Command;
+import dev.rekord.connection.LuaScript;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.exception.QueryException;
 import dev.rekord.exception.RedisCommandException;
@@ -202,14 +203,39 @@ final class SearchShards {
      * model never migrated is a {@link SchemaMismatchException}.
      */
     Object query(String command, List<String> args, byte[] blob) {
+      return query(command, List.of(), args, blob);
+    }
+
+    /**
+     * Runs {@code script} on this shard's node ({@code EVALSHA}, {@code EVAL} where the node does
+     * not know it yet) with {@code head} then {@code args} as its arguments, {@code args} starting
+     * with {@link #alias()} as for {@link #query(String, List, byte[])}.
+     */
+    Object eval(LuaScript script, List<String> head, List<String> args, byte[] blob) {
+      List<String> call = new ArrayList<>(List.of(script.sha(), "0"));
+      call.addAll(head);
       try {
-        return send(withBlob(Command.of(command, List.of(), args), blob));
+        return query("EVALSHA", call, args, blob);
+      } catch (RedisCommandException e) {
+        if (!String.valueOf(e.getMessage()).contains("NOSCRIPT")) {
+          throw e;
+        }
+        call.set(0, script.source());
+        return query("EVAL", call, args, blob);
+      }
+    }
+
+    /** {@code command head… args…}: {@link #query(String, List, byte[])} with arguments before the alias. */
+    private Object query(String command, List<String> head, List<String> args, byte[] blob) {
+      try {
+        return send(withBlob(Command.of(command, List.of(), concat(head, args)), blob));
       } catch (RedisCommandException e) {
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         if (message.contains("syntax error")) { // never for a query built here: a bug to report
           throw new QueryException("the Query Engine rejected a query of " + model + ": " + e.getMessage());
         }
-        boolean moved = message.contains("moved ");
+        // a script's FT.SEARCH on a node that lost the index's slot: refused as a key not local
+        boolean moved = message.contains("moved ") || message.contains("non local key");
         boolean missing = message.contains("unknown index") || message.contains("no such index");
         if (single() || !(moved || missing) || !args.get(0).equals(alias())) { // a cursor's read: no retry
           if (missing) {
@@ -220,8 +246,17 @@ final class SearchShards {
         Shard again = reinstalled(moved, e);
         List<String> retried = new ArrayList<>(args);
         retried.set(0, again.alias());
-        return send(withBlob(Command.of(command, List.of(), retried), blob));
+        return send(withBlob(Command.of(command, List.of(), concat(head, retried)), blob));
       }
+    }
+
+    private static List<String> concat(List<String> head, List<String> args) {
+      if (head.isEmpty()) {
+        return args;
+      }
+      List<String> all = new ArrayList<>(head);
+      all.addAll(args);
+      return all;
     }
 
     /**
