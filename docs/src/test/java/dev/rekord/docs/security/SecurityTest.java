@@ -18,6 +18,9 @@ import dev.rekord.docs.gettingstarted.Member;
 import dev.rekord.docs.gettingstarted.MemberModel;
 import dev.rekord.docs.gettingstarted.MemberRepository;
 import dev.rekord.docs.gettingstarted.Member_;
+import dev.rekord.docs.search.Product;
+import dev.rekord.docs.search.ProductRepository;
+import dev.rekord.docs.search.Product_;
 import dev.rekord.model.Engine;
 import dev.rekord.model.RekordModel;
 import dev.rekord.test.RedisCluster;
@@ -78,6 +81,7 @@ class SecurityTest {
     try (RedisServer server = RedisServer.builder().module(module).start()) {
       applyAcls(List.of(server), false, true);
       exerciseObjectMapper(server, SecurityTest::onTheSearchEngine);
+      exerciseNearest(server);
       assertEquals(List.of(), server.command("ACL", "LOG"), "Redis refused the documented users nothing");
     }
   }
@@ -89,15 +93,29 @@ class SecurityTest {
     try (RedisCluster cluster = RedisCluster.builder().module(module).start()) {
       applyAcls(cluster.nodes(), true, true);
       exerciseObjectMapper(cluster.nodes().get(0), SecurityTest::onTheSearchEngine);
+      exerciseNearest(cluster.nodes().get(0));
       for (RedisServer node : cluster.nodes()) {
         assertEquals(List.of(), node.command("ACL", "LOG"), "Redis refused the documented users nothing on " + node);
       }
     }
   }
 
-  /** Members on the search engine, the guide's other models on the portable one. */
+  /** The application user's nearest neighbours ({@code search-found}: the query and the documents' {@code HMGET}). */
+  private static void exerciseNearest(RedisServer node) {
+    try (Rekord rekord = onTheSearchEngine("redis://rekord-app:app-secret@" + node.host() + ":" + node.port())) {
+      ProductRepository products = new ProductRepository(rekord);
+      products.save(new Product("boot", "shoes", 120, new float[] {0.9f, 0.1f, 0f, 0f}));
+      products.save(new Product("beanie", "hats", 20, new float[] {1f, 0f, 0f, 0f}));
+      assertEquals(List.of("boot"), products.find(Product_.category.eq("shoes"))
+          .nearest(Product_.embedding.nearest(new float[] {1f, 0f, 0f, 0f}, 5)).list().stream()
+          .map(neighbor -> neighbor.entity().id()).toList());
+    }
+  }
+
+  /** Members and products on the search engine, the guide's other models on the portable one. */
   private static Rekord onTheSearchEngine(String url) {
-    Rekord rekord = Rekord.builder().url(url).engine(Engine.PORTABLE).engine(Member.class, Engine.SEARCH).build();
+    Rekord rekord = Rekord.builder().url(url).engine(Engine.PORTABLE).engine(Member.class, Engine.SEARCH)
+        .engine(Product.class, Engine.SEARCH).build();
     assertEquals(Engine.SEARCH, rekord.engineOf(MemberModel.INSTANCE));
     return rekord;
   }
