@@ -21,31 +21,96 @@
 -- move earlier then, so the buckets that were not asked again stay after it.
 
 local need, first, withDocuments = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+-- Each bucket's keys and arguments stay in ARGV, named by where they start (its i-th key is
+-- ARGV[k + i], its i-th argument ARGV[a + i]): copied into tables only for query.lua.
 local buckets = {}
 local at = 5
 for b = 1, tonumber(ARGV[4]) do
-  local keys, args = {}, {}
-  for i = 1, tonumber(ARGV[at]) do keys[i] = ARGV[at + i] end
-  at = at + #keys + 1
-  for i = 1, tonumber(ARGV[at]) do args[i] = ARGV[at + i] end
-  at = at + #args + 1
-  buckets[b] = { keys = keys, args = args }
+  local k, nkeys = at, tonumber(ARGV[at])
+  local a = k + nkeys + 1
+  local nargs = tonumber(ARGV[a])
+  at = a + nargs + 1
+  buckets[b] = { k = k, nkeys = nkeys, a = a, nargs = nargs }
+end
+
+-- A bucket's reply read straight off one index, or nil when the query needs query.lua. Only when
+-- the bucket has no expiring documents (its set of them is empty: ZCARD 0), so that every indexed
+-- id has a living document and query.lua, once swept, would answer exactly this: a count of one
+-- tag value, tag, range or of all ids is that index's count (query.lua's est); a first page in id
+-- order of one tag value, tag or all ids, or of one range sorted by its own field, is a ZRANGE
+-- with LIMIT (ties in id order, reversed when descending, as query.lua's walk) and its scores.
+-- None of query.lua's plan, sweep or estimates run: on a node's 5 or 6 buckets that fixed cost per
+-- bucket is most of a page's server time.
+local function direct(bucket, limit)
+  local k, a = bucket.k, bucket.a
+  if bucket.plain == nil then bucket.plain = redis.call('ZCARD', ARGV[k + 2]) == 0 end
+  if not bucket.plain then return nil end
+  local nsort = tonumber(ARGV[a + 11])
+  local at = 12 + 3 * nsort
+  local op = ARGV[a + at]
+  local key = ARGV[k + 1]
+  if op ~= PLAN_ALL then key = ARGV[k + tonumber(ARGV[a + at + 1])] end
+  if ARGV[a + 1] == MODE_COUNT then
+    if op == PLAN_ALL or op == PLAN_SET then return redis.call('ZCARD', key) end
+    if op == PLAN_VALUE then
+      local value = ARGV[a + at + 2]
+      return redis.call('ZLEXCOUNT', key, '[' .. value .. '\0', '(' .. value .. '\1')
+    end
+    if op == PLAN_RANGE then return redis.call('ZCOUNT', key, ARGV[a + at + 2], ARGV[a + at + 3]) end
+    return nil
+  end
+  if ARGV[a + 1] ~= MODE_IDS or ARGV[a + 5] ~= '0' then return nil end
+  if limit == 0 then return {} end
+  if nsort == 0 then
+    if op == PLAN_ALL or op == PLAN_SET then
+      return redis.call('ZRANGE', key, 0, limit < 0 and -1 or limit - 1)
+    end
+    if op ~= PLAN_VALUE then return nil end
+    local value = ARGV[a + at + 2]
+    local members = redis.call('ZRANGE', key, '[' .. value .. '\0', '(' .. value .. '\1', 'BYLEX', 'LIMIT', 0, limit)
+    local cut = #value + 2
+    for i = 1, #members do members[i] = string.sub(members[i], cut) end
+    return members
+  end
+  if nsort ~= 1 or op ~= PLAN_RANGE or ARGV[a + 12] ~= SORT_INDEX_SCORE or ARGV[a + 13] ~= ARGV[a + at + 1] then
+    return nil
+  end
+  local reply
+  if ARGV[a + 14] == DIRECTION_DESC then
+    reply = redis.call('ZRANGE', key, ARGV[a + at + 3], ARGV[a + at + 2], 'BYSCORE', 'REV', 'LIMIT', 0, limit, 'WITHSCORES')
+  else
+    reply = redis.call('ZRANGE', key, ARGV[a + at + 2], ARGV[a + at + 3], 'BYSCORE', 'LIMIT', 0, limit, 'WITHSCORES')
+  end
+  local rows = {}
+  local withValues = ARGV[a + 7] == '1'
+  for i = 1, #reply, 2 do
+    rows[#rows + 1] = reply[i]
+    if withValues then rows[#rows + 1] = SORT_VALUE_PRESENT .. reply[i + 1] end
+  end
+  return rows
 end
 
 local failed = {}
--- A bucket's reply with the given limit, or nil (and the bucket failed) when its call raised an
--- error; its index writes up to then (unindexing expired ids) stand, as they would alone.
+-- A bucket's reply with the given limit (read directly where it can be, else by query.lua), or nil
+-- (and the bucket failed) when its call raised an error; its index writes up to then (unindexing
+-- expired ids) stand, as they would alone.
 local function run(b, limit)
   local bucket = buckets[b]
-  bucket.args[6] = tostring(limit)
-  local ok, reply = pcall(bucketQuery, bucket.keys, bucket.args)
+  local ok, reply = pcall(direct, bucket, limit)
+  if ok and reply == nil then
+    local keys, args = {}, {}
+    for i = 1, bucket.nkeys do keys[i] = ARGV[bucket.k + i] end
+    for i = 1, bucket.nargs do args[i] = ARGV[bucket.a + i] end
+    args[6] = tostring(limit)
+    ok, reply = pcall(bucketQuery, keys, args)
+  end
   if ok then return reply end
   failed[#failed + 1] = b
   return nil
 end
 
-local head = buckets[1].args
-if head[1] == MODE_COUNT then
+local head = buckets[1].a
+if ARGV[head + 1] == MODE_COUNT then
   local total = 0
   for b = 1, #buckets do
     total = total + (run(b, -1) or 0)
@@ -55,11 +120,11 @@ end
 
 -- The order of the rows: query.lua's, over the sort values it returns (scores as numbers, escaped
 -- tag values byte-wise, nulls last), ties by id in the direction of the last sort key.
-local nsort = head[7] == '1' and tonumber(head[11]) or 0
+local nsort = ARGV[head + 7] == '1' and tonumber(ARGV[head + 11]) or 0
 local numeric, desc = {}, {}
 for s = 1, nsort do
-  numeric[s] = head[9 + 3 * s] == SORT_INDEX_SCORE
-  desc[s] = head[11 + 3 * s] == DIRECTION_DESC
+  numeric[s] = ARGV[head + 9 + 3 * s] == SORT_INDEX_SCORE
+  desc[s] = ARGV[head + 11 + 3 * s] == DIRECTION_DESC
 end
 local lastDesc = nsort > 0 and desc[nsort]
 
@@ -152,8 +217,8 @@ for i = 1, #all do
   if withDocuments > 0 then
     local document = false
     if i <= withDocuments then
-      local args = buckets[row.bucket].args
-      document = documentAt(args[2] .. row.id, args[10]) or false
+      local a = buckets[row.bucket].a
+      document = documentAt(ARGV[a + 2] .. row.id, ARGV[a + 10]) or false
     end
     out[#out + 1] = document
   end

@@ -1,0 +1,148 @@
+package dev.rekord.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rekord.Member;
+import dev.rekord.Member_;
+import dev.rekord.Rekord;
+import dev.rekord.RekordRepository;
+import dev.rekord.TestModel;
+import dev.rekord.annotations.Storage;
+import dev.rekord.test.RedisCluster;
+import dev.rekord.test.RedisServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The commands a page or count over the 16 buckets of a 3-master cluster runs on the servers,
+ * counted from {@code INFO commandstats} deltas (commands a script calls are counted too): one
+ * script call per node, and on a model without expiring documents each bucket's rows or count read
+ * straight off the one index the query names — no sweep of expiring ids ({@code ZRANGEBYSCORE}),
+ * no estimates ({@code ZCOUNT}, {@code ZLEXCOUNT} for a page), no probes ({@code ZSCORE}). With
+ * expiring documents the node call runs the whole query per bucket, and stays exact.
+ */
+class NodeQueryCommandsTest {
+
+  private static final String[] CITIES = {"Oslo", "Bergen", "Tromsø", "Bodø"};
+  private static final int BUCKETS = 16;
+
+  private static List<Member> data(int n) {
+    Random random = new Random(11);
+    List<Member> members = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      members.add(new Member(String.format("n%04d", i), CITIES[random.nextInt(CITIES.length)], random.nextInt(90), null));
+    }
+    return members;
+  }
+
+  /**
+   * The calls of each command the masters ran while {@code query} ran (lower-case names), but for
+   * the harness's own ({@code CONFIG}, {@code INFO}, {@code ROLE}).
+   */
+  private static <T> Map<String, Long> commandsOf(RedisCluster cluster, Supplier<T> query) {
+    for (RedisServer master : cluster.masters()) {
+      master.command("CONFIG", "RESETSTAT");
+    }
+    query.get();
+    Map<String, Long> calls = new HashMap<>();
+    for (RedisServer master : cluster.masters()) {
+      for (String line : ((String) master.command("INFO", "commandstats")).split("\r\n")) {
+        if (line.startsWith("cmdstat_")) {
+          String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+          long n = Long.parseLong(line.replaceAll("^[^:]*:calls=(\\d+),.*", "$1"));
+          if (n > 0 && !name.startsWith("config") && !name.equals("info") && !name.equals("role")) {
+            calls.merge(name, n, Long::sum);
+          }
+        }
+      }
+    }
+    return calls;
+  }
+
+  private static long calls(Map<String, Long> stats, String command) {
+    return stats.getOrDefault(command, 0L);
+  }
+
+  @Test
+  void withoutExpiringDocumentsEachBucketReadsOnlyTheIndexTheQueryNames() {
+    RedisCluster cluster = SharedCluster.get();
+    int masters = cluster.masters().size();
+    try (Rekord rekord = Rekord.connect(cluster.seedUrl())) {
+      RekordRepository<Member, String> repo =
+          TestModel.repository(rekord, TestModel.stringIds("nq", Storage.HASH, Duration.ZERO));
+      List<Member> data = data(800);
+      repo.saveAll(data);
+      repo.find(Member_.city.eq("Oslo")).limit(20).list(); // the scripts loaded: EVALSHA from here on
+
+      List<Member> page = new ArrayList<>();
+      Map<String, Long> equality = commandsOf(cluster, () -> page.addAll(repo.find(Member_.city.eq("Bergen")).limit(20).list()));
+      assertEquals(data.stream().filter(m -> m.city().equals("Bergen")).sorted(Comparator.comparing(Member::id)).limit(20).toList(), page);
+      assertEquals(masters, calls(equality, "evalsha"), "one call per node: " + equality);
+      assertEquals(0, calls(equality, "zrangebyscore"), "no sweep of expiring ids: " + equality);
+      assertEquals(0, calls(equality, "zlexcount"), "no estimate: " + equality);
+      assertEquals(BUCKETS, calls(equality, "zcard"), "one look at each bucket's expiring ids: " + equality);
+      assertTrue(calls(equality, "zrange") >= BUCKETS && calls(equality, "zrange") <= 2 * BUCKETS, equality.toString());
+
+      page.clear();
+      Map<String, Long> sorted = commandsOf(cluster,
+          () -> page.addAll(repo.find(Member_.age.between(30, 69)).sortBy(Member_.age.desc()).limit(20).list()));
+      assertEquals(data.stream().filter(m -> m.age() >= 30 && m.age() < 70)
+          .sorted(Comparator.comparing(Member::age).reversed().thenComparing(Member::id, Comparator.reverseOrder()))
+          .limit(20).toList(), page);
+      assertEquals(masters, calls(sorted, "evalsha"), "one call per node: " + sorted);
+      assertEquals(0, calls(sorted, "zrangebyscore") + calls(sorted, "zcount") + calls(sorted, "zscore")
+          + calls(sorted, "zrevrange"), "no sweep, estimate, probe or walk by rank: " + sorted);
+      assertTrue(calls(sorted, "zrange") >= BUCKETS && calls(sorted, "zrange") <= 2 * BUCKETS, sorted.toString());
+
+      long[] count = new long[1];
+      Map<String, Long> tag = commandsOf(cluster, () -> count[0] = repo.find(Member_.city.eq("Tromsø")).count());
+      assertEquals(data.stream().filter(m -> m.city().equals("Tromsø")).count(), count[0]);
+      assertEquals(Map.of("evalsha", (long) masters, "zcard", (long) BUCKETS, "zlexcount", (long) BUCKETS), tag);
+
+      Map<String, Long> range = commandsOf(cluster, () -> count[0] = repo.find(Member_.age.lt(40)).count());
+      assertEquals(data.stream().filter(m -> m.age() < 40).count(), count[0]);
+      assertEquals(Map.of("evalsha", (long) masters, "zcard", (long) BUCKETS, "zcount", (long) BUCKETS), range);
+    }
+  }
+
+  @Test
+  void withExpiringDocumentsTheNodeCallRunsTheWholeQueryAndStaysExact() throws Exception {
+    RedisCluster cluster = SharedCluster.get();
+    try (Rekord rekord = Rekord.connect(cluster.seedUrl())) {
+      RekordRepository<Member, String> repo =
+          TestModel.repository(rekord, TestModel.stringIds("nx", Storage.HASH, Duration.ZERO));
+      List<Member> data = data(400);
+      List<Member> living = new ArrayList<>();
+      for (int i = 0; i < data.size(); i++) {
+        if (i % 5 == 0) {
+          repo.save(data.get(i), Duration.ofMillis(50)); // gone by the time the queries run
+        } else if (i % 5 == 1) {
+          repo.save(data.get(i), Duration.ofHours(1));
+          living.add(data.get(i));
+        } else {
+          repo.save(data.get(i));
+          living.add(data.get(i));
+        }
+      }
+      Thread.sleep(200);
+
+      Map<String, Long> stats = commandsOf(cluster, () -> repo.find(Member_.city.eq("Bergen")).count());
+      assertTrue(calls(stats, "zrangebyscore") >= BUCKETS, "each bucket swept its expiring ids: " + stats);
+      assertEquals(living.stream().filter(m -> m.city().equals("Bergen")).count(), repo.find(Member_.city.eq("Bergen")).count());
+      assertEquals(living.stream().filter(m -> m.age() < 40).count(), repo.find(Member_.age.lt(40)).count());
+      assertEquals(living.stream().filter(m -> m.city().equals("Oslo")).sorted(Comparator.comparing(Member::id)).limit(20).toList(),
+          repo.find(Member_.city.eq("Oslo")).limit(20).list());
+      assertEquals(living.stream().filter(m -> m.age() >= 20)
+              .sorted(Comparator.comparing(Member::age).thenComparing(Member::id)).limit(30).toList(),
+          repo.find(Member_.age.gte(20)).sortBy(Member_.age.asc()).limit(30).list());
+    }
+  }
+}
