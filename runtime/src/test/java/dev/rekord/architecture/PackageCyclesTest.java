@@ -72,7 +72,7 @@ class PackageCyclesTest {
   /** The source without comments and string literals. */
   private static String code(String source) {
     return source.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\\n]*", " ")
-        .replaceAll("\"(?:\\\\.|[^\"\\\\])*\"", "\"\"");
+        .replaceAll("\"[^\"\\\\]*(?:\\\\.[^\"\\\\]*)*\"", "\"\""); // unrolled: no stack frame per character
   }
 
   /** Tarjan's strongly connected components. */

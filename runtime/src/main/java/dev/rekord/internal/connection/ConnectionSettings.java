@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.JedisClientConfig;
 
 /**
@@ -51,10 +52,16 @@ public record ConnectionSettings(
     return socketTimeout != null ? socketTimeout : Duration.ofMillis(redis.clients.jedis.Protocol.DEFAULT_TIMEOUT);
   }
 
-  /** The per-connection settings Jedis takes. */
+  /**
+   * The per-connection settings Jedis takes. RESP2 on every connection (Jedis would negotiate
+   * RESP3): the Query Engine answers {@code FT.SEARCH}/{@code FT.AGGREGATE} in the shape Rekord
+   * reads only in RESP2 (from RediSearch 2.8, in Redis Stack 7.2 and Redis 8, it answers maps in
+   * RESP3), and a RESP2 array is also the cheaper reply to decode for a document's {@code HGETALL}.
+   */
   JedisClientConfig clientConfig() {
     DefaultJedisClientConfig.Builder config =
         DefaultJedisClientConfig.builder()
+            .protocol(RedisProtocol.RESP2)
             .user(user)
             .password(password)
             .database(database)

@@ -52,6 +52,19 @@ class ConnectionTest {
     }
   }
 
+  /**
+   * Rekord's connections speak RESP2 (Jedis would negotiate RESP3): the reply shape the search
+   * engine reads from {@code FT.*} on every module version.
+   */
+  @Test
+  void connectionsSpeakResp2() {
+    try (Rekord rekord = Rekord.connect(open.url())) {
+      String info = String.valueOf(rekord.connection().execute(
+          dev.rekord.connection.Command.of("CLIENT", java.util.List.of(), java.util.List.of("INFO"))));
+      assertTrue(info.contains(" resp=2"), info);
+    }
+  }
+
   @Test
   void deadPortIsAConnectionFailure() throws IOException {
     int deadPort;
