@@ -73,7 +73,7 @@ public final class Benchmark {
           docs, ops, queries);
       System.out.println("- Rekord = the public repository API (`save`, `saveAll`, `findById`, `findAllById`, `find(…).sortBy(…).offset(…).limit(…).list()`) on the portable engine");
       System.out.println("- every ratio is Rekord ÷ its baseline; \"round trips\" are the server's read events per operation (`total_reads_processed`: a pipeline is one)");
-      System.out.println("- Rekord's and the raw client's connections speak RESP3 (Jedis' default with Redis 7); the RediSearch client RESP2");
+      System.out.println("- Rekord's connections speak RESP2 (Rekord sets it); the raw client RESP3 (Jedis' default with Redis 7), RESP2 where a row says so; the RediSearch client RESP2");
       System.out.println(search == null
           ? "- RediSearch: **skipped** (no `--search-port`: run.sh found no module file)"
           : "- RediSearch: a second redis-server with the module, the same hashes under the same keys, `FT.CREATE … ON HASH` on the four indexed fields");

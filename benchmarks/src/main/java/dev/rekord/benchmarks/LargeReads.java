@@ -13,8 +13,8 @@ import redis.clients.jedis.Response;
  * Large reads of the {@link FourIndexMember} data set: {@code findAllById} and {@code list()} of
  * large results against one raw pipeline of {@code HGETALL} on the same keys, decoded into the
  * same records (the raw side knows its keys already: it does no query). The raw client speaks
- * RESP3 like Rekord's (Jedis' default with Redis 7); one more row reads with RESP2, whose flat
- * arrays Jedis decodes differently.
+ * RESP3 (Jedis' default with Redis 7); one more row reads with RESP2, as Rekord's connections do,
+ * whose flat arrays Jedis decodes differently.
  */
 final class LargeReads {
   private static final int BY_ID = 10_000;
