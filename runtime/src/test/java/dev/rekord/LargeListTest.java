@@ -336,7 +336,7 @@ class LargeListTest {
       jedis(members).flushAll();
       members.saveAll(living);
       members.saveAll(expiring, Duration.ofMillis(1));
-      Thread.sleep(30);
+      awaitServerTimePast(jedis(members), "{member}#ttl");
       List<String> ids = switch (shape) {
         case "a page of documents" -> ids(members.findAll().limit(1000).list());
         case "a large list" -> ids(members.findAll().list());
@@ -376,6 +376,30 @@ class LargeListTest {
 
   private static Set<String> snapshots(UnifiedJedis jedis) {
     return jedis.keys("*#snap:*");
+  }
+
+  /**
+   * Waits until the server's clock has passed every expiry the set of expiring ids {@code ttlKey}
+   * records (without reading a document, which would remove it): each is then gone for the query.
+   */
+  private static void awaitServerTimePast(UnifiedJedis jedis, String ttlKey) throws InterruptedException {
+    List<redis.clients.jedis.resps.Tuple> last = jedis.zrangeWithScores(ttlKey, -1, -1);
+    assertFalse(last.isEmpty(), "the expiring documents are in " + ttlKey);
+    long latest = (long) last.get(0).getScore();
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (true) {
+      List<?> time = (List<?>) jedis.sendCommand(Protocol.Command.TIME);
+      long now = Long.parseLong(text(time.get(0))) * 1000 + Long.parseLong(text(time.get(1))) / 1000;
+      if (now > latest + 1) {
+        return;
+      }
+      assertTrue(System.nanoTime() < deadline, "the server's clock is still before " + latest + ": " + now);
+      Thread.sleep(10);
+    }
+  }
+
+  private static String text(Object reply) {
+    return reply instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(reply);
   }
 
   private static void sleep(long millis) {
