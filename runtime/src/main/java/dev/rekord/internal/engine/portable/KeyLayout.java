@@ -154,6 +154,16 @@ public final class KeyLayout {
     return bucketFor(id).documentKey(id);
   }
 
+  /** The id in {@code key} when it is a document key of this layout ({@code {tag}:<id>}), else {@code null}. */
+  public String idOfDocumentKey(String key) {
+    for (Bucket bucket : buckets) {
+      if (key.startsWith(bucket.documentPrefix())) {
+        return key.substring(bucket.documentPrefix().length());
+      }
+    }
+    return null;
+  }
+
   @Override
   public String toString() {
     return "KeyLayout[" + prefix + ", " + buckets.length + " bucket(s)]";

@@ -287,15 +287,13 @@ final class SearchQueries {
     return found;
   }
 
-  /** The id of a document from its key: what follows its bucket's document prefix. */
+  /** The id of a document from its key. */
   private String idOfKey(String key) {
-    for (int b = 0; b < schema.layout().buckets(); b++) {
-      String prefix = schema.layout().bucket(b).documentPrefix();
-      if (key.startsWith(prefix)) {
-        return key.substring(prefix.length());
-      }
+    String id = schema.layout().idOfDocumentKey(key);
+    if (id == null) {
+      throw new IllegalStateException("a key outside the model's buckets: " + key);
     }
-    throw new IllegalStateException("a key outside the model's buckets: " + key);
+    return id;
   }
 
   /** The {@code fields} (every one when empty) of the document at {@code key}, read through the client's routing. */

@@ -78,6 +78,11 @@ public final class SearchQueryEngine<T> implements QueryEngine<T> {
     return schema.layout().documentKey(id);
   }
 
+  /** The id in {@code key} when it is a document key of this model's layout, else {@code null}. */
+  String idOfDocumentKey(String key) {
+    return schema.layout().idOfDocumentKey(key);
+  }
+
   @Override
   public String lockKey(String id) {
     return schema.layout().bucketFor(id).lock(id);

@@ -53,7 +53,7 @@ final class SearchReindex<T> {
       List<String> documents = new ArrayList<>();
       List<String> ids = new ArrayList<>();
       for (String key : keys) {
-        String id = idOf(key);
+        String id = engine.idOfDocumentKey(key);
         if (id != null && engine.documentKey(id).equals(key)) {
           documents.add(key);
           ids.add(id);
@@ -68,11 +68,6 @@ final class SearchReindex<T> {
     return new QueryEngine.Rebuild(reindexed, undecodable, undecodableKeys);
   }
 
-  /** The id of a key {@code {prefix}:id} or {@code {prefix:b}:id}, or {@code null}. */
-  private String idOf(String key) {
-    int close = key.indexOf("}:");
-    return close < 0 ? null : key.substring(close + 2);
-  }
 
   @SuppressWarnings("unchecked") // HGETALL: a hash's fields
   private void reindex(List<String> keys, List<String> ids) {
