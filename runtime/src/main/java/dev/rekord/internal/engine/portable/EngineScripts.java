@@ -1,6 +1,7 @@
 package dev.rekord.internal.engine.portable;
 
 import dev.rekord.connection.LuaScript;
+import dev.rekord.internal.script.LuaFunctions;
 import dev.rekord.internal.script.ScriptResources;
 
 /**
@@ -16,8 +17,20 @@ import dev.rekord.internal.script.ScriptResources;
 final class EngineScripts {
   private EngineScripts() {}
 
-  /** Replaces a document and its index entries: {@code save.lua}. */
-  static final LuaScript SAVE = load("save", true, "manifest", "entries", "changes", "digest", "version", "hash_write", "save");
+  /**
+   * Replaces documents and their index entries, or deletes them with theirs, and reports to the
+   * change feed: {@code save.lua}, after its arguments and checks ({@code save_head.lua}).
+   */
+  static final LuaScript SAVE = load("save", true,
+      "manifest", "entries", "changes", "digest", "version", "hash_write", "save_head", "save");
+
+  /**
+   * Replaces one document and its index entries, for a model without a change feed: {@code
+   * save_one.lua}, with {@link #SAVE}'s arguments and only the functions one save uses. Named {@code
+   * save} (metrics, errors).
+   */
+  static final LuaScript SAVE_ONE = load("save", true,
+      "manifest", "entries", "digest", "version", "hash_write", "save_head", "save_one");
 
   /**
    * The index half of {@link IndexWriter#saveAll}'s plain hash saves on a standalone server, run
@@ -70,13 +83,14 @@ final class EngineScripts {
     return new LuaScript(name, joined(parts), writes);
   }
 
-  /** The parts, after the protocol's constants they name. */
+  /** The parts, after the protocol's constants they name, with only the functions they call. */
   private static String joined(String... parts) {
     StringBuilder body = new StringBuilder();
     for (String part : parts) {
       body.append(read(part));
     }
-    return EngineProtocol.lua(body.toString()) + body;
+    String used = LuaFunctions.withoutUnused(body.toString());
+    return EngineProtocol.lua(used);
   }
 
   /**

@@ -137,7 +137,8 @@ public final class IndexWriter {
    * @return why the document was not written, if it was not
    */
   public Optional<Refusal> save(ScriptCall call) {
-    List<?> refused = (List<?>) eval(EngineScripts.SAVE, call);
+    LuaScript script = feed.equals(Feed.NONE) && ScriptCalls.savesOne(call) ? EngineScripts.SAVE_ONE : EngineScripts.SAVE;
+    List<?> refused = (List<?>) eval(script, call);
     return refused.isEmpty() ? Optional.empty() : Optional.of(refusal(refused, 0, List.of(0)));
   }
 

@@ -222,6 +222,14 @@ final class ScriptCalls {
   }
 
   /**
+   * Whether a {@link #save} call (maybe {@link #fenced}) saves one document, which {@code
+   * save_one.lua} can run: not many, not a delete item ({@link #deleteItem}).
+   */
+  static boolean savesOne(ScriptCall call) {
+    return "1".equals(call.args().get(2)) && !ManifestIn.NOWHERE.code().equals(call.args().get(SAVE_HEADER + 5));
+  }
+
+  /**
    * Whether a one-document {@link #save} call can be split into {@link #indexOnly}'s index call and
    * a plain {@code HSET} of its document: a hash document saved with no condition, no version, no
    * expiry and no fence (nothing the script must check or read after writing the document).

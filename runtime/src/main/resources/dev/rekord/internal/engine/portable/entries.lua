@@ -20,6 +20,16 @@ local function checkEntries(a, count)
   return nil, a
 end
 
+-- The score of a document's entry in its bucket's set of expiring ids: its expiry time (unix ms).
+-- 0 (due at once) when it has none left: PEXPIRE of 1 ms deletes the key at once when the server's
+-- clock passes a millisecond between reading the time and checking it (Redis 7.0), so a document
+-- can be gone by the time its entries are written, and the next sweep must find it due.
+local function expiryScore(doc)
+  local at = redis.call('PEXPIRETIME', doc)
+  if at < 0 then return 0 end
+  return at
+end
+
 -- Writes the `count` entries of KEYS[k..], each as the command of its op (EntryOp.command(); ZADD
 -- and GEOADD replace the member's score if it is there); returns the position after their
 -- arguments.
@@ -37,7 +47,7 @@ local function writeEntries(id, doc, k, a, count)
       a = a + 2
     elseif op == ENTRY_EXPIRY then
       -- the document `doc` is written and its expiry set by now
-      redis.call('ZADD', key, redis.call('PEXPIRETIME', doc), id)
+      redis.call('ZADD', key, expiryScore(doc), id)
       a = a + 1
     else -- ENTRY_GEO
       redis.call('GEOADD', key, ARGV[a + 1], ARGV[a + 2], id)
@@ -70,7 +80,7 @@ local function collectEntries(adds, id, doc, k, a, count)
       args[size + 1], args[size + 2] = '0', ARGV[a + 1] .. '\0' .. id
       a = a + 2
     elseif op == ENTRY_EXPIRY then
-      args[size + 1], args[size + 2] = redis.call('PEXPIRETIME', doc), id
+      args[size + 1], args[size + 2] = expiryScore(doc), id
       a = a + 1
     else -- ENTRY_GEO
       args[size + 1], args[size + 2], args[size + 3] = ARGV[a + 1], ARGV[a + 2], id

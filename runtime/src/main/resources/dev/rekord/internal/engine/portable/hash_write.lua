@@ -6,31 +6,35 @@
 -- no longer has removed (HLEN says when there are any), its time to live replaced; a key of another
 -- type (a mismatched document) is the only one deleted.
 -- doc: the key; ARGV[first..last]: field/value pairs; ttl: ms (0: none); extraField, extraValue: a
--- field written with them when not nil (the search engine's expiry field).
-local function writeHash(doc, first, last, ttl, extraField, extraValue)
-  local function hset(call, from)
-    local to = math.min(from + 999, last)
-    if from == first and extraField then
-      return call('HSET', doc, extraField, extraValue, unpack(ARGV, from, to))
-    end
-    return call('HSET', doc, unpack(ARGV, from, to))
-  end
+-- field written with them when not nil (the search engine's expiry field); stored: how many fields
+-- the hash held before, when the caller has read it (false: the key holds another type; nil: read
+-- here). Knowing it before the write tells a fresh document, which needs no check for stale fields.
+local function writeHash(doc, first, last, ttl, extraField, extraValue, stored)
   if last < first and not extraField then
     redis.call('DEL', doc)
     return
   end
-  local added = hset(redis.pcall, first)
-  if type(added) == 'table' then
+  if stored == nil then
+    stored = redis.pcall('HLEN', doc)
+    if type(stored) ~= 'number' then stored = false end
+  end
+  if not stored then
     redis.call('DEL', doc)
-    added = hset(redis.call, first)
+    stored = 0
   end
-  for i = first + 1000, last, 1000 do
-    added = added + hset(redis.call, i)
+  local added = 0
+  for from = first, last, 1000 do
+    local to = math.min(from + 999, last)
+    if from == first and extraField then
+      added = added + redis.call('HSET', doc, extraField, extraValue, unpack(ARGV, from, to))
+    else
+      added = added + redis.call('HSET', doc, unpack(ARGV, from, to))
+    end
   end
+  if last < first then added = redis.call('HSET', doc, extraField, extraValue) end
   local fields = (last - first + 1) / 2
   if extraField then fields = fields + 1 end
-  local stored = redis.call('HLEN', doc)
-  if stored > fields then
+  if stored + added > fields then
     local kept, stale = {}, {}
     for i = first, last, 2 do kept[ARGV[i]] = true end
     if extraField then kept[extraField] = true end
@@ -43,7 +47,7 @@ local function writeHash(doc, first, last, ttl, extraField, extraValue)
   end
   if tonumber(ttl) > 0 then
     redis.call('PEXPIRE', doc, ttl)
-  elseif stored > added then -- it was stored before, maybe with a time to live
+  elseif stored > 0 then -- it was stored before, maybe with a time to live
     redis.call('PERSIST', doc)
   end
 end

@@ -184,13 +184,15 @@ local function sweep()
       local id, score = head[i], tonumber(head[i + 1])
       local at = redis.call('PEXPIRETIME', docPrefix .. id)
       checked = checked + 1
-      if at == score then
-        swept = true
-        break
-      elseif at == -2 then
+      -- gone or persistent first: a score of -2 or -1 (an entry written as its document vanished) is
+      -- not a living document expiring when its score says
+      if at == -2 then
         appendGone(BASE, id, unindex(docPrefix .. id, manifestPrefix .. id, ALL, BASE, id)) -- expired, or deleted behind Rekord's back
       elseif at == -1 then
         redis.call('ZREM', KEYS[2], id) -- made persistent behind Rekord's back
+      elseif at == score then
+        swept = true
+        break
       else
         redis.call('ZADD', KEYS[2], at, id)
       end

@@ -1,0 +1,38 @@
+-- save_one.lua (after save_head.lua): the save of one document of a model without a change feed
+-- (IndexWriter.save), with save.lua's arguments: its condition, version and fence checked, the
+-- document written over the stored one with its entries, the entries only its old manifest names
+-- removed. A script of its own because a script builds every function it defines on each call
+-- (about 400-900 server instructions each): this one defines only what one save uses.
+if count ~= 1 or ARGV[9] == MANIFEST_IN_NOWHERE or ARGV[#ARGV - 1] ~= '0' or ARGV[#ARGV] ~= '' then
+  return redis.error_reply('ERR save_one saves one document of a model without a change feed')
+end
+local err, fenceRefused = checkDocuments(nil, nil)
+if err then return redis.error_reply(err) end
+if fenceRefused then return { 1, REFUSED_FENCE } end
+
+local id, ttl, manifest, n = ARGV[4], ARGV[8], ARGV[10], tonumber(ARGV[11])
+local inDocument = ARGV[9] == MANIFEST_IN_DOCUMENT
+local doc, manifestKey = KEYS[2], KEYS[3]
+local refused = refusal(4, doc)
+if refused then return { 1, refused } end
+-- The old manifest (manifest.lua's readManifest): in the hash, which says first how many fields it
+-- has (none: a fresh document, whose write then needs no check for stale fields; an error: a key
+-- of another type), else in the manifest key.
+local old, oldInDocument, stored = false, false, nil
+if form == FORM_HASH then
+  stored = redis.pcall('HLEN', doc)
+  if type(stored) ~= 'number' then stored = false end
+  if stored and stored > 0 then
+    old = redis.call('HGET', doc, MANIFEST_FIELD)
+    oldInDocument = old ~= false
+  end
+end
+if not old then old = redis.call('GET', manifestKey) end
+local stale = staleEntries(base, id, old, manifest)
+reachable(stale)
+writeDocument(doc, 12, 11 + n, ttl, stored)
+redis.call('ZADD', KEYS[1], '0', id)
+writeEntries(id, doc, 4, 13 + n, tonumber(ARGV[12 + n]))
+removeEntries(stale)
+storeManifest(doc, manifestKey, manifest, inDocument, inDocument and manifest, not oldInDocument and old)
+return {}
