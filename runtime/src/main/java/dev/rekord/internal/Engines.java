@@ -6,7 +6,6 @@ import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.engine.portable.Feed;
 import dev.rekord.internal.engine.portable.PortableQueryEngine;
-import dev.rekord.internal.engine.portable.SortPatternReads;
 import dev.rekord.internal.engine.search.SearchQueryEngine;
 import dev.rekord.internal.engine.search.SearchSupport;
 import dev.rekord.internal.schema.SchemaStore;
@@ -35,8 +34,6 @@ public final class Engines {
   private final Map<Class<?>, ChangeOptions> changes;
   private final ConcurrentMap<RekordModel<?, ?>, QueryEngine<?>> engines = new ConcurrentHashMap<>();
   private volatile Boolean module;
-  /** Whether the connection's user may read large results by {@code SORT_RO} patterns: asked once, for every model. */
-  private final SortPatternReads sortPatterns;
 
   public Engines(RedisConnection connection, SchemaStore schemas) {
     this(connection, schemas, Engine.AUTO, Map.of());
@@ -62,7 +59,6 @@ public final class Engines {
     this.schemas = schemas;
     this.configured = java.util.Objects.requireNonNull(configured, "engine");
     this.modelEngines = Map.copyOf(modelEngines);
-    this.sortPatterns = new SortPatternReads(connection);
   }
 
   /** The engine configured for {@code model}: its own, else the one for every model ({@link Engine#AUTO} unless set). */
@@ -132,7 +128,7 @@ public final class Engines {
         return chosen == Engine.SEARCH
             ? new SearchQueryEngine<>(connection, model, DocumentStorage.of(model), buckets)
             : new PortableQueryEngine<>(connection, model, DocumentStorage.of(model), buckets,
-                Feed.of(changes.get(model.type()), model.keyPrefix()), sortPatterns);
+                Feed.of(changes.get(model.type()), model.keyPrefix()));
       });
     }
     return (QueryEngine<T>) engine;

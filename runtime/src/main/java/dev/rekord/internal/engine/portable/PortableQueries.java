@@ -95,32 +95,13 @@ public final class PortableQueries {
    */
   public PortableQueries(RedisConnection connection, KeyLayout layout, List<CompoundIndex> compounds, Form form,
       Feed feed) {
-    this(connection, layout, compounds, form, feed, List.of());
-  }
-
-  /**
-   * Queries whose sweep of expired documents reports them to {@code feed}, over hash documents
-   * whose fields are {@code hashFields} ({@code DocumentCodec.hashFields()}; empty: not known), which
-   * a large result reads by name ({@link SnapshotChunks}).
-   */
-  public PortableQueries(RedisConnection connection, KeyLayout layout, List<CompoundIndex> compounds, Form form,
-      Feed feed, List<String> hashFields) {
-    this(connection, layout, compounds, form, feed, hashFields, new SortPatternReads(connection));
-  }
-
-  /**
-   * Queries as above, whose large results are read by name where {@code sortPatterns} (the
-   * connection's, shared by its models) says the server allows it.
-   */
-  public PortableQueries(RedisConnection connection, KeyLayout layout, List<CompoundIndex> compounds, Form form,
-      Feed feed, List<String> hashFields, SortPatternReads sortPatterns) {
     this.connection = connection;
     this.layout = layout;
     this.compounds = List.copyOf(compounds);
     this.form = form;
     this.feed = feed;
     this.fanOut = new NodeFanOut(connection);
-    this.chunks = new SnapshotChunks(connection, form, hashFields, sortPatterns);
+    this.chunks = new SnapshotChunks(connection, form);
   }
 
   public KeyLayout layout() {
@@ -198,12 +179,12 @@ public final class PortableQueries {
    * The result of {@link #page}, handed to {@code each} in batches, in order, each before the next
    * is read, so a large result is decoded with bounded memory. A result of one bucket larger than
    * {@link #DOCUMENTS_PAGE} (or every match) comes with its documents, read from a server-side
-   * snapshot of its ids in chunks ({@link SnapshotChunks}, where it can): its ids never come on
-   * their own. Otherwise one batch: {@link #page}.
+   * snapshot of its ids in chunks ({@link SnapshotChunks}; on a standalone server): its ids never
+   * come in one reply. Otherwise one batch: {@link #page}.
    */
   public <R> void pages(Condition<R> condition, List<Sort<R>> sort, long offset, long limit,
       Consumer<List<PageRow>> each) {
-    if (layout.buckets() > 1 || (limit != NO_LIMIT && limit <= DOCUMENTS_PAGE) || !chunks.reads(layout.bucket(0))) {
+    if (layout.buckets() > 1 || (limit != NO_LIMIT && limit <= DOCUMENTS_PAGE) || connection.isCluster()) {
       each.accept(page(condition, sort, offset, limit));
       return;
     }
@@ -217,9 +198,7 @@ public final class PortableQueries {
     String snapshot = bucket.snapshot(java.util.UUID.randomUUID().toString());
     ScriptCall query = call(bucket, Mode.SNAPSHOT, plan(condition, sort), offset, limit, false, snapshot,
         SnapshotChunks.TTL.toMillis());
-    if (!chunks.read(bucket, query, snapshot, each)) {
-      each.accept(page(condition, sort, offset, limit)); // SORT refused its patterns: nothing was handed over
-    }
+    chunks.read(bucket, query, snapshot, each);
   }
 
   /**

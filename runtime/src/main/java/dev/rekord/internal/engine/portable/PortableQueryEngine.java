@@ -52,15 +52,6 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
   /** The engine of a model whose writes, deletes and expiries are reported to {@code feed}. */
   public PortableQueryEngine(RedisConnection connection, RekordModel<T, ?> model, DocumentStorage<T> storage,
       int buckets, Feed feed) {
-    this(connection, model, storage, buckets, feed, new SortPatternReads(connection));
-  }
-
-  /**
-   * The engine of a model whose writes are reported to {@code feed}, whose large results are read
-   * by name where {@code sortPatterns} (the connection's) says the server allows it.
-   */
-  public PortableQueryEngine(RedisConnection connection, RekordModel<T, ?> model, DocumentStorage<T> storage,
-      int buckets, Feed feed, SortPatternReads sortPatterns) {
     this.connection = connection;
     this.model = model;
     this.storage = storage;
@@ -68,8 +59,7 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
     this.layout = KeyLayout.of(model.keyPrefix(), buckets);
     this.writer = new IndexWriter(connection, layout, feed);
     this.feed = feed;
-    this.queries = new PortableQueries(connection, layout, model.index().compounds(), form, feed,
-        form == EngineProtocol.Form.HASH ? model.codec().hashFields() : List.of(), sortPatterns);
+    this.queries = new PortableQueries(connection, layout, model.index().compounds(), form, feed);
   }
 
   @Override
