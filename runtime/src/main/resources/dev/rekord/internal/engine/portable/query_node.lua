@@ -157,7 +157,8 @@ local present = #SORT_VALUE_PRESENT
 local function rowsOf(b, reply)
   local rows = {}
   for i = 1, #reply, 1 + nsort do
-    local row = { id = reply[i], bucket = b, raw = {}, values = {} }
+    local row = { id = reply[i], bucket = b }
+    if nsort > 0 then row.raw, row.values = {}, {} end
     for s = 1, nsort do
       local value = reply[i + s]
       row.raw[s] = value
