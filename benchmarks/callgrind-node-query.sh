@@ -23,7 +23,18 @@ for (String name : new String[] {"QUERY", "NODE_QUERY"}) {
 JSH
 jshell --class-path "$CLASSES" "$WORK/dump.jsh" >/dev/null 2>&1
 for buckets in 1 16; do
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  # a free port whose cluster bus port (+10000) is free and valid too: an ephemeral port above
+  # 55535 has none, and the cluster-enabled server would never start
+  port=$(python3 -c '
+import random, socket
+while True:
+    p = random.randint(20000, 40000)
+    try:
+        for q in (p, p + 10000):
+            s = socket.socket(); s.bind(("127.0.0.1", q)); s.close()
+        print(p); break
+    except OSError:
+        pass')
   extra=()
   if [[ $buckets -gt 1 ]]; then
     mkdir -p "$WORK/n$port"

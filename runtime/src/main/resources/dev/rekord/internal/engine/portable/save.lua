@@ -4,6 +4,7 @@
 -- ZADD of the ids, one ZADD per index key; the ids of one call are distinct. Every condition and
 -- version is checked before anything is written; a document refused is left alone with its
 -- entries, the others are written.
+
 -- Reports the write of the document whose arguments start at ARGV[at] (its key `doc`, its document
 -- arguments ARGV[from..to]) to the change feed; `before` as documentBefore read it, `old` its old
 -- manifest; the version reported is the one now stored (a partial update's arguments carry a digest).
