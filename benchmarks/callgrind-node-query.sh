@@ -23,18 +23,7 @@ for (String name : new String[] {"QUERY", "NODE_QUERY"}) {
 JSH
 jshell --class-path "$CLASSES" "$WORK/dump.jsh" >/dev/null 2>&1
 for buckets in 1 16; do
-  # a free port whose cluster bus port (+10000) is free and valid too: an ephemeral port above
-  # 55535 has none, and the cluster-enabled server would never start
-  port=$(python3 -c '
-import random, socket
-while True:
-    p = random.randint(20000, 40000)
-    try:
-        for q in (p, p + 10000):
-            s = socket.socket(); s.bind(("127.0.0.1", q)); s.close()
-        print(p); break
-    except OSError:
-        pass')
+  port=$(python3 benchmarks/free_port.py) # its cluster bus port (+10000) free and valid too
   extra=()
   if [[ $buckets -gt 1 ]]; then
     mkdir -p "$WORK/n$port"

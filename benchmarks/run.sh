@@ -59,16 +59,7 @@ done
 
 # A free port whose cluster bus port (+10000) is free too.
 free_port() {
-  python3 -c '
-import random, socket
-while True:
-    p = random.randint(20000, 40000)
-    try:
-        for q in (p, p + 10000):
-            s = socket.socket(); s.bind(("127.0.0.1", q)); s.close()
-        print(p); break
-    except OSError:
-        pass'
+  python3 benchmarks/free_port.py
 }
 DIR="$(mktemp -d)"
 PIDS=()

@@ -1,7 +1,9 @@
 package dev.rekord.internal.script;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class LuaFunctions {
   private static final Pattern COMMENT_LINE = Pattern.compile("(?m)^[ \t]*--.*$");
+  private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern START = Pattern.compile("^local function ([A-Za-z_][A-Za-z0-9_]*)\\(");
 
   private LuaFunctions() {}
@@ -26,19 +29,19 @@ public final class LuaFunctions {
   /** {@code script} without the top-level functions nothing else in it names. */
   public static String withoutUnused(String script) {
     List<Part> parts = parts(script);
-    StringBuilder reached = new StringBuilder();
+    Set<String> reached = new HashSet<>();
     for (Part part : parts) {
       if (part.function == null) {
-        reached.append(code(part.text));
+        reached.addAll(words(part.text));
       }
     }
     boolean grew = true;
     while (grew) {
       grew = false;
       for (Part part : parts) {
-        if (part.function != null && !part.kept && names(reached, part.function)) {
+        if (part.function != null && !part.kept && reached.contains(part.function)) {
           part.kept = true;
-          reached.append(code(part.text));
+          reached.addAll(words(part.text));
           grew = true;
         }
       }
@@ -52,13 +55,19 @@ public final class LuaFunctions {
     return out.toString();
   }
 
-  /** {@code text} without its whole-line comments, where a name is only mentioned. */
-  private static String code(String text) {
-    return COMMENT_LINE.matcher(text).replaceAll("");
+  /** Whether the code of {@code script} (not its whole-line comments) names {@code name}, as a word. */
+  public static boolean names(String script, String name) {
+    return words(script).contains(name);
   }
 
-  private static boolean names(CharSequence text, String name) {
-    return Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(text).find();
+  /** The words of {@code text}'s code: its whole-line comments only mention names. */
+  private static Set<String> words(String text) {
+    Set<String> words = new HashSet<>();
+    Matcher word = WORD.matcher(COMMENT_LINE.matcher(text).replaceAll(""));
+    while (word.find()) {
+      words.add(word.group());
+    }
+    return words;
   }
 
   /** The script cut into top-level functions and the text between them, in order. */

@@ -1,6 +1,7 @@
 package dev.rekord.internal.engine.portable;
 
 import dev.rekord.internal.engine.WriteCondition;
+import dev.rekord.internal.script.LuaFunctions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -262,9 +263,9 @@ final class EngineProtocol {
   /** A word that may be a constant's name. */
   private static final Pattern NAME = Pattern.compile("\\b[A-Z][A-Z_]*\\b");
 
-  /** Whether {@code script} names {@code name} (as a whole word). */
+  /** Whether {@code script}'s code names {@code name} (as a whole word). */
   private static boolean uses(String script, String name) {
-    return Pattern.compile("\\b" + name + "\\b").matcher(script).find();
+    return LuaFunctions.names(script, name);
   }
 
   /** The constants of one enum, named {@code table_NAME}. */
