@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rekord.connection.Batch;
 import dev.rekord.connection.Command;
 import dev.rekord.connection.LuaScript;
 import dev.rekord.connection.RedisConnection;
+import dev.rekord.connection.Reply;
 import dev.rekord.internal.connection.RedisConnectionContract;
 import dev.rekord.Rekord;
 import dev.rekord.test.RedisCluster;
 import dev.rekord.test.RedisServer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,5 +63,36 @@ class ClusterConnectionTest extends RedisConnectionContract {
     assertThrows(IllegalArgumentException.class, () -> connection().batch().eval(script, List.of("a", "b"), List.of()));
 
     assertEquals(0L, connection().execute(Command.of("DEL", List.of("{t}a", "{t}b"), List.of())), "one slot: sent");
+  }
+
+  /**
+   * Jedis' cluster pipeline starts a pool of three threads for every pipeline that spans nodes
+   * unless it is given one; Rekord's connection gives it its own, so a page over every node does
+   * not pay three thread starts.
+   */
+  @Test
+  void batchesOverEveryNodeReuseTheirReaderThreads() {
+    List<String> keys = List.of("b", "c", "a"); // slots 3300, 7365, 15495: one on each master
+    for (String key : keys) {
+      connection().execute(Command.of("SET", List.of(key), List.of("value-" + key)));
+    }
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long startedBefore = threads.getTotalStartedThreadCount();
+    for (int round = 0; round < 50; round++) {
+      Batch batch = connection().batch();
+      List<Reply<Object>> replies = new ArrayList<>();
+      for (String key : keys) {
+        replies.add(batch.add(Command.of("GET", List.of(key), List.of())));
+      }
+      batch.execute();
+      for (int i = 0; i < keys.size(); i++) {
+        assertEquals("value-" + keys.get(i), replies.get(i).get());
+      }
+    }
+    long started = threads.getTotalStartedThreadCount() - startedBefore;
+    assertTrue(started < 10, started + " threads started for 50 batches over 3 nodes");
+    for (String key : keys) {
+      connection().execute(Command.of("DEL", List.of(key), List.of()));
+    }
   }
 }
