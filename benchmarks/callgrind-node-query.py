@@ -2,9 +2,9 @@
 # Driver of benchmarks/callgrind-node-query.sh: loads 20,000 members (a tag of 50 values, a score
 # of 90) into 1 bucket or 16, then for each query zeroes the server's callgrind counters, runs it
 # K times (16 buckets: one query_node.lua call per node of the 3-master test cluster, buckets
-# 0-4, 5-9, 10-15, with NodeFanOut's row and document shares; 1 bucket: query.lua as a standalone
-# page or count runs it) and prints the instructions per query from the dump.
-import socket, subprocess, sys, time, os, glob, re
+# 0-4, 5-9, 10-15, a page as NodeFanOut.spreadRows asks it, then HGETALL of its 20 documents;
+# 1 bucket: query.lua as a standalone page or count runs it) and prints the instructions per query.
+import socket, subprocess, sys, time, os, glob, re, zlib
 class R:
     def __init__(s, port):
         s.s = socket.create_connection(('127.0.0.1', port)); s.f = s.s.makefile('rb')
@@ -36,9 +36,9 @@ M = 20000
 def load(r, nb):
     cmds = []
     for i in range(M):
-        b = 0 if nb == 1 else i % nb
-        t = '{b%d}' % b
         id_ = 'm%06d' % i
+        b = 0 if nb == 1 else zlib.crc32(id_.encode()) % nb  # KeyLayout's bucket of an id
+        t = '{b%d}' % b
         city, age = 'city%d' % (i % 50), i * 7919 % 90
         cmds.append(('HSET', t + ':' + id_, 'id', id_, 'city', city, 'age', age, 'joinDate', '2020-01-01', 'tags', 't'))
         cmds.append(('ZADD', t + '#ids', 0, id_))
@@ -51,8 +51,7 @@ def bargs(b, mode, limit, withValues, plan, sort=()):
     t = '{b%d}' % b
     return [mode, t + ':', t + '#doc:', t + '#', '0', str(limit), withValues, '0', '0', 'hash', str(len(sort) // 3)] + list(sort) + plan
 
-def first(need, n): return min(need, (3 * need + 2 * n - 1) // (2 * n) + 2)
-def share(d, n, of): return min(d, (3 * d * n + 2 * of - 1) // (2 * of) + 2)
+def spread_ask(need, n): return min(need, (2 * need + n - 1) // n + 4)  # NodeFanOut.spreadAsk
 GROUPS = [list(range(0, 5)), list(range(5, 10)), list(range(10, 16))]
 QUERIES = {
   'count city': dict(mode='count', plan=['value', '3', 'city3'], sort=(), page=False),
@@ -66,15 +65,33 @@ def calls(nb, q):
         return [('EVALSHA', QUERY, len(keys(0)), *keys(0), *bargs(0, mode, 20 if q['page'] else -1, '0', q['plan'], q['sort']))]
     out = []
     for g in GROUPS:
-        if q['page']:
-            argv = ['20', str(first(20, len(g))), str(share(20, len(g), 16)), str(len(g))]
+        if q['page']:  # NodeFanOut.spreadRows: each bucket's first 7 rows apart, no documents
+            argv = ['20', str(spread_ask(20, 16)), '-1', str(len(g))]
         else:
             argv = ['-1', '-1', '0', str(len(g))]
-        for b in g:
-            k = keys(b); a = bargs(b, q['mode'], -1, '1' if q['sort'] else '0', q['plan'], q['sort'])
-            argv += [str(len(k))] + k + [str(len(a))] + a
-        out.append(('EVALSHA', NODE, 1, keys(g[0])[0], *argv))
+        # ScriptCalls.nodeQuery: the first bucket's call whole, then every bucket's tag
+        k = keys(g[0]); a = bargs(g[0], q['mode'], -1, '1' if q['sort'] else '0', q['plan'], q['sort'])
+        argv += [str(len(k))] + k + [str(len(a))] + a + ['{b%d}' % b for b in g]
+        out.append(('EVALSHA', NODE, 1, k[0], *argv))
     return out
+
+def documents(nb, q, replies):
+    # the second round trip of a page over several nodes: the client merges the buckets' rows and
+    # reads the page's 20 documents with plain HGETALLs
+    if nb == 1 or not q['page']:
+        return []
+    rows = []
+    for g, reply in zip(GROUPS, replies):
+        for b, flat in zip(g, reply[1:]):
+            step = 2 if q['sort'] else 1
+            for i in range(0, len(flat), step):
+                score = float(flat[i + 1][1:]) if q['sort'] else 0
+                rows.append((score, flat[i], b))
+    if q['sort']:  # score descending, ties by id descending (the tie rule follows the last sort key)
+        rows.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    else:  # ids ascending, byte-wise
+        rows.sort(key=lambda r: r[1])
+    return [('HGETALL', '{b%d}:' % b + i.decode()) for _, i, b in rows[:20]]
 
 def totals(pid, name):
     subprocess.run(['callgrind_control', '-d', name, str(pid)], capture_output=True)
@@ -93,6 +110,7 @@ K = 50
 for name, q in QUERIES.items():
     cs = calls(nb, q)
     res = r.pipe(cs)  # warm-up and a look
+    cs = cs + documents(nb, q, res)
     subprocess.run(['callgrind_control', '-z', str(pid)], capture_output=True)
     r.pipe(cs * K)
     n = totals(pid, re.sub('[^a-z0-9]', '_', name))

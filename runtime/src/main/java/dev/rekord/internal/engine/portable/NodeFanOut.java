@@ -4,6 +4,8 @@ import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.ScriptCall;
 import dev.rekord.internal.engine.portable.PortableQueries.Row;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,10 @@ import java.util.Map;
  * call; it is asked again with {@code query.lua}, whose redirections the connection follows, so
  * the result stays that of every bucket.
  *
- * <p>Each bucket of a node is first asked for fewer rows than the page needs ({@link
+ * <p>Over several nodes, a page of at most {@link #SPREAD_ROWS} rows has each bucket's rows come
+ * back apart, merged by the client, and its documents read after ({@link #spreadRows}). Otherwise
+ * (one node, or a deeper page) each node merges its buckets' rows and reads documents for its first
+ * ones: each bucket of a node is first asked for fewer rows than the page needs ({@link
  * #firstRows}); the script asks again, in the same call, the buckets that might hold more of the
  * node's first rows (the proof is in {@code query_node.lua}).
  */
@@ -29,6 +34,15 @@ final class NodeFanOut {
    * answer alone and the client merge, which costs the server less than merging in Lua.
    */
   static final long NODE_ROWS = 50_000;
+
+  /**
+   * The most rows a page over several nodes asks of each bucket ({@link #spreadRows}); a deeper
+   * page has each node merge its buckets' rows, so that not every bucket's rows reach the client.
+   */
+  static final long SPREAD_ROWS = 1_000;
+
+  /** {@code query_node.lua}'s documents argument for each bucket's rows apart, unmerged. */
+  private static final long EACH_BUCKET = -1;
 
   private final RedisConnection connection;
 
@@ -43,11 +57,14 @@ final class NodeFanOut {
    * {@code need} rows of the whole; the documents of the first rows of each node, so that those
    * of the first {@code documents} rows of the whole are there but for exceptions ({@link #shareOf}).
    */
-  Rows rows(List<ScriptCall> calls, long need, long documents, int stride) {
+  Rows rows(List<ScriptCall> calls, long need, long documents, int stride, Comparator<Row> order) {
     if (need < 0 || need > NODE_ROWS) {
       return new Rows(bucketRows(calls, stride), Map.of());
     }
     List<List<Integer>> nodes = byNode(calls);
+    if (nodes.size() > 1 && need <= SPREAD_ROWS) {
+      return new Rows(spreadRows(calls, nodes, need, stride, order), Map.of());
+    }
     List<ScriptCall> nodeCalls = new ArrayList<>(nodes.size());
     for (List<Integer> node : nodes) {
       nodeCalls.add(ScriptCalls.nodeQuery(pick(calls, node), need, firstRows(need, node.size()),
@@ -76,6 +93,81 @@ final class NodeFanOut {
       sources.addAll(bucketRows(failed, stride));
     }
     return new Rows(sources, read);
+  }
+
+  /**
+   * The rows of each bucket of {@code calls}, together holding the first {@code need} rows of the
+   * whole, one call per node that neither merges them nor reads documents: over several nodes only
+   * the client can tell which rows make the page, so a node that merged its buckets' rows and read
+   * documents for them would read more documents than the page holds, and merge in Lua what the
+   * client merges again. The caller reads the page's documents (a second round trip, plain
+   * commands).
+   *
+   * <p>Each bucket is asked for {@link #spreadAsk} rows, a little over its share. Exact: a bucket
+   * that returned fewer has no more; one whose last row comes after the {@code need}-th merged row
+   * has none among the first {@code need}. Every other bucket is asked again, alone, for all of them.
+   */
+  private List<List<Row>> spreadRows(List<ScriptCall> calls, List<List<Integer>> nodes, long need, int stride,
+      Comparator<Row> order) {
+    long ask = spreadAsk(need, calls.size());
+    List<ScriptCall> nodeCalls = new ArrayList<>(nodes.size());
+    for (List<Integer> node : nodes) {
+      nodeCalls.add(ScriptCalls.nodeQuery(pick(calls, node), need, ask, EACH_BUCKET));
+    }
+    List<Object> replies = connection.evalAll(EngineScripts.NODE_QUERY, nodeCalls);
+    List<List<Row>> byBucket = new ArrayList<>(Collections.nCopies(calls.size(), List.<Row>of()));
+    List<Integer> again = new ArrayList<>();
+    for (int n = 0; n < replies.size(); n++) {
+      List<?> reply = (List<?>) replies.get(n);
+      List<Integer> node = nodes.get(n);
+      again.addAll(failedOf(reply, node));
+      for (int b = 1; b < reply.size(); b++) {
+        byBucket.set(node.get(b - 1), PortableQueries.rows((List<?>) reply.get(b), stride));
+      }
+    }
+    Row last = needth(byBucket, need, order);
+    for (int b = 0; b < byBucket.size(); b++) {
+      List<Row> rows = byBucket.get(b);
+      if (rows.size() == ask && ask < need && !again.contains(b)
+          && (last == null || order.compare(rows.get(rows.size() - 1), last) < 0)) {
+        again.add(b);
+      }
+    }
+    if (!again.isEmpty()) {
+      List<List<Row>> complete = bucketRows(pick(calls, again), stride);
+      for (int i = 0; i < again.size(); i++) {
+        byBucket.set(again.get(i), complete.get(i));
+      }
+    }
+    return byBucket;
+  }
+
+  /** The {@code need}-th row of the merge of {@code sources}, or {@code null} when they hold fewer. */
+  private static Row needth(List<List<Row>> sources, long need, Comparator<Row> order) {
+    List<PortableQueries.Source> lists = new ArrayList<>(sources.size());
+    for (List<Row> rows : sources) {
+      lists.add(new PortableQueries.ListSource(rows));
+    }
+    PortableQueries.Merge merge = new PortableQueries.Merge(lists, order);
+    Row row = null;
+    for (long i = 0; i < need; i++) {
+      if (!merge.hasNext()) {
+        return null;
+      }
+      row = merge.next();
+    }
+    return row;
+  }
+
+  /**
+   * The rows asked of each of {@code buckets} first for the {@code need} of a page spread over
+   * several nodes: twice a bucket's even share, and four more, so that asking again is the
+   * exception: with rows spread evenly, a page of 20 over 16 buckets asks 7 rows of each, and a
+   * bucket holds 7 or more of the first 20 once in about 7,000 pages (binomial), so a page asks
+   * again about once in 450.
+   */
+  static long spreadAsk(long need, int buckets) {
+    return Math.min(need, (2 * need + buckets - 1) / buckets + 4);
   }
 
   /** The rows of each bucket of {@code calls}, each asked alone ({@code query.lua}). */

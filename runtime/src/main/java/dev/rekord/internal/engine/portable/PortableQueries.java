@@ -222,7 +222,7 @@ public final class PortableQueries {
       calls.add(call(layout.bucket(b), Mode.IDS, plan, 0, perBucket, withValues, null, 0));
     }
     int stride = 1 + (withValues ? sort.size() : 0);
-    NodeFanOut.Rows rows = fanOut.rows(calls, perBucket, documents, stride);
+    NodeFanOut.Rows rows = fanOut.rows(calls, perBucket, documents, stride, order(sort));
     List<Source> sources = new ArrayList<>(rows.sources().size());
     for (List<Row> source : rows.sources()) {
       sources.add(new ListSource(source));
@@ -433,7 +433,7 @@ public final class PortableQueries {
     Row next();
   }
 
-  private static final class ListSource implements Source {
+  static final class ListSource implements Source {
     private final List<Row> rows;
     private int next;
 

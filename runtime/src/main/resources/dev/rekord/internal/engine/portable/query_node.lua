@@ -6,14 +6,21 @@
 -- reached undeclared, which the flag allows while this node serves their slots.
 -- ARGV[1] the rows wanted, N (offset + limit of the page; -1: every row); ARGV[2] the rows asked of
 -- each bucket first (at most N; -1: every row); ARGV[3] how many of the first rows to return with
--- their documents (0: none); ARGV[4] the number of buckets, then per bucket the number of its
--- KEYS, those keys, the number of its ARGV and those (ScriptCalls.query: MODE_IDS from offset 0 with
--- sort values when sorted, or MODE_COUNT).
+-- their documents (0: none; -1: no merge, each bucket's first ARGV[2] rows apart); ARGV[4] the
+-- number of buckets; then the first bucket's call
+-- (ScriptCalls.query: MODE_IDS from offset 0 with sort values when sorted, or MODE_COUNT): the
+-- number of its KEYS, those keys, the number of its ARGV and those; then each bucket's hash tag,
+-- the first bucket's first. The buckets' calls differ only in their tags (ScriptCalls.nodeQuery
+-- checks it), which begin every key and the query's arguments 2-4 (the document, manifest and
+-- index prefixes): another bucket's are the first's with its tag in front.
 -- Returns { failed, result }: failed, the positions (from 1) of the buckets whose call failed (a key
 -- of theirs is no longer served here: the slot moved or is moving; the client asks those buckets
 -- alone, where redirections are followed); result, the sum of the buckets' counts (MODE_COUNT), or
 -- the first N rows of all the buckets in the query's order (query.lua's rows: the id, then its sort
--- values; then, when ARGV[3] > 0, its document, false after the first ARGV[3] rows).
+-- values; then, when ARGV[3] > 0, its document, false after the first ARGV[3] rows). With ARGV[3]
+-- -1: { failed, rows of bucket 1, rows of bucket 2, ... } (a failed bucket's empty), which the
+-- client merges (NodeFanOut.spreadRows): the page of a query over several nodes, whose rows and
+-- documents only the client can tell.
 --
 -- Exact with fewer rows asked: a bucket that returned fewer than it was asked has no more; one
 -- whose last row is after the N-th merged row has none among the first N (its later rows come
@@ -21,17 +28,28 @@
 -- move earlier then, so the buckets that were not asked again stay after it.
 
 local need, first, withDocuments = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
--- Each bucket's keys and arguments stay in ARGV, named by where they start (its i-th key is
--- ARGV[k + i], its i-th argument ARGV[a + i]): copied into tables only for query.lua.
-local buckets = {}
-local at = 5
-for b = 1, tonumber(ARGV[4]) do
-  local k, nkeys = at, tonumber(ARGV[at])
-  local a = k + nkeys + 1
-  local nargs = tonumber(ARGV[a])
-  at = a + nargs + 1
-  buckets[b] = { k = k, nkeys = nkeys, a = a, nargs = nargs }
+local count = tonumber(ARGV[4])
+local nkeys = tonumber(ARGV[5])
+local K = 5 -- the first bucket's i-th key is ARGV[K + i]
+local A = 6 + nkeys -- its i-th argument ARGV[A + i]
+local T = A + tonumber(ARGV[A]) -- bucket b's tag ARGV[T + b]
+local cut = #ARGV[T + 1] + 1
+local function keyOf(b, i)
+  if b == 1 then return ARGV[K + i] end
+  return ARGV[T + b] .. string.sub(ARGV[K + i], cut)
 end
+local function argOf(b, i)
+  if b == 1 or i < 2 or i > 4 then return ARGV[A + i] end
+  return ARGV[T + b] .. string.sub(ARGV[A + i], cut)
+end
+
+-- The query, the same in every bucket: its mode, sort keys and the plan's root (op, the position of
+-- its key, its values from ARGV[A + root + 2]).
+local mode = ARGV[A + 1]
+local sortKeys = tonumber(ARGV[A + 11])
+local root = 12 + 3 * sortKeys
+local op = ARGV[A + root]
+local rootKey = op == PLAN_ALL and 1 or tonumber(ARGV[A + root + 1]) -- nil: no key, no direct read
 
 -- A bucket's reply read straight off one index, or nil when the query needs query.lua. Only when
 -- the bucket has no expiring documents (its set of them is empty: ZCARD 0), so that every indexed
@@ -41,48 +59,44 @@ end
 -- with LIMIT (ties in id order, reversed when descending, as query.lua's walk) and its scores.
 -- None of query.lua's plan, sweep or estimates run: on a node's 5 or 6 buckets that fixed cost per
 -- bucket is most of a page's server time.
-local function direct(bucket, limit)
-  local k, a = bucket.k, bucket.a
-  if bucket.plain == nil then bucket.plain = redis.call('ZCARD', ARGV[k + 2]) == 0 end
-  if not bucket.plain then return nil end
-  local nsort = tonumber(ARGV[a + 11])
-  local at = 12 + 3 * nsort
-  local op = ARGV[a + at]
-  local key = ARGV[k + 1]
-  if op ~= PLAN_ALL then key = ARGV[k + tonumber(ARGV[a + at + 1])] end
-  if ARGV[a + 1] == MODE_COUNT then
+local plain = {}
+local function direct(b, limit)
+  if plain[b] == nil then plain[b] = redis.call('ZCARD', keyOf(b, 2)) == 0 end
+  if not plain[b] or not rootKey then return nil end
+  local key = keyOf(b, rootKey)
+  if mode == MODE_COUNT then
     if op == PLAN_ALL or op == PLAN_SET then return redis.call('ZCARD', key) end
     if op == PLAN_VALUE then
-      local value = ARGV[a + at + 2]
+      local value = ARGV[A + root + 2]
       return redis.call('ZLEXCOUNT', key, '[' .. value .. '\0', '(' .. value .. '\1')
     end
-    if op == PLAN_RANGE then return redis.call('ZCOUNT', key, ARGV[a + at + 2], ARGV[a + at + 3]) end
+    if op == PLAN_RANGE then return redis.call('ZCOUNT', key, ARGV[A + root + 2], ARGV[A + root + 3]) end
     return nil
   end
-  if ARGV[a + 1] ~= MODE_IDS or ARGV[a + 5] ~= '0' then return nil end
+  if mode ~= MODE_IDS or ARGV[A + 5] ~= '0' then return nil end
   if limit == 0 then return {} end
-  if nsort == 0 then
+  if sortKeys == 0 then
     if op == PLAN_ALL or op == PLAN_SET then
       return redis.call('ZRANGE', key, 0, limit < 0 and -1 or limit - 1)
     end
     if op ~= PLAN_VALUE then return nil end
-    local value = ARGV[a + at + 2]
+    local value = ARGV[A + root + 2]
     local members = redis.call('ZRANGE', key, '[' .. value .. '\0', '(' .. value .. '\1', 'BYLEX', 'LIMIT', 0, limit)
-    local cut = #value + 2
-    for i = 1, #members do members[i] = string.sub(members[i], cut) end
+    local from = #value + 2
+    for i = 1, #members do members[i] = string.sub(members[i], from) end
     return members
   end
-  if nsort ~= 1 or op ~= PLAN_RANGE or ARGV[a + 12] ~= SORT_INDEX_SCORE or ARGV[a + 13] ~= ARGV[a + at + 1] then
+  if sortKeys ~= 1 or op ~= PLAN_RANGE or ARGV[A + 12] ~= SORT_INDEX_SCORE or ARGV[A + 13] ~= ARGV[A + root + 1] then
     return nil
   end
   local reply
-  if ARGV[a + 14] == DIRECTION_DESC then
-    reply = redis.call('ZRANGE', key, ARGV[a + at + 3], ARGV[a + at + 2], 'BYSCORE', 'REV', 'LIMIT', 0, limit, 'WITHSCORES')
+  if ARGV[A + 14] == DIRECTION_DESC then
+    reply = redis.call('ZRANGE', key, ARGV[A + root + 3], ARGV[A + root + 2], 'BYSCORE', 'REV', 'LIMIT', 0, limit, 'WITHSCORES')
   else
-    reply = redis.call('ZRANGE', key, ARGV[a + at + 2], ARGV[a + at + 3], 'BYSCORE', 'LIMIT', 0, limit, 'WITHSCORES')
+    reply = redis.call('ZRANGE', key, ARGV[A + root + 2], ARGV[A + root + 3], 'BYSCORE', 'LIMIT', 0, limit, 'WITHSCORES')
   end
   local rows = {}
-  local withValues = ARGV[a + 7] == '1'
+  local withValues = ARGV[A + 7] == '1'
   for i = 1, #reply, 2 do
     rows[#rows + 1] = reply[i]
     if withValues then rows[#rows + 1] = SORT_VALUE_PRESENT .. reply[i + 1] end
@@ -95,12 +109,11 @@ local failed = {}
 -- (and the bucket failed) when its call raised an error; its index writes up to then (unindexing
 -- expired ids) stand, as they would alone.
 local function run(b, limit)
-  local bucket = buckets[b]
-  local ok, reply = pcall(direct, bucket, limit)
+  local ok, reply = pcall(direct, b, limit)
   if ok and reply == nil then
     local keys, args = {}, {}
-    for i = 1, bucket.nkeys do keys[i] = ARGV[bucket.k + i] end
-    for i = 1, bucket.nargs do args[i] = ARGV[bucket.a + i] end
+    for i = 1, nkeys do keys[i] = keyOf(b, i) end
+    for i = 1, T - A do args[i] = argOf(b, i) end
     args[6] = tostring(limit)
     ok, reply = pcall(bucketQuery, keys, args)
   end
@@ -109,22 +122,27 @@ local function run(b, limit)
   return nil
 end
 
-local head = buckets[1].a
-if ARGV[head + 1] == MODE_COUNT then
+if mode == MODE_COUNT then
   local total = 0
-  for b = 1, #buckets do
+  for b = 1, count do
     total = total + (run(b, -1) or 0)
   end
   return { failed, total }
 end
 
+if withDocuments < 0 then
+  local out = { failed }
+  for b = 1, count do out[b + 1] = run(b, first) or {} end
+  return out
+end
+
 -- The order of the rows: query.lua's, over the sort values it returns (scores as numbers, escaped
 -- tag values byte-wise, nulls last), ties by id in the direction of the last sort key.
-local nsort = ARGV[head + 7] == '1' and tonumber(ARGV[head + 11]) or 0
+local nsort = ARGV[A + 7] == '1' and sortKeys or 0
 local numeric, desc = {}, {}
 for s = 1, nsort do
-  numeric[s] = ARGV[head + 9 + 3 * s] == SORT_INDEX_SCORE
-  desc[s] = ARGV[head + 11 + 3 * s] == DIRECTION_DESC
+  numeric[s] = ARGV[A + 9 + 3 * s] == SORT_INDEX_SCORE
+  desc[s] = ARGV[A + 11 + 3 * s] == DIRECTION_DESC
 end
 local lastDesc = nsort > 0 and desc[nsort]
 
@@ -182,10 +200,10 @@ end
 -- first of the buckets' next rows (a node has few buckets).
 local function merged()
   local all, next = {}, {}
-  for b = 1, #buckets do next[b] = 1 end
+  for b = 1, count do next[b] = 1 end
   while need < 0 or #all < need do
     local best = nil
-    for b = 1, #buckets do
+    for b = 1, count do
       local row = rowsBy[b] and rowsBy[b][next[b]]
       if row and (best == nil or precedes(row, best)) then best = row end
     end
@@ -196,11 +214,11 @@ local function merged()
   return all
 end
 
-for b = 1, #buckets do ask(b, first) end
+for b = 1, count do ask(b, first) end
 local all = merged()
 if first >= 0 and first < need then
   local again = false
-  for b = 1, #buckets do
+  for b = 1, count do
     local rows = rowsBy[b]
     if rows and #rows >= first and (#all < need or not precedes(all[need], rows[#rows])) then
       ask(b, need)
@@ -218,8 +236,7 @@ for i = 1, #all do
   if withDocuments > 0 then
     local document = false
     if i <= withDocuments then
-      local a = buckets[row.bucket].a
-      document = documentAt(ARGV[a + 2] .. row.id, ARGV[a + 10]) or false
+      document = documentAt(argOf(row.bucket, 2) .. row.id, ARGV[A + 10]) or false
     end
     out[#out + 1] = document
   end
