@@ -75,6 +75,7 @@ public final class PortableQueries {
   private final Form form;
   private final Feed feed;
   private final NodeFanOut fanOut;
+  private final RankedPages ranked;
   private final SnapshotChunks chunks;
 
   /** An engine over a model of hashes without compound indexes. */
@@ -101,6 +102,7 @@ public final class PortableQueries {
     this.form = form;
     this.feed = feed;
     this.fanOut = new NodeFanOut(connection);
+    this.ranked = new RankedPages(connection);
     this.chunks = new SnapshotChunks(connection, form);
   }
 
@@ -216,6 +218,16 @@ public final class PortableQueries {
   private <R> List<PageRow> merged(Plan<R> plan, long offset, long limit, long documents) {
     List<Sort<R>> sort = plan.sort();
     long perBucket = limit == NO_LIMIT || offset > Long.MAX_VALUE - limit ? NO_LIMIT : offset + limit;
+    if (perBucket > NodeFanOut.SPREAD_ROWS) {
+      List<Row> ranked = rankedPage(plan, offset, limit);
+      if (ranked != null) {
+        List<PageRow> page = new ArrayList<>(ranked.size());
+        for (Row row : ranked) {
+          page.add(new PageRow(row.id(), null));
+        }
+        return page;
+      }
+    }
     boolean withValues = !sort.isEmpty();
     List<ScriptCall> calls = new ArrayList<>(layout.buckets());
     for (int b = 0; b < layout.buckets(); b++) {
@@ -237,6 +249,23 @@ public final class PortableQueries {
       page.add(new PageRow(id, rows.documents().get(id)));
     }
     return page;
+  }
+
+  /**
+   * A deep page of a numeric range sorted by its own index, found by counting ({@link RankedPages}),
+   * or {@code null} when the query has another shape or counting cannot tell.
+   */
+  private <R> List<Row> rankedPage(Plan<R> plan, long offset, long limit) {
+    List<QueryPlan.RankedRange> ranges = new ArrayList<>(layout.buckets());
+    for (int b = 0; b < layout.buckets(); b++) {
+      QueryPlan.RankedRange range = QueryPlan.of(layout.bucket(b), plan.condition(), plan.sort(), plan.rewrite(),
+          plan.anyOrder()).rankedRange();
+      if (range == null) {
+        return null;
+      }
+      ranges.add(range);
+    }
+    return ranked.page(ranges, offset, limit, order(plan.sort()));
   }
 
   /** Every matching id, in {@code sort} order. */

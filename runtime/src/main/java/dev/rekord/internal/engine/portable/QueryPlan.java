@@ -106,6 +106,26 @@ final class QueryPlan {
     return sortCount;
   }
 
+  /**
+   * The plan as {@link RankedPages} reads it when it is exactly one numeric range sorted by its own
+   * index (or a compound index's range sorted by its number): rows a bucket reaches by rank.
+   * Otherwise {@code null}.
+   */
+  RankedRange rankedRange() {
+    if (sortCount != 1 || plan.size() != 4 || !plan.get(0).equals(PlanOp.RANGE.code())
+        || !sortArgs.get(0).equals(SortIndex.SCORE.code()) || !sortArgs.get(1).equals(plan.get(1))) {
+      return null;
+    }
+    return new RankedRange(keys.get(1), keys.get(Integer.parseInt(plan.get(1)) - 1), plan.get(2), plan.get(3),
+        sortArgs.get(2).equals(Direction.DESC.code()));
+  }
+
+  /**
+   * A range of one bucket's sorted set {@code key}, {@code min} to {@code max} as {@code ZCOUNT}
+   * takes them, in page order; {@code expiring} the bucket's set of expiring ids.
+   */
+  record RankedRange(String expiring, String key, String min, String max, boolean descending) {}
+
   /** Adds {@code key} to the plan's keys (if new); returns its position in {@code KEYS}. */
   int addKey(String key) {
     return key(key);
