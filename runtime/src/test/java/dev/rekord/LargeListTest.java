@@ -34,9 +34,10 @@ import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * A large result of one bucket (more than a page of 1,000, or every match) is read from a
- * server-side snapshot of its ids in chunks of documents: its ids never come to the client on
- * their own, and a document gone since the snapshot (deleted, expired) is never returned.
+ * A large result of one bucket (more than a page of 1,000, or every match) is read in chunks of
+ * documents: a result of more than one chunk (5,000) from a server-side snapshot of its ids, which
+ * never come to the client on their own; a smaller one from its ids, which the query returns. A
+ * document gone since the query (deleted, expired) is never returned.
  */
 @ExtendWith(RedisExtension.class)
 class LargeListTest {
@@ -183,15 +184,18 @@ class LargeListTest {
   @Test
   void aUserLimitedToTheModelsKeysListsThroughTheSnapshot() {
     RekordRepository<Member, String> owner = members(1, Storage.HASH);
-    List<Member> data = data(2500, 17);
+    List<Member> data = data(7500, 17);
     owner.saveAll(data);
     UnifiedJedis jedis = jedis(owner);
     RekordRepository<Member, String> members = repository(
         connectAs(jedis, "lister", "~{member}*", "~rekord:*", "+@all", "-sort_ro", "-sort"), "member");
     jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
     assertEquals(ids(data), ids(members.findAll().list()));
+    assertEquals(2L, commandCalls(jedis).get("lrange"), "the list read its snapshot, 5,000 ids at a time: "
+        + commandCalls(jedis));
     assertEquals(ids(data.subList(10, 2010)), ids(members.findAll().offset(10).limit(2000).list()));
-    assertEquals(2L, commandCalls(jedis).get("lrange"), "each list read its snapshot: " + commandCalls(jedis));
+    assertEquals(2L, commandCalls(jedis).get("lrange"), "a result of one chunk comes as its ids, no snapshot: "
+        + commandCalls(jedis));
     assertEquals(Set.of(), snapshots(jedis));
   }
 

@@ -149,6 +149,11 @@ final class EngineProtocol {
     /** Writes the rows to a snapshot list and returns their number. */
     SNAPSHOT,
     /**
+     * The ids, as {@link #IDS} without sort values, when there are at most {@code SNAPSHOT_CHUNK}
+     * ({@link SnapshotChunks#CHUNK}); more as {@link #SNAPSHOT}: a large read's first step.
+     */
+    CHUNKS,
+    /**
      * The page of ids, each followed by its sort values when asked for and then by its document,
      * read in the same call ({@code HGETALL}'s flat array or the JSON text; nil when the key holds
      * another type).
@@ -213,6 +218,7 @@ final class EngineProtocol {
     constants.put("CHANGES_KEY", literal(KeyLayout.CHANGES));
     constants.put("EXPIRING_KEY", literal(KeyLayout.EXPIRING));
     constants.put("MANIFEST_FIELD", literal(KeyLayout.MANIFEST_FIELD));
+    constants.put("SNAPSHOT_CHUNK", Integer.toString(SnapshotChunks.CHUNK));
     add(constants, "MODE", List.of(Mode.values()));
     add(constants, "SORT_INDEX", List.of(SortIndex.values()));
     add(constants, "DIRECTION", List.of(Direction.values()));

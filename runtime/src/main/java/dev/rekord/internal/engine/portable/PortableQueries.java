@@ -198,7 +198,7 @@ public final class PortableQueries {
     }
     KeyLayout.Bucket bucket = layout.bucket(0);
     String snapshot = bucket.snapshot(java.util.UUID.randomUUID().toString());
-    ScriptCall query = call(bucket, Mode.SNAPSHOT, plan(condition, sort), offset, limit, false, snapshot,
+    ScriptCall query = call(bucket, Mode.CHUNKS, plan(condition, sort), offset, limit, false, snapshot,
         SnapshotChunks.TTL.toMillis());
     chunks.read(bucket, query, snapshot, each);
   }

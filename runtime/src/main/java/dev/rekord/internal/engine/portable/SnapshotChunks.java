@@ -18,11 +18,12 @@ import java.util.function.Consumer;
 /**
  * A large result of one bucket read as documents, a chunk at a time, without a reply of every id:
  * the query writes the ids of its result to a snapshot ({@code query.lua} in {@link
- * EngineProtocol.Mode#SNAPSHOT}: a list in the bucket's slot, with a time to live) and answers
+ * EngineProtocol.Mode#CHUNKS}: a list in the bucket's slot, with a time to live) and answers
  * only how many there are; then each pipeline reads the documents of the ids the one before
  * brought ({@code HGETALL} each, {@code GET} for JSON) and the next {@link #CHUNK} ids ({@code
  * LRANGE}), so a chunk costs one round trip after the first, and each chunk's rows are handed over
- * before the next pipeline is sent: the client holds at most one chunk of undecoded documents.
+ * before the next pipeline is sent: the client holds at most one chunk of undecoded documents. A
+ * result of one chunk or less comes back as its ids, with no snapshot written: two round trips.
  *
  * <p>Plain commands: Lua's copy of every field into its own strings cost the server 4× the raw
  * {@code HGETALL}s, and {@code SORT_RO … GET {tag}:*->field} (one key lookup per field, and a user
@@ -53,15 +54,19 @@ final class SnapshotChunks {
   }
 
   /**
-   * Runs {@code snapshotQuery} (a {@link ScriptCalls#query} in {@link EngineProtocol.Mode#SNAPSHOT}
-   * writing {@code snapshotKey} of {@code bucket}, with {@link #TTL}) and hands its rows, with their
-   * documents, to {@code each} a chunk at a time, in order.
+   * Runs {@code snapshotQuery} (a {@link ScriptCalls#query} in {@link EngineProtocol.Mode#CHUNKS}:
+   * the ids of a result of at most {@link #CHUNK}, else a snapshot written to {@code snapshotKey} of
+   * {@code bucket}, with {@link #TTL}) and hands its rows, with their documents, to {@code each} a
+   * chunk at a time, in order.
    */
   void read(KeyLayout.Bucket bucket, ScriptCall snapshotQuery, String snapshotKey, Consumer<List<PageRow>> each) {
-    long rows = (Long) connection.eval(EngineScripts.QUERY, snapshotQuery.keys(), snapshotQuery.args());
+    Object reply = connection.eval(EngineScripts.QUERY, snapshotQuery.keys(), snapshotQuery.args());
+    // one chunk or less comes as its ids, and writes no snapshot
+    List<String> inline = reply instanceof List<?> list ? PortableQueries.strings(list) : null;
+    long rows = inline != null ? 0 : (Long) reply;
     boolean dropped = rows == 0; // an empty result writes no snapshot
     try {
-      List<String> ids = List.of();
+      List<String> ids = inline != null ? inline : List.of();
       for (long from = 0; from < rows || !ids.isEmpty(); from += CHUNK) {
         Batch batch = connection.batch();
         List<Reply<Object>> documents = new ArrayList<>(ids.size());

@@ -4,8 +4,10 @@
 -- SORT_VALUE_NULL); MODE_DOCUMENTS those rows, each followed by its document as read in this call
 -- (FORM_HASH: HGETALL's flat array of fields and values; FORM_JSON: the text; false (nil) when the
 -- key holds another type); MODE_SNAPSHOT writes the rows of MODE_IDS to the snapshot key
--- (replacing it, with the ttl) and returns the number of ids. Ids whose document no longer exists
--- (expired) are dropped and their index entries removed once the result is known (forgetGone).
+-- (replacing it, with the ttl) and returns the number of ids; MODE_CHUNKS returns the ids as
+-- MODE_IDS when they are at most SNAPSHOT_CHUNK, else does as MODE_SNAPSHOT. Ids whose document
+-- no longer exists (expired) are dropped and their index entries removed once the result is known
+-- (forgetGone).
 
 -- The sort value of an id: its score in the numeric index, its tag value from its manifest.
 local function sortValue(key, id)
@@ -46,7 +48,8 @@ if withValues or mode == MODE_DOCUMENTS then
     if mode == MODE_DOCUMENTS then rows[#rows + 1] = documents[id] end
   end
 end
-if mode == MODE_SNAPSHOT then
+if mode == MODE_CHUNKS and #rows <= SNAPSHOT_CHUNK then return rows end
+if mode == MODE_SNAPSHOT or mode == MODE_CHUNKS then
   local key = KEYS[snapshotKey]
   redis.call('DEL', key)
   for i = 1, #rows, 1000 do

@@ -84,9 +84,11 @@ class EngineProtocolTest {
         CHANGES_KEY = 'changes'
         EXPIRING_KEY = 'ttl'
         MANIFEST_FIELD = '#'
+        SNAPSHOT_CHUNK = 5000
         MODE_IDS = 'ids'
         MODE_COUNT = 'count'
         MODE_SNAPSHOT = 'snapshot'
+        MODE_CHUNKS = 'chunks'
         MODE_DOCUMENTS = 'documents'
         SORT_INDEX_SCORE = 'score'
         SORT_INDEX_VALUE = 'value'
