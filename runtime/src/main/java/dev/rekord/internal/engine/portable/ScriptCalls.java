@@ -32,6 +32,13 @@ final class ScriptCalls {
   /** The position of a one-document call's n, the number of document arguments that follow it. */
   private static final int SAVE_DOCUMENT_ARGS = SAVE_HEADER + 7;
 
+  /**
+   * The positions (from, to exclusive) of a {@link #query}'s arguments that begin with its bucket's
+   * tag: the document, manifest and index prefixes.
+   */
+  private static final int TAGGED_ARGS_FROM = 1;
+  private static final int TAGGED_ARGS_TO = 4;
+
   /** Each entry op by its code. */
   private static final Map<String, EntryOp> ENTRY_OPS = new java.util.HashMap<>();
 
@@ -467,10 +474,6 @@ final class ScriptCalls {
     }
     return new ScriptCall(List.of(template.keys().get(0)), args);
   }
-
-  /** The query's arguments that begin with its bucket's tag: the document, manifest and index prefixes. */
-  private static final int TAGGED_ARGS_FROM = 1;
-  private static final int TAGGED_ARGS_TO = 4;
 
   /** The tag of a {@link #query} call's bucket: its document prefix ({@code {tag}:}) without the colon. */
   private static String tagOf(ScriptCall query) {
