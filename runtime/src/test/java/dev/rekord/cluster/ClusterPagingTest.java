@@ -25,11 +25,12 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
- * Pages over the 16 buckets of a cluster run one script call per node, and each node's call asks
- * its buckets for fewer rows than the page needs: the pages (first pages read their documents in
- * the same call), sorted pages and counts stay those of an in-memory evaluation while bucket slots
- * move (half-migrated slots; a slot moved behind the client's back, so its slot map is stale) and
- * after a primary is killed and its replica takes over.
+ * Pages over the 16 buckets of a cluster run one script call per node, each bucket asked for fewer
+ * rows than the page needs, and deep pages of a range sorted by its own field are found by
+ * counting (plain commands in three rounds): the pages, sorted pages, deep pages and counts stay
+ * those of an in-memory evaluation while bucket slots move (half-migrated slots; a slot moved
+ * behind the client's back, so its slot map is stale) and after a primary is killed and its
+ * replica takes over.
  */
 class ClusterPagingTest {
 
@@ -64,6 +65,9 @@ class ClusterPagingTest {
         repo.find(Member_.city.eq("Oslo")).sortBy(Member_.age.asc()).limit(40).list(), "equality sorted by another field");
     assertEquals(evaluate(data, m -> m.age() < 60, BY_AGE, 35, 20),
         repo.find(Member_.age.lt(60)).sortBy(Member_.age.asc()).offset(35).limit(20).list(), "a page at an offset");
+    assertEquals(evaluate(data, m -> m.age() >= 5, BY_AGE, 1100, 20),
+        repo.find(Member_.age.gte(5)).sortBy(Member_.age.asc()).offset(1100).limit(20).list(),
+        "a deep page, found by counting");
     assertEquals(data.stream().filter(m -> m.city().equals("Tromsø")).count(),
         repo.find(Member_.city.eq("Tromsø")).count(), "count");
   }
@@ -76,7 +80,7 @@ class ClusterPagingTest {
           TestModel.repository(rekord, TestModel.stringIds("pg", Storage.HASH, Duration.ZERO));
       KeyLayout layout = RekordTesting.layout(repo);
       assertEquals(16, layout.buckets());
-      List<Member> data = data(800);
+      List<Member> data = data(1500); // deep pages too: offset + limit over 1,000
       repo.saveAll(data);
       assertPagesExact(repo, data);
 
