@@ -50,6 +50,12 @@ local sortKeys = tonumber(ARGV[A + 11])
 local root = 12 + 3 * sortKeys
 local op = ARGV[A + root]
 local rootKey = op == PLAN_ALL and 1 or tonumber(ARGV[A + root + 1]) -- nil: no key, no direct read
+-- a tag value's members, 'value\0id': the bounds of its range, built once for every bucket
+local value, valueFrom, valueTo
+if op == PLAN_VALUE then
+  value = ARGV[A + root + 2]
+  valueFrom, valueTo = '[' .. value .. '\0', '(' .. value .. '\1'
+end
 
 -- A bucket's reply read straight off one index, or nil when the query needs query.lua. Only when
 -- the bucket has no expiring documents (its set of them is empty: ZCARD 0), so that every indexed
@@ -66,10 +72,7 @@ local function direct(b, limit)
   local key = keyOf(b, rootKey)
   if mode == MODE_COUNT then
     if op == PLAN_ALL or op == PLAN_SET then return redis.call('ZCARD', key) end
-    if op == PLAN_VALUE then
-      local value = ARGV[A + root + 2]
-      return redis.call('ZLEXCOUNT', key, '[' .. value .. '\0', '(' .. value .. '\1')
-    end
+    if op == PLAN_VALUE then return redis.call('ZLEXCOUNT', key, valueFrom, valueTo) end
     if op == PLAN_RANGE then return redis.call('ZCOUNT', key, ARGV[A + root + 2], ARGV[A + root + 3]) end
     return nil
   end
@@ -80,8 +83,7 @@ local function direct(b, limit)
       return redis.call('ZRANGE', key, 0, limit < 0 and -1 or limit - 1)
     end
     if op ~= PLAN_VALUE then return nil end
-    local value = ARGV[A + root + 2]
-    local members = redis.call('ZRANGE', key, '[' .. value .. '\0', '(' .. value .. '\1', 'BYLEX', 'LIMIT', 0, limit)
+    local members = redis.call('ZRANGE', key, valueFrom, valueTo, 'BYLEX', 'LIMIT', 0, limit)
     local from = #value + 2
     for i = 1, #members do members[i] = string.sub(members[i], from) end
     return members
