@@ -118,6 +118,8 @@ final class RankedPages {
       return null;
     }
 
+    // a window of one score (rows sharing a value: the large windows) needs no score per row
+    boolean oneScore = low.equals(high);
     Batch window = connection.batch();
     List<Reply<Long>> before = new ArrayList<>(buckets);
     List<Reply<List<String>>> within = new ArrayList<>(buckets);
@@ -126,12 +128,12 @@ final class RankedPages {
       String key = range.key();
       if (range.descending()) {
         before.add(window.add(zcount(key, "(" + low, range.max())));
-        within.add(window.add(zrangeByScore(key, low, high, true, -1)));
-        after.add(window.add(zrangeByScore(key, "(" + high, range.min(), true, limit)));
+        within.add(window.add(zrangeByScore(key, low, high, true, -1, !oneScore)));
+        after.add(window.add(zrangeByScore(key, "(" + high, range.min(), true, limit, true)));
       } else {
         before.add(window.add(zcount(key, range.min(), "(" + low)));
-        within.add(window.add(zrangeByScore(key, low, high, false, -1)));
-        after.add(window.add(zrangeByScore(key, "(" + high, range.max(), false, limit)));
+        within.add(window.add(zrangeByScore(key, low, high, false, -1, !oneScore)));
+        after.add(window.add(zrangeByScore(key, "(" + high, range.max(), false, limit, true)));
       }
     }
     window.execute();
@@ -141,7 +143,8 @@ final class RankedPages {
     for (int b = 0; b < buckets; b++) {
       first += before.get(b).get();
       List<Row> bucketRows = new ArrayList<>();
-      windowRows += addRows(within.get(b).get(), bucketRows);
+      List<String> read = within.get(b).get();
+      windowRows += oneScore ? addRows(read, low, bucketRows) : addRows(read, bucketRows);
       addRows(after.get(b).get(), bucketRows);
       sources.add(new PortableQueries.ListSource(bucketRows));
     }
@@ -158,6 +161,14 @@ final class RankedPages {
       page.add(merge.next());
     }
     return page;
+  }
+
+  /** Appends {@code members}, each with {@code score}, as rows; returns how many. */
+  private static int addRows(List<String> members, String score, List<Row> rows) {
+    for (String member : members) {
+      rows.add(new Row(member, new String[] {score}));
+    }
+    return members.size();
   }
 
   /** Appends {@code ZRANGE … WITHSCORES}'s members and scores as rows; returns how many. */
@@ -190,8 +201,9 @@ final class RankedPages {
     return new Command<>("ZCOUNT", List.of(key), List.of(min, max), ReplyType.LONG);
   }
 
-  /** {@code ZRANGE key from to BYSCORE [REV] [LIMIT 0 limit] WITHSCORES} ({@code limit} -1: all). */
-  private static Command<List<String>> zrangeByScore(String key, String from, String to, boolean rev, long limit) {
+  /** {@code ZRANGE key from to BYSCORE [REV] [LIMIT 0 limit] [WITHSCORES]} ({@code limit} -1: all). */
+  private static Command<List<String>> zrangeByScore(String key, String from, String to, boolean rev, long limit,
+      boolean withScores) {
     List<String> args = new ArrayList<>(List.of(from, to, "BYSCORE"));
     if (rev) {
       args.add("REV");
@@ -199,7 +211,9 @@ final class RankedPages {
     if (limit >= 0) {
       args.addAll(List.of("LIMIT", "0", Long.toString(limit)));
     }
-    args.add("WITHSCORES");
+    if (withScores) {
+      args.add("WITHSCORES");
+    }
     return new Command<>("ZRANGE", List.of(key), args, ReplyType.STRING_LIST);
   }
 }
