@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Month;
 import java.time.MonthDay;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
@@ -209,7 +210,7 @@ public final class ValueCodecs {
       int month = digits(text, 5, 7);
       int day = digits(text, 8, 10);
       if (year >= 0 && month >= 1 && month <= 12 && day >= 1
-          && day <= java.time.Month.of(month).length(Year.isLeap(year))) {
+          && day <= Month.of(month).length(Year.isLeap(year))) {
         return LocalDate.of(year, month, day);
       }
     }

@@ -144,19 +144,9 @@ final class NodeFanOut {
 
   /** The {@code need}-th row of the merge of {@code sources}, or {@code null} when they hold fewer. */
   private static Row needth(List<List<Row>> sources, long need, Comparator<Row> order) {
-    List<PortableQueries.Source> lists = new ArrayList<>(sources.size());
-    for (List<Row> rows : sources) {
-      lists.add(new PortableQueries.ListSource(rows));
-    }
-    PortableQueries.Merge merge = new PortableQueries.Merge(lists, order);
-    Row row = null;
-    for (long i = 0; i < need; i++) {
-      if (!merge.hasNext()) {
-        return null;
-      }
-      row = merge.next();
-    }
-    return row;
+    PortableQueries.Merge merge = PortableQueries.Merge.ofLists(sources, order);
+    merge.skip(need - 1);
+    return need > 0 && merge.hasNext() ? merge.next() : null;
   }
 
   /**

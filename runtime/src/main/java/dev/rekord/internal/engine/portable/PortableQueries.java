@@ -218,8 +218,12 @@ public final class PortableQueries {
   private <R> List<PageRow> merged(Plan<R> plan, long offset, long limit, long documents) {
     List<Sort<R>> sort = plan.sort();
     long perBucket = limit == NO_LIMIT || offset > Long.MAX_VALUE - limit ? NO_LIMIT : offset + limit;
+    List<QueryPlan> compiled = new ArrayList<>(layout.buckets());
+    for (int b = 0; b < layout.buckets(); b++) {
+      compiled.add(compile(layout.bucket(b), plan));
+    }
     if (perBucket > NodeFanOut.SPREAD_ROWS) {
-      List<Row> ranked = rankedPage(plan, offset, limit);
+      List<Row> ranked = rankedPage(compiled, offset, limit, order(sort));
       if (ranked != null) {
         List<PageRow> page = new ArrayList<>(ranked.size());
         for (Row row : ranked) {
@@ -229,43 +233,35 @@ public final class PortableQueries {
       }
     }
     boolean withValues = !sort.isEmpty();
-    List<ScriptCall> calls = new ArrayList<>(layout.buckets());
-    for (int b = 0; b < layout.buckets(); b++) {
-      calls.add(call(layout.bucket(b), Mode.IDS, plan, 0, perBucket, withValues, null, 0));
+    List<ScriptCall> calls = new ArrayList<>(compiled.size());
+    for (QueryPlan bucketPlan : compiled) {
+      calls.add(call(bucketPlan, Mode.IDS, 0, perBucket, withValues, null, 0));
     }
     int stride = 1 + (withValues ? sort.size() : 0);
     NodeFanOut.Rows rows = fanOut.rows(calls, perBucket, documents, stride, order(sort));
-    List<Source> sources = new ArrayList<>(rows.sources().size());
-    for (List<Row> source : rows.sources()) {
-      sources.add(new ListSource(source));
-    }
-    Merge merge = new Merge(sources, order(sort));
-    for (long skipped = 0; skipped < offset && merge.hasNext(); skipped++) {
-      merge.next();
-    }
+    Merge merge = Merge.ofLists(rows.sources(), order(sort));
+    merge.skip(offset);
     List<PageRow> page = new ArrayList<>();
-    while (merge.hasNext() && (limit == NO_LIMIT || page.size() < limit)) {
-      String id = merge.next().id();
-      page.add(new PageRow(id, rows.documents().get(id)));
+    for (Row row : merge.take(limit)) {
+      page.add(new PageRow(row.id(), rows.documents().get(row.id())));
     }
     return page;
   }
 
   /**
    * A deep page of a numeric range sorted by its own index, found by counting ({@link RankedPages}),
-   * or {@code null} when the query has another shape or counting cannot tell.
+   * or {@code null} when the query (compiled per bucket) has another shape or counting cannot tell.
    */
-  private <R> List<Row> rankedPage(Plan<R> plan, long offset, long limit) {
-    List<QueryPlan.RankedRange> ranges = new ArrayList<>(layout.buckets());
-    for (int b = 0; b < layout.buckets(); b++) {
-      QueryPlan.RankedRange range = QueryPlan.of(layout.bucket(b), plan.condition(), plan.sort(), plan.rewrite(),
-          plan.anyOrder()).rankedRange();
+  private List<Row> rankedPage(List<QueryPlan> compiled, long offset, long limit, Comparator<Row> order) {
+    List<QueryPlan.RankedRange> ranges = new ArrayList<>(compiled.size());
+    for (QueryPlan bucketPlan : compiled) {
+      QueryPlan.RankedRange range = bucketPlan.rankedRange();
       if (range == null) {
         return null;
       }
       ranges.add(range);
     }
-    return ranked.page(ranges, offset, limit, order(plan.sort()));
+    return ranked.page(ranges, offset, limit, order);
   }
 
   /** Every matching id, in {@code sort} order. */
@@ -360,10 +356,20 @@ public final class PortableQueries {
 
   private <R> ScriptCall call(KeyLayout.Bucket bucket, Mode mode, Plan<R> query, long offset,
       long limit, boolean withValues, String snapshotKey, long snapshotTtlMillis) {
-    QueryPlan plan = QueryPlan.of(bucket, query.condition(), query.sort(), query.rewrite(), query.anyOrder());
+    return call(compile(bucket, query), mode, offset, limit, withValues, snapshotKey, snapshotTtlMillis);
+  }
+
+  private ScriptCall call(QueryPlan plan, Mode mode, long offset, long limit, boolean withValues,
+      String snapshotKey, long snapshotTtlMillis) {
     return feed.appendTo(ScriptCalls.query(plan, mode, form, offset, limit, withValues, snapshotKey,
         snapshotTtlMillis));
   }
+
+  /** {@code query} compiled over the keys of {@code bucket}. */
+  private static <R> QueryPlan compile(KeyLayout.Bucket bucket, Plan<R> query) {
+    return QueryPlan.of(bucket, query.condition(), query.sort(), query.rewrite(), query.anyOrder());
+  }
+
 
   static List<String> strings(List<?> reply) {
     List<String> out = new ArrayList<>(reply.size());
@@ -462,7 +468,7 @@ public final class PortableQueries {
     Row next();
   }
 
-  static final class ListSource implements Source {
+  private static final class ListSource implements Source {
     private final List<Row> rows;
     private int next;
 
@@ -492,8 +498,33 @@ public final class PortableQueries {
       }
     }
 
+    /** The merge of {@code lists}, each already in {@code order}. */
+    static Merge ofLists(List<List<Row>> lists, Comparator<Row> order) {
+      List<Source> sources = new ArrayList<>(lists.size());
+      for (List<Row> rows : lists) {
+        sources.add(new ListSource(rows));
+      }
+      return new Merge(sources, order);
+    }
+
     public boolean hasNext() {
       return !heads.isEmpty();
+    }
+
+    /** Passes over the next {@code n} rows (fewer when the merge runs out). */
+    void skip(long n) {
+      for (long skipped = 0; skipped < n && hasNext(); skipped++) {
+        next();
+      }
+    }
+
+    /** The next {@code n} rows ({@link #NO_LIMIT}: all), fewer when the merge runs out. */
+    List<Row> take(long n) {
+      List<Row> rows = new ArrayList<>();
+      while (hasNext() && (n == NO_LIMIT || rows.size() < n)) {
+        rows.add(next());
+      }
+      return rows;
     }
 
     public Row next() {

@@ -2,6 +2,7 @@ package dev.rekord.internal.engine.portable;
 
 import dev.rekord.connection.Batch;
 import dev.rekord.connection.Command;
+import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.Reply;
 import dev.rekord.connection.ReplyType;
@@ -59,8 +60,8 @@ final class RankedPages {
     List<Reply<Long>> inRange = new ArrayList<>(buckets);
     List<Reply<Long>> fromStart = new ArrayList<>(buckets);
     for (QueryPlan.RankedRange range : ranges) {
-      expiring.add(counting.add(zcard(range.expiring())));
-      sizes.add(counting.add(zcard(range.key())));
+      expiring.add(counting.add(Commands.zcard(range.expiring())));
+      sizes.add(counting.add(Commands.zcard(range.key())));
       inRange.add(counting.add(zcount(range.key(), range.min(), range.max())));
       // the rows from the range's start in page order to the end of the set
       fromStart.add(counting.add(range.descending()
@@ -138,7 +139,7 @@ final class RankedPages {
     }
     window.execute();
     long first = 0;
-    List<PortableQueries.Source> sources = new ArrayList<>(buckets);
+    List<List<Row>> byBucket = new ArrayList<>(buckets);
     long windowRows = 0;
     for (int b = 0; b < buckets; b++) {
       first += before.get(b).get();
@@ -146,21 +147,15 @@ final class RankedPages {
       List<String> read = within.get(b).get();
       windowRows += oneScore ? addRows(read, low, bucketRows) : addRows(read, bucketRows);
       addRows(after.get(b).get(), bucketRows);
-      sources.add(new PortableQueries.ListSource(bucketRows));
+      byBucket.add(bucketRows);
     }
     long skip = offset - first;
     if (skip < 0 || skip >= windowRows) {
       return null; // written between the rounds: the page's first row is not in the window
     }
-    PortableQueries.Merge merge = new PortableQueries.Merge(sources, order);
-    for (long i = 0; i < skip && merge.hasNext(); i++) {
-      merge.next();
-    }
-    List<Row> page = new ArrayList<>();
-    while (merge.hasNext() && page.size() < limit) {
-      page.add(merge.next());
-    }
-    return page;
+    PortableQueries.Merge merge = PortableQueries.Merge.ofLists(byBucket, order);
+    merge.skip(skip);
+    return merge.take(limit);
   }
 
   /** Appends {@code members}, each with {@code score}, as rows; returns how many. */
@@ -191,10 +186,6 @@ final class RankedPages {
       case "-inf" -> Double.NEGATIVE_INFINITY;
       default -> Double.parseDouble(text);
     };
-  }
-
-  private static Command<Long> zcard(String key) {
-    return new Command<>("ZCARD", List.of(key), List.of(), ReplyType.LONG);
   }
 
   private static Command<Long> zcount(String key, String min, String max) {
