@@ -79,6 +79,20 @@ final class PipelinedBatch implements TransactionBatch {
     return entry;
   }
 
+  @Override
+  public Reply<List<Object>> readTransaction(String operation, List<Command<?>> reads) {
+    requireNotExecuted();
+    if (!transactions()) {
+      throw new UnsupportedOperationException("a cluster pipeline cannot send MULTI … EXEC");
+    }
+    if (reads.isEmpty()) {
+      throw new IllegalArgumentException("a transaction needs at least one command");
+    }
+    TransactionEntry entry = new TransactionEntry(null, null, reads);
+    entries.add(entry);
+    return entry;
+  }
+
   private void requireNotExecuted() {
     if (executed) {
       throw new IllegalStateException("the batch has run already");
@@ -277,7 +291,7 @@ final class PipelinedBatch implements TransactionBatch {
     for (Entry<?> entry : entries) {
       if (entry instanceof ScriptEntry call && call.writes()) {
         names.add(call.script.name());
-      } else if (entry instanceof TransactionEntry transaction) {
+      } else if (entry instanceof TransactionEntry transaction && transaction.writes()) {
         names.add(transaction.script.name());
       }
     }
@@ -386,8 +400,9 @@ final class PipelinedBatch implements TransactionBatch {
   }
 
   /**
-   * {@code MULTI}, an {@code EVAL} of a script's source, commands, {@code EXEC}; its value is {@code
-   * EXEC}'s reply, with any element that failed as its translated exception.
+   * {@code MULTI}, an {@code EVAL} of a script's source (none: the commands only read), commands,
+   * {@code EXEC}; its value is {@code EXEC}'s reply, with any element that failed as its translated
+   * exception.
    */
   private static final class TransactionEntry extends Entry<List<Object>> {
     private static final CommandObject<String> MULTI =
@@ -409,11 +424,13 @@ final class PipelinedBatch implements TransactionBatch {
 
     private final LuaScript script;
     private final ScriptCall call;
+    private final String routingKey;
     private final List<CommandObject<String>> commands;
 
     TransactionEntry(LuaScript script, ScriptCall call, List<Command<?>> commands) {
       this.script = script;
       this.call = call;
+      this.routingKey = call != null ? call.keys().get(0) : commands.get(0).keys().get(0);
       this.commands = new ArrayList<>(commands.size());
       for (Command<?> command : commands) {
         this.commands.add(JedisCommands.queued(command));
@@ -423,15 +440,17 @@ final class PipelinedBatch implements TransactionBatch {
     @Override
     Response<List<Object>> append(AbstractPipeline pipeline) {
       pipeline.executeCommand(MULTI);
-      CommandArguments eval = new CommandArguments(Protocol.Command.EVAL).add(script.source())
-          .add(call.keys().size());
-      for (String key : call.keys()) {
-        eval.key(key);
+      if (script != null) {
+        CommandArguments eval = new CommandArguments(Protocol.Command.EVAL).add(script.source())
+            .add(call.keys().size());
+        for (String key : call.keys()) {
+          eval.key(key);
+        }
+        for (String arg : call.args()) {
+          eval.add(arg);
+        }
+        pipeline.executeCommand(new CommandObject<>(eval, BuilderFactory.STRING)); // QUEUED
       }
-      for (String arg : call.args()) {
-        eval.add(arg);
-      }
-      pipeline.executeCommand(new CommandObject<>(eval, BuilderFactory.STRING)); // QUEUED
       for (CommandObject<String> command : commands) {
         pipeline.executeCommand(command); // QUEUED
       }
@@ -440,12 +459,12 @@ final class PipelinedBatch implements TransactionBatch {
 
     @Override
     String routingKey() {
-      return call.keys().get(0);
+      return routingKey;
     }
 
     @Override
     boolean writes() {
-      return true;
+      return script != null;
     }
   }
 }

@@ -30,4 +30,16 @@ public interface TransactionBatch extends Batch {
    * @throws UnsupportedOperationException when {@link #transactions()} is false
    */
   Reply<List<Object>> transaction(LuaScript script, ScriptCall call, List<Command<?>> commands);
+
+  /**
+   * Queues {@code MULTI}, {@code reads}, then {@code EXEC}: commands that only read, answered at one
+   * instant (no other client's command runs between them); no {@code WAIT} follows. {@code
+   * operation} names it where the batch is measured ({@code query}: as the script it stands for).
+   *
+   * @return {@code EXEC}'s reply: each command's, in order, as in {@link #transaction(LuaScript,
+   *     ScriptCall, List)}
+   * @throws UnsupportedOperationException when {@link #transactions()} is false
+   * @throws IllegalArgumentException when {@code reads} is empty
+   */
+  Reply<List<Object>> readTransaction(String operation, List<Command<?>> reads);
 }

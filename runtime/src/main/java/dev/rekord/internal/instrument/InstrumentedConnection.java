@@ -188,6 +188,19 @@ public final class InstrumentedConnection implements RedisConnection {
     }
 
     @Override
+    public Reply<List<Object>> readTransaction(String operation, List<Command<?>> reads) {
+      if (!(batch instanceof TransactionBatch inner)) {
+        throw new UnsupportedOperationException("the connection's batches run no transactions");
+      }
+      Reply<List<Object>> reply = inner.readTransaction(operation, reads);
+      if (this.operation == null) {
+        model = models.of(reads.get(0).keys());
+        this.operation = operation;
+      }
+      return reply;
+    }
+
+    @Override
     public void execute() {
       measured(model == null ? ModelNames.NONE : model, operation == null ? "pipeline" : operation, () -> {
         batch.execute();

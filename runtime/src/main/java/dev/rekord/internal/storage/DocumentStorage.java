@@ -44,7 +44,8 @@ public abstract sealed class DocumentStorage<T> permits HashStorage, JsonStorage
 
   /**
    * A document a script read ({@code HGETALL}'s flat array of fields and values, or {@code GET}'s
-   * text; strings or bytes) as {@link #read}'s reply, for {@link #decode}; {@code null} stays null.
+   * text; strings or bytes) as {@link #read}'s reply, for {@link #decode}; {@code null}, and a
+   * reply of {@link #read} itself, stay as they are.
    */
   public abstract Object fromScript(Object reply);
 

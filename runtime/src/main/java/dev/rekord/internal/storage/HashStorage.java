@@ -42,9 +42,10 @@ final class HashStorage<T> extends DocumentStorage<T> {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public Map<String, String> fromScript(Object reply) {
-    if (reply == null) {
-      return null;
+    if (reply == null || reply instanceof Map<?, ?>) {
+      return (Map<String, String>) reply; // read by {@link #read} already
     }
     List<?> flat = (List<?>) reply;
     Map<String, String> fields = new HashMap<>(flat.size()); // capacity for flat.size() / 2 at 0.75

@@ -76,6 +76,7 @@ public final class PortableQueries {
   private final Feed feed;
   private final NodeFanOut fanOut;
   private final RankedPages ranked;
+  private final DirectReads directReads;
   private final SnapshotChunks chunks;
 
   /** An engine over a model of hashes without compound indexes. */
@@ -103,6 +104,7 @@ public final class PortableQueries {
     this.feed = feed;
     this.fanOut = new NodeFanOut(connection);
     this.ranked = new RankedPages(connection);
+    this.directReads = new DirectReads(connection);
     this.chunks = new SnapshotChunks(connection, form);
   }
 
@@ -129,7 +131,12 @@ public final class PortableQueries {
     }
     Plan<R> plan = plan(condition, sort);
     if (layout.buckets() == 1) {
-      ScriptCall call = call(layout.bucket(0), Mode.IDS, plan, offset, limit, false, null, 0);
+      QueryPlan compiled = compile(layout.bucket(0), plan);
+      List<String> direct = direct(compiled, offset, limit, DirectReads.ANY);
+      if (direct != null) {
+        return direct;
+      }
+      ScriptCall call = call(compiled, Mode.IDS, offset, limit, false, null, 0);
       return strings((List<?>) connection.eval(EngineScripts.QUERY, call.keys(), call.args()));
     }
     List<String> ids = new ArrayList<>();
@@ -197,10 +204,21 @@ public final class PortableQueries {
       throw new IllegalArgumentException("limit must be zero or more, or NO_LIMIT: " + limit);
     }
     KeyLayout.Bucket bucket = layout.bucket(0);
+    QueryPlan compiled = compile(bucket, plan(condition, sort));
+    List<String> direct = direct(compiled, offset, limit, DirectReads.LIST_IDS);
+    if (direct != null) {
+      chunks.read(bucket, direct, each);
+      return;
+    }
     String snapshot = bucket.snapshot(java.util.UUID.randomUUID().toString());
-    ScriptCall query = call(bucket, Mode.CHUNKS, plan(condition, sort), offset, limit, false, snapshot,
-        SnapshotChunks.TTL.toMillis());
+    ScriptCall query = call(compiled, Mode.CHUNKS, offset, limit, false, snapshot, SnapshotChunks.TTL.toMillis());
     chunks.read(bucket, query, snapshot, each);
+  }
+
+  /** The ids of a one-bucket result read off its index with plain commands ({@link DirectReads}), or {@code null}. */
+  private List<String> direct(QueryPlan compiled, long offset, long limit, long most) {
+    QueryPlan.DirectRange range = compiled.directRange();
+    return range == null ? null : directReads.ids(range, offset, limit, most);
   }
 
   /**

@@ -116,7 +116,7 @@ final class QueryPlan {
         || !sortArgs.get(0).equals(SortIndex.SCORE.code()) || !sortArgs.get(1).equals(plan.get(1))) {
       return null;
     }
-    return new RankedRange(keys.get(1), keys.get(Integer.parseInt(plan.get(1)) - 1), plan.get(2), plan.get(3),
+    return new RankedRange(keys.get(1), keyAt(plan.get(1)), plan.get(2), plan.get(3),
         sortArgs.get(2).equals(Direction.DESC.code()));
   }
 
@@ -125,6 +125,57 @@ final class QueryPlan {
    * takes them, in page order; {@code expiring} the bucket's set of expiring ids.
    */
   record RankedRange(String expiring, String key, String min, String max, boolean descending) {}
+
+  /**
+   * The plan as {@link DirectReads} reads it when its whole result, in result order, is one range
+   * of one sorted set: every id or a set of ids (scores 0, in id order) or one value of a
+   * single-valued tag (members {@code value\0id}, in id order), without a sort order; or a numeric
+   * range sorted by its own index ({@link #rankedRange()}). Otherwise {@code null}.
+   */
+  DirectRange directRange() {
+    String expiring = keys.get(1);
+    if (sortCount > 0) {
+      RankedRange ranked = rankedRange();
+      return ranked == null ? null : new DirectRange(expiring, ranked.key(), DirectRange.By.SCORE,
+          ranked.min(), ranked.max(), ranked.descending(), "");
+    }
+    int root = 0; // an 'and' or 'or' of one operand is that operand ('contains' of one value)
+    while ((plan.get(root).equals(PlanOp.AND.code()) || plan.get(root).equals(PlanOp.OR.code()))
+        && plan.get(root + 1).equals("1")) {
+      root += 2;
+    }
+    String op = plan.get(root);
+    int size = plan.size() - root;
+    if (op.equals(PlanOp.ALL.code()) && size == 1) {
+      return new DirectRange(expiring, keys.get(0), DirectRange.By.RANK, "-", "+", false, "");
+    }
+    if (op.equals(PlanOp.SET.code()) && size == 2) {
+      return new DirectRange(expiring, keyAt(plan.get(root + 1)), DirectRange.By.RANK, "-", "+", false, "");
+    }
+    if (op.equals(PlanOp.VALUE.code()) && size == 3) {
+      String value = plan.get(root + 2);
+      return new DirectRange(expiring, keyAt(plan.get(root + 1)), DirectRange.By.LEX,
+          "[" + value + "\0", "(" + value + "\1", false, value + "\0");
+    }
+    return null;
+  }
+
+  /**
+   * A range of one bucket's sorted set {@code key}, in result order: by rank (every member), by
+   * member ({@code min} and {@code max} as {@code ZRANGE … BYLEX} takes them) or by score (as {@code
+   * ZRANGE … BYSCORE} takes them, {@code descending} for {@code REV}); each member is an id after
+   * {@code prefix}. {@code expiring} is the bucket's set of expiring ids.
+   */
+  record DirectRange(String expiring, String key, By by, String min, String max, boolean descending,
+      String prefix) {
+
+    enum By { RANK, LEX, SCORE }
+  }
+
+  /** The key at a plan argument's position in {@code KEYS} (1-based, as the script reads it). */
+  private String keyAt(String position) {
+    return keys.get(Integer.parseInt(position) - 1);
+  }
 
   /** Adds {@code key} to the plan's keys (if new); returns its position in {@code KEYS}. */
   int addKey(String key) {

@@ -13,6 +13,7 @@ import dev.rekord.internal.engine.portable.PortableQueries.PageRow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -62,14 +63,32 @@ final class SnapshotChunks {
   void read(KeyLayout.Bucket bucket, ScriptCall snapshotQuery, String snapshotKey, Consumer<List<PageRow>> each) {
     Object reply = connection.eval(EngineScripts.QUERY, snapshotQuery.keys(), snapshotQuery.args());
     // one chunk or less comes as its ids, and writes no snapshot
-    List<String> inline = reply instanceof List<?> list ? PortableQueries.strings(list) : null;
-    long rows = inline != null ? 0 : (Long) reply;
+    if (reply instanceof List<?> inline) {
+      read(bucket, PortableQueries.strings(inline), each);
+    } else {
+      read(bucket, List.of(), (Long) reply, snapshotKey, each);
+    }
+  }
+
+  /**
+   * Hands the rows of {@code ids} (a result read by other means), with their documents, to {@code
+   * each}: a round trip per {@link #CHUNK}.
+   */
+  void read(KeyLayout.Bucket bucket, List<String> ids, Consumer<List<PageRow>> each) {
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      read(bucket, ids.subList(from, Math.min(ids.size(), from + CHUNK)), 0, null, each);
+    }
+  }
+
+  /** Reads the documents of {@code first}, then of the snapshot's {@code rows} ids, a chunk at a time. */
+  private void read(KeyLayout.Bucket bucket, List<String> first, long rows, String snapshotKey,
+      Consumer<List<PageRow>> each) {
     boolean dropped = rows == 0; // an empty result writes no snapshot
     try {
-      List<String> ids = inline != null ? inline : List.of();
+      List<String> ids = first;
       for (long from = 0; from < rows || !ids.isEmpty(); from += CHUNK) {
         Batch batch = connection.batch();
-        List<Reply<Object>> documents = new ArrayList<>(ids.size());
+        List<Reply<?>> documents = new ArrayList<>(ids.size());
         for (String id : ids) {
           documents.add(batch.add(document(bucket.documentKey(id))));
         }
@@ -106,22 +125,25 @@ final class SnapshotChunks {
     }
   }
 
-  /** The read of one document: {@code HGETALL}'s flat array, or the JSON text. */
-  private Command<Object> document(String key) {
-    return Command.of(form == Form.JSON ? "GET" : "HGETALL", List.of(key), List.of());
+  /**
+   * The read of one document: {@code HGETALL} as a map of fields (decoded by the client as it
+   * reads, with no list in between), or the JSON text.
+   */
+  private Command<?> document(String key) {
+    return form == Form.JSON ? Commands.get(key) : Commands.hgetAll(key);
   }
 
   /**
    * The document a read found: the JSON text, or the hash's fields and values; {@code null} when
    * there was none or the key holds another type (the caller reads it again to say which).
    */
-  private static Object found(Reply<Object> read) {
+  private static Object found(Reply<?> read) {
     Object document;
     try {
       document = read.get();
     } catch (RedisCommandException wrongType) {
       return null;
     }
-    return document instanceof List<?> fields && fields.isEmpty() ? null : document;
+    return document instanceof Map<?, ?> fields && fields.isEmpty() ? null : document;
   }
 }
