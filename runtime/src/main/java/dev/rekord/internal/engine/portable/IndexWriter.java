@@ -269,7 +269,7 @@ public final class IndexWriter {
   /**
    * Queues the saves of {@code calls} at {@code part} (one bucket and form, distinct ids) in {@code
    * batch}: one {@code save.lua} call, or when {@code split} a transaction of {@code index.lua}, the
-   * entries' {@code ZADD}s and the documents' {@code HSET}s.
+   * entries' {@code ZADD}s, the documents' {@code HSET}s and the {@code SET}s of manifests kept in keys.
    */
   private Reply<?> join(List<ScriptCall> calls, List<Integer> part, boolean split, Batch batch) {
     List<ScriptCall> together = new ArrayList<>(part.size());
@@ -287,7 +287,10 @@ public final class IndexWriter {
         commands.add(new Command<>("HSET", List.of(ScriptCalls.documentKey(save)), fields, ReplyType.LONG));
       }
     }
-    return ((TransactionBatch) batch).transaction(EngineScripts.INDEX, ScriptCalls.indexOnly(together), commands);
+    commands.addAll(ScriptCalls.manifestKeyCommands(together));
+    KeyLayout.Bucket bucket = layout.bucketFor(ScriptCalls.savedId(together.get(0)));
+    return ((TransactionBatch) batch).transaction(EngineScripts.INDEX, ScriptCalls.indexOnly(bucket, together),
+        commands);
   }
 
   /**
