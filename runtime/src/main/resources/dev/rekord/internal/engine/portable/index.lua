@@ -19,36 +19,34 @@
 local base, docPrefix, manifestPrefix, manifests = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local count = #ARGV - 4
 if count < 1 then return redis.error_reply('ERR no document') end
--- The old manifests, before anything is written: from the documents' hashes (pcall: a key of
--- another type has none; none at all when no document exists yet, as in a first load), then one
--- MGET of the manifest keys of the others.
-local documents = {}
-for i = 1, count do documents[i] = docPrefix .. ARGV[i + 4] end
+-- The old manifests, before anything is written. An EXISTS of the documents and one of the
+-- manifest keys say when there are none (a first load); else they are read from the documents' hashes (pcall: a
+-- key of another type has none), then with one MGET from the manifest keys of the others.
+local documents, manifestKeys = {}, {}
+for i = 1, count do
+  local id = ARGV[i + 4]
+  documents[i], manifestKeys[i] = docPrefix .. id, manifestPrefix .. id
+end
+local old, inKey = {}, {}
 local existing = redis.call('EXISTS', unpack(documents)) > 0
-local old, missing, missingAt = {}, {}, {}
-if existing then
+if existing or redis.call('EXISTS', unpack(manifestKeys)) > 0 then
+  local missing, missingAt = {}, {}
   for i = 1, count do
-    local manifest = redis.pcall('HGET', documents[i], MANIFEST_FIELD)
+    local manifest = existing and redis.pcall('HGET', documents[i], MANIFEST_FIELD)
     if type(manifest) == 'string' then
       old[i] = manifest
     else
-      missing[#missing + 1] = manifestPrefix .. ARGV[i + 4]
+      missing[#missing + 1] = manifestKeys[i]
       missingAt[#missing] = i
     end
   end
-else
-  for i = 1, count do
-    missing[i] = manifestPrefix .. ARGV[i + 4]
-    missingAt[i] = i
-  end
-end
-local inKey = {}
-if #missing > 0 then
-  local found = redis.call('MGET', unpack(missing))
-  for j = 1, #missing do
-    if found[j] then
-      old[missingAt[j]] = found[j]
-      inKey[#inKey + 1] = missing[j]
+  if #missing > 0 then
+    local found = redis.call('MGET', unpack(missing))
+    for j = 1, #missing do
+      if found[j] then
+        old[missingAt[j]] = found[j]
+        inKey[#inKey + 1] = missing[j]
+      end
     end
   end
 end
