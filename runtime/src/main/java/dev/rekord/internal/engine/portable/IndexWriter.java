@@ -165,7 +165,8 @@ public final class IndexWriter {
    * <p>On a standalone server, plain saves of hash documents (no condition, version, expiry or
    * change feed: {@link ScriptCalls#indexable}) take the documents and their new entries out of the
    * script: per joined call one transaction of {@code index.lua} (old manifests, stale entries),
-   * one plain {@code ZADD} per index key and one {@code HSET} per document, in the same pipeline —
+   * one plain {@code ZADD} per index key, one {@code HSET} per document and a {@code SET} of each
+   * manifest kept in its key, in the same pipeline —
    * still atomic per document, and fields and entries no longer pass through Lua twice.
    *
    * @return the documents not written, by position in {@code calls}, in order
