@@ -165,7 +165,8 @@ public final class IndexWriter {
    * <p>On a standalone server, plain saves of hash documents (no condition, version, expiry or
    * change feed: {@link ScriptCalls#indexable}) take the documents and their new entries out of the
    * script: per joined call one transaction of {@code index.lua} (old manifests, stale entries),
-   * one plain {@code ZADD} per index key and one {@code HSET} per document, in the same pipeline —
+   * one plain {@code ZADD} per index key, one {@code HSET} per document and a {@code SET} of each
+   * manifest kept in its key, in the same pipeline —
    * still atomic per document, and fields and entries no longer pass through Lua twice.
    *
    * @return the documents not written, by position in {@code calls}, in order
@@ -269,7 +270,7 @@ public final class IndexWriter {
   /**
    * Queues the saves of {@code calls} at {@code part} (one bucket and form, distinct ids) in {@code
    * batch}: one {@code save.lua} call, or when {@code split} a transaction of {@code index.lua}, the
-   * entries' {@code ZADD}s and the documents' {@code HSET}s.
+   * entries' {@code ZADD}s, the documents' {@code HSET}s and the {@code SET}s of manifests kept in keys.
    */
   private Reply<?> join(List<ScriptCall> calls, List<Integer> part, boolean split, Batch batch) {
     List<ScriptCall> together = new ArrayList<>(part.size());
@@ -287,7 +288,10 @@ public final class IndexWriter {
         commands.add(new Command<>("HSET", List.of(ScriptCalls.documentKey(save)), fields, ReplyType.LONG));
       }
     }
-    return ((TransactionBatch) batch).transaction(EngineScripts.INDEX, ScriptCalls.indexOnly(together), commands);
+    commands.addAll(ScriptCalls.manifestKeyCommands(together));
+    KeyLayout.Bucket bucket = layout.bucketFor(ScriptCalls.savedId(together.get(0)));
+    return ((TransactionBatch) batch).transaction(EngineScripts.INDEX, ScriptCalls.indexOnly(bucket, together),
+        commands);
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.rekord.internal.engine.portable.EngineProtocol.ManifestIn;
 import dev.rekord.internal.engine.portable.EngineProtocol.Mode;
 import dev.rekord.connection.ScriptCall;
 import dev.rekord.connection.Command;
+import dev.rekord.connection.Commands;
 import dev.rekord.connection.ReplyType;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -255,23 +256,41 @@ final class ScriptCalls {
 
   /**
    * {@code index.lua} for the documents of {@code saves} ({@link #indexable} one-document calls of
-   * {@link #save}, of one bucket, of distinct ids): their keys, ids and manifests, for the
-   * transaction that then adds their entries ({@link #entryCommands}) and writes their fields
-   * ({@link #documentFields}).
+   * {@link #save}, of {@code bucket}, of distinct ids): the bucket's prefixes, their new manifests
+   * as one argument and their ids, for the transaction that then adds their entries ({@link
+   * #entryCommands}) and writes their fields ({@link #documentFields}) and the manifests kept in
+   * keys ({@link #manifestKeyCommands}). Each argument costs the server about a thousand
+   * instructions, so a document's keys, built from its id, do not travel.
    */
-  static ScriptCall indexOnly(List<ScriptCall> saves) {
-    List<String> keys = new ArrayList<>(2 * saves.size());
-    List<String> args = new ArrayList<>(1 + 3 * saves.size());
-    args.add(saves.get(0).args().get(0));
+  static ScriptCall indexOnly(KeyLayout.Bucket bucket, List<ScriptCall> saves) {
+    StringBuilder manifests = new StringBuilder(64 * saves.size());
+    List<String> args = new ArrayList<>(4 + saves.size());
+    args.add(bucket.indexBase());
+    args.add(bucket.documentPrefix());
+    args.add(bucket.manifestPrefix());
+    args.add(""); // the manifests
     for (ScriptCall save : saves) {
-      List<String> saved = save.args();
-      keys.add(save.keys().get(1)); // the document
-      keys.add(save.keys().get(2)); // its manifest key
-      args.add(saved.get(SAVE_HEADER)); // id
-      args.add(saved.get(SAVE_HEADER + SAVE_MANIFEST - 1)); // where the manifest goes
-      args.add(saved.get(SAVE_HEADER + SAVE_MANIFEST)); // the manifest
+      String manifest = save.args().get(SAVE_HEADER + SAVE_MANIFEST);
+      manifests.append(Manifest.utf8Length(manifest, 0)).append(':').append(manifest);
+      args.add(savedId(save));
     }
-    return new ScriptCall(keys, args);
+    args.set(3, manifests.toString());
+    return new ScriptCall(List.of(bucket.all()), args);
+  }
+
+  /**
+   * The {@code SET}s of the manifests of {@code saves} ({@link #indexable}) that are kept in their
+   * manifest keys (too long for the document's hash), after {@code index.lua} deleted the old ones.
+   */
+  static List<Command<?>> manifestKeyCommands(List<ScriptCall> saves) {
+    List<Command<?>> commands = new ArrayList<>();
+    for (ScriptCall save : saves) {
+      String manifest = save.args().get(SAVE_HEADER + SAVE_MANIFEST);
+      if (ManifestIn.KEY.code().equals(save.args().get(SAVE_HEADER + SAVE_MANIFEST - 1)) && !manifest.isEmpty()) {
+        commands.add(Commands.set(save.keys().get(2), manifest, List.of()));
+      }
+    }
+    return commands;
   }
 
   /**

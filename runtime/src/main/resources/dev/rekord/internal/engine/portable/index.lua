@@ -1,57 +1,70 @@
 -- The part of a saveAll on a standalone server that needs to read before it writes (IndexWriter.saveAll,
 -- arguments built by ScriptCalls.indexOnly): it runs inside MULTI … EXEC before plain commands that
--- add the ids and the new index entries (one ZADD or GEOADD per key) and write the documents
--- (HSET), so each document is written with its entries or not at all, while neither its fields nor
--- its entries pass through Lua (as arguments, then as a command's: most of what save.lua costs per
--- document). Only for hash documents saved with no condition, no version, no expiry and no change
--- feed, of one bucket, of distinct ids; everything else goes through save.lua.
--- KEYS per document: the document, its manifest key.
--- ARGV[1] the bucket's index base '{tag}#', then per document: its id, where its new manifest goes
--- (MANIFEST_IN_DOCUMENT: the field MANIFEST_FIELD, which its HSET writes; MANIFEST_IN_KEY: the
--- manifest key), the new manifest (manifest.lua).
--- Reads every old manifest, deletes the documents (the HSETs write them whole), removes the entries
--- only an old manifest names and keeps the manifest keys in line. Returns the number of documents.
-local base, count = ARGV[1], #KEYS / 2
-if #ARGV ~= 1 + 3 * count then
-  return redis.error_reply('ERR ' .. (#ARGV - 1) .. ' document argument(s) for ' .. #KEYS .. ' key(s)')
-end
--- The old manifests, before anything is written: from the documents' hashes (pcall: a key of
--- another type has none; none at all when no document exists yet, as in a first load), then one
--- MGET of the manifest keys of the others.
-local documents = {}
+-- add the ids and the new index entries (one ZADD or GEOADD per key), write the documents (HSET,
+-- a short manifest as the field MANIFEST_FIELD) and the manifests kept in keys (SET), so each
+-- document is written with its entries or not at all, while neither its fields nor its entries pass
+-- through Lua (as arguments, then as a command's: most of what save.lua costs per document). Only
+-- for hash documents saved with no condition, no version, no expiry and no change feed, of one
+-- bucket, of distinct ids; everything else goes through save.lua.
+-- Each argument costs the server about a thousand instructions (parsed, made a Lua string,
+-- collected), so a document travels as its id alone; its keys are built here (a standalone server
+-- only: no slot to check), and the new manifests, needed only when an old one exists, as one string.
+-- KEYS[1] the bucket's set of all ids (named, not used: the ZADD after the script writes it).
+-- ARGV[1] the bucket's index base '{tag}#', ARGV[2] its document prefix '{tag}:', ARGV[3] its
+-- manifest prefix '{tag}#doc:', ARGV[4] the documents' new manifests (manifest.lua) in their order,
+-- each as <length in bytes>:<manifest>, then each document's id.
+-- Reads every old manifest, deletes the documents (the HSETs write them whole) and the manifest
+-- keys that held old manifests (a SET after writes the new one), and removes the entries only an
+-- old manifest names. Returns the number of documents.
+local base, docPrefix, manifestPrefix, manifests = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local count = #ARGV - 4
+if count < 1 then return redis.error_reply('ERR no document') end
+-- The old manifests, before anything is written. An EXISTS of the documents and one of the
+-- manifest keys say when there are none (a first load); else they are read from the documents' hashes (pcall: a
+-- key of another type has none), then with one MGET from the manifest keys of the others.
+local documents, manifestKeys = {}, {}
 for i = 1, count do
-  local place = ARGV[3 * i]
-  if place ~= MANIFEST_IN_DOCUMENT and place ~= MANIFEST_IN_KEY then
-    return redis.error_reply('ERR unknown manifest place ' .. tostring(place))
-  end
-  documents[i] = KEYS[2 * i - 1]
+  local id = ARGV[i + 4]
+  documents[i], manifestKeys[i] = docPrefix .. id, manifestPrefix .. id
 end
-local existing = redis.call('EXISTS', unpack(documents)) > 0
 local old, inKey = {}, {}
-local missing, missingAt = {}, {}
-for i = 1, count do
-  local manifest = existing and redis.pcall('HGET', documents[i], MANIFEST_FIELD)
-  if type(manifest) == 'string' then
-    old[i], inKey[i] = manifest, false
-  else
-    missing[#missing + 1] = KEYS[2 * i]
-    missingAt[#missing] = i
+local existing = redis.call('EXISTS', unpack(documents)) > 0
+if existing or redis.call('EXISTS', unpack(manifestKeys)) > 0 then
+  local missing, missingAt = {}, {}
+  for i = 1, count do
+    local manifest = existing and redis.pcall('HGET', documents[i], MANIFEST_FIELD)
+    if type(manifest) == 'string' then
+      old[i] = manifest
+    else
+      missing[#missing + 1] = manifestKeys[i]
+      missingAt[#missing] = i
+    end
+  end
+  if #missing > 0 then
+    local found = redis.call('MGET', unpack(missing))
+    for j = 1, #missing do
+      if found[j] then
+        old[missingAt[j]] = found[j]
+        inKey[#inKey + 1] = missing[j]
+      end
+    end
   end
 end
-if #missing > 0 then
-  local found = redis.call('MGET', unpack(missing))
-  for j = 1, #missing do
-    old[missingAt[j]], inKey[missingAt[j]] = found[j], found[j]
+-- The new manifests of the documents that had one, read (and checked) before anything is written.
+local new = {}
+if next(old) then
+  local pos = 1
+  for i = 1, count do
+    local colon = string.find(manifests, ':', pos, true)
+    local size = colon and tonumber(string.sub(manifests, pos, colon - 1))
+    if not size or colon + size > #manifests then
+      return redis.error_reply('ERR the manifests do not match the ' .. count .. ' document(s)')
+    end
+    if old[i] then new[i] = string.sub(manifests, colon + 1, colon + size) end
+    pos = colon + size + 1
   end
 end
 if existing then redis.call('DEL', unpack(documents)) end
-for i = 1, count do
-  local id, manifest = ARGV[3 * i - 1], ARGV[3 * i + 1]
-  if old[i] then removeStale(base, id, old[i], manifest) end
-  -- the document's field comes with its HSET; only the key is this script's
-  local inDocument = ARGV[3 * i] == MANIFEST_IN_DOCUMENT
-  if inKey[i] or not inDocument then
-    storeManifest(documents[i], KEYS[2 * i], manifest, inDocument, inDocument and manifest, inKey[i])
-  end
-end
+if #inKey > 0 then redis.call('DEL', unpack(inKey)) end
+for i, manifest in pairs(new) do removeStale(base, ARGV[i + 4], old[i], manifest) end
 return count

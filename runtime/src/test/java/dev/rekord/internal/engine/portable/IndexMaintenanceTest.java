@@ -203,10 +203,16 @@ class IndexMaintenanceTest {
       one.saveHash("c", Map.of("id", "c", "x", "1"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "oslo"));
       jedis.set(layout.documentKey("s"), "not a hash");
       one.saveHash("x", Map.of("id", "x"), Duration.ofMillis(1), IndexEntries.create().tag(Doc.CITY, "oslo"));
+      // a value of two-byte characters (the manifests travel as one argument, each after its length
+      // in bytes) and a long manifest that stays long
+      one.saveHash("u", Map.of("id", "u"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "tromsø"));
+      one.saveHash("l", Map.of("id", "l"), Duration.ZERO, doc("l", "Oslo", 30).entries());
     }
     Thread.sleep(20); // "x" expired, its manifest key (and its entries) still there
     List<java.util.function.Function<IndexWriter, dev.rekord.connection.ScriptCall>> saves = List.of(
         w -> w.saveHashCall("a", Map.of("id", "a"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "rome")),
+        w -> w.saveHashCall("u", Map.of("id", "u"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "bodø")),
+        w -> w.saveHashCall("l", Map.of("id", "l"), Duration.ZERO, doc("l", "Bergen", 30).entries()),
         w -> w.saveHashCall("b", Map.of("id", "b"), Duration.ZERO, IndexEntries.create().numeric(Doc.AGE, 7)),
         w -> w.saveHashCall("c", Map.of("id", "c"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "bergen")),
         w -> w.saveHashCall("s", Map.of("id", "s"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "oslo")),
@@ -237,6 +243,8 @@ class IndexMaintenanceTest {
     assertEquals(Map.of("id", "c", "y", "2", KeyLayout.MANIFEST_FIELD, "lcity:4:rome"),
         jedis.hgetAll(batched.documentKey("c")));
     assertEquals(null, jedis.get(batched.bucketFor("a").manifest("a")));
+    assertTrue(jedis.get(batched.bucketFor("l").manifest("l")).contains("lcity:6:Bergen"));
+    assertEquals(null, jedis.zscore(batched.bucketFor("u").lex("city"), "tromsø\u0000u"));
     assertEquals(null, jedis.get(batched.bucketFor("x").manifest("x")));
     assertEquals(null, jedis.zscore(batched.bucketFor("x").lex("city"), "oslo\u0000x"));
     var report = IndexVerifier.verify(connection, batched);
