@@ -132,7 +132,7 @@ public final class PortableQueries {
     Plan<R> plan = plan(condition, sort);
     if (layout.buckets() == 1) {
       QueryPlan compiled = compile(layout.bucket(0), plan);
-      List<String> direct = direct(compiled, offset, limit, DirectReads.ANY);
+      List<String> direct = direct(compiled, offset, limit);
       if (direct != null) {
         return direct;
       }
@@ -205,20 +205,25 @@ public final class PortableQueries {
     }
     KeyLayout.Bucket bucket = layout.bucket(0);
     QueryPlan compiled = compile(bucket, plan(condition, sort));
-    List<String> direct = direct(compiled, offset, limit, DirectReads.LIST_IDS);
+    String snapshot = bucket.snapshot(java.util.UUID.randomUUID().toString());
+    QueryPlan.DirectRange range = compiled.directRange();
+    DirectReads.Listed direct = range == null ? null : directReads.list(range, offset, limit, snapshot);
     if (direct != null) {
-      chunks.read(bucket, direct, each);
+      if (direct.snapshot() != null) {
+        chunks.read(bucket, direct.snapshot(), each);
+      } else {
+        chunks.read(bucket, direct.ids(), each);
+      }
       return;
     }
-    String snapshot = bucket.snapshot(java.util.UUID.randomUUID().toString());
     ScriptCall query = call(compiled, Mode.CHUNKS, offset, limit, false, snapshot, SnapshotChunks.TTL.toMillis());
     chunks.read(bucket, query, snapshot, each);
   }
 
   /** The ids of a one-bucket result read off its index with plain commands ({@link DirectReads}), or {@code null}. */
-  private List<String> direct(QueryPlan compiled, long offset, long limit, long most) {
+  private List<String> direct(QueryPlan compiled, long offset, long limit) {
     QueryPlan.DirectRange range = compiled.directRange();
-    return range == null ? null : directReads.ids(range, offset, limit, most);
+    return range == null ? null : directReads.ids(range, offset, limit, DirectReads.ANY);
   }
 
   /**
