@@ -293,14 +293,7 @@ class SecurityTest {
       assertEquals(12, members.findAll().pageSize(5).stream().count());
       assertEquals("N3", members.findById("m3").orElseThrow().name());
       assertTrue(members.deleteById("m3"));
-      List<Member> many = new ArrayList<>();
-      for (int i = 0; i < 10_100; i++) {
-        many.add(new Member("t" + i, "T", "Tromsø", LocalDate.of(2024, 1, 1)));
-      }
-      members.saveAll(many);
-      // more ids than one reply carries: on a standalone server stored to a snapshot (ZRANGESTORE)
-      assertEquals(10_100, members.find(Member_.city.eq("Tromsø")).list().size());
-      assertEquals(11 + 10_100, members.findAll().deleteAll());
+      assertEquals(11, members.findAll().deleteAll());
       assertEquals(0, members.count());
     }
   }

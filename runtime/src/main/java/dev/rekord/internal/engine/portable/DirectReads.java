@@ -17,16 +17,16 @@ import java.util.List;
  * expiring ids, in one transaction. Redis reads such a range natively; the query script copies each
  * member into Lua and back, which doubled the server's work for the ids of a tag value
  * (docs/performance.md). Only where the script would answer the same: the bucket has no expiring
- * documents (whose ids the script sweeps). A list of more than {@link #LIST_IDS} ids is stored to
- * a snapshot with {@code ZRANGESTORE} and read by rank ({@link SnapshotChunks}), so a list never
- * takes a reply of every id. A standalone server only: a cluster pipeline sends no {@code MULTI}.
+ * documents (whose ids the script sweeps), and the caller takes a reply of every id (a list takes
+ * at most {@link #LIST_IDS}; a larger result keeps its snapshot). A standalone server only: a
+ * cluster pipeline sends no {@code MULTI}.
  */
 final class DirectReads {
 
   /**
    * The most ids a list reads in one reply (its documents are still read {@link
-   * SnapshotChunks#CHUNK} at a time): a larger result is stored to a snapshot, after a wasted read
-   * of this many ids (about a tenth of the server's work for a list of that size).
+   * SnapshotChunks#CHUNK} at a time): a larger result is snapshotted by the script, after a wasted
+   * read of this many ids (about a tenth of the server's work for a list of that size).
    */
   static final int LIST_IDS = 2 * SnapshotChunks.CHUNK;
 
@@ -46,66 +46,27 @@ final class DirectReads {
    * ({@link #ANY}: no bound). One round trip.
    */
   List<String> ids(DirectRange range, long offset, long limit, long most) {
-    Read read = read(range, offset, limit, most);
-    return read == null || read.expiring() ? null : read.ids();
-  }
-
-  /**
-   * A list's result: up to {@link #LIST_IDS} ids in the reply; a larger one stored to {@code
-   * snapshotKey} ({@code ZRANGESTORE}, with {@link SnapshotChunks#TTL}) in a second transaction, at
-   * a cost of the first read; {@code null} when the query script must answer (expiring documents).
-   */
-  Listed list(DirectRange range, long offset, long limit, String snapshotKey) {
-    Read read = read(range, offset, limit, LIST_IDS);
-    if (read == null || read.expiring()) {
+    if (connection.isCluster()) {
       return null;
     }
-    if (read.ids() != null) {
-      return new Listed(read.ids(), null);
-    }
-    TransactionBatch batch = transactions();
-    List<String> args = rangeArguments(range, offset, limit == PortableQueries.NO_LIMIT ? -1 : limit);
-    Reply<List<Object>> reply = batch.readTransaction(EngineScripts.QUERY.name(), List.of(
-        Commands.zcard(range.expiring()),
-        new Command<>("ZRANGESTORE", List.of(snapshotKey, range.key()), args, ReplyType.LONG),
-        Commands.pexpire(snapshotKey, SnapshotChunks.TTL.toMillis())));
-    batch.execute();
-    List<Object> replies = succeeded(reply.get());
-    long rows = (Long) replies.get(1);
-    if ((Long) replies.get(0) > 0) { // documents began to expire between the two reads
-      if (rows > 0) {
-        connection.execute(Commands.unlink(snapshotKey));
-      }
-      return null;
-    }
-    return new Listed(List.of(),
-        new SnapshotChunks.Snapshot(snapshotKey, rows, true, range.descending(), range.prefix()));
-  }
-
-  /** A list's result: its ids, or the snapshot that holds them. */
-  record Listed(List<String> ids, SnapshotChunks.Snapshot snapshot) {}
-
-  /** What one read found: whether the bucket has expiring documents, and the ids ({@code null}: more than asked). */
-  private record Read(boolean expiring, List<String> ids) {}
-
-  private Read read(DirectRange range, long offset, long limit, long most) {
-    TransactionBatch batch = transactions();
-    if (batch == null) {
+    Batch batch = connection.batch();
+    if (!(batch instanceof TransactionBatch transactions) || !transactions.transactions()) {
       return null;
     }
     boolean whole = limit != PortableQueries.NO_LIMIT && limit <= most;
     long count = whole ? limit : most == ANY ? -1 : most + 1; // LIMIT's count -1: all
-    List<String> args = rangeArguments(range, offset, count);
-    Reply<List<Object>> reply = batch.readTransaction(EngineScripts.QUERY.name(), List.of(
-        Commands.zcard(range.expiring()), new Command<>("ZRANGE", List.of(range.key()), args, ReplyType.STRING_LIST)));
+    Reply<List<Object>> reply = transactions.readTransaction(EngineScripts.QUERY.name(),
+        List.of(Commands.zcard(range.expiring()), zrange(range, offset, count)));
     batch.execute();
-    List<Object> replies = succeeded(reply.get());
-    List<?> members = (List<?>) replies.get(1);
-    if ((Long) replies.get(0) > 0) {
-      return new Read(true, null);
+    List<Object> replies = reply.get();
+    for (Object failed : replies) {
+      if (failed instanceof RuntimeException e) {
+        throw e; // a key of another type: as the script would fail
+      }
     }
-    if (members.size() > most) {
-      return new Read(false, null);
+    List<?> members = (List<?>) replies.get(1);
+    if ((Long) replies.get(0) > 0 || members.size() > most) {
+      return null;
     }
     String prefix = range.prefix();
     List<String> ids = new ArrayList<>(members.size());
@@ -116,33 +77,11 @@ final class DirectReads {
       }
       ids.add(text.substring(prefix.length()));
     }
-    return new Read(false, ids);
+    return ids;
   }
 
-  /** A batch that sends transactions, or {@code null} (a cluster). */
-  private TransactionBatch transactions() {
-    if (connection.isCluster()) {
-      return null;
-    }
-    Batch batch = connection.batch();
-    return batch instanceof TransactionBatch transactions && transactions.transactions() ? transactions : null;
-  }
-
-  /** {@code EXEC}'s replies, when none failed. */
-  private static List<Object> succeeded(List<Object> replies) {
-    for (Object failed : replies) {
-      if (failed instanceof RuntimeException e) {
-        throw e; // a key of another type: as the script would fail
-      }
-    }
-    return replies;
-  }
-
-  /**
-   * {@code ZRANGE}'s (and {@code ZRANGESTORE}'s) arguments after the key(s) for {@code count}
-   * members of {@code range} from {@code offset} ({@code count} -1: all).
-   */
-  private static List<String> rangeArguments(DirectRange range, long offset, long count) {
+  /** {@code ZRANGE} of {@code count} members of {@code range} from {@code offset}. */
+  private static Command<List<String>> zrange(DirectRange range, long offset, long count) {
     List<String> args = new ArrayList<>(8);
     if (range.by() == DirectRange.By.RANK) {
       args.add(Long.toString(offset));
@@ -156,6 +95,6 @@ final class DirectReads {
       }
       args.addAll(List.of("LIMIT", Long.toString(offset), Long.toString(count)));
     }
-    return args;
+    return new Command<>("ZRANGE", List.of(range.key()), args, ReplyType.STRING_LIST);
   }
 }

@@ -132,7 +132,7 @@ public final class PortableQueries {
     Plan<R> plan = plan(condition, sort);
     if (layout.buckets() == 1) {
       QueryPlan compiled = compile(layout.bucket(0), plan);
-      List<String> direct = direct(compiled, offset, limit);
+      List<String> direct = direct(compiled, offset, limit, DirectReads.ANY);
       if (direct != null) {
         return direct;
       }
@@ -205,25 +205,20 @@ public final class PortableQueries {
     }
     KeyLayout.Bucket bucket = layout.bucket(0);
     QueryPlan compiled = compile(bucket, plan(condition, sort));
-    String snapshot = bucket.snapshot(java.util.UUID.randomUUID().toString());
-    QueryPlan.DirectRange range = compiled.directRange();
-    DirectReads.Listed direct = range == null ? null : directReads.list(range, offset, limit, snapshot);
+    List<String> direct = direct(compiled, offset, limit, DirectReads.LIST_IDS);
     if (direct != null) {
-      if (direct.snapshot() != null) {
-        chunks.read(bucket, direct.snapshot(), each);
-      } else {
-        chunks.read(bucket, direct.ids(), each);
-      }
+      chunks.read(bucket, direct, each);
       return;
     }
+    String snapshot = bucket.snapshot(java.util.UUID.randomUUID().toString());
     ScriptCall query = call(compiled, Mode.CHUNKS, offset, limit, false, snapshot, SnapshotChunks.TTL.toMillis());
     chunks.read(bucket, query, snapshot, each);
   }
 
   /** The ids of a one-bucket result read off its index with plain commands ({@link DirectReads}), or {@code null}. */
-  private List<String> direct(QueryPlan compiled, long offset, long limit) {
+  private List<String> direct(QueryPlan compiled, long offset, long limit, long most) {
     QueryPlan.DirectRange range = compiled.directRange();
-    return range == null ? null : directReads.ids(range, offset, limit, DirectReads.ANY);
+    return range == null ? null : directReads.ids(range, offset, limit, most);
   }
 
   /**

@@ -5,7 +5,6 @@ import dev.rekord.connection.Command;
 import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.Reply;
-import dev.rekord.connection.ReplyType;
 import dev.rekord.connection.ScriptCall;
 import dev.rekord.exception.QueryException;
 import dev.rekord.exception.RedisCommandException;
@@ -67,7 +66,7 @@ final class SnapshotChunks {
     if (reply instanceof List<?> inline) {
       read(bucket, PortableQueries.strings(inline), each);
     } else {
-      read(bucket, List.of(), Snapshot.list(snapshotKey, (Long) reply), each);
+      read(bucket, List.of(), (Long) reply, snapshotKey, each);
     }
   }
 
@@ -77,57 +76,13 @@ final class SnapshotChunks {
    */
   void read(KeyLayout.Bucket bucket, List<String> ids, Consumer<List<PageRow>> each) {
     for (int from = 0; from < ids.size(); from += CHUNK) {
-      read(bucket, ids.subList(from, Math.min(ids.size(), from + CHUNK)), Snapshot.NONE, each);
+      read(bucket, ids.subList(from, Math.min(ids.size(), from + CHUNK)), 0, null, each);
     }
   }
 
-  /** Hands the rows of {@code snapshot} (written with {@link #TTL}), with their documents, to {@code each}. */
-  void read(KeyLayout.Bucket bucket, Snapshot snapshot, Consumer<List<PageRow>> each) {
-    read(bucket, List.of(), snapshot, each);
-  }
-
-  /**
-   * Where a large result's ids wait, {@code rows} of them: a list ({@code query.lua}), or a sorted
-   * set read by rank ({@code ZRANGESTORE} of an index range: {@link DirectReads}), {@code
-   * descending} for {@code REV}, each member an id after {@code prefix}.
-   */
-  record Snapshot(String key, long rows, boolean sorted, boolean descending, String prefix) {
-
-    static final Snapshot NONE = new Snapshot(null, 0, false, false, "");
-
-    static Snapshot list(String key, long rows) {
-      return new Snapshot(key, rows, false, false, "");
-    }
-
-    /** The command that reads the ids at {@code from} to {@code to}, inclusive. */
-    Command<List<String>> read(long from, long to) {
-      if (!sorted) {
-        return Commands.lrange(key, from, to);
-      }
-      List<String> args = new ArrayList<>(List.of(Long.toString(from), Long.toString(to)));
-      if (descending) {
-        args.add("REV");
-      }
-      return new Command<>("ZRANGE", List.of(key), args, ReplyType.STRING_LIST);
-    }
-
-    /** The ids of members {@link #read} returned. */
-    List<String> ids(List<String> members) {
-      if (prefix.isEmpty()) {
-        return members;
-      }
-      List<String> ids = new ArrayList<>(members.size());
-      for (String member : members) {
-        ids.add(member.substring(prefix.length()));
-      }
-      return ids;
-    }
-  }
-
-  /** Reads the documents of {@code first}, then of the snapshot's ids, a chunk at a time. */
-  private void read(KeyLayout.Bucket bucket, List<String> first, Snapshot snapshot, Consumer<List<PageRow>> each) {
-    long rows = snapshot.rows();
-    String snapshotKey = snapshot.key();
+  /** Reads the documents of {@code first}, then of the snapshot's {@code rows} ids, a chunk at a time. */
+  private void read(KeyLayout.Bucket bucket, List<String> first, long rows, String snapshotKey,
+      Consumer<List<PageRow>> each) {
     boolean dropped = rows == 0; // an empty result writes no snapshot
     try {
       List<String> ids = first;
@@ -140,7 +95,7 @@ final class SnapshotChunks {
         Reply<List<String>> next = null;
         if (from < rows) {
           long to = Math.min(rows, from + CHUNK);
-          next = batch.add(snapshot.read(from, to - 1));
+          next = batch.add(Commands.lrange(snapshotKey, from, to - 1));
           batch.add(to == rows ? Commands.unlink(snapshotKey) : Commands.pexpire(snapshotKey, TTL.toMillis()));
           dropped = to == rows;
         }
@@ -152,7 +107,7 @@ final class SnapshotChunks {
           }
           each.accept(page);
         }
-        ids = next == null ? List.of() : snapshot.ids(next.get());
+        ids = next == null ? List.of() : next.get();
         if (next != null && ids.size() != Math.min(rows, from + CHUNK) - from) {
           throw new QueryException("the snapshot " + snapshotKey + " of a large query result was gone after "
               + from + " of " + rows + " ids (expired, or the server lost it); run the query again");
