@@ -8,18 +8,22 @@ import dev.rekord.connection.Reply;
 import dev.rekord.connection.ReplyType;
 import dev.rekord.internal.connection.TransactionBatch;
 import dev.rekord.internal.engine.portable.QueryPlan.DirectRange;
+import dev.rekord.internal.engine.portable.PortableQueries.Row;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * The ids of a query result read straight off its one index with plain commands ({@link
- * QueryPlan#directRange()}): {@code ZRANGE} of the range with {@code ZCARD} of the bucket's
- * expiring ids, in one transaction. Redis reads such a range natively; the query script copies each
+ * A query whose result is one range of one sorted set ({@link QueryPlan#directRange()}, {@link
+ * QueryPlan#countedRange()}) read straight off the index with plain commands, beside each bucket's
+ * count of expiring ids: the ids of one standalone bucket ({@code ZRANGE} in a transaction), a
+ * page's rows over a cluster's buckets ({@link #spread}), and counts ({@code ZCARD}, {@code
+ * ZLEXCOUNT}, {@code ZCOUNT}). Redis reads such a range natively; the query script copies each
  * member into Lua and back, which doubled the server's work for the ids of a tag value
- * (docs/performance.md). Only where the script would answer the same: the bucket has no expiring
- * documents (whose ids the script sweeps), and the caller takes a reply of every id (a list takes
- * at most {@link #LIST_IDS}; a larger result keeps its snapshot). A standalone server only: a
- * cluster pipeline sends no {@code MULTI}.
+ * (docs/performance.md), and a script call's arguments cost about a thousand instructions each.
+ * Only where the script would answer the same: no bucket has expiring documents (whose ids the
+ * script sweeps); a list takes at most {@link #LIST_IDS} ids in a reply (a larger result keeps the
+ * script's snapshot).
  */
 final class DirectReads {
 
@@ -46,24 +50,16 @@ final class DirectReads {
    * ({@link #ANY}: no bound). One round trip.
    */
   List<String> ids(DirectRange range, long offset, long limit, long most) {
-    if (connection.isCluster()) {
-      return null;
-    }
-    Batch batch = connection.batch();
-    if (!(batch instanceof TransactionBatch transactions) || !transactions.transactions()) {
+    TransactionBatch batch = transactions();
+    if (batch == null) {
       return null;
     }
     boolean whole = limit != PortableQueries.NO_LIMIT && limit <= most;
     long count = whole ? limit : most == ANY ? -1 : most + 1; // LIMIT's count -1: all
-    Reply<List<Object>> reply = transactions.readTransaction(EngineScripts.QUERY.name(),
-        List.of(Commands.zcard(range.expiring()), zrange(range, offset, count)));
+    Reply<List<Object>> reply = batch.readTransaction(EngineScripts.QUERY.name(),
+        List.of(Commands.zcard(range.expiring()), zrange(range, offset, count, false)));
     batch.execute();
-    List<Object> replies = reply.get();
-    for (Object failed : replies) {
-      if (failed instanceof RuntimeException e) {
-        throw e; // a key of another type: as the script would fail
-      }
-    }
+    List<Object> replies = succeeded(reply.get());
     List<?> members = (List<?>) replies.get(1);
     if ((Long) replies.get(0) > 0 || members.size() > most) {
       return null;
@@ -80,9 +76,153 @@ final class DirectReads {
     return ids;
   }
 
-  /** {@code ZRANGE} of {@code count} members of {@code range} from {@code offset}. */
-  private static Command<List<String>> zrange(DirectRange range, long offset, long count) {
-    List<String> args = new ArrayList<>(8);
+  /**
+   * The first {@code need} rows of {@code ranges} (one per bucket, the same query), each bucket's
+   * rows apart, as {@link NodeFanOut#spreadRows} finds them but with plain commands: one pipeline of
+   * each bucket's first {@link NodeFanOut#spreadAsk} rows ({@code ZRANGE}, with scores when the
+   * range is sorted by them) followed by its count of expiring documents, then the rows of each
+   * bucket that may hold more of the first {@code need}, asked again. {@code null} when a bucket
+   * has expiring documents (the scripts sweep them) or holds a member that is not an entry.
+   *
+   * <p>Not a transaction (a cluster pipeline sends no {@code MULTI}): a bucket's count of expiring
+   * documents is read after its rows, so an expired document among them was in the count unless a
+   * sweep removed it between the two commands, which arrive together.
+   */
+  List<List<Row>> spread(List<DirectRange> ranges, long need, Comparator<Row> order) {
+    long ask = NodeFanOut.spreadAsk(need, ranges.size());
+    List<List<Row>> byBucket = rows(ranges, ask);
+    if (byBucket == null) {
+      return null;
+    }
+    Row last = NodeFanOut.needth(byBucket, need, order);
+    List<Integer> again = new ArrayList<>();
+    List<DirectRange> asked = new ArrayList<>();
+    for (int b = 0; b < byBucket.size(); b++) {
+      List<Row> rows = byBucket.get(b);
+      if (rows.size() == ask && ask < need && (last == null || order.compare(rows.get(rows.size() - 1), last) < 0)) {
+        again.add(b);
+        asked.add(ranges.get(b));
+      }
+    }
+    if (!again.isEmpty()) {
+      List<List<Row>> complete = rows(asked, need);
+      if (complete == null) {
+        return null;
+      }
+      for (int i = 0; i < again.size(); i++) {
+        byBucket.set(again.get(i), complete.get(i));
+      }
+    }
+    return byBucket;
+  }
+
+  /** Each range's first {@code count} rows, in one pipeline; {@code null} as for {@link #spread}. */
+  private List<List<Row>> rows(List<DirectRange> ranges, long count) {
+    Batch batch = connection.batch();
+    List<Reply<List<String>>> members = new ArrayList<>(ranges.size());
+    List<Reply<Long>> expiring = new ArrayList<>(ranges.size());
+    for (DirectRange range : ranges) {
+      members.add(batch.add(zrange(range, 0, count, range.by() == DirectRange.By.SCORE)));
+      expiring.add(batch.add(Commands.zcard(range.expiring())));
+    }
+    batch.execute();
+    List<List<Row>> byBucket = new ArrayList<>(ranges.size());
+    for (int b = 0; b < ranges.size(); b++) {
+      if (expiring.get(b).get() > 0) {
+        return null;
+      }
+      DirectRange range = ranges.get(b);
+      String prefix = range.prefix();
+      boolean scored = range.by() == DirectRange.By.SCORE;
+      List<String> reply = members.get(b).get();
+      List<Row> rows = new ArrayList<>(scored ? reply.size() / 2 : reply.size());
+      for (int i = 0; i < reply.size(); i += scored ? 2 : 1) {
+        String member = reply.get(i);
+        if (!member.startsWith(prefix)) {
+          return null;
+        }
+        String id = member.substring(prefix.length());
+        rows.add(new Row(id, scored ? new String[] {reply.get(i + 1)} : new String[0]));
+      }
+      byBucket.add(rows);
+    }
+    return byBucket;
+  }
+
+  /**
+   * How many documents {@code ranges} (one per bucket, {@link QueryPlan#countedRange()}) hold
+   * together: {@code ZCARD}, {@code ZLEXCOUNT} or {@code ZCOUNT} of each, then its count of
+   * expiring documents (in a {@code MULTI} on one standalone bucket; otherwise as in {@link
+   * #spread}); {@code null} when a bucket has expiring documents (the script leaves out expired ones).
+   */
+  Long count(List<DirectRange> ranges) {
+    List<Command<?>> commands = new ArrayList<>(2 * ranges.size());
+    for (DirectRange range : ranges) {
+      commands.add(counting(range));
+      commands.add(Commands.zcard(range.expiring()));
+    }
+    List<Object> replies;
+    TransactionBatch transactions = ranges.size() == 1 ? transactions() : null;
+    if (transactions != null) {
+      Reply<List<Object>> reply = transactions.readTransaction(EngineScripts.QUERY.name(), commands);
+      transactions.execute();
+      replies = succeeded(reply.get());
+    } else {
+      Batch batch = connection.batch();
+      List<Reply<?>> each = new ArrayList<>(commands.size());
+      for (Command<?> command : commands) {
+        each.add(batch.add(command));
+      }
+      batch.execute();
+      replies = new ArrayList<>(each.size());
+      for (Reply<?> reply : each) {
+        replies.add(reply.get());
+      }
+    }
+    long total = 0;
+    for (int i = 0; i < replies.size(); i += 2) {
+      if ((Long) replies.get(i + 1) > 0) {
+        return null;
+      }
+      total += (Long) replies.get(i);
+    }
+    return total;
+  }
+
+  /** The command that counts {@code range}'s members. */
+  private static Command<Long> counting(DirectRange range) {
+    return switch (range.by()) {
+      case RANK -> Commands.zcard(range.key());
+      case LEX -> new Command<>("ZLEXCOUNT", List.of(range.key()), List.of(range.min(), range.max()), ReplyType.LONG);
+      case SCORE -> new Command<>("ZCOUNT", List.of(range.key()), List.of(range.min(), range.max()), ReplyType.LONG);
+    };
+  }
+
+  /** A batch that sends transactions (a standalone server), or {@code null}. */
+  private TransactionBatch transactions() {
+    if (connection.isCluster()) {
+      return null;
+    }
+    Batch batch = connection.batch();
+    return batch instanceof TransactionBatch transactions && transactions.transactions() ? transactions : null;
+  }
+
+  /** {@code EXEC}'s replies, when none failed. */
+  private static List<Object> succeeded(List<Object> replies) {
+    for (Object failed : replies) {
+      if (failed instanceof RuntimeException e) {
+        throw e; // a key of another type: as the script would fail
+      }
+    }
+    return replies;
+  }
+
+  /**
+   * {@code ZRANGE} of {@code count} members of {@code range} from {@code offset} ({@code count} -1:
+   * all), {@code withScores} or not.
+   */
+  private static Command<List<String>> zrange(DirectRange range, long offset, long count, boolean withScores) {
+    List<String> args = new ArrayList<>(9);
     if (range.by() == DirectRange.By.RANK) {
       args.add(Long.toString(offset));
       args.add(count < 0 ? "-1" : Long.toString(offset + count - 1));
@@ -94,6 +234,9 @@ final class DirectReads {
         args.add("REV");
       }
       args.addAll(List.of("LIMIT", Long.toString(offset), Long.toString(count)));
+    }
+    if (withScores) {
+      args.add("WITHSCORES");
     }
     return new Command<>("ZRANGE", List.of(range.key()), args, ReplyType.STRING_LIST);
   }

@@ -143,7 +143,7 @@ final class NodeFanOut {
   }
 
   /** The {@code need}-th row of the merge of {@code sources}, or {@code null} when they hold fewer. */
-  private static Row needth(List<List<Row>> sources, long need, Comparator<Row> order) {
+  static Row needth(List<List<Row>> sources, long need, Comparator<Row> order) {
     PortableQueries.Merge merge = PortableQueries.Merge.ofLists(sources, order);
     merge.skip(need - 1);
     return need > 0 && merge.hasNext() ? merge.next() : null;

@@ -240,6 +240,18 @@ public final class PortableQueries {
     for (int b = 0; b < layout.buckets(); b++) {
       compiled.add(compile(layout.bucket(b), plan));
     }
+    if (connection.isCluster() && perBucket != NO_LIMIT && perBucket <= NodeFanOut.SPREAD_ROWS) {
+      List<List<Row>> spread = directSpread(compiled, perBucket, order(sort));
+      if (spread != null) {
+        Merge merge = Merge.ofLists(spread, order(sort));
+        merge.skip(offset);
+        List<PageRow> page = new ArrayList<>();
+        for (Row row : merge.take(limit)) {
+          page.add(new PageRow(row.id(), null));
+        }
+        return page;
+      }
+    }
     if (perBucket > NodeFanOut.SPREAD_ROWS) {
       List<Row> ranked = rankedPage(compiled, offset, limit, order(sort));
       if (ranked != null) {
@@ -282,6 +294,23 @@ public final class PortableQueries {
     return ranked.page(ranges, offset, limit, order);
   }
 
+  /**
+   * The first {@code need} rows of each bucket of a cluster, read off the index with plain commands
+   * ({@link DirectReads#spread}), or {@code null} when the query (compiled per bucket) has another
+   * shape or a bucket has expiring documents.
+   */
+  private List<List<Row>> directSpread(List<QueryPlan> compiled, long need, Comparator<Row> order) {
+    List<QueryPlan.DirectRange> ranges = new ArrayList<>(compiled.size());
+    for (QueryPlan bucketPlan : compiled) {
+      QueryPlan.DirectRange range = bucketPlan.directRange();
+      if (range == null) {
+        return null;
+      }
+      ranges.add(range);
+    }
+    return directReads.spread(ranges, need, order);
+  }
+
   /** Every matching id, in {@code sort} order. */
   public <R> List<String> ids(Condition<R> condition, List<Sort<R>> sort) {
     return ids(condition, sort, 0, NO_LIMIT);
@@ -290,9 +319,22 @@ public final class PortableQueries {
   /** How many documents match {@code condition} ({@code null}: all); exact (expired ids are left out). */
   public <R> long count(Condition<R> condition) {
     Plan<R> plan = plan(condition, List.of());
-    List<ScriptCall> calls = new ArrayList<>(layout.buckets());
+    List<QueryPlan> compiled = new ArrayList<>(layout.buckets());
+    List<QueryPlan.DirectRange> ranges = new ArrayList<>(layout.buckets());
     for (int b = 0; b < layout.buckets(); b++) {
-      calls.add(call(layout.bucket(b), Mode.COUNT, plan, 0, NO_LIMIT, false, null, 0));
+      QueryPlan bucketPlan = compile(layout.bucket(b), plan);
+      compiled.add(bucketPlan);
+      ranges.add(bucketPlan.countedRange());
+    }
+    if (!ranges.contains(null)) {
+      Long counted = directReads.count(ranges);
+      if (counted != null) {
+        return counted;
+      }
+    }
+    List<ScriptCall> calls = new ArrayList<>(layout.buckets());
+    for (QueryPlan bucketPlan : compiled) {
+      calls.add(call(bucketPlan, Mode.COUNT, 0, NO_LIMIT, false, null, 0));
     }
     if (calls.size() == 1) {
       return (Long) evalAll(calls).get(0);

@@ -133,12 +133,22 @@ final class QueryPlan {
    * range sorted by its own index ({@link #rankedRange()}). Otherwise {@code null}.
    */
   DirectRange directRange() {
-    String expiring = keys.get(1);
     if (sortCount > 0) {
       RankedRange ranked = rankedRange();
-      return ranked == null ? null : new DirectRange(expiring, ranked.key(), DirectRange.By.SCORE,
+      return ranked == null ? null : new DirectRange(keys.get(1), ranked.key(), DirectRange.By.SCORE,
           ranked.min(), ranked.max(), ranked.descending(), "");
     }
+    DirectRange range = countedRange();
+    return range == null || range.by() == DirectRange.By.SCORE ? null : range; // id order, not score order
+  }
+
+  /**
+   * The plan's one range of one sorted set in any order, as a count reads it: every id, a set of
+   * ids, one value of a single-valued tag, or one numeric range (a compound index's too).
+   * Otherwise {@code null}.
+   */
+  DirectRange countedRange() {
+    String expiring = keys.get(1);
     int root = 0; // an 'and' or 'or' of one operand is that operand ('contains' of one value)
     while ((plan.get(root).equals(PlanOp.AND.code()) || plan.get(root).equals(PlanOp.OR.code()))
         && plan.get(root + 1).equals("1")) {
@@ -156,6 +166,10 @@ final class QueryPlan {
       String value = plan.get(root + 2);
       return new DirectRange(expiring, keyAt(plan.get(root + 1)), DirectRange.By.LEX,
           "[" + value + "\0", "(" + value + "\1", false, value + "\0");
+    }
+    if (op.equals(PlanOp.RANGE.code()) && size == 4) {
+      return new DirectRange(expiring, keyAt(plan.get(root + 1)), DirectRange.By.SCORE,
+          plan.get(root + 2), plan.get(root + 3), false, "");
     }
     return null;
   }

@@ -102,6 +102,25 @@ public class DirectReadsTest {
   }
 
   @Test
+  public void countsOfOneIndexEqualTheInMemoryEvaluationAndRunNoScript() {
+    load();
+    Random random = new Random(SEED + 2);
+    try (RedisConnection connection = connect()) {
+      PortableQueries engine = new PortableQueries(connection, layout());
+      long scripts = evalshaCalls();
+      for (int q = 0; q < 100; q++) {
+        Query query = query(random);
+        if (random.nextBoolean() && query.condition() != null && !query.sort().isEmpty()) {
+          // a range in any order counts the same
+          query = new Query(query.condition(), query.where(), List.of(), null);
+        }
+        assertEquals(docs.stream().filter(query.where()).count(), engine.count(query.condition()), query.toString());
+      }
+      assertEquals(scripts, evalshaCalls(), "counted with plain commands");
+    }
+  }
+
+  @Test
   public void aListLargerThanOneReplyIsSnapshottedByTheScript() {
     load();
     try (RedisConnection connection = connect()) {
@@ -133,6 +152,7 @@ public class DirectReadsTest {
       }
       living.sort(DirectReadsTest::compareBytes);
       long scriptsBefore = evalshaCalls();
+      assertEquals(living.size(), engine.count(Doc_.country.eq("no"))); // before any sweep
       assertEquals(living, engine.ids(Doc_.country.eq("no"), List.of(), 0, PortableQueries.NO_LIMIT));
       assertEquals(living.subList(3, 8), engine.ids(null, List.of(), 3, 5));
       assertTrue(evalshaCalls() > scriptsBefore, "expiring documents: the script sweeps them");
