@@ -42,7 +42,7 @@ import redis.clients.jedis.UnifiedJedis;
 @ExtendWith(RedisExtension.class)
 class LargeListTest {
 
-  /** More documents than a list reads off its index in one reply: a large list is snapshotted. */
+  /** Documents of a large list: more than one chunk (5,000) of ids or documents. */
   private static final int LARGE = 10_500;
 
   private RedisServer server;
@@ -83,12 +83,11 @@ class LargeListTest {
   }
 
   /**
-   * {@code findAll().list()} of 10,500 documents (more ids than a list reads off the index in one
-   * reply, {@code DirectReadsTest}): the query writes a snapshot and answers its size, then
-   * pipelines of the next 5,000 ids ({@code LRANGE}) and the documents of the ids before them
-   * ({@code HGETALL}/{@code GET}), the last one dropping the snapshot ({@code UNLINK}) — a round
-   * trip per chunk after the first. No reply carries every id, and no document is read by a script
-   * or by {@code SORT} patterns.
+   * A list of 10,500 documents that the query script answers (a range in id order): the query
+   * writes a snapshot and answers its size, then pipelines of the next 5,000 ids ({@code LRANGE})
+   * and the documents of the ids before them ({@code HGETALL}/{@code GET}), the last one dropping
+   * the snapshot ({@code UNLINK}) — a round trip per chunk after the first. No reply carries every
+   * id, and no document is read by a script or by {@code SORT} patterns.
    */
   @ParameterizedTest
   @EnumSource(Storage.class)
@@ -97,17 +96,40 @@ class LargeListTest {
     List<Member> data = data(LARGE, 17);
     members.saveAll(data);
     UnifiedJedis jedis = jedis(members);
-    members.findAll().list(); // warm: the schema record, the scripts loaded
+    members.find(Member_.age.gte(0)).list(); // warm: the schema record, the scripts loaded
 
     jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
-    List<Member> all = members.findAll().list();
-    assertEquals(data, all);
+    assertEquals(data, members.find(Member_.age.gte(0)).list());
     Map<String, Long> calls = commandCalls(jedis);
     assertEquals(1L, calls.get("evalsha"), "the query: " + calls);
     assertEquals(3L, calls.get("lrange"), "3 chunks of at most 5,000 ids: " + calls);
     assertEquals((long) LARGE, calls.get(storage == Storage.HASH ? "hgetall" : "get"), "one read per document: " + calls);
     assertFalse(calls.containsKey("sort_ro") || calls.containsKey("sort"), calls.toString());
     assertEquals(1L, calls.get("unlink"), "the last id pipeline drops the snapshot: " + calls);
+    assertEquals(Set.of(), snapshots(jedis));
+  }
+
+  /**
+   * {@code findAll().list()} of 10,500 documents, a list of one index: no script; counted, then its
+   * ids read off the index ({@code ZRANGE}), each in a {@code MULTI} with the count of expiring
+   * documents, then the documents 5,000 per pipeline.
+   */
+  @ParameterizedTest
+  @EnumSource(Storage.class)
+  void aListOfOneIndexReadsItsIdsOffTheIndex(Storage storage) {
+    RekordRepository<Member, String> members = members(1, storage);
+    List<Member> data = data(LARGE, 17);
+    members.saveAll(data);
+    UnifiedJedis jedis = jedis(members);
+    members.findAll().list(); // warm: the schema record
+
+    jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
+    assertEquals(data, members.findAll().list());
+    Map<String, Long> calls = commandCalls(jedis);
+    assertFalse(calls.containsKey("evalsha") || calls.containsKey("eval"), "no script: " + calls);
+    assertEquals(2L, calls.get("exec"), "counted, then read: " + calls);
+    assertEquals(1L, calls.get("zrange"), "the ids in one reply: " + calls);
+    assertEquals((long) LARGE, calls.get(storage == Storage.HASH ? "hgetall" : "get"), "one read per document: " + calls);
     assertEquals(Set.of(), snapshots(jedis));
   }
 
@@ -194,9 +216,10 @@ class LargeListTest {
     RekordRepository<Member, String> members = repository(
         connectAs(jedis, "lister", "~{member}*", "~rekord:*", "+@all", "-sort_ro", "-sort"), "member");
     jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
-    assertEquals(ids(data), ids(members.findAll().list()));
+    assertEquals(ids(data), ids(members.find(Member_.age.gte(0)).list()));
     assertEquals(3L, commandCalls(jedis).get("lrange"), "the list read its snapshot, 5,000 ids at a time: "
         + commandCalls(jedis));
+    assertEquals(ids(data), ids(members.findAll().list()));
     assertEquals(ids(data.subList(10, 2010)), ids(members.findAll().offset(10).limit(2000).list()));
     assertEquals(3L, commandCalls(jedis).get("lrange"), "a result read off the index comes as its ids, no snapshot: "
         + commandCalls(jedis));
@@ -295,12 +318,13 @@ class LargeListTest {
     RekordRepository<Member, String> members = members(1, Storage.HASH);
     members.saveAll(data(11_000, 17));
     UnifiedJedis jedis = jedis(members);
-    QueryException gone = assertThrows(QueryException.class, () -> members.engine().pages(null, List.of(), 0, -1,
-        rows -> snapshots(jedis).forEach(jedis::del)));
+    // a range in id order: the script snapshots it (a list of one index reads its ids off the index)
+    QueryException gone = assertThrows(QueryException.class, () -> members.engine().pages(Member_.age.gte(0), List.of(),
+        0, -1, rows -> snapshots(jedis).forEach(jedis::del)));
     assertTrue(gone.getMessage().contains("after 10000 of 11000 ids"), gone.getMessage());
 
-    IllegalStateException stop = assertThrows(IllegalStateException.class, () -> members.engine().pages(null,
-        List.of(), 0, -1, rows -> {
+    IllegalStateException stop = assertThrows(IllegalStateException.class, () -> members.engine().pages(
+        Member_.age.gte(0), List.of(), 0, -1, rows -> {
           assertEquals(1, snapshots(jedis).size());
           throw new IllegalStateException("the caller stops");
         }));

@@ -23,16 +23,17 @@ import java.util.List;
  * (docs/performance.md), and a script call's arguments cost about a thousand instructions each.
  * Only where the script would answer the same: no bucket has expiring documents (whose ids the
  * script sweeps); a list takes at most {@link #LIST_IDS} ids in a reply (a larger result keeps the
- * script's snapshot).
+ * script's snapshot: a sorted set built for it by {@code ZRANGESTORE} cost the server more than the
+ * script's list, docs/performance.md).
  */
 final class DirectReads {
 
   /**
    * The most ids a list reads in one reply (its documents are still read {@link
-   * SnapshotChunks#CHUNK} at a time): a larger result is snapshotted by the script, after a wasted
-   * read of this many ids (about a tenth of the server's work for a list of that size).
+   * SnapshotChunks#CHUNK} at a time; 50,000 ids are a few megabytes): a larger result is
+   * snapshotted by the script.
    */
-  static final int LIST_IDS = 2 * SnapshotChunks.CHUNK;
+  static final int LIST_IDS = 50_000;
 
   /** No bound on the ids in one reply. */
   static final long ANY = Long.MAX_VALUE;
@@ -74,6 +75,21 @@ final class DirectReads {
       ids.add(text.substring(prefix.length()));
     }
     return ids;
+  }
+
+  /**
+   * The ids of a list, as {@link #ids} with at most {@link #LIST_IDS}; a list without a limit of at
+   * most that many is counted first ({@link #count}, one more round trip), so that a larger result
+   * goes to the script without a wasted read of {@link #LIST_IDS} ids.
+   */
+  List<String> listIds(DirectRange range, long offset, long limit) {
+    if (limit == PortableQueries.NO_LIMIT || limit > LIST_IDS) {
+      Long matching = count(List.of(range));
+      if (matching == null || matching - offset > LIST_IDS) {
+        return null;
+      }
+    }
+    return ids(range, offset, limit, LIST_IDS);
   }
 
   /**

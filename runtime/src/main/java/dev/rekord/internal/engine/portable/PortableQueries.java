@@ -132,7 +132,7 @@ public final class PortableQueries {
     Plan<R> plan = plan(condition, sort);
     if (layout.buckets() == 1) {
       QueryPlan compiled = compile(layout.bucket(0), plan);
-      List<String> direct = direct(compiled, offset, limit, DirectReads.ANY);
+      List<String> direct = direct(compiled, offset, limit);
       if (direct != null) {
         return direct;
       }
@@ -205,7 +205,8 @@ public final class PortableQueries {
     }
     KeyLayout.Bucket bucket = layout.bucket(0);
     QueryPlan compiled = compile(bucket, plan(condition, sort));
-    List<String> direct = direct(compiled, offset, limit, DirectReads.LIST_IDS);
+    QueryPlan.DirectRange range = compiled.directRange();
+    List<String> direct = range == null ? null : directReads.listIds(range, offset, limit);
     if (direct != null) {
       chunks.read(bucket, direct, each);
       return;
@@ -216,9 +217,9 @@ public final class PortableQueries {
   }
 
   /** The ids of a one-bucket result read off its index with plain commands ({@link DirectReads}), or {@code null}. */
-  private List<String> direct(QueryPlan compiled, long offset, long limit, long most) {
+  private List<String> direct(QueryPlan compiled, long offset, long limit) {
     QueryPlan.DirectRange range = compiled.directRange();
-    return range == null ? null : directReads.ids(range, offset, limit, most);
+    return range == null ? null : directReads.ids(range, offset, limit, DirectReads.ANY);
   }
 
   /**

@@ -38,7 +38,7 @@ public class DirectReadsTest {
   @RegisterExtension static RedisExtension redis = RedisExtension.create();
 
   private static final long SEED = Long.getLong("rekord.seed", 20261205L);
-  private static final int DOCUMENTS = DirectReads.LIST_IDS + 700;
+  private static final int DOCUMENTS = 6_000;
   private static final String[] COUNTRIES = {"NO", "se", "Dk", "fi", "IS"};
   private static final String[] TAGS = {"chess", "go", "bridge", "poker"};
 
@@ -57,7 +57,6 @@ public class DirectReadsTest {
           case 2 -> "ø" + i;
           default -> "d" + i;
         };
-        // one country holds half the documents: more than a list reads in one reply
         String country = random.nextBoolean() ? "NO" : COUNTRIES[random.nextInt(COUNTRIES.length)];
         String cased = random.nextBoolean() ? country : country.toLowerCase(Locale.ROOT);
         Integer age = random.nextInt(12) == 0 ? null : random.nextInt(40);
@@ -120,16 +119,36 @@ public class DirectReadsTest {
     }
   }
 
+  /**
+   * A list of more ids than one reply carries ({@link DirectReads#LIST_IDS}) is counted first and
+   * snapshotted by the script, without a read of its ids off the index; one of fewer is read off
+   * the index after the count.
+   */
   @Test
-  public void aListLargerThanOneReplyIsSnapshottedByTheScript() {
-    load();
+  public void aListLargerThanOneReplyIsCountedThenSnapshottedByTheScript() {
+    KeyLayout layout = KeyLayout.of("direct-large", 1);
+    List<String> ids = new ArrayList<>();
     try (RedisConnection connection = connect()) {
-      PortableQueries engine = new PortableQueries(connection, layout());
-      List<String> expected = docs.stream().sorted(Comparator.comparing(Doc::id, DirectReadsTest::compareBytes))
-          .map(Doc::id).toList();
-      long scriptsBefore = evalshaCalls();
-      assertSame(expected, listed(engine, new Query(null, d -> true, List.of(), null), 0, PortableQueries.NO_LIMIT), "every id");
-      assertTrue(evalshaCalls() > scriptsBefore, "more than LIST_IDS ids: the query script's snapshot");
+      IndexWriter writer = new IndexWriter(connection, layout);
+      List<ScriptCall> saves = new ArrayList<>();
+      for (int i = 0; i < DirectReads.LIST_IDS + 100; i++) {
+        String id = String.format("l%06d", i);
+        saves.add(writer.saveHashCall(id, Map.of("id", id), Duration.ZERO, IndexEntries.create()));
+        ids.add(id);
+      }
+      writer.saveAll(saves);
+      PortableQueries engine = new PortableQueries(connection, layout);
+      Query all = new Query(null, d -> true, List.of(), null);
+
+      redis.server().command("CONFIG", "RESETSTAT");
+      assertSame(ids, listed(engine, all, 0, PortableQueries.NO_LIMIT), "every id");
+      assertEquals(1, commandCalls("evalsha"), "more than LIST_IDS ids: the query script's snapshot");
+      assertEquals(1, commandCalls("exec"), "no id read off the index: it was counted first");
+
+      redis.server().command("CONFIG", "RESETSTAT");
+      assertSame(ids.subList(150, ids.size()), listed(engine, all, 150, PortableQueries.NO_LIMIT), "from 150");
+      assertEquals(0, commandCalls("evalsha"), "LIST_IDS ids or fewer: read off the index");
+      assertEquals(2, commandCalls("exec"), "counted, then read: " + redis.server().command("INFO", "commandstats"));
     }
   }
 
@@ -238,6 +257,16 @@ public class DirectReadsTest {
 
   private static RedisConnection connect() {
     return IndexMaintenanceTest.open(redis.server().host(), redis.server().port());
+  }
+
+  private static long commandCalls(String command) {
+    String stats = (String) redis.server().command("INFO", "commandstats");
+    for (String line : stats.split("\r\n")) {
+      if (line.startsWith("cmdstat_" + command + ":")) {
+        return Long.parseLong(line.replaceAll("^[^:]*:calls=(\\d+),.*", "$1"));
+      }
+    }
+    return 0;
   }
 
   private static long evalshaCalls() {
