@@ -35,6 +35,9 @@ final class DirectReads {
    */
   static final int LIST_IDS = 50_000;
 
+  /** The ids a list of unknown size reads with its count (a larger one reads again). */
+  static final int FIRST_IDS = 1_000;
+
   /** No bound on the ids in one reply. */
   static final long ANY = Long.MAX_VALUE;
 
@@ -65,6 +68,11 @@ final class DirectReads {
     if ((Long) replies.get(0) > 0 || members.size() > most) {
       return null;
     }
+    return stripped(range, members);
+  }
+
+  /** The ids of {@code range}'s {@code members}; {@code null} when one is not an entry of it. */
+  private static List<String> stripped(DirectRange range, List<?> members) {
     String prefix = range.prefix();
     List<String> ids = new ArrayList<>(members.size());
     for (Object member : members) {
@@ -78,16 +86,29 @@ final class DirectReads {
   }
 
   /**
-   * The ids of a list, as {@link #ids} with at most {@link #LIST_IDS}; a list without a limit of at
-   * most that many is counted first ({@link #count}, one more round trip), so that a larger result
-   * goes to the script without a wasted read of {@link #LIST_IDS} ids.
+   * The ids of a list, as {@link #ids} with at most {@link #LIST_IDS}. A list whose limit does not
+   * bound it that far is counted in the same transaction as its first {@link #FIRST_IDS} ids: a
+   * result of no more comes in that one round trip, a larger one is read again (at most {@link
+   * #LIST_IDS}) or goes to the script, having cost a read of {@link #FIRST_IDS} ids.
    */
   List<String> listIds(DirectRange range, long offset, long limit) {
-    if (limit == PortableQueries.NO_LIMIT || limit > LIST_IDS) {
-      Long matching = count(List.of(range));
-      if (matching == null || matching - offset > LIST_IDS) {
-        return null;
-      }
+    if (limit != PortableQueries.NO_LIMIT && limit <= LIST_IDS) {
+      return ids(range, offset, limit, LIST_IDS);
+    }
+    TransactionBatch batch = transactions();
+    if (batch == null) {
+      return null;
+    }
+    Reply<List<Object>> reply = batch.readTransaction(EngineScripts.QUERY.name(), List.of(
+        Commands.zcard(range.expiring()), counting(range), zrange(range, offset, FIRST_IDS, false)));
+    batch.execute();
+    List<Object> replies = succeeded(reply.get());
+    long matching = Math.max(0, (Long) replies.get(1) - offset);
+    if ((Long) replies.get(0) > 0 || Math.min(matching, limit == PortableQueries.NO_LIMIT ? matching : limit) > LIST_IDS) {
+      return null;
+    }
+    if (matching <= FIRST_IDS) {
+      return stripped(range, (List<?>) replies.get(2));
     }
     return ids(range, offset, limit, LIST_IDS);
   }

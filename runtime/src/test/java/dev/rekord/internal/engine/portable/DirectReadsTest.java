@@ -120,9 +120,9 @@ public class DirectReadsTest {
   }
 
   /**
-   * A list of more ids than one reply carries ({@link DirectReads#LIST_IDS}) is counted first and
-   * snapshotted by the script, without a read of its ids off the index; one of fewer is read off
-   * the index after the count.
+   * A list of more ids than one reply carries ({@link DirectReads#LIST_IDS}) is counted with its
+   * first ids and snapshotted by the script; one of fewer is read off the index after the count,
+   * and one of at most {@link DirectReads#FIRST_IDS} comes with its count.
    */
   @Test
   public void aListLargerThanOneReplyIsCountedThenSnapshottedByTheScript() {
@@ -143,12 +143,17 @@ public class DirectReadsTest {
       redis.server().command("CONFIG", "RESETSTAT");
       assertSame(ids, listed(engine, all, 0, PortableQueries.NO_LIMIT), "every id");
       assertEquals(1, commandCalls("evalsha"), "more than LIST_IDS ids: the query script's snapshot");
-      assertEquals(1, commandCalls("exec"), "no id read off the index: it was counted first");
+      assertEquals(1, commandCalls("exec"), "counted with its first ids: " + redis.server().command("INFO", "commandstats"));
 
       redis.server().command("CONFIG", "RESETSTAT");
       assertSame(ids.subList(150, ids.size()), listed(engine, all, 150, PortableQueries.NO_LIMIT), "from 150");
       assertEquals(0, commandCalls("evalsha"), "LIST_IDS ids or fewer: read off the index");
       assertEquals(2, commandCalls("exec"), "counted, then read: " + redis.server().command("INFO", "commandstats"));
+
+      redis.server().command("CONFIG", "RESETSTAT");
+      int from = ids.size() - DirectReads.FIRST_IDS;
+      assertSame(ids.subList(from, ids.size()), listed(engine, all, from, PortableQueries.NO_LIMIT), "the last FIRST_IDS");
+      assertEquals(1, commandCalls("exec"), "read with its count: " + redis.server().command("INFO", "commandstats"));
     }
   }
 
