@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs queries over the portable index of one model, server-side in one script per bucket.
@@ -284,15 +285,8 @@ public final class PortableQueries {
    * or {@code null} when the query (compiled per bucket) has another shape or counting cannot tell.
    */
   private List<Row> rankedPage(List<QueryPlan> compiled, long offset, long limit, Comparator<Row> order) {
-    List<QueryPlan.RankedRange> ranges = new ArrayList<>(compiled.size());
-    for (QueryPlan bucketPlan : compiled) {
-      QueryPlan.RankedRange range = bucketPlan.rankedRange();
-      if (range == null) {
-        return null;
-      }
-      ranges.add(range);
-    }
-    return ranked.page(ranges, offset, limit, order);
+    List<QueryPlan.RankedRange> ranges = each(compiled, QueryPlan::rankedRange);
+    return ranges == null ? null : ranked.page(ranges, offset, limit, order);
   }
 
   /**
@@ -301,15 +295,21 @@ public final class PortableQueries {
    * shape or a bucket has expiring documents.
    */
   private List<List<Row>> directSpread(List<QueryPlan> compiled, long need, Comparator<Row> order) {
-    List<QueryPlan.DirectRange> ranges = new ArrayList<>(compiled.size());
+    List<QueryPlan.DirectRange> ranges = each(compiled, QueryPlan::directRange);
+    return ranges == null ? null : directReads.spread(ranges, need, order);
+  }
+
+  /** {@code shape} of each bucket's plan, or {@code null} when a plan has none. */
+  private static <S> List<S> each(List<QueryPlan> compiled, Function<QueryPlan, S> shape) {
+    List<S> shapes = new ArrayList<>(compiled.size());
     for (QueryPlan bucketPlan : compiled) {
-      QueryPlan.DirectRange range = bucketPlan.directRange();
-      if (range == null) {
+      S found = shape.apply(bucketPlan);
+      if (found == null) {
         return null;
       }
-      ranges.add(range);
+      shapes.add(found);
     }
-    return directReads.spread(ranges, need, order);
+    return shapes;
   }
 
   /** Every matching id, in {@code sort} order. */
@@ -321,17 +321,13 @@ public final class PortableQueries {
   public <R> long count(Condition<R> condition) {
     Plan<R> plan = plan(condition, List.of());
     List<QueryPlan> compiled = new ArrayList<>(layout.buckets());
-    List<QueryPlan.DirectRange> ranges = new ArrayList<>(layout.buckets());
     for (int b = 0; b < layout.buckets(); b++) {
-      QueryPlan bucketPlan = compile(layout.bucket(b), plan);
-      compiled.add(bucketPlan);
-      ranges.add(bucketPlan.countedRange());
+      compiled.add(compile(layout.bucket(b), plan));
     }
-    if (!ranges.contains(null)) {
-      Long counted = directReads.count(ranges);
-      if (counted != null) {
-        return counted;
-      }
+    List<QueryPlan.DirectRange> ranges = each(compiled, QueryPlan::countedRange);
+    Long counted = ranges == null ? null : directReads.count(ranges);
+    if (counted != null) {
+      return counted;
     }
     List<ScriptCall> calls = new ArrayList<>(layout.buckets());
     for (QueryPlan bucketPlan : compiled) {
