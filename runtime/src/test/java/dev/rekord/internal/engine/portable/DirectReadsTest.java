@@ -100,6 +100,31 @@ public class DirectReadsTest {
     }
   }
 
+  /**
+   * A page of at most {@link PortableQueries#ONE_TRIP_PAGE} rows comes with its documents from the
+   * script (one round trip); a larger page of one index reads its ids off the index, and the caller
+   * its documents.
+   */
+  @Test
+  public void aLargePageOfOneIndexReadsItsIdsOffTheIndex() {
+    load();
+    try (RedisConnection connection = connect()) {
+      PortableQueries engine = new PortableQueries(connection, layout());
+      List<String> byId = docs.stream().sorted(Comparator.comparing(Doc::id, DirectReadsTest::compareBytes))
+          .map(Doc::id).toList();
+      long scripts = evalshaCalls();
+      List<PageRow> small = engine.page(null, List.of(), 3, PortableQueries.ONE_TRIP_PAGE);
+      assertEquals(byId.subList(3, 3 + (int) PortableQueries.ONE_TRIP_PAGE), small.stream().map(PageRow::id).toList());
+      assertTrue(small.stream().allMatch(row -> row.document() != null), "read with the ids");
+      assertEquals(scripts + 1, evalshaCalls(), "one script call");
+
+      List<PageRow> large = engine.page(null, List.of(), 3, 500);
+      assertEquals(byId.subList(3, 503), large.stream().map(PageRow::id).toList());
+      assertTrue(large.stream().allMatch(row -> row.document() == null), "the caller loads them");
+      assertEquals(scripts + 1, evalshaCalls(), "no script");
+    }
+  }
+
   @Test
   public void countsOfOneIndexEqualTheInMemoryEvaluationAndRunNoScript() {
     load();
