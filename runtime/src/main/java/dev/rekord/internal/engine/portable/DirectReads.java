@@ -73,16 +73,24 @@ final class DirectReads {
 
   /** The ids of {@code range}'s {@code members}; {@code null} when one is not an entry of it. */
   private static List<String> stripped(DirectRange range, List<?> members) {
-    String prefix = range.prefix();
     List<String> ids = new ArrayList<>(members.size());
     for (Object member : members) {
-      String text = (String) member;
-      if (!text.startsWith(prefix)) {
-        return null; // not an entry of this value: the script reports what it finds
+      String id = idOf(range, (String) member);
+      if (id == null) {
+        return null;
       }
-      ids.add(text.substring(prefix.length()));
+      ids.add(id);
     }
     return ids;
+  }
+
+  /**
+   * The id in {@code member} of {@code range}, or {@code null} when it is not an entry of it (the
+   * script reports what it finds).
+   */
+  private static String idOf(DirectRange range, String member) {
+    String prefix = range.prefix();
+    return member.startsWith(prefix) ? member.substring(prefix.length()) : null;
   }
 
   /**
@@ -169,16 +177,14 @@ final class DirectReads {
         return null;
       }
       DirectRange range = ranges.get(b);
-      String prefix = range.prefix();
       boolean scored = range.by() == DirectRange.By.SCORE;
       List<String> reply = members.get(b).get();
       List<Row> rows = new ArrayList<>(scored ? reply.size() / 2 : reply.size());
       for (int i = 0; i < reply.size(); i += scored ? 2 : 1) {
-        String member = reply.get(i);
-        if (!member.startsWith(prefix)) {
+        String id = idOf(range, reply.get(i));
+        if (id == null) {
           return null;
         }
-        String id = member.substring(prefix.length());
         rows.add(new Row(id, scored ? new String[] {reply.get(i + 1)} : new String[0]));
       }
       byBucket.add(rows);

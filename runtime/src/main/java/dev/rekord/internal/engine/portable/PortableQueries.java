@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -169,12 +170,7 @@ public final class PortableQueries {
       return merged(plan(condition, sort), offset, limit, limit);
     }
     if (layout.buckets() > 1 || limit == NO_LIMIT || limit > DOCUMENTS_PAGE) {
-      List<String> ids = ids(condition, sort, offset, limit);
-      List<PageRow> rows = new ArrayList<>(ids.size());
-      for (String id : ids) {
-        rows.add(new PageRow(id, null));
-      }
-      return rows;
+      return unread(ids(condition, sort, offset, limit));
     }
     if (offset < 0) {
       throw new IllegalArgumentException("offset must not be negative: " + offset);
@@ -188,11 +184,7 @@ public final class PortableQueries {
     QueryPlan compiled = compile(layout.bucket(0), plan(condition, sort));
     List<String> direct = limit > ONE_TRIP_PAGE ? direct(compiled, offset, limit) : null;
     if (direct != null) {
-      List<PageRow> rows = new ArrayList<>(direct.size());
-      for (String id : direct) {
-        rows.add(new PageRow(id, null));
-      }
-      return rows;
+      return unread(direct);
     }
     ScriptCall call = call(compiled, Mode.DOCUMENTS, offset, limit, false, null, 0);
     List<?> reply = (List<?>) connection.eval(EngineScripts.QUERY, call.keys(), call.args());
@@ -260,35 +252,26 @@ public final class PortableQueries {
     for (int b = 0; b < layout.buckets(); b++) {
       compiled.add(compile(layout.bucket(b), plan));
     }
-    if (connection.isCluster() && perBucket != NO_LIMIT && perBucket <= NodeFanOut.SPREAD_ROWS) {
-      List<List<Row>> spread = directSpread(compiled, perBucket, order(sort));
-      if (spread != null) {
-        Merge merge = Merge.ofLists(spread, order(sort));
-        merge.skip(offset);
-        List<PageRow> page = new ArrayList<>();
-        for (Row row : merge.take(limit)) {
-          page.add(new PageRow(row.id(), null));
-        }
-        return page;
-      }
-    }
-    if (perBucket > NodeFanOut.SPREAD_ROWS) {
+    List<List<Row>> spread = connection.isCluster() && perBucket != NO_LIMIT && perBucket <= NodeFanOut.SPREAD_ROWS
+        ? directSpread(compiled, perBucket, order(sort)) : null;
+    if (spread == null && perBucket > NodeFanOut.SPREAD_ROWS) {
       List<Row> ranked = rankedPage(compiled, offset, limit, order(sort));
       if (ranked != null) {
-        List<PageRow> page = new ArrayList<>(ranked.size());
-        for (Row row : ranked) {
-          page.add(new PageRow(row.id(), null));
-        }
-        return page;
+        return unread(ranked.stream().map(Row::id).toList());
       }
     }
-    boolean withValues = !sort.isEmpty();
-    List<ScriptCall> calls = new ArrayList<>(compiled.size());
-    for (QueryPlan bucketPlan : compiled) {
-      calls.add(call(bucketPlan, Mode.IDS, 0, perBucket, withValues, null, 0));
+    NodeFanOut.Rows rows;
+    if (spread != null) {
+      rows = new NodeFanOut.Rows(spread, Map.of());
+    } else {
+      boolean withValues = !sort.isEmpty();
+      List<ScriptCall> calls = new ArrayList<>(compiled.size());
+      for (QueryPlan bucketPlan : compiled) {
+        calls.add(call(bucketPlan, Mode.IDS, 0, perBucket, withValues, null, 0));
+      }
+      int stride = 1 + (withValues ? sort.size() : 0);
+      rows = fanOut.rows(calls, perBucket, documents, stride, order(sort));
     }
-    int stride = 1 + (withValues ? sort.size() : 0);
-    NodeFanOut.Rows rows = fanOut.rows(calls, perBucket, documents, stride, order(sort));
     Merge merge = Merge.ofLists(rows.sources(), order(sort));
     merge.skip(offset);
     List<PageRow> page = new ArrayList<>();
@@ -296,6 +279,15 @@ public final class PortableQueries {
       page.add(new PageRow(row.id(), rows.documents().get(row.id())));
     }
     return page;
+  }
+
+  /** The rows of {@code ids}, their documents not read (the caller loads them). */
+  private static List<PageRow> unread(List<String> ids) {
+    List<PageRow> rows = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      rows.add(new PageRow(id, null));
+    }
+    return rows;
   }
 
   /**
