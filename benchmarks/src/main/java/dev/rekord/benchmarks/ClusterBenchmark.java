@@ -150,6 +150,10 @@ public final class ClusterBenchmark {
       int deep = Math.min(DEEP, docs / 2);
       row(String.format(Locale.ROOT, "range (age 18+ … 79) + sort, offset %,d, limit 20", deep),
           i -> b.byAge(18 + i % 5, 79, deep, LIMIT), i -> a.byAge(18 + i % 5, 79, deep, LIMIT), Math.max(20, queries / 5), sa, sb);
+      int deepTag = Math.min(DEEP, docs / Dataset.COUNTRIES * 9 / 10); // a country holds ~5 %
+      row(String.format(Locale.ROOT, "equality (country), offset %,d, limit 20", deepTag),
+          i -> b.byCountry(Dataset.country(i), deepTag, LIMIT), i -> a.byCountry(Dataset.country(i), deepTag, LIMIT),
+          Math.max(20, queries / 5), sa, sb);
       System.out.println();
 
       // saveAll throughput on fresh ids, alternating blocks.
@@ -230,7 +234,9 @@ public final class ClusterBenchmark {
     if (!a.byCity(Dataset.city(3), LIMIT).equals(b.byCity(Dataset.city(3), LIMIT))
         || !a.byAge(30, 32, LIMIT).equals(b.byAge(30, 32, LIMIT))
         || a.countByCity(Dataset.city(3)) != b.countByCity(Dataset.city(3))
-        || a.countByAge(30, 32) != b.countByAge(30, 32)) {
+        || a.countByAge(30, 32) != b.countByAge(30, 32)
+        || !a.byAge(18, 79, 1_500, LIMIT).equals(b.byAge(18, 79, 1_500, LIMIT))
+        || !a.byCountry(Dataset.country(3), 1_500, LIMIT).equals(b.byCountry(Dataset.country(3), 1_500, LIMIT))) {
       throw new IllegalStateException("standalone and cluster pages or counts differ");
     }
   }

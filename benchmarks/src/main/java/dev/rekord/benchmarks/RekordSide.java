@@ -69,6 +69,10 @@ final class RekordSide {
     return repo.find(Member_.city.eq(city)).limit(limit).list();
   }
 
+  List<Member> byCountry(String country, int offset, int limit) {
+    return repo.find(Member_.country.eq(country)).offset(offset).limit(limit).list();
+  }
+
   long countByCity(String city) {
     return repo.find(Member_.city.eq(city)).count();
   }

@@ -88,7 +88,7 @@ final class DirectReads {
    * The id in {@code member} of {@code range}, or {@code null} when it is not an entry of it (the
    * script reports what it finds).
    */
-  private static String idOf(DirectRange range, String member) {
+  static String idOf(DirectRange range, String member) {
     String prefix = range.prefix();
     return member.startsWith(prefix) ? member.substring(prefix.length()) : null;
   }

@@ -67,6 +67,12 @@ final class EngineScripts {
       "query_common", "manifest", "changes", "query_plan", "query_estimate", "query_probe", "query_order", "query");
 
   /**
+   * The rows of a numeric range between two rows of a deep page, cut by rank inside a score:
+   * {@code ranked_window.lua} ({@link RankedPages}). Named {@code query} (metrics, errors).
+   */
+  static final LuaScript RANKED_WINDOW = load("query", false, "query_common", "ranked_window");
+
+  /**
    * Runs a query plan over several buckets of one node in one call ({@code query_node.lua}): {@link
    * #QUERY} as a function called once per bucket, the rows merged on the server. Declared {@code
    * allow-cross-slot-keys}: one call reaches the keys of every bucket the node serves; and {@code

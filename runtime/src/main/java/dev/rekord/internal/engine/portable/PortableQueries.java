@@ -248,10 +248,7 @@ public final class PortableQueries {
   private <R> List<PageRow> merged(Plan<R> plan, long offset, long limit, long documents) {
     List<Sort<R>> sort = plan.sort();
     long perBucket = limit == NO_LIMIT || offset > Long.MAX_VALUE - limit ? NO_LIMIT : offset + limit;
-    List<QueryPlan> compiled = new ArrayList<>(layout.buckets());
-    for (int b = 0; b < layout.buckets(); b++) {
-      compiled.add(compile(layout.bucket(b), plan));
-    }
+    List<QueryPlan> compiled = compileEach(plan);
     List<List<Row>> spread = connection.isCluster() && perBucket != NO_LIMIT && perBucket <= NodeFanOut.SPREAD_ROWS
         ? directSpread(compiled, perBucket, order(sort)) : null;
     if (spread == null && perBucket > NodeFanOut.SPREAD_ROWS) {
@@ -291,12 +288,23 @@ public final class PortableQueries {
   }
 
   /**
-   * A deep page of a numeric range sorted by its own index, found by counting ({@link RankedPages}),
-   * or {@code null} when the query (compiled per bucket) has another shape or counting cannot tell.
+   * A deep page of one index's range in result order, found by counting ({@link RankedPages}), or
+   * {@code null} when the query (compiled per bucket) has another shape or counting cannot tell.
    */
   private List<Row> rankedPage(List<QueryPlan> compiled, long offset, long limit, Comparator<Row> order) {
-    List<QueryPlan.RankedRange> ranges = each(compiled, QueryPlan::rankedRange);
+    List<QueryPlan.DirectRange> ranges = each(compiled, QueryPlan::directRange);
     return ranges == null ? null : ranked.page(ranges, offset, limit, order);
+  }
+
+  /**
+   * The ids of a deep page found by counting alone ({@link RankedPages}), or {@code null} where a
+   * page would be merged instead: lets tests tell the two ways apart, which give the same rows.
+   */
+  <R> List<String> rankedIds(Condition<R> condition, List<Sort<R>> sort, long offset, long limit) {
+    Plan<R> plan = plan(condition, sort);
+    List<QueryPlan> compiled = compileEach(plan);
+    List<Row> rows = rankedPage(compiled, offset, limit, order(sort));
+    return rows == null ? null : rows.stream().map(Row::id).toList();
   }
 
   /**
@@ -330,10 +338,7 @@ public final class PortableQueries {
   /** How many documents match {@code condition} ({@code null}: all); exact (expired ids are left out). */
   public <R> long count(Condition<R> condition) {
     Plan<R> plan = plan(condition, List.of());
-    List<QueryPlan> compiled = new ArrayList<>(layout.buckets());
-    for (int b = 0; b < layout.buckets(); b++) {
-      compiled.add(compile(layout.bucket(b), plan));
-    }
+    List<QueryPlan> compiled = compileEach(plan);
     List<QueryPlan.DirectRange> ranges = each(compiled, QueryPlan::countedRange);
     Long counted = ranges == null ? null : directReads.count(ranges);
     if (counted != null) {
@@ -430,6 +435,15 @@ public final class PortableQueries {
       String snapshotKey, long snapshotTtlMillis) {
     return feed.appendTo(ScriptCalls.query(plan, mode, form, offset, limit, withValues, snapshotKey,
         snapshotTtlMillis));
+  }
+
+  /** {@code plan} compiled for each bucket, in bucket order. */
+  private <R> List<QueryPlan> compileEach(Plan<R> plan) {
+    List<QueryPlan> compiled = new ArrayList<>(layout.buckets());
+    for (int b = 0; b < layout.buckets(); b++) {
+      compiled.add(compile(layout.bucket(b), plan));
+    }
+    return compiled;
   }
 
   /** {@code query} compiled over the keys of {@code bucket}. */

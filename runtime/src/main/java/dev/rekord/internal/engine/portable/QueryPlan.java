@@ -107,36 +107,20 @@ final class QueryPlan {
   }
 
   /**
-   * The plan as {@link RankedPages} reads it when it is exactly one numeric range sorted by its own
-   * index (or a compound index's range sorted by its number): rows a bucket reaches by rank.
-   * Otherwise {@code null}.
-   */
-  RankedRange rankedRange() {
-    if (sortCount != 1 || plan.size() != 4 || !plan.get(0).equals(PlanOp.RANGE.code())
-        || !sortArgs.get(0).equals(SortIndex.SCORE.code()) || !sortArgs.get(1).equals(plan.get(1))) {
-      return null;
-    }
-    return new RankedRange(keys.get(1), keyAt(plan.get(1)), plan.get(2), plan.get(3),
-        sortArgs.get(2).equals(Direction.DESC.code()));
-  }
-
-  /**
-   * A range of one bucket's sorted set {@code key}, {@code min} to {@code max} as {@code ZCOUNT}
-   * takes them, in page order; {@code expiring} the bucket's set of expiring ids.
-   */
-  record RankedRange(String expiring, String key, String min, String max, boolean descending) {}
-
-  /**
    * The plan as {@link DirectReads} reads it when its whole result, in result order, is one range
    * of one sorted set: every id or a set of ids (scores 0, in id order) or one value of a
    * single-valued tag (members {@code value\0id}, in id order), without a sort order; or a numeric
-   * range sorted by its own index ({@link #rankedRange()}). Otherwise {@code null}.
+   * range sorted by its own index (or a compound index's range sorted by its number). Otherwise
+   * {@code null}. {@link RankedPages} reads deep pages of these by rank.
    */
   DirectRange directRange() {
     if (sortCount > 0) {
-      RankedRange ranked = rankedRange();
-      return ranked == null ? null : new DirectRange(keys.get(1), ranked.key(), DirectRange.By.SCORE,
-          ranked.min(), ranked.max(), ranked.descending(), "");
+      if (sortCount != 1 || plan.size() != 4 || !plan.get(0).equals(PlanOp.RANGE.code())
+          || !sortArgs.get(0).equals(SortIndex.SCORE.code()) || !sortArgs.get(1).equals(plan.get(1))) {
+        return null;
+      }
+      return new DirectRange(keys.get(1), keyAt(plan.get(1)), DirectRange.By.SCORE, plan.get(2), plan.get(3),
+          sortArgs.get(2).equals(Direction.DESC.code()), "");
     }
     DirectRange range = countedRange();
     return range == null || range.by() == DirectRange.By.SCORE ? null : range; // id order, not score order

@@ -6,36 +6,41 @@ import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.Reply;
 import dev.rekord.connection.ReplyType;
+import dev.rekord.connection.ScriptCall;
 import dev.rekord.internal.engine.portable.PortableQueries.Row;
+import dev.rekord.internal.engine.portable.QueryPlan.DirectRange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * A page deep into a numeric range sorted by its own field, over several buckets, found by counting
- * instead of merging every bucket's first {@code offset + limit} rows: three rounds of plain
- * commands, a few per bucket each, whatever the offset.
+ * A page deep into a result that is one range of one sorted set per bucket ({@link
+ * QueryPlan#directRange()}: every id, a tag's value, a collection's value, a numeric range sorted by
+ * its own field), over several buckets, found by counting instead of merging every bucket's first
+ * {@code offset + limit} rows: three rounds of a few commands per bucket, whatever the offset.
  *
  * <ol>
- *   <li>Each bucket's rows in the range ({@code ZCOUNT}), and where the range starts in its sorted
- *       set ({@code ZCARD} less the rows on the far side), with its count of expiring documents.
- *   <li>In each bucket, the score of its row at its share of the offset: local rank {@code r_b =
- *       floor(offset × n_b / n)} ({@code ZRANGE} by index, O(log n)). The page's first row, the
- *       {@code offset}-th of the whole, has a score between the least and the greatest of these (in
- *       page order: {@code low} and {@code high}): fewer than {@code Σ r_b ≤ offset} rows come before
- *       {@code low}, and at least {@code Σ (r_b + 1) > offset} rows come up to {@code high}.
+ *   <li>Each bucket's rows in the range ({@code ZCOUNT}, {@code ZLEXCOUNT}), and where the range
+ *       starts in its sorted set, with its count of expiring documents.
+ *   <li>In each bucket, its row at its share of the offset: local rank {@code r_b = floor(offset ×
+ *       n_b / n)} ({@code ZRANGE} by index, O(log n)). The page's first row, the {@code offset}-th of
+ *       the whole, lies between the least and the greatest of these rows (in page order: {@code
+ *       low} and {@code high}): fewer than {@code Σ r_b ≤ offset} rows come before {@code low}, and
+ *       at least {@code Σ (r_b + 1) > offset} rows come up to {@code high}.
  *   <li>Each bucket's rows before {@code low} (counted), its rows from {@code low} to {@code high}
  *       and its first {@code limit} rows after {@code high}. Merged, they are the whole's rows from
  *       position {@code Σ before} on, exactly for as many rows as the window holds and {@code limit}
  *       more: the page is among them.
  * </ol>
  *
- * Rows tie in id order within a score (the sorted set's own order), as every query. The work is
- * O(buckets × log n) plus the window, which holds the rows whose scores fall between the buckets'
- * estimates (a few per bucket when scores are spread, every row of a score shared by many). Rounds
- * are not atomic together: when writes between them leave the page outside the window, or a bucket
- * has expiring documents (whose ids the scripts sweep), it answers {@code null} and the caller
- * merges as for any page.
+ * A row is a member with its score, and rows of one score come in member (id) order, as in every
+ * query. Members of an id set or a tag's value share one score, so the window is a range of members
+ * ({@code ZLEXCOUNT}, {@code ZRANGE … BYLEX}); in a numeric range it is cut by rank, inside a score
+ * too ({@code ranked_window.lua}), so a score shared by thousands of rows costs a binary search, not
+ * a read of them all. The work is O(buckets × log n) plus the window, which holds the rows between
+ * the buckets' samples: a few per bucket. Rounds are not atomic together: when writes between them
+ * leave the page outside the window, or a bucket has expiring documents (whose ids the scripts
+ * sweep), it answers {@code null} and the caller merges as for any page.
  */
 final class RankedPages {
 
@@ -49,23 +54,19 @@ final class RankedPages {
    * The rows at {@code offset} to {@code offset + limit} of {@code ranges} (one per bucket, the same
    * range), in {@code order}; {@code null} when this way cannot tell (see the class).
    */
-  List<Row> page(List<QueryPlan.RankedRange> ranges, long offset, long limit, Comparator<Row> order) {
+  List<Row> page(List<DirectRange> ranges, long offset, long limit, Comparator<Row> order) {
     if (offset < 0 || limit < 0) {
       throw new IllegalArgumentException("a ranked page needs an offset and a limit: " + offset + ", " + limit);
     }
     int buckets = ranges.size();
     Batch counting = connection.batch();
     List<Reply<Long>> expiring = new ArrayList<>(buckets);
-    List<Reply<Long>> sizes = new ArrayList<>(buckets);
     List<Reply<Long>> inRange = new ArrayList<>(buckets);
-    List<Reply<Long>> fromStart = new ArrayList<>(buckets);
-    for (QueryPlan.RankedRange range : ranges) {
+    List<Reply<Long>> beforeRange = new ArrayList<>(buckets);
+    for (DirectRange range : ranges) {
       expiring.add(counting.add(Commands.zcard(range.expiring())));
-      sizes.add(counting.add(Commands.zcard(range.key())));
-      inRange.add(counting.add(zcount(range.key(), range.min(), range.max())));
-      // the rows from the range's start in page order to the end of the set
-      fromStart.add(counting.add(range.descending()
-          ? zcount(range.key(), "-inf", range.max()) : zcount(range.key(), range.min(), "+inf")));
+      inRange.add(counting.add(count(range, range.min(), range.max())));
+      beforeRange.add(range.by() == DirectRange.By.RANK ? null : counting.add(beforeStart(range)));
     }
     counting.execute();
     long total = 0;
@@ -76,7 +77,7 @@ final class RankedPages {
         return null;
       }
       rows[b] = inRange.get(b).get();
-      start[b] = sizes.get(b).get() - fromStart.get(b).get();
+      start[b] = beforeRange.get(b) == null ? 0 : beforeRange.get(b).get(); // every member: from the first
       total += rows[b];
     }
     if (offset >= total || limit == 0) {
@@ -93,60 +94,43 @@ final class RankedPages {
       if (Math.multiplyHigh(offset, rows[b]) != 0) {
         return null; // offset × rows beyond a long: far past any page worth counting
       }
-      long rank = start[b] + offset * rows[b] / total;
-      QueryPlan.RankedRange range = ranges.get(b);
-      List<String> args = new ArrayList<>(List.of(Long.toString(rank), Long.toString(rank)));
-      if (range.descending()) {
-        args.add("REV");
-      }
-      args.add("WITHSCORES");
-      samples.add(sampling.add(new Command<>("ZRANGE", List.of(range.key()), args, ReplyType.STRING_LIST)));
+      samples.add(sampling.add(rowAt(ranges.get(b), start[b] + offset * rows[b] / total)));
     }
     sampling.execute();
-    String low = null;
-    String high = null;
-    Comparator<String> pageOrder = scoreOrder(ranges.get(0).descending());
-    for (Reply<List<String>> sample : samples) {
-      List<String> reply = sample == null ? List.of() : sample.get();
-      if (reply.size() < 2) {
+    Row low = null;
+    Row high = null;
+    for (int b = 0; b < buckets; b++) {
+      List<String> reply = samples.get(b) == null ? List.of() : samples.get(b).get();
+      Row sample = reply.size() < 2 ? null : row(ranges.get(b), reply.get(0), reply.get(1));
+      if (sample == null) {
         continue; // written meanwhile
       }
-      String score = reply.get(1);
-      low = low == null || pageOrder.compare(score, low) < 0 ? score : low;
-      high = high == null || pageOrder.compare(score, high) > 0 ? score : high;
+      low = low == null || order.compare(sample, low) < 0 ? sample : low;
+      high = high == null || order.compare(sample, high) > 0 ? sample : high;
     }
     if (low == null) {
       return null;
     }
 
-    // a window of one score (rows sharing a value: the large windows) needs no score per row
-    boolean oneScore = low.equals(high);
     Batch window = connection.batch();
-    List<Reply<Long>> before = new ArrayList<>(buckets);
-    List<Reply<List<String>>> within = new ArrayList<>(buckets);
-    List<Reply<List<String>>> after = new ArrayList<>(buckets);
-    for (QueryPlan.RankedRange range : ranges) {
-      String key = range.key();
-      if (range.descending()) {
-        before.add(window.add(zcount(key, "(" + low, range.max())));
-        within.add(window.add(zrangeByScore(key, low, high, true, -1, !oneScore)));
-        after.add(window.add(zrangeByScore(key, "(" + high, range.min(), true, limit, true)));
-      } else {
-        before.add(window.add(zcount(key, range.min(), "(" + low)));
-        within.add(window.add(zrangeByScore(key, low, high, false, -1, !oneScore)));
-        after.add(window.add(zrangeByScore(key, "(" + high, range.max(), false, limit, true)));
-      }
+    List<Window> windows = new ArrayList<>(buckets);
+    for (DirectRange range : ranges) {
+      windows.add(range.by() == DirectRange.By.SCORE
+          ? new ScoredWindow(scored(window, ScriptCalls.rankedWindow(range, low, high, limit)))
+          : new MemberWindow(range, window, low, high, limit));
     }
     window.execute();
     long first = 0;
-    List<List<Row>> byBucket = new ArrayList<>(buckets);
     long windowRows = 0;
+    List<List<Row>> byBucket = new ArrayList<>(buckets);
     for (int b = 0; b < buckets; b++) {
-      first += before.get(b).get();
-      List<Row> bucketRows = new ArrayList<>();
-      List<String> read = within.get(b).get();
-      windowRows += oneScore ? addRows(read, low, bucketRows) : addRows(read, bucketRows);
-      addRows(after.get(b).get(), bucketRows);
+      Window read = windows.get(b);
+      first += read.before();
+      windowRows += read.within();
+      List<Row> bucketRows = read.rows(ranges.get(b));
+      if (bucketRows == null) {
+        return null;
+      }
       byBucket.add(bucketRows);
     }
     long skip = offset - first;
@@ -158,53 +142,135 @@ final class RankedPages {
     return merge.take(limit);
   }
 
-  /** Appends {@code members}, each with {@code score}, as rows; returns how many. */
-  private static int addRows(List<String> members, String score, List<Row> rows) {
-    for (String member : members) {
-      rows.add(new Row(member, new String[] {score}));
+  private static Reply<Object> scored(Batch batch, ScriptCall call) {
+    return batch.eval(EngineScripts.RANKED_WINDOW, call.keys(), call.args());
+  }
+
+  /** A bucket's third round: its rows before the window, in it, and the rows of both with those after. */
+  private interface Window {
+    long before();
+
+    long within();
+
+    /** The window's rows and those after it, in page order; {@code null} when one is no entry of the range. */
+    List<Row> rows(DirectRange range);
+  }
+
+  /** The window of a numeric range: {@code ranked_window.lua}'s reply. */
+  private record ScoredWindow(Reply<Object> reply) implements Window {
+    @Override
+    public long before() {
+      return (Long) ((List<?>) reply.get()).get(0);
     }
-    return members.size();
-  }
 
-  /** Appends {@code ZRANGE … WITHSCORES}'s members and scores as rows; returns how many. */
-  private static int addRows(List<String> withScores, List<Row> rows) {
-    for (int i = 0; i + 1 < withScores.size(); i += 2) {
-      rows.add(new Row(withScores.get(i), new String[] {withScores.get(i + 1)}));
+    @Override
+    public long within() {
+      return (Long) ((List<?>) reply.get()).get(1);
     }
-    return withScores.size() / 2;
+
+    @Override
+    public List<Row> rows(DirectRange range) {
+      List<?> flat = (List<?>) reply.get();
+      List<Row> rows = new ArrayList<>((flat.size() - 2) / 2);
+      for (int i = 2; i + 1 < flat.size(); i += 2) {
+        rows.add(new Row((String) flat.get(i), new String[] {(String) flat.get(i + 1)}));
+      }
+      return rows;
+    }
   }
 
-  /** Scores as Redis writes them, in page order (descending: the greatest first). */
-  private static Comparator<String> scoreOrder(boolean descending) {
-    Comparator<String> ascending = Comparator.comparingDouble(RankedPages::score);
-    return descending ? ascending.reversed() : ascending;
+  /** The window of members of one score (an id set, a tag's value): ranges of members. */
+  private static final class MemberWindow implements Window {
+    private final Reply<Long> before;
+    private final Reply<List<String>> within;
+    private final Reply<List<String>> after;
+
+    MemberWindow(DirectRange range, Batch batch, Row low, Row high, long limit) {
+      String from = range.prefix() + low.id();
+      String to = range.prefix() + high.id();
+      before = batch.add(count(range, range.min(), "(" + from));
+      within = batch.add(members(range, "[" + from, "[" + to, -1));
+      after = batch.add(members(range, "(" + to, range.max(), limit));
+    }
+
+    @Override
+    public long before() {
+      return before.get();
+    }
+
+    @Override
+    public long within() {
+      return within.get().size();
+    }
+
+    @Override
+    public List<Row> rows(DirectRange range) {
+      List<Row> rows = new ArrayList<>(within.get().size() + after.get().size());
+      for (List<String> members : List.of(within.get(), after.get())) {
+        for (String member : members) {
+          String id = DirectReads.idOf(range, member);
+          if (id == null) {
+            return null;
+          }
+          rows.add(new Row(id, new String[0]));
+        }
+      }
+      return rows;
+    }
   }
 
-  private static double score(String text) {
-    return switch (text) {
-      case "inf", "+inf" -> Double.POSITIVE_INFINITY;
-      case "-inf" -> Double.NEGATIVE_INFINITY;
-      default -> Double.parseDouble(text);
-    };
+  /** The row of {@code member} (with {@code score}) of {@code range}, or {@code null} when it is no entry of it. */
+  private static Row row(DirectRange range, String member, String score) {
+    if (range.by() == DirectRange.By.SCORE) {
+      return new Row(member, new String[] {score});
+    }
+    String id = DirectReads.idOf(range, member);
+    return id == null ? null : new Row(id, new String[0]);
   }
 
-  private static Command<Long> zcount(String key, String min, String max) {
-    return new Command<>("ZCOUNT", List.of(key), List.of(min, max), ReplyType.LONG);
+  /** How many members of {@code range}'s set lie from {@code min} to {@code max}, as the range counts them. */
+  private static Command<Long> count(DirectRange range, String min, String max) {
+    String command = range.by() == DirectRange.By.SCORE ? "ZCOUNT" : "ZLEXCOUNT";
+    return new Command<>(command, List.of(range.key()), List.of(min, max), ReplyType.LONG);
   }
 
-  /** {@code ZRANGE key from to BYSCORE [REV] [LIMIT 0 limit] [WITHSCORES]} ({@code limit} -1: all). */
-  private static Command<List<String>> zrangeByScore(String key, String from, String to, boolean rev, long limit,
-      boolean withScores) {
-    List<String> args = new ArrayList<>(List.of(from, to, "BYSCORE"));
-    if (rev) {
+  /**
+   * How many members of the set come before a range of members or scores in page order: before
+   * its first member, below its least score (ascending) or above its greatest (descending).
+   */
+  private static Command<Long> beforeStart(DirectRange range) {
+    if (range.by() == DirectRange.By.LEX) {
+      return count(range, "-", complement(range.min()));
+    }
+    return range.descending()
+        ? count(range, complement(range.max()), "+inf")
+        : count(range, "-inf", complement(range.min()));
+  }
+
+  /** The bound on the other side of {@code bound}: {@code [x} and {@code (x} swap (a score without a mark is {@code [x}). */
+  private static String complement(String bound) {
+    if (bound.startsWith("(")) {
+      return bound.substring(1);
+    }
+    return "(" + (bound.startsWith("[") ? bound.substring(1) : bound);
+  }
+
+  /** The member at {@code rank} in page order, with its score. */
+  private static Command<List<String>> rowAt(DirectRange range, long rank) {
+    List<String> args = new ArrayList<>(List.of(Long.toString(rank), Long.toString(rank)));
+    if (range.descending()) {
       args.add("REV");
     }
+    args.add("WITHSCORES");
+    return new Command<>("ZRANGE", List.of(range.key()), args, ReplyType.STRING_LIST);
+  }
+
+  /** {@code ZRANGE key from to BYLEX [LIMIT 0 limit]} ({@code limit} -1: all). */
+  private static Command<List<String>> members(DirectRange range, String from, String to, long limit) {
+    List<String> args = new ArrayList<>(List.of(from, to, "BYLEX"));
     if (limit >= 0) {
       args.addAll(List.of("LIMIT", "0", Long.toString(limit)));
     }
-    if (withScores) {
-      args.add("WITHSCORES");
-    }
-    return new Command<>("ZRANGE", List.of(key), args, ReplyType.STRING_LIST);
+    return new Command<>("ZRANGE", List.of(range.key()), args, ReplyType.STRING_LIST);
   }
 }

@@ -102,6 +102,17 @@ final class ScriptCalls {
     return new ScriptCall(List.of(bucket.documentKey(id)), List.of(form.code()));
   }
 
+  /**
+   * {@code ranked_window.lua} over {@code range} (a numeric range): the rows from {@code first} to
+   * {@code last} (in page order, each an id with its score) and {@code after} more.
+   */
+  static ScriptCall rankedWindow(QueryPlan.DirectRange range, PortableQueries.Row first, PortableQueries.Row last,
+      long after) {
+    String direction = (range.descending() ? EngineProtocol.Direction.DESC : EngineProtocol.Direction.ASC).code();
+    return new ScriptCall(List.of(range.key()), List.of(range.min(), range.max(), direction,
+        first.values()[0], first.id(), last.values()[0], last.id(), Long.toString(after)));
+  }
+
   /** {@link #save} of a hash document given as a map, its pairs going straight into {@code ARGV}. */
   static ScriptCall saveHash(KeyLayout.Bucket bucket, String id, Condition condition, Map<String, String> fields,
       long ttlMillis, IndexEntries entries) {

@@ -1,6 +1,7 @@
 package dev.rekord.internal.engine.portable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.engine.portable.Doc.Doc_;
@@ -24,10 +25,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Pages deep into a numeric range sorted by its own index, over several buckets (found by counting:
- * {@link RankedPages}), against an in-memory evaluation: scores with many ties (ages) and few
- * (dates), both directions, bounds inclusive and exclusive, ids holding the bytes 0 and 1 (ties go
- * in byte order). Such a page runs no script; with expiring documents it is merged as any page.
+ * Pages deep into one index's range over several buckets (found by counting: {@link RankedPages}),
+ * against an in-memory evaluation: numeric ranges sorted by their own field, with scores with many
+ * ties (ages) and few (dates), both directions, bounds inclusive and exclusive; a tag's value, a
+ * collection's value and every id, in id order; ids holding the bytes 0 and 1 (ties go in byte
+ * order). Each page is asked twice: as a query, and of the counting alone, which must answer (not
+ * leave it to the merge). With expiring documents a page is merged as any page.
  */
 public class DeepPageTest {
 
@@ -54,7 +57,9 @@ public class DeepPageTest {
         };
         Integer age = random.nextInt(12) == 0 ? null : random.nextInt(30);
         LocalDate born = random.nextInt(12) == 0 ? null : LocalDate.ofEpochDay(random.nextInt(20_000));
-        Doc doc = new Doc(id, null, null, age, born, null, null, null, null);
+        String city = random.nextInt(12) == 0 ? null : CITIES.get(random.nextInt(CITIES.size()));
+        List<String> tags = random.nextInt(6) == 0 ? List.of() : List.of(TAGS.get(random.nextInt(TAGS.size())));
+        Doc doc = new Doc(id, city, null, age, born, null, null, null, tags);
         writer.saveHash(id, Map.of("id", id), Duration.ZERO, doc.entries());
         docs.add(doc);
       }
@@ -63,16 +68,26 @@ public class DeepPageTest {
       for (int q = 0; q < QUERIES; q++) {
         Query query = random.nextBoolean() ? ageQuery(random) : bornQuery(random);
         boolean descending = random.nextBoolean();
-        Sort<Doc> sort = query.sort(descending);
+        List<Sort<Doc>> sort = List.of(query.sort(descending));
         List<Doc> matching = docs.stream().filter(query.where()).sorted(query.order(descending)).toList();
-        long offset = NodeFanOut.SPREAD_ROWS + 1 + random.nextInt(Math.max(1, matching.size() - 900));
-        int limit = random.nextInt(5) == 0 ? 0 : 1 + random.nextInt(60);
-        List<String> expected = matching.stream().skip(offset).limit(limit).map(Doc::id).toList();
-        String what = "query " + q + " (seed " + (SEED + buckets) + "): " + query.condition() + " "
-            + (descending ? "desc" : "asc") + " offset " + offset + " limit " + limit;
-        assertEquals(expected, engine.ids(query.condition(), List.of(sort), offset, limit), what);
+        assertDeepPages(engine, query.condition(), sort, matching, random, "query " + q + " (seed "
+            + (SEED + buckets) + "): " + query.condition() + " " + (descending ? "desc" : "asc"));
       }
-      assertEquals(scriptsBefore, evalshaCalls(), "deep pages of a ranked range are counted, not merged by scripts");
+      assertTrue(evalshaCalls() - scriptsBefore <= QUERIES * 2L * buckets, "at most one window script per bucket and page");
+
+      scriptsBefore = evalshaCalls();
+      List<Doc> byId = docs.stream().sorted(Comparator.comparing(Doc::id, DeepPageTest::compareBytes)).toList();
+      for (int q = 0; q < QUERIES / 3; q++) {
+        String city = CITIES.get(random.nextInt(CITIES.size()));
+        String tag = TAGS.get(random.nextInt(TAGS.size()));
+        String what = "query " + q + " (seed " + (SEED + buckets) + "): ";
+        assertDeepPages(engine, Doc_.city.eq(city), List.of(),
+            byId.stream().filter(d -> city.equals(d.city())).toList(), random, what + "city = " + city);
+        assertDeepPages(engine, Doc_.tags.contains(tag), List.of(),
+            byId.stream().filter(d -> d.tags().contains(tag)).toList(), random, what + "tags contain " + tag);
+        assertDeepPages(engine, null, List.of(), byId, random, what + "every document");
+      }
+      assertEquals(scriptsBefore, evalshaCalls(), "deep pages of members are counted with plain commands");
 
       for (int i = 0; i < 50; i++) { // an expiring document in every bucket: the pages are merged by scripts
         Doc doc = docs.get(i);
@@ -84,6 +99,60 @@ public class DeepPageTest {
           engine.ids(Doc_.age.gte(3), List.of(Doc_.age.asc()), 1500, 25));
       assertEquals(true, evalshaCalls() > scriptsBefore, "merged by scripts once documents expire");
     }
+  }
+
+  /**
+   * A page deep inside one score that every row shares is cut out of that score by rank: the
+   * servers send a window of it, not all of it (the page before this counted every row of a score
+   * that the buckets' samples fell in).
+   */
+  @ParameterizedTest(name = "{0} buckets")
+  @ValueSource(ints = {16})
+  public void aPageDeepInsideOneScoreReadsAWindowOfIt(int buckets) {
+    KeyLayout layout = KeyLayout.of("tie" + buckets, buckets);
+    int documents = 6000;
+    try (RedisConnection connection = connect()) {
+      IndexWriter writer = new IndexWriter(connection, layout);
+      PortableQueries engine = new PortableQueries(connection, layout);
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < documents; i++) {
+        String id = "member-" + i;
+        Doc doc = new Doc(id, null, null, 42, null, null, null, null, null);
+        writer.saveHash(id, Map.of("id", id), Duration.ZERO, doc.entries());
+        ids.add(id);
+      }
+      ids.sort(DeepPageTest::compareBytes);
+      long tieBytes = ids.stream().mapToLong(id -> id.length() + 8).sum(); // "$9\r\nmember-1\r\n"
+      for (boolean descending : List.of(false, true)) {
+        List<String> inOrder = new ArrayList<>(ids);
+        if (descending) {
+          java.util.Collections.reverse(inOrder);
+        }
+        long sent = outputBytes();
+        List<String> page = engine.rankedIds(Doc_.age.gte(0), List.of(descending ? Doc_.age.desc() : Doc_.age.asc()),
+            4000, 20);
+        long read = outputBytes() - sent;
+        assertEquals(inOrder.subList(4000, 4020), page);
+        assertTrue(read < tieBytes / 4, "read " + read + " bytes of a score of " + tieBytes);
+      }
+    }
+  }
+
+  private static final List<String> CITIES = List.of("Oslo", "Bergen", "Tromsø\0", "Ås");
+  private static final List<String> TAGS = List.of("a", "b", "c");
+
+  /**
+   * A deep page of {@code matching} (in result order), random offset and limit, asked as a query and
+   * of the counting alone.
+   */
+  private static void assertDeepPages(PortableQueries engine, Condition<Doc> condition, List<Sort<Doc>> sort,
+      List<Doc> matching, Random random, String what) {
+    long offset = NodeFanOut.SPREAD_ROWS + 1 + random.nextInt(Math.max(1, matching.size() - 900));
+    int limit = random.nextInt(5) == 0 ? 0 : 1 + random.nextInt(60);
+    List<String> expected = matching.stream().skip(offset).limit(limit).map(Doc::id).toList();
+    String page = what + " offset " + offset + " limit " + limit;
+    assertEquals(expected, engine.ids(condition, sort, offset, limit), page);
+    assertEquals(expected, engine.rankedIds(condition, sort, offset, limit), page + ", counted");
   }
 
   /** A condition on one sortable number, its sort and its order in memory. */
@@ -136,6 +205,20 @@ public class DeepPageTest {
   /** The servers' masters, whose {@code EVALSHA} calls are counted. */
   protected List<RedisServer> masters() {
     return List.of(redis.server());
+  }
+
+  /** What the masters have sent their clients, in bytes. */
+  private long outputBytes() {
+    long bytes = 0;
+    for (RedisServer server : masters()) {
+      String stats = (String) server.command("INFO", "stats");
+      for (String line : stats.split("\r\n")) {
+        if (line.startsWith("total_net_output_bytes:")) {
+          bytes += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+        }
+      }
+    }
+    return bytes;
   }
 
   private long evalshaCalls() {

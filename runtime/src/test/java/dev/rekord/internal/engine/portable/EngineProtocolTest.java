@@ -103,7 +103,7 @@ class EngineProtocolTest {
   private static final List<String> SCRIPT_FILES = List.of("manifest", "entries", "changes", "digest", "version",
       "hash_write", "save_head", "save", "save_one", "index", "read", "reindex", "drop_if_gone", "expire",
       "changes_read", "delete", "query_common", "query_plan", "query_estimate", "query_probe", "query_order",
-      "query", "query_node");
+      "query", "query_node", "ranked_window");
 
   /**
    * The Lua files name every constant, never spell its code (comments aside); the scripts built from
@@ -127,7 +127,8 @@ class EngineProtocolTest {
     }
     for (LuaScript script : List.of(EngineScripts.SAVE, EngineScripts.SAVE_ONE, EngineScripts.REINDEX,
         EngineScripts.DROP_IF_GONE, EngineScripts.DELETE, EngineScripts.QUERY, EngineScripts.EXPIRE,
-        EngineScripts.NODE_QUERY, EngineScripts.INDEX, EngineScripts.READ, EngineScripts.READ_CHANGES)) {
+        EngineScripts.NODE_QUERY, EngineScripts.INDEX, EngineScripts.READ, EngineScripts.READ_CHANGES,
+        EngineScripts.RANKED_WINDOW)) {
       for (String name : EngineProtocol.constants().keySet()) {
         assertFalse(Pattern.compile("\\b" + name + "\\b").matcher(script.source()).find(),
             script.name() + " runs with the name " + name + " instead of its literal");
@@ -278,6 +279,16 @@ class EngineProtocolTest {
     ScriptCall versioned = ScriptCalls.saveUnchanged(BUCKET, "m1", "v", "d1g", Form.JSON, 0, List.of("{}"),
         IndexEntries.create());
     assertEquals("v", versioned.args().get(5));
+  }
+
+  @Test
+  void aRankedWindowTakesTheRangeTheDirectionTwoRowsAndHowManyMore() {
+    QueryPlan plan = QueryPlan.of(BUCKET, Doc_.age.between(3, 9), List.of(Doc_.age.desc()));
+    QueryPlan.DirectRange range = plan.directRange();
+    ScriptCall call = ScriptCalls.rankedWindow(range, new PortableQueries.Row("m9", new String[] {"8"}),
+        new PortableQueries.Row("m1", new String[] {"7"}), 20);
+    assertEquals(List.of("{doc:2}#num:age"), call.keys());
+    assertEquals(List.of("3", "9", "desc", "8", "m9", "7", "m1", "20"), call.args());
   }
 
   @Test
