@@ -297,17 +297,6 @@ public final class PortableQueries {
   }
 
   /**
-   * The ids of a deep page found by counting alone ({@link RankedPages}), or {@code null} where a
-   * page would be merged instead: lets tests tell the two ways apart, which give the same rows.
-   */
-  <R> List<String> rankedIds(Condition<R> condition, List<Sort<R>> sort, long offset, long limit) {
-    Plan<R> plan = plan(condition, sort);
-    List<QueryPlan> compiled = compileEach(plan);
-    List<Row> rows = rankedPage(compiled, offset, limit, order(sort));
-    return rows == null ? null : rows.stream().map(Row::id).toList();
-  }
-
-  /**
    * The first {@code need} rows of each bucket of a cluster, read off the index with plain commands
    * ({@link DirectReads#spread}), or {@code null} when the query (compiled per bucket) has another
    * shape or a bucket has expiring documents.

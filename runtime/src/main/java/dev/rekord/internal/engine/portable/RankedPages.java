@@ -6,7 +6,6 @@ import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.Reply;
 import dev.rekord.connection.ReplyType;
-import dev.rekord.connection.ScriptCall;
 import dev.rekord.internal.engine.portable.PortableQueries.Row;
 import dev.rekord.internal.engine.portable.QueryPlan.DirectRange;
 import java.util.ArrayList;
@@ -35,19 +34,34 @@ import java.util.List;
  *
  * A row is a member with its score, and rows of one score come in member (id) order, as in every
  * query. Members of an id set or a tag's value share one score, so the window is a range of members
- * ({@code ZLEXCOUNT}, {@code ZRANGE … BYLEX}); in a numeric range it is cut by rank, inside a score
- * too ({@code ranked_window.lua}), so a score shared by thousands of rows costs a binary search, not
- * a read of them all. The work is O(buckets × log n) plus the window, which holds the rows between
- * the buckets' samples: a few per bucket. Rounds are not atomic together: when writes between them
+ * ({@code ZLEXCOUNT}, {@code ZRANGE … BYLEX}). A numeric range's window is cut by score with plain
+ * commands (whole scores: every row of the first and last row's scores) unless the second round's
+ * probe finds crowded scores ({@link #CROWDED_SCORE}); then it is cut by rank, inside a score too
+ * ({@code ranked_window.lua}), so a score shared by thousands of rows costs a binary search, not a
+ * read of them all. The work is O(buckets × log n) plus the window, which holds the rows between the
+ * buckets' samples (a few dozen per bucket at an offset of 10,000). Rounds are not atomic together: when writes between them
  * leave the page outside the window, or a bucket has expiring documents (whose ids the scripts
  * sweep), it answers {@code null} and the caller merges as for any page.
  */
 final class RankedPages {
 
+  /**
+   * How far past its sample a bucket's row is probed: when one shares the sample's score, scores
+   * are crowded (hundreds of rows each), and a window cut by score would read them whole.
+   */
+  static final int CROWDED_SCORE = 256;
+
   private final RedisConnection connection;
+  private final long crowdedScore;
 
   RankedPages(RedisConnection connection) {
+    this(connection, CROWDED_SCORE);
+  }
+
+  /** Scores count as crowded where rows {@code crowdedScore} apart share one (tests try both windows). */
+  RankedPages(RedisConnection connection, long crowdedScore) {
     this.connection = connection;
+    this.crowdedScore = crowdedScore;
   }
 
   /**
@@ -86,19 +100,26 @@ final class RankedPages {
 
     Batch sampling = connection.batch();
     List<Reply<List<String>>> samples = new ArrayList<>(buckets);
+    List<Reply<List<String>>> probes = new ArrayList<>(buckets);
     for (int b = 0; b < buckets; b++) {
       if (rows[b] == 0) {
         samples.add(null);
+        probes.add(null);
         continue;
       }
       if (Math.multiplyHigh(offset, rows[b]) != 0) {
         return null; // offset × rows beyond a long: far past any page worth counting
       }
-      samples.add(sampling.add(rowAt(ranges.get(b), start[b] + offset * rows[b] / total)));
+      DirectRange range = ranges.get(b);
+      long rank = start[b] + offset * rows[b] / total;
+      samples.add(sampling.add(rowAt(range, rank)));
+      boolean probe = range.by() == DirectRange.By.SCORE && crowdedScore < start[b] + rows[b] - rank;
+      probes.add(probe ? sampling.add(rowAt(range, rank + crowdedScore)) : null);
     }
     sampling.execute();
     Row low = null;
     Row high = null;
+    boolean crowded = false;
     for (int b = 0; b < buckets; b++) {
       List<String> reply = samples.get(b) == null ? List.of() : samples.get(b).get();
       Row sample = reply.size() < 2 ? null : row(ranges.get(b), reply.get(0), reply.get(1));
@@ -107,6 +128,8 @@ final class RankedPages {
       }
       low = low == null || order.compare(sample, low) < 0 ? sample : low;
       high = high == null || order.compare(sample, high) > 0 ? sample : high;
+      List<String> probe = probes.get(b) == null ? List.of() : probes.get(b).get();
+      crowded |= probe.size() == 2 && probe.get(1).equals(reply.get(1));
     }
     if (low == null) {
       return null;
@@ -115,9 +138,14 @@ final class RankedPages {
     Batch window = connection.batch();
     List<Window> windows = new ArrayList<>(buckets);
     for (DirectRange range : ranges) {
-      windows.add(range.by() == DirectRange.By.SCORE
-          ? new ScoredWindow(scored(window, ScriptCalls.rankedWindow(range, low, high, limit)))
-          : new MemberWindow(range, window, low, high, limit));
+      if (range.by() != DirectRange.By.SCORE) {
+        windows.add(new MemberWindow(range, window, low, high, limit));
+      } else if (crowded) {
+        windows.add(new CutWindow(window.eval(EngineScripts.RANKED_WINDOW, List.of(range.key()),
+            ScriptCalls.rankedWindow(range, low, high, limit).args())));
+      } else {
+        windows.add(new ScoreWindow(range, window, low, high, limit));
+      }
     }
     window.execute();
     long first = 0;
@@ -142,10 +170,6 @@ final class RankedPages {
     return merge.take(limit);
   }
 
-  private static Reply<Object> scored(Batch batch, ScriptCall call) {
-    return batch.eval(EngineScripts.RANKED_WINDOW, call.keys(), call.args());
-  }
-
   /** A bucket's third round: its rows before the window, in it, and the rows of both with those after. */
   private interface Window {
     long before();
@@ -156,8 +180,11 @@ final class RankedPages {
     List<Row> rows(DirectRange range);
   }
 
-  /** The window of a numeric range: {@code ranked_window.lua}'s reply. */
-  private record ScoredWindow(Reply<Object> reply) implements Window {
+  /**
+   * The window of a numeric range cut by rank, inside a score too: {@code ranked_window.lua}'s reply
+   * (its rows' one score and their members, or {@code ''} and each member with its score).
+   */
+  private record CutWindow(Reply<Object> reply) implements Window {
     @Override
     public long before() {
       return (Long) ((List<?>) reply.get()).get(0);
@@ -171,12 +198,94 @@ final class RankedPages {
     @Override
     public List<Row> rows(DirectRange range) {
       List<?> flat = (List<?>) reply.get();
-      List<Row> rows = new ArrayList<>((flat.size() - 2) / 2);
-      for (int i = 2; i + 1 < flat.size(); i += 2) {
-        rows.add(new Row((String) flat.get(i), new String[] {(String) flat.get(i + 1)}));
+      String score = (String) flat.get(2);
+      List<?> read = flat.subList(3, flat.size());
+      List<Row> rows = new ArrayList<>(read.size());
+      if (score.isEmpty()) {
+        addScored(read, rows);
+      } else {
+        for (Object member : read) {
+          rows.add(new Row((String) member, new String[] {score}));
+        }
       }
       return rows;
     }
+  }
+
+  /**
+   * The window of a numeric range cut by score: every row of the scores from the first row's to the
+   * last row's (rows of those scores before the first row or after the last included), read with
+   * plain commands; while no score is crowded, cheaper than the script's search.
+   */
+  private static final class ScoreWindow implements Window {
+    private final String lowScore;
+    private final boolean oneScore;
+    private final Reply<Long> before;
+    private final Reply<List<String>> within;
+    private final Reply<List<String>> after;
+
+    ScoreWindow(DirectRange range, Batch batch, Row low, Row high, long limit) {
+      lowScore = low.values()[0];
+      String highScore = high.values()[0];
+      oneScore = lowScore.equals(highScore); // rows of one score need no score each
+      String key = range.key();
+      if (range.descending()) {
+        before = batch.add(count(range, "(" + lowScore, range.max()));
+        within = batch.add(byScore(key, lowScore, highScore, true, -1, !oneScore));
+        after = batch.add(byScore(key, "(" + highScore, range.min(), true, limit, true));
+      } else {
+        before = batch.add(count(range, range.min(), "(" + lowScore));
+        within = batch.add(byScore(key, lowScore, highScore, false, -1, !oneScore));
+        after = batch.add(byScore(key, "(" + highScore, range.max(), false, limit, true));
+      }
+    }
+
+    @Override
+    public long before() {
+      return before.get();
+    }
+
+    @Override
+    public long within() {
+      return oneScore ? within.get().size() : within.get().size() / 2;
+    }
+
+    @Override
+    public List<Row> rows(DirectRange range) {
+      List<Row> rows = new ArrayList<>();
+      if (oneScore) {
+        for (String member : within.get()) {
+          rows.add(new Row(member, new String[] {lowScore}));
+        }
+      } else {
+        addScored(within.get(), rows);
+      }
+      addScored(after.get(), rows);
+      return rows;
+    }
+  }
+
+  /** Appends {@code ZRANGE … WITHSCORES}'s members and scores as rows. */
+  private static void addScored(List<?> withScores, List<Row> rows) {
+    for (int i = 0; i + 1 < withScores.size(); i += 2) {
+      rows.add(new Row((String) withScores.get(i), new String[] {(String) withScores.get(i + 1)}));
+    }
+  }
+
+  /** {@code ZRANGE key from to BYSCORE [REV] [LIMIT 0 limit] [WITHSCORES]} ({@code limit} -1: all). */
+  private static Command<List<String>> byScore(String key, String from, String to, boolean rev, long limit,
+      boolean withScores) {
+    List<String> args = new ArrayList<>(List.of(from, to, "BYSCORE"));
+    if (rev) {
+      args.add("REV");
+    }
+    if (limit >= 0) {
+      args.addAll(List.of("LIMIT", "0", Long.toString(limit)));
+    }
+    if (withScores) {
+      args.add("WITHSCORES");
+    }
+    return new Command<>("ZRANGE", List.of(key), args, ReplyType.STRING_LIST);
   }
 
   /** The window of members of one score (an id set, a tag's value): ranges of members. */

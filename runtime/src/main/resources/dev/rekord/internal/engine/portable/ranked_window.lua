@@ -6,36 +6,40 @@
 -- (DIRECTION_*), the window's first and last row in page order (score, member each), and how many
 -- rows to give after the last.
 -- Returns: the rows of the range before the first row (in page order), the rows from the first row
--- to the last, then the members and scores of those rows and of up to that many more, in page order.
+-- to the last, then those rows and up to that many more, in page order: their one score and their
+-- members when they share one score, else '' and each member with its score.
 local key = KEYS[1]
 local min, max = ARGV[1], ARGV[2]
 local descending = ARGV[3] == DIRECTION_DESC
 local firstScore, firstMember, lastScore, lastMember = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 local after = tonumber(ARGV[8])
 
--- How many members come before the row (score, member) in ascending order.
-local function rankOf(score, member)
-  local low = redis.call('ZCOUNT', key, '-inf', '(' .. score)
-  local high = low + redis.call('ZCOUNT', key, score, score)
+-- The ranks (ascending) of the members with score: [from, to).
+local ties = {}
+local function scoreRanks(score)
+  local known = ties[score]
+  if not known then
+    local from = redis.call('ZCOUNT', key, '-inf', '(' .. score)
+    known = {from, from + redis.call('ZCOUNT', key, score, score)}
+    ties[score] = known
+  end
+  return known[1], known[2]
+end
+
+-- How many members come before the row (score, member) in ascending order, or (through) before it
+-- or are it.
+local function rankOf(score, member, through)
+  local low, high = scoreRanks(score)
   while low < high do
     local middle = math.floor((low + high) / 2)
-    if before(redis.call('ZRANGE', key, middle, middle)[1], member) then
+    local at = redis.call('ZRANGE', key, middle, middle)[1]
+    if (through and not before(member, at)) or (not through and before(at, member)) then
       low = middle + 1
     else
       high = middle
     end
   end
   return low
-end
-
--- How many members come before the row, or are it.
-local function rankThrough(score, member)
-  local rank = rankOf(score, member)
-  local row = redis.call('ZRANGE', key, rank, rank, 'WITHSCORES')
-  if row[1] == member and tonumber(row[2]) == tonumber(score) then
-    return rank + 1
-  end
-  return rank
 end
 
 -- The range in ascending ranks: [start, stop).
@@ -45,30 +49,59 @@ if min ~= '-inf' then
 end
 local stop = redis.call('ZCOUNT', key, '-inf', max)
 
-local reply
+-- In ascending order the window runs from its least row to its greatest: the first row of an
+-- ascending page, the last of a descending one.
+local from, to
 if descending then
-  -- in ascending order the window runs from its last row (the least) to its first
-  local from = math.max(rankOf(lastScore, lastMember), start)
-  local to = math.min(rankThrough(firstScore, firstMember), stop)
-  reply = {stop - to, math.max(to - from, 0)}
-  local low = math.max(from - after, start)
-  if low < to then
-    local rows = redis.call('ZRANGE', key, low, to - 1, 'WITHSCORES')
-    for i = #rows - 1, 1, -2 do
-      reply[#reply + 1] = rows[i]
-      reply[#reply + 1] = rows[i + 1]
-    end
-  end
+  from = math.max(rankOf(lastScore, lastMember, false), start)
+  to = math.min(rankOf(firstScore, firstMember, true), stop)
 else
-  local from = math.max(rankOf(firstScore, firstMember), start)
-  local to = math.min(rankThrough(lastScore, lastMember), stop)
-  reply = {from - start, math.max(to - from, 0)}
-  local high = math.min(to + after, stop)
-  if from < high then
-    local rows = redis.call('ZRANGE', key, from, high - 1, 'WITHSCORES')
+  from = math.max(rankOf(firstScore, firstMember, false), start)
+  to = math.min(rankOf(lastScore, lastMember, true), stop)
+end
+
+-- The rows in ascending ranks [low, high), in page order: members alone when they share one score
+-- (then it comes first; half the strings to move), else members and scores ('' first).
+local function rowsBetween(low, high)
+  local reply
+  local score = lastScore == firstScore and lastScore
+  if score then
+    local tieFrom, tieTo = scoreRanks(score)
+    score = tieFrom <= low and high <= tieTo and score
+  end
+  local rows
+  if low >= high then
+    return {''} -- (ZRANGE 0 -1 would be every member)
+  elseif score then
+    reply = {score}
+    rows = redis.call('ZRANGE', key, low, high - 1)
+  else
+    reply = {''}
+    rows = redis.call('ZRANGE', key, low, high - 1, 'WITHSCORES')
+  end
+  local step = score and 1 or 2
+  if descending then
+    for i = #rows - step + 1, 1, -step do
+      for j = i, i + step - 1 do
+        reply[#reply + 1] = rows[j]
+      end
+    end
+  else
     for i = 1, #rows do
       reply[#reply + 1] = rows[i]
     end
   end
+  return reply
 end
-return reply
+
+local before, within, rows
+if descending then
+  before, within = stop - to, math.max(to - from, 0)
+  rows = rowsBetween(math.max(from - after, start), to)
+else
+  before, within = from - start, math.max(to - from, 0)
+  rows = rowsBetween(from, math.min(to + after, stop))
+end
+table.insert(rows, 1, within)
+table.insert(rows, 1, before)
+return rows

@@ -29,8 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * against an in-memory evaluation: numeric ranges sorted by their own field, with scores with many
  * ties (ages) and few (dates), both directions, bounds inclusive and exclusive; a tag's value, a
  * collection's value and every id, in id order; ids holding the bytes 0 and 1 (ties go in byte
- * order). Each page is asked twice: as a query, and of the counting alone, which must answer (not
- * leave it to the merge). With expiring documents a page is merged as any page.
+ * order). Each page is asked as a query, and of the counting alone ({@link RankedPages}), which must
+ * answer (not leave it to the merge) with its numeric windows cut by score and cut by rank. With
+ * expiring documents a page is merged as any page.
  */
 public class DeepPageTest {
 
@@ -70,10 +71,11 @@ public class DeepPageTest {
         boolean descending = random.nextBoolean();
         List<Sort<Doc>> sort = List.of(query.sort(descending));
         List<Doc> matching = docs.stream().filter(query.where()).sorted(query.order(descending)).toList();
-        assertDeepPages(engine, query.condition(), sort, matching, random, "query " + q + " (seed "
+        assertDeepPages(connection, layout, query.condition(), sort, matching, random, "query " + q + " (seed "
             + (SEED + buckets) + "): " + query.condition() + " " + (descending ? "desc" : "asc"));
       }
-      assertTrue(evalshaCalls() - scriptsBefore <= QUERIES * 2L * buckets, "at most one window script per bucket and page");
+      assertTrue(evalshaCalls() - scriptsBefore <= QUERIES * 2L * buckets,
+          "no query scripts: at most one window script per bucket, for the query and the page cut by rank");
 
       scriptsBefore = evalshaCalls();
       List<Doc> byId = docs.stream().sorted(Comparator.comparing(Doc::id, DeepPageTest::compareBytes)).toList();
@@ -81,11 +83,11 @@ public class DeepPageTest {
         String city = CITIES.get(random.nextInt(CITIES.size()));
         String tag = TAGS.get(random.nextInt(TAGS.size()));
         String what = "query " + q + " (seed " + (SEED + buckets) + "): ";
-        assertDeepPages(engine, Doc_.city.eq(city), List.of(),
+        assertDeepPages(connection, layout, Doc_.city.eq(city), List.of(),
             byId.stream().filter(d -> city.equals(d.city())).toList(), random, what + "city = " + city);
-        assertDeepPages(engine, Doc_.tags.contains(tag), List.of(),
+        assertDeepPages(connection, layout, Doc_.tags.contains(tag), List.of(),
             byId.stream().filter(d -> d.tags().contains(tag)).toList(), random, what + "tags contain " + tag);
-        assertDeepPages(engine, null, List.of(), byId, random, what + "every document");
+        assertDeepPages(connection, layout, null, List.of(), byId, random, what + "every document");
       }
       assertEquals(scriptsBefore, evalshaCalls(), "deep pages of members are counted with plain commands");
 
@@ -102,15 +104,15 @@ public class DeepPageTest {
   }
 
   /**
-   * A page deep inside one score that every row shares is cut out of that score by rank: the
-   * servers send a window of it, not all of it (the page before this counted every row of a score
-   * that the buckets' samples fell in).
+   * A page deep inside one score that every row shares (625 rows a bucket: crowded) is cut out of
+   * that score by rank: the servers send a window of it, not all of it (the page before this read
+   * every row of a score that the buckets' samples fell in).
    */
   @ParameterizedTest(name = "{0} buckets")
   @ValueSource(ints = {16})
   public void aPageDeepInsideOneScoreReadsAWindowOfIt(int buckets) {
     KeyLayout layout = KeyLayout.of("tie" + buckets, buckets);
-    int documents = 6000;
+    int documents = 10_000;
     try (RedisConnection connection = connect()) {
       IndexWriter writer = new IndexWriter(connection, layout);
       PortableQueries engine = new PortableQueries(connection, layout);
@@ -129,7 +131,7 @@ public class DeepPageTest {
           java.util.Collections.reverse(inOrder);
         }
         long sent = outputBytes();
-        List<String> page = engine.rankedIds(Doc_.age.gte(0), List.of(descending ? Doc_.age.desc() : Doc_.age.asc()),
+        List<String> page = engine.ids(Doc_.age.gte(0), List.of(descending ? Doc_.age.desc() : Doc_.age.asc()),
             4000, 20);
         long read = outputBytes() - sent;
         assertEquals(inOrder.subList(4000, 4020), page);
@@ -143,16 +145,25 @@ public class DeepPageTest {
 
   /**
    * A deep page of {@code matching} (in result order), random offset and limit, asked as a query and
-   * of the counting alone.
+   * of the counting alone: numeric windows cut by score (no score crowded) and by rank (every one).
    */
-  private static void assertDeepPages(PortableQueries engine, Condition<Doc> condition, List<Sort<Doc>> sort,
-      List<Doc> matching, Random random, String what) {
+  private void assertDeepPages(RedisConnection connection, KeyLayout layout, Condition<Doc> condition,
+      List<Sort<Doc>> sort, List<Doc> matching, Random random, String what) {
     long offset = NodeFanOut.SPREAD_ROWS + 1 + random.nextInt(Math.max(1, matching.size() - 900));
     int limit = random.nextInt(5) == 0 ? 0 : 1 + random.nextInt(60);
     List<String> expected = matching.stream().skip(offset).limit(limit).map(Doc::id).toList();
     String page = what + " offset " + offset + " limit " + limit;
-    assertEquals(expected, engine.ids(condition, sort, offset, limit), page);
-    assertEquals(expected, engine.rankedIds(condition, sort, offset, limit), page + ", counted");
+    assertEquals(expected, new PortableQueries(connection, layout).ids(condition, sort, offset, limit), page);
+    List<QueryPlan.DirectRange> ranges = new ArrayList<>();
+    for (int b = 0; b < layout.buckets(); b++) {
+      ranges.add(QueryPlan.of(layout.bucket(b), condition, sort).directRange());
+    }
+    for (long crowded : List.of(Long.MAX_VALUE, 1L)) {
+      List<PortableQueries.Row> rows = new RankedPages(connection, crowded).page(ranges, offset, limit,
+          PortableQueries.order(sort));
+      assertEquals(expected, rows == null ? null : rows.stream().map(PortableQueries.Row::id).toList(),
+          page + ", counted, crowded " + crowded);
+    }
   }
 
   /** A condition on one sortable number, its sort and its order in memory. */
