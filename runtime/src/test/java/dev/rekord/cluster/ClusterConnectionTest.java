@@ -66,12 +66,12 @@ class ClusterConnectionTest extends RedisConnectionContract {
   }
 
   /**
-   * Jedis' cluster pipeline starts a pool of three threads for every pipeline that spans nodes
-   * unless it is given one; Rekord's connection gives it its own, so a page over every node does
-   * not pay three thread starts.
+   * Jedis' cluster pipeline reads each node on a thread of an executor (and starts a pool of three
+   * for every pipeline unless given one); Rekord's reads every node on the calling thread, so a
+   * page over every node starts no thread and hands nothing over.
    */
   @Test
-  void batchesOverEveryNodeReuseTheirReaderThreads() {
+  void batchesOverEveryNodeAreReadByTheCallingThread() {
     List<String> keys = List.of("b", "c", "a"); // slots 3300, 7365, 15495: one on each master
     for (String key : keys) {
       connection().execute(Command.of("SET", List.of(key), List.of("value-" + key)));

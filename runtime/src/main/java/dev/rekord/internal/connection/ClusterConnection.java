@@ -4,9 +4,6 @@ import dev.rekord.connection.ReplicaWait;
 import dev.rekord.connection.RetryPolicy;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.CommandObject;
@@ -27,18 +24,8 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  */
 public final class ClusterConnection extends ConfiguredConnection {
 
-  private static final AtomicInteger READERS = new AtomicInteger();
-
   private final RedisClusterClient client;
   private final ClusterConnectionProvider provider;
-  /**
-   * The threads that read a pipeline's replies, one node each, in parallel. Jedis' cluster pipeline
-   * starts a pool of its own for every pipeline that spans nodes unless given one, and three thread
-   * starts cost more than a page's whole server time; idle threads end after a minute.
-   */
-  private final ExecutorService pipelineReaders = Executors.newCachedThreadPool(
-      task -> PrimaryWorkers.daemon(task, "rekord-pipeline-" + READERS.incrementAndGet()));
-
   public ClusterConnection(RedisClusterClient client, ClusterConnectionProvider provider) {
     this(client, provider, RetryPolicy.NONE, ReplicaWait.NONE);
   }
@@ -104,7 +91,7 @@ public final class ClusterConnection extends ConfiguredConnection {
 
   @Override
   AbstractPipeline pipeline() {
-    return client.pipelined(pipelineReaders);
+    return new ClusterPipelineInOneThread(provider);
   }
 
   @Override
@@ -135,7 +122,6 @@ public final class ClusterConnection extends ConfiguredConnection {
 
   @Override
   public void close() {
-    pipelineReaders.shutdown();
     client.close();
   }
 }

@@ -1,0 +1,111 @@
+package dev.rekord.internal.connection;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.ClusterCommandObjects;
+import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisProtocol;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisClusterOperationException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
+import redis.clients.jedis.util.IOUtils;
+
+/**
+ * A pipeline over the nodes of a cluster, one connection per node, read by the calling thread:
+ * every node's commands are sent before any reply is read, so the round trip is the slowest node's,
+ * and the replies are read node after node (a node's replies wait in its output buffer meanwhile;
+ * Redis never blocks on a client that reads late). Jedis' {@code ClusterPipeline} reads each node
+ * on a thread of an executor instead: on this project's benchmark machine (client pinned to one
+ * CPU) the hand-over to those threads cost as much as a round trip per node. A node whose
+ * connection fails leaves its commands without a reply, as Jedis' does (read: the round failed).
+ */
+final class ClusterPipelineInOneThread extends AbstractPipeline {
+
+  private final ClusterConnectionProvider provider;
+  private final Map<HostAndPort, Connection> connections = new LinkedHashMap<>();
+  private final Map<HostAndPort, Queue<Response<?>>> replies = new LinkedHashMap<>();
+  private boolean synced;
+
+  ClusterPipelineInOneThread(ClusterConnectionProvider provider) {
+    super(new ClusterCommandObjects(RedisProtocol.RESP2)); // as every connection speaks (ConnectionSettings)
+    this.provider = provider;
+  }
+
+  @Override
+  protected <T> Response<T> appendCommand(CommandObject<T> command) {
+    Set<Integer> slots = command.getArguments().getKeyHashSlots();
+    if (slots.size() != 1) {
+      throw new JedisClusterOperationException("a command in a cluster pipeline needs the keys of one slot: "
+          + command.getArguments().getCommand());
+    }
+    HostAndPort node = provider.getNode(slots.iterator().next());
+    Connection connection = connections.get(node);
+    if (connection == null) {
+      connection = provider.getConnection(node);
+      connections.put(node, connection);
+      replies.put(node, new ArrayDeque<>());
+    }
+    connection.sendCommand(command.getArguments());
+    Response<T> response = new Response<>(command.getBuilder());
+    replies.get(node).add(response);
+    synced = false;
+    return response;
+  }
+
+  @Override
+  public void sync() {
+    if (synced) {
+      return;
+    }
+    synced = true;
+    Iterator<Map.Entry<HostAndPort, Connection>> sending = connections.entrySet().iterator();
+    while (sending.hasNext()) {
+      Map.Entry<HostAndPort, Connection> node = sending.next();
+      try {
+        node.getValue().getMany(0); // sends what the connection holds, reads nothing
+      } catch (JedisConnectionException e) {
+        drop(node.getKey());
+        sending.remove();
+      }
+    }
+    Iterator<Map.Entry<HostAndPort, Connection>> reading = connections.entrySet().iterator();
+    while (reading.hasNext()) {
+      Map.Entry<HostAndPort, Connection> node = reading.next();
+      Queue<Response<?>> waiting = replies.get(node.getKey());
+      try {
+        List<Object> read = node.getValue().getMany(waiting.size());
+        for (Object reply : read) {
+          waiting.poll().set(reply);
+        }
+      } catch (JedisConnectionException e) {
+        drop(node.getKey());
+        reading.remove();
+      }
+    }
+  }
+
+  /** Gives back a node's connection whose replies will not come (its commands keep no reply). */
+  private void drop(HostAndPort node) {
+    IOUtils.closeQuietly(connections.get(node));
+    replies.remove(node);
+  }
+
+  @Override
+  public void close() {
+    try {
+      sync();
+    } finally {
+      connections.values().forEach(IOUtils::closeQuietly);
+      connections.clear();
+    }
+  }
+}
