@@ -39,9 +39,9 @@ import java.util.List;
  * probe finds crowded scores ({@link #CROWDED_SCORE}); then it is cut by rank, inside a score too
  * ({@code ranked_window.lua}), so a score shared by thousands of rows costs a binary search, not a
  * read of them all. The work is O(buckets × log n) plus the window, which holds the rows between the
- * buckets' samples (a few dozen per bucket at an offset of 10,000). Rounds are not atomic together: when writes between them
- * leave the page outside the window, or a bucket has expiring documents (whose ids the scripts
- * sweep), it answers {@code null} and the caller merges as for any page.
+ * buckets' samples (a few dozen per bucket at an offset of 10,000). Rounds are not atomic together:
+ * when writes between them leave the page outside the window, or a bucket has expiring documents
+ * (whose ids the scripts sweep), it answers {@code null} and the caller merges as for any page.
  */
 final class RankedPages {
 
@@ -72,6 +72,25 @@ final class RankedPages {
     if (offset < 0 || limit < 0) {
       throw new IllegalArgumentException("a ranked page needs an offset and a limit: " + offset + ", " + limit);
     }
+    Counts counts = counts(ranges);
+    if (counts == null) {
+      return null;
+    }
+    if (offset >= counts.total() || limit == 0) {
+      return List.of();
+    }
+    Samples samples = sample(ranges, counts, offset, order);
+    return samples == null ? null : window(ranges, samples, offset, limit, order);
+  }
+
+  /** Each bucket's rows in the range and the rank where they start (first round). */
+  private record Counts(long[] rows, long[] start, long total) {}
+
+  /** The least and greatest of the buckets' samples, and whether their scores are crowded (second round). */
+  private record Samples(Row low, Row high, boolean crowded) {}
+
+  /** The first round; {@code null} when a bucket has expiring documents. */
+  private Counts counts(List<DirectRange> ranges) {
     int buckets = ranges.size();
     Batch counting = connection.batch();
     List<Reply<Long>> expiring = new ArrayList<>(buckets);
@@ -94,26 +113,29 @@ final class RankedPages {
       start[b] = beforeRange.get(b) == null ? 0 : beforeRange.get(b).get(); // every member: from the first
       total += rows[b];
     }
-    if (offset >= total || limit == 0) {
-      return List.of();
-    }
+    return new Counts(rows, start, total);
+  }
 
+  /** The second round; {@code null} when it cannot tell (written meanwhile, numbers too large). */
+  private Samples sample(List<DirectRange> ranges, Counts counts, long offset, Comparator<Row> order) {
+    int buckets = ranges.size();
     Batch sampling = connection.batch();
     List<Reply<List<String>>> samples = new ArrayList<>(buckets);
     List<Reply<List<String>>> probes = new ArrayList<>(buckets);
     for (int b = 0; b < buckets; b++) {
-      if (rows[b] == 0) {
+      long rows = counts.rows()[b];
+      if (rows == 0) {
         samples.add(null);
         probes.add(null);
         continue;
       }
-      if (Math.multiplyHigh(offset, rows[b]) != 0) {
+      if (Math.multiplyHigh(offset, rows) != 0) {
         return null; // offset × rows beyond a long: far past any page worth counting
       }
       DirectRange range = ranges.get(b);
-      long rank = start[b] + offset * rows[b] / total;
+      long rank = counts.start()[b] + offset * rows / counts.total();
       samples.add(sampling.add(rowAt(range, rank)));
-      boolean probe = range.by() == DirectRange.By.SCORE && crowdedScore < start[b] + rows[b] - rank;
+      boolean probe = range.by() == DirectRange.By.SCORE && crowdedScore < counts.start()[b] + rows - rank;
       probes.add(probe ? sampling.add(rowAt(range, rank + crowdedScore)) : null);
     }
     sampling.execute();
@@ -131,16 +153,20 @@ final class RankedPages {
       List<String> probe = probes.get(b) == null ? List.of() : probes.get(b).get();
       crowded |= probe.size() == 2 && probe.get(1).equals(reply.get(1));
     }
-    if (low == null) {
-      return null;
-    }
+    return low == null ? null : new Samples(low, high, crowded);
+  }
 
+  /** The third round and the merge; {@code null} when the window misses the page (written meanwhile). */
+  private List<Row> window(List<DirectRange> ranges, Samples samples, long offset, long limit, Comparator<Row> order) {
+    int buckets = ranges.size();
+    Row low = samples.low();
+    Row high = samples.high();
     Batch window = connection.batch();
     List<Window> windows = new ArrayList<>(buckets);
     for (DirectRange range : ranges) {
       if (range.by() != DirectRange.By.SCORE) {
         windows.add(new MemberWindow(range, window, low, high, limit));
-      } else if (crowded) {
+      } else if (samples.crowded()) {
         windows.add(new CutWindow(window.eval(EngineScripts.RANKED_WINDOW, List.of(range.key()),
             ScriptCalls.rankedWindow(range, low, high, limit).args())));
       } else {
@@ -356,7 +382,10 @@ final class RankedPages {
         : count(range, "-inf", complement(range.min()));
   }
 
-  /** The bound on the other side of {@code bound}: {@code [x} and {@code (x} swap (a score without a mark is {@code [x}). */
+  /**
+   * The bound on the other side of {@code bound}: {@code [x} and {@code (x} swap (a score without a
+   * mark is {@code [x}).
+   */
   private static String complement(String bound) {
     if (bound.startsWith("(")) {
       return bound.substring(1);
