@@ -220,28 +220,26 @@ public class DeepPageTest {
 
   /** What the masters have sent their clients, in bytes. */
   private long outputBytes() {
-    long bytes = 0;
-    for (RedisServer server : masters()) {
-      String stats = (String) server.command("INFO", "stats");
-      for (String line : stats.split("\r\n")) {
-        if (line.startsWith("total_net_output_bytes:")) {
-          bytes += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-        }
-      }
-    }
-    return bytes;
+    return sumOverMasters("stats", "total_net_output_bytes:", line -> line.substring(line.indexOf(':') + 1).trim());
   }
 
   private long evalshaCalls() {
-    long calls = 0;
+    return sumOverMasters("commandstats", "cmdstat_evalsha:", line -> line.replaceAll("^[^:]*:calls=(\\d+),.*", "$1"));
+  }
+
+  /**
+   * The number {@code read} finds in the line starting {@code field} of {@code INFO section},
+   * summed over the masters.
+   */
+  private long sumOverMasters(String section, String field, Function<String, String> read) {
+    long sum = 0;
     for (RedisServer server : masters()) {
-      String stats = (String) server.command("INFO", "commandstats");
-      for (String line : stats.split("\r\n")) {
-        if (line.startsWith("cmdstat_evalsha:")) {
-          calls += Long.parseLong(line.replaceAll("^[^:]*:calls=(\\d+),.*", "$1"));
+      for (String line : ((String) server.command("INFO", section)).split("\r\n")) {
+        if (line.startsWith(field)) {
+          sum += Long.parseLong(read.apply(line));
         }
       }
     }
-    return calls;
+    return sum;
   }
 }
