@@ -233,12 +233,17 @@ final class DirectReads {
   }
 
   /** The command that counts {@code range}'s members. */
-  private static Command<Long> counting(DirectRange range) {
-    return switch (range.by()) {
-      case RANK -> Commands.zcard(range.key());
-      case LEX -> new Command<>("ZLEXCOUNT", List.of(range.key()), List.of(range.min(), range.max()), ReplyType.LONG);
-      case SCORE -> new Command<>("ZCOUNT", List.of(range.key()), List.of(range.min(), range.max()), ReplyType.LONG);
-    };
+  static Command<Long> counting(DirectRange range) {
+    return range.by() == DirectRange.By.RANK ? Commands.zcard(range.key()) : count(range, range.min(), range.max());
+  }
+
+  /**
+   * How many members of {@code range}'s set lie from {@code min} to {@code max}, bounds as the
+   * range's kind takes them ({@code ZLEXCOUNT} for members of one score, {@code ZCOUNT} for scores).
+   */
+  static Command<Long> count(DirectRange range, String min, String max) {
+    String command = range.by() == DirectRange.By.SCORE ? "ZCOUNT" : "ZLEXCOUNT";
+    return new Command<>(command, List.of(range.key()), List.of(min, max), ReplyType.LONG);
   }
 
   /** A batch that sends transactions (a standalone server), or {@code null}. */

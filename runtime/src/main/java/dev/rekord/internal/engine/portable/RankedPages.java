@@ -98,7 +98,7 @@ final class RankedPages {
     List<Reply<Long>> beforeRange = new ArrayList<>(buckets);
     for (DirectRange range : ranges) {
       expiring.add(counting.add(Commands.zcard(range.expiring())));
-      inRange.add(counting.add(count(range, range.min(), range.max())));
+      inRange.add(counting.add(DirectReads.counting(range)));
       beforeRange.add(range.by() == DirectRange.By.RANK ? null : counting.add(beforeStart(range)));
     }
     counting.execute();
@@ -254,15 +254,14 @@ final class RankedPages {
       lowScore = low.values()[0];
       String highScore = high.values()[0];
       oneScore = lowScore.equals(highScore); // rows of one score need no score each
-      String key = range.key();
       if (range.descending()) {
-        before = batch.add(count(range, "(" + lowScore, range.max()));
-        within = batch.add(byScore(key, lowScore, highScore, true, -1, !oneScore));
-        after = batch.add(byScore(key, "(" + highScore, range.min(), true, limit, true));
+        before = batch.add(DirectReads.count(range, "(" + lowScore, range.max()));
+        within = batch.add(between(range, lowScore, highScore, true, -1, !oneScore));
+        after = batch.add(between(range, "(" + highScore, range.min(), true, limit, true));
       } else {
-        before = batch.add(count(range, range.min(), "(" + lowScore));
-        within = batch.add(byScore(key, lowScore, highScore, false, -1, !oneScore));
-        after = batch.add(byScore(key, "(" + highScore, range.max(), false, limit, true));
+        before = batch.add(DirectReads.count(range, range.min(), "(" + lowScore));
+        within = batch.add(between(range, lowScore, highScore, false, -1, !oneScore));
+        after = batch.add(between(range, "(" + highScore, range.max(), false, limit, true));
       }
     }
 
@@ -298,22 +297,6 @@ final class RankedPages {
     }
   }
 
-  /** {@code ZRANGE key from to BYSCORE [REV] [LIMIT 0 limit] [WITHSCORES]} ({@code limit} -1: all). */
-  private static Command<List<String>> byScore(String key, String from, String to, boolean rev, long limit,
-      boolean withScores) {
-    List<String> args = new ArrayList<>(List.of(from, to, "BYSCORE"));
-    if (rev) {
-      args.add("REV");
-    }
-    if (limit >= 0) {
-      args.addAll(List.of("LIMIT", "0", Long.toString(limit)));
-    }
-    if (withScores) {
-      args.add("WITHSCORES");
-    }
-    return new Command<>("ZRANGE", List.of(key), args, ReplyType.STRING_LIST);
-  }
-
   /** The window of members of one score (an id set, a tag's value): ranges of members. */
   private static final class MemberWindow implements Window {
     private final Reply<Long> before;
@@ -323,9 +306,9 @@ final class RankedPages {
     MemberWindow(DirectRange range, Batch batch, Row low, Row high, long limit) {
       String from = range.prefix() + low.id();
       String to = range.prefix() + high.id();
-      before = batch.add(count(range, range.min(), "(" + from));
-      within = batch.add(members(range, "[" + from, "[" + to, -1));
-      after = batch.add(members(range, "(" + to, range.max(), limit));
+      before = batch.add(DirectReads.count(range, range.min(), "(" + from));
+      within = batch.add(between(range, "[" + from, "[" + to, false, -1, false));
+      after = batch.add(between(range, "(" + to, range.max(), false, limit, false));
     }
 
     @Override
@@ -363,23 +346,17 @@ final class RankedPages {
     return id == null ? null : new Row(id, new String[0]);
   }
 
-  /** How many members of {@code range}'s set lie from {@code min} to {@code max}, as the range counts them. */
-  private static Command<Long> count(DirectRange range, String min, String max) {
-    String command = range.by() == DirectRange.By.SCORE ? "ZCOUNT" : "ZLEXCOUNT";
-    return new Command<>(command, List.of(range.key()), List.of(min, max), ReplyType.LONG);
-  }
-
   /**
    * How many members of the set come before a range of members or scores in page order: before
    * its first member, below its least score (ascending) or above its greatest (descending).
    */
   private static Command<Long> beforeStart(DirectRange range) {
     if (range.by() == DirectRange.By.LEX) {
-      return count(range, "-", complement(range.min()));
+      return DirectReads.count(range, "-", complement(range.min()));
     }
     return range.descending()
-        ? count(range, complement(range.max()), "+inf")
-        : count(range, "-inf", complement(range.min()));
+        ? DirectReads.count(range, complement(range.max()), "+inf")
+        : DirectReads.count(range, "-inf", complement(range.min()));
   }
 
   /**
@@ -403,11 +380,21 @@ final class RankedPages {
     return new Command<>("ZRANGE", List.of(range.key()), args, ReplyType.STRING_LIST);
   }
 
-  /** {@code ZRANGE key from to BYLEX [LIMIT 0 limit]} ({@code limit} -1: all). */
-  private static Command<List<String>> members(DirectRange range, String from, String to, long limit) {
-    List<String> args = new ArrayList<>(List.of(from, to, "BYLEX"));
+  /**
+   * {@code ZRANGE key from to BYLEX|BYSCORE [REV] [LIMIT 0 limit] [WITHSCORES]} over {@code range}'s
+   * set, by members or scores as the range's kind ({@code limit} -1: all).
+   */
+  private static Command<List<String>> between(DirectRange range, String from, String to, boolean rev, long limit,
+      boolean withScores) {
+    List<String> args = new ArrayList<>(List.of(from, to, range.by() == DirectRange.By.SCORE ? "BYSCORE" : "BYLEX"));
+    if (rev) {
+      args.add("REV");
+    }
     if (limit >= 0) {
       args.addAll(List.of("LIMIT", "0", Long.toString(limit)));
+    }
+    if (withScores) {
+      args.add("WITHSCORES");
     }
     return new Command<>("ZRANGE", List.of(range.key()), args, ReplyType.STRING_LIST);
   }

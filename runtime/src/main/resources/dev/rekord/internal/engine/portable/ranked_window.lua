@@ -42,7 +42,8 @@ local function rankOf(score, member, through)
   return low
 end
 
--- The range in ascending ranks: [start, stop).
+-- The range in ascending ranks: [start, stop), counted in this call (not taken from the client's first
+-- round) so that the rows before the window and the window itself describe one state of the set.
 local start = 0
 if min ~= '-inf' then
   start = redis.call('ZCOUNT', key, '-inf', string.sub(min, 1, 1) == '(' and string.sub(min, 2) or '(' .. min)
