@@ -400,27 +400,39 @@ final class PipelinedBatch implements TransactionBatch {
   }
 
   /**
-   * {@code MULTI}, an {@code EVAL} of a script's source (none: the commands only read), commands,
-   * {@code EXEC}; its value is {@code EXEC}'s reply, with any element that failed as its translated
-   * exception.
+   * {@code MULTI}, a script (none: the commands only read), commands, {@code EXEC}; its value is
+   * {@code EXEC}'s reply without the script's loading, with any element that failed as its
+   * translated exception.
+   *
+   * <p>The script goes as {@code SCRIPT LOAD} of its source then {@code EVALSHA}, inside the
+   * transaction: a script the server does not know would fail only when {@code EXEC} runs it, after
+   * which the commands would still run (Redis aborts a transaction for errors found as a command is
+   * queued, and an unknown SHA is not one), so the source travels every time; loaded this way the
+   * server hashes it once, where {@code EVAL} hashes it twice (as it is queued, for the script's
+   * flags, and as it runs) — about 25 instructions a byte each time.
    */
   private static final class TransactionEntry extends Entry<List<Object>> {
     private static final CommandObject<String> MULTI =
         new CommandObject<>(new CommandArguments(Protocol.Command.MULTI), BuilderFactory.STRING);
-    private static final Builder<List<Object>> EXEC_REPLY = new Builder<>() {
-      @Override
-      public List<Object> build(Object data) {
-        if (data == null) {
-          throw new IllegalStateException("EXEC returned no replies: the transaction was aborted");
+
+    /** {@code EXEC}'s reply, its first {@code skipped} elements left out. */
+    private static Builder<List<Object>> execReply(int skipped) {
+      return new Builder<>() {
+        @Override
+        public List<Object> build(Object data) {
+          if (data == null) {
+            throw new IllegalStateException("EXEC returned no replies: the transaction was aborted");
+          }
+          List<?> all = (List<?>) data;
+          List<Object> replies = new ArrayList<>(all.size() - skipped);
+          for (Object reply : all.subList(skipped, all.size())) {
+            replies.add(reply instanceof JedisException failure ? RedisCalls.translate(failure)
+                : BuilderFactory.ENCODED_OBJECT.build(reply));
+          }
+          return replies;
         }
-        List<Object> replies = new ArrayList<>();
-        for (Object reply : (List<?>) data) {
-          replies.add(reply instanceof JedisException failure ? RedisCalls.translate(failure)
-              : BuilderFactory.ENCODED_OBJECT.build(reply));
-        }
-        return replies;
-      }
-    };
+      };
+    }
 
     private final LuaScript script;
     private final ScriptCall call;
@@ -441,7 +453,10 @@ final class PipelinedBatch implements TransactionBatch {
     Response<List<Object>> append(AbstractPipeline pipeline) {
       pipeline.executeCommand(MULTI);
       if (script != null) {
-        CommandArguments eval = new CommandArguments(Protocol.Command.EVAL).add(script.source())
+        pipeline.executeCommand(new CommandObject<>(
+            new CommandArguments(Protocol.Command.SCRIPT).add(Protocol.Keyword.LOAD).add(script.source()),
+            BuilderFactory.STRING)); // QUEUED
+        CommandArguments eval = new CommandArguments(Protocol.Command.EVALSHA).add(script.sha())
             .add(call.keys().size());
         for (String key : call.keys()) {
           eval.key(key);
@@ -454,7 +469,8 @@ final class PipelinedBatch implements TransactionBatch {
       for (CommandObject<String> command : commands) {
         pipeline.executeCommand(command); // QUEUED
       }
-      return pipeline.executeCommand(new CommandObject<>(new CommandArguments(Protocol.Command.EXEC), EXEC_REPLY));
+      return pipeline.executeCommand(
+          new CommandObject<>(new CommandArguments(Protocol.Command.EXEC), execReply(script != null ? 1 : 0)));
     }
 
     @Override

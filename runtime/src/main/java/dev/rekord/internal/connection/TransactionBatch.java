@@ -20,9 +20,9 @@ public interface TransactionBatch extends Batch {
   /**
    * Queues {@code MULTI}, a call of {@code script}, {@code commands}, then {@code EXEC}: Redis runs
    * them one after the other with nothing in between, and none of them when one is refused as it
-   * is queued. The script travels as {@code EVAL} with its source, never by SHA: a script the
-   * server does not know fails only when {@code EXEC} runs it, after which the commands would
-   * still run. Like everything in a batch, the transaction must be idempotent (it runs again
+   * is queued. The script's source travels every time ({@code SCRIPT LOAD} inside the
+   * transaction, then {@code EVALSHA}), never its SHA alone: a script the server does not know
+   * fails only when {@code EXEC} runs it, after which the commands would still run. Like everything in a batch, the transaction must be idempotent (it runs again
    * after a transient failure).
    *
    * @return {@code EXEC}'s reply: the script's reply and each command's, in order; an element that

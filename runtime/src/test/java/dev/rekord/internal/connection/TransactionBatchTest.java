@@ -22,11 +22,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.UnifiedJedis;
 
-/** Transactions ({@code MULTI}, a script by its source, commands, {@code EXEC}) in a batch's pipeline. */
+/** Transactions ({@code MULTI}, a script loaded by its source, commands, {@code EXEC}) in a batch's pipeline. */
 class TransactionBatchTest {
 
   private static final LuaScript MARK = new LuaScript("mark",
@@ -59,6 +61,7 @@ class TransactionBatchTest {
       UnifiedJedis jedis = connection.unwrap(UnifiedJedis.class);
       jedis.flushAll();
       jedis.scriptFlush(); // the script travels by its source: a server that never saw it runs it
+      jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
       TransactionBatch batch = (TransactionBatch) connection.batch();
       assertTrue(batch.transactions());
       Reply<String> before = batch.add(new Command<>("GET", List.of("mark"), List.of(), ReplyType.STRING));
@@ -71,6 +74,12 @@ class TransactionBatchTest {
       assertEquals("on", jedis.get("mark"));
       assertEquals(Map.of("a", "1", "b", "2"), jedis.hgetAll("doc"));
       assertEquals(3.0, jedis.zscore("index", "doc"));
+      // loaded inside the transaction, then run by its SHA: the server hashes the source once, not
+      // twice as for EVAL (as it is queued, and as it runs)
+      String stats = jedis.info("commandstats");
+      assertTrue(stats.contains("cmdstat_script|load:calls=1,"), stats);
+      assertTrue(stats.contains("cmdstat_evalsha:calls=1,"), stats);
+      assertFalse(stats.contains("cmdstat_eval:"), stats);
     }
   }
 
