@@ -2,11 +2,15 @@ package dev.rekord.benchmarks;
 
 import java.util.Arrays;
 
-/** Per-operation latencies in nanoseconds, and the wall time they took together. */
+/**
+ * Per-operation latencies in nanoseconds, the wall time they took together and the CPU time the
+ * calling thread spent on them (the client's share: encoding, decoding, merging).
+ */
 final class Latencies {
   private long[] samples = new long[1024];
   private int size;
   private long wallNanos;
+  private long clientCpuNanos;
 
   void add(long nanos) {
     if (size == samples.length) {
@@ -17,6 +21,15 @@ final class Latencies {
 
   void addWall(long nanos) {
     wallNanos += nanos;
+  }
+
+  void addClientCpu(long nanos) {
+    clientCpuNanos += nanos;
+  }
+
+  /** The calling thread's CPU time per operation, µs. */
+  double clientCpuMicros() {
+    return size == 0 ? 0 : clientCpuNanos / 1000.0 / size;
   }
 
   int count() {

@@ -1,5 +1,7 @@
 package dev.rekord.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 
@@ -11,6 +13,8 @@ import java.util.function.IntConsumer;
  * Markdown row; every ratio is subject ÷ baseline.
  */
 final class SideBySide {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   /** What runs as operation {@code i}, and the server(s) it runs on ({@code null}: not measured). */
   record Side(IntConsumer op, ServerStats server) {}
 
@@ -32,7 +36,8 @@ final class SideBySide {
   static String header(String s, String b) {
     return "| operation | " + s + " p50 µs | " + b + " p50 µs | p50 ratio | " + s + " p99 µs | " + b + " p99 µs | p99 ratio | "
         + s + " ops/s | " + b + " ops/s | server CPU µs/op " + s + " | server CPU µs/op " + b + " | CPU ratio | round trips/op "
-        + s + " | round trips/op " + b + " |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|";
+        + s + " | round trips/op " + b + " | client CPU µs/op " + s + " | client CPU µs/op " + b
+        + " |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|";
   }
 
   /** How many operation numbers ({@code 0 … n-1}) {@link #compare} uses for {@code total}: warm-up included. */
@@ -56,12 +61,13 @@ final class SideBySide {
       costB = costB.plus(block(baseline.op(), b, next, perRound, baseline.server()));
     }
     System.err.println("done: " + name);
-    String markdown = String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %,.0f | %,.0f | %s | %s |",
+    String markdown = String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f | %,.0f | %,.0f | %s | %s | %.1f | %.1f |",
         name, a.percentileMicros(50), b.percentileMicros(50), a.percentileMicros(50) / b.percentileMicros(50),
         a.percentileMicros(99), b.percentileMicros(99), a.percentileMicros(99) / b.percentileMicros(99),
         a.opsPerSecond(), b.opsPerSecond(),
         serverCells(costA, a.count(), subject.server(), costB, b.count(), baseline.server()),
-        roundTripCells(costA, a.count(), subject.server(), costB, b.count(), baseline.server()));
+        roundTripCells(costA, a.count(), subject.server(), costB, b.count(), baseline.server()),
+        a.clientCpuMicros(), b.clientCpuMicros());
     return new Row(markdown, a.percentileMicros(50) / b.percentileMicros(50), b.percentileMicros(50) / a.percentileMicros(50),
         costA.requests() / (double) a.count());
   }
@@ -81,11 +87,13 @@ final class SideBySide {
   }
 
   /**
-   * Runs operations {@code start … start + count - 1}, recording each one's latency; returns what
-   * the server(s) spent on them ({@link ServerStats.Cost#NONE} without a server).
+   * Runs operations {@code start … start + count - 1}, recording each one's latency and the calling
+   * thread's CPU time; returns what the server(s) spent on them ({@link ServerStats.Cost#NONE}
+   * without a server).
    */
   static ServerStats.Cost block(IntConsumer op, Latencies into, int start, int count, ServerStats server) {
     ServerStats.Sample before = server == null ? null : server.sample();
+    long cpu = THREADS.getCurrentThreadCpuTime();
     long begin = System.nanoTime();
     for (int i = start; i < start + count; i++) {
       long t = System.nanoTime();
@@ -93,6 +101,7 @@ final class SideBySide {
       into.add(System.nanoTime() - t);
     }
     into.addWall(System.nanoTime() - begin);
+    into.addClientCpu(THREADS.getCurrentThreadCpuTime() - cpu);
     return server == null ? ServerStats.Cost.NONE : server.sample().since(before);
   }
 }

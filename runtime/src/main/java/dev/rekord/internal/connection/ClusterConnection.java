@@ -66,8 +66,8 @@ public final class ClusterConnection extends ConfiguredConnection {
       return;
     }
     int slot = JedisClusterCRC16.getSlot(keys.get(0));
-    for (String key : keys) {
-      if (JedisClusterCRC16.getSlot(key) != slot) {
+    for (int k = 1; k < keys.size(); k++) {
+      if (JedisClusterCRC16.getSlot(keys.get(k)) != slot) {
         throw new IllegalArgumentException("the keys of one command must be in one hash slot on a cluster"
             + " (give them a common hash tag, {tag}): " + name + " " + keys);
       }
