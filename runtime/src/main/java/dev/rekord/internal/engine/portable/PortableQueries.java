@@ -430,8 +430,9 @@ public final class PortableQueries {
   /** {@code plan} compiled for each bucket, in bucket order. */
   private <R> List<QueryPlan> compileEach(Plan<R> plan) {
     List<QueryPlan> compiled = new ArrayList<>(layout.buckets());
+    QueryPlan first = compile(layout.bucket(0), plan);
     for (int b = 0; b < layout.buckets(); b++) {
-      compiled.add(compile(layout.bucket(b), plan));
+      compiled.add(first.in(layout.bucket(b)));
     }
     return compiled;
   }
