@@ -17,8 +17,8 @@ import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisClusterOperationException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
-import redis.clients.jedis.util.JedisClusterCRC16;
 import redis.clients.jedis.util.IOUtils;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * A pipeline over the nodes of a cluster, one connection per node, read by the calling thread:

@@ -22,8 +22,9 @@ public interface TransactionBatch extends Batch {
    * them one after the other with nothing in between, and none of them when one is refused as it
    * is queued. The script's source travels every time ({@code SCRIPT LOAD} inside the
    * transaction, then {@code EVALSHA}), never its SHA alone: a script the server does not know
-   * fails only when {@code EXEC} runs it, after which the commands would still run. Like everything in a batch, the transaction must be idempotent (it runs again
-   * after a transient failure).
+   * fails only when {@code EXEC} runs it, after which the commands would still run. Like
+   * everything in a batch, the transaction must be idempotent (it runs again after a transient
+   * failure).
    *
    * @return {@code EXEC}'s reply: the script's reply and each command's, in order; an element that
    *     failed is its {@link dev.rekord.exception.RedisCommandException}
