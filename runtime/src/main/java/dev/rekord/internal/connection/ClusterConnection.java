@@ -65,12 +65,9 @@ public final class ClusterConnection extends ConfiguredConnection {
       }
       return;
     }
-    int slot = JedisClusterCRC16.getSlot(keys.get(0));
-    for (int k = 1; k < keys.size(); k++) {
-      if (JedisClusterCRC16.getSlot(keys.get(k)) != slot) {
-        throw new IllegalArgumentException("the keys of one command must be in one hash slot on a cluster"
-            + " (give them a common hash tag, {tag}): " + name + " " + keys);
-      }
+    if (KeySlot.common(keys) < 0) {
+      throw new IllegalArgumentException("the keys of one command must be in one hash slot on a cluster"
+          + " (give them a common hash tag, {tag}): " + name + " " + keys);
     }
   }
 

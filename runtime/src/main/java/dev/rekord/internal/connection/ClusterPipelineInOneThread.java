@@ -18,7 +18,6 @@ import redis.clients.jedis.exceptions.JedisClusterOperationException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
 import redis.clients.jedis.util.IOUtils;
-import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * A pipeline over the nodes of a cluster, one connection per node, read by the calling thread:
@@ -62,22 +61,12 @@ final class ClusterPipelineInOneThread extends AbstractPipeline {
    * per command: a tenth of a 16-bucket page's client time went to it.)
    */
   private static int slotOf(CommandArguments arguments) {
-    List<Object> keys = arguments.getKeys();
-    int slot = keys.isEmpty() ? -1 : slotOfKey(keys.get(0));
-    for (int k = 1; k < keys.size() && slot >= 0; k++) {
-      if (slotOfKey(keys.get(k)) != slot) {
-        slot = -1;
-      }
-    }
+    int slot = KeySlot.common(arguments.getKeys());
     if (slot < 0) {
       throw new JedisClusterOperationException("a command in a cluster pipeline needs the keys of one slot: "
           + arguments.getCommand());
     }
     return slot;
-  }
-
-  private static int slotOfKey(Object key) {
-    return key instanceof byte[] bytes ? JedisClusterCRC16.getSlot(bytes) : JedisClusterCRC16.getSlot(key.toString());
   }
 
   @Override

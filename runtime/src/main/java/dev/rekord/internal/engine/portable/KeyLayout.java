@@ -84,6 +84,15 @@ public final class KeyLayout {
    */
   public static final String MANIFEST_FIELD = "#";
 
+  /**
+   * {@code key} (or a key prefix) of the bucket tagged {@code from} as the bucket tagged {@code to}
+   * names it: every name of a bucket starts with its tag ({@link Bucket#tag}); {@code null} when
+   * {@code key} does not.
+   */
+  static String retagged(String key, String from, String to) {
+    return key.startsWith(from) ? to.concat(key.substring(from.length())) : null;
+  }
+
   /** The name of a bucket's set of expiring ids after its index base. */
   static final String EXPIRING = "ttl";
 

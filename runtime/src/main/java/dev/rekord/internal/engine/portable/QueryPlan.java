@@ -94,20 +94,19 @@ final class QueryPlan {
 
   /**
    * This plan over the keys of {@code other}, a bucket of the same model: a bucket's keys differ
-   * from another's only in their index base (the hash tag), and the plan names keys by position, so
+   * from another's only in their hash tag ({@link KeyLayout#retagged}), and the plan names keys by position, so
    * a query compiled once is moved to each bucket instead of compiled per bucket (on a cluster's 16
    * buckets, compiling was a twentieth of a page's client time).
    */
   QueryPlan in(KeyLayout.Bucket other) {
-    if (other.indexBase().equals(layout.indexBase())) {
+    if (other.tag().equals(layout.tag())) {
       return this;
     }
-    String from = layout.indexBase();
     QueryPlan moved = new QueryPlan(other);
     for (int k = 0; k < keys.size(); k++) {
-      String key = keys.get(k);
-      if (!key.startsWith(from) || moved.key(other.indexBase() + key.substring(from.length())) != k + 1) {
-        throw new IllegalStateException("a plan's key outside its bucket: " + key + " (" + from + ")");
+      String key = KeyLayout.retagged(keys.get(k), layout.tag(), other.tag());
+      if (key == null || moved.key(key) != k + 1) {
+        throw new IllegalStateException("a plan's key outside its bucket: " + keys.get(k) + " (" + layout.tag() + ")");
       }
     }
     moved.sortArgs.addAll(sortArgs);

@@ -518,10 +518,11 @@ final class ScriptCalls {
   private static List<String> retagged(List<String> values, int start, int end, String from, String to) {
     List<String> out = new ArrayList<>(values);
     for (int i = start; i < end; i++) {
-      if (!values.get(i).startsWith(from)) {
+      String moved = KeyLayout.retagged(values.get(i), from, to);
+      if (moved == null) {
         return null;
       }
-      out.set(i, to + values.get(i).substring(from.length()));
+      out.set(i, moved);
     }
     return out;
   }
