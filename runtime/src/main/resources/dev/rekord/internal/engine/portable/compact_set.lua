@@ -1,0 +1,267 @@
+-- compact_set.lua: a sorted set kept in chunks small enough that Redis stores each as a listpack
+-- (~20 bytes an entry instead of the ~100 of a skiplist entry: dict entry, node, member string),
+-- for the compact index layout (docs/design/compact-index-layout.md). A set named K is:
+--   K..'#dir'         a sorted set, every score 0, of each chunk's bound (lexicographic order);
+--   K..'#c:'..bound   the chunk: a sorted set of at most CS_MAX entries (score, member), holding
+--                     the entries from its bound up to the next chunk's bound;
+--   K..'#count'       how many entries the set holds.
+-- Every key begins with K, so they share its hash tag and slot: a script that names K may use them.
+-- An entry's bound is its member in a lexicographic set (`scored` false: every score 0, ordered by
+-- member, as the engine's '#lex:' and '#ids' sets), else the 8 bytes of its score in an order-keeping
+-- encoding followed by its member (ordered by score, then member, as ZADD orders them). The first
+-- chunk's bound is '' and stays; a chunk that reaches CS_MAX entries is split in halves, one that
+-- falls under CS_LOW is merged into the chunk before it when both fit in one.
+-- A scored set finds an entry by its score: its caller removes an entry with the score it was added
+-- with (the engine's manifests carry it), and never adds a member the set holds with another score.
+
+local CS_MAX = 128 -- zset-max-listpack-entries' default: a chunk of CS_MAX entries is still a listpack
+local CS_HALF = 64
+local CS_LOW = 16
+
+-- 8 bytes that sort, compared as strings, as the score does as a number (-0 as 0): the IEEE 754
+-- bits big-endian, the sign bit set for a positive score and every bit flipped for a negative one.
+local function csScoreBytes(score)
+  if score == 0 then score = 0 end
+  local bytes = struct.pack('>d', score)
+  local first = string.byte(bytes, 1)
+  if first < 128 then return string.char(first + 128) .. string.sub(bytes, 2) end
+  local b = { string.byte(bytes, 1, 8) }
+  for i = 1, 8 do b[i] = 255 - b[i] end
+  return string.char(unpack(b))
+end
+
+-- The score of a bound-ordering range's end (ZCOUNT's syntax: '5', '(5', '-inf', '+inf') as a
+-- number and whether it is excluded.
+local function csScoreEnd(text)
+  local open = string.byte(text, 1) == 40 -- '('
+  if open then text = string.sub(text, 2) end
+  local value = tonumber(text)
+  if value == nil or value ~= value then error('ERR min or max is not a float: ' .. text) end
+  return value, open
+end
+
+-- The smallest string above every bound whose first 8 bytes are `bytes`: the next 8-byte string.
+local function csAfter(bytes)
+  local b = { string.byte(bytes, 1, 8) }
+  local i = 8
+  while i > 0 and b[i] == 255 do
+    b[i] = 0
+    i = i - 1
+  end
+  if i == 0 then return nil end -- past every score
+  b[i] = b[i] + 1
+  return string.char(unpack(b))
+end
+
+local function csBound(scored, score, member)
+  if scored then return csScoreBytes(tonumber(score)) .. member end
+  return member
+end
+
+local function csChunk(key, bound)
+  return key .. '#c:' .. bound
+end
+
+-- The bound of the last chunk that a directory lookup `spec` (ZRANGE BYLEX syntax: '[x', '(x',
+-- '+') reaches from above: the chunk holding an entry of bound x, or the last one before x.
+local function csChunkAt(key, spec)
+  return redis.call('ZRANGE', key .. '#dir', spec, '-', 'BYLEX', 'REV', 'LIMIT', 0, 1)[1]
+end
+
+-- How many entries the set holds.
+local function csCard(key)
+  return tonumber(redis.call('GET', key .. '#count')) or 0
+end
+
+-- Moves the upper half of a full chunk to a chunk of its own.
+local function csSplit(key, scored, chunk)
+  local upper = redis.call('ZRANGE', chunk, CS_HALF, -1, 'WITHSCORES')
+  local bound = csBound(scored, upper[2], upper[1])
+  local args = {}
+  for i = 1, #upper, 2 do
+    args[i], args[i + 1] = upper[i + 1], upper[i]
+  end
+  redis.call('ZADD', csChunk(key, bound), unpack(args))
+  redis.call('ZREMRANGEBYRANK', chunk, CS_HALF, -1)
+  redis.call('ZADD', key .. '#dir', 0, bound)
+end
+
+-- Adds an entry; 1 when it is new, 0 when the set held it. score: its text (ZADD's), '0' in a
+-- lexicographic set.
+local function csAdd(key, scored, score, member)
+  local at = csChunkAt(key, '[' .. csBound(scored, score, member))
+  if not at then
+    at = ''
+    redis.call('ZADD', key .. '#dir', 0, '')
+  end
+  local chunk = csChunk(key, at)
+  if redis.call('ZADD', chunk, 'NX', score, member) == 0 then return 0 end
+  redis.call('INCR', key .. '#count')
+  if redis.call('ZCARD', chunk) >= CS_MAX then csSplit(key, scored, chunk) end
+  return 1
+end
+
+-- Merges the chunk at bound `at` (of `size` entries) into the one before it when both fit in one.
+local function csMerge(key, at, chunk, size)
+  local before = redis.call('ZRANGE', key .. '#dir', '(' .. at, '-', 'BYLEX', 'REV', 'LIMIT', 0, 1)[1]
+  local into = csChunk(key, before)
+  if size > 0 then
+    if redis.call('ZCARD', into) + size >= CS_MAX - CS_LOW then return end
+    local entries = redis.call('ZRANGE', chunk, 0, -1, 'WITHSCORES')
+    local args = {}
+    for i = 1, #entries, 2 do
+      args[i], args[i + 1] = entries[i + 1], entries[i]
+    end
+    redis.call('ZADD', into, unpack(args))
+    redis.call('DEL', chunk)
+  end
+  redis.call('ZREM', key .. '#dir', at)
+end
+
+-- Removes an entry (of a scored set: with the score it was added with); 1 when the set held it.
+local function csRem(key, scored, score, member)
+  local at = csChunkAt(key, '[' .. csBound(scored, score, member))
+  if not at then return 0 end
+  local chunk = csChunk(key, at)
+  if redis.call('ZREM', chunk, member) == 0 then return 0 end
+  if redis.call('DECR', key .. '#count') == 0 then
+    redis.call('DEL', key .. '#count', key .. '#dir') -- every chunk is empty, so gone
+    return 1
+  end
+  if at ~= '' then
+    local size = redis.call('ZCARD', chunk)
+    if size < CS_LOW then csMerge(key, at, chunk, size) end
+  end
+  return 1
+end
+
+-- Whether the set holds the entry (of a scored set: with that score).
+local function csHas(key, scored, score, member)
+  local at = csChunkAt(key, '[' .. csBound(scored, score, member))
+  if not at then return false end
+  local held = redis.call('ZSCORE', csChunk(key, at), member)
+  return held ~= false and (not scored or tonumber(held) == tonumber(score))
+end
+
+-- Where a walk over the range min..max of the set starts and stops (min and max in ZCOUNT's syntax
+-- for a scored set, ZLEXCOUNT's for a lexicographic one): from, the directory lookup (csChunkAt) of
+-- the chunk it starts in — the one holding min's end forwards, max's end backwards (rev) —, and
+-- past(bound), whether a chunk with that bound and every one beyond it in the walk's direction
+-- holds nothing of the range: forwards a chunk whose bound is above max; backwards, once a chunk is
+-- read, when its bound is at or below min (the chunks before it hold only entries below its bound).
+local function csRange(scored, min, max, rev)
+  if scored then
+    local low = csScoreBytes(csScoreEnd(min))
+    local high, highOpen = csScoreEnd(max)
+    high = csScoreBytes(high)
+    if rev then
+      local after = csAfter(high)
+      local from = highOpen and ('(' .. high) or (after and ('(' .. after) or '+')
+      return from, function(bound) return bound <= low end
+    end
+    return '[' .. low, function(bound)
+      local bytes = string.sub(bound, 1, 8)
+      return bytes > high or (highOpen and bytes == high)
+    end
+  end
+  if rev then
+    return max, function(bound)
+      if min == '-' then return false end
+      return min == '+' or bound <= string.sub(min, 2)
+    end
+  end
+  local from = min == '-' and '[' or (min == '+' and '+' or ('[' .. string.sub(min, 2)))
+  return from, function(bound)
+    if max == '+' then return false end
+    if max == '-' then return true end
+    local high = string.sub(max, 2)
+    return bound > high or (string.byte(max, 1) == 40 and bound == high)
+  end
+end
+
+-- Calls visit(chunk key) for each chunk of the walk csRange describes, in order, until visit
+-- returns true.
+local function csWalk(key, from, past, rev, visit)
+  local dir = key .. '#dir'
+  local at = csChunkAt(key, from)
+  while at do
+    if not rev and at ~= '' and past(at) then return end
+    if visit(csChunk(key, at)) then return end
+    if rev and (at == '' or past(at)) then return end
+    if rev then
+      at = redis.call('ZRANGE', dir, '(' .. at, '-', 'BYLEX', 'REV', 'LIMIT', 0, 1)[1]
+    else
+      at = redis.call('ZRANGE', dir, '(' .. at, '+', 'BYLEX', 'LIMIT', 0, 1)[1]
+    end
+  end
+end
+
+-- ZCOUNT (a scored set) or ZLEXCOUNT of the set.
+local function csCount(key, scored, min, max)
+  local from, past = csRange(scored, min, max, false)
+  local count, command = 0, scored and 'ZCOUNT' or 'ZLEXCOUNT'
+  csWalk(key, from, past, false, function(chunk)
+    count = count + redis.call(command, chunk, min, max)
+  end)
+  return count
+end
+
+-- ZRANGE key start stop BYSCORE (a scored set) or BYLEX [REV] LIMIT offset limit [WITHSCORES] of
+-- the set: start and stop as ZRANGE takes them (with REV, the high end first); limit < 0: every
+-- entry from offset on.
+local function csRangeBy(key, scored, start, stop, rev, offset, limit, withScores)
+  local min, max = start, stop
+  if rev then min, max = stop, start end
+  local from, past = csRange(scored, min, max, rev)
+  local by, count = scored and 'BYSCORE' or 'BYLEX', scored and 'ZCOUNT' or 'ZLEXCOUNT'
+  local width = withScores and 2 or 1
+  local out = {}
+  csWalk(key, from, past, rev, function(chunk)
+    if offset > 0 then
+      local n = redis.call(count, chunk, min, max)
+      if n <= offset then
+        offset = offset - n
+        return false
+      end
+    end
+    local want = limit < 0 and -1 or (limit - #out / width)
+    local args = { chunk, start, stop, by }
+    if rev then args[5] = 'REV' end
+    args[#args + 1], args[#args + 2], args[#args + 3] = 'LIMIT', offset, want
+    if withScores then args[#args + 1] = 'WITHSCORES' end
+    local rows = redis.call('ZRANGE', unpack(args))
+    offset = 0
+    for i = 1, #rows do out[#out + 1] = rows[i] end
+    return limit >= 0 and #out >= limit * width
+  end)
+  return out
+end
+
+-- ZRANGE key start stop [WITHSCORES] of the set, by rank (a negative rank counts from the end).
+local function csRangeByRank(key, start, stop, withScores)
+  local card = csCard(key)
+  if start < 0 then start = math.max(card + start, 0) end
+  if stop < 0 then stop = card + stop end
+  if stop >= card then stop = card - 1 end
+  local out, skip, want = {}, start, stop - start + 1
+  if want <= 0 then return out end
+  csWalk(key, '[', function() return false end, false, function(chunk)
+    local n = redis.call('ZCARD', chunk)
+    if n <= skip then
+      skip = skip - n
+      return false
+    end
+    local last = math.min(n - 1, skip + want - 1)
+    local rows
+    if withScores then
+      rows = redis.call('ZRANGE', chunk, skip, last, 'WITHSCORES')
+    else
+      rows = redis.call('ZRANGE', chunk, skip, last)
+    end
+    want = want - (last - skip + 1)
+    skip = 0
+    for i = 1, #rows do out[#out + 1] = rows[i] end
+    return want == 0
+  end)
+  return out
+end
