@@ -1,6 +1,6 @@
 -- compact_set.lua: a sorted set kept in chunks small enough that Redis stores each as a listpack
 -- (~20 bytes an entry instead of the ~100 of a skiplist entry: dict entry, node, member string),
--- for the compact index layout (docs/design/compact-index-layout.md). A set named K is:
+-- for the compact index layout (docs/internals.md, "The compact index layout"). A set named K is:
 --   K..'#dir'         a sorted set, every score 0, of each chunk's bound (lexicographic order);
 --   K..'#c:'..bound   the chunk: a sorted set of at most CS_MAX entries (score, member), holding
 --                     the entries from its bound up to the next chunk's bound;
