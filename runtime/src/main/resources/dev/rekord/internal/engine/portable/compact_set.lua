@@ -180,18 +180,28 @@ local function csRange(scored, min, max, rev)
 end
 
 -- Calls visit(chunk key) for each chunk of the walk csRange describes, in order, until visit
--- returns true.
+-- returns true. Reads the directory CS_WALK bounds at a time.
+local CS_WALK = 32
 local function csWalk(key, from, past, rev, visit)
   local dir = key .. '#dir'
   local at = csChunkAt(key, from)
-  while at do
+  if not at then return end
+  local bounds, i = { at }, 1
+  while true do
+    at = bounds[i]
     if not rev and at ~= '' and past(at) then return end
     if visit(csChunk(key, at)) then return end
     if rev and (at == '' or past(at)) then return end
-    if rev then
-      at = redis.call('ZRANGE', dir, '(' .. at, '-', 'BYLEX', 'REV', 'LIMIT', 0, 1)[1]
+    if i == #bounds then
+      if rev then
+        bounds = redis.call('ZRANGE', dir, '(' .. at, '-', 'BYLEX', 'REV', 'LIMIT', 0, CS_WALK)
+      else
+        bounds = redis.call('ZRANGE', dir, '(' .. at, '+', 'BYLEX', 'LIMIT', 0, CS_WALK)
+      end
+      if #bounds == 0 then return end
+      i = 1
     else
-      at = redis.call('ZRANGE', dir, '(' .. at, '+', 'BYLEX', 'LIMIT', 0, 1)[1]
+      i = i + 1
     end
   end
 end
