@@ -4,6 +4,7 @@
 --   K..'#dir'         a sorted set, every score 0, of each chunk's bound (lexicographic order);
 --   K..'#c:'..bound   the chunk: a sorted set of at most CS_MAX entries (score, member), holding
 --                     the entries from its bound up to the next chunk's bound;
+--   K..'#n'           a hash: each chunk's bound -> how many entries it holds;
 --   K..'#count'       how many entries the set holds.
 -- Every key begins with K, so they share its hash tag and slot: a script that names K may use them.
 -- An entry's bound is its member in a lexicographic set (`scored` false: every score 0, ordered by
@@ -73,8 +74,8 @@ local function csCard(key)
   return tonumber(redis.call('GET', key .. '#count')) or 0
 end
 
--- Moves the upper half of a full chunk to a chunk of its own.
-local function csSplit(key, scored, chunk)
+-- Moves the upper half of a full chunk (at bound `at`, of `size` entries) to a chunk of its own.
+local function csSplit(key, scored, at, chunk, size)
   local upper = redis.call('ZRANGE', chunk, CS_HALF, -1, 'WITHSCORES')
   local bound = csBound(scored, upper[2], upper[1])
   local args = {}
@@ -84,6 +85,7 @@ local function csSplit(key, scored, chunk)
   redis.call('ZADD', csChunk(key, bound), unpack(args))
   redis.call('ZREMRANGEBYRANK', chunk, CS_HALF, -1)
   redis.call('ZADD', key .. '#dir', 0, bound)
+  redis.call('HSET', key .. '#n', at, CS_HALF, bound, size - CS_HALF)
 end
 
 -- Adds an entry; 1 when it is new, 0 when the set held it. score: its text (ZADD's), '0' in a
@@ -97,16 +99,17 @@ local function csAdd(key, scored, score, member)
   local chunk = csChunk(key, at)
   if redis.call('ZADD', chunk, 'NX', score, member) == 0 then return 0 end
   redis.call('INCR', key .. '#count')
-  if redis.call('ZCARD', chunk) >= CS_MAX then csSplit(key, scored, chunk) end
+  local size = redis.call('HINCRBY', key .. '#n', at, 1)
+  if size >= CS_MAX then csSplit(key, scored, at, chunk, size) end
   return 1
 end
 
 -- Merges the chunk at bound `at` (of `size` entries) into the one before it when both fit in one.
 local function csMerge(key, at, chunk, size)
   local before = redis.call('ZRANGE', key .. '#dir', '(' .. at, '-', 'BYLEX', 'REV', 'LIMIT', 0, 1)[1]
-  local into = csChunk(key, before)
   if size > 0 then
-    if redis.call('ZCARD', into) + size >= CS_MAX - CS_LOW then return end
+    local into = csChunk(key, before)
+    if tonumber(redis.call('HGET', key .. '#n', before)) + size >= CS_MAX - CS_LOW then return end
     local entries = redis.call('ZRANGE', chunk, 0, -1, 'WITHSCORES')
     local args = {}
     for i = 1, #entries, 2 do
@@ -114,8 +117,10 @@ local function csMerge(key, at, chunk, size)
     end
     redis.call('ZADD', into, unpack(args))
     redis.call('DEL', chunk)
+    redis.call('HINCRBY', key .. '#n', before, size)
   end
   redis.call('ZREM', key .. '#dir', at)
+  redis.call('HDEL', key .. '#n', at)
 end
 
 -- Removes an entry (of a scored set: with the score it was added with); 1 when the set held it.
@@ -125,13 +130,11 @@ local function csRem(key, scored, score, member)
   local chunk = csChunk(key, at)
   if redis.call('ZREM', chunk, member) == 0 then return 0 end
   if redis.call('DECR', key .. '#count') == 0 then
-    redis.call('DEL', key .. '#count', key .. '#dir') -- every chunk is empty, so gone
+    redis.call('DEL', key .. '#count', key .. '#dir', key .. '#n') -- every chunk is empty, so gone
     return 1
   end
-  if at ~= '' then
-    local size = redis.call('ZCARD', chunk)
-    if size < CS_LOW then csMerge(key, at, chunk, size) end
-  end
+  local size = redis.call('HINCRBY', key .. '#n', at, -1)
+  if at ~= '' and size < CS_LOW then csMerge(key, at, chunk, size) end
   return 1
 end
 
@@ -144,74 +147,117 @@ local function csHas(key, scored, score, member)
 end
 
 -- Where a walk over the range min..max of the set starts and stops (min and max in ZCOUNT's syntax
--- for a scored set, ZLEXCOUNT's for a lexicographic one): from, the directory lookup (csChunkAt) of
--- the chunk it starts in — the one holding min's end forwards, max's end backwards (rev) —, and
+-- for a scored set, ZLEXCOUNT's for a lexicographic one), as three answers:
+-- from, the directory lookup (csChunkAt) of the chunk it starts in — the one holding min's end
+-- forwards, max's end backwards (rev);
 -- past(bound), whether a chunk with that bound and every one beyond it in the walk's direction
 -- holds nothing of the range: forwards a chunk whose bound is above max; backwards, once a chunk is
--- read, when its bound is at or below min (the chunks before it hold only entries below its bound).
+-- read, when its bound is at or below min (the chunks before it hold only entries below its bound);
+-- inside(lower, upper), whether every entry from the bound lower up to the bound upper (nil: no
+-- end) lies in the range, so a chunk between them counts whole (false when unsure).
 local function csRange(scored, min, max, rev)
+  local from, past, startsIn, endsIn
   if scored then
-    local low = csScoreBytes(csScoreEnd(min))
+    local low, lowOpen = csScoreEnd(min)
     local high, highOpen = csScoreEnd(max)
-    high = csScoreBytes(high)
+    low, high = csScoreBytes(low), csScoreBytes(high)
     if rev then
       local after = csAfter(high)
-      local from = highOpen and ('(' .. high) or (after and ('(' .. after) or '+')
-      return from, function(bound) return bound <= low end
+      from = highOpen and ('(' .. high) or (after and ('(' .. after) or '+')
+      past = function(bound) return bound <= low end
+    else
+      from = '[' .. low
+      past = function(bound)
+        local bytes = string.sub(bound, 1, 8)
+        return bytes > high or (highOpen and bytes == high)
+      end
     end
-    return '[' .. low, function(bound)
-      local bytes = string.sub(bound, 1, 8)
-      return bytes > high or (highOpen and bytes == high)
+    startsIn = function(lower)
+      if lowOpen then return string.sub(lower, 1, 8) > low end
+      return lower >= low
+    end
+    endsIn = function(upper)
+      if not upper then return high == csScoreBytes(math.huge) and not highOpen end
+      if highOpen then return upper <= high end
+      return string.sub(upper, 1, 8) <= high
+    end
+  else
+    local low, high = string.sub(min, 2), string.sub(max, 2)
+    if rev then
+      from = max
+      past = function(bound)
+        if min == '-' then return false end
+        return min == '+' or bound <= low
+      end
+    else
+      from = min == '-' and '[' or (min == '+' and '+' or ('[' .. low))
+      past = function(bound)
+        if max == '+' then return false end
+        if max == '-' then return true end
+        return bound > high or (string.byte(max, 1) == 40 and bound == high)
+      end
+    end
+    startsIn = function(lower)
+      if min == '-' then return true end
+      if min == '+' then return false end
+      if string.byte(min, 1) == 40 then return lower > low end
+      return lower >= low
+    end
+    endsIn = function(upper)
+      if max == '+' then return true end
+      if max == '-' or not upper then return false end
+      return upper <= high
     end
   end
-  if rev then
-    return max, function(bound)
-      if min == '-' then return false end
-      return min == '+' or bound <= string.sub(min, 2)
-    end
-  end
-  local from = min == '-' and '[' or (min == '+' and '+' or ('[' .. string.sub(min, 2)))
-  return from, function(bound)
-    if max == '+' then return false end
-    if max == '-' then return true end
-    local high = string.sub(max, 2)
-    return bound > high or (string.byte(max, 1) == 40 and bound == high)
-  end
+  return from, past, function(lower, upper) return startsIn(lower) and endsIn(upper) end
 end
 
--- Calls visit(chunk key) for each chunk of the walk csRange describes, in order, until visit
--- returns true. Reads the directory CS_WALK bounds at a time.
+-- Calls visit(bound, entries, next bound) for each chunk of the walk csRange describes, in order,
+-- until visit returns true: the chunk's bound, how many entries it holds (nil: not read — the
+-- first chunk, which a walk often reads only in part), and the bound of the chunk after it in the
+-- set's order (nil at the end, and where the walk does not know it). Reads the directory and the
+-- chunks' counts CS_WALK chunks at a time, as it goes.
 local CS_WALK = 32
 local function csWalk(key, from, past, rev, visit)
-  local dir = key .. '#dir'
-  local at = csChunkAt(key, from)
-  if not at then return end
-  local bounds, i = { at }, 1
+  local dir, counts = key .. '#dir', key .. '#n'
+  local first = csChunkAt(key, from)
+  if not first then return end
+  local bounds, sizes, i, upper = { first }, {}, 1, nil
   while true do
-    at = bounds[i]
-    if not rev and at ~= '' and past(at) then return end
-    if visit(csChunk(key, at)) then return end
-    if rev and (at == '' or past(at)) then return end
-    if i == #bounds then
+    local at = bounds[i]
+    if not rev then
+      if at ~= '' and past(at) then return end
+      upper = bounds[i + 1]
+    end
+    if visit(at, tonumber(sizes[i]), upper) then return end
+    if rev then
+      if at == '' or past(at) then return end
+      upper = at
+    end
+    if i < #bounds then
+      i = i + 1
+    else
       if rev then
         bounds = redis.call('ZRANGE', dir, '(' .. at, '-', 'BYLEX', 'REV', 'LIMIT', 0, CS_WALK)
       else
         bounds = redis.call('ZRANGE', dir, '(' .. at, '+', 'BYLEX', 'LIMIT', 0, CS_WALK)
       end
       if #bounds == 0 then return end
-      i = 1
-    else
-      i = i + 1
+      sizes, i = redis.call('HMGET', counts, unpack(bounds)), 1
     end
   end
 end
 
 -- ZCOUNT (a scored set) or ZLEXCOUNT of the set.
 local function csCount(key, scored, min, max)
-  local from, past = csRange(scored, min, max, false)
+  local from, past, inside = csRange(scored, min, max, false)
   local count, command = 0, scored and 'ZCOUNT' or 'ZLEXCOUNT'
-  csWalk(key, from, past, false, function(chunk)
-    count = count + redis.call(command, chunk, min, max)
+  csWalk(key, from, past, false, function(at, size, upper)
+    if size and inside(at, upper) then
+      count = count + size
+    else
+      count = count + redis.call(command, csChunk(key, at), min, max)
+    end
   end)
   return count
 end
@@ -222,13 +268,14 @@ end
 local function csRangeBy(key, scored, start, stop, rev, offset, limit, withScores)
   local min, max = start, stop
   if rev then min, max = stop, start end
-  local from, past = csRange(scored, min, max, rev)
+  local from, past, inside = csRange(scored, min, max, rev)
   local by, count = scored and 'BYSCORE' or 'BYLEX', scored and 'ZCOUNT' or 'ZLEXCOUNT'
   local width = withScores and 2 or 1
   local out = {}
-  csWalk(key, from, past, rev, function(chunk)
+  csWalk(key, from, past, rev, function(at, size, upper)
+    local chunk = csChunk(key, at)
     if offset > 0 then
-      local n = redis.call(count, chunk, min, max)
+      local n = size and inside(at, upper) and size or redis.call(count, chunk, min, max)
       if n <= offset then
         offset = offset - n
         return false
@@ -255,8 +302,9 @@ local function csRangeByRank(key, start, stop, withScores)
   if stop >= card then stop = card - 1 end
   local out, skip, want = {}, start, stop - start + 1
   if want <= 0 then return out end
-  csWalk(key, '[', function() return false end, false, function(chunk)
-    local n = redis.call('ZCARD', chunk)
+  csWalk(key, '[', function() return false end, false, function(at, n)
+    local chunk = csChunk(key, at)
+    n = n or redis.call('ZCARD', chunk)
     if n <= skip then
       skip = skip - n
       return false

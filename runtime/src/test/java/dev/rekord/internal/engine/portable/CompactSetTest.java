@@ -29,8 +29,8 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * again), and after every round each read the engine needs — counts, ranges by score or value in
  * both directions with offsets and limits, ranges by rank, membership — compared with the same
  * command on the plain set; plus the layout's own rules: every chunk a listpack of at most 128
- * entries holding exactly the entries between its bound and the next, the count kept, no key
- * left over, every key in the set's slot.
+ * entries holding exactly the entries between its bound and the next, its count and the set's
+ * kept, no key left over, every key in the set's slot.
  */
 class CompactSetTest {
 
@@ -143,8 +143,8 @@ class CompactSetTest {
       String stop = String.valueOf(random.nextInt((int) card + 5) - (q % 3 == 0 ? 3 : 0));
       assertSame(plain("ZRANGE", PLAIN, start, stop), call(List.of("rank", flag, start, stop, "0")), "by rank " + start + ".." + stop);
 
-      String min = scored ? scoreEnd(random, scores, true) : lexEnd(random, members, true);
-      String max = scored ? scoreEnd(random, scores, false) : lexEnd(random, members, false);
+      String min = q % 4 == 0 ? chunkEdge(random, scored) : scored ? scoreEnd(random, scores, true) : lexEnd(random, members, true);
+      String max = q % 4 == 1 ? chunkEdge(random, scored) : scored ? scoreEnd(random, scores, false) : lexEnd(random, members, false);
       long plainCount = scored ? jedis.zcount(PLAIN, min, max) : jedis.zlexcount(PLAIN, min, max);
       assertEquals(plainCount, call(List.of("count", flag, min, max)), "count " + printable(min) + " .. " + printable(max));
 
@@ -186,6 +186,24 @@ class CompactSetTest {
     assertEquals(expected.size(), got.size(), what + ": size");
   }
 
+  /**
+   * A range's end at the first entry of a chunk (open or closed), where a walk decides whether a
+   * chunk lies wholly inside the range.
+   */
+  private String chunkEdge(Random random, boolean scored) {
+    List<byte[]> bounds = jedis.zrange(bytes(SET + "#dir"), 0, -1);
+    boolean open = random.nextBoolean();
+    if (bounds.size() < 2) {
+      return scored ? "-inf" : "-";
+    }
+    byte[] bound = bounds.get(1 + random.nextInt(bounds.size() - 1)); // not the first chunk's ''
+    if (!scored) {
+      return (open ? "(" : "[") + new String(bound, StandardCharsets.UTF_8);
+    }
+    double score = jedis.zrangeWithScores(concat(bytes(SET + "#c:"), bound), 0, 0).get(0).getScore();
+    return (open ? "(" : "") + text(score);
+  }
+
   /** A command's reply on the plain set, as text. */
   private List<String> plain(String... command) {
     List<String> rest = Arrays.asList(command).subList(1, command.length);
@@ -210,6 +228,9 @@ class CompactSetTest {
       byte[] bound = bounds.get(b);
       byte[] chunkKey = concat(bytes(SET + "#c:"), bound);
       List<Tuple> entries = jedis.zrangeWithScores(chunkKey, 0, -1);
+      byte[] counted = jedis.hget(bytes(SET + "#n"), bound);
+      assertEquals(String.valueOf(entries.size()), counted == null ? null : new String(counted, StandardCharsets.UTF_8),
+          "a chunk's count");
       if (bound.length > 0) {
         assertTrue(!entries.isEmpty(), "a chunk other than the first is never empty");
       }
@@ -239,6 +260,8 @@ class CompactSetTest {
     if (total > 0) {
       expectedKeys.add(SET + "#dir");
       expectedKeys.add(SET + "#count");
+      expectedKeys.add(SET + "#n");
+      assertEquals(bounds.size(), jedis.hlen(SET + "#n"), "a count per chunk");
     }
     Set<String> keys = new HashSet<>();
     int slot = JedisClusterCRC16.getSlot(SET);
