@@ -5,19 +5,25 @@
 --   K..'#c:'..bound   the chunk: a sorted set of at most CS_MAX entries (score, member), holding
 --                     the entries from its bound up to the next chunk's bound;
 --   K..'#n'           a hash: each chunk's bound -> how many entries it holds;
+--   K..'#gdir'        a sorted set like K#dir of the bounds of groups of consecutive chunks (each
+--                     group's bound is its first chunk's; the first group's is '');
+--   K..'#gn'          a hash: each group's bound -> how many entries its chunks hold;
 --   K..'#count'       how many entries the set holds.
 -- Every key begins with K, so they share its hash tag and slot: a script that names K may use them.
 -- An entry's bound is its member in a lexicographic set (`scored` false: every score 0, ordered by
 -- member, as the engine's '#lex:' and '#ids' sets), else the 8 bytes of its score in an order-keeping
 -- encoding followed by its member (ordered by score, then member, as ZADD orders them). The first
 -- chunk's bound is '' and stays; a chunk that reaches CS_MAX entries is split in halves, one that
--- falls under CS_LOW is merged into the chunk before it when both fit in one.
+-- falls under CS_LOW is merged into the chunk before it when both fit in one; a group of more than
+-- CS_GROUP chunks is split in halves. Counts and offsets add whole groups and whole chunks, so a
+-- walk over a range costs about n / (64 * 48) group steps and up to 2 * CS_GROUP chunk steps.
 -- A scored set finds an entry by its score: its caller removes an entry with the score it was added
 -- with (the engine's manifests carry it), and never adds a member the set holds with another score.
 
 local CS_MAX = 128 -- zset-max-listpack-entries' default: a chunk of CS_MAX entries is still a listpack
 local CS_HALF = 64
 local CS_LOW = 16
+local CS_GROUP = 64
 
 -- 8 bytes that sort, compared as strings, as the score does as a number (-0 as 0): the IEEE 754
 -- bits big-endian, the sign bit set for a positive score and every bit flipped for a negative one.
@@ -74,8 +80,33 @@ local function csCard(key)
   return tonumber(redis.call('GET', key .. '#count')) or 0
 end
 
--- Moves the upper half of a full chunk (at bound `at`, of `size` entries) to a chunk of its own.
-local function csSplit(key, scored, at, chunk, size)
+-- The bound of the group that holds the chunk at bound `at`.
+local function csGroupOf(key, at)
+  return redis.call('ZRANGE', key .. '#gdir', '[' .. at, '-', 'BYLEX', 'REV', 'LIMIT', 0, 1)[1]
+end
+
+-- The bound of the group after the group at bound `group`, or nil.
+local function csGroupAfter(key, group)
+  return redis.call('ZRANGE', key .. '#gdir', '(' .. group, '+', 'BYLEX', 'LIMIT', 0, 1)[1]
+end
+
+-- Splits the group at bound `group` in halves when it holds more than CS_GROUP chunks.
+local function csSplitGroup(key, group)
+  local after = csGroupAfter(key, group)
+  local to = after and ('(' .. after) or '+'
+  local chunks = redis.call('ZLEXCOUNT', key .. '#dir', '[' .. group, to)
+  if chunks <= CS_GROUP then return end
+  local upper = redis.call('ZRANGE', key .. '#dir', '[' .. group, to, 'BYLEX', 'LIMIT', math.floor(chunks / 2), -1)
+  local moved = 0
+  for _, size in ipairs(redis.call('HMGET', key .. '#n', unpack(upper))) do moved = moved + tonumber(size) end
+  redis.call('ZADD', key .. '#gdir', 0, upper[1])
+  redis.call('HSET', key .. '#gn', upper[1], moved)
+  redis.call('HINCRBY', key .. '#gn', group, -moved)
+end
+
+-- Moves the upper half of a full chunk (at bound `at`, of `size` entries, in the group at bound
+-- `group`) to a chunk of its own, in the same group.
+local function csSplit(key, scored, at, chunk, size, group)
   local upper = redis.call('ZRANGE', chunk, CS_HALF, -1, 'WITHSCORES')
   local bound = csBound(scored, upper[2], upper[1])
   local args = {}
@@ -86,6 +117,7 @@ local function csSplit(key, scored, at, chunk, size)
   redis.call('ZREMRANGEBYRANK', chunk, CS_HALF, -1)
   redis.call('ZADD', key .. '#dir', 0, bound)
   redis.call('HSET', key .. '#n', at, CS_HALF, bound, size - CS_HALF)
+  csSplitGroup(key, group)
 end
 
 -- Adds an entry; 1 when it is new, 0 when the set held it. score: its text (ZADD's), '0' in a
@@ -95,17 +127,35 @@ local function csAdd(key, scored, score, member)
   if not at then
     at = ''
     redis.call('ZADD', key .. '#dir', 0, '')
+    redis.call('ZADD', key .. '#gdir', 0, '')
   end
   local chunk = csChunk(key, at)
   if redis.call('ZADD', chunk, 'NX', score, member) == 0 then return 0 end
   redis.call('INCR', key .. '#count')
+  local group = csGroupOf(key, at)
+  redis.call('HINCRBY', key .. '#gn', group, 1)
   local size = redis.call('HINCRBY', key .. '#n', at, 1)
-  if size >= CS_MAX then csSplit(key, scored, at, chunk, size) end
+  if size >= CS_MAX then csSplit(key, scored, at, chunk, size, group) end
   return 1
 end
 
--- Merges the chunk at bound `at` (of `size` entries) into the one before it when both fit in one.
-local function csMerge(key, at, chunk, size)
+-- The chunk at bound `at`, the first of its group, is gone: the group starts at its next chunk, or
+-- is gone too when it has none.
+local function csRegroup(key, at)
+  local count = redis.call('HGET', key .. '#gn', at)
+  redis.call('ZREM', key .. '#gdir', at)
+  redis.call('HDEL', key .. '#gn', at)
+  local nextChunk = redis.call('ZRANGE', key .. '#dir', '(' .. at, '+', 'BYLEX', 'LIMIT', 0, 1)[1]
+  local after = csGroupAfter(key, at)
+  if nextChunk and (not after or nextChunk < after) then
+    redis.call('ZADD', key .. '#gdir', 0, nextChunk)
+    redis.call('HSET', key .. '#gn', nextChunk, count)
+  end
+end
+
+-- Merges the chunk at bound `at` (of `size` entries, in the group at bound `group`) into the one
+-- before it when both fit in one.
+local function csMerge(key, at, chunk, size, group)
   local before = redis.call('ZRANGE', key .. '#dir', '(' .. at, '-', 'BYLEX', 'REV', 'LIMIT', 0, 1)[1]
   if size > 0 then
     local into = csChunk(key, before)
@@ -118,9 +168,14 @@ local function csMerge(key, at, chunk, size)
     redis.call('ZADD', into, unpack(args))
     redis.call('DEL', chunk)
     redis.call('HINCRBY', key .. '#n', before, size)
+    if group == at then -- the entries move to the group before
+      redis.call('HINCRBY', key .. '#gn', csGroupOf(key, before), size)
+      redis.call('HINCRBY', key .. '#gn', at, -size)
+    end
   end
   redis.call('ZREM', key .. '#dir', at)
   redis.call('HDEL', key .. '#n', at)
+  if group == at then csRegroup(key, at) end
 end
 
 -- Removes an entry (of a scored set: with the score it was added with); 1 when the set held it.
@@ -130,11 +185,14 @@ local function csRem(key, scored, score, member)
   local chunk = csChunk(key, at)
   if redis.call('ZREM', chunk, member) == 0 then return 0 end
   if redis.call('DECR', key .. '#count') == 0 then
-    redis.call('DEL', key .. '#count', key .. '#dir', key .. '#n') -- every chunk is empty, so gone
+    -- every chunk is empty, so gone
+    redis.call('DEL', key .. '#count', key .. '#dir', key .. '#n', key .. '#gdir', key .. '#gn')
     return 1
   end
+  local group = csGroupOf(key, at)
+  redis.call('HINCRBY', key .. '#gn', group, -1)
   local size = redis.call('HINCRBY', key .. '#n', at, -1)
-  if at ~= '' and size < CS_LOW then csMerge(key, at, chunk, size) end
+  if at ~= '' and size < CS_LOW then csMerge(key, at, chunk, size, group) end
   return 1
 end
 
@@ -217,33 +275,55 @@ end
 -- first chunk, which a walk often reads only in part), and the bound of the chunk after it in the
 -- set's order (nil at the end, and where the walk does not know it). Reads the directory and the
 -- chunks' counts CS_WALK chunks at a time, as it goes.
+-- byGroups (forwards only): at the first chunk of each group, visit(bound, the group's entries,
+-- the next group's bound, true) first; when it answers 'whole', the walk goes on at the next group.
 local CS_WALK = 32
-local function csWalk(key, from, past, rev, visit)
+local function csWalk(key, from, past, rev, visit, byGroups)
   local dir, counts = key .. '#dir', key .. '#n'
   local first = csChunkAt(key, from)
   if not first then return end
   local bounds, sizes, i, upper = { first }, {}, 1, nil
+  local groups, groupSizes, g = {}, {}, 1
+  local function readGroups(from)
+    groups = redis.call('ZRANGE', key .. '#gdir', from, '+', 'BYLEX', 'LIMIT', 0, CS_WALK)
+    groupSizes = #groups > 0 and redis.call('HMGET', key .. '#gn', unpack(groups)) or {}
+    g = 1
+  end
+  if byGroups and not rev then readGroups('[' .. first) end
   while true do
     local at = bounds[i]
+    local jumped = false
     if not rev then
       if at ~= '' and past(at) then return end
+      if groups[g] == at then -- the first chunk of a group
+        local size = tonumber(groupSizes[g])
+        if g == #groups then readGroups('(' .. at) else g = g + 1 end
+        local answer = visit(at, size, groups[g], true)
+        if answer == true then return end
+        if answer == 'whole' then
+          if not groups[g] then return end
+          bounds, sizes, i, jumped = { groups[g] }, {}, 1, true
+        end
+      end
       upper = bounds[i + 1]
     end
-    if visit(at, tonumber(sizes[i]), upper) then return end
-    if rev then
-      if at == '' or past(at) then return end
-      upper = at
-    end
-    if i < #bounds then
-      i = i + 1
-    else
+    if not jumped then
+      if visit(at, tonumber(sizes[i]), upper) then return end
       if rev then
-        bounds = redis.call('ZRANGE', dir, '(' .. at, '-', 'BYLEX', 'REV', 'LIMIT', 0, CS_WALK)
-      else
-        bounds = redis.call('ZRANGE', dir, '(' .. at, '+', 'BYLEX', 'LIMIT', 0, CS_WALK)
+        if at == '' or past(at) then return end
+        upper = at
       end
-      if #bounds == 0 then return end
-      sizes, i = redis.call('HMGET', counts, unpack(bounds)), 1
+      if i < #bounds then
+        i = i + 1
+      else
+        if rev then
+          bounds = redis.call('ZRANGE', dir, '(' .. at, '-', 'BYLEX', 'REV', 'LIMIT', 0, CS_WALK)
+        else
+          bounds = redis.call('ZRANGE', dir, '(' .. at, '+', 'BYLEX', 'LIMIT', 0, CS_WALK)
+        end
+        if #bounds == 0 then return end
+        sizes, i = redis.call('HMGET', counts, unpack(bounds)), 1
+      end
     end
   end
 end
@@ -252,27 +332,47 @@ end
 local function csCount(key, scored, min, max)
   local from, past, inside = csRange(scored, min, max, false)
   local count, command = 0, scored and 'ZCOUNT' or 'ZLEXCOUNT'
-  csWalk(key, from, past, false, function(at, size, upper)
+  csWalk(key, from, past, false, function(at, size, upper, group)
     if size and inside(at, upper) then
       count = count + size
-    else
-      count = count + redis.call(command, csChunk(key, at), min, max)
+      return group and 'whole'
     end
-  end)
+    if not group then count = count + redis.call(command, csChunk(key, at), min, max) end
+  end, true)
   return count
 end
 
 -- ZRANGE key start stop BYSCORE (a scored set) or BYLEX [REV] LIMIT offset limit [WITHSCORES] of
 -- the set: start and stop as ZRANGE takes them (with REV, the high end first); limit < 0: every
--- entry from offset on.
+-- entry from offset on. A reversed page deep into the range is read forwards, from the offset its
+-- last entry has counted from the low end, and turned round.
 local function csRangeBy(key, scored, start, stop, rev, offset, limit, withScores)
   local min, max = start, stop
   if rev then min, max = stop, start end
+  local width = withScores and 2 or 1
+  if rev and offset > CS_MAX then
+    local n = csCount(key, scored, min, max)
+    local want = n - offset
+    if limit >= 0 and limit < want then want = limit end
+    if want <= 0 then return {} end
+    local rows = csRangeBy(key, scored, min, max, false, n - offset - want, want, withScores)
+    local out = {}
+    for j = #rows - width + 1, 1, -width do
+      for k = 0, width - 1 do out[#out + 1] = rows[j + k] end
+    end
+    return out
+  end
   local from, past, inside = csRange(scored, min, max, rev)
   local by, count = scored and 'BYSCORE' or 'BYLEX', scored and 'ZCOUNT' or 'ZLEXCOUNT'
-  local width = withScores and 2 or 1
   local out = {}
-  csWalk(key, from, past, rev, function(at, size, upper)
+  csWalk(key, from, past, rev, function(at, size, upper, group)
+    if group then
+      if offset > 0 and size and size <= offset and inside(at, upper) then
+        offset = offset - size
+        return 'whole'
+      end
+      return false
+    end
     local chunk = csChunk(key, at)
     if offset > 0 then
       local n = size and inside(at, upper) and size or redis.call(count, chunk, min, max)
@@ -290,7 +390,7 @@ local function csRangeBy(key, scored, start, stop, rev, offset, limit, withScore
     offset = 0
     for i = 1, #rows do out[#out + 1] = rows[i] end
     return limit >= 0 and #out >= limit * width
-  end)
+  end, offset > CS_MAX)
   return out
 end
 
@@ -302,7 +402,14 @@ local function csRangeByRank(key, start, stop, withScores)
   if stop >= card then stop = card - 1 end
   local out, skip, want = {}, start, stop - start + 1
   if want <= 0 then return out end
-  csWalk(key, '[', function() return false end, false, function(at, n)
+  csWalk(key, '[', function() return false end, false, function(at, n, upper, group)
+    if group then
+      if n and n <= skip then
+        skip = skip - n
+        return 'whole'
+      end
+      return false
+    end
     local chunk = csChunk(key, at)
     n = n or redis.call('ZCARD', chunk)
     if n <= skip then
@@ -320,6 +427,6 @@ local function csRangeByRank(key, start, stop, withScores)
     skip = 0
     for i = 1, #rows do out[#out + 1] = rows[i] end
     return want == 0
-  end)
+  end, start > CS_MAX)
   return out
 end

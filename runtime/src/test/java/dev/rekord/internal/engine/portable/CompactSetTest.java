@@ -36,19 +36,28 @@ class CompactSetTest {
 
   @RegisterExtension static RedisExtension redis = RedisExtension.create();
 
-  private static final String SOURCE = ScriptResources.read(EngineScripts.class, "compact_set.lua")
-      + ScriptResources.read(CompactSetTest.class, "compact_set_driver.lua");
+  private static final String MODULE = ScriptResources.read(EngineScripts.class, "compact_set.lua");
+  private static final String DRIVER = ScriptResources.read(CompactSetTest.class, "compact_set_driver.lua");
   private static final String SET = "{model}#lex:city";
   private static final String PLAIN = "{model}plain";
 
   private Jedis jedis;
   private String sha;
+  private int groupChunks = 64;
 
   @BeforeEach
   void connect() {
     jedis = new Jedis(redis.server().host(), redis.server().port());
     jedis.flushAll();
-    sha = jedis.scriptLoad(SOURCE);
+    sha = jedis.scriptLoad(MODULE + DRIVER);
+  }
+
+  /** The module with groups of at most {@code chunks} chunks, so a test's few thousand entries split groups too. */
+  private void groupsOf(int chunks) {
+    String line = "local CS_GROUP = 64\n";
+    assertTrue(MODULE.contains(line), "the module declares CS_GROUP");
+    sha = jedis.scriptLoad(MODULE.replace(line, "local CS_GROUP = " + chunks + "\n") + DRIVER);
+    groupChunks = chunks;
   }
 
   @AfterEach
@@ -58,7 +67,16 @@ class CompactSetTest {
 
   @Test
   void lexicographicSetReadsAsAPlainOne() {
-    Random random = new Random(20261204L);
+    lexicographicRounds(new Random(20261204L));
+  }
+
+  @Test
+  void lexicographicSetOfSmallGroupsReadsAsAPlainOne() {
+    groupsOf(3);
+    lexicographicRounds(new Random(7L));
+  }
+
+  private void lexicographicRounds(Random random) {
     List<String> members = new ArrayList<>();
     for (int i = 0; i < 4000; i++) {
       // values sharing prefixes, some equal, as a tag's entries 'value\0id'
@@ -69,7 +87,16 @@ class CompactSetTest {
 
   @Test
   void scoredSetReadsAsAPlainOne() {
-    Random random = new Random(42L);
+    scoredRounds(new Random(42L));
+  }
+
+  @Test
+  void scoredSetOfSmallGroupsReadsAsAPlainOne() {
+    groupsOf(3);
+    scoredRounds(new Random(43L));
+  }
+
+  private void scoredRounds(Random random) {
     List<String> members = new ArrayList<>();
     List<Double> scores = new ArrayList<>();
     for (int i = 0; i < 4000; i++) {
@@ -250,6 +277,7 @@ class CompactSetTest {
       }
       total += entries.size();
     }
+    checkGroups(bounds);
     List<byte[]> plain = jedis.zrange(bytes(PLAIN), 0, -1);
     assertEquals(plain.size(), walked.size(), "entries");
     for (int i = 0; i < plain.size(); i++) {
@@ -261,6 +289,8 @@ class CompactSetTest {
       expectedKeys.add(SET + "#dir");
       expectedKeys.add(SET + "#count");
       expectedKeys.add(SET + "#n");
+      expectedKeys.add(SET + "#gdir");
+      expectedKeys.add(SET + "#gn");
       assertEquals(bounds.size(), jedis.hlen(SET + "#n"), "a count per chunk");
     }
     Set<String> keys = new HashSet<>();
@@ -270,6 +300,38 @@ class CompactSetTest {
       assertEquals(slot, JedisClusterCRC16.getSlot(key), "every key in the set's slot");
     }
     assertEquals(expectedKeys, keys, "the set's keys");
+  }
+
+  /**
+   * The groups: each starts at a chunk (the first at ''), holds at most CS_GROUP chunks, and
+   * counts the entries of its chunks.
+   */
+  private void checkGroups(List<byte[]> bounds) {
+    List<byte[]> groups = jedis.zrange(bytes(SET + "#gdir"), 0, -1);
+    assertEquals(jedis.hlen(bytes(SET + "#gn")), groups.size(), "a count per group");
+    if (bounds.isEmpty()) {
+      assertEquals(0, groups.size(), "no group without chunks");
+      return;
+    }
+    assertEquals(0, groups.get(0).length, "the first group starts at the first chunk");
+    int g = -1;
+    long[] counted = new long[groups.size()];
+    int[] chunks = new int[groups.size()];
+    for (byte[] bound : bounds) {
+      if (g + 1 < groups.size() && Arrays.equals(groups.get(g + 1), bound)) {
+        g++;
+      }
+      assertTrue(g >= 0, "a chunk before every group");
+      byte[] size = jedis.hget(bytes(SET + "#n"), bound);
+      counted[g] += Long.parseLong(new String(size, StandardCharsets.UTF_8));
+      chunks[g]++;
+    }
+    assertEquals(groups.size() - 1, g, "every group starts at a chunk");
+    for (int i = 0; i < groups.size(); i++) {
+      byte[] count = jedis.hget(bytes(SET + "#gn"), groups.get(i));
+      assertEquals(counted[i], Long.parseLong(new String(count, StandardCharsets.UTF_8)), "group " + i + "'s count");
+      assertTrue(chunks[i] <= groupChunks, "a group of " + chunks[i] + " chunks");
+    }
   }
 
   private Object call(List<String> args) {
