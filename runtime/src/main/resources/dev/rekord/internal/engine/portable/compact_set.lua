@@ -16,7 +16,8 @@
 -- chunk's bound is '' and stays; a chunk that reaches CS_MAX entries is split in halves, one that
 -- falls under CS_LOW is merged into the chunk before it when both fit in one; a group of more than
 -- CS_GROUP chunks is split in halves. Counts and offsets add whole groups and whole chunks, so a
--- walk over a range costs about n / (64 * 48) group steps and up to 2 * CS_GROUP chunk steps.
+-- walk over a range costs about n / 3,000 group steps (groups of 32-64 chunks of 64-128 entries)
+-- and up to 2 * CS_GROUP chunk steps.
 -- A scored set finds an entry by its score: its caller removes an entry with the score it was added
 -- with (the engine's manifests carry it), and never adds a member the set holds with another score.
 
@@ -37,8 +38,8 @@ local function csScoreBytes(score)
   return string.char(unpack(b))
 end
 
--- The score of a bound-ordering range's end (ZCOUNT's syntax: '5', '(5', '-inf', '+inf') as a
--- number and whether it is excluded.
+-- A scored set's range end (ZCOUNT's syntax: '5', '(5', '-inf', '+inf') as a number, and whether
+-- it is excluded.
 local function csScoreEnd(text)
   local open = string.byte(text, 1) == 40 -- '('
   if open then text = string.sub(text, 2) end
