@@ -80,8 +80,20 @@ class CompactSetTest {
     List<String> members = new ArrayList<>();
     for (int i = 0; i < 4000; i++) {
       // values sharing prefixes, some equal, as a tag's entries 'value\0id'
-      members.add("city-" + random.nextInt(40) + "\0m" + random.nextInt(100_000));
+      members.add("city-" + random.nextInt(40) + "\0m" + i); // distinct: the rounds hold up to 3,900
     }
+    runRounds(random, false, members, null);
+  }
+
+  /** Members longer than a listpack takes (tag values of 100 bytes): their chunks are skiplists, the reads the same. */
+  @Test
+  void longMembersReadAsAPlainOne() {
+    Random random = new Random(11L);
+    List<String> members = new ArrayList<>();
+    for (int i = 0; i < 4000; i++) { // distinct: the rounds hold up to 3,900
+      members.add("city-" + random.nextInt(20) + "-" + "x".repeat(90) + "\0m" + i);
+    }
+    groupsOf(3);
     runRounds(random, false, members, null);
   }
 
@@ -132,6 +144,7 @@ class CompactSetTest {
   private void runRounds(Random random, boolean scored, List<String> members, List<Double> scores) {
     String flag = scored ? "1" : "0";
     Set<Integer> held = new HashSet<>();
+    assertEquals(members.size(), new HashSet<>(members).size(), "distinct members");
     for (int target : new int[] {300, 2500, 3900, 200, 20, 3000, 0, 1500}) {
       while (held.size() != target) {
         boolean grow = held.size() < target;
@@ -266,7 +279,10 @@ class CompactSetTest {
       }
       expectedKeys.add(new String(chunkKey, StandardCharsets.ISO_8859_1));
       assertTrue(entries.size() <= 128, "a chunk of " + entries.size());
-      assertEquals("listpack", new String(jedis.objectEncoding(chunkKey), StandardCharsets.UTF_8), "a chunk's encoding");
+      // Redis keeps a sorted set a listpack while every member is at most zset-max-listpack-value (64) bytes
+      boolean shortMembers = entries.stream().allMatch(e -> e.getBinaryElement().length <= 64);
+      assertEquals(shortMembers ? "listpack" : "skiplist", new String(jedis.objectEncoding(chunkKey), StandardCharsets.UTF_8),
+          "a chunk's encoding");
       for (Tuple entry : entries) {
         byte[] entryBound = scored ? concat(scoreBytes(entry.getScore()), entry.getBinaryElement()) : entry.getBinaryElement();
         assertTrue(Arrays.compareUnsigned(entryBound, bound) >= 0, "an entry below its chunk's bound");
