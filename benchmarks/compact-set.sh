@@ -6,12 +6,19 @@
 # shape and layout the bytes per entry (used_memory growth), the load's time (inserts from Lua in a
 # scattered order, 10,000 a call), the keys, and the server's µs per call (commandstats, 200 calls
 # each) of a count of one value (ZLEXCOUNT / ZCOUNT of ages 30..40 / ZCARD), a page of 20 at
-# offset 0 and at offset 10,000 of that range, and one entry written and removed.
-#   benchmarks/compact-set.sh            (SERVER_CPU, default 1; REDIS_SERVER)
+# offset 0 and at offset 10,000 of that range (a plain set read by rank, as the engine reads it),
+# and one entry written and removed.
+# Then the memory benchmark's data set (dev.rekord.benchmarks.CompactMemory): FourIndexMembers saved
+# by Rekord, used_memory per document, then with its five index sets rewritten as compact sets.
+#   benchmarks/compact-set.sh    (SERVER_CPU 1, CLIENT_CPU 0; REDIS_SERVER; SKIP_BUILD=1 to reuse
+#                                 the last build; MEMBERS: the data set's sizes, "20000 100000")
 set -euo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "$0")/.."
+source benchmarks/classpath.sh # builds the benchmarks module (unless SKIP_BUILD=1) and sets CP
+cd benchmarks
 SCRIPT="$(cat ../runtime/src/main/resources/dev/rekord/internal/engine/portable/compact_set.lua compact-set/driver.lua)"
 SERVER_CPU="${SERVER_CPU:-1}"
+CLIENT_CPU="${CLIENT_CPU:-0}"
 
 usec() { # the µs per call of the last commands (EVALSHA), after a CONFIG RESETSTAT
   "${r[@]}" info commandstats | tr -d '\r' | sed -n 's/^cmdstat_evalsha:.*usec_per_call=\([0-9.]*\).*/\1/p'
@@ -52,3 +59,15 @@ echo "|---|---|--:|--:|--:|--:|--:|--:|--:|"
 for shape in tag num ids; do
   for layout in plain compact; do measure "$shape" "$layout"; done
 done
+
+echo
+echo "| FourIndexMembers | bytes per document, Rekord | the same with compact sets | compact ÷ today |"
+echo "|--:|--:|--:|--:|"
+port=$(python3 free_port.py)
+taskset -c "$SERVER_CPU" "${REDIS_SERVER:-redis-server}" --port "$port" --save '' --appendonly no --daemonize yes \
+  --logfile "/tmp/compact-set-$port.log"
+until redis-cli -p "$port" ping >/dev/null 2>&1; do sleep 0.2; done
+for n in ${MEMBERS:-20000 100000}; do
+  taskset -c "$CLIENT_CPU" java -cp "$CP" dev.rekord.benchmarks.CompactMemory "$port" "$n" 2>/dev/null
+done
+redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || true
