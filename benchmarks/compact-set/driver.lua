@@ -6,6 +6,7 @@
 --                            (a scattered order), 1-based n
 --   count <value>            the entries of one tag value (tag), of ages 30..40 (num), all (ids)
 --   page <value> <offset>    20 entries of that range from offset (plain: by rank, as the engine)
+--   zrange <value> <offset>  the same page of the plain set by ZRANGE … BYLEX/BYSCORE LIMIT
 --   write <n>                one entry added, then removed
 --   encodings                per encoding, how many chunks have it (compact)
 local key, op, compact, shape = KEYS[1], ARGV[1], ARGV[2] == 'compact', ARGV[3]
@@ -47,6 +48,9 @@ elseif op == 'page' then
   if shape == 'tag' then first = redis.call('ZLEXCOUNT', key, '-', '(' .. ARGV[4] .. '\0') end
   if shape == 'num' then first = redis.call('ZCOUNT', key, '-inf', '(' .. min) end
   return redis.call('ZRANGE', key, first + offset, first + offset + 19)
+elseif op == 'zrange' then
+  local min, max = range(ARGV[4])
+  return redis.call('ZRANGE', key, min, max, scored and 'BYSCORE' or 'BYLEX', 'LIMIT', tonumber(ARGV[5]), 20)
 elseif op == 'write' then
   local score, member = entry(tonumber(ARGV[4]))
   member = 'x' .. member
