@@ -81,6 +81,15 @@ local function csCard(key)
   return tonumber(redis.call('GET', key .. '#count')) or 0
 end
 
+-- A WITHSCORES reply (member, score, …) as ZADD takes it (score, member, …).
+local function csScoreFirst(entries)
+  local args = {}
+  for i = 1, #entries, 2 do
+    args[i], args[i + 1] = entries[i + 1], entries[i]
+  end
+  return args
+end
+
 -- The bound of the group that holds the chunk at bound `at`.
 local function csGroupOf(key, at)
   return redis.call('ZRANGE', key .. '#gdir', '[' .. at, '-', 'BYLEX', 'REV', 'LIMIT', 0, 1)[1]
@@ -110,11 +119,7 @@ end
 local function csSplit(key, scored, at, chunk, size, group)
   local upper = redis.call('ZRANGE', chunk, CS_HALF, -1, 'WITHSCORES')
   local bound = csBound(scored, upper[2], upper[1])
-  local args = {}
-  for i = 1, #upper, 2 do
-    args[i], args[i + 1] = upper[i + 1], upper[i]
-  end
-  redis.call('ZADD', csChunk(key, bound), unpack(args))
+  redis.call('ZADD', csChunk(key, bound), unpack(csScoreFirst(upper)))
   redis.call('ZREMRANGEBYRANK', chunk, CS_HALF, -1)
   redis.call('ZADD', key .. '#dir', 0, bound)
   redis.call('HSET', key .. '#n', at, CS_HALF, bound, size - CS_HALF)
@@ -161,12 +166,7 @@ local function csMerge(key, at, chunk, size, group)
   if size > 0 then
     local into = csChunk(key, before)
     if tonumber(redis.call('HGET', key .. '#n', before)) + size >= CS_MAX - CS_LOW then return end
-    local entries = redis.call('ZRANGE', chunk, 0, -1, 'WITHSCORES')
-    local args = {}
-    for i = 1, #entries, 2 do
-      args[i], args[i + 1] = entries[i + 1], entries[i]
-    end
-    redis.call('ZADD', into, unpack(args))
+    redis.call('ZADD', into, unpack(csScoreFirst(redis.call('ZRANGE', chunk, 0, -1, 'WITHSCORES'))))
     redis.call('DEL', chunk)
     redis.call('HINCRBY', key .. '#n', before, size)
     if group == at then -- the entries move to the group before
