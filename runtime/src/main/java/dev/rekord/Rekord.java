@@ -11,6 +11,7 @@ import dev.rekord.internal.connection.JedisRequirement;
 import dev.rekord.internal.schema.ModelRegistry;
 import dev.rekord.changes.ChangeOptions;
 import dev.rekord.model.Engine;
+import dev.rekord.model.IndexLayout;
 import dev.rekord.model.RekordModel;
 import dev.rekord.schema.MigrationListener;
 import dev.rekord.schema.MigrationReport;
@@ -86,7 +87,8 @@ public final class Rekord implements AutoCloseable {
     this.instrumentation = options.instrumentation();
     this.modelNames = new ModelNames(instrumentation.enabled() ? models() : List.of());
     this.connection = instrumentation.enabled() ? instrumented(connection) : connection;
-    this.engines = new Engines(this.connection, new SchemaStore(this.connection, options.buckets),
+    this.engines = new Engines(this.connection,
+        new SchemaStore(this.connection, options.buckets, options.indexLayout, options.indexLayouts),
         options.engine, options.modelEngines, options.changes);
     this.namespace = options.namespace;
     this.asyncExecutor = options.asyncExecutor;
@@ -329,6 +331,8 @@ public final class Rekord implements AutoCloseable {
     private Engine engine = Engine.AUTO;
     private final Map<Class<?>, Engine> modelEngines = new HashMap<>();
     private final Map<Class<?>, ChangeOptions> changes = new HashMap<>();
+    private IndexLayout indexLayout = IndexLayout.STANDARD;
+    private final Map<Class<?>, IndexLayout> indexLayouts = new HashMap<>();
     // Object, not Micrometer's types: this class must load where Micrometer is absent.
     private Object meterRegistry;
     private Object observationRegistry;
@@ -535,6 +539,28 @@ public final class Rekord implements AutoCloseable {
      */
     public Builder engine(Class<? extends Record> type, Engine engine) {
       modelEngines.put(java.util.Objects.requireNonNull(type, "type"), java.util.Objects.requireNonNull(engine, "engine"));
+      return this;
+    }
+
+    /**
+     * How the portable engine keeps the index of every model without a layout of its own ({@link
+     * IndexLayout#STANDARD} unless set): {@link IndexLayout#COMPACT} takes about half the memory,
+     * for slower index writes, counts and deep pages. A model's index is rebuilt by {@link
+     * Rekord#migrate()} when its layout changes; until then its queries fail with {@code
+     * SchemaMismatchException}. See {@code docs/performance.md}.
+     */
+    public Builder indexLayout(IndexLayout layout) {
+      this.indexLayout = java.util.Objects.requireNonNull(layout, "layout");
+      return this;
+    }
+
+    /**
+     * The index layout of the model of record type {@code type}, overriding {@link
+     * #indexLayout(IndexLayout)} for it. A model with {@link IndexLayout#COMPACT} runs on the
+     * portable engine.
+     */
+    public Builder indexLayout(Class<? extends Record> type, IndexLayout layout) {
+      indexLayouts.put(java.util.Objects.requireNonNull(type, "type"), java.util.Objects.requireNonNull(layout, "layout"));
       return this;
     }
 

@@ -5,6 +5,7 @@ import dev.rekord.model.Engine;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.engine.portable.Feed;
+import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.internal.engine.portable.PortableQueryEngine;
 import dev.rekord.internal.engine.search.SearchQueryEngine;
 import dev.rekord.internal.engine.search.SearchSupport;
@@ -61,6 +62,11 @@ public final class Engines {
     this.modelEngines = Map.copyOf(modelEngines);
   }
 
+  /** The version of the portable index layout {@code model} is configured with ({@link SchemaStore#layoutVersion}). */
+  public int layoutVersion(RekordModel<?, ?> model) {
+    return schemas.layoutVersion(model);
+  }
+
   /** The engine configured for {@code model}: its own, else the one for every model ({@link Engine#AUTO} unless set). */
   public Engine configured(RekordModel<?, ?> model) {
     return modelEngines.getOrDefault(model.type(), configured);
@@ -101,9 +107,15 @@ public final class Engines {
     return obstacle == null ? Engine.SEARCH : Engine.PORTABLE;
   }
 
-  /** What keeps {@code model} on the portable engine (a change feed, which only it writes), or null. */
+  /**
+   * What keeps {@code model} on the portable engine (a change feed, which only it writes; the
+   * compact index layout, which only it keeps), or null.
+   */
   private String portableOnly(RekordModel<?, ?> model) {
-    return changes.containsKey(model.type()) ? "a change feed (Rekord.Builder.changes)" : null;
+    if (changes.containsKey(model.type())) {
+      return "a change feed (Rekord.Builder.changes)";
+    }
+    return schemas.compact(model) ? "the compact index layout (Rekord.Builder.indexLayout)" : null;
   }
 
   private boolean hasModule() {
@@ -127,7 +139,8 @@ public final class Engines {
             model.keyPrefix(), nameOf(chosen), buckets, reason(model, chosen));
         return chosen == Engine.SEARCH
             ? new SearchQueryEngine<>(connection, model, DocumentStorage.of(model), buckets)
-            : new PortableQueryEngine<>(connection, model, DocumentStorage.of(model), buckets,
+            : new PortableQueryEngine<>(connection, model, DocumentStorage.of(model),
+                KeyLayout.of(model.keyPrefix(), buckets, schemas.compact(model)),
                 Feed.of(changes.get(model.type()), model.keyPrefix()));
       });
     }

@@ -62,7 +62,7 @@ public final class HealthCheck {
       return new ModelHealth(model.name(), model.keyPrefix(), engine, SchemaState.MISSING, fingerprint, null,
           "no schema record yet: rekord.migrate() (or the model's first use) creates it");
     }
-    if (record.servesFingerprint(fingerprint)) {
+    if (record.servesFingerprint(fingerprint, engines.layoutVersion(model))) {
       return new ModelHealth(model.name(), model.keyPrefix(), engine, SchemaState.READY, fingerprint,
           record.fingerprint(), null);
     }
@@ -72,7 +72,8 @@ public final class HealthCheck {
               + "; rekord.migrate() finishes an interrupted rebuild");
     }
     String why = record.fingerprint().equals(fingerprint)
-        ? "the index was built with an older index layout (" + record.layout() + ")"
+        ? "the index was built with index layout " + record.layout() + ", the model is configured with "
+            + engines.layoutVersion(model)
         : "the index was built for fingerprint " + record.fingerprint() + ", the model's definition has " + fingerprint;
     return new ModelHealth(model.name(), model.keyPrefix(), engine, SchemaState.STALE, fingerprint,
         record.fingerprint(), why + "; queries on indexed fields fail until rekord.migrate() rebuilds it");

@@ -1,7 +1,6 @@
 package dev.rekord.internal;
 
 import dev.rekord.internal.engine.QueryEngine;
-import dev.rekord.internal.engine.portable.KeyLayout;
 import dev.rekord.internal.engine.search.SearchQueryEngine;
 import dev.rekord.internal.schema.SchemaRecord;
 import dev.rekord.internal.schema.SchemaStore;
@@ -80,20 +79,20 @@ public final class SchemaMigrator {
           model.name(), model.keyPrefix(), record.buckets(), fingerprint);
       return result(model, Outcome.CREATED, record, NOTHING, started);
     }
-    if (record.servesFingerprint(fingerprint)) {
+    int layout = store.layoutVersion(model);
+    if (record.servesFingerprint(fingerprint, layout)) {
       LOG.debug("Rekord: the index of {} is up to date (fingerprint {})", model.name(), fingerprint);
       return result(model, Outcome.VERIFIED, record, NOTHING, started);
     }
     LOG.info("Rekord: rebuilding the index of {} (prefix '{}'): fingerprint {} -> {}, layout {} -> {}{}",
-        model.name(), model.keyPrefix(), record.fingerprint(), fingerprint, record.layout(),
-        KeyLayout.LAYOUT_VERSION,
+        model.name(), model.keyPrefix(), record.fingerprint(), fingerprint, record.layout(), layout,
         record.state() == SchemaRecord.State.BUILDING ? " (resuming an unfinished rebuild)" : "");
     store.update(model, Map.of("state", SchemaRecord.State.BUILDING.text(), "target", fingerprint,
         "updated", Instant.now().toString()), List.of());
     QueryEngine.Rebuild rebuild = engines.of(model).rebuild(listener);
     SchemaRecord done = store.update(model, Map.of("fingerprint", fingerprint,
         "state", SchemaRecord.State.READY.text(), "definition", SchemaRecord.describe(model.index()),
-        "updated", Instant.now().toString(), "layout", Integer.toString(KeyLayout.LAYOUT_VERSION)),
+        "updated", Instant.now().toString(), "layout", Integer.toString(layout)),
         List.of("target"));
     ModelMigration result = result(model, Outcome.REBUILT, done, rebuild, started);
     LOG.info("Rekord: rebuilt the index of {}: {} document(s) reindexed, {} undecodable{} in {} ms",

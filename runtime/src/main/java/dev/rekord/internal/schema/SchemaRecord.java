@@ -44,11 +44,11 @@ public record SchemaRecord(
 
   /**
    * Whether queries can use the index for a model whose definition has {@code fingerprint}: it is
-   * ready, built for that fingerprint and with this runtime's key layout.
+   * ready, built for that fingerprint and with the key layout of version {@code layoutVersion} (the
+   * model's: {@code SchemaStore.layoutVersion}).
    */
-  public boolean servesFingerprint(String modelFingerprint) {
-    return state == State.READY && fingerprint.equals(modelFingerprint)
-        && layout == dev.rekord.internal.engine.portable.KeyLayout.LAYOUT_VERSION;
+  public boolean servesFingerprint(String modelFingerprint, int layoutVersion) {
+    return state == State.READY && fingerprint.equals(modelFingerprint) && layout == layoutVersion;
   }
 
   /** The readable text of a definition's fields, as stored in {@code definition}. */

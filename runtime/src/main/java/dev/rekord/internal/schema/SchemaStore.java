@@ -4,6 +4,7 @@ import dev.rekord.exception.SchemaMismatchException;
 import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.internal.engine.portable.KeyLayout;
+import dev.rekord.model.IndexLayout;
 import dev.rekord.model.RekordModel;
 import dev.rekord.connection.LuaScript;
 import java.time.Instant;
@@ -41,6 +42,8 @@ public final class SchemaStore {
 
   private final RedisConnection connection;
   private final int defaultBuckets;
+  private final IndexLayout defaultLayout;
+  private final Map<Class<?>, IndexLayout> layouts;
   private final Map<String, SchemaRecord> cache = new ConcurrentHashMap<>();
 
   /**
@@ -48,11 +51,40 @@ public final class SchemaStore {
    *     #CLUSTER_BUCKETS} on a cluster)
    */
   public SchemaStore(RedisConnection connection, int defaultBuckets) {
+    this(connection, defaultBuckets, IndexLayout.STANDARD, Map.of());
+  }
+
+  /**
+   * @param defaultLayout the index layout of every model without one of its own
+   * @param layouts the index layouts of particular models, by record type
+   */
+  public SchemaStore(RedisConnection connection, int defaultBuckets, IndexLayout defaultLayout,
+      Map<Class<?>, IndexLayout> layouts) {
     if (defaultBuckets < 0) {
       throw new IllegalArgumentException("buckets must be positive (or 0 for the default): " + defaultBuckets);
     }
     this.connection = connection;
     this.defaultBuckets = defaultBuckets;
+    this.defaultLayout = java.util.Objects.requireNonNull(defaultLayout, "defaultLayout");
+    this.layouts = Map.copyOf(layouts);
+  }
+
+  /** The index layout configured for {@code model}. */
+  public IndexLayout layout(RekordModel<?, ?> model) {
+    return layouts.getOrDefault(model.type(), defaultLayout);
+  }
+
+  /** Whether {@code model}'s index is configured compact ({@link IndexLayout#COMPACT}). */
+  public boolean compact(RekordModel<?, ?> model) {
+    return layout(model) == IndexLayout.COMPACT;
+  }
+
+  /**
+   * The version of the portable engine's key layout {@code model}'s index must be built with: {@link
+   * KeyLayout#LAYOUT_VERSION}, or {@link KeyLayout#COMPACT_LAYOUT_VERSION} for a compact one.
+   */
+  public int layoutVersion(RekordModel<?, ?> model) {
+    return compact(model) ? KeyLayout.COMPACT_LAYOUT_VERSION : KeyLayout.LAYOUT_VERSION;
   }
 
   /** The number of buckets a new model gets on this connection. */
@@ -79,11 +111,12 @@ public final class SchemaStore {
   public SchemaRecord requireQueryable(RekordModel<?, ?> model) {
     String fingerprint = model.index().fingerprint();
     SchemaRecord record = get(model);
-    if (record.servesFingerprint(fingerprint)) {
+    int layout = layoutVersion(model);
+    if (record.servesFingerprint(fingerprint, layout)) {
       return record;
     }
     record = ensure(model).record();
-    if (record.servesFingerprint(fingerprint)) {
+    if (record.servesFingerprint(fingerprint, layout)) {
       return record;
     }
     if (record.state() == SchemaRecord.State.READY && record.fingerprint().equals(fingerprint)) {
@@ -107,7 +140,7 @@ public final class SchemaStore {
     if (hash.isEmpty()) {
       SchemaRecord fresh = new SchemaRecord(model.index().fingerprint(), defaultBuckets(),
           SchemaRecord.State.READY, null, SchemaRecord.describe(model.index()), Instant.now(),
-          KeyLayout.LAYOUT_VERSION);
+          layoutVersion(model));
       List<String> args = new ArrayList<>();
       fresh.toHash().forEach((field, value) -> {
         args.add(field);

@@ -60,7 +60,7 @@ final class DirectReads {
     }
     boolean whole = limit != PortableQueries.NO_LIMIT && limit <= most;
     long count = whole ? limit : most == ANY ? -1 : most + 1; // LIMIT's count -1: all
-    Reply<List<Object>> reply = batch.readTransaction(EngineScripts.QUERY.name(),
+    Reply<List<Object>> reply = batch.readTransaction(EngineScripts.STANDARD.query.name(),
         List.of(Commands.zcard(range.expiring()), zrange(range, offset, count, false)));
     batch.execute();
     List<Object> replies = succeeded(reply.get());
@@ -107,7 +107,7 @@ final class DirectReads {
     if (batch == null) {
       return null;
     }
-    Reply<List<Object>> reply = batch.readTransaction(EngineScripts.QUERY.name(), List.of(
+    Reply<List<Object>> reply = batch.readTransaction(EngineScripts.STANDARD.query.name(), List.of(
         Commands.zcard(range.expiring()), counting(range), zrange(range, offset, FIRST_IDS, false)));
     batch.execute();
     List<Object> replies = succeeded(reply.get());
@@ -207,7 +207,7 @@ final class DirectReads {
     List<Object> replies;
     TransactionBatch transactions = ranges.size() == 1 ? transactions() : null;
     if (transactions != null) {
-      Reply<List<Object>> reply = transactions.readTransaction(EngineScripts.QUERY.name(), commands);
+      Reply<List<Object>> reply = transactions.readTransaction(EngineScripts.STANDARD.query.name(), commands);
       transactions.execute();
       replies = succeeded(reply.get());
     } else {

@@ -219,6 +219,11 @@ final class EngineProtocol {
     constants.put("EXPIRING_KEY", literal(KeyLayout.EXPIRING));
     constants.put("MANIFEST_FIELD", literal(KeyLayout.MANIFEST_FIELD));
     constants.put("SNAPSHOT_CHUNK", Integer.toString(SnapshotChunks.CHUNK));
+    // a manifest's codes of compact entries (their bytes), and eachEntry's names for them
+    constants.put("MANIFEST_COMPACT_VALUE", Integer.toString(Manifest.COMPACT_VALUE));
+    constants.put("MANIFEST_COMPACT_SCORE", Integer.toString(Manifest.COMPACT_SCORE));
+    constants.put("COMPACT_VALUE", "1");
+    constants.put("COMPACT_SCORE", "2");
     add(constants, "MODE", List.of(Mode.values()));
     add(constants, "SORT_INDEX", List.of(SortIndex.values()));
     add(constants, "DIRECTION", List.of(Direction.values()));

@@ -3,6 +3,7 @@ package dev.rekord.internal.engine.portable;
 import dev.rekord.connection.LuaScript;
 import dev.rekord.internal.script.LuaFunctions;
 import dev.rekord.internal.script.ScriptResources;
+import java.util.regex.Pattern;
 
 /**
  * The portable engine's Lua scripts, read once from {@code dev/rekord/internal/engine/portable/*.lua}
@@ -15,89 +16,138 @@ import dev.rekord.internal.script.ScriptResources;
  * layout of each script's arguments is built in {@link ScriptCalls}.
  */
 final class EngineScripts {
-  private EngineScripts() {}
+
+  /** The word the scripts test for the layout, {@code true} in the compact layout's. */
+  private static final Pattern COMPACT_LAYOUT = Pattern.compile("\\bCOMPACT_LAYOUT\\b");
+
+  /** The scripts of the standard layout: every index key a plain sorted set (or GEO set). */
+  static final EngineScripts STANDARD = new EngineScripts(false);
+
+  /**
+   * The scripts of the compact layout ({@code docs/internals.md}, "The compact index layout"): each
+   * bucket's set of all ids, its lexicographic ({@code #lex:}) and numeric ({@code #num:}) indexes
+   * kept as compact sets ({@code compact_set.lua}), every other key as in {@link #STANDARD}.
+   */
+  static final EngineScripts COMPACT = new EngineScripts(true);
+
+  /** The scripts of a model's index layout. */
+  static EngineScripts of(KeyLayout layout) {
+    return layout.compact() ? COMPACT : STANDARD;
+  }
+
+  private final boolean compact;
 
   /**
    * Replaces documents and their index entries, or deletes them with theirs, and reports to the
    * change feed: {@code save.lua}, after its arguments and checks ({@code save_head.lua}).
    */
-  static final LuaScript SAVE = load("save", true,
-      "manifest", "entries", "changes", "digest", "version", "hash_write", "save_head", "save");
+  final LuaScript save;
 
   /**
    * Replaces one document and its index entries, for a model without a change feed: {@code
-   * save_one.lua}, with {@link #SAVE}'s arguments and only the functions one save uses. Named {@code
+   * save_one.lua}, with {@link #save}'s arguments and only the functions one save uses. Named {@code
    * save} (metrics, errors).
    */
-  static final LuaScript SAVE_ONE = load("save", true,
-      "manifest", "entries", "digest", "version", "hash_write", "save_head", "save_one");
+  final LuaScript saveOne;
 
   /**
    * The index half of {@link IndexWriter#saveAll}'s plain hash saves on a standalone server, run
    * in a transaction before the documents' {@code HSET}s: {@code index.lua}. It travels by its
    * source ({@code EVAL}), so it holds only what it uses. Named {@code save} (metrics, errors): it is
-   * one half of a save.
+   * one half of a save. The standard layout's only: compact sets are written by scripts.
    */
-  static final LuaScript INDEX = withoutComments(load("save", true, "manifest", "entries", "index"));
+  final LuaScript index;
 
   /** Reads a document for a partial update, with its digest and time to live: {@code read.lua}. */
-  static final LuaScript READ = load("read", false, "digest", "read");
+  final LuaScript read;
 
-  /** Rewrites a document's index entries, leaving the document alone: {@code reindex.lua}. */
-  static final LuaScript REINDEX = load("reindex", true, "manifest", "entries", "changes", "reindex");
+  /**
+   * Rewrites a document's index entries, leaving the document alone: {@code reindex.lua}. With
+   * {@code compact_set.lua} in either layout, so a rebuild into one layout removes the entries of
+   * the other that old manifests name.
+   */
+  final LuaScript reindex;
 
-  /** Removes the index entries of a document that no longer exists: {@code drop_if_gone.lua}. */
-  static final LuaScript DROP_IF_GONE = load("drop-if-gone", true, "manifest", "changes", "drop_if_gone");
+  /** Removes the index entries of a document that no longer exists: {@code drop_if_gone.lua} (as {@link #reindex}). */
+  final LuaScript dropIfGone;
 
   /** Changes a document's expiry, keeping its expiring entry and manifest in line: {@code expire.lua}. */
-  static final LuaScript EXPIRE = load("expire", true, "manifest", "entries", "changes", "version", "expire");
+  final LuaScript expire;
 
   /** A subscriber's next events of one bucket's change stream: {@code changes_read.lua}. */
-  static final LuaScript READ_CHANGES = load("changes-read", true, "changes_read");
+  final LuaScript readChanges;
 
   /** Removes a document and its index entries: {@code delete.lua}. */
-  static final LuaScript DELETE = load("delete", true, "manifest", "changes", "version", "delete");
+  final LuaScript delete;
 
   /**
    * Runs a query plan over one bucket: its arguments and plan ({@code query_plan.lua}), estimates
    * ({@code query_estimate.lua}), probes ({@code query_probe.lua}), order and paging ({@code
    * query_order.lua}) and its result ({@code query.lua}).
    */
-  static final LuaScript QUERY = load("query", false,
-      "query_common", "manifest", "changes", "query_plan", "query_estimate", "query_probe", "query_order", "query");
+  final LuaScript query;
 
   /**
    * The rows of a numeric range between two rows of a deep page, cut by rank inside a score:
-   * {@code ranked_window.lua} ({@link RankedPages}). Named {@code query} (metrics, errors).
+   * {@code ranked_window.lua} ({@link RankedPages}; the standard layout's only). Named {@code query}
+   * (metrics, errors).
    */
-  static final LuaScript RANKED_WINDOW = load("query", false, "query_common", "ranked_window");
+  final LuaScript rankedWindow;
 
   /**
    * Runs a query plan over several buckets of one node in one call ({@code query_node.lua}): {@link
-   * #QUERY} as a function called once per bucket, the rows merged on the server. Declared {@code
+   * #query} as a function called once per bucket, the rows merged on the server. Declared {@code
    * allow-cross-slot-keys}: one call reaches the keys of every bucket the node serves; and {@code
    * allow-oom}: a script with flags is otherwise refused whole by a server out of memory, where a
    * query (which writes only to unindex expired documents) runs.
    */
-  static final LuaScript NODE_QUERY = new LuaScript("query-node",
-      "#!lua flags=allow-cross-slot-keys,allow-oom\n"
-          + "local function bucketQuery(KEYS, ARGV)\n" + QUERY.source() + "\nend\n"
-          + joined("query_common", "query_node"),
-      false);
+  final LuaScript nodeQuery;
 
-  private static LuaScript load(String name, boolean writes, String... parts) {
+  private EngineScripts(boolean compact) {
+    this.compact = compact;
+    save = load("save", true, "manifest", "entries", "changes", "digest", "version", "hash_write", "save_head", "save");
+    saveOne = load("save", true, "manifest", "entries", "digest", "version", "hash_write", "save_head", "save_one");
+    index = withoutComments(load("save", true, "manifest", "entries", "index"));
+    read = load("read", false, "digest", "read");
+    reindex = load("reindex", true, "compact_set", "manifest", "entries", "changes", "reindex");
+    dropIfGone = load("drop-if-gone", true, "compact_set", "manifest", "changes", "drop_if_gone");
+    expire = load("expire", true, "manifest", "entries", "changes", "version", "expire");
+    readChanges = load("changes-read", true, "changes_read");
+    delete = load("delete", true, "manifest", "changes", "version", "delete");
+    query = load("query", false,
+        "query_common", "manifest", "changes", "query_plan", "query_estimate", "query_probe", "query_order", "query");
+    rankedWindow = load("query", false, "query_common", "ranked_window");
+    nodeQuery = new LuaScript("query-node",
+        "#!lua flags=allow-cross-slot-keys,allow-oom\n"
+            + "local function bucketQuery(KEYS, ARGV)\n" + query.source() + "\nend\n"
+            + joined("query_common", "query_node"),
+        false);
+  }
+
+  private LuaScript load(String name, boolean writes, String... parts) {
     return new LuaScript(name, joined(parts), writes);
   }
 
-  /** The parts, after the protocol's constants they name, with only the functions they call. */
-  private static String joined(String... parts) {
+  /**
+   * The parts, after the protocol's constants they name, with only the functions they call. The
+   * compact layout's scripts begin with {@code compact_set.lua}, and {@code COMPACT_LAYOUT} is
+   * {@code true} in them: the standard layout's never build a compact set's functions (each a
+   * closure per call), and name them only in branches they never take (a compact manifest's
+   * entries, which the standard layout's scripts meet only before {@code migrate()} rebuilds an
+   * index that was compact; its {@link #reindex} joins them).
+   */
+  private String joined(String... parts) {
     StringBuilder body = new StringBuilder();
+    if (compact && !"compact_set".equals(parts[0])) {
+      body.append(read("compact_set"));
+    }
     for (String part : parts) {
       body.append(read(part));
     }
     String used = LuaFunctions.withoutUnused(body.toString());
-    return EngineProtocol.lua(used);
+    return EngineProtocol.lua(COMPACT_LAYOUT.matcher(used).replaceAll(Boolean.toString(compact)));
   }
+
 
   /**
    * {@code script} without its whole-line comments and indentation, for a script sent by its

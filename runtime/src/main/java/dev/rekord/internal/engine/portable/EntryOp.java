@@ -23,14 +23,44 @@ enum EntryOp implements ProtocolCode {
    * The id scored by its document's expiry time in unix ms, read by the script after it set the
    * expiry: the bucket's set of expiring ids, whose due members a query finds by score.
    */
-  EXPIRY(0, "ZADD key <PEXPIRETIME of the document> id");
+  EXPIRY(0, "ZADD key <PEXPIRETIME of the document> id"),
+  /**
+   * {@link #SCORE} into a compact set ({@code compact_set.lua}): a numeric index of the compact
+   * layout.
+   */
+  COMPACT_SCORE(1, "csAdd key score id", "cscore"),
+  /**
+   * {@link #VALUE} into a compact set ({@code compact_set.lua}): a lexicographic index of the
+   * compact layout.
+   */
+  COMPACT_VALUE(1, "csAdd key 0 value\\0id", "cvalue");
 
   private final int arity;
   private final String command;
+  private final String code;
 
   EntryOp(int arity, String command) {
+    this(arity, command, null);
+  }
+
+  EntryOp(int arity, String command, String code) {
     this.arity = arity;
     this.command = command;
+    this.code = code;
+  }
+
+  @Override
+  public String code() {
+    return code != null ? code : ProtocolCode.super.code();
+  }
+
+  /** The op that writes this one's entry into a compact set; itself when there is none. */
+  EntryOp compact() {
+    return switch (this) {
+      case SCORE -> COMPACT_SCORE;
+      case VALUE -> COMPACT_VALUE;
+      default -> this;
+    };
   }
 
   /** How many values follow the op's code in {@code ARGV}. */

@@ -32,20 +32,35 @@ public final class IndexEntries implements IndexSink {
    * One entry as the save scripts take it: its key in the bucket, its op and the op's values
    * ({@link EntryOp#arity()} of {@code a}, {@code b}).
    */
-  record Entry(EntryOp op, Function<KeyLayout.Bucket, String> key, String a, String b) {
+  record Entry(EntryOp op, Function<KeyLayout.Bucket, String> key, String a, String b, boolean compactable) {
 
-    /** Adds the entry's key to {@code keys}, its op and values to {@code args}, and names it in {@code manifest}. */
+    Entry(EntryOp op, Function<KeyLayout.Bucket, String> key, String a, String b) {
+      this(op, key, a, b, false);
+    }
+
+    /**
+     * Adds the entry's key to {@code keys}, its op and values to {@code args}, and names it in {@code
+     * manifest}; in a compact set when the entry's index ({@code #lex:}, {@code #num:}) is one in
+     * {@code bucket}'s layout.
+     */
     void appendTo(KeyLayout.Bucket bucket, List<String> keys, List<String> args, StringBuilder manifest) {
       String name = key.apply(bucket);
       keys.add(name);
-      args.add(op.code());
+      EntryOp written = compactable && bucket.compact() ? op.compact() : op;
+      args.add(written.code());
       if (op.arity() > 0) {
         args.add(a);
       }
       if (op.arity() > 1) {
         args.add(b);
       }
-      Manifest.append(manifest, bucket, name, op == EntryOp.VALUE ? a : null);
+      if (written == EntryOp.COMPACT_SCORE) {
+        Manifest.appendCompact(manifest, bucket, name, Manifest.COMPACT_SCORE, a);
+      } else if (written == EntryOp.COMPACT_VALUE) {
+        Manifest.appendCompact(manifest, bucket, name, Manifest.COMPACT_VALUE, a);
+      } else {
+        Manifest.append(manifest, bucket, name, op == EntryOp.VALUE ? a : null);
+      }
     }
   }
 
@@ -102,12 +117,12 @@ public final class IndexEntries implements IndexSink {
     if (!field.multiValued()) {
       // one entry: the lexical index answers equality (a range of one value, in id order),
       // prefixes and sorting
-      entries.add(new Entry(EntryOp.VALUE, layout -> layout.lex(path), IndexEncoding.lexical(tag), null));
+      entries.add(new Entry(EntryOp.VALUE, layout -> layout.lex(path), IndexEncoding.lexical(tag), null, true));
       return this;
     }
     entries.add(new Entry(EntryOp.ID, layout -> layout.tag(path, tag), null, null));
     if (lexical) {
-      entries.add(new Entry(EntryOp.VALUE, layout -> layout.lex(path), IndexEncoding.lexical(tag), null));
+      entries.add(new Entry(EntryOp.VALUE, layout -> layout.lex(path), IndexEncoding.lexical(tag), null, true));
     }
     return this;
   }
@@ -138,7 +153,7 @@ public final class IndexEntries implements IndexSink {
       throw unindexable(field, NAN);
     }
     String path = field.path();
-    entries.add(new Entry(EntryOp.SCORE, layout -> layout.numeric(path), IndexEncoding.format(score), null));
+    entries.add(new Entry(EntryOp.SCORE, layout -> layout.numeric(path), IndexEncoding.format(score), null, true));
     return this;
   }
 

@@ -47,6 +47,7 @@ public final class IndexWriter {
 
   private final RedisConnection connection;
   private final KeyLayout layout;
+  private final EngineScripts scripts;
   private final Feed feed;
 
   /** A writer of a model without a change feed. */
@@ -58,6 +59,7 @@ public final class IndexWriter {
   public IndexWriter(RedisConnection connection, KeyLayout layout, Feed feed) {
     this.connection = connection;
     this.layout = layout;
+    this.scripts = EngineScripts.of(layout);
     this.feed = feed;
   }
 
@@ -119,7 +121,7 @@ public final class IndexWriter {
    */
   public List<Refusal> writeTogether(List<ScriptCall> calls) {
     ScriptCall call = ScriptCalls.saveTogether(calls, true);
-    List<?> reply = (List<?>) eval(EngineScripts.SAVE, call);
+    List<?> reply = (List<?>) eval(scripts.save, call);
     List<Integer> positions = new ArrayList<>(calls.size());
     for (int i = 0; i < calls.size(); i++) {
       positions.add(i);
@@ -137,7 +139,7 @@ public final class IndexWriter {
    * @return why the document was not written, if it was not
    */
   public Optional<Refusal> save(ScriptCall call) {
-    LuaScript script = feed.equals(Feed.NONE) && ScriptCalls.savesOne(call) ? EngineScripts.SAVE_ONE : EngineScripts.SAVE;
+    LuaScript script = feed.equals(Feed.NONE) && ScriptCalls.savesOne(call) ? scripts.saveOne : scripts.save;
     List<?> refused = (List<?>) eval(script, call);
     return refused.isEmpty() ? Optional.empty() : Optional.of(refusal(refused, 0, List.of(0)));
   }
@@ -176,7 +178,8 @@ public final class IndexWriter {
       return List.of();
     }
     Batch batch = connection.batch();
-    boolean split = feed.equals(Feed.NONE) && batch instanceof TransactionBatch transactions
+    // the compact layout's sets are written by scripts only
+    boolean split = feed.equals(Feed.NONE) && !layout.compact() && batch instanceof TransactionBatch transactions
         && transactions.transactions();
     Map<String, List<Integer>> byBucket = new LinkedHashMap<>(); // the #ids key and form → positions
     for (int i = 0; i < calls.size(); i++) {
@@ -244,7 +247,7 @@ public final class IndexWriter {
     if (calls.isEmpty()) {
       return List.of();
     }
-    List<Object> replies = connection.evalAll(EngineScripts.SAVE, feed.appendTo(calls));
+    List<Object> replies = connection.evalAll(scripts.save, feed.appendTo(calls));
     List<Refusal> refused = new ArrayList<>();
     for (int c = 0; c < replies.size(); c++) {
       List<?> reply = (List<?>) replies.get(c);
@@ -279,7 +282,7 @@ public final class IndexWriter {
     }
     if (!split) {
       ScriptCall call = feed.appendTo(ScriptCalls.saveTogether(together));
-      return batch.eval(EngineScripts.SAVE, call.keys(), call.args());
+      return batch.eval(scripts.save, call.keys(), call.args());
     }
     List<Command<?>> commands = ScriptCalls.entryCommands(together);
     for (ScriptCall save : together) {
@@ -290,7 +293,7 @@ public final class IndexWriter {
     }
     commands.addAll(ScriptCalls.manifestKeyCommands(together));
     KeyLayout.Bucket bucket = layout.bucketFor(ScriptCalls.savedId(together.get(0)));
-    return ((TransactionBatch) batch).transaction(EngineScripts.INDEX, ScriptCalls.indexOnly(bucket, together),
+    return ((TransactionBatch) batch).transaction(scripts.index, ScriptCalls.indexOnly(bucket, together),
         commands);
   }
 
@@ -304,7 +307,7 @@ public final class IndexWriter {
   public long reindexAll(Map<String, IndexEntries> entries, Form form) {
     List<ScriptCall> calls = new ArrayList<>(entries.size());
     entries.forEach((id, values) -> calls.add(ScriptCalls.reindex(layout.bucketFor(id), id, form, values)));
-    return ones(EngineScripts.REINDEX, calls);
+    return ones(scripts.reindex, calls);
   }
 
   /**
@@ -318,7 +321,7 @@ public final class IndexWriter {
     for (String id : ids) {
       calls.add(ScriptCalls.dropIfGone(layout.bucketFor(id), id));
     }
-    return ids.size() - ones(EngineScripts.DROP_IF_GONE, calls);
+    return ids.size() - ones(scripts.dropIfGone, calls);
   }
 
   /**
@@ -335,7 +338,7 @@ public final class IndexWriter {
    * under {@code versionField} ({@code null}: none): the change feed's event carries it.
    */
   public boolean delete(String id, Form form, String versionField) {
-    return Long.valueOf(1).equals(eval(EngineScripts.DELETE, ScriptCalls.delete(layout.bucketFor(id), id, form,
+    return Long.valueOf(1).equals(eval(scripts.delete, ScriptCalls.delete(layout.bucketFor(id), id, form,
         versionField)));
   }
 
@@ -347,7 +350,7 @@ public final class IndexWriter {
    */
   public OptionalLong deleteVersioned(String id, Form form, String versionField, long expectedVersion) {
     ScriptCall call = ScriptCalls.deleteVersioned(layout.bucketFor(id), id, form, versionField, expectedVersion);
-    Object reply = eval(EngineScripts.DELETE, call);
+    Object reply = eval(scripts.delete, call);
     return reply instanceof List<?> stored
         ? OptionalLong.of(Long.parseLong(String.valueOf(stored.get(0))))
         : OptionalLong.empty();
@@ -359,7 +362,7 @@ public final class IndexWriter {
    */
   public List<?> read(String id, Form form) {
     ScriptCall call = ScriptCalls.read(layout.bucketFor(id), id, form);
-    return (List<?>) connection.eval(EngineScripts.READ, call.keys(), call.args());
+    return (List<?>) connection.eval(scripts.read, call.keys(), call.args());
   }
 
   /** {@link #read} of each of {@code ids}, in that order, in one pipeline (per node). */
@@ -369,7 +372,7 @@ public final class IndexWriter {
       calls.add(ScriptCalls.read(layout.bucketFor(id), id, form));
     }
     List<List<?>> read = new ArrayList<>(ids.size());
-    for (Object reply : connection.evalAll(EngineScripts.READ, calls)) {
+    for (Object reply : connection.evalAll(scripts.read, calls)) {
       read.add((List<?>) reply);
     }
     return read;
@@ -381,7 +384,7 @@ public final class IndexWriter {
     for (String id : ids) {
       calls.add(ScriptCalls.delete(layout.bucketFor(id), id, form, versionField));
     }
-    return ones(EngineScripts.DELETE, calls);
+    return ones(scripts.delete, calls);
   }
 
   /**
@@ -392,7 +395,7 @@ public final class IndexWriter {
    * @return whether it changed (false: no document, or a refresh or persist of one that does not expire)
    */
   public boolean expire(String id, Form form, String versionField, EngineProtocol.Expire action, long millis) {
-    return Long.valueOf(1).equals(eval(EngineScripts.EXPIRE,
+    return Long.valueOf(1).equals(eval(scripts.expire,
         ScriptCalls.expire(layout.bucketFor(id), id, form, versionField, action, millis)));
   }
 
@@ -402,7 +405,7 @@ public final class IndexWriter {
     for (String id : ids) {
       calls.add(ScriptCalls.expire(layout.bucketFor(id), id, form, versionField, EngineProtocol.Expire.REFRESH, millis));
     }
-    return ones(EngineScripts.EXPIRE, calls);
+    return ones(scripts.expire, calls);
   }
 
   /**
@@ -416,7 +419,7 @@ public final class IndexWriter {
       calls.add(ScriptCalls.expire(layout.bucketFor(id), id, form, versionField, EngineProtocol.Expire.READ, millis));
     }
     List<List<?>> read = new ArrayList<>(ids.size());
-    for (Object reply : connection.evalAll(EngineScripts.EXPIRE, feed.appendTo(calls))) {
+    for (Object reply : connection.evalAll(scripts.expire, feed.appendTo(calls))) {
       read.add((List<?>) reply);
     }
     return read;

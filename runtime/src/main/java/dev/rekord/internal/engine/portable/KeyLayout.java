@@ -78,6 +78,15 @@ public final class KeyLayout {
   public static final int LAYOUT_VERSION = 6;
 
   /**
+   * The version of the compact index layout ({@link dev.rekord.model.IndexLayout#COMPACT}): layout
+   * {@value #LAYOUT_VERSION} with the set of all ids, the {@code #lex:} and the {@code #num:} sets
+   * kept as compact sets ({@code compact_set.lua}: {@code K#dir}, {@code K#c:<bound>}, {@code
+   * K#n}, {@code K#gdir}, {@code K#gn}, {@code K#count} for a set {@code K}) and their entries named
+   * in manifests by {@link Manifest#COMPACT_VALUE} and {@link Manifest#COMPACT_SCORE}.
+   */
+  public static final int COMPACT_LAYOUT_VERSION = 1000 + LAYOUT_VERSION;
+
+  /**
    * The field of a hash document that holds its manifest (when {@link Manifest#inDocument}): no
    * record component can map to it, as stored field names are letters, digits, {@code _} and
    * {@code -} joined by dots, and decoding reads fields by name, so it never reaches a record.
@@ -101,12 +110,14 @@ public final class KeyLayout {
 
   private final String prefix;
   private final Bucket[] buckets;
+  private final boolean compact;
 
-  private KeyLayout(String prefix, int buckets) {
+  private KeyLayout(String prefix, int buckets, boolean compact) {
     this.prefix = prefix;
+    this.compact = compact;
     this.buckets = new Bucket[buckets];
     for (int b = 0; b < buckets; b++) {
-      this.buckets[b] = new Bucket(b, buckets == 1 ? "{" + prefix + "}" : "{" + prefix + ":" + b + "}");
+      this.buckets[b] = new Bucket(b, buckets == 1 ? "{" + prefix + "}" : "{" + prefix + ":" + b + "}", compact);
     }
   }
 
@@ -120,17 +131,36 @@ public final class KeyLayout {
    * into {@code buckets} buckets.
    */
   public static KeyLayout of(String prefix, int buckets) {
+    return of(prefix, buckets, false);
+  }
+
+  /**
+   * The layout for the model whose key prefix is {@code prefix}, split into {@code buckets}
+   * buckets, its set of all ids, lexicographic and numeric indexes kept as compact sets when {@code
+   * compact} ({@link #COMPACT_LAYOUT_VERSION}).
+   */
+  public static KeyLayout of(String prefix, int buckets, boolean compact) {
     if (prefix == null || prefix.isEmpty() || prefix.indexOf('{') >= 0 || prefix.indexOf('}') >= 0) {
       throw new IllegalArgumentException("a key prefix must be non-empty and free of braces: " + prefix);
     }
     if (buckets < 1) {
       throw new IllegalArgumentException("a model needs at least one bucket: " + buckets);
     }
-    return new KeyLayout(prefix, buckets);
+    return new KeyLayout(prefix, buckets, compact);
   }
 
   public String prefix() {
     return prefix;
+  }
+
+  /** Whether the set of all ids, lexicographic and numeric indexes are compact sets. */
+  public boolean compact() {
+    return compact;
+  }
+
+  /** The version of this layout, as a model's schema record stores it. */
+  public int version() {
+    return compact ? COMPACT_LAYOUT_VERSION : LAYOUT_VERSION;
   }
 
   /** How many buckets the model has. */
@@ -188,8 +218,10 @@ public final class KeyLayout {
     private final String all;
     private final String expiring;
     private final String manifestPrefix;
+    private final boolean compact;
 
-    private Bucket(int index, String tag) {
+    private Bucket(int index, String tag, boolean compact) {
+      this.compact = compact;
       this.index = index;
       this.tag = tag;
       this.indexBase = tag + "#";
@@ -206,6 +238,20 @@ public final class KeyLayout {
     /** The hash tag with its braces: {@code {member}} or {@code {member:3}}. */
     public String tag() {
       return tag;
+    }
+
+    /** Whether the bucket's set of all ids, lexicographic and numeric indexes are compact sets. */
+    public boolean compact() {
+      return compact;
+    }
+
+    /**
+     * Whether {@code key} of this bucket is a compact set: in the compact layout its set of all ids,
+     * a lexicographic ({@code #lex:}) or a numeric ({@code #num:}) index.
+     */
+    public boolean compactSet(String key) {
+      return compact && (key.equals(all) || key.startsWith("lex:", indexBase.length())
+          || key.startsWith("num:", indexBase.length())) && key.startsWith(indexBase);
     }
 
     /** What precedes the id in a document key: {@code {tag}:}. */

@@ -38,8 +38,20 @@ public final class Manifest {
    * stands for it. A lower-case code marks a lexicographic index, whose member is {@code
    * value\0id}. {@code EngineProtocol} declares the same table for the scripts.
    */
-  static final String[] FAMILIES = {"lex:", "tok:", "num:", "geo:", "nil:", "eq:", "cmp:", "word:", "ttl"};
-  static final String CODES = "ltNGZECWX";
+  static final String[] FAMILIES = {"lex:", "tok:", "num:", "geo:", "nil:", "eq:", "cmp:", "word:", "ttl", "lex:", "num:"};
+  static final String CODES = "ltNGZECWXkM";
+
+  /**
+   * The code of an entry {@code value\0id} of a compact set ({@code #lex:} in the compact layout):
+   * {@code kcity:4:Oslo}.
+   */
+  static final char COMPACT_VALUE = 'k';
+
+  /**
+   * The code of an entry of a compact scored set ({@code #num:} in the compact layout), which names
+   * the entry's score too, as a compact set finds an entry by its score: {@code Mage:2:40}.
+   */
+  static final char COMPACT_SCORE = 'M';
 
   /**
    * Appends the entry for {@code key} (which starts with {@code bucket}'s index base): the
@@ -69,6 +81,17 @@ public final class Manifest {
     } else {
       manifest.append(utf8Length(value, 0)).append(':').append(value);
     }
+  }
+
+  /**
+   * Appends the entry of a compact set {@code key} ({@code #lex:} or {@code #num:} in the compact
+   * layout) to {@code manifest}: {@code code} ({@link #COMPACT_VALUE}, {@link #COMPACT_SCORE}), the
+   * key's path, {@code :}, then the value's (or the score's) length in bytes, {@code :} and itself.
+   */
+  static void appendCompact(StringBuilder manifest, KeyLayout.Bucket bucket, String key, char code, String value) {
+    int from = bucket.indexBase().length() + FAMILIES[CODES.indexOf(code)].length();
+    manifest.append(code).append(key, from, key.length()).append(':')
+        .append(utf8Length(value, 0)).append(':').append(value);
   }
 
   /**
@@ -118,7 +141,11 @@ public final class Manifest {
       if (family >= 0) { // short form
         int colon = indexOf(bytes, ':', pos + 1, text);
         String key = bucket.indexBase() + FAMILIES[family] + utf8(bytes, pos + 1, colon);
-        if (Character.isLowerCase(CODES.charAt(family))) {
+        if (CODES.charAt(family) == COMPACT_SCORE) {
+          int sep = indexOf(bytes, ':', colon + 1, text);
+          pos = sep + 1 + length(bytes, colon + 1, sep, text);
+          entries.add(new Entry(key, id));
+        } else if (Character.isLowerCase(CODES.charAt(family))) {
           int sep = indexOf(bytes, ':', colon + 1, text);
           int last = sep + 1 + length(bytes, colon + 1, sep, text);
           entries.add(new Entry(key, utf8(bytes, sep + 1, last) + '\0' + id));

@@ -45,8 +45,10 @@ final class NodeFanOut {
   private static final long EACH_BUCKET = -1;
 
   private final RedisConnection connection;
+  private final EngineScripts scripts;
 
-  NodeFanOut(RedisConnection connection) {
+  NodeFanOut(RedisConnection connection, EngineScripts scripts) {
+    this.scripts = scripts;
     this.connection = connection;
   }
 
@@ -70,7 +72,7 @@ final class NodeFanOut {
       nodeCalls.add(ScriptCalls.nodeQuery(pick(calls, node), need, firstRows(need, node.size()),
           shareOf(documents, node.size(), calls.size())));
     }
-    List<Object> replies = connection.evalAll(EngineScripts.NODE_QUERY, nodeCalls);
+    List<Object> replies = connection.evalAll(scripts.nodeQuery, nodeCalls);
     List<List<Row>> sources = new ArrayList<>(replies.size());
     Map<String, Object> read = new HashMap<>();
     List<ScriptCall> failed = new ArrayList<>();
@@ -114,7 +116,7 @@ final class NodeFanOut {
     for (List<Integer> node : nodes) {
       nodeCalls.add(ScriptCalls.nodeQuery(pick(calls, node), need, ask, EACH_BUCKET));
     }
-    List<Object> replies = connection.evalAll(EngineScripts.NODE_QUERY, nodeCalls);
+    List<Object> replies = connection.evalAll(scripts.nodeQuery, nodeCalls);
     List<List<Row>> byBucket = new ArrayList<>(Collections.nCopies(calls.size(), List.<Row>of()));
     List<Integer> again = new ArrayList<>();
     for (int n = 0; n < replies.size(); n++) {
@@ -163,7 +165,7 @@ final class NodeFanOut {
   /** The rows of each bucket of {@code calls}, each asked alone ({@code query.lua}). */
   private List<List<Row>> bucketRows(List<ScriptCall> calls, int stride) {
     List<List<Row>> sources = new ArrayList<>(calls.size());
-    for (Object reply : connection.evalAll(EngineScripts.QUERY, calls)) {
+    for (Object reply : connection.evalAll(scripts.query, calls)) {
       sources.add(PortableQueries.rows((List<?>) reply, stride));
     }
     return sources;
@@ -181,14 +183,14 @@ final class NodeFanOut {
     }
     long total = 0;
     List<ScriptCall> failed = new ArrayList<>();
-    List<Object> replies = connection.evalAll(EngineScripts.NODE_QUERY, nodeCalls);
+    List<Object> replies = connection.evalAll(scripts.nodeQuery, nodeCalls);
     for (int n = 0; n < replies.size(); n++) {
       List<?> reply = (List<?>) replies.get(n);
       failed.addAll(pick(calls, failedOf(reply, nodes.get(n))));
       total += (Long) reply.get(1);
     }
     if (!failed.isEmpty()) {
-      for (Object reply : connection.evalAll(EngineScripts.QUERY, failed)) {
+      for (Object reply : connection.evalAll(scripts.query, failed)) {
         total += (Long) reply;
       }
     }

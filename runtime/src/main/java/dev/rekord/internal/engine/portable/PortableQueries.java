@@ -82,6 +82,7 @@ public final class PortableQueries {
 
   private final RedisConnection connection;
   private final KeyLayout layout;
+  private final EngineScripts scripts;
   private final List<CompoundIndex> compounds;
   private final Form form;
   private final Feed feed;
@@ -110,13 +111,14 @@ public final class PortableQueries {
       Feed feed) {
     this.connection = connection;
     this.layout = layout;
+    this.scripts = EngineScripts.of(layout);
     this.compounds = List.copyOf(compounds);
     this.form = form;
     this.feed = feed;
-    this.fanOut = new NodeFanOut(connection);
+    this.fanOut = new NodeFanOut(connection, scripts);
     this.ranked = new RankedPages(connection);
     this.directReads = new DirectReads(connection);
-    this.chunks = new SnapshotChunks(connection, form);
+    this.chunks = new SnapshotChunks(connection, form, scripts);
   }
 
   public KeyLayout layout() {
@@ -148,7 +150,7 @@ public final class PortableQueries {
         return direct;
       }
       ScriptCall call = call(compiled, Mode.IDS, offset, limit, false, null, 0);
-      return strings((List<?>) connection.eval(EngineScripts.QUERY, call.keys(), call.args()));
+      return strings((List<?>) connection.eval(scripts.query, call.keys(), call.args()));
     }
     List<String> ids = new ArrayList<>();
     for (PageRow row : merged(plan, offset, limit, 0)) {
@@ -188,7 +190,7 @@ public final class PortableQueries {
       return unread(direct);
     }
     ScriptCall call = call(compiled, Mode.DOCUMENTS, offset, limit, false, null, 0);
-    List<?> reply = (List<?>) connection.eval(EngineScripts.QUERY, call.keys(), call.args());
+    List<?> reply = (List<?>) connection.eval(scripts.query, call.keys(), call.args());
     List<PageRow> rows = new ArrayList<>(reply.size() / 2);
     for (int i = 0; i + 1 < reply.size(); i += 2) {
       rows.add(new PageRow(string(reply.get(i)), reply.get(i + 1)));
@@ -401,9 +403,9 @@ public final class PortableQueries {
   private List<Object> evalAll(List<ScriptCall> calls) {
     if (calls.size() == 1) {
       ScriptCall call = calls.get(0);
-      return List.of(connection.eval(EngineScripts.QUERY, call.keys(), call.args()));
+      return List.of(connection.eval(scripts.query, call.keys(), call.args()));
     }
-    return connection.evalAll(EngineScripts.QUERY, calls);
+    return connection.evalAll(scripts.query, calls);
   }
 
   /**

@@ -52,11 +52,17 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
   /** The engine of a model whose writes, deletes and expiries are reported to {@code feed}. */
   public PortableQueryEngine(RedisConnection connection, RekordModel<T, ?> model, DocumentStorage<T> storage,
       int buckets, Feed feed) {
+    this(connection, model, storage, KeyLayout.of(model.keyPrefix(), buckets), feed);
+  }
+
+  /** The engine of a model whose keys are {@code layout}'s (its buckets and index layout). */
+  public PortableQueryEngine(RedisConnection connection, RekordModel<T, ?> model, DocumentStorage<T> storage,
+      KeyLayout layout, Feed feed) {
     this.connection = connection;
     this.model = model;
     this.storage = storage;
     this.form = EngineProtocol.Form.of(storage.scriptKind());
-    this.layout = KeyLayout.of(model.keyPrefix(), buckets);
+    this.layout = layout;
     this.writer = new IndexWriter(connection, layout, feed);
     this.feed = feed;
     this.queries = new PortableQueries(connection, layout, model.index().compounds(), form, feed);

@@ -134,9 +134,13 @@ final class QueryPlan {
    * of one sorted set: every id or a set of ids (scores 0, in id order) or one value of a
    * single-valued tag (members {@code value\0id}, in id order), without a sort order; or a numeric
    * range sorted by its own index (or a compound index's range sorted by its number). Otherwise
-   * {@code null}. {@link RankedPages} reads deep pages of these by rank.
+   * {@code null}, and always in the compact layout (its sets are read by the scripts). {@link
+   * RankedPages} reads deep pages of these by rank.
    */
   DirectRange directRange() {
+    if (layout.compact()) {
+      return null; // compact sets are read by the scripts
+    }
     if (sortCount > 0) {
       if (sortCount != 1 || plan.size() != 4 || !plan.get(0).equals(PlanOp.RANGE.code())
           || !sortArgs.get(0).equals(SortIndex.SCORE.code()) || !sortArgs.get(1).equals(plan.get(1))) {
@@ -155,6 +159,9 @@ final class QueryPlan {
    * Otherwise {@code null}.
    */
   DirectRange countedRange() {
+    if (layout.compact()) {
+      return null;
+    }
     String expiring = keys.get(1);
     int root = 0; // an 'and' or 'or' of one operand is that operand ('contains' of one value)
     while ((plan.get(root).equals(PlanOp.AND.code()) || plan.get(root).equals(PlanOp.OR.code()))
@@ -240,7 +247,7 @@ final class QueryPlan {
   /** Three arguments: the index kind, its key's position, the direction. */
   private void sortKey(SortIndex index, String key, boolean descending) {
     sortArgs.add(index.code());
-    sortArgs.add(Integer.toString(key(key)));
+    sortArgs.add(keyPosition(key));
     sortArgs.add((descending ? Direction.DESC : Direction.ASC).code());
     sortCount++;
   }
@@ -455,7 +462,8 @@ final class QueryPlan {
     });
   }
 
+  /** The position of {@code key} as the plan names it: negated for a compact set ({@code query_plan.lua}'s keyAt). */
   private String keyPosition(String key) {
-    return Integer.toString(key(key));
+    return Integer.toString(layout.compactSet(key) ? -key(key) : key(key));
   }
 }

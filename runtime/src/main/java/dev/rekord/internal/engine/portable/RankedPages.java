@@ -167,7 +167,7 @@ final class RankedPages {
       if (range.by() != DirectRange.By.SCORE) {
         windows.add(new MemberWindow(range, window, low, high, limit));
       } else if (samples.crowded()) {
-        windows.add(new CutWindow(window.eval(EngineScripts.RANKED_WINDOW, List.of(range.key()),
+        windows.add(new CutWindow(window.eval(EngineScripts.STANDARD.rankedWindow, List.of(range.key()),
             ScriptCalls.rankedWindow(range, low, high, limit).args())));
       } else {
         windows.add(new ScoreWindow(range, window, low, high, limit));

@@ -46,10 +46,12 @@ final class SnapshotChunks {
   static final Duration TTL = Duration.ofMinutes(1);
 
   private final RedisConnection connection;
+  private final EngineScripts scripts;
   private final Form form;
 
   /** Chunk reads of documents stored in {@code form}. */
-  SnapshotChunks(RedisConnection connection, Form form) {
+  SnapshotChunks(RedisConnection connection, Form form, EngineScripts scripts) {
+    this.scripts = scripts;
     this.connection = connection;
     this.form = form;
   }
@@ -61,7 +63,7 @@ final class SnapshotChunks {
    * chunk at a time, in order.
    */
   void read(KeyLayout.Bucket bucket, ScriptCall snapshotQuery, String snapshotKey, Consumer<List<PageRow>> each) {
-    Object reply = connection.eval(EngineScripts.QUERY, snapshotQuery.keys(), snapshotQuery.args());
+    Object reply = connection.eval(scripts.query, snapshotQuery.keys(), snapshotQuery.args());
     // one chunk or less comes as its ids, and writes no snapshot
     if (reply instanceof List<?> inline) {
       read(bucket, PortableQueries.strings(inline), each);

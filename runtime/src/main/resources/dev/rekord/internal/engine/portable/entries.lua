@@ -31,8 +31,9 @@ local function expiryScore(doc)
 end
 
 -- Writes the `count` entries of KEYS[k..], each as the command of its op (EntryOp.command(); ZADD
--- and GEOADD replace the member's score if it is there); returns the position after their
--- arguments.
+-- and GEOADD replace the member's score if it is there; an entry of a compact set goes in through
+-- compact_set.lua, after the document's stale entries were removed); returns the position after
+-- their arguments.
 local function writeEntries(id, doc, k, a, count)
   for i = k, k + count - 1 do
     local op, key = ARGV[a], KEYS[i]
@@ -44,6 +45,12 @@ local function writeEntries(id, doc, k, a, count)
       a = a + 2
     elseif op == ENTRY_VALUE then
       redis.call('ZADD', key, '0', ARGV[a + 1] .. '\0' .. id)
+      a = a + 2
+    elseif op == ENTRY_COMPACT_SCORE then
+      csAdd(key, true, ARGV[a + 1], id)
+      a = a + 2
+    elseif op == ENTRY_COMPACT_VALUE then
+      csAdd(key, false, '0', ARGV[a + 1] .. '\0' .. id)
       a = a + 2
     elseif op == ENTRY_EXPIRY then
       -- the document `doc` is written and its expiry set by now
@@ -59,32 +66,40 @@ end
 
 -- Adds the `count` entries of KEYS[k..] of document `id` to `adds` (key -> its command's
 -- arguments after the key; GEOADD keys under a mark), so that writeCollected sends one command per
--- key for many documents.
+-- key for many documents; an entry of a compact set is written at once (compact_set.lua).
 local function collectEntries(adds, id, doc, k, a, count)
   for i = k, k + count - 1 do
     local op, key = ARGV[a], KEYS[i]
-    if op == ENTRY_GEO then key = '\0' .. key end
-    local args = adds[key]
-    if not args then
-      args = {}
-      adds[key] = args
-    end
-    local size = #args
-    if op == ENTRY_ID then
-      args[size + 1], args[size + 2] = '0', id
-      a = a + 1
-    elseif op == ENTRY_SCORE then
-      args[size + 1], args[size + 2] = ARGV[a + 1], id
+    if op == ENTRY_COMPACT_SCORE then
+      csAdd(key, true, ARGV[a + 1], id)
       a = a + 2
-    elseif op == ENTRY_VALUE then
-      args[size + 1], args[size + 2] = '0', ARGV[a + 1] .. '\0' .. id
+    elseif op == ENTRY_COMPACT_VALUE then
+      csAdd(key, false, '0', ARGV[a + 1] .. '\0' .. id)
       a = a + 2
-    elseif op == ENTRY_EXPIRY then
-      args[size + 1], args[size + 2] = expiryScore(doc), id
-      a = a + 1
-    else -- ENTRY_GEO
-      args[size + 1], args[size + 2], args[size + 3] = ARGV[a + 1], ARGV[a + 2], id
-      a = a + 3
+    else
+      if op == ENTRY_GEO then key = '\0' .. key end
+      local args = adds[key]
+      if not args then
+        args = {}
+        adds[key] = args
+      end
+      local size = #args
+      if op == ENTRY_ID then
+        args[size + 1], args[size + 2] = '0', id
+        a = a + 1
+      elseif op == ENTRY_SCORE then
+        args[size + 1], args[size + 2] = ARGV[a + 1], id
+        a = a + 2
+      elseif op == ENTRY_VALUE then
+        args[size + 1], args[size + 2] = '0', ARGV[a + 1] .. '\0' .. id
+        a = a + 2
+      elseif op == ENTRY_EXPIRY then
+        args[size + 1], args[size + 2] = expiryScore(doc), id
+        a = a + 1
+      else -- ENTRY_GEO
+        args[size + 1], args[size + 2], args[size + 3] = ARGV[a + 1], ARGV[a + 2], id
+        a = a + 3
+      end
     end
   end
 end
@@ -104,25 +119,30 @@ local function writeCollected(adds)
   end
 end
 
--- The entries (key, member, key, member, …) a document's old manifest (false: none) names and
--- the new one does not; nil when it is unchanged (an update that changes no indexed value touches
--- only the document). Read before anything is written (reachable), removed after a document's new
--- entries were written.
+-- The entries (key, member, value, compact, …: eachEntry's, false for nil) a document's old
+-- manifest (false: none) names and the new one does not; nil when it is unchanged (an update that
+-- changes no indexed value touches only the document). An entry of a compact scored set is the same
+-- only with the same score (the set finds it by its score). Read before anything is written
+-- (reachable), removed before a document's new entries are written: a compact set holds a member
+-- once, so the old score goes first.
 local function staleEntries(base, id, old, manifest)
   if not old or old == manifest then return nil end
   local kept = {}
-  eachEntry(manifest, base, id, function(key, member)
+  eachEntry(manifest, base, id, function(key, member, value, compact)
     local members = kept[key]
     if not members then
       members = {}
       kept[key] = members
     end
-    members[member] = true
+    members[compact == COMPACT_SCORE and value .. '\0' .. member or member] = true
   end)
   local stale = {}
-  eachEntry(old, base, id, function(key, member)
+  eachEntry(old, base, id, function(key, member, value, compact)
     local members = kept[key]
-    if not (members and members[member]) then stale[#stale + 1], stale[#stale + 2] = key, member end
+    if not (members and members[compact == COMPACT_SCORE and value .. '\0' .. member or member]) then
+      local n = #stale
+      stale[n + 1], stale[n + 2], stale[n + 3], stale[n + 4] = key, member, value or false, compact or false
+    end
   end)
   return stale
 end

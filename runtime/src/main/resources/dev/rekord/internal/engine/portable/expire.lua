@@ -76,7 +76,7 @@ if redis.call('EXISTS', doc) == 0 then
   eachEntry(manifest, base, id, removeEntry)
   if manifest and not inDocument then redis.call('DEL', manifestKey) end
   removeEntry(expiring, id)
-  removeEntry(all, id)
+  removeEntry(all, id, nil, COMPACT_LAYOUT and COMPACT_VALUE)
   if FEED_ON then appendChange(base, id, CHANGE_EXPIRED, '', version) end
   return 1
 end

@@ -11,12 +11,15 @@
 --   short: a letter for the key's family (MANIFEST_FAMILY(): byte -> the start of the key's name),
 --     the rest of the key's name, ':', then for a lower-case letter (a lexicographic index, members
 --     value\0id) <m>:<value>: 'lcity:4:Oslo' for the member 'Oslo\0<id>' of '{tag}#lex:city',
---     'Nage:' for '<id>' in '{tag}#num:age';
+--     'Nage:' for '<id>' in '{tag}#num:age'; in the compact layout (compact_set.lua) 'kcity:4:Oslo'
+--     for the same member of the compact set '{tag}#lex:city', and 'Mage:2:40' for '<id>' scored 40
+--     in the compact set '{tag}#num:age' (a compact set removes an entry by its score);
 --   long (keys whose name holds values, and every entry of layouts up to 5): <n>:<key suffix> then
 --     '=' (the member is the id) or <m>:<value>: '8:lex:city4:Oslo', '7:num:age='.
 
--- Calls fn(key, member, value) for every entry of a manifest (a string, or false for none):
--- value is the (escaped) value of a 'value\0id' member, else nil.
+-- Calls fn(key, member, value, compact) for every entry of a manifest (a string, or false for none):
+-- value is the (escaped) value of a 'value\0id' member or the score of a compact scored entry, else
+-- nil; compact is COMPACT_VALUE or COMPACT_SCORE for an entry of a compact set, else nil.
 local function eachEntry(manifest, base, id, fn)
   if not manifest then return end
   local families = MANIFEST_FAMILY()
@@ -27,11 +30,15 @@ local function eachEntry(manifest, base, id, fn)
     if family then
       local colon = string.find(manifest, ':', pos + 1, true)
       local key = base .. family .. string.sub(manifest, pos + 1, colon - 1)
-      if code >= 97 then -- lower case: value\0id
+      if code >= 97 or code == MANIFEST_COMPACT_SCORE then -- lower case: value\0id; or a score
         local sep = string.find(manifest, ':', colon + 1, true)
         local last = sep + tonumber(string.sub(manifest, colon + 1, sep - 1))
         local value = string.sub(manifest, sep + 1, last)
-        fn(key, value .. '\0' .. id, value)
+        if code == MANIFEST_COMPACT_SCORE then
+          fn(key, id, value, COMPACT_SCORE)
+        else
+          fn(key, value .. '\0' .. id, value, code == MANIFEST_COMPACT_VALUE and COMPACT_VALUE or nil)
+        end
         pos = last + 1
       else
         fn(key, id, nil)
@@ -55,9 +62,17 @@ local function eachEntry(manifest, base, id, fn)
   end
 end
 
--- Removes one entry named by a manifest (every index key is a sorted set; GEO sets too).
-local function removeEntry(key, member)
-  redis.call('ZREM', key, member)
+-- Removes one entry named by a manifest (every index key is a sorted set; GEO sets too), of a
+-- compact set (compact: COMPACT_VALUE, COMPACT_SCORE with its score as value) through
+-- compact_set.lua, which only the compact layout's scripts and the rebuild's join.
+local function removeEntry(key, member, value, compact)
+  if compact == COMPACT_SCORE then
+    csRem(key, true, value, member)
+  elseif compact then
+    csRem(key, false, '0', member)
+  else
+    redis.call('ZREM', key, member)
+  end
 end
 
 -- A document's manifest and whether its hash holds it (else its manifest key does); false when
@@ -68,21 +83,21 @@ local function readManifest(docKey, manifestKey)
   return redis.call('GET', manifestKey), false
 end
 
--- Checks, before a script writes anything, that the keys of entries (key, member, key, member, …)
--- are on this node. While a slot migrates, Redis runs a script on the slot's source when every key
+-- Checks, before a script writes anything, that the keys of entries (key, member, value, compact,
+-- …: eachEntry's arguments, false for nil) are on this node. While a slot migrates, Redis runs a script on the slot's source when every key
 -- it names is there, but refuses mid-script a command on a key of the slot that has already moved.
 -- Entry keys a manifest names are not among the script's keys, so one already moved would stop a
 -- save or delete half done; an EXISTS of each meets that refusal before the first write, and the
 -- call is retried whole.
 local function reachable(entries)
   if not entries then return end
-  for i = 1, #entries, 2 do redis.call('EXISTS', entries[i]) end
+  for i = 1, #entries, 4 do redis.call('EXISTS', entries[i]) end
 end
 
--- Removes entries (key, member, key, member, …; nil: none).
+-- Removes entries (key, member, value, compact, …; nil: none).
 local function removeEntries(entries)
   if not entries then return end
-  for i = 1, #entries, 2 do removeEntry(entries[i], entries[i + 1]) end
+  for i = 1, #entries, 4 do removeEntry(entries[i], entries[i + 1], entries[i + 2], entries[i + 3]) end
 end
 
 -- Removes the index entries of a document that is gone or about to be deleted: those its manifest
@@ -96,8 +111,9 @@ local function unindex(docKey, manifestKey, idsKey, base, id, checked)
   if manifest then
     if checked then
       local entries = {}
-      eachEntry(manifest, base, id, function(key, member)
-        entries[#entries + 1], entries[#entries + 2] = key, member
+      eachEntry(manifest, base, id, function(key, member, value, compact)
+        local n = #entries
+        entries[n + 1], entries[n + 2], entries[n + 3], entries[n + 4] = key, member, value or false, compact or false
       end)
       reachable(entries)
       removeEntries(entries)
@@ -106,6 +122,6 @@ local function unindex(docKey, manifestKey, idsKey, base, id, checked)
     end
     if not inDocument then redis.call('DEL', manifestKey) end
   end
-  redis.call('ZREM', idsKey, id)
+  removeEntry(idsKey, id, nil, COMPACT_LAYOUT and COMPACT_VALUE)
   return manifest
 end

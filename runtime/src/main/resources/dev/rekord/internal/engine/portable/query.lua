@@ -12,10 +12,12 @@
 -- The sort value of an id: its score in the numeric index, its tag value from its manifest.
 local function sortValue(key, id)
   local value
-  if key.index == SORT_INDEX_SCORE then
+  if key.index == SORT_INDEX_SCORE and compact[key.key] then
+    value = manifestValue(key.key, id)
+  elseif key.index == SORT_INDEX_SCORE then
     value = redis.call('ZSCORE', key.key, id)
   else
-    value = lexValue(key.key, id)
+    value = manifestValue(key.key, id)
   end
   if value then return SORT_VALUE_PRESENT .. value end
   return SORT_VALUE_NULL

@@ -2,9 +2,15 @@
 
 local ids, has -- the ids of a node and the probe of one id: query_probe.lua
 
+-- The number of members of a sorted set, plain or compact.
+local function zcard(key)
+  if compact[key] then return csCard(key) end
+  return redis.call('ZCARD', key)
+end
+
 local total = nil
 local function card()
-  if not total then total = redis.call('ZCARD', ALL) end
+  if not total then total = zcard(ALL) end
   return total
 end
 
@@ -17,9 +23,17 @@ local function est(node)
   elseif op == PLAN_SET then
     n = redis.call('ZCARD', node.key)
   elseif op == PLAN_VALUE or op == PLAN_PREFIX then
-    n = redis.call('ZLEXCOUNT', node.key, node.min, node.max)
+    if compact[node.key] then
+      n = csCount(node.key, false, node.min, node.max)
+    else
+      n = redis.call('ZLEXCOUNT', node.key, node.min, node.max)
+    end
   elseif op == PLAN_RANGE then
-    n = redis.call('ZCOUNT', node.key, node.min, node.max)
+    if compact[node.key] then
+      n = csCount(node.key, true, node.min, node.max)
+    else
+      n = redis.call('ZCOUNT', node.key, node.min, node.max)
+    end
   elseif op == PLAN_RADIUS or op == PLAN_BOX then
     n = #ids(node)
   elseif op == PLAN_AND then

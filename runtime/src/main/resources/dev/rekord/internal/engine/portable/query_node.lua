@@ -67,6 +67,7 @@ end
 -- bucket is most of a page's server time.
 local plain = {}
 local function direct(b, limit)
+  if COMPACT_LAYOUT then return nil end -- compact sets are read through compact_set.lua only
   if plain[b] == nil then plain[b] = redis.call('ZCARD', keyOf(b, 2)) == 0 end
   if not plain[b] or not rootKey then return nil end
   local key = keyOf(b, rootKey)

@@ -3,6 +3,16 @@
 
 local out, skipped = {}, 0
 
+-- ZCOUNT and ZLEXCOUNT of a sorted set, plain or compact.
+local function zcount(key, min, max)
+  if compact[key] then return csCount(key, true, min, max) end
+  return redis.call('ZCOUNT', key, min, max)
+end
+local function zlexcount(key, min, max)
+  if compact[key] then return csCount(key, false, min, max) end
+  return redis.call('ZLEXCOUNT', key, min, max)
+end
+
 -- Takes a matching id into the page if its document lives (skipped ones are checked only until
 -- the sweep of expired ids is complete: then every indexed id lives); true once the page is full.
 local function offer(id)
@@ -16,17 +26,25 @@ local function offer(id)
 end
 
 -- The members of a sorted set with ranks lo..hi (ascending ranks), in order, a chunk at a time:
--- a function reading the next n, and one skipping n (O(log n): ZRANGE by rank starts anywhere).
+-- a function reading the next n, and one skipping n (O(log n): ZRANGE by rank starts anywhere; a
+-- compact set's reversed ranks are read forwards and turned round).
 local function rankStream(key, desc, lo, hi)
   local a, b = lo, hi
-  if desc then
-    local size = redis.call('ZCARD', key)
-    a, b = size - 1 - hi, size - 1 - lo
-  end
+  local size = desc and zcard(key)
+  if desc then a, b = size - 1 - hi, size - 1 - lo end
   local function read(n)
     if a > b then return {} end
     local stop = math.min(b, a + n - 1)
-    local members = redis.call(desc and 'ZREVRANGE' or 'ZRANGE', key, a, stop)
+    local members
+    if not compact[key] then
+      members = redis.call(desc and 'ZREVRANGE' or 'ZRANGE', key, a, stop)
+    elseif desc then
+      local rows = csRangeByRank(key, size - 1 - stop, size - 1 - a, false)
+      members = {}
+      for i = #rows, 1, -1 do members[#members + 1] = rows[i] end
+    else
+      members = csRangeByRank(key, a, stop, false)
+    end
     a = stop + 1
     return members
   end
@@ -38,13 +56,13 @@ end
 
 -- The members of a sorted set whose scores are all 0, in id (byte-wise) order.
 local function idStream(key)
-  return rankStream(key, false, 0, redis.call('ZCARD', key) - 1)
+  return rankStream(key, false, 0, zcard(key) - 1)
 end
 
 -- The members 'value\0id' of a value node, in id order: the ranks from the first member of the
 -- value (the count of members before it) on, as many as the value has.
 local function valueStream(node)
-  local lo = redis.call('ZLEXCOUNT', node.key, '-', '(' .. node.value .. '\0')
+  local lo = zlexcount(node.key, '-', '(' .. node.value .. '\0')
   return rankStream(node.key, false, lo, lo + est(node) - 1)
 end
 
@@ -93,12 +111,12 @@ local function ranks(key, min, max)
   local lo = 0
   if min ~= '-inf' then
     if string.sub(min, 1, 1) == '(' then
-      lo = redis.call('ZCOUNT', key, '-inf', string.sub(min, 2))
+      lo = zcount(key, '-inf', string.sub(min, 2))
     else
-      lo = redis.call('ZCOUNT', key, '-inf', '(' .. min)
+      lo = zcount(key, '-inf', '(' .. min)
     end
   end
-  return lo, redis.call('ZCOUNT', key, '-inf', max) - 1
+  return lo, zcount(key, '-inf', max) - 1
 end
 
 -- A node of the given op on the sort key itself: the root, or an operand of a root 'and' (a
@@ -117,23 +135,9 @@ end
 local function lexRanks(key, node)
   local lo = 0
   if node.text ~= '' then
-    lo = redis.call('ZLEXCOUNT', key, '-', '(' .. node.text)
+    lo = zlexcount(key, '-', '(' .. node.text)
   end
   return lo, lo + est(node) - 1
-end
-
--- The (escaped) tag values of ids, from their manifests, each read once: key -> value per id.
-local manifests = {}
-local function lexValue(key, id)
-  local values = manifests[id]
-  if not values then
-    values = {}
-    eachEntry((readManifest(docPrefix .. id, manifestPrefix .. id)), BASE, id, function(entryKey, _, value)
-      if value then values[entryKey] = value end
-    end)
-    manifests[id] = values
-  end
-  return values[key]
 end
 
 -- Offers the living ids of a list, in its order, until the page is full.
@@ -165,13 +169,18 @@ local function sortValues(key, list, wanted)
       local score = zscore(key.key, id)
       if score then v[id] = score end
     end
-  elseif #list * 4 < redis.call('ZCARD', key.key) then
+  elseif #list * 4 < zcard(key.key) then
     -- few matches: their values from their manifests instead of ranking the whole index
-    for _, id in ipairs(list) do v[id] = lexValue(key.key, id) end
+    for _, id in ipairs(list) do v[id] = manifestValue(key.key, id) end
   else
     local rank, previous, start = 0, nil, 0
     while true do
-      local members = redis.call('ZRANGE', key.key, start, start + 4095)
+      local members
+      if compact[key.key] then
+        members = csRangeByRank(key.key, start, start + 4095, false)
+      else
+        members = redis.call('ZRANGE', key.key, start, start + 4095)
+      end
       if #members == 0 then break end
       start = start + #members
       for _, member in ipairs(members) do
@@ -265,7 +274,7 @@ local function ordered()
   -- and probe the condition, or collect the matches and sort them
   local sort = sorts[1]
   local lexical = sort.index == SORT_INDEX_VALUE
-  local size = redis.call('ZCARD', sort.key)
+  local size = zcard(sort.key)
   local lo, hi, bound = 0, size - 1, nil
   if lexical then
     bound = boundOn(PLAN_PREFIX, sort.key)

@@ -6,7 +6,7 @@
 -- KEYS[1] the bucket's sorted set of all ids (score 0, so in id order); KEYS[2] its sorted set of
 -- ids saved with an expiry, scored by their expiry time (unix ms): the ids due by now are a range
 -- of it (query_probe.lua sweeps them); KEYS[3..] the index keys the sort keys and the plan name by
--- position.
+-- position (negated for a compact set).
 -- ARGV[1] what to return (MODE_*); ARGV[2] the document key prefix '{tag}:', ARGV[3] the manifest
 -- key prefix '{tag}#doc:', ARGV[4] the index base '{tag}#'; ARGV[5] offset, ARGV[6] limit (-1: no
 -- limit), ARGV[7] '1' to return each id's sort values, ARGV[8] position in KEYS of the snapshot
@@ -35,6 +35,20 @@ local function take()
   return v
 end
 
+-- The index keys kept as compact sets (compact_set.lua): in the compact layout the set of all ids
+-- and every key the client names by a negative position (its lexicographic and numeric indexes);
+-- every read of such a key goes through compact_set.lua.
+local compact = {}
+if COMPACT_LAYOUT then compact[ALL] = true end
+local function keyAt(text)
+  local at = tonumber(text)
+  if at < 0 then
+    at = -at
+    compact[KEYS[at]] = true
+  end
+  return KEYS[at]
+end
+
 -- The table under k in t, created empty when missing.
 local function tableAt(t, k)
   local v = t[k]
@@ -53,7 +67,7 @@ end
 
 local sorts = {}
 for i = 1, nsort do
-  sorts[i] = { index = take(), key = KEYS[tonumber(take())], desc = take() == DIRECTION_DESC }
+  sorts[i] = { index = take(), key = keyAt(take()), desc = take() == DIRECTION_DESC }
 end
 
 -- A score bound as a number; '+inf'/'-inf' explicitly, so an open infinite bound stays infinite.
@@ -67,14 +81,14 @@ local function parse()
   local op = take()
   local node = { op = op }
   if op == PLAN_SET then
-    node.key = KEYS[tonumber(take())]
+    node.key = keyAt(take())
   elseif op == PLAN_VALUE then
-    node.key = KEYS[tonumber(take())]
+    node.key = keyAt(take())
     node.value = take()
     node.min, node.max = '[' .. node.value .. '\0', '(' .. node.value .. '\1'
     node.cut = #node.value + 2
   elseif op == PLAN_RANGE then
-    node.key = KEYS[tonumber(take())]
+    node.key = keyAt(take())
     node.min = take()
     node.max = take()
     -- numeric bounds, parsed once: lo/hi, and whether each is open
@@ -84,7 +98,7 @@ local function parse()
     node.hi = bound(node.hiOpen and string.sub(node.max, 2) or node.max)
   elseif op == PLAN_PREFIX then
     -- no UTF-8 text contains the byte 255, so it bounds every member that starts with the prefix
-    node.key = KEYS[tonumber(take())]
+    node.key = keyAt(take())
     local text = take()
     node.text = text
     if text == '' then
@@ -93,7 +107,7 @@ local function parse()
       node.min, node.max = '[' .. text, '[' .. text .. '\255'
     end
   elseif op == PLAN_RADIUS or op == PLAN_BOX then
-    node.key = KEYS[tonumber(take())]
+    node.key = keyAt(take())
     node.lon, node.lat, node.r = take(), take(), take()
     if op == PLAN_BOX then
       node.box = { tonumber(take()), tonumber(take()), tonumber(take()), tonumber(take()) }

@@ -11,13 +11,34 @@ local function inRange(node, score)
   return score <= node.hi
 end
 
--- ZSCORE, remembered: a probe of a range and the sort value of the same id cost one call.
+-- The values an id's manifest names, each manifest read once: key -> its (escaped) tag value, or
+-- its score in a compact set, per id.
+local manifests = {}
+local function manifestValue(key, id)
+  local values = manifests[id]
+  if not values then
+    values = {}
+    eachEntry((readManifest(docPrefix .. id, manifestPrefix .. id)), BASE, id, function(entryKey, _, value)
+      if value then values[entryKey] = value end
+    end)
+    manifests[id] = values
+  end
+  return values[key]
+end
+
+-- The score of an id in a numeric index (ZSCORE; a compact set's from the id's manifest, as a
+-- compact set finds an entry only by its score), remembered: a probe of a range and the sort value
+-- of the same id cost one call.
 local scores = {}
 local function zscore(key, id)
   local known = tableAt(scores, key)
   local score = known[id]
   if score == nil then
-    score = redis.call('ZSCORE', key, id)
+    if compact[key] then
+      score = manifestValue(key, id)
+    else
+      score = redis.call('ZSCORE', key, id)
+    end
     score = score and tonumber(score) or false
     known[id] = score
   end
@@ -28,6 +49,13 @@ end
 -- 1000 ids instead of a call per id (scores of a range are remembered for sorting).
 local function probeAll(node, list)
   local op = node.op
+  if op == PLAN_VALUE and compact[node.key] then
+    local out, prefix = {}, node.value .. '\0'
+    for _, id in ipairs(list) do
+      if csHas(node.key, false, '0', prefix .. id) then out[#out + 1] = id end
+    end
+    return out
+  end
   if op == PLAN_VALUE then
     local out, prefix = {}, node.value .. '\0'
     for from = 1, #list, 1000 do
@@ -49,6 +77,15 @@ local function probeAll(node, list)
     return out
   end
   local key = node.key or ALL
+  if compact[key] then
+    local out = {}
+    for _, id in ipairs(list) do
+      local score
+      if key == ALL then score = csHas(ALL, false, '0', id) and 0 else score = zscore(key, id) end
+      if score and (op ~= PLAN_RANGE or inRange(node, score)) then out[#out + 1] = id end
+    end
+    return out
+  end
   local known = tableAt(scores, key)
   local out = {}
   for from = 1, #list, 1000 do
@@ -66,23 +103,44 @@ local function probeAll(node, list)
   return out
 end
 
+-- Every id of the bucket, in id order.
+local function allIds()
+  if compact[ALL] then return csRangeByRank(ALL, 0, -1, false) end
+  return redis.call('ZRANGE', ALL, 0, -1)
+end
+
 -- The ids of a node, each once.
 ids = function(node)
   if node.ids then return node.ids end
   local op, out = node.op, {}
   if op == PLAN_ALL then
-    out = redis.call('ZRANGE', ALL, 0, -1)
+    out = allIds()
   elseif op == PLAN_SET then
     out = redis.call('ZRANGE', node.key, 0, -1)
   elseif op == PLAN_VALUE then
-    for i, member in ipairs(redis.call('ZRANGE', node.key, node.min, node.max, 'BYLEX')) do
+    local members
+    if compact[node.key] then
+      members = csRangeBy(node.key, false, node.min, node.max, false, 0, -1, false)
+    else
+      members = redis.call('ZRANGE', node.key, node.min, node.max, 'BYLEX')
+    end
+    for i, member in ipairs(members) do
       out[i] = string.sub(member, node.cut)
     end
   elseif op == PLAN_RANGE then
-    out = redis.call('ZRANGEBYSCORE', node.key, node.min, node.max)
+    if compact[node.key] then
+      out = csRangeBy(node.key, true, node.min, node.max, false, 0, -1, false)
+    else
+      out = redis.call('ZRANGEBYSCORE', node.key, node.min, node.max)
+    end
   elseif op == PLAN_PREFIX then
-    local seen = {}
-    for _, member in ipairs(redis.call('ZRANGEBYLEX', node.key, node.min, node.max)) do
+    local seen, members = {}, nil
+    if compact[node.key] then
+      members = csRangeBy(node.key, false, node.min, node.max, false, 0, -1, false)
+    else
+      members = redis.call('ZRANGEBYLEX', node.key, node.min, node.max)
+    end
+    for _, member in ipairs(members) do
       local id = idOf(member)
       if not seen[id] then
         seen[id] = true
@@ -119,7 +177,7 @@ ids = function(node)
       end
     end
   elseif op == PLAN_NOT then
-    for _, id in ipairs(redis.call('ZRANGE', ALL, 0, -1)) do
+    for _, id in ipairs(allIds()) do
       if not has(node.child, id) then out[#out + 1] = id end
     end
   end
@@ -132,10 +190,12 @@ end
 has = function(node, id)
   local op = node.op
   if op == PLAN_ALL then
+    if compact[ALL] then return csHas(ALL, false, '0', id) end
     return redis.call('ZSCORE', ALL, id) ~= false
   elseif op == PLAN_SET then
     return redis.call('ZSCORE', node.key, id) ~= false
   elseif op == PLAN_VALUE then
+    if compact[node.key] then return csHas(node.key, false, '0', node.value .. '\0' .. id) end
     return redis.call('ZSCORE', node.key, node.value .. '\0' .. id) ~= false
   elseif op == PLAN_RANGE then
     local score = zscore(node.key, id)

@@ -33,9 +33,9 @@ if expiresAt > 0 then
 end
 local stale = staleEntries(base, id, old, manifest)
 reachable(stale)
-redis.call('ZADD', KEYS[3], '0', id)
+if COMPACT_LAYOUT then csAdd(KEYS[3], false, '0', id) else redis.call('ZADD', KEYS[3], '0', id) end
 if expiresAt > 0 then redis.call('ZADD', KEYS[4], expiresAt, id) end
-writeEntries(id, KEYS[1], 5, 6, entries)
 removeEntries(stale)
+writeEntries(id, KEYS[1], 5, 6, entries)
 storeManifest(KEYS[1], KEYS[2], manifest, inDocument, oldInDocument and old, not oldInDocument and old)
 return 1

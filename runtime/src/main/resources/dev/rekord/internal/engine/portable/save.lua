@@ -96,8 +96,17 @@ for _, i in ipairs(order) do
     writeDocument(documents[i], at + 8, at + 7 + tonumber(ARGV[at + 7]), ARGV[at + 4])
   end
 end
-if #ids > 0 then redis.call('ZADD', KEYS[1], unpack(ids)) end
-if #gone > 0 then redis.call('ZREM', KEYS[1], unpack(gone)) end
+if COMPACT_LAYOUT then
+  for j = 2, #ids, 2 do csAdd(KEYS[1], false, '0', ids[j]) end
+  for _, id in ipairs(gone) do csRem(KEYS[1], false, '0', id) end
+else
+  if #ids > 0 then redis.call('ZADD', KEYS[1], unpack(ids)) end
+  if #gone > 0 then redis.call('ZREM', KEYS[1], unpack(gone)) end
+end
+
+-- The entries only the old manifests name, before the new ones go in (a compact set holds a member
+-- once: an entry's old score goes first).
+for _, i in ipairs(order) do removeEntries(stale[i]) end
 
 -- The entries of all documents, one ZADD (or GEOADD) per key.
 local adds = {}
@@ -109,13 +118,12 @@ for _, i in ipairs(order) do
 end
 writeCollected(adds)
 
--- Last, per document: the entries only its old manifest names, and its new manifest (a deleted
--- document's manifest is empty: every old entry goes, and its manifest key).
+-- Last, per document: its new manifest (a deleted document's manifest is empty: its manifest key
+-- goes).
 for _, i in ipairs(order) do
   local at = firstArg[i]
-  local id, manifest = ARGV[at], ARGV[at + 6]
+  local manifest = ARGV[at + 6]
   local inDocument = ARGV[at + 5] == MANIFEST_IN_DOCUMENT
-  removeEntries(stale[i])
   storeManifest(documents[i], KEYS[firstKey[i] + 1], manifest, inDocument, inDocument and manifest,
     not oldInDocument[i] and old[i])
   if FEED_ON then reportWrite(at, documents[i], before[i], old[i], at + 8, at + 7 + tonumber(ARGV[at + 7])) end

@@ -31,8 +31,8 @@ if not old then old = redis.call('GET', manifestKey) end
 local stale = staleEntries(base, id, old, manifest)
 reachable(stale)
 writeDocument(doc, 12, 11 + n, ttl, stored)
-redis.call('ZADD', KEYS[1], '0', id)
-writeEntries(id, doc, 4, 13 + n, tonumber(ARGV[12 + n]))
+if COMPACT_LAYOUT then csAdd(KEYS[1], false, '0', id) else redis.call('ZADD', KEYS[1], '0', id) end
 removeEntries(stale)
+writeEntries(id, doc, 4, 13 + n, tonumber(ARGV[12 + n]))
 storeManifest(doc, manifestKey, manifest, inDocument, inDocument and manifest, not oldInDocument and old)
 return {}

@@ -39,7 +39,7 @@ import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.GeoCoordinate;
 import redis.clients.jedis.UnifiedJedis;
@@ -70,11 +70,14 @@ public class DifferentialQueryTest {
   private final Map<String, GeoPoint> indexedLoc = new HashMap<>();
   private Random random;
 
-  /** One bucket, and four (the client merges per-bucket results): both must equal the evaluation. */
-  @ParameterizedTest(name = "{0} bucket(s)")
-  @ValueSource(ints = {1, 4})
-  public void engineAgreesWithInMemoryEvaluation(int buckets) {
-    layout = KeyLayout.of("rnd" + buckets, buckets);
+  /**
+   * One bucket, and four (the client merges per-bucket results), in the standard and the compact
+   * index layout: each must equal the evaluation.
+   */
+  @ParameterizedTest(name = "{0} bucket(s), compact {1}")
+  @CsvSource({"1, false", "4, false", "1, true", "4, true"})
+  public void engineAgreesWithInMemoryEvaluation(int buckets, boolean compact) {
+    layout = KeyLayout.of("rnd" + buckets + (compact ? "c" : ""), buckets, compact);
     random = new Random(SEED);
     try (RedisConnection connection = connect()) {
       IndexWriter writer = new IndexWriter(connection, layout);

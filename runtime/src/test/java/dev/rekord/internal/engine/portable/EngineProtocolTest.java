@@ -47,6 +47,8 @@ class EngineProtocolTest {
         ENTRY_VALUE = 'value'
         ENTRY_GEO = 'geo'
         ENTRY_EXPIRY = 'expiry'
+        ENTRY_COMPACT_SCORE = 'cscore'
+        ENTRY_COMPACT_VALUE = 'cvalue'
         PLAN_ALL = 'all'
         PLAN_SET = 'set'
         PLAN_VALUE = 'value'
@@ -85,6 +87,10 @@ class EngineProtocolTest {
         EXPIRING_KEY = 'ttl'
         MANIFEST_FIELD = '#'
         SNAPSHOT_CHUNK = 5000
+        MANIFEST_COMPACT_VALUE = 107
+        MANIFEST_COMPACT_SCORE = 77
+        COMPACT_VALUE = 1
+        COMPACT_SCORE = 2
         MODE_IDS = 'ids'
         MODE_COUNT = 'count'
         MODE_SNAPSHOT = 'snapshot'
@@ -125,27 +131,29 @@ class EngineProtocolTest {
             file + ".lua spells '" + constant.code() + "' instead of naming the constant " + constant.name());
       }
     }
-    for (LuaScript script : List.of(EngineScripts.SAVE, EngineScripts.SAVE_ONE, EngineScripts.REINDEX,
-        EngineScripts.DROP_IF_GONE, EngineScripts.DELETE, EngineScripts.QUERY, EngineScripts.EXPIRE,
-        EngineScripts.NODE_QUERY, EngineScripts.INDEX, EngineScripts.READ, EngineScripts.READ_CHANGES,
-        EngineScripts.RANKED_WINDOW)) {
-      for (String name : EngineProtocol.constants().keySet()) {
-        assertFalse(Pattern.compile("\\b" + name + "\\b").matcher(script.source()).find(),
-            script.name() + " runs with the name " + name + " instead of its literal");
+    for (EngineScripts scripts : List.of(EngineScripts.STANDARD, EngineScripts.COMPACT)) {
+      for (LuaScript script : List.of(scripts.save, scripts.saveOne, scripts.reindex, scripts.dropIfGone,
+          scripts.delete, scripts.query, scripts.expire, scripts.nodeQuery, scripts.index, scripts.read,
+          scripts.readChanges, scripts.rankedWindow)) {
+        for (String name : EngineProtocol.constants().keySet()) {
+          assertFalse(Pattern.compile("\\b" + name + "\\b").matcher(script.source()).find(),
+              script.name() + " runs with the name " + name + " instead of its literal");
+        }
+        assertFalse(script.source().contains("COMPACT_LAYOUT"), script.name() + " names COMPACT_LAYOUT");
       }
     }
-    assertTrue(EngineScripts.SAVE.source().contains("local ENTRY_ARITY = {"));
-    assertTrue(EngineScripts.SAVE.source().contains("if form ~= 'hash' and form ~= 'json' then"));
-    assertFalse(EngineScripts.DELETE.source().contains("ENTRY_ARITY"));
-    assertFalse(EngineScripts.READ.source().contains("MANIFEST_FAMILY"));
-    assertTrue(EngineScripts.QUERY.source().contains("MANIFEST_FAMILY"));
+    assertTrue(EngineScripts.STANDARD.save.source().contains("local ENTRY_ARITY = {"));
+    assertTrue(EngineScripts.STANDARD.save.source().contains("if form ~= 'hash' and form ~= 'json' then"));
+    assertFalse(EngineScripts.STANDARD.delete.source().contains("ENTRY_ARITY"));
+    assertFalse(EngineScripts.STANDARD.read.source().contains("MANIFEST_FAMILY"));
+    assertTrue(EngineScripts.STANDARD.query.source().contains("MANIFEST_FAMILY"));
   }
 
   /** A script defines only the shared functions it calls: each is a closure built on every call. */
   @Test
   void theOneDocumentSaveBuildsOnlyTheFunctionsOneSaveCalls() {
-    String one = EngineScripts.SAVE_ONE.source();
-    String all = EngineScripts.SAVE.source();
+    String one = EngineScripts.STANDARD.saveOne.source();
+    String all = EngineScripts.STANDARD.save.source();
     for (String unused : List.of("collectEntries", "writeCollected", "unindex", "appendChange", "documentBefore",
         "reportWrite", "readManifest")) {
       assertFalse(one.contains("local function " + unused + "("), unused);
@@ -238,8 +246,8 @@ class EngineProtocolTest {
     assertEquals(List.of("id", "m1", "#", "lcity:4:a\1\1bNage:Gloc:"), ScriptCalls.documentFields(first));
     assertEquals("{doc:2}:m1", ScriptCalls.documentKey(first));
 
-    assertEquals("save", EngineScripts.INDEX.name());
-    assertTrue(EngineScripts.INDEX.source().lines().noneMatch(line -> line.isBlank() || line.strip().startsWith("--")
+    assertEquals("save", EngineScripts.STANDARD.index.name());
+    assertTrue(EngineScripts.STANDARD.index.source().lines().noneMatch(line -> line.isBlank() || line.strip().startsWith("--")
         || !line.equals(line.strip())), "sent by its source, hashed twice on every call: no comment lines, no indentation");
   }
 
@@ -319,6 +327,9 @@ class EngineProtocolTest {
       IndexWriter writer = new IndexWriter(connection, KeyLayout.of("doc", 4));
       String id = "i\0d";
       KeyLayout.Bucket bucket = writer.layout().bucketFor(id);
+      IndexWriter compactWriter = new IndexWriter(connection, KeyLayout.of("doc", 4, true));
+      String compactId = "c\0d";
+      KeyLayout.Bucket compactBucket = compactWriter.layout().bucketFor(compactId);
       for (EntryOp op : EntryOp.values()) {
         IndexEntries entries = IndexEntries.create();
         switch (op) {
@@ -327,9 +338,13 @@ class EngineProtocolTest {
           case VALUE -> entries.tag(Doc.CITY, "a\0b");
           case GEO -> entries.geo(Doc.LOC, GeoPoint.of(10, 59));
           case EXPIRY -> entries.geo(Doc.LOC, GeoPoint.of(10, 59)); // the save's ttl adds the entry
+          case COMPACT_SCORE -> entries.numeric(Doc.AGE, 30);
+          case COMPACT_VALUE -> entries.tag(Doc.CITY, "a\0b");
         }
         java.time.Duration ttl = op == EntryOp.EXPIRY ? java.time.Duration.ofHours(1) : java.time.Duration.ZERO;
-        writer.saveHash(id, Map.of("id", id), ttl, entries);
+        boolean compact = op == EntryOp.COMPACT_SCORE || op == EntryOp.COMPACT_VALUE;
+        // a compact layout's save, of another document: the standard ones' last entries stay
+        (compact ? compactWriter : writer).saveHash(compact ? compactId : id, Map.of("id", id), ttl, entries);
         switch (op) { // the command of EntryOp.command()
           case ID -> assertEquals(0.0, jedis.zscore(bucket.tag("tags", "x"), id), op.command());
           case SCORE -> assertEquals(30.0, jedis.zscore(bucket.numeric("age"), id), op.command());
@@ -341,6 +356,11 @@ class EngineProtocolTest {
           }
           case EXPIRY -> assertEquals((double) jedis.pexpireTime(bucket.documentKey(id)),
               jedis.zscore(bucket.expiring(), id), op.command());
+          // a compact set's first chunk (bound '') holds its first entries
+          case COMPACT_SCORE -> assertEquals(30.0, jedis.zscore(compactBucket.numeric("age") + "#c:", compactId),
+              op.command());
+          case COMPACT_VALUE -> assertEquals(0.0, jedis.zscore(compactBucket.lex("city") + "#c:", "a\1\1b\0" + compactId),
+              op.command());
         }
       }
       // the last save replaced the entries of the others: only the geo and expiry entries are
