@@ -79,6 +79,10 @@ public final class IndexVerifier {
           documents.get(b).put(key.substring(bucket.documentPrefix().length()), key);
         } else if (key.startsWith(bucket.manifestPrefix())) {
           manifests.get(b).put(key.substring(bucket.manifestPrefix().length()), key);
+        } else if (bucket.compactSetOf(key) != null) {
+          if (bucket.compactChunk(key)) {
+            indexKeys.get(b).add(key); // read as a part of its set; the directory and counts are not
+          }
         } else if (bucket.holdsIndexEntries(key)) {
           indexKeys.get(b).add(key);
         }
@@ -91,7 +95,17 @@ public final class IndexVerifier {
     long entryCount = 0;
     for (int b = 0; b < layout.buckets(); b++) {
       KeyLayout.Bucket bucket = layout.bucket(b);
-      Set<String> all = new HashSet<>(connection.execute(Commands.zrange(bucket.all(), 0, -1)));
+      // Index keys: a compact set's members are those of its chunks.
+      List<String> keys = indexKeys.get(b);
+      List<List<String>> contents = readAll(keys, key -> key, null);
+      Map<String, Set<String>> present = new HashMap<>();
+      for (int i = 0; i < keys.size(); i++) {
+        String set = bucket.compactSetOf(keys.get(i));
+        present.computeIfAbsent(set == null ? keys.get(i) : set, k -> new HashSet<>()).addAll(contents.get(i));
+      }
+      Set<String> all = bucket.compact() ? present.getOrDefault(bucket.all(), Set.of())
+          : new HashSet<>(connection.execute(Commands.zrange(bucket.all(), 0, -1)));
+      present.remove(bucket.all());
       indexedCount += all.size();
       documentCount += documents.get(b).size();
       for (Map.Entry<String, String> document : documents.get(b).entrySet()) {
@@ -139,13 +153,9 @@ public final class IndexVerifier {
         }
       }
       // Index keys: every member must be listed, every listed member present.
-      List<String> keys = indexKeys.get(b);
-      List<List<String>> contents = readAll(keys, key -> key, null);
-      Map<String, Set<String>> present = new HashMap<>();
-      for (int i = 0; i < keys.size(); i++) {
-        String key = keys.get(i);
-        Set<String> members = new HashSet<>(contents.get(i));
-        present.put(key, members);
+      for (Map.Entry<String, Set<String>> index : present.entrySet()) {
+        String key = index.getKey();
+        Set<String> members = index.getValue();
         entryCount += members.size();
         Set<String> expected = listed.getOrDefault(key, Set.of());
         for (String member : members) {

@@ -250,8 +250,49 @@ public final class KeyLayout {
      * a lexicographic ({@code #lex:}) or a numeric ({@code #num:}) index.
      */
     public boolean compactSet(String key) {
-      return compact && (key.equals(all) || key.startsWith("lex:", indexBase.length())
-          || key.startsWith("num:", indexBase.length())) && key.startsWith(indexBase);
+      return compact && compactable(key);
+    }
+
+    /** Whether {@code key} is a set the compact layout keeps compact: {@code #ids}, {@code #lex:…}, {@code #num:…}. */
+    private boolean compactable(String key) {
+      return key.startsWith(indexBase) && (key.equals(all) || key.startsWith("lex:", indexBase.length())
+          || key.startsWith("num:", indexBase.length())) && key.indexOf('#', indexBase.length()) < 0;
+    }
+
+    /**
+     * Whether {@code key} of this bucket belongs to the other index layout than this one's (a layout
+     * change leaves it behind until the rebuild removes it): in the compact layout a plain {@code
+     * #ids}, {@code #lex:} or {@code #num:} set, in the standard layout a part of a compact one.
+     */
+    public boolean ofOtherLayout(String key) {
+      if (compact) {
+        return compactable(key);
+      }
+      int hash = key.startsWith(indexBase) ? key.indexOf('#', indexBase.length()) : -1;
+      return hash >= 0 && compactable(key.substring(0, hash));
+    }
+
+    /**
+     * The compact set a key of this bucket is part of ({@code compact_set.lua}: {@code K#dir}, {@code
+     * K#c:<bound>}, …), or {@code null}: the name up to the first {@code #} after the index base
+     * (no path holds one).
+     */
+    public String compactSetOf(String key) {
+      if (!compact || !key.startsWith(indexBase)) {
+        return null;
+      }
+      int hash = key.indexOf('#', indexBase.length());
+      if (hash < 0) {
+        return null;
+      }
+      String set = key.substring(0, hash);
+      return compactSet(set) ? set : null;
+    }
+
+    /** Whether {@code key} is a chunk of a compact set of this bucket ({@code K#c:<bound>}). */
+    public boolean compactChunk(String key) {
+      String set = compactSetOf(key);
+      return set != null && key.startsWith("#c:", set.length());
     }
 
     /** What precedes the id in a document key: {@code {tag}:}. */

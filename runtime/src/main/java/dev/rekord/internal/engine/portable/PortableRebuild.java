@@ -76,6 +76,7 @@ final class PortableRebuild<T> {
     for (int b = 0; b < layout.buckets(); b++) {
       dropVanished(layout.bucket(b));
     }
+    dropOtherLayout();
     if (reported[0] != reindexed || total != reindexed) {
       listener.progress(model.name(), reindexed, reindexed);
     }
@@ -138,19 +139,76 @@ final class PortableRebuild<T> {
    * entries; the script checks existence itself, so a document saved meanwhile is left alone.
    */
   private void dropVanished(KeyLayout.Bucket bucket) {
+    if (bucket.compact()) {
+      CompactSets.forEachPage(connection, bucket.all(), BATCH, writer::dropAllIfGone);
+    } else {
+      dropVanishedIn(bucket.all());
+    }
+  }
+
+  private void dropVanishedIn(String plainIds) {
     String cursor = ScanPage.START;
     ScanPage page;
     do {
-      page = connection.execute(Commands.zscan(bucket.all(), cursor, BATCH));
+      page = connection.execute(Commands.zscan(plainIds, cursor, BATCH));
       writer.dropAllIfGone(page.elements());
       cursor = page.cursor();
     } while (!page.last());
+  }
+
+  /**
+   * After a rebuild into one index layout, what is left of the other (the layout changed: {@code
+   * Rekord.Builder.indexLayout}): the entries of its ids whose document is gone are removed by their
+   * manifests (the scripts remove either layout's entries; a living document's old entries went as
+   * it was reindexed), then every key of that layout, which still holds the entries of documents
+   * deleted with their manifest behind Rekord's back.
+   */
+  private void dropOtherLayout() {
+    List<String> left = new ArrayList<>();
+    String match = KeyLayout.escapeGlob("{" + model.keyPrefix()) + "*";
+    connection.scanKeys(match, null, batch -> {
+      for (String key : batch) {
+        KeyLayout.Bucket bucket = bucketOfKey(key);
+        if (bucket != null && bucket.ofOtherLayout(key)) {
+          left.add(key);
+        }
+      }
+    });
+    for (int b = 0; b < layout.buckets(); b++) {
+      KeyLayout.Bucket bucket = layout.bucket(b);
+      if (bucket.compact() && left.contains(bucket.all())) {
+        dropVanishedIn(bucket.all());
+      } else if (!bucket.compact() && left.contains(bucket.all() + "#dir")) {
+        CompactSets.forEachPage(connection, bucket.all(), BATCH, writer::dropAllIfGone);
+      }
+    }
+    for (String key : left) {
+      connection.execute(Commands.unlink(key));
+    }
+  }
+
+  /** The bucket of this layout whose keys {@code key} starts with (its tag), or {@code null}. */
+  private KeyLayout.Bucket bucketOfKey(String key) {
+    int close = key.indexOf('}');
+    for (int b = 0; close > 0 && b < layout.buckets(); b++) {
+      if (layout.bucket(b).tag().length() == close + 1 && key.startsWith(layout.bucket(b).tag())) {
+        return layout.bucket(b);
+      }
+    }
+    return null;
   }
 
   /** The ids in the index now: the expected size of a rebuild. */
   private long indexedIds() {
     Batch batch = connection.batch();
     List<Reply<Long>> sizes = new ArrayList<>(layout.buckets());
+    if (layout.compact()) {
+      long total = 0;
+      for (int b = 0; b < layout.buckets(); b++) {
+        total += CompactSets.count(connection, layout.bucket(b).all());
+      }
+      return total;
+    }
     for (int b = 0; b < layout.buckets(); b++) {
       sizes.add(batch.add(Commands.zcard(layout.bucket(b).all())));
     }

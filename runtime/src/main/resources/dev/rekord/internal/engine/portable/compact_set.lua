@@ -11,9 +11,9 @@
 --   K..'#count'       how many entries the set holds.
 -- Every key begins with K, so they share its hash tag and slot: a script that names K may use them.
 -- An entry's bound is its member in a lexicographic set (`scored` false: every score 0, ordered by
--- member, as the engine's '#lex:' and '#ids' sets), else the 8 bytes of its score in an order-keeping
--- encoding followed by its member (ordered by score, then member, as ZADD orders them). The first
--- chunk's bound is '' and stays; a chunk that reaches CS_MAX entries is split in halves, one that
+-- member, as the engine's '#lex:' and '#ids' sets), else its score in an order-keeping encoding
+-- (16 hex digits) followed by its member (ordered by score, then member, as ZADD orders them). The
+-- first chunk's bound is '' and stays; a chunk that reaches CS_MAX entries is split in halves, one that
 -- falls under CS_LOW is merged into the chunk before it when both fit in one; a group of more than
 -- CS_GROUP chunks is split in halves. Counts and offsets add whole groups and whole chunks, so a
 -- walk over a range costs about n / 3,000 group steps (groups of 32-64 chunks of 64-128 entries)
@@ -26,16 +26,18 @@ local CS_HALF = 64
 local CS_LOW = 16
 local CS_GROUP = 64
 
--- 8 bytes that sort, compared as strings, as the score does as a number (-0 as 0): the IEEE 754
--- bits big-endian, the sign bit set for a positive score and every bit flipped for a negative one.
-local function csScoreBytes(score)
+-- 16 hex digits that sort, compared as strings, as the score does as a number (-0 as 0): the IEEE
+-- 754 bits big-endian, the sign bit set for a positive score and every bit flipped for a negative
+-- one. Text, not the 8 bytes: a chunk's key holds its bound, and a client reads key names as UTF-8.
+local function csScoreHex(score)
   if score == 0 then score = 0 end
-  local bytes = struct.pack('>d', score)
-  local first = string.byte(bytes, 1)
-  if first < 128 then return string.char(first + 128) .. string.sub(bytes, 2) end
-  local b = { string.byte(bytes, 1, 8) }
-  for i = 1, 8 do b[i] = 255 - b[i] end
-  return string.char(unpack(b))
+  local b = { string.byte(struct.pack('>d', score), 1, 8) }
+  if b[1] < 128 then
+    b[1] = b[1] + 128
+  else
+    for i = 1, 8 do b[i] = 255 - b[i] end
+  end
+  return string.format('%02x%02x%02x%02x%02x%02x%02x%02x', unpack(b))
 end
 
 -- A scored set's range end (ZCOUNT's syntax: '5', '(5', '-inf', '+inf') as a number, and whether
@@ -48,9 +50,10 @@ local function csScoreEnd(text)
   return value, open
 end
 
--- The smallest string above every bound whose first 8 bytes are `bytes`: the next 8-byte string.
-local function csAfter(bytes)
-  local b = { string.byte(bytes, 1, 8) }
+-- The smallest string above every bound whose first 16 hex digits are `hex`: the next 16 digits.
+local function csAfter(hex)
+  local b = {}
+  for i = 1, 8 do b[i] = tonumber(string.sub(hex, 2 * i - 1, 2 * i), 16) end
   local i = 8
   while i > 0 and b[i] == 255 do
     b[i] = 0
@@ -58,11 +61,11 @@ local function csAfter(bytes)
   end
   if i == 0 then return nil end -- past every score
   b[i] = b[i] + 1
-  return string.char(unpack(b))
+  return string.format('%02x%02x%02x%02x%02x%02x%02x%02x', unpack(b))
 end
 
 local function csBound(scored, score, member)
-  if scored then return csScoreBytes(tonumber(score)) .. member end
+  if scored then return csScoreHex(tonumber(score)) .. member end
   return member
 end
 
@@ -219,7 +222,7 @@ local function csRange(scored, min, max, rev)
   if scored then
     local low, lowOpen = csScoreEnd(min)
     local high, highOpen = csScoreEnd(max)
-    low, high = csScoreBytes(low), csScoreBytes(high)
+    low, high = csScoreHex(low), csScoreHex(high)
     if rev then
       local after = csAfter(high)
       from = highOpen and ('(' .. high) or (after and ('(' .. after) or '+')
@@ -227,18 +230,18 @@ local function csRange(scored, min, max, rev)
     else
       from = '[' .. low
       past = function(bound)
-        local bytes = string.sub(bound, 1, 8)
+        local bytes = string.sub(bound, 1, 16)
         return bytes > high or (highOpen and bytes == high)
       end
     end
     startsIn = function(lower)
-      if lowOpen then return string.sub(lower, 1, 8) > low end
+      if lowOpen then return string.sub(lower, 1, 16) > low end
       return lower >= low
     end
     endsIn = function(upper)
-      if not upper then return high == csScoreBytes(math.huge) and not highOpen end
+      if not upper then return high == csScoreHex(math.huge) and not highOpen end
       if highOpen then return upper <= high end
-      return string.sub(upper, 1, 8) <= high
+      return string.sub(upper, 1, 16) <= high
     end
   else
     local low, high = string.sub(min, 2), string.sub(max, 2)

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.internal.script.ScriptResources;
 import dev.rekord.test.RedisExtension;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -354,11 +353,11 @@ class CompactSetTest {
     return jedis.evalsha(sha, List.of(SET), args);
   }
 
-  /** The order-keeping bytes of a score, computed as the script documents them. */
+  /** The order-keeping text of a score (16 hex digits), computed as the script documents it. */
   private static byte[] scoreBytes(double score) {
     long bits = Double.doubleToLongBits(score == 0 ? 0.0 : score);
     bits = bits >= 0 ? bits ^ Long.MIN_VALUE : ~bits;
-    return ByteBuffer.allocate(8).putLong(bits).array();
+    return String.format("%016x", bits).getBytes(StandardCharsets.US_ASCII);
   }
 
   private static String scoreEnd(Random random, List<Double> scores, boolean low) {
