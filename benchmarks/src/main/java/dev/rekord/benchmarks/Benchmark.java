@@ -1,5 +1,6 @@
 package dev.rekord.benchmarks;
 
+import dev.rekord.model.IndexLayout;
 import dev.rekord.Rekord;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class Benchmark {
       // Reads first, on data sets of exactly --docs documents; the writes that follow add documents.
       // A section left out by --only that loads a data set a later section reads still loads it, untimed.
       if (runs("memory")) {
-        memory(rekord, raw, search, targets);
+        memory(rekord, "redis://" + host + ":" + port, raw, search, targets);
       } else if (runs("pages") || runs("reads")) {
         FourIndexMemberRepository repo = new FourIndexMemberRepository(rekord);
         load(0, docs, batch -> repo.saveAll(batch.stream().map(FourIndexMember::of).toList()));
@@ -121,26 +122,48 @@ public final class Benchmark {
     return !options.has("only") || List.of(options.get("only", "").split(",")).contains(section);
   }
 
-  /** The data set, {@link FourIndexMember}: memory at {@value #SMALL} documents and at {@link #docs}. */
-  private void memory(Rekord rekord, RawJedis raw, SearchServer search, Targets targets) {
+  /**
+   * The issue's data set, {@link FourIndexMember}: memory at {@value #SMALL} documents and at {@link
+   * #docs}, in the compact index layout first (then the server is emptied), then in the standard
+   * one, which the sections after read. RediSearch is measured once, beside the standard layout.
+   */
+  private void memory(Rekord rekord, String url, RawJedis raw, SearchServer search, Targets targets) {
     System.out.println("### Memory");
     System.out.println();
-    FourIndexMemberRepository repo = new FourIndexMemberRepository(rekord);
+    System.out.println("#### The compact index layout (`Rekord.builder().indexLayout(IndexLayout.COMPACT)`)");
+    System.out.println();
+    MemoryReport.Totals[] compact;
+    try (Rekord compactRekord = RekordSide.connect(url, 0, IndexLayout.COMPACT)) {
+      compact = memory(new FourIndexMemberRepository(compactRekord), raw, null);
+    }
+    raw.client().flushAll();
+    System.out.println("#### The standard index layout");
+    System.out.println();
+    MemoryReport.Totals[] standard = memory(new FourIndexMemberRepository(rekord), raw, search);
+    int small = Math.min(SMALL, docs);
+    for (int i = 0; i < 2; i++) {
+      String layout = i == 0 ? "compact" : "standard";
+      MemoryReport.Totals[] totals = i == 0 ? compact : standard;
+      targets.atMost(String.format(Locale.ROOT, "bytes per entity at %,d members (`used_memory` above the empty server) ≤ 600, %s layout", small, layout),
+          totals[0].rekordAboveEmpty() / (double) small, 600);
+      if (search == null) {
+        targets.notMeasured("total `used_memory` ≤ RediSearch's, same data and fields, " + layout + " layout", "no RediSearch server");
+      } else {
+        targets.atMost(String.format(Locale.ROOT, "total `used_memory` ≤ 1.0× RediSearch's (%,d documents), %s layout", docs, layout),
+            totals[1].rekord() / (double) standard[1].search(), 1.0);
+      }
+    }
+  }
+
+  /** Loads the data set into {@code repo}, reporting its memory at {@value #SMALL} documents and at {@link #docs}. */
+  private MemoryReport.Totals[] memory(FourIndexMemberRepository repo, RawJedis raw, SearchServer search) {
     MemoryReport memory = new MemoryReport(raw.client(), repo, search);
     int small = Math.min(SMALL, docs);
     load(0, small, batch -> repo.saveAll(batch.stream().map(FourIndexMember::of).toList()));
     MemoryReport.Totals first = small < docs ? memory.report(small, false) : null;
     load(small, docs, batch -> repo.saveAll(batch.stream().map(FourIndexMember::of).toList()));
-    MemoryReport.Totals all = memory.report(docs, true);
-    MemoryReport.Totals atSmall = first != null ? first : all;
-    targets.atMost(String.format(Locale.ROOT, "bytes per entity at %,d members (`used_memory` above the empty server) ≤ 600", small),
-        atSmall.rekordAboveEmpty() / (double) small, 600);
-    if (search == null) {
-      targets.notMeasured("total `used_memory` ≤ RediSearch's, same data and fields", "no RediSearch server");
-    } else {
-      targets.atMost(String.format(Locale.ROOT, "total `used_memory` ≤ 1.0× RediSearch's (%,d documents)", docs),
-          all.rekord() / (double) all.search(), 1.0);
-    }
+    MemoryReport.Totals all = memory.report(docs, search != null);
+    return new MemoryReport.Totals[] {first != null ? first : all, all};
   }
 
   /** Saves members {@code m<from> … m<to-1>} in blocks of {@value #LOAD_BLOCK} (each saver pipelines its own batches). */

@@ -1,5 +1,6 @@
 package dev.rekord.benchmarks;
 
+import dev.rekord.model.IndexLayout;
 import dev.rekord.Rekord;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,12 @@ final class RekordSide {
    * benchmark times them rather than testing timeouts. {@code buckets} 0: the deployment's default.
    */
   static Rekord connect(String url, int buckets) {
-    Rekord.Builder builder = Rekord.builder().url(url).socketTimeout(Duration.ofMinutes(1));
+    return connect(url, buckets, IndexLayout.STANDARD);
+  }
+
+  /** A Rekord whose models keep their indexes in {@code layout}. */
+  static Rekord connect(String url, int buckets, IndexLayout layout) {
+    Rekord.Builder builder = Rekord.builder().url(url).socketTimeout(Duration.ofMinutes(1)).indexLayout(layout);
     return buckets > 0 ? builder.buckets(buckets).build() : builder.build();
   }
 

@@ -104,6 +104,11 @@ class CompoundIndexDifferentialTest {
     return new RedisTarget(redis.server());
   }
 
+  /** A Rekord on {@link #target()} with {@code buckets}; the {@code Compact…} subclass sets its index layout. */
+  Rekord connect(int buckets) {
+    return Rekord.builder().url(target().url()).buckets(buckets).build();
+  }
+
   static Stream<Arguments> buckets() {
     return Stream.of(Arguments.of(1), Arguments.of(4));
   }
@@ -122,7 +127,7 @@ class CompoundIndexDifferentialTest {
       String city = i % 10 == 0 ? "Bergen" : "Oslo";
       all.add(new Resident("d" + i, city, null, seeded.nextInt(10), null, null, null, null, null));
     }
-    try (Rekord rekord = Rekord.builder().url(target().url()).buckets(4).build()) {
+    try (Rekord rekord = connect(4)) {
       ResidentRepository repository = new ResidentRepository(rekord);
       repository.saveAll(all);
       for (int q = 0; q < 40; q++) {
@@ -149,7 +154,7 @@ class CompoundIndexDifferentialTest {
     target().flushAll();
     random = new Random(SEED);
     residents.clear();
-    try (Rekord rekord = Rekord.builder().url(target().url()).buckets(buckets).build()) {
+    try (Rekord rekord = connect(buckets)) {
       ResidentRepository repository = new ResidentRepository(rekord);
       assertEquals(buckets, repository.buckets());
       // updates move compound entries; deletes remove them

@@ -19,6 +19,7 @@ import dev.rekord.it.model.Session_;
 import dev.rekord.it.model.Visit;
 import dev.rekord.it.model.VisitRepository;
 import dev.rekord.it.model.Visit_;
+import dev.rekord.model.IndexLayout;
 import dev.rekord.query.Condition;
 import dev.rekord.test.RedisExtension;
 import java.time.Duration;
@@ -56,7 +57,12 @@ class ExpiryControlTest {
 
   @RegisterExtension static RedisExtension redis = RedisExtension.builder().flushBeforeEach(false).build();
 
-  record Side(String name, Rekord rekord, RedisTarget target) {
+  record Side(String name, Rekord rekord, RedisTarget target, IndexLayout layout) {
+    /** A builder for another Rekord on this side, with its index layout. */
+    Rekord.Builder builder() {
+      return Rekord.builder().url(target.url()).indexLayout(layout);
+    }
+
     @Override
     public String toString() {
       return name;
@@ -68,17 +74,22 @@ class ExpiryControlTest {
 
   @BeforeAll
   static void connect() {
-    sides.add(new Side("standalone", Rekord.connect(redis.server().url()), new RedisTarget(redis.server())));
-    RedisTarget cluster = RedisTarget.cluster();
-    sides.add(new Side("cluster", Rekord.connect(cluster.url()), cluster));
-    for (Side side : sides) {
-      side.rekord().migrate();
+    connect(IndexLayout.STANDARD);
+  }
+
+  /** Connects both sides with {@code layout} (the {@code Compact…} subclass's {@code @BeforeAll} passes its own) and migrates. */
+  static void connect(IndexLayout layout) {
+    for (RedisTarget target : List.of(new RedisTarget(redis.server()), RedisTarget.cluster())) {
+      Rekord rekord = Rekord.builder().url(target.url()).indexLayout(layout).build();
+      rekord.migrate();
+      sides.add(new Side(target.isCluster() ? "cluster" : "standalone", rekord, target, layout));
     }
   }
 
   @AfterAll
   static void disconnect() {
     sides.forEach(side -> side.rekord().close());
+    sides.clear();
   }
 
   static Stream<Side> sides() {
@@ -360,7 +371,7 @@ class ExpiryControlTest {
   @MethodSource("sides")
   void aReadThatRefreshesIsOneScriptWithTheRead(Side side) throws Exception {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    try (Rekord rekord = Rekord.builder().url(side.target().url()).meterRegistry(meters).build()) {
+    try (Rekord rekord = side.builder().meterRegistry(meters).build()) {
       VisitRepository visits = new VisitRepository(rekord);
       String page = "a" + NEXT.incrementAndGet();
       Visit first = visits.save(new Visit("v" + NEXT.incrementAndGet(), page));

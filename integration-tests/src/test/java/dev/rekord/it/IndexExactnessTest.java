@@ -46,10 +46,15 @@ class IndexExactnessTest {
     return new RedisTarget(redis.server());
   }
 
+  /** A builder for a Rekord on {@link #target()}; the {@code Compact…} subclass sets its index layout. */
+  Rekord.Builder builder() {
+    return Rekord.builder().url(target().url());
+  }
+
   @BeforeEach
   void connect() {
     target().flushAll();
-    rekord = Rekord.connect(target().url());
+    rekord = builder().build();
     raw = target().raw();
     members = new MemberRepository(rekord);
   }
@@ -129,7 +134,7 @@ class IndexExactnessTest {
 
   @Test
   void deleteAllEmptiesTheIndexOfEveryBucket() {
-    try (Rekord four = Rekord.builder().url(target().url()).buckets(4).build()) {
+    try (Rekord four = builder().buckets(4).build()) {
       ItemJsonRepository items = new ItemJsonRepository(four);
       for (int i = 0; i < 40; i++) {
         items.save(new ItemJson("i" + i, "s" + (i % 3), "L", i, i / 2.0, BigDecimal.valueOf(i),

@@ -52,7 +52,8 @@ class MigrationTest {
     raw.close();
   }
 
-  private Rekord rekord() {
+  /** A Rekord on {@link #target()}; the {@code Compact…} subclass sets its index layout. */
+  Rekord rekord() {
     return Rekord.connect(target().url());
   }
 

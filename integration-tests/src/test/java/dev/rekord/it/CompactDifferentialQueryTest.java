@@ -1,0 +1,12 @@
+package dev.rekord.it;
+
+import dev.rekord.Rekord;
+import dev.rekord.model.IndexLayout;
+
+/** {@link DifferentialQueryTest} with {@link IndexLayout#COMPACT}: the same seed, queries and expected results. */
+class CompactDifferentialQueryTest extends DifferentialQueryTest {
+  @Override
+  Rekord connect(int buckets) {
+    return Rekord.builder().url(target().url()).buckets(buckets).indexLayout(IndexLayout.COMPACT).build();
+  }
+}
