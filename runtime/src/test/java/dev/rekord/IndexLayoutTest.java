@@ -96,6 +96,14 @@ class IndexLayoutTest {
     try (Rekord standard = connect(server, IndexLayout.STANDARD)) {
       RekordRepository<Member, String> members = TestModel.repository(standard, MODEL);
       assertThrows(SchemaMismatchException.class, () -> members.find(Member_.city.eq("Oslo")).count());
+      // a write meeting compact entries before the rebuild is refused whole, saying what to do
+      Member first = saved.values().iterator().next();
+      RuntimeException refused = assertThrows(RuntimeException.class,
+          () -> members.save(new Member(first.id(), "Oslo", 1, List.of("t1"))));
+      assertTrue(refused.getMessage().contains("is a compact set") && refused.getMessage().contains("run migrate()"),
+          refused.getMessage());
+      assertThrows(RuntimeException.class, () -> members.deleteById(first.id()));
+      assertEquals(first, members.findById(first.id()).orElseThrow());
       assertEquals(Outcome.REBUILT, migrate(standard));
       assertAnswers(members, saved);
       assertStandardOnly(standard);

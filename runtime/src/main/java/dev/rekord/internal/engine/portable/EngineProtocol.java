@@ -224,6 +224,8 @@ final class EngineProtocol {
     constants.put("MANIFEST_COMPACT_SCORE", Integer.toString(Manifest.COMPACT_SCORE));
     constants.put("COMPACT_VALUE", "1");
     constants.put("COMPACT_SCORE", "2");
+    constants.put("COMPACT_REFUSED", literal(" is a compact set, of the compact index layout; the model is configured"
+        + " with the standard one: run migrate() to rebuild its index"));
     add(constants, "MODE", List.of(Mode.values()));
     add(constants, "SORT_INDEX", List.of(SortIndex.values()));
     add(constants, "DIRECTION", List.of(Direction.values()));

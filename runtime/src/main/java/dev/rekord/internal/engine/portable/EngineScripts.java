@@ -20,6 +20,9 @@ final class EngineScripts {
   /** The word the scripts test for the layout, {@code true} in the compact layout's. */
   private static final Pattern COMPACT_LAYOUT = Pattern.compile("\\bCOMPACT_LAYOUT\\b");
 
+  /** The word the scripts test for {@code compact_set.lua}'s functions, {@code true} where joined. */
+  private static final Pattern COMPACT_SETS = Pattern.compile("\\bCOMPACT_SETS\\b");
+
   /** The scripts of the standard layout: every index key a plain sorted set (or GEO set). */
   static final EngineScripts STANDARD = new EngineScripts(false);
 
@@ -134,7 +137,8 @@ final class EngineScripts {
    * {@code true} in them: the standard layout's never build a compact set's functions (each a
    * closure per call), and name them only in branches they never take (a compact manifest's
    * entries, which the standard layout's scripts meet only before {@code migrate()} rebuilds an
-   * index that was compact; its {@link #reindex} joins them).
+   * index that was compact; its {@link #reindex} joins them, the others refuse such an entry:
+   * {@code COMPACT_SETS} is {@code false} in them).
    */
   private String joined(String... parts) {
     StringBuilder body = new StringBuilder();
@@ -145,6 +149,8 @@ final class EngineScripts {
       body.append(read(part));
     }
     String used = LuaFunctions.withoutUnused(body.toString());
+    boolean compactSets = compact || "compact_set".equals(parts[0]);
+    used = COMPACT_SETS.matcher(used).replaceAll(Boolean.toString(compactSets));
     return EngineProtocol.lua(COMPACT_LAYOUT.matcher(used).replaceAll(Boolean.toString(compact)));
   }
 

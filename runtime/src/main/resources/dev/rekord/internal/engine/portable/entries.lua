@@ -138,6 +138,7 @@ local function staleEntries(base, id, old, manifest)
   end)
   local stale = {}
   eachEntry(old, base, id, function(key, member, value, compact)
+    if compact and not COMPACT_SETS then error({ err = 'ERR ' .. key .. COMPACT_REFUSED }) end
     local members = kept[key]
     if not (members and members[compact == COMPACT_SCORE and value .. '\0' .. member or member]) then
       local n = #stale
@@ -147,11 +148,6 @@ local function staleEntries(base, id, old, manifest)
   return stale
 end
 
--- Removes the entries staleEntries finds, checking no key first: index.lua, whose transaction runs
--- on a standalone server only.
-local function removeStale(base, id, old, manifest)
-  removeEntries(staleEntries(base, id, old, manifest))
-end
 
 -- Stores a document's new manifest where the client said (inDocument: the field MANIFEST_FIELD of
 -- its hash, else its manifest key; an empty one nowhere) and removes it from the other place.

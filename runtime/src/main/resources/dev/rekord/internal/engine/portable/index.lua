@@ -64,7 +64,11 @@ if next(old) then
     pos = colon + size + 1
   end
 end
+-- The entries only an old manifest names, found before anything is written (no key is checked: a
+-- standalone server only).
+local stale = {}
+for i, manifest in pairs(new) do stale[i] = staleEntries(base, ARGV[i + 4], old[i], manifest) end
 if existing then redis.call('DEL', unpack(documents)) end
 if #inKey > 0 then redis.call('DEL', unpack(inKey)) end
-for i, manifest in pairs(new) do removeStale(base, ARGV[i + 4], old[i], manifest) end
+for _, entries in pairs(stale) do removeEntries(entries) end
 return count

@@ -64,8 +64,12 @@ end
 
 -- Removes one entry named by a manifest (every index key is a sorted set; GEO sets too), of a
 -- compact set (compact: COMPACT_VALUE, COMPACT_SCORE with its score as value) through
--- compact_set.lua, which only the compact layout's scripts and the rebuild's join.
+-- compact_set.lua, which only the compact layout's scripts and the rebuild's join (COMPACT_SETS:
+-- whether this script has it).
 local function removeEntry(key, member, value, compact)
+  -- a standard layout's script, before migrate() rebuilt an index that was compact (checked before
+  -- anything is written where a script can: staleEntries, unindex)
+  if compact and not COMPACT_SETS then error({ err = 'ERR ' .. key .. COMPACT_REFUSED }) end
   if compact == COMPACT_SCORE then
     csRem(key, true, value, member)
   elseif compact then
@@ -112,6 +116,7 @@ local function unindex(docKey, manifestKey, idsKey, base, id, checked)
     if checked then
       local entries = {}
       eachEntry(manifest, base, id, function(key, member, value, compact)
+        if compact and not COMPACT_SETS then error({ err = 'ERR ' .. key .. COMPACT_REFUSED }) end
         local n = #entries
         entries[n + 1], entries[n + 2], entries[n + 3], entries[n + 4] = key, member, value or false, compact or false
       end)
