@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rekord vs raw Jedis and RediSearch, side by side in one run. Not part of ./test.sh.
-#   benchmarks/run.sh [--docs 100000] [--ops 20000] [--queries 5000] [--batches 200] [--repeats 5] [--rounds 5] [--only reads,saves,…]
+#   benchmarks/run.sh [--docs 100000] [--ops 20000] [--queries 5000] [--batches 200] [--repeats 5] [--rounds 5] [--only reads,saves,…] [--layout compact]
 #   benchmarks/run.sh --cluster [--docs 100000] [--ops 10000] [--queries 500] [--rounds 5] [--buckets 1,4,16,64]
 #   benchmarks/run.sh --toolkit [--ops 5000] [--rounds 5]
 #   benchmarks/run.sh --production [--docs 10000] [--ops 20000] [--rounds 5]

@@ -3,8 +3,10 @@ package dev.rekord.benchmarks;
 import dev.rekord.model.IndexLayout;
 import dev.rekord.Rekord;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.LongFunction;
@@ -24,7 +26,9 @@ import redis.clients.jedis.RedisProtocol;
  * batches of 500 per load variant (200), {@code --repeats N} of the largest reads (5), {@code
  * --rounds N} (5): each variant runs in N alternating blocks so drift on a shared machine hits
  * both sides alike; {@code --only memory,loads,queries,pages,reads,saves,pipelined} runs only the
- * sections named (the data sets the others read are still loaded, untimed). The servers are flushed first: never point it at a server holding data.
+ * sections named (the data sets the others read are still loaded, untimed); {@code --layout
+ * standard|compact} the index layout of Rekord's models (standard; the memory section measures
+ * both). The servers are flushed first: never point it at a server holding data.
  */
 public final class Benchmark {
   private static final int LIMIT = 20;
@@ -50,7 +54,8 @@ public final class Benchmark {
     Options options = new Options(args);
     if (!options.has("port")) {
       System.err.println("usage: Benchmark --port P [--search-port P] [--host H] [--docs N] [--ops N] [--queries N] "
-          + "[--batches N] [--repeats N] [--rounds N] [--only memory,loads,queries,pages,reads,saves,pipelined]");
+          + "[--batches N] [--repeats N] [--rounds N] [--only memory,loads,queries,pages,reads,saves,pipelined] "
+          + "[--layout standard|compact]");
       System.exit(2);
     }
     new Benchmark(options).run();
@@ -59,7 +64,7 @@ public final class Benchmark {
   private void run() {
     String host = options.get("host", "localhost");
     int port = options.integer("port", 0);
-    try (Rekord rekord = RekordSide.connect("redis://" + host + ":" + port, 0);
+    try (Rekord rekord = RekordSide.connect("redis://" + host + ":" + port, 0, layout());
         RawJedis raw = new RawJedis(host, port);
         RedisClient resp2 = RawJedis.connect(host, port, RedisProtocol.RESP2);
         SearchServer search = options.has("search-port") ? new SearchServer(host, options.integer("search-port", 0)) : null) {
@@ -117,6 +122,11 @@ public final class Benchmark {
     }
   }
 
+  /** The index layout of every section's Rekord ({@code --layout standard|compact}; the memory section measures both). */
+  private IndexLayout layout() {
+    return IndexLayout.valueOf(options.get("layout", "standard").toUpperCase(Locale.ROOT));
+  }
+
   /** Whether {@code --only} (a comma-separated list of sections; none: all) names {@code section}. */
   private boolean runs(String section) {
     return !options.has("only") || List.of(options.get("only", "").split(",")).contains(section);
@@ -124,35 +134,37 @@ public final class Benchmark {
 
   /**
    * The issue's data set, {@link FourIndexMember}: memory at {@value #SMALL} documents and at {@link
-   * #docs}, in the compact index layout first (then the server is emptied), then in the standard
-   * one, which the sections after read. RediSearch is measured once, beside the standard layout.
+   * #docs}, in each index layout: the other one than {@code --layout}'s first (then the server is
+   * emptied), then {@code --layout}'s, whose data set the sections after read. RediSearch is
+   * measured once, beside the second.
    */
   private void memory(Rekord rekord, String url, RawJedis raw, SearchServer search, Targets targets) {
     System.out.println("### Memory");
     System.out.println();
-    System.out.println("#### The compact index layout (`Rekord.builder().indexLayout(IndexLayout.COMPACT)`)");
-    System.out.println();
-    MemoryReport.Totals[] compact;
-    try (Rekord compactRekord = RekordSide.connect(url, 0, IndexLayout.COMPACT)) {
-      compact = memory(new FourIndexMemberRepository(compactRekord), raw, null);
+    IndexLayout main = layout();
+    IndexLayout other = main == IndexLayout.COMPACT ? IndexLayout.STANDARD : IndexLayout.COMPACT;
+    Map<IndexLayout, MemoryReport.Totals[]> totals = new EnumMap<>(IndexLayout.class);
+    System.out.printf(Locale.ROOT, "#### The %s index layout (`Rekord.builder().indexLayout(IndexLayout.%s)`)%n%n",
+        other.name().toLowerCase(Locale.ROOT), other);
+    try (Rekord first = RekordSide.connect(url, 0, other)) {
+      totals.put(other, memory(new FourIndexMemberRepository(first), raw, null));
     }
     raw.client().flushAll();
-    System.out.println("#### The standard index layout");
-    System.out.println();
-    MemoryReport.Totals[] standard = memory(new FourIndexMemberRepository(rekord), raw, search);
+    System.out.printf(Locale.ROOT, "#### The %s index layout (`Rekord.builder().indexLayout(IndexLayout.%s)`)%n%n",
+        main.name().toLowerCase(Locale.ROOT), main);
+    totals.put(main, memory(new FourIndexMemberRepository(rekord), raw, search));
     int small = Math.min(SMALL, docs);
-    for (int i = 0; i < 2; i++) {
-      String layout = i == 0 ? "compact" : "standard";
-      MemoryReport.Totals[] totals = i == 0 ? compact : standard;
-      targets.atMost(String.format(Locale.ROOT, "bytes per entity at %,d members (`used_memory` above the empty server) ≤ 600, %s layout", small, layout),
-          totals[0].rekordAboveEmpty() / (double) small, 600);
+    totals.forEach((layout, measured) -> {
+      String name = layout.name().toLowerCase(Locale.ROOT);
+      targets.atMost(String.format(Locale.ROOT, "bytes per entity at %,d members (`used_memory` above the empty server) ≤ 600, %s layout", small, name),
+          measured[0].rekordAboveEmpty() / (double) small, 600);
       if (search == null) {
-        targets.notMeasured("total `used_memory` ≤ RediSearch's, same data and fields, " + layout + " layout", "no RediSearch server");
+        targets.notMeasured("total `used_memory` ≤ RediSearch's, same data and fields, " + name + " layout", "no RediSearch server");
       } else {
-        targets.atMost(String.format(Locale.ROOT, "total `used_memory` ≤ 1.0× RediSearch's (%,d documents), %s layout", docs, layout),
-            totals[1].rekord() / (double) standard[1].search(), 1.0);
+        targets.atMost(String.format(Locale.ROOT, "total `used_memory` ≤ 1.0× RediSearch's (%,d documents), %s layout", docs, name),
+            measured[1].rekord() / (double) totals.get(main)[1].search(), 1.0);
       }
-    }
+    });
   }
 
   /** Loads the data set into {@code repo}, reporting its memory at {@value #SMALL} documents and at {@link #docs}. */

@@ -1,12 +1,12 @@
 package dev.rekord.it;
 
+import dev.rekord.Rekord;
 import dev.rekord.model.IndexLayout;
-import org.junit.jupiter.api.BeforeAll;
 
-/** {@link ExpiryControlTest} with {@link IndexLayout#COMPACT}, standalone and cluster (this {@code connect} hides the base one). */
+/** {@link ExpiryControlTest} with {@link IndexLayout#COMPACT}, standalone and cluster. */
 class CompactExpiryControlTest extends ExpiryControlTest {
-  @BeforeAll
-  static void connect() {
-    connect(IndexLayout.COMPACT);
+  @Override
+  Rekord.Builder builder(RedisTarget target) {
+    return super.builder(target).indexLayout(IndexLayout.COMPACT);
   }
 }

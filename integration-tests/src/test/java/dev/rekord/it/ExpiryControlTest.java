@@ -19,7 +19,6 @@ import dev.rekord.it.model.Session_;
 import dev.rekord.it.model.Visit;
 import dev.rekord.it.model.VisitRepository;
 import dev.rekord.it.model.Visit_;
-import dev.rekord.model.IndexLayout;
 import dev.rekord.query.Condition;
 import dev.rekord.test.RedisExtension;
 import java.time.Duration;
@@ -40,6 +39,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,46 +53,41 @@ import redis.clients.jedis.UnifiedJedis;
  * in the same script, so no query returns, counts or pages over a document once it is due, and
  * the index returns to what it was once the expired documents are swept.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // the sides are connected once per class, through builder()
 class ExpiryControlTest {
 
   @RegisterExtension static RedisExtension redis = RedisExtension.builder().flushBeforeEach(false).build();
 
-  record Side(String name, Rekord rekord, RedisTarget target, IndexLayout layout) {
-    /** A builder for another Rekord on this side, with its index layout. */
-    Rekord.Builder builder() {
-      return Rekord.builder().url(target.url()).indexLayout(layout);
-    }
-
+  record Side(String name, Rekord rekord, RedisTarget target) {
     @Override
     public String toString() {
       return name;
     }
   }
 
-  private static final List<Side> sides = new ArrayList<>();
+  private final List<Side> sides = new ArrayList<>();
   private static final AtomicLong NEXT = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
-  @BeforeAll
-  static void connect() {
-    connect(IndexLayout.STANDARD);
+  /** A builder for a Rekord on {@code target}; the {@code Compact…} subclass sets its index layout. */
+  Rekord.Builder builder(RedisTarget target) {
+    return Rekord.builder().url(target.url());
   }
 
-  /** Connects both sides with {@code layout} (the {@code Compact…} subclass's {@code @BeforeAll} passes its own) and migrates. */
-  static void connect(IndexLayout layout) {
+  @BeforeAll
+  void connect() {
     for (RedisTarget target : List.of(new RedisTarget(redis.server()), RedisTarget.cluster())) {
-      Rekord rekord = Rekord.builder().url(target.url()).indexLayout(layout).build();
+      Rekord rekord = builder(target).build();
       rekord.migrate();
-      sides.add(new Side(target.isCluster() ? "cluster" : "standalone", rekord, target, layout));
+      sides.add(new Side(target.isCluster() ? "cluster" : "standalone", rekord, target));
     }
   }
 
   @AfterAll
-  static void disconnect() {
+  void disconnect() {
     sides.forEach(side -> side.rekord().close());
-    sides.clear();
   }
 
-  static Stream<Side> sides() {
+  Stream<Side> sides() {
     return sides.stream();
   }
 
@@ -371,7 +366,7 @@ class ExpiryControlTest {
   @MethodSource("sides")
   void aReadThatRefreshesIsOneScriptWithTheRead(Side side) throws Exception {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    try (Rekord rekord = side.builder().meterRegistry(meters).build()) {
+    try (Rekord rekord = builder(side.target()).meterRegistry(meters).build()) {
       VisitRepository visits = new VisitRepository(rekord);
       String page = "a" + NEXT.incrementAndGet();
       Visit first = visits.save(new Visit("v" + NEXT.incrementAndGet(), page));
