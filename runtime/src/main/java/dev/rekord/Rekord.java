@@ -557,7 +557,7 @@ public final class Rekord implements AutoCloseable {
     /**
      * The index layout of the model of record type {@code type}, overriding {@link
      * #indexLayout(IndexLayout)} for it. A model with {@link IndexLayout#COMPACT} runs on the
-     * portable engine.
+     * portable engine, on a standalone server only (on a cluster its first use fails, naming it).
      */
     public Builder indexLayout(Class<? extends Record> type, IndexLayout layout) {
       indexLayouts.put(java.util.Objects.requireNonNull(type, "type"), java.util.Objects.requireNonNull(layout, "layout"));

@@ -18,7 +18,9 @@ public enum IndexLayout {
    * small sorted sets of at most 128 entries that Redis stores compactly (about 15-30 bytes per
    * entry): about half the memory of {@link #STANDARD} for a model with a few indexes, for index
    * writes about three times the server work and counts and deep pages that grow with n / 3,000.
-   * A model with this layout runs on the portable engine.
+   * A model with this layout runs on the portable engine, on a standalone server (with its replicas)
+   * only: on a cluster its first use fails with {@link IllegalStateException} naming it, as a slot
+   * moving between nodes moves a compact set's keys one by one.
    */
   COMPACT
 }

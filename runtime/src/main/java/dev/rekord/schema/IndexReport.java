@@ -43,7 +43,12 @@ public record IndexReport(String prefix, int buckets, long documents, long index
     /** A manifest lists an entry that is missing from its index key. */
     MISSING_ENTRY,
     /** An index key holds an entry that no manifest lists (a stale entry). */
-    UNLISTED_ENTRY
+    UNLISTED_ENTRY,
+    /**
+     * A compact set's directory or counts (the compact index layout) disagree with the entries its
+     * chunks hold; {@code key} names the set, {@code detail} what disagrees.
+     */
+    COMPACT_SET_COUNTS
   }
 
   /**

@@ -14,4 +14,9 @@ class ClusterDifferentialQueryTest extends DifferentialQueryTest {
   protected RedisConnection connect() {
     return SharedCluster.connect();
   }
+
+  @Override
+  protected boolean compactLayoutRuns() {
+    return false;
+  }
 }

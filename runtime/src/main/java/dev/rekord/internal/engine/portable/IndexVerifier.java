@@ -99,9 +99,20 @@ public final class IndexVerifier {
       List<String> keys = indexKeys.get(b);
       List<List<String>> contents = readAll(keys, key -> key, null);
       Map<String, Set<String>> present = new HashMap<>();
+      Map<String, Map<String, Long>> chunkSizes = new HashMap<>(); // compact set -> chunk bound -> entries
       for (int i = 0; i < keys.size(); i++) {
         String set = bucket.compactSetOf(keys.get(i));
         present.computeIfAbsent(set == null ? keys.get(i) : set, k -> new HashSet<>()).addAll(contents.get(i));
+        if (set != null) {
+          chunkSizes.computeIfAbsent(set, k -> new HashMap<>())
+              .put(keys.get(i).substring(set.length() + CHUNK.length()), (long) contents.get(i).size());
+        }
+      }
+      for (Map.Entry<String, Map<String, Long>> set : chunkSizes.entrySet()) {
+        String problem = compactCountsProblem(set.getKey(), set.getValue());
+        if (problem != null) {
+          found.add(new Discrepancy(Kind.COMPACT_SET_COUNTS, b, null, set.getKey(), problem));
+        }
       }
       Set<String> all = bucket.compact() ? present.getOrDefault(bucket.all(), Set.of())
           : new HashSet<>(connection.execute(Commands.zrange(bucket.all(), 0, -1)));
@@ -175,6 +186,43 @@ public final class IndexVerifier {
       }
     }
     return new IndexReport(layout.prefix(), layout.buckets(), documentCount, indexedCount, entryCount, found);
+  }
+
+  /** What precedes a chunk's bound in its key, after its set's name ({@code compact_set.lua}). */
+  private static final String CHUNK = "#c:";
+
+  /**
+   * What is wrong with the directory and counts of the compact set {@code set} whose chunks hold
+   * {@code sizes} entries (by bound), or {@code null}: the directory names exactly the chunks that
+   * hold entries (the first, bound {@code ''}, may be empty), each chunk's count is its size, the
+   * groups' counts and the set's count add up to all of them.
+   */
+  private String compactCountsProblem(String set, Map<String, Long> sizes) {
+    Batch batch = connection.batch();
+    Reply<List<String>> directory = batch.add(Commands.zrange(set + "#dir", 0, -1));
+    Reply<Map<String, String>> counts = batch.add(Commands.hgetAll(set + "#n"));
+    Reply<Map<String, String>> groups = batch.add(Commands.hgetAll(set + "#gn"));
+    Reply<String> count = batch.add(Commands.get(set + "#count"));
+    batch.execute();
+    long total = sizes.values().stream().mapToLong(Long::longValue).sum();
+    Set<String> bounds = new HashSet<>(directory.get());
+    bounds.remove("");
+    Set<String> held = new HashSet<>(sizes.keySet());
+    held.remove("");
+    if (!bounds.equals(held)) {
+      return "the directory names " + bounds.size() + " chunk(s) after the first, " + held.size() + " hold entries";
+    }
+    for (Map.Entry<String, Long> chunk : sizes.entrySet()) {
+      String counted = counts.get().get(chunk.getKey());
+      if (counted == null ? chunk.getValue() != 0 : Long.parseLong(counted) != chunk.getValue()) {
+        return "a chunk holds " + chunk.getValue() + " entries, its count says " + counted;
+      }
+    }
+    long grouped = groups.get().values().stream().mapToLong(Long::parseLong).sum();
+    if (grouped != total || count.get() == null || Long.parseLong(count.get()) != total) {
+      return "the chunks hold " + total + " entries, the groups count " + grouped + ", the set " + count.get();
+    }
+    return null;
   }
 
   /**
