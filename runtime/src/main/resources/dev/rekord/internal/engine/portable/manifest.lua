@@ -88,8 +88,9 @@ local function readManifest(docKey, manifestKey)
 end
 
 -- Checks, before a script writes anything, that the keys of entries (key, member, value, compact,
--- …: eachEntry's arguments, false for nil) are on this node. While a slot migrates, Redis runs a script on the slot's source when every key
--- it names is there, but refuses mid-script a command on a key of the slot that has already moved.
+-- …: eachEntry's arguments, false for nil) are on this node. While a slot migrates, Redis runs a
+-- script on the slot's source when every key it names is there, but refuses mid-script a command on
+-- a key of the slot that has already moved.
 -- Entry keys a manifest names are not among the script's keys, so one already moved would stop a
 -- save or delete half done; an EXISTS of each meets that refusal before the first write, and the
 -- call is retried whole.

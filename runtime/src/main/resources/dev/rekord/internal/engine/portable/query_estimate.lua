@@ -2,15 +2,9 @@
 
 local ids, has -- the ids of a node and the probe of one id: query_probe.lua
 
--- The number of members of a sorted set, plain or compact.
-local function zcard(key)
-  if compact[key] then return csCard(key) end
-  return redis.call('ZCARD', key)
-end
-
 local total = nil
 local function card()
-  if not total then total = zcard(ALL) end
+  if not total then total = compact[ALL] and csCard(ALL) or redis.call('ZCARD', ALL) end
   return total
 end
 

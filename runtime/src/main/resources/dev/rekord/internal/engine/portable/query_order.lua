@@ -3,15 +3,9 @@
 
 local out, skipped = {}, 0
 
--- ZCOUNT and ZLEXCOUNT of a sorted set, plain or compact.
-local function zcount(key, min, max)
-  if compact[key] then return csCount(key, true, min, max) end
-  return redis.call('ZCOUNT', key, min, max)
-end
-local function zlexcount(key, min, max)
-  if compact[key] then return csCount(key, false, min, max) end
-  return redis.call('ZLEXCOUNT', key, min, max)
-end
+-- The reads of a sorted set below go through compact_set.lua where it is a compact one (compact[key]),
+-- written out at each call, not as a function of their own: every function a script defines is a
+-- closure built on each call, compact or not.
 
 -- Takes a matching id into the page if its document lives (skipped ones are checked only until
 -- the sweep of expired ids is complete: then every indexed id lives); true once the page is full.
@@ -30,7 +24,7 @@ end
 -- compact set's reversed ranks are read forwards and turned round).
 local function rankStream(key, desc, lo, hi)
   local a, b = lo, hi
-  local size = desc and zcard(key)
+  local size = desc and (compact[key] and csCard(key) or redis.call('ZCARD', key))
   if desc then a, b = size - 1 - hi, size - 1 - lo end
   local function read(n)
     if a > b then return {} end
@@ -56,13 +50,19 @@ end
 
 -- The members of a sorted set whose scores are all 0, in id (byte-wise) order.
 local function idStream(key)
-  return rankStream(key, false, 0, zcard(key) - 1)
+  return rankStream(key, false, 0, (compact[key] and csCard(key) or redis.call('ZCARD', key)) - 1)
 end
 
 -- The members 'value\0id' of a value node, in id order: the ranks from the first member of the
 -- value (the count of members before it) on, as many as the value has.
 local function valueStream(node)
-  local lo = zlexcount(node.key, '-', '(' .. node.value .. '\0')
+  local before = '(' .. node.value .. '\0'
+  local lo
+  if compact[node.key] then
+    lo = csCount(node.key, false, '-', before)
+  else
+    lo = redis.call('ZLEXCOUNT', node.key, '-', before)
+  end
   return rankStream(node.key, false, lo, lo + est(node) - 1)
 end
 
@@ -108,15 +108,14 @@ end
 
 -- The rank bounds (lo, hi) in a numeric sorted set of the scores of a range.
 local function ranks(key, min, max)
-  local lo = 0
+  local below = nil -- the end of the scores below the range, as ZCOUNT takes it
   if min ~= '-inf' then
-    if string.sub(min, 1, 1) == '(' then
-      lo = zcount(key, '-inf', string.sub(min, 2))
-    else
-      lo = zcount(key, '-inf', '(' .. min)
-    end
+    below = string.sub(min, 1, 1) == '(' and string.sub(min, 2) or '(' .. min
   end
-  return lo, zcount(key, '-inf', max) - 1
+  if compact[key] then
+    return below and csCount(key, true, '-inf', below) or 0, csCount(key, true, '-inf', max) - 1
+  end
+  return below and redis.call('ZCOUNT', key, '-inf', below) or 0, redis.call('ZCOUNT', key, '-inf', max) - 1
 end
 
 -- A node of the given op on the sort key itself: the root, or an operand of a root 'and' (a
@@ -134,8 +133,10 @@ end
 -- The rank bounds (lo, hi) in a lexicographic sorted set of the members a prefix node matches.
 local function lexRanks(key, node)
   local lo = 0
-  if node.text ~= '' then
-    lo = zlexcount(key, '-', '(' .. node.text)
+  if node.text ~= '' and compact[key] then
+    lo = csCount(key, false, '-', '(' .. node.text)
+  elseif node.text ~= '' then
+    lo = redis.call('ZLEXCOUNT', key, '-', '(' .. node.text)
   end
   return lo, lo + est(node) - 1
 end
@@ -169,7 +170,7 @@ local function sortValues(key, list, wanted)
       local score = zscore(key.key, id)
       if score then v[id] = score end
     end
-  elseif #list * 4 < zcard(key.key) then
+  elseif #list * 4 < (compact[key.key] and csCard(key.key) or redis.call('ZCARD', key.key)) then
     -- few matches: their values from their manifests instead of ranking the whole index
     for _, id in ipairs(list) do v[id] = manifestValue(key.key, id) end
   else
@@ -274,7 +275,7 @@ local function ordered()
   -- and probe the condition, or collect the matches and sort them
   local sort = sorts[1]
   local lexical = sort.index == SORT_INDEX_VALUE
-  local size = zcard(sort.key)
+  local size = (compact[sort.key] and csCard(sort.key) or redis.call('ZCARD', sort.key))
   local lo, hi, bound = 0, size - 1, nil
   if lexical then
     bound = boundOn(PLAN_PREFIX, sort.key)

@@ -103,18 +103,12 @@ local function probeAll(node, list)
   return out
 end
 
--- Every id of the bucket, in id order.
-local function allIds()
-  if compact[ALL] then return csRangeByRank(ALL, 0, -1, false) end
-  return redis.call('ZRANGE', ALL, 0, -1)
-end
-
 -- The ids of a node, each once.
 ids = function(node)
   if node.ids then return node.ids end
   local op, out = node.op, {}
   if op == PLAN_ALL then
-    out = allIds()
+    out = compact[ALL] and csRangeByRank(ALL, 0, -1, false) or redis.call('ZRANGE', ALL, 0, -1)
   elseif op == PLAN_SET then
     out = redis.call('ZRANGE', node.key, 0, -1)
   elseif op == PLAN_VALUE then
@@ -177,7 +171,8 @@ ids = function(node)
       end
     end
   elseif op == PLAN_NOT then
-    for _, id in ipairs(allIds()) do
+    local all = compact[ALL] and csRangeByRank(ALL, 0, -1, false) or redis.call('ZRANGE', ALL, 0, -1)
+    for _, id in ipairs(all) do
       if not has(node.child, id) then out[#out + 1] = id end
     end
   end
