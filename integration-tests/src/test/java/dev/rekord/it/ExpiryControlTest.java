@@ -68,6 +68,11 @@ class ExpiryControlTest {
   private final List<Side> sides = new ArrayList<>();
   private static final AtomicLong NEXT = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
+  /** Where the tests run: the extension's standalone server and the cluster; the {@code Compact…} subclass keeps the first. */
+  List<RedisTarget> targets() {
+    return List.of(new RedisTarget(redis.server()), RedisTarget.cluster());
+  }
+
   /** A builder for a Rekord on {@code target}; the {@code Compact…} subclass sets its index layout. */
   Rekord.Builder builder(RedisTarget target) {
     return Rekord.builder().url(target.url());
@@ -75,7 +80,7 @@ class ExpiryControlTest {
 
   @BeforeAll
   void connect() {
-    for (RedisTarget target : List.of(new RedisTarget(redis.server()), RedisTarget.cluster())) {
+    for (RedisTarget target : targets()) {
       Rekord rekord = builder(target).build();
       rekord.migrate();
       sides.add(new Side(target.isCluster() ? "cluster" : "standalone", rekord, target));

@@ -123,8 +123,8 @@ end
 -- manifest (false: none) names and the new one does not; nil when it is unchanged (an update that
 -- changes no indexed value touches only the document). An entry of a compact scored set is the same
 -- only with the same score (the set finds it by its score). Read before anything is written
--- (reachable), removed before a document's new entries are written: a compact set holds a member
--- once, so the old score goes first.
+-- (reachable), removed once a document's new entries are written (in the compact layout before
+-- them: save_one.lua says why).
 local function staleEntries(base, id, old, manifest)
   if not old or old == manifest then return nil end
   local kept = {}

@@ -35,7 +35,8 @@ local stale = staleEntries(base, id, old, manifest)
 reachable(stale)
 if COMPACT_LAYOUT then csAdd(KEYS[3], false, '0', id) else redis.call('ZADD', KEYS[3], '0', id) end
 if expiresAt > 0 then redis.call('ZADD', KEYS[4], expiresAt, id) end
-removeEntries(stale)
+if COMPACT_LAYOUT then removeEntries(stale) end -- as save_one.lua orders them
 writeEntries(id, KEYS[1], 5, 6, entries)
+if not COMPACT_LAYOUT then removeEntries(stale) end
 storeManifest(KEYS[1], KEYS[2], manifest, inDocument, oldInDocument and old, not oldInDocument and old)
 return 1

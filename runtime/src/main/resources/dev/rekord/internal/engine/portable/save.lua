@@ -104,9 +104,11 @@ else
   if #gone > 0 then redis.call('ZREM', KEYS[1], unpack(gone)) end
 end
 
--- The entries only the old manifests name, before the new ones go in (a compact set holds a member
--- once: an entry's old score goes first).
-for _, i in ipairs(order) do removeEntries(stale[i]) end
+-- The entries only the old manifests name: after the new ones are written, in the compact layout
+-- before (save_one.lua says why).
+if COMPACT_LAYOUT then
+  for _, i in ipairs(order) do removeEntries(stale[i]) end
+end
 
 -- The entries of all documents, one ZADD (or GEOADD) per key.
 local adds = {}
@@ -117,6 +119,9 @@ for _, i in ipairs(order) do
   collectEntries(adds, ARGV[at], documents[i], firstKey[i] + 2, at + 9 + n, e)
 end
 writeCollected(adds)
+if not COMPACT_LAYOUT then
+  for _, i in ipairs(order) do removeEntries(stale[i]) end
+end
 
 -- Last, per document: its new manifest (a deleted document's manifest is empty: its manifest key
 -- goes).

@@ -32,7 +32,11 @@ local stale = staleEntries(base, id, old, manifest)
 reachable(stale)
 writeDocument(doc, 12, 11 + n, ttl, stored)
 if COMPACT_LAYOUT then csAdd(KEYS[1], false, '0', id) else redis.call('ZADD', KEYS[1], '0', id) end
-removeEntries(stale)
+-- stale entries go after the new ones are written (a key emptied first would be gone, and a slot
+-- that migrates refuses a write to a key it no longer holds), in the compact layout before (a
+-- compact set holds a member once, and the new entry may be the old one with another score)
+if COMPACT_LAYOUT then removeEntries(stale) end
 writeEntries(id, doc, 4, 13 + n, tonumber(ARGV[12 + n]))
+if not COMPACT_LAYOUT then removeEntries(stale) end
 storeManifest(doc, manifestKey, manifest, inDocument, inDocument and manifest, not oldInDocument and old)
 return {}
