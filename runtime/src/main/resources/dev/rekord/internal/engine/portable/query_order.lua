@@ -20,25 +20,17 @@ local function offer(id)
 end
 
 -- The members of a sorted set with ranks lo..hi (ascending ranks), in order, a chunk at a time:
--- a function reading the next n, and one skipping n (O(log n): ZRANGE by rank starts anywhere; a
--- compact set's reversed ranks are read forwards and turned round).
+-- a function reading the next n, and one skipping n (O(log n): ZRANGE by rank starts anywhere).
 local function rankStream(key, desc, lo, hi)
   local a, b = lo, hi
-  local size = desc and (compact[key] and csCard(key) or redis.call('ZCARD', key))
-  if desc then a, b = size - 1 - hi, size - 1 - lo end
+  if desc then
+    local size = redis.call('ZCARD', key)
+    a, b = size - 1 - hi, size - 1 - lo
+  end
   local function read(n)
     if a > b then return {} end
     local stop = math.min(b, a + n - 1)
-    local members
-    if not compact[key] then
-      members = redis.call(desc and 'ZREVRANGE' or 'ZRANGE', key, a, stop)
-    elseif desc then
-      local rows = csRangeByRank(key, size - 1 - stop, size - 1 - a, false)
-      members = {}
-      for i = #rows, 1, -1 do members[#members + 1] = rows[i] end
-    else
-      members = csRangeByRank(key, a, stop, false)
-    end
+    local members = redis.call(desc and 'ZREVRANGE' or 'ZRANGE', key, a, stop)
     a = stop + 1
     return members
   end
@@ -48,21 +40,39 @@ local function rankStream(key, desc, lo, hi)
   return read, skip
 end
 
+-- The members of a compact set between min and max (csRangeBy's: ZCOUNT's syntax when scored, else
+-- ZLEXCOUNT's), in order (descending: from max), as rankStream's two functions: a read starts at
+-- the offset of the members read and skipped so far, which the set skips by its counts; no count
+-- or rank of the range is needed first.
+local function rangeStream(key, scored, min, max, desc)
+  local at = 0
+  local function read(n)
+    local members
+    if desc then
+      members = csRangeBy(key, scored, max, min, true, at, n, false)
+    else
+      members = csRangeBy(key, scored, min, max, false, at, n, false)
+    end
+    at = at + #members
+    return members
+  end
+  local function skip(n)
+    at = at + n
+  end
+  return read, skip
+end
+
 -- The members of a sorted set whose scores are all 0, in id (byte-wise) order.
 local function idStream(key)
-  return rankStream(key, false, 0, (compact[key] and csCard(key) or redis.call('ZCARD', key)) - 1)
+  if compact[key] then return rangeStream(key, false, '-', '+', false) end
+  return rankStream(key, false, 0, redis.call('ZCARD', key) - 1)
 end
 
 -- The members 'value\0id' of a value node, in id order: the ranks from the first member of the
 -- value (the count of members before it) on, as many as the value has.
 local function valueStream(node)
-  local before = '(' .. node.value .. '\0'
-  local lo
-  if compact[node.key] then
-    lo = csCount(node.key, false, '-', before)
-  else
-    lo = redis.call('ZLEXCOUNT', node.key, '-', before)
-  end
+  if compact[node.key] then return rangeStream(node.key, false, node.min, node.max, false) end
+  local lo = redis.call('ZLEXCOUNT', node.key, '-', '(' .. node.value .. '\0')
   return rankStream(node.key, false, lo, lo + est(node) - 1)
 end
 
@@ -108,14 +118,15 @@ end
 
 -- The rank bounds (lo, hi) in a numeric sorted set of the scores of a range.
 local function ranks(key, min, max)
-  local below = nil -- the end of the scores below the range, as ZCOUNT takes it
+  local lo = 0
   if min ~= '-inf' then
-    below = string.sub(min, 1, 1) == '(' and string.sub(min, 2) or '(' .. min
+    if string.sub(min, 1, 1) == '(' then
+      lo = redis.call('ZCOUNT', key, '-inf', string.sub(min, 2))
+    else
+      lo = redis.call('ZCOUNT', key, '-inf', '(' .. min)
+    end
   end
-  if compact[key] then
-    return below and csCount(key, true, '-inf', below) or 0, csCount(key, true, '-inf', max) - 1
-  end
-  return below and redis.call('ZCOUNT', key, '-inf', below) or 0, redis.call('ZCOUNT', key, '-inf', max) - 1
+  return lo, redis.call('ZCOUNT', key, '-inf', max) - 1
 end
 
 -- A node of the given op on the sort key itself: the root, or an operand of a root 'and' (a
@@ -133,9 +144,7 @@ end
 -- The rank bounds (lo, hi) in a lexicographic sorted set of the members a prefix node matches.
 local function lexRanks(key, node)
   local lo = 0
-  if node.text ~= '' and compact[key] then
-    lo = csCount(key, false, '-', '(' .. node.text)
-  elseif node.text ~= '' then
+  if node.text ~= '' then
     lo = redis.call('ZLEXCOUNT', key, '-', '(' .. node.text)
   end
   return lo, lo + est(node) - 1
@@ -276,13 +285,14 @@ local function ordered()
   local sort = sorts[1]
   local lexical = sort.index == SORT_INDEX_VALUE
   local size = (compact[sort.key] and csCard(sort.key) or redis.call('ZCARD', sort.key))
-  local lo, hi, bound = 0, size - 1, nil
-  if lexical then
-    bound = boundOn(PLAN_PREFIX, sort.key)
-    if bound then lo, hi = lexRanks(sort.key, bound) end
-  else
-    bound = boundOn(PLAN_RANGE, sort.key)
-    if bound then lo, hi = ranks(sort.key, bound.min, bound.max) end
+  local lo, hi = 0, size - 1
+  local bound = boundOn(lexical and PLAN_PREFIX or PLAN_RANGE, sort.key)
+  if bound and compact[sort.key] then
+    hi = est(bound) - 1 -- a compact set is streamed by the bound's range (rangeStream), not by rank
+  elseif bound and lexical then
+    lo, hi = lexRanks(sort.key, bound)
+  elseif bound then
+    lo, hi = ranks(sort.key, bound.min, bound.max)
   end
   local bounded = bound ~= nil
   local walkSize = math.max(0, hi - lo + 1)
@@ -310,7 +320,14 @@ local function ordered()
   elseif bounded then
     probes = {}
   end
-  local read, skip = rankStream(sort.key, sort.desc, lo, hi)
+  local read, skip
+  if compact[sort.key] then
+    local min, max = lexical and '-' or '-inf', lexical and '+' or '+inf'
+    if bound then min, max = bound.min, bound.max end
+    read, skip = rangeStream(sort.key, not lexical, min, max, sort.desc)
+  else
+    read, skip = rankStream(sort.key, sort.desc, lo, hi)
+  end
   if drain(read, skip, probes, lexical, seen) or bounded then
     return out
   end
