@@ -4,6 +4,7 @@ import dev.rekord.connection.RedisConnection;
 import dev.rekord.exception.RedisCommandException;
 import dev.rekord.exception.RekordConnectionException;
 import dev.rekord.exception.RekordException;
+import dev.rekord.exception.SchemaMismatchException;
 import dev.rekord.exception.WrongTypeException;
 import java.util.List;
 import java.util.function.Supplier;
@@ -214,6 +215,11 @@ public final class RedisCalls {
     if (e instanceof JedisDataException && isAuthenticationError(message)) {
       return new RekordConnectionException("Redis refused the credentials: " + message, e);
     }
+    if (e instanceof JedisDataException && message != null && message.startsWith(SCHEMA)) {
+      // a script's refusal of an index another definition or layout built (the error code SCHEMA)
+      int trailer = message.indexOf(" script: ");
+      return new SchemaMismatchException(message.substring(SCHEMA.length(), trailer < 0 ? message.length() : trailer));
+    }
     if (e instanceof JedisDataException && e.getMessage() != null && e.getMessage().startsWith("WRONGTYPE")) {
       return new WrongTypeException("Redis replied with an error: " + e.getMessage(), e);
     }
@@ -223,6 +229,12 @@ public final class RedisCalls {
     // Pool exhaustion, cluster redirections out of attempts and the like.
     return new RekordConnectionException("Redis call failed: " + ConnectionFailures.describe(e), e);
   }
+
+  /**
+   * The error code of a script's refusal to touch an index built for another definition or index
+   * layout than the model's ({@code manifest.lua}): a {@link SchemaMismatchException}.
+   */
+  static final String SCHEMA = "SCHEMA ";
 
   /** Whether a Redis error reply is {@code NOSCRIPT} (a script not loaded on that node). */
   public static boolean isNoScript(Throwable e) {

@@ -138,7 +138,7 @@ local function staleEntries(base, id, old, manifest)
   end)
   local stale = {}
   eachEntry(old, base, id, function(key, member, value, compact)
-    if compact and not COMPACT_SETS then error({ err = 'ERR ' .. key .. COMPACT_REFUSED }) end
+    if compact and not COMPACT_SETS then error({ err = 'SCHEMA ' .. key .. COMPACT_REFUSED }) end
     local members = kept[key]
     if not (members and members[compact == COMPACT_SCORE and value .. '\0' .. member or member]) then
       local n = #stale

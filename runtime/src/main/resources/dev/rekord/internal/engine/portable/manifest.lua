@@ -69,7 +69,7 @@ end
 local function removeEntry(key, member, value, compact)
   -- a standard layout's script, before migrate() rebuilt an index that was compact (checked before
   -- anything is written where a script can: staleEntries, unindex)
-  if compact and not COMPACT_SETS then error({ err = 'ERR ' .. key .. COMPACT_REFUSED }) end
+  if compact and not COMPACT_SETS then error({ err = 'SCHEMA ' .. key .. COMPACT_REFUSED }) end
   if compact == COMPACT_SCORE then
     csRem(key, true, value, member)
   elseif compact then
@@ -117,7 +117,7 @@ local function unindex(docKey, manifestKey, idsKey, base, id, checked)
     if checked then
       local entries = {}
       eachEntry(manifest, base, id, function(key, member, value, compact)
-        if compact and not COMPACT_SETS then error({ err = 'ERR ' .. key .. COMPACT_REFUSED }) end
+        if compact and not COMPACT_SETS then error({ err = 'SCHEMA ' .. key .. COMPACT_REFUSED }) end
         local n = #entries
         entries[n + 1], entries[n + 2], entries[n + 3], entries[n + 4] = key, member, value or false, compact or false
       end)
