@@ -158,33 +158,38 @@ final class PortableRebuild<T> {
 
   /**
    * After a rebuild into one index layout, what is left of the other (the layout changed: {@code
-   * Rekord.Builder.indexLayout}): the entries of its ids whose document is gone are removed by their
-   * manifests (the scripts remove either layout's entries; a living document's old entries went as
-   * it was reindexed), then every key of that layout, which still holds the entries of documents
-   * deleted with their manifest behind Rekord's back.
+   * Rekord.Builder.indexLayout}), found by the other layout's set of all ids in some bucket: the
+   * entries of its ids whose document is gone are removed by their manifests (the scripts remove
+   * either layout's entries; a living document's old entries went as it was reindexed), then every
+   * key of that layout, which still holds the entries of documents deleted with their manifest
+   * behind Rekord's back.
    */
   private void dropOtherLayout() {
-    List<String> left = new ArrayList<>();
+    boolean left = false;
+    for (int b = 0; b < layout.buckets(); b++) {
+      KeyLayout.Bucket bucket = layout.bucket(b);
+      if (bucket.compact() && connection.execute(Commands.exists(bucket.all()))) {
+        dropVanishedIn(bucket.all());
+        left = true;
+      } else if (!bucket.compact() && CompactSets.exists(connection, bucket.all())) {
+        CompactSets.forEachPage(connection, bucket.all(), BATCH, writer::dropAllIfGone);
+        left = true;
+      }
+    }
+    if (!left) {
+      return;
+    }
     String match = KeyLayout.escapeGlob("{" + model.keyPrefix()) + "*";
     connection.scanKeys(match, null, batch -> {
+      Batch unlinks = connection.batch();
       for (String key : batch) {
         KeyLayout.Bucket bucket = bucketOfKey(key);
         if (bucket != null && bucket.ofOtherLayout(key)) {
-          left.add(key);
+          unlinks.add(Commands.unlink(key));
         }
       }
+      unlinks.execute();
     });
-    for (int b = 0; b < layout.buckets(); b++) {
-      KeyLayout.Bucket bucket = layout.bucket(b);
-      if (bucket.compact() && left.contains(bucket.all())) {
-        dropVanishedIn(bucket.all());
-      } else if (!bucket.compact() && left.contains(bucket.all() + "#dir")) {
-        CompactSets.forEachPage(connection, bucket.all(), BATCH, writer::dropAllIfGone);
-      }
-    }
-    for (String key : left) {
-      connection.execute(Commands.unlink(key));
-    }
   }
 
   /** The bucket of this layout whose keys {@code key} starts with (its tag), or {@code null}. */
