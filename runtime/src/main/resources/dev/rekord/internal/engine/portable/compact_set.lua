@@ -64,6 +64,19 @@ local function csAfter(hex)
   return string.format('%02x%02x%02x%02x%02x%02x%02x%02x', unpack(b))
 end
 
+-- Whether a sorts before b byte by byte, as ZRANGE BYLEX orders members: Lua's '<' compares by
+-- the server's collation locale, which Redis takes from its environment (en_US.UTF-8 sorts 'a'
+-- before 'B').
+local function csBefore(a, b)
+  if a == b then return false end
+  local la, lb = #a, #b
+  for i = 1, (la < lb and la or lb) do
+    local x, y = string.byte(a, i), string.byte(b, i)
+    if x ~= y then return x < y end
+  end
+  return la < lb
+end
+
 local function csBound(scored, score, member)
   if scored then return csScoreHex(tonumber(score)) .. member end
   return member
@@ -156,7 +169,7 @@ local function csRegroup(key, at)
   redis.call('HDEL', key .. '#gn', at)
   local nextChunk = redis.call('ZRANGE', key .. '#dir', '(' .. at, '+', 'BYLEX', 'LIMIT', 0, 1)[1]
   local after = csGroupAfter(key, at)
-  if nextChunk and (not after or nextChunk < after) then
+  if nextChunk and (not after or csBefore(nextChunk, after)) then
     redis.call('ZADD', key .. '#gdir', 0, nextChunk)
     redis.call('HSET', key .. '#gn', nextChunk, count)
   end
@@ -226,22 +239,22 @@ local function csRange(scored, min, max, rev)
     if rev then
       local after = csAfter(high)
       from = highOpen and ('(' .. high) or (after and ('(' .. after) or '+')
-      past = function(bound) return bound <= low end
+      past = function(bound) return not csBefore(low, bound) end
     else
       from = '[' .. low
       past = function(bound)
         local bytes = string.sub(bound, 1, 16)
-        return bytes > high or (highOpen and bytes == high)
+        return csBefore(high, bytes) or (highOpen and bytes == high)
       end
     end
     startsIn = function(lower)
-      if lowOpen then return string.sub(lower, 1, 16) > low end
-      return lower >= low
+      if lowOpen then return csBefore(low, string.sub(lower, 1, 16)) end
+      return not csBefore(lower, low)
     end
     endsIn = function(upper)
       if not upper then return high == csScoreHex(math.huge) and not highOpen end
-      if highOpen then return upper <= high end
-      return string.sub(upper, 1, 16) <= high
+      if highOpen then return not csBefore(high, upper) end
+      return not csBefore(high, string.sub(upper, 1, 16))
     end
   else
     local low, high = string.sub(min, 2), string.sub(max, 2)
@@ -249,26 +262,26 @@ local function csRange(scored, min, max, rev)
       from = max
       past = function(bound)
         if min == '-' then return false end
-        return min == '+' or bound <= low
+        return min == '+' or not csBefore(low, bound)
       end
     else
       from = min == '-' and '[' or (min == '+' and '+' or ('[' .. low))
       past = function(bound)
         if max == '+' then return false end
         if max == '-' then return true end
-        return bound > high or (string.byte(max, 1) == 40 and bound == high)
+        return csBefore(high, bound) or (string.byte(max, 1) == 40 and bound == high)
       end
     end
     startsIn = function(lower)
       if min == '-' then return true end
       if min == '+' then return false end
-      if string.byte(min, 1) == 40 then return lower > low end
-      return lower >= low
+      if string.byte(min, 1) == 40 then return csBefore(low, lower) end
+      return not csBefore(lower, low)
     end
     endsIn = function(upper)
       if max == '+' then return true end
       if max == '-' or not upper then return false end
-      return upper <= high
+      return not csBefore(high, upper)
     end
   end
   return from, past, function(lower, upper) return startsIn(lower) and endsIn(upper) end

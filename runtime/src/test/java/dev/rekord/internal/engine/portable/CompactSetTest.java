@@ -124,6 +124,28 @@ class CompactSetTest {
     runRounds(random, true, members, scores);
   }
 
+  /**
+   * Bounds compare byte by byte, as {@code ZRANGE … BYLEX} orders members, whatever the server's
+   * collation locale (Lua's {@code <} follows it): random strings with bytes 0, 1 and ≥ 128, prefixes
+   * of one another, against an unsigned byte comparison.
+   */
+  @Test
+  void boundsCompareByteByByte() {
+    Random random = new Random(7);
+    List<String> args = new ArrayList<>(List.of("before", "0"));
+    List<Long> expected = new ArrayList<>();
+    String[] parts = {"", "a", "B", "\0", "\1", "é", "z", "Z", "東", "ab"};
+    for (int i = 0; i < 300; i++) {
+      String a = parts[random.nextInt(parts.length)] + parts[random.nextInt(parts.length)];
+      String b = random.nextInt(4) == 0 ? a + parts[random.nextInt(parts.length)] : parts[random.nextInt(parts.length)]
+          + parts[random.nextInt(parts.length)];
+      args.add(a);
+      args.add(b);
+      expected.add(java.util.Arrays.compareUnsigned(bytes(a), bytes(b)) < 0 ? 1L : 0L);
+    }
+    assertEquals(expected, call(args));
+  }
+
   @Test
   void removingEveryEntryLeavesNoKey() {
     List<String> args = new ArrayList<>(List.of("add", "1"));

@@ -17,6 +17,10 @@ elseif op == 'count' then
   return csCount(key, scored, ARGV[3], ARGV[4])
 elseif op == 'range' then
   return csRangeBy(key, scored, ARGV[3], ARGV[4], ARGV[5] == '1', tonumber(ARGV[6]), tonumber(ARGV[7]), ARGV[8] == '1')
+elseif op == 'before' then
+  local answers = {}
+  for i = 3, #ARGV, 2 do answers[#answers + 1] = csBefore(ARGV[i], ARGV[i + 1]) and 1 or 0 end
+  return answers
 elseif op == 'rank' then
   return csRangeByRank(key, tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5] == '1')
 end
