@@ -161,43 +161,6 @@ local function csAdd(key, scored, score, member)
   return 1
 end
 
--- Adds many entries ({score, member} each; score: its text, '0' in a lexicographic set), as csAdd
--- each would: those that fall in one chunk go in with one ZADD and one update of each count, as
--- many at a time as the chunk has room for before it splits (a chunk never holds more than
--- CS_MAX). Returns how many were new.
-local function csAddAll(key, scored, entries)
-  for _, entry in ipairs(entries) do entry[3] = csBound(scored, entry[1], entry[2]) end
-  table.sort(entries, function(x, y) return csBefore(x[3], y[3]) end)
-  local added, i = 0, 1
-  while i <= #entries do
-    local at = csChunkAt(key, '[' .. entries[i][3])
-    if not at then
-      at = ''
-      redis.call('ZADD', key .. '#dir', 0, '')
-      redis.call('ZADD', key .. '#gdir', 0, '')
-    end
-    local after = redis.call('ZRANGE', key .. '#dir', '(' .. at, '+', 'BYLEX', 'LIMIT', 0, 1)[1]
-    local room = CS_MAX - (tonumber(redis.call('HGET', key .. '#n', at)) or 0)
-    local args, j = {}, i
-    while j <= #entries and #args < 2 * room and (not after or csBefore(entries[j][3], after)) do
-      args[#args + 1], args[#args + 2] = entries[j][1], entries[j][2]
-      j = j + 1
-    end
-    local chunk = csChunk(key, at)
-    local new = redis.call('ZADD', chunk, 'NX', unpack(args))
-    if new > 0 then
-      added = added + new
-      redis.call('INCRBY', key .. '#count', new)
-      local group = csGroupOf(key, at)
-      redis.call('HINCRBY', key .. '#gn', group, new)
-      local size = redis.call('HINCRBY', key .. '#n', at, new)
-      if size >= CS_MAX then csSplit(key, scored, at, chunk, size, group) end
-    end
-    i = j
-  end
-  return added
-end
-
 -- The chunk at bound `at`, the first of its group, is gone: the group starts at its next chunk, or
 -- is gone too when it has none.
 local function csRegroup(key, at)

@@ -65,24 +65,16 @@ local function writeEntries(id, doc, k, a, count)
 end
 
 -- Adds the `count` entries of KEYS[k..] of document `id` to `adds` (key -> its command's
--- arguments after the key; GEOADD keys and compact sets under a mark), so that writeCollected sends
--- one command per key for many documents (one csAddAll per compact set).
+-- arguments after the key; GEOADD keys under a mark), so that writeCollected sends one command per
+-- key for many documents; an entry of a compact set is written at once (compact_set.lua).
 local function collectEntries(adds, id, doc, k, a, count)
   for i = k, k + count - 1 do
     local op, key = ARGV[a], KEYS[i]
-    if op == ENTRY_COMPACT_SCORE or op == ENTRY_COMPACT_VALUE then
-      -- a compact set's entries, {score, member} each, under a mark: 2 scored, 1 lexicographic
-      key = (op == ENTRY_COMPACT_SCORE and '\2' or '\1') .. key
-      local entries = adds[key]
-      if not entries then
-        entries = {}
-        adds[key] = entries
-      end
-      if op == ENTRY_COMPACT_SCORE then
-        entries[#entries + 1] = { ARGV[a + 1], id }
-      else
-        entries[#entries + 1] = { '0', ARGV[a + 1] .. '\0' .. id }
-      end
+    if op == ENTRY_COMPACT_SCORE then
+      csAdd(key, true, ARGV[a + 1], id)
+      a = a + 2
+    elseif op == ENTRY_COMPACT_VALUE then
+      csAdd(key, false, '0', ARGV[a + 1] .. '\0' .. id)
       a = a + 2
     else
       if op == ENTRY_GEO then key = '\0' .. key end
@@ -112,21 +104,17 @@ local function collectEntries(adds, id, doc, k, a, count)
   end
 end
 
--- Sends what collectEntries gathered: ZADD (GEOADD for keys under the mark 0) per key, in slices
--- that unpack can pass; csAddAll for a compact set (compact_set.lua).
+-- Sends what collectEntries gathered: ZADD (GEOADD for keys under the mark) per key, in slices
+-- that unpack can pass.
 local function writeCollected(adds)
   for key, args in pairs(adds) do
-    local mark, command = string.byte(key, 1), 'ZADD'
-    if mark == 1 or mark == 2 then
-      csAddAll(string.sub(key, 2), mark == 2, args)
-    else
-      if mark == 0 then
-        command, key = 'GEOADD', string.sub(key, 2)
-      end
-      local step = command == 'ZADD' and 2000 or 3000
-      for j = 1, #args, step do
-        redis.call(command, key, unpack(args, j, math.min(j + step - 1, #args)))
-      end
+    local command = 'ZADD'
+    if string.byte(key, 1) == 0 then
+      command, key = 'GEOADD', string.sub(key, 2)
+    end
+    local step = command == 'ZADD' and 2000 or 3000
+    for j = 1, #args, step do
+      redis.call(command, key, unpack(args, j, math.min(j + step - 1, #args)))
     end
   end
 end

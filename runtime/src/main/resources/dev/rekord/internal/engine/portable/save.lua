@@ -97,9 +97,7 @@ for _, i in ipairs(order) do
   end
 end
 if COMPACT_LAYOUT then
-  local entries = {}
-  for j = 2, #ids, 2 do entries[#entries + 1] = { '0', ids[j] } end
-  if #entries > 0 then csAddAll(KEYS[1], false, entries) end
+  for j = 2, #ids, 2 do csAdd(KEYS[1], false, '0', ids[j]) end
   for _, id in ipairs(gone) do csRem(KEYS[1], false, '0', id) end
 else
   if #ids > 0 then redis.call('ZADD', KEYS[1], unpack(ids)) end

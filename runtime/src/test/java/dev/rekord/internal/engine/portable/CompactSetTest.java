@@ -169,8 +169,7 @@ class CompactSetTest {
     for (int target : new int[] {300, 2500, 3900, 200, 20, 3000, 0, 1500}) {
       while (held.size() != target) {
         boolean grow = held.size() < target;
-        // adds all at once (csAddAll) or one by one (csAdd)
-        List<String> batch = new ArrayList<>(List.of(grow ? (random.nextBoolean() ? "add" : "addeach") : "rem", flag));
+        List<String> batch = new ArrayList<>(List.of(grow ? "add" : "rem", flag));
         List<Integer> heldNow = new ArrayList<>(held);
         for (int step = 0; step < 200 && held.size() != target; step++) {
           // mostly entries that change the set, some that do not (a second add, a removal of an absent one)

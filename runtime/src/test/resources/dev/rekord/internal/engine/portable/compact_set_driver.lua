@@ -1,11 +1,7 @@
 -- CompactSetTest's driver of compact_set.lua (joined after it): KEYS[1] the set, ARGV[1] the
 -- operation, ARGV[2] '1' for a scored set, then the operation's arguments.
 local op, key, scored = ARGV[1], KEYS[1], ARGV[2] == '1'
-if op == 'add' then -- all at once
-  local entries = {}
-  for i = 3, #ARGV, 2 do entries[#entries + 1] = { ARGV[i], ARGV[i + 1] } end
-  return csAddAll(key, scored, entries)
-elseif op == 'addeach' then
+if op == 'add' then
   local added = 0
   for i = 3, #ARGV, 2 do added = added + csAdd(key, scored, ARGV[i], ARGV[i + 1]) end
   return added
