@@ -545,7 +545,8 @@ public final class Rekord implements AutoCloseable {
     /**
      * How the portable engine keeps the index of every model without a layout of its own ({@link
      * IndexLayout#STANDARD} unless set): {@link IndexLayout#COMPACT} takes about half the memory,
-     * for slower index writes, counts and deep pages. A model's index is rebuilt by {@link
+     * for slower index writes, counts and deep pages, on a standalone server only (on a cluster a
+     * compact model fails at its first use, naming it). A model's index is rebuilt by {@link
      * Rekord#migrate()} when its layout changes; until then its queries fail with {@code
      * SchemaMismatchException}. See {@code docs/performance.md}.
      */
