@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * What the client reads of a compact set ({@code compact_set.lua}) outside the scripts: the rebuild
- * walks a bucket's set of all ids and removes the set of the layout it leaves. A set {@code K} is
+ * walks a bucket's set of all ids, the verifier checks a set's counts; the one home of the key names
+ * of a set's parts on the Java side. A set {@code K} is
  * its directory {@code K#dir} of chunk bounds, its chunks {@code K#c:<bound>} and its counts
  * ({@code K#n}, {@code K#gdir}, {@code K#gn}, {@code K#count}).
  */
@@ -20,13 +21,13 @@ final class CompactSets {
 
   /** The number of entries of the set {@code key}. */
   static long count(RedisConnection connection, String key) {
-    String count = connection.execute(Commands.get(key + "#count"));
+    String count = connection.execute(Commands.get(total(key)));
     return count == null ? 0 : Long.parseLong(count);
   }
 
   /** Whether the set {@code key} exists (has entries). */
   static boolean exists(RedisConnection connection, String key) {
-    return connection.execute(Commands.exists(key + "#dir"));
+    return connection.execute(Commands.exists(directory(key)));
   }
 
   /**
@@ -35,7 +36,7 @@ final class CompactSets {
    * then), and every member there at the start and still there when the walk reaches it is passed.
    */
   static void forEachPage(RedisConnection connection, String key, int size, Consumer<List<String>> page) {
-    String directory = key + "#dir";
+    String directory = directory(key);
     String last = null;
     while (true) {
       // the chunk holding the member after the last one passed: the last chunk bound at or below it
@@ -57,21 +58,32 @@ final class CompactSets {
     }
   }
 
-  /** Deletes the set {@code key}: its chunks, directory and counts. */
-  static void delete(RedisConnection connection, String key) {
-    List<String> bounds = connection.execute(Commands.zrange(key + "#dir", 0, -1));
-    List<String> keys = new ArrayList<>();
-    for (String bound : bounds) {
-      keys.add(chunk(key, bound));
-    }
-    keys.addAll(List.of(key + "#dir", key + "#n", key + "#gdir", key + "#gn", key + "#count"));
-    for (String name : keys) {
-      connection.execute(Commands.unlink(name));
-    }
+  /** What follows a set's name in the key of one of its chunks, before the chunk's bound. */
+  static final String CHUNK = "#c:";
+
+  /** The key of the chunk of set {@code key} at {@code bound}. */
+  static String chunk(String key, String bound) {
+    return key + CHUNK + bound;
   }
 
-  private static String chunk(String key, String bound) {
-    return key + "#c:" + bound;
+  /** The set's directory: a sorted set (scores 0) of its chunks' bounds. */
+  static String directory(String key) {
+    return key + "#dir";
+  }
+
+  /** The set's chunk counts: a hash, chunk bound -> entries. */
+  static String chunkCounts(String key) {
+    return key + "#n";
+  }
+
+  /** The set's group counts: a hash, group bound -> entries. */
+  static String groupCounts(String key) {
+    return key + "#gn";
+  }
+
+  /** The set's count of all its entries. */
+  static String total(String key) {
+    return key + "#count";
   }
 
   private static String first(List<String> members) {

@@ -105,7 +105,7 @@ public final class IndexVerifier {
         present.computeIfAbsent(set == null ? keys.get(i) : set, k -> new HashSet<>()).addAll(contents.get(i));
         if (set != null) {
           chunkSizes.computeIfAbsent(set, k -> new HashMap<>())
-              .put(keys.get(i).substring(set.length() + CHUNK.length()), (long) contents.get(i).size());
+              .put(keys.get(i).substring(set.length() + CompactSets.CHUNK.length()), (long) contents.get(i).size());
         }
       }
       for (Map.Entry<String, Map<String, Long>> set : chunkSizes.entrySet()) {
@@ -188,9 +188,6 @@ public final class IndexVerifier {
     return new IndexReport(layout.prefix(), layout.buckets(), documentCount, indexedCount, entryCount, found);
   }
 
-  /** What precedes a chunk's bound in its key, after its set's name ({@code compact_set.lua}). */
-  private static final String CHUNK = "#c:";
-
   /**
    * What is wrong with the directory and counts of the compact set {@code set} whose chunks hold
    * {@code sizes} entries (by bound), or {@code null}: the directory names exactly the chunks that
@@ -199,10 +196,10 @@ public final class IndexVerifier {
    */
   private String compactCountsProblem(String set, Map<String, Long> sizes) {
     Batch batch = connection.batch();
-    Reply<List<String>> directory = batch.add(Commands.zrange(set + "#dir", 0, -1));
-    Reply<Map<String, String>> counts = batch.add(Commands.hgetAll(set + "#n"));
-    Reply<Map<String, String>> groups = batch.add(Commands.hgetAll(set + "#gn"));
-    Reply<String> count = batch.add(Commands.get(set + "#count"));
+    Reply<List<String>> directory = batch.add(Commands.zrange(CompactSets.directory(set), 0, -1));
+    Reply<Map<String, String>> counts = batch.add(Commands.hgetAll(CompactSets.chunkCounts(set)));
+    Reply<Map<String, String>> groups = batch.add(Commands.hgetAll(CompactSets.groupCounts(set)));
+    Reply<String> count = batch.add(Commands.get(CompactSets.total(set)));
     batch.execute();
     long total = sizes.values().stream().mapToLong(Long::longValue).sum();
     Set<String> bounds = new HashSet<>(directory.get());

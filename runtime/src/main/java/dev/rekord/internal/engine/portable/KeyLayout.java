@@ -292,7 +292,7 @@ public final class KeyLayout {
     /** Whether {@code key} is a chunk of a compact set of this bucket ({@code K#c:<bound>}). */
     public boolean compactChunk(String key) {
       String set = compactSetOf(key);
-      return set != null && key.startsWith("#c:", set.length());
+      return set != null && key.startsWith(CompactSets.CHUNK, set.length());
     }
 
     /** What precedes the id in a document key: {@code {tag}:}. */

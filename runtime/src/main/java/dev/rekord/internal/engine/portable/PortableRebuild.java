@@ -205,8 +205,6 @@ final class PortableRebuild<T> {
 
   /** The ids in the index now: the expected size of a rebuild. */
   private long indexedIds() {
-    Batch batch = connection.batch();
-    List<Reply<Long>> sizes = new ArrayList<>(layout.buckets());
     if (layout.compact()) {
       long total = 0;
       for (int b = 0; b < layout.buckets(); b++) {
@@ -214,6 +212,8 @@ final class PortableRebuild<T> {
       }
       return total;
     }
+    Batch batch = connection.batch();
+    List<Reply<Long>> sizes = new ArrayList<>(layout.buckets());
     for (int b = 0; b < layout.buckets(); b++) {
       sizes.add(batch.add(Commands.zcard(layout.bucket(b).all())));
     }

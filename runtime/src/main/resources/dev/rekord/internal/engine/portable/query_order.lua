@@ -46,13 +46,10 @@ end
 -- or rank of the range is needed first.
 local function rangeStream(key, scored, min, max, desc)
   local at = 0
+  local start, stop = min, max
+  if desc then start, stop = max, min end -- ZRANGE … REV takes the high end first
   local function read(n)
-    local members
-    if desc then
-      members = csRangeBy(key, scored, max, min, true, at, n, false)
-    else
-      members = csRangeBy(key, scored, min, max, false, at, n, false)
-    end
+    local members = csRangeBy(key, scored, start, stop, desc, at, n, false)
     at = at + #members
     return members
   end
