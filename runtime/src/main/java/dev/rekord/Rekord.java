@@ -545,8 +545,8 @@ public final class Rekord implements AutoCloseable {
     /**
      * How the portable engine keeps the index of every model without a layout of its own ({@link
      * IndexLayout#STANDARD} unless set): {@link IndexLayout#COMPACT} takes about half the memory,
-     * for slower index writes, counts and deep pages, on a standalone server only (on a cluster a
-     * compact model fails at its first use, naming it). A model's index is rebuilt by {@link
+     * for slower index writes, counts and deep pages (and, on a cluster, calls that wait while a
+     * slot of the model migrates). A model's index is rebuilt by {@link
      * Rekord#migrate()} when its layout changes; until then its queries fail with {@code
      * SchemaMismatchException}. See {@code docs/performance.md}.
      */
@@ -558,7 +558,7 @@ public final class Rekord implements AutoCloseable {
     /**
      * The index layout of the model of record type {@code type}, overriding {@link
      * #indexLayout(IndexLayout)} for it. A model with {@link IndexLayout#COMPACT} runs on the
-     * portable engine, on a standalone server only (on a cluster its first use fails, naming it).
+     * portable engine.
      */
     public Builder indexLayout(Class<? extends Record> type, IndexLayout layout) {
       indexLayouts.put(java.util.Objects.requireNonNull(type, "type"), java.util.Objects.requireNonNull(layout, "layout"));

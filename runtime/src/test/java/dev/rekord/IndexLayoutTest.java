@@ -23,8 +23,6 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The compact index layout ({@link IndexLayout#COMPACT}) as a user configures it: the same answers
@@ -33,13 +31,18 @@ import redis.clients.jedis.resps.ScanResult;
  * before the rebuild.
  */
 @ExtendWith(RedisExtension.class)
-class IndexLayoutTest {
+public class IndexLayoutTest {
 
   private static final TestModel<String> MODEL = TestModel.stringIds("member", Storage.HASH, Duration.ZERO).withTagsIndexed();
   private static final int MEMBERS = 700; // several chunks of 128 per bucket's set of ids
 
+  /** The URL the tests connect to: the extension's server; the cluster variant ({@code dev.rekord.cluster}) overrides it. */
+  protected String url(RedisServer server) {
+    return server.url();
+  }
+
   private Rekord connect(RedisServer server, IndexLayout layout) {
-    Rekord rekord = Rekord.builder().url(server.url()).buckets(2).indexLayout(Member.class, layout).build();
+    Rekord rekord = Rekord.builder().url(url(server)).buckets(2).indexLayout(Member.class, layout).build();
     RekordTesting.invalidate(rekord); // as a new process would
     return rekord;
   }
@@ -49,7 +52,7 @@ class IndexLayoutTest {
   }
 
   @Test
-  void aLayoutChangeIsRebuiltByMigrateEitherWayAndLeavesNothingOfTheOther(RedisServer server) {
+  public void aLayoutChangeIsRebuiltByMigrateEitherWayAndLeavesNothingOfTheOther(RedisServer server) {
     Map<String, Member> saved = new TreeMap<>();
     Set<String> deletedBehind = new HashSet<>();
     try (Rekord standard = connect(server, IndexLayout.STANDARD)) {
@@ -114,7 +117,7 @@ class IndexLayoutTest {
 
   /** The verifier checks a compact set's own counts too: one moved behind Rekord's back is reported. */
   @Test
-  void theVerifierReportsACompactSetWhoseCountsDisagree(RedisServer server) {
+  public void theVerifierReportsACompactSetWhoseCountsDisagree(RedisServer server) {
     try (Rekord compact = connect(server, IndexLayout.COMPACT)) {
       RekordRepository<Member, String> members = TestModel.repository(compact, MODEL);
       List<Member> batch = new ArrayList<>();
@@ -192,14 +195,8 @@ class IndexLayoutTest {
   }
 
   private static Set<String> keys(Rekord rekord) {
-    UnifiedJedis jedis = rekord.connection().unwrap(UnifiedJedis.class);
     Set<String> keys = new HashSet<>();
-    String cursor = ScanParams.SCAN_POINTER_START;
-    do {
-      ScanResult<String> page = jedis.scan(cursor, new ScanParams().match("{member*").count(1000));
-      keys.addAll(page.getResult());
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    rekord.connection().scanKeys("{member*", null, keys::addAll);
     return keys;
   }
 }

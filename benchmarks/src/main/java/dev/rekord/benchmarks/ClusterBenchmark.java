@@ -1,6 +1,7 @@
 package dev.rekord.benchmarks;
 
 import dev.rekord.Rekord;
+import dev.rekord.model.IndexLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,21 +49,22 @@ public final class ClusterBenchmark {
     Options options = new Options(args);
     if (!options.has("port") || !options.has("cluster")) {
       System.err.println("usage: ClusterBenchmark --port P --cluster h:p,h:p,h:p [--docs N] [--ops N] "
-          + "[--queries N] [--rounds N] [--buckets 1,4,16,64]");
+          + "[--queries N] [--rounds N] [--buckets 1,4,16,64] [--layout standard|compact]");
       System.exit(2);
     }
     new ClusterBenchmark(options).run();
   }
 
   /** One deployment: its URL for Rekord, and a plain client per master for flushing and statistics. */
-  private record Deployment(String name, String url, List<RedisClient> masters) implements AutoCloseable {
-    static Deployment of(String name, List<String> nodes) {
+  private record Deployment(String name, String url, List<RedisClient> masters, IndexLayout layout)
+      implements AutoCloseable {
+    static Deployment of(String name, List<String> nodes, IndexLayout layout) {
       List<RedisClient> masters = new ArrayList<>();
       for (String node : nodes) {
         int colon = node.lastIndexOf(':');
         masters.add(RawJedis.connect(node.substring(0, colon), Integer.parseInt(node.substring(colon + 1)), null));
       }
-      return new Deployment(name, "redis://" + String.join(",", nodes), masters);
+      return new Deployment(name, "redis://" + String.join(",", nodes), masters, layout);
     }
 
     void flush() {
@@ -74,7 +76,7 @@ public final class ClusterBenchmark {
     }
 
     Rekord connect(int buckets) {
-      return RekordSide.connect(url, buckets);
+      return RekordSide.connect(url, buckets, layout);
     }
 
     @Override
@@ -87,10 +89,12 @@ public final class ClusterBenchmark {
     String host = options.get("host", "127.0.0.1");
     int clusterBuckets = options.integer("cluster-buckets", 16);
     String nodes = options.get("cluster", "");
-    try (Deployment standalone = Deployment.of("standalone", List.of(host + ":" + options.get("port", "")));
-        Deployment cluster = Deployment.of("cluster (" + nodes.split(",").length + " masters)", List.of(nodes.split(",")))) {
-      System.out.printf(Locale.ROOT, "# Rekord, standalone vs cluster: %,d documents, %d ops x %d rounds, %d queries per shape%n%n",
-          docs, ops / rounds, rounds, queries);
+    IndexLayout layout = IndexLayout.valueOf(options.get("layout", "standard").toUpperCase(Locale.ROOT));
+    try (Deployment standalone = Deployment.of("standalone", List.of(host + ":" + options.get("port", "")), layout);
+        Deployment cluster = Deployment.of("cluster (" + nodes.split(",").length + " masters)", List.of(nodes.split(",")),
+            layout)) {
+      System.out.printf(Locale.ROOT, "# Rekord, standalone vs cluster: %,d documents, %d ops x %d rounds, %d queries per shape,"
+          + " %s index layout%n%n", docs, ops / rounds, rounds, queries, layout.name().toLowerCase(Locale.ROOT));
       sideBySide(standalone, cluster, clusterBuckets);
       int[] counts = Arrays.stream(options.get("buckets", "1,4,16,64").split(","))
           .mapToInt(Integer::parseInt).toArray();

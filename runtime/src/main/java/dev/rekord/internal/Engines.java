@@ -132,13 +132,6 @@ public final class Engines {
   public <T> QueryEngine<T> of(RekordModel<T, ?> model) {
     QueryEngine<?> engine = engines.get(model);
     if (engine == null) {
-      if (schemas.compact(model) && connection.isCluster()) {
-        // a compact set's chunks are keys no script can name up front, so while a slot migrates a
-        // script could read some of them on one node and miss those already moved
-        throw new IllegalStateException(model.name() + " is configured with IndexLayout.COMPACT, which runs on a"
-            + " standalone server only (a cluster moves a slot's keys one by one, and a compact set's chunks are"
-            + " keys its scripts cannot declare); use IndexLayout.STANDARD on a cluster");
-      }
       int buckets = schemas.get(model).buckets();
       Engine chosen = choose(model);
       engine = engines.computeIfAbsent(model, m -> {

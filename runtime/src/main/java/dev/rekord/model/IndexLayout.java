@@ -18,9 +18,10 @@ public enum IndexLayout {
    * small sorted sets of at most 128 entries that Redis stores compactly (about 15-30 bytes per
    * entry): about half the memory of {@link #STANDARD} for a model with a few indexes, for index
    * writes about three times the server work and counts and deep pages that grow with n / 3,000.
-   * A model with this layout runs on the portable engine, on a standalone server (with its replicas)
-   * only: on a cluster its first use fails with {@link IllegalStateException} naming it, as a slot
-   * moving between nodes moves a compact set's keys one by one.
+   * A model with this layout runs on the portable engine. On a cluster, while a slot of the model
+   * migrates, reads and writes of that slot's bucket wait for the migration to end (Redis answers
+   * {@code TRYAGAIN}, retried under the connection's {@code RetryPolicy}) instead of running on
+   * either node, as a compact set's chunks are keys no call can declare.
    */
   COMPACT
 }

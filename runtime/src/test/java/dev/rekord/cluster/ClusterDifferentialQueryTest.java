@@ -14,9 +14,4 @@ class ClusterDifferentialQueryTest extends DifferentialQueryTest {
   protected RedisConnection connect() {
     return SharedCluster.connect();
   }
-
-  @Override
-  protected boolean compactLayoutRuns() {
-    return false;
-  }
 }

@@ -471,7 +471,8 @@ final class ScriptCalls {
   }
   /**
    * {@code query_node.lua}: the {@link #query} calls of several buckets of one node in one call,
-   * routed by the first bucket's first key. The calls differ only in their buckets' tags (each key
+   * declaring the first bucket's keys (Redis then runs it only where all of them are, while that
+   * bucket's slot migrates). The calls differ only in their buckets' tags (each key
    * and the query's document, manifest and index prefixes begin with it), so the first goes whole
    * and the others as their tags: each argument costs the server about a thousand instructions.
    *
@@ -483,13 +484,11 @@ final class ScriptCalls {
   static ScriptCall nodeQuery(List<ScriptCall> buckets, long need, long first, long documents) {
     ScriptCall template = buckets.get(0);
     String templateTag = tagOf(template);
-    List<String> args = new ArrayList<>(8 + template.keys().size() + template.args().size() + buckets.size());
+    List<String> args = new ArrayList<>(6 + template.args().size() + buckets.size());
     args.add(Long.toString(need));
     args.add(Long.toString(first));
     args.add(Long.toString(documents));
     args.add(Integer.toString(buckets.size()));
-    args.add(Integer.toString(template.keys().size()));
-    args.addAll(template.keys());
     args.add(Integer.toString(template.args().size()));
     args.addAll(template.args());
     for (ScriptCall bucket : buckets) {
@@ -502,7 +501,7 @@ final class ScriptCalls {
       }
       args.add(tag);
     }
-    return new ScriptCall(List.of(template.keys().get(0)), args);
+    return new ScriptCall(template.keys(), args);
   }
 
   /** The tag of a {@link #query} call's bucket: its document prefix ({@code {tag}:}) without the colon. */

@@ -2,14 +2,19 @@
 -- EngineScripts joins it after '#!lua flags=allow-cross-slot-keys,allow-oom' (the buckets' keys
 -- are in several slots of this node; a server out of memory runs it, as it runs query.lua), the whole of query.lua wrapped as the function
 -- bucketQuery(KEYS, ARGV), and query_common.lua. Arguments built by ScriptCalls.nodeQuery:
--- KEYS[1] the first bucket's set of all ids, which routes the call to the node; the other keys are
--- reached undeclared, which the flag allows while this node serves their slots.
+-- KEYS the first bucket's keys (its query.lua call's), which route the call to the node; the other
+-- buckets' keys are reached undeclared, which the flag allows while this node serves their slots.
+-- Declared whole, so that while the first bucket's slot migrates Redis runs the call only on a node
+-- that holds every one of them (else TRYAGAIN): a call sent on by ASK to the slot's target would
+-- otherwise read there, as empty, the keys that have not arrived yet. Another bucket's key read
+-- here while its slot migrates away fails the call when it has moved (ASK inside a script is an
+-- error), so that bucket is asked alone.
 -- ARGV[1] the rows wanted, N (offset + limit of the page; -1: every row); ARGV[2] the rows asked of
 -- each bucket first (at most N; -1: every row); ARGV[3] how many of the first rows to return with
 -- their documents (0: none; -1: no merge, each bucket's first ARGV[2] rows apart); ARGV[4] the
 -- number of buckets; then the first bucket's call
 -- (ScriptCalls.query: MODE_IDS from offset 0 with sort values when sorted, or MODE_COUNT): the
--- number of its KEYS, those keys, the number of its ARGV and those; then each bucket's hash tag,
+-- number of its ARGV and those (its KEYS are this call's); then each bucket's hash tag,
 -- the first bucket's first. The buckets' calls differ only in their tags (ScriptCalls.nodeQuery
 -- checks it), which begin every key and the query's arguments 2-4 (the document, manifest and
 -- index prefixes): another bucket's are the first's with its tag in front.
@@ -29,14 +34,13 @@
 
 local need, first, withDocuments = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local count = tonumber(ARGV[4])
-local nkeys = tonumber(ARGV[5])
-local K = 5 -- the first bucket's i-th key is ARGV[K + i]
-local A = 6 + nkeys -- its i-th argument ARGV[A + i]
+local nkeys = #KEYS
+local A = 5 -- the first bucket's i-th argument is ARGV[A + i]
 local T = A + tonumber(ARGV[A]) -- bucket b's tag ARGV[T + b]
 local cut = #ARGV[T + 1] + 1
 local function keyOf(b, i)
-  if b == 1 then return ARGV[K + i] end
-  return ARGV[T + b] .. string.sub(ARGV[K + i], cut)
+  if b == 1 then return KEYS[i] end
+  return ARGV[T + b] .. string.sub(KEYS[i], cut)
 end
 local function argOf(b, i)
   if b == 1 or i < 2 or i > 4 then return ARGV[A + i] end

@@ -77,7 +77,6 @@ public class DifferentialQueryTest {
   @ParameterizedTest(name = "{0} bucket(s), compact {1}")
   @CsvSource({"1, false", "4, false", "1, true", "4, true"})
   public void engineAgreesWithInMemoryEvaluation(int buckets, boolean compact) {
-    org.junit.jupiter.api.Assumptions.assumeTrue(!compact || compactLayoutRuns(), "the compact layout runs standalone only");
     layout = KeyLayout.of("rnd" + buckets + (compact ? "c" : ""), buckets, compact);
     random = new Random(SEED);
     try (RedisConnection connection = connect()) {
@@ -110,11 +109,6 @@ public class DifferentialQueryTest {
         assertEquals(count(condition), engine.count(condition), what);
       }
     }
-  }
-
-  /** Whether the server runs the compact layout: a standalone one (the cluster variant says no). */
-  protected boolean compactLayoutRuns() {
-    return true;
   }
 
   /** The server the test runs on; the cluster variant ({@code dev.rekord.cluster}) overrides it. */
