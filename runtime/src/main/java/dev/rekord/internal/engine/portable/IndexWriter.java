@@ -167,8 +167,9 @@ public final class IndexWriter {
    * <p>On a standalone server, plain saves of hash documents (no condition, version, expiry or
    * change feed: {@link ScriptCalls#indexable}) take the documents and their new entries out of the
    * script: per joined call one transaction of {@code index.lua} (old manifests, stale entries),
-   * one plain {@code ZADD} per index key, one {@code HSET} per document and a {@code SET} of each
-   * manifest kept in its key, in the same pipeline —
+   * one plain {@code ZADD} per index key (the compact layout's entries, which only a script can
+   * add, are added by {@code index.lua} from the new manifests), one {@code HSET} per document and
+   * a {@code SET} of each manifest kept in its key, in the same pipeline —
    * still atomic per document, and fields and entries no longer pass through Lua twice.
    *
    * @return the documents not written, by position in {@code calls}, in order
@@ -178,8 +179,7 @@ public final class IndexWriter {
       return List.of();
     }
     Batch batch = connection.batch();
-    // the compact layout's sets are written by scripts only
-    boolean split = feed.equals(Feed.NONE) && !layout.compact() && batch instanceof TransactionBatch transactions
+    boolean split = feed.equals(Feed.NONE) && batch instanceof TransactionBatch transactions
         && transactions.transactions();
     Map<String, List<Integer>> byBucket = new LinkedHashMap<>(); // the #ids key and form → positions
     for (int i = 0; i < calls.size(); i++) {
@@ -284,7 +284,7 @@ public final class IndexWriter {
       ScriptCall call = feed.appendTo(ScriptCalls.saveTogether(together));
       return batch.eval(scripts.save, call.keys(), call.args());
     }
-    List<Command<?>> commands = ScriptCalls.entryCommands(together);
+    List<Command<?>> commands = ScriptCalls.entryCommands(together, layout.compact());
     for (ScriptCall save : together) {
       List<String> fields = ScriptCalls.documentFields(save);
       if (!fields.isEmpty()) { // none, and the manifest in its key: no document, as save.lua leaves it

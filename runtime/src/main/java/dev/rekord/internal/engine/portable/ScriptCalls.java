@@ -307,13 +307,16 @@ final class ScriptCalls {
   /**
    * The commands that add the ids and index entries of {@code saves} ({@link #indexable}, of one
    * bucket) as {@code save.lua} adds them ({@link EntryOp#command()}): one {@code ZADD} of the ids
-   * to the bucket's set of all ids, then one {@code ZADD} ({@code GEOADD}) per index key.
+   * to the bucket's set of all ids, then one {@code ZADD} ({@code GEOADD}) per index key. In the
+   * {@code compact} layout neither the ids nor the compact entries: {@code index.lua} adds those.
    */
-  static List<Command<?>> entryCommands(List<ScriptCall> saves) {
+  static List<Command<?>> entryCommands(List<ScriptCall> saves, boolean compact) {
     Map<String, List<String>> zadds = new LinkedHashMap<>();
     Map<String, List<String>> geoadds = new LinkedHashMap<>();
     List<String> ids = new ArrayList<>(2 * saves.size());
-    zadds.put(saves.get(0).keys().get(0), ids);
+    if (!compact) {
+      zadds.put(saves.get(0).keys().get(0), ids);
+    }
     for (ScriptCall save : saves) {
       List<String> args = save.args();
       String id = args.get(SAVE_HEADER);
@@ -331,6 +334,7 @@ final class ScriptCalls {
           case SCORE -> Collections.addAll(zadds.computeIfAbsent(key, k -> new ArrayList<>()), args.get(a + 1), id);
           case VALUE -> Collections.addAll(zadds.computeIfAbsent(key, k -> new ArrayList<>()), "0",
               args.get(a + 1) + '\0' + id);
+          case COMPACT_SCORE, COMPACT_VALUE -> { } // index.lua adds them, from the manifest
           default -> throw new IllegalArgumentException("not an entry of a plain save: " + args.get(a));
         }
         a += 1 + op.arity();

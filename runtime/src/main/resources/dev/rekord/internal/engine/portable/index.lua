@@ -9,13 +9,15 @@
 -- Each argument costs the server about a thousand instructions (parsed, made a Lua string,
 -- collected), so a document travels as its id alone; its keys are built here (a standalone server
 -- only: no slot to check), and the new manifests, needed only when an old one exists, as one string.
--- KEYS[1] the bucket's set of all ids (named, not used: the ZADD after the script writes it).
+-- KEYS[1] the bucket's set of all ids (the ZADD after the script writes it; in the compact layout
+-- this script, with the compact entries).
 -- ARGV[1] the bucket's index base '{tag}#', ARGV[2] its document prefix '{tag}:', ARGV[3] its
 -- manifest prefix '{tag}#doc:', ARGV[4] the documents' new manifests (manifest.lua) in their order,
 -- each as <length in bytes>:<manifest>, then each document's id.
 -- Reads every old manifest, deletes the documents (the HSETs write them whole) and the manifest
 -- keys that held old manifests (a SET after writes the new one), and removes the entries only an
--- old manifest names. Returns the number of documents.
+-- old manifest names (then, in the compact layout, adds the compact entries). Returns the number of
+-- documents.
 local base, docPrefix, manifestPrefix, manifests = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local count = #ARGV - 4
 if count < 1 then return redis.error_reply('ERR no document') end
@@ -50,9 +52,10 @@ if existing or redis.call('EXISTS', unpack(manifestKeys)) > 0 then
     end
   end
 end
--- The new manifests of the documents that had one, read (and checked) before anything is written.
+-- The new manifests, read (and checked) before anything is written: of the documents that had one,
+-- and in the compact layout of all (they name the entries this script adds).
 local new = {}
-if next(old) then
+if next(old) or COMPACT_LAYOUT then
   local pos = 1
   for i = 1, count do
     local colon = string.find(manifests, ':', pos, true)
@@ -60,15 +63,32 @@ if next(old) then
     if not size or colon + size > #manifests then
       return redis.error_reply('ERR the manifests do not match the ' .. count .. ' document(s)')
     end
-    if old[i] then new[i] = string.sub(manifests, colon + 1, colon + size) end
+    if old[i] or COMPACT_LAYOUT then new[i] = string.sub(manifests, colon + 1, colon + size) end
     pos = colon + size + 1
   end
 end
 -- The entries only an old manifest names, found before anything is written (no key is checked: a
 -- standalone server only).
 local stale = {}
-for i, manifest in pairs(new) do stale[i] = staleEntries(base, ARGV[i + 4], old[i], manifest) end
+for i, manifest in pairs(old) do stale[i] = staleEntries(base, ARGV[i + 4], manifest, new[i]) end
 if existing then redis.call('DEL', unpack(documents)) end
 if #inKey > 0 then redis.call('DEL', unpack(inKey)) end
 for _, entries in pairs(stale) do removeEntries(entries) end
+-- The compact layout's entries, which no plain command after the script can add: each id to the
+-- set of all ids, and the compact entries its new manifest names (the others, of plain sets, are
+-- the ZADDs after the script).
+if COMPACT_LAYOUT then
+  local function add(key, member, value, compact)
+    if compact == COMPACT_SCORE then
+      csAdd(key, true, value, member)
+    elseif compact then
+      csAdd(key, false, '0', member)
+    end
+  end
+  for i = 1, count do
+    local id = ARGV[i + 4]
+    csAdd(KEYS[1], false, '0', id)
+    eachEntry(new[i], base, id, add)
+  end
+end
 return count

@@ -243,7 +243,15 @@ class EngineProtocolTest {
             .map(command -> command.name() + " " + command.keys().get(0) + " " + command.args()).toList());
     assertEquals(List.of("ZADD {doc:2}#ids [0, m1, 0, m2]", "ZADD {doc:2}#lex:city [0, a\1\1b\0m1]",
         "ZADD {doc:2}#num:age [30, m1, 31, m2]", "GEOADD {doc:2}#geo:loc [10.0, 59.0, m1]"),
-        ScriptCalls.entryCommands(List.of(first, second)).stream()
+        ScriptCalls.entryCommands(List.of(first, second), false).stream()
+            .map(command -> command.name() + " " + command.keys().get(0) + " " + command.args()).toList());
+    // the compact layout's: neither the ids nor the compact entries, which index.lua adds from the manifests
+    KeyLayout.Bucket compact = KeyLayout.of("doc", 4, true).bucket(2);
+    ScriptCall compactFirst = ScriptCalls.save(compact, "m1", Condition.ALWAYS, null, 0, Form.HASH, 0, List.of("id", "m1"),
+        entries);
+    assertTrue(ScriptCalls.indexable(compactFirst));
+    assertEquals(List.of("GEOADD {doc:2}#geo:loc [10.0, 59.0, m1]"),
+        ScriptCalls.entryCommands(List.of(compactFirst), true).stream()
             .map(command -> command.name() + " " + command.keys().get(0) + " " + command.args()).toList());
     assertEquals(List.of("id", "m1", "#", "lcity:4:a\1\1bNage:Gloc:"), ScriptCalls.documentFields(first));
     assertEquals("{doc:2}:m1", ScriptCalls.documentKey(first));

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.UnifiedJedis;
 
 class IndexMaintenanceTest {
@@ -192,10 +194,18 @@ class IndexMaintenanceTest {
     assertTrue(report.consistent(), report.toString());
   }
 
-  @Test
-  void saveAllWritesPlainHashDocumentsInTransactionsAndLeavesWhatOneSaveAtATimeLeaves() throws InterruptedException {
-    KeyLayout batched = KeyLayout.of("batched");
-    KeyLayout single = KeyLayout.of("single");
+  /**
+   * In both layouts: in the compact one {@code index.lua} also adds the ids and the compact entries,
+   * from the new manifests (no plain command can add to a compact set).
+   */
+  @ParameterizedTest(name = "compact {0}")
+  @ValueSource(booleans = {false, true})
+  void saveAllWritesPlainHashDocumentsInTransactionsAndLeavesWhatOneSaveAtATimeLeaves(boolean compact)
+      throws InterruptedException {
+    String together = compact ? "compact-together" : "batched";
+    String apart = compact ? "compact-apart" : "single";
+    KeyLayout batched = KeyLayout.of(together, 1, compact);
+    KeyLayout single = KeyLayout.of(apart, 1, compact);
     for (KeyLayout layout : List.of(batched, single)) {
       IndexWriter one = new IndexWriter(connection, layout);
       // before: a document that expires (manifest in its key), one with a long manifest (in its key),
@@ -222,34 +232,39 @@ class IndexMaintenanceTest {
         w -> w.saveHashCall("t", Map.of("id", "t"), Duration.ofMinutes(1), IndexEntries.create().tag(Doc.CITY, "rome")),
         w -> w.saveHashCall("c", Map.of("id", "c", "y", "2"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "rome")));
 
-    IndexWriter together = new IndexWriter(connection, batched);
+    IndexWriter joined = new IndexWriter(connection, batched);
     List<dev.rekord.connection.ScriptCall> calls = new ArrayList<>();
-    saves.forEach(save -> calls.add(save.apply(together)));
+    saves.forEach(save -> calls.add(save.apply(joined)));
     long multi = calls("multi");
     long evalsha = evalshaCalls();
-    together.saveAll(calls);
+    joined.saveAll(calls);
     // the plain saves of a bucket, until the repeated "c", in one transaction; then "c" again in a
     // second; each runs index.lua by its SHA ("t" expires: one save.lua call)
     assertEquals(2, calls("multi") - multi);
     assertEquals(2 + 1, evalshaCalls() - evalsha);
 
     // no document of the call exists: the old manifest of the expired one is still found
-    together.saveAll(List.of(together.saveHashCall("x", Map.of("id", "x"), Duration.ZERO, IndexEntries.create()),
-        together.saveHashCall("y", Map.of("id", "y"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "oslo"))));
+    joined.saveAll(List.of(joined.saveHashCall("x", Map.of("id", "x"), Duration.ZERO, IndexEntries.create()),
+        joined.saveHashCall("y", Map.of("id", "y"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "oslo"))));
 
     IndexWriter alone = new IndexWriter(connection, single);
     saves.forEach(save -> alone.save(save.apply(alone)));
     alone.save(alone.saveHashCall("x", Map.of("id", "x"), Duration.ZERO, IndexEntries.create()));
     alone.save(alone.saveHashCall("y", Map.of("id", "y"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "oslo")));
 
-    assertEquals(stored("single"), stored("batched"));
-    assertEquals(Map.of("id", "c", "y", "2", KeyLayout.MANIFEST_FIELD, "lcity:4:rome"),
+    assertEquals(stored(apart), stored(together));
+    String city = compact ? "kcity" : "lcity";
+    assertEquals(Map.of("id", "c", "y", "2", KeyLayout.MANIFEST_FIELD, city + ":4:rome"),
         jedis.hgetAll(batched.documentKey("c")));
     assertEquals(null, jedis.get(batched.bucketFor("a").manifest("a")));
-    assertTrue(jedis.get(batched.bucketFor("l").manifest("l")).contains("lcity:6:Bergen"));
-    assertEquals(null, jedis.zscore(batched.bucketFor("u").lex("city"), "tromsø\u0000u"));
+    assertTrue(jedis.get(batched.bucketFor("l").manifest("l")).contains(city + ":6:Bergen"));
     assertEquals(null, jedis.get(batched.bucketFor("x").manifest("x")));
-    assertEquals(null, jedis.zscore(batched.bucketFor("x").lex("city"), "oslo\u0000x"));
+    if (compact) { // the ids and compact entries are in chunks: the stored keys above equal one save at a time's
+      assertTrue(jedis.exists(batched.bucketFor("f").all() + "#count"));
+    } else {
+      assertEquals(null, jedis.zscore(batched.bucketFor("u").lex("city"), "tromsø\u0000u"));
+      assertEquals(null, jedis.zscore(batched.bucketFor("x").lex("city"), "oslo\u0000x"));
+    }
     var report = IndexVerifier.verify(connection, batched);
     assertTrue(report.consistent(), report.toString());
   }
