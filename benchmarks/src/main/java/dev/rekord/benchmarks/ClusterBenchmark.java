@@ -113,6 +113,7 @@ public final class ClusterBenchmark {
   private void sideBySide(Deployment standalone, Deployment cluster, int buckets) {
     standalone.flush();
     cluster.flush();
+    long[] empty = {standalone.stats().usedMemory(), cluster.stats().usedMemory()};
     try (Rekord one = standalone.connect(1); Rekord many = cluster.connect(buckets)) {
       RekordSide a = new RekordSide(one);
       RekordSide b = new RekordSide(many);
@@ -127,8 +128,11 @@ public final class ClusterBenchmark {
         nanos[1] += System.nanoTime() - t;
       }
       System.out.printf(Locale.ROOT, "- buckets: standalone %d, cluster %d%n", a.buckets(), b.buckets());
-      System.out.printf(Locale.ROOT, "- load of %,d documents (`repo.saveAll`, batches of 500, alternating blocks of %,d): standalone %,.0f docs/s, cluster %,.0f docs/s, cluster ÷ standalone %.2f%n%n",
+      System.out.printf(Locale.ROOT, "- load of %,d documents (`repo.saveAll`, batches of 500, alternating blocks of %,d): standalone %,.0f docs/s, cluster %,.0f docs/s, cluster ÷ standalone %.2f%n",
           docs, BATCH, docs / (nanos[0] / 1e9), docs / (nanos[1] / 1e9), nanos[0] / (double) nanos[1]);
+      System.out.printf(Locale.ROOT, "- memory (`used_memory` above the emptied servers, the cluster's summed over its masters):"
+          + " standalone %,.0f B per document, cluster %,.0f B per document%n%n",
+          (standalone.stats().usedMemory() - empty[0]) / (double) docs, (cluster.stats().usedMemory() - empty[1]) / (double) docs);
 
       ServerStats sa = standalone.stats();
       ServerStats sb = cluster.stats();

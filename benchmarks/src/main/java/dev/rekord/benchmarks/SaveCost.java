@@ -1,6 +1,7 @@
 package dev.rekord.benchmarks;
 
 import dev.rekord.Rekord;
+import dev.rekord.model.IndexLayout;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +16,19 @@ import java.util.function.Consumer;
  * <pre>{@code SaveCost <port> <kind> <n>}</pre>
  * kinds: {@code rekord} (save), {@code lua} (the hand-written EVALSHA of HSET+SADD+SADD+ZADD),
  * {@code exact} (the hand-written exact EVALSHA), {@code hset}; per batch of 500: {@code
- * rekord-all} (saveAll), {@code commands-all} (a pipeline of HSET+SADD+SADD+ZADD), {@code hset-all}.
+ * rekord-all} (saveAll), {@code commands-all} (a pipeline of HSET+SADD+SADD+ZADD), {@code hset-all};
+ * {@code rekord-compact} and {@code rekord-all-compact}: Rekord's with {@link IndexLayout#COMPACT}.
  */
 public final class SaveCost {
   private SaveCost() {}
 
   public static void main(String[] args) throws IOException {
     int port = Integer.parseInt(args[0]);
-    String kind = args[1];
+    boolean compact = args[1].endsWith("-compact");
+    String kind = compact ? args[1].substring(0, args[1].length() - "-compact".length()) : args[1];
     int n = Integer.parseInt(args[2]);
-    try (Rekord rekord = RekordSide.connect("redis://localhost:" + port, 0)) {
+    try (Rekord rekord = RekordSide.connect("redis://localhost:" + port, 0,
+        compact ? IndexLayout.COMPACT : IndexLayout.STANDARD)) {
       RekordSide side = new RekordSide(rekord);
       RawJedis raw = new RawJedis("localhost", port);
       Consumer<List<Member>> run = switch (kind) {

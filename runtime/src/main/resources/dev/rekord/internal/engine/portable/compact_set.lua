@@ -23,6 +23,7 @@
 
 local CS_MAX = 128 -- zset-max-listpack-entries' default: a chunk of CS_MAX entries is still a listpack
 local CS_HALF = 64
+local CS_HALF_TEXT = '64' -- a number passed to redis.call is formatted with printf's %.17g: ~2,500 instructions
 local CS_LOW = 16
 local CS_GROUP = 64
 
@@ -89,7 +90,7 @@ end
 -- The bound of the last chunk that a directory lookup `spec` (ZRANGE BYLEX syntax: '[x', '(x',
 -- '+') reaches from above: the chunk holding an entry of bound x, or the last one before x.
 local function csChunkAt(key, spec)
-  return redis.call('ZRANGE', key .. '#dir', spec, '-', 'BYLEX', 'REV', 'LIMIT', 0, 1)[1]
+  return redis.call('ZRANGE', key .. '#dir', spec, '-', 'BYLEX', 'REV', 'LIMIT', '0', '1')[1]
 end
 
 -- How many entries the set holds.
@@ -108,12 +109,12 @@ end
 
 -- The bound of the group that holds the chunk at bound `at`.
 local function csGroupOf(key, at)
-  return redis.call('ZRANGE', key .. '#gdir', '[' .. at, '-', 'BYLEX', 'REV', 'LIMIT', 0, 1)[1]
+  return redis.call('ZRANGE', key .. '#gdir', '[' .. at, '-', 'BYLEX', 'REV', 'LIMIT', '0', '1')[1]
 end
 
 -- The bound of the group after the group at bound `group`, or nil.
 local function csGroupAfter(key, group)
-  return redis.call('ZRANGE', key .. '#gdir', '(' .. group, '+', 'BYLEX', 'LIMIT', 0, 1)[1]
+  return redis.call('ZRANGE', key .. '#gdir', '(' .. group, '+', 'BYLEX', 'LIMIT', '0', '1')[1]
 end
 
 -- Splits the group at bound `group` in halves when it holds more than CS_GROUP chunks.
@@ -122,10 +123,10 @@ local function csSplitGroup(key, group)
   local to = after and ('(' .. after) or '+'
   local chunks = redis.call('ZLEXCOUNT', key .. '#dir', '[' .. group, to)
   if chunks <= CS_GROUP then return end
-  local upper = redis.call('ZRANGE', key .. '#dir', '[' .. group, to, 'BYLEX', 'LIMIT', math.floor(chunks / 2), -1)
+  local upper = redis.call('ZRANGE', key .. '#dir', '[' .. group, to, 'BYLEX', 'LIMIT', string.format('%d', math.floor(chunks / 2)), '-1')
   local moved = 0
   for _, size in ipairs(redis.call('HMGET', key .. '#n', unpack(upper))) do moved = moved + tonumber(size) end
-  redis.call('ZADD', key .. '#gdir', 0, upper[1])
+  redis.call('ZADD', key .. '#gdir', '0', upper[1])
   redis.call('HSET', key .. '#gn', upper[1], moved)
   redis.call('HINCRBY', key .. '#gn', group, -moved)
 end
@@ -133,11 +134,11 @@ end
 -- Moves the upper half of a full chunk (at bound `at`, of `size` entries, in the group at bound
 -- `group`) to a chunk of its own, in the same group.
 local function csSplit(key, scored, at, chunk, size, group)
-  local upper = redis.call('ZRANGE', chunk, CS_HALF, -1, 'WITHSCORES')
+  local upper = redis.call('ZRANGE', chunk, CS_HALF_TEXT, '-1', 'WITHSCORES')
   local bound = csBound(scored, upper[2], upper[1])
   redis.call('ZADD', csChunk(key, bound), unpack(csScoreFirst(upper)))
-  redis.call('ZREMRANGEBYRANK', chunk, CS_HALF, -1)
-  redis.call('ZADD', key .. '#dir', 0, bound)
+  redis.call('ZREMRANGEBYRANK', chunk, CS_HALF_TEXT, '-1')
+  redis.call('ZADD', key .. '#dir', '0', bound)
   redis.call('HSET', key .. '#n', at, CS_HALF, bound, size - CS_HALF)
   csSplitGroup(key, group)
 end
@@ -148,15 +149,15 @@ local function csAdd(key, scored, score, member)
   local at = csChunkAt(key, '[' .. csBound(scored, score, member))
   if not at then
     at = ''
-    redis.call('ZADD', key .. '#dir', 0, '')
-    redis.call('ZADD', key .. '#gdir', 0, '')
+    redis.call('ZADD', key .. '#dir', '0', '')
+    redis.call('ZADD', key .. '#gdir', '0', '')
   end
   local chunk = csChunk(key, at)
   if redis.call('ZADD', chunk, 'NX', score, member) == 0 then return 0 end
   redis.call('INCR', key .. '#count')
   local group = csGroupOf(key, at)
-  redis.call('HINCRBY', key .. '#gn', group, 1)
-  local size = redis.call('HINCRBY', key .. '#n', at, 1)
+  redis.call('HINCRBY', key .. '#gn', group, '1')
+  local size = redis.call('HINCRBY', key .. '#n', at, '1')
   if size >= CS_MAX then csSplit(key, scored, at, chunk, size, group) end
   return 1
 end
@@ -167,10 +168,10 @@ local function csRegroup(key, at)
   local count = redis.call('HGET', key .. '#gn', at)
   redis.call('ZREM', key .. '#gdir', at)
   redis.call('HDEL', key .. '#gn', at)
-  local nextChunk = redis.call('ZRANGE', key .. '#dir', '(' .. at, '+', 'BYLEX', 'LIMIT', 0, 1)[1]
+  local nextChunk = redis.call('ZRANGE', key .. '#dir', '(' .. at, '+', 'BYLEX', 'LIMIT', '0', '1')[1]
   local after = csGroupAfter(key, at)
   if nextChunk and (not after or csBefore(nextChunk, after)) then
-    redis.call('ZADD', key .. '#gdir', 0, nextChunk)
+    redis.call('ZADD', key .. '#gdir', '0', nextChunk)
     redis.call('HSET', key .. '#gn', nextChunk, count)
   end
 end
@@ -178,11 +179,11 @@ end
 -- Merges the chunk at bound `at` (of `size` entries, in the group at bound `group`) into the one
 -- before it when both fit in one.
 local function csMerge(key, at, chunk, size, group)
-  local before = redis.call('ZRANGE', key .. '#dir', '(' .. at, '-', 'BYLEX', 'REV', 'LIMIT', 0, 1)[1]
+  local before = redis.call('ZRANGE', key .. '#dir', '(' .. at, '-', 'BYLEX', 'REV', 'LIMIT', '0', '1')[1]
   if size > 0 then
     local into = csChunk(key, before)
     if tonumber(redis.call('HGET', key .. '#n', before)) + size >= CS_MAX - CS_LOW then return end
-    redis.call('ZADD', into, unpack(csScoreFirst(redis.call('ZRANGE', chunk, 0, -1, 'WITHSCORES'))))
+    redis.call('ZADD', into, unpack(csScoreFirst(redis.call('ZRANGE', chunk, '0', '-1', 'WITHSCORES'))))
     redis.call('DEL', chunk)
     redis.call('HINCRBY', key .. '#n', before, size)
     if group == at then -- the entries move to the group before
@@ -207,8 +208,8 @@ local function csRem(key, scored, score, member)
     return 1
   end
   local group = csGroupOf(key, at)
-  redis.call('HINCRBY', key .. '#gn', group, -1)
-  local size = redis.call('HINCRBY', key .. '#n', at, -1)
+  redis.call('HINCRBY', key .. '#gn', group, '-1')
+  local size = redis.call('HINCRBY', key .. '#n', at, '-1')
   if at ~= '' and size < CS_LOW then csMerge(key, at, chunk, size, group) end
   return 1
 end
@@ -295,6 +296,7 @@ end
 -- byGroups (forwards only): at the first chunk of each group, visit(bound, the group's entries,
 -- the next group's bound, true) first; when it answers 'whole', the walk goes on at the next group.
 local CS_WALK = 32
+local CS_WALK_TEXT = '32'
 local function csWalk(key, from, past, rev, visit, byGroups)
   local dir, counts = key .. '#dir', key .. '#n'
   local first = csChunkAt(key, from)
@@ -302,7 +304,7 @@ local function csWalk(key, from, past, rev, visit, byGroups)
   local bounds, sizes, i, upper = { first }, {}, 1, nil
   local groups, groupSizes, g = {}, {}, 1
   local function readGroups(from)
-    groups = redis.call('ZRANGE', key .. '#gdir', from, '+', 'BYLEX', 'LIMIT', 0, CS_WALK)
+    groups = redis.call('ZRANGE', key .. '#gdir', from, '+', 'BYLEX', 'LIMIT', '0', CS_WALK_TEXT)
     groupSizes = #groups > 0 and redis.call('HMGET', key .. '#gn', unpack(groups)) or {}
     g = 1
   end
@@ -334,9 +336,9 @@ local function csWalk(key, from, past, rev, visit, byGroups)
         i = i + 1
       else
         if rev then
-          bounds = redis.call('ZRANGE', dir, '(' .. at, '-', 'BYLEX', 'REV', 'LIMIT', 0, CS_WALK)
+          bounds = redis.call('ZRANGE', dir, '(' .. at, '-', 'BYLEX', 'REV', 'LIMIT', '0', CS_WALK_TEXT)
         else
-          bounds = redis.call('ZRANGE', dir, '(' .. at, '+', 'BYLEX', 'LIMIT', 0, CS_WALK)
+          bounds = redis.call('ZRANGE', dir, '(' .. at, '+', 'BYLEX', 'LIMIT', '0', CS_WALK_TEXT)
         end
         if #bounds == 0 then return end
         sizes, i = redis.call('HMGET', counts, unpack(bounds)), 1
@@ -401,7 +403,7 @@ local function csRangeBy(key, scored, start, stop, rev, offset, limit, withScore
     local want = limit < 0 and -1 or (limit - #out / width)
     local args = { chunk, start, stop, by }
     if rev then args[5] = 'REV' end
-    args[#args + 1], args[#args + 2], args[#args + 3] = 'LIMIT', offset, want
+    args[#args + 1], args[#args + 2], args[#args + 3] = 'LIMIT', string.format('%d', offset), string.format('%d', want)
     if withScores then args[#args + 1] = 'WITHSCORES' end
     local rows = redis.call('ZRANGE', unpack(args))
     offset = 0
@@ -435,10 +437,11 @@ local function csRangeByRank(key, start, stop, withScores)
     end
     local last = math.min(n - 1, skip + want - 1)
     local rows
+    local from, to = string.format('%d', skip), string.format('%d', last)
     if withScores then
-      rows = redis.call('ZRANGE', chunk, skip, last, 'WITHSCORES')
+      rows = redis.call('ZRANGE', chunk, from, to, 'WITHSCORES')
     else
-      rows = redis.call('ZRANGE', chunk, skip, last)
+      rows = redis.call('ZRANGE', chunk, from, to)
     end
     want = want - (last - skip + 1)
     skip = 0
