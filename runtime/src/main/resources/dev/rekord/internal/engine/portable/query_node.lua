@@ -54,6 +54,10 @@ local sortKeys = tonumber(ARGV[A + 11])
 local root = 12 + 3 * sortKeys
 local op = ARGV[A + root]
 local rootKey = op == PLAN_ALL and 1 or tonumber(ARGV[A + root + 1]) -- nil: no key, no direct read
+-- whether that key is a compact set (compact_set.lua): the set of all ids in the compact layout, or
+-- a key the client names by a negative position (query_plan.lua's keyAt)
+local rootCompact = rootKey ~= nil and (rootKey < 0 or (op == PLAN_ALL and COMPACT_LAYOUT))
+if rootKey and rootKey < 0 then rootKey = -rootKey end
 -- a tag value's members, 'value\0id': the bounds of its range, built once for every bucket
 local value, valueFrom, valueTo
 if op == PLAN_VALUE then
@@ -68,27 +72,42 @@ end
 -- order of one tag value, tag or all ids, or of one range sorted by its own field, is a ZRANGE
 -- with LIMIT (ties in id order, reversed when descending, as query.lua's walk) and its scores.
 -- None of query.lua's plan, sweep or estimates run: on a node's 5 or 6 buckets that fixed cost per
--- bucket is most of a page's server time.
+-- bucket is most of a page's server time. A compact set answers the same through compact_set.lua.
 local plain = {}
 local function direct(b, limit)
-  if COMPACT_LAYOUT then return nil end -- compact sets are read through compact_set.lua only
   if plain[b] == nil then plain[b] = redis.call('ZCARD', keyOf(b, 2)) == 0 end
   if not plain[b] or not rootKey then return nil end
   local key = keyOf(b, rootKey)
+  local min, max = ARGV[A + root + 2], ARGV[A + root + 3] -- a range's
   if mode == MODE_COUNT then
-    if op == PLAN_ALL or op == PLAN_SET then return redis.call('ZCARD', key) end
-    if op == PLAN_VALUE then return redis.call('ZLEXCOUNT', key, valueFrom, valueTo) end
-    if op == PLAN_RANGE then return redis.call('ZCOUNT', key, ARGV[A + root + 2], ARGV[A + root + 3]) end
+    if op == PLAN_ALL or op == PLAN_SET then
+      if rootCompact then return csCard(key) end
+      return redis.call('ZCARD', key)
+    end
+    if op == PLAN_VALUE then
+      if rootCompact then return csCount(key, false, valueFrom, valueTo) end
+      return redis.call('ZLEXCOUNT', key, valueFrom, valueTo)
+    end
+    if op == PLAN_RANGE then
+      if rootCompact then return csCount(key, true, min, max) end
+      return redis.call('ZCOUNT', key, min, max)
+    end
     return nil
   end
   if mode ~= MODE_IDS or ARGV[A + 5] ~= '0' then return nil end
   if limit == 0 then return {} end
   if sortKeys == 0 then
     if op == PLAN_ALL or op == PLAN_SET then
-      return redis.call('ZRANGE', key, 0, limit < 0 and -1 or limit - 1)
+      if rootCompact then return csRangeByRank(key, 0, limit < 0 and -1 or limit - 1, false) end
+      return redis.call('ZRANGE', key, '0', limit < 0 and '-1' or string.format('%d', limit - 1))
     end
     if op ~= PLAN_VALUE then return nil end
-    local members = redis.call('ZRANGE', key, valueFrom, valueTo, 'BYLEX', 'LIMIT', 0, limit)
+    local members
+    if rootCompact then
+      members = csRangeBy(key, false, valueFrom, valueTo, false, 0, limit, false)
+    else
+      members = redis.call('ZRANGE', key, valueFrom, valueTo, 'BYLEX', 'LIMIT', '0', string.format('%d', limit))
+    end
     local from = #value + 2
     for i = 1, #members do members[i] = string.sub(members[i], from) end
     return members
@@ -97,10 +116,17 @@ local function direct(b, limit)
     return nil
   end
   local reply
-  if ARGV[A + 14] == DIRECTION_DESC then
-    reply = redis.call('ZRANGE', key, ARGV[A + root + 3], ARGV[A + root + 2], 'BYSCORE', 'REV', 'LIMIT', 0, limit, 'WITHSCORES')
+  local desc = ARGV[A + 14] == DIRECTION_DESC
+  if rootCompact then
+    if desc then
+      reply = csRangeBy(key, true, max, min, true, 0, limit, true)
+    else
+      reply = csRangeBy(key, true, min, max, false, 0, limit, true)
+    end
+  elseif desc then
+    reply = redis.call('ZRANGE', key, max, min, 'BYSCORE', 'REV', 'LIMIT', '0', string.format('%d', limit), 'WITHSCORES')
   else
-    reply = redis.call('ZRANGE', key, ARGV[A + root + 2], ARGV[A + root + 3], 'BYSCORE', 'LIMIT', 0, limit, 'WITHSCORES')
+    reply = redis.call('ZRANGE', key, min, max, 'BYSCORE', 'LIMIT', '0', string.format('%d', limit), 'WITHSCORES')
   end
   local rows = {}
   local withValues = ARGV[A + 7] == '1'
