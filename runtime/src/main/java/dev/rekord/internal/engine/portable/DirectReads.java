@@ -54,7 +54,7 @@ final class DirectReads {
    * ({@link #ANY}: no bound). One round trip.
    */
   List<String> ids(DirectRange range, long offset, long limit, long most) {
-    TransactionBatch batch = transactions();
+    TransactionBatch batch = range.compact() ? null : transactions(); // a compact set: the script reads it
     if (batch == null) {
       return null;
     }
@@ -103,7 +103,7 @@ final class DirectReads {
     if (limit != PortableQueries.NO_LIMIT && limit <= LIST_IDS) {
       return ids(range, offset, limit, LIST_IDS);
     }
-    TransactionBatch batch = transactions();
+    TransactionBatch batch = range.compact() ? null : transactions();
     if (batch == null) {
       return null;
     }
@@ -167,7 +167,7 @@ final class DirectReads {
     List<Reply<List<String>>> members = new ArrayList<>(ranges.size());
     List<Reply<Long>> expiring = new ArrayList<>(ranges.size());
     for (DirectRange range : ranges) {
-      members.add(batch.add(zrange(range, 0, count, range.by() == DirectRange.By.SCORE)));
+      members.add(read(batch, range, zrange(range, 0, count, range.by() == DirectRange.By.SCORE)));
       expiring.add(batch.add(Commands.zcard(range.expiring())));
     }
     batch.execute();
@@ -199,22 +199,21 @@ final class DirectReads {
    * #spread}); {@code null} when a bucket has expiring documents (the script leaves out expired ones).
    */
   Long count(List<DirectRange> ranges) {
-    List<Command<?>> commands = new ArrayList<>(2 * ranges.size());
-    for (DirectRange range : ranges) {
-      commands.add(counting(range));
-      commands.add(Commands.zcard(range.expiring()));
-    }
     List<Object> replies;
-    TransactionBatch transactions = ranges.size() == 1 ? transactions() : null;
+    TransactionBatch transactions = ranges.size() == 1 && !ranges.get(0).compact() ? transactions() : null;
     if (transactions != null) {
-      Reply<List<Object>> reply = transactions.readTransaction(EngineScripts.STANDARD.query.name(), commands);
+      Reply<List<Object>> reply = transactions.readTransaction(EngineScripts.STANDARD.query.name(),
+          List.of(counting(ranges.get(0)), Commands.zcard(ranges.get(0).expiring())));
       transactions.execute();
       replies = succeeded(reply.get());
+    } else if (ranges.size() == 1 && !connection.isCluster()) {
+      return null; // one compact set on a standalone server: the script counts it in one call
     } else {
       Batch batch = connection.batch();
-      List<Reply<?>> each = new ArrayList<>(commands.size());
-      for (Command<?> command : commands) {
-        each.add(batch.add(command));
+      List<Reply<?>> each = new ArrayList<>(2 * ranges.size());
+      for (DirectRange range : ranges) {
+        each.add(read(batch, range, counting(range)));
+        each.add(batch.add(Commands.zcard(range.expiring())));
       }
       batch.execute();
       replies = new ArrayList<>(each.size());
@@ -230,6 +229,23 @@ final class DirectReads {
       total += (Long) replies.get(i);
     }
     return total;
+  }
+
+  /**
+   * {@code command}, a read of {@code range}'s set, added to {@code batch}: as it is for a plain
+   * set, as a call of {@code compact_read.lua} (which answers it the same) for a compact one.
+   */
+  @SuppressWarnings("unchecked") // the script answers as the command: a count or a list of strings
+  static <T> Reply<T> read(Batch batch, DirectRange range, Command<T> command) {
+    if (!range.compact()) {
+      return batch.add(command);
+    }
+    List<String> args = new ArrayList<>(1 + command.args().size());
+    args.add(command.name());
+    args.addAll(command.args());
+    Reply<Object> reply = batch.eval(EngineScripts.COMPACT.compactRead,
+        List.of(range.key(), CompactSets.directory(range.key())), args);
+    return () -> (T) reply.get();
   }
 
   /** The command that counts {@code range}'s members. */

@@ -98,6 +98,13 @@ final class EngineScripts {
   final LuaScript rankedWindow;
 
   /**
+   * One read of a compact set answered as the plain command answers it of a sorted set ({@code
+   * compact_read.lua}: {@code ZCARD}, {@code ZCOUNT}, {@code ZLEXCOUNT}, {@code ZRANGE}), for {@link
+   * DirectReads} and {@link RankedPages} in the compact layout.
+   */
+  final LuaScript compactRead;
+
+  /**
    * Runs a query plan over several buckets of one node in one call ({@code query_node.lua}): {@link
    * #query} as a function called once per bucket, the rows merged on the server. Declared {@code
    * allow-cross-slot-keys}: one call reaches the keys of every bucket the node serves; and {@code
@@ -120,6 +127,7 @@ final class EngineScripts {
     query = load("query", false,
         "query_common", "manifest", "changes", "query_plan", "query_estimate", "query_probe", "query_order", "query");
     rankedWindow = load("query", false, "query_common", "ranked_window");
+    compactRead = load("query", false, "compact_set", "compact_read");
     nodeQuery = new LuaScript("query-node",
         "#!lua flags=allow-cross-slot-keys,allow-oom\n"
             + "local function bucketQuery(KEYS, ARGV)\n" + query.source() + "\nend\n"

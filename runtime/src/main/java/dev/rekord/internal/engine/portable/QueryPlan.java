@@ -134,20 +134,16 @@ final class QueryPlan {
    * of one sorted set: every id or a set of ids (scores 0, in id order) or one value of a
    * single-valued tag (members {@code value\0id}, in id order), without a sort order; or a numeric
    * range sorted by its own index (or a compound index's range sorted by its number). Otherwise
-   * {@code null}, and always in the compact layout (its sets are read by the scripts). {@link
-   * RankedPages} reads deep pages of these by rank.
+   * {@code null}. {@link RankedPages} reads deep pages of these by rank.
    */
   DirectRange directRange() {
-    if (layout.compact()) {
-      return null; // compact sets are read by the scripts
-    }
     if (sortCount > 0) {
       if (sortCount != 1 || plan.size() != 4 || !plan.get(0).equals(PlanOp.RANGE.code())
           || !sortArgs.get(0).equals(SortIndex.SCORE.code()) || !sortArgs.get(1).equals(plan.get(1))) {
         return null;
       }
       return new DirectRange(keys.get(1), keyAt(plan.get(1)), DirectRange.By.SCORE, plan.get(2), plan.get(3),
-          sortArgs.get(2).equals(Direction.DESC.code()), "");
+          sortArgs.get(2).equals(Direction.DESC.code()), "", compactAt(plan.get(1)));
     }
     DirectRange range = countedRange();
     return range == null || range.by() == DirectRange.By.SCORE ? null : range; // id order, not score order
@@ -159,9 +155,6 @@ final class QueryPlan {
    * Otherwise {@code null}.
    */
   DirectRange countedRange() {
-    if (layout.compact()) {
-      return null;
-    }
     String expiring = keys.get(1);
     int root = 0; // an 'and' or 'or' of one operand is that operand ('contains' of one value)
     while ((plan.get(root).equals(PlanOp.AND.code()) || plan.get(root).equals(PlanOp.OR.code()))
@@ -171,19 +164,20 @@ final class QueryPlan {
     String op = plan.get(root);
     int size = plan.size() - root;
     if (op.equals(PlanOp.ALL.code()) && size == 1) {
-      return new DirectRange(expiring, keys.get(0), DirectRange.By.RANK, "-", "+", false, "");
+      return new DirectRange(expiring, keys.get(0), DirectRange.By.RANK, "-", "+", false, "", layout.compact());
     }
     if (op.equals(PlanOp.SET.code()) && size == 2) {
-      return new DirectRange(expiring, keyAt(plan.get(root + 1)), DirectRange.By.RANK, "-", "+", false, "");
+      return new DirectRange(expiring, keyAt(plan.get(root + 1)), DirectRange.By.RANK, "-", "+", false, "",
+          compactAt(plan.get(root + 1)));
     }
     if (op.equals(PlanOp.VALUE.code()) && size == 3) {
       String value = plan.get(root + 2);
       return new DirectRange(expiring, keyAt(plan.get(root + 1)), DirectRange.By.LEX,
-          "[" + value + "\0", "(" + value + "\1", false, value + "\0");
+          "[" + value + "\0", "(" + value + "\1", false, value + "\0", compactAt(plan.get(root + 1)));
     }
     if (op.equals(PlanOp.RANGE.code()) && size == 4) {
       return new DirectRange(expiring, keyAt(plan.get(root + 1)), DirectRange.By.SCORE,
-          plan.get(root + 2), plan.get(root + 3), false, "");
+          plan.get(root + 2), plan.get(root + 3), false, "", compactAt(plan.get(root + 1)));
     }
     return null;
   }
@@ -192,17 +186,26 @@ final class QueryPlan {
    * A range of one bucket's sorted set {@code key}, in result order: by rank (every member), by
    * member ({@code min} and {@code max} as {@code ZRANGE … BYLEX} takes them) or by score (as {@code
    * ZRANGE … BYSCORE} takes them, {@code descending} for {@code REV}); each member is an id after
-   * {@code prefix}. {@code expiring} is the bucket's set of expiring ids.
+   * {@code prefix}. {@code expiring} is the bucket's set of expiring ids. {@code compact}: the set
+   * is a compact set (compact_set.lua), read through {@code compact_read.lua}.
    */
   record DirectRange(String expiring, String key, By by, String min, String max, boolean descending,
-      String prefix) {
+      String prefix, boolean compact) {
 
     enum By { RANK, LEX, SCORE }
   }
 
-  /** The key at a plan argument's position in {@code KEYS} (1-based, as the script reads it). */
+  /**
+   * The key at a plan argument's position in {@code KEYS} (1-based, as the script reads it;
+   * negative for a compact set's).
+   */
   private String keyAt(String position) {
-    return keys.get(Integer.parseInt(position) - 1);
+    return keys.get(Math.abs(Integer.parseInt(position)) - 1);
+  }
+
+  /** Whether the key at a plan argument's position is a compact set (its position is negative). */
+  private static boolean compactAt(String position) {
+    return position.startsWith("-");
   }
 
   /** Adds {@code key} to the plan's keys (if new); returns its position in {@code KEYS}. */

@@ -98,8 +98,8 @@ final class RankedPages {
     List<Reply<Long>> beforeRange = new ArrayList<>(buckets);
     for (DirectRange range : ranges) {
       expiring.add(counting.add(Commands.zcard(range.expiring())));
-      inRange.add(counting.add(DirectReads.counting(range)));
-      beforeRange.add(range.by() == DirectRange.By.RANK ? null : counting.add(beforeStart(range)));
+      inRange.add(DirectReads.read(counting, range, DirectReads.counting(range)));
+      beforeRange.add(range.by() == DirectRange.By.RANK ? null : DirectReads.read(counting, range, beforeStart(range)));
     }
     counting.execute();
     long total = 0;
@@ -134,9 +134,9 @@ final class RankedPages {
       }
       DirectRange range = ranges.get(b);
       long rank = counts.start()[b] + offset * rows / counts.total();
-      samples.add(sampling.add(rowAt(range, rank)));
+      samples.add(DirectReads.read(sampling, range, rowAt(range, rank)));
       boolean probe = range.by() == DirectRange.By.SCORE && crowdedScore < counts.start()[b] + rows - rank;
-      probes.add(probe ? sampling.add(rowAt(range, rank + crowdedScore)) : null);
+      probes.add(probe ? DirectReads.read(sampling, range, rowAt(range, rank + crowdedScore)) : null);
     }
     sampling.execute();
     Row low = null;
@@ -167,8 +167,11 @@ final class RankedPages {
       if (range.by() != DirectRange.By.SCORE) {
         windows.add(new MemberWindow(range, window, low, high, limit));
       } else if (samples.crowded()) {
-        windows.add(new CutWindow(window.eval(EngineScripts.STANDARD.rankedWindow, List.of(range.key()),
-            ScriptCalls.rankedWindow(range, low, high, limit).args())));
+        windows.add(new CutWindow(range.compact()
+            ? window.eval(EngineScripts.COMPACT.rankedWindow, List.of(range.key(), CompactSets.directory(range.key())),
+                ScriptCalls.rankedWindow(range, low, high, limit).args())
+            : window.eval(EngineScripts.STANDARD.rankedWindow, List.of(range.key()),
+                ScriptCalls.rankedWindow(range, low, high, limit).args())));
       } else {
         windows.add(new ScoreWindow(range, window, low, high, limit));
       }
@@ -255,13 +258,13 @@ final class RankedPages {
       String highScore = high.values()[0];
       oneScore = lowScore.equals(highScore); // rows of one score need no score each
       if (range.descending()) {
-        before = batch.add(DirectReads.count(range, "(" + lowScore, range.max()));
-        within = batch.add(between(range, lowScore, highScore, true, -1, !oneScore));
-        after = batch.add(between(range, "(" + highScore, range.min(), true, limit, true));
+        before = DirectReads.read(batch, range, DirectReads.count(range, "(" + lowScore, range.max()));
+        within = DirectReads.read(batch, range, between(range, lowScore, highScore, true, -1, !oneScore));
+        after = DirectReads.read(batch, range, between(range, "(" + highScore, range.min(), true, limit, true));
       } else {
-        before = batch.add(DirectReads.count(range, range.min(), "(" + lowScore));
-        within = batch.add(between(range, lowScore, highScore, false, -1, !oneScore));
-        after = batch.add(between(range, "(" + highScore, range.max(), false, limit, true));
+        before = DirectReads.read(batch, range, DirectReads.count(range, range.min(), "(" + lowScore));
+        within = DirectReads.read(batch, range, between(range, lowScore, highScore, false, -1, !oneScore));
+        after = DirectReads.read(batch, range, between(range, "(" + highScore, range.max(), false, limit, true));
       }
     }
 
@@ -306,9 +309,9 @@ final class RankedPages {
     MemberWindow(DirectRange range, Batch batch, Row low, Row high, long limit) {
       String from = range.prefix() + low.id();
       String to = range.prefix() + high.id();
-      before = batch.add(DirectReads.count(range, range.min(), "(" + from));
-      within = batch.add(between(range, "[" + from, "[" + to, false, -1, false));
-      after = batch.add(between(range, "(" + to, range.max(), false, limit, false));
+      before = DirectReads.read(batch, range, DirectReads.count(range, range.min(), "(" + from));
+      within = DirectReads.read(batch, range, between(range, "[" + from, "[" + to, false, -1, false));
+      after = DirectReads.read(batch, range, between(range, "(" + to, range.max(), false, limit, false));
     }
 
     @Override

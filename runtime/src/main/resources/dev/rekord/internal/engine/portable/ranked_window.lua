@@ -2,7 +2,8 @@
 -- of a range between two rows of the page, found by rank. A row is (score, member); rows of one
 -- score come in member order (byte-wise), so a window between two rows of one score is cut inside
 -- that score by a binary search over ranks, not read whole.
--- KEYS: the sorted set. ARGV: the range's min and max (as ZCOUNT takes them), the page's direction
+-- KEYS: the sorted set (in the compact layout: the compact set's name, then its directory, so that
+-- while its slot migrates the call runs on neither node; read through compact_set.lua). ARGV: the range's min and max (as ZCOUNT takes them), the page's direction
 -- (DIRECTION_*), the window's first and last row in page order (score, member each), and how many
 -- rows to give after the last.
 -- Returns: the rows of the range before the first row (in page order), the rows from the first row
@@ -14,13 +15,24 @@ local descending = ARGV[3] == DIRECTION_DESC
 local firstScore, firstMember, lastScore, lastMember = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 local after = tonumber(ARGV[8])
 
+-- ZCOUNT, and ZRANGE by rank, of the set, plain or compact.
+local function count(low, high)
+  if COMPACT_LAYOUT then return csCount(key, true, low, high) end
+  return redis.call('ZCOUNT', key, low, high)
+end
+local function byRank(low, high, withScores)
+  if COMPACT_LAYOUT then return csRangeByRank(key, low, high, withScores) end
+  if withScores then return redis.call('ZRANGE', key, low, high, 'WITHSCORES') end
+  return redis.call('ZRANGE', key, low, high)
+end
+
 -- The ranks (ascending) of the members with score: [from, to).
 local ties = {}
 local function scoreRanks(score)
   local known = ties[score]
   if not known then
-    local from = redis.call('ZCOUNT', key, '-inf', '(' .. score)
-    known = {from, from + redis.call('ZCOUNT', key, score, score)}
+    local from = count('-inf', '(' .. score)
+    known = {from, from + count(score, score)}
     ties[score] = known
   end
   return known[1], known[2]
@@ -32,7 +44,7 @@ local function rankOf(score, member, through)
   local low, high = scoreRanks(score)
   while low < high do
     local middle = math.floor((low + high) / 2)
-    local at = redis.call('ZRANGE', key, middle, middle)[1]
+    local at = byRank(middle, middle, false)[1]
     if (through and not before(member, at)) or (not through and before(at, member)) then
       low = middle + 1
     else
@@ -46,9 +58,9 @@ end
 -- round) so that the rows before the window and the window itself describe one state of the set.
 local start = 0
 if min ~= '-inf' then
-  start = redis.call('ZCOUNT', key, '-inf', string.sub(min, 1, 1) == '(' and string.sub(min, 2) or '(' .. min)
+  start = count('-inf', string.sub(min, 1, 1) == '(' and string.sub(min, 2) or '(' .. min)
 end
-local stop = redis.call('ZCOUNT', key, '-inf', max)
+local stop = count('-inf', max)
 
 -- In ascending order the window runs from its least row to its greatest: the first row of an
 -- ascending page, the last of a descending one.
@@ -75,10 +87,10 @@ local function rowsBetween(low, high)
     return {''} -- (ZRANGE 0 -1 would be every member)
   elseif score then
     reply = {score}
-    rows = redis.call('ZRANGE', key, low, high - 1)
+    rows = byRank(low, high - 1, false)
   else
     reply = {''}
-    rows = redis.call('ZRANGE', key, low, high - 1, 'WITHSCORES')
+    rows = byRank(low, high - 1, true)
   end
   local step = score and 1 or 2
   if descending then

@@ -37,11 +37,13 @@ class CompactSetTest {
 
   private static final String MODULE = ScriptResources.read(EngineScripts.class, "compact_set.lua");
   private static final String DRIVER = ScriptResources.read(CompactSetTest.class, "compact_set_driver.lua");
+  private static final String READ = ScriptResources.read(EngineScripts.class, "compact_read.lua");
   private static final String SET = "{model}#lex:city";
   private static final String PLAIN = "{model}plain";
 
   private Jedis jedis;
   private String sha;
+  private String readSha;
   private int groupChunks = 64;
 
   @BeforeEach
@@ -49,6 +51,7 @@ class CompactSetTest {
     jedis = new Jedis(redis.server().host(), redis.server().port());
     jedis.flushAll();
     sha = jedis.scriptLoad(MODULE + DRIVER);
+    readSha = jedis.scriptLoad(MODULE + READ);
   }
 
   /** The module with groups of at most {@code chunks} chunks, so a test's few thousand entries split groups too. */
@@ -197,6 +200,7 @@ class CompactSetTest {
   private void compareReads(Random random, boolean scored, List<String> members, List<Double> scores) {
     String flag = scored ? "1" : "0";
     assertEquals(jedis.zcard(PLAIN), call(List.of("card", flag)));
+    assertEquals(jedis.zcard(PLAIN), read(List.of("ZCARD")));
     assertSame(plain("ZRANGE", PLAIN, "0", "-1", "WITHSCORES"), call(List.of("rank", flag, "0", "-1", "1")), "every entry, by rank");
     for (int q = 0; q < 60; q++) {
       long card = jedis.zcard(PLAIN);
@@ -226,6 +230,15 @@ class CompactSetTest {
       assertSame(plain(command.toArray(String[]::new)),
           call(List.of("range", flag, from, to, rev ? "1" : "0", offset, limit, withScores ? "1" : "0")),
           String.join(" ", command).replace("\0", "\\0"));
+
+      // the same reads as the plain commands DirectReads and RankedPages send, through compact_read.lua
+      List<String> asSent = new ArrayList<>(command);
+      asSent.remove(1);
+      assertSame(plain(command.toArray(String[]::new)), read(asSent), "compact_read " + String.join(" ", asSent).replace("\0", "\\0"));
+      assertEquals(plainCount, read(List.of(scored ? "ZCOUNT" : "ZLEXCOUNT", min, max)), "compact_read count");
+      assertSame(plain("ZRANGE", PLAIN, start, stop, "REV", "WITHSCORES"), read(List.of("ZRANGE", start, stop, "REV", "WITHSCORES")),
+          "compact_read by rank, reversed " + start + ".." + stop);
+      assertSame(plain("ZRANGE", PLAIN, start, stop), read(List.of("ZRANGE", start, stop)), "compact_read by rank " + start + ".." + stop);
 
       int i = random.nextInt(members.size());
       String score = scored ? text(scores.get(i)) : "0";
@@ -373,6 +386,11 @@ class CompactSetTest {
 
   private Object call(List<String> args) {
     return jedis.evalsha(sha, List.of(SET), args);
+  }
+
+  /** A plain command's arguments (after its key) run on the compact set by {@code compact_read.lua}. */
+  private Object read(List<String> command) {
+    return jedis.evalsha(readSha, List.of(SET, SET + "#dir"), command);
   }
 
   /** The order-keeping text of a score (16 hex digits), computed as the script documents it. */
