@@ -24,7 +24,9 @@ import java.util.List;
  * Only where the script would answer the same: no bucket has expiring documents (whose ids the
  * script sweeps); a list takes at most {@link #LIST_IDS} ids in a reply (a larger result keeps the
  * script's snapshot: a sorted set built for it by {@code ZRANGESTORE} cost the server more than the
- * script's list, docs/performance.md).
+ * script's list, docs/performance.md). A compact set's reads (compact layout) go as calls of {@code
+ * compact_read.lua}, which answers each as the plain command would ({@link #read}); a one-bucket
+ * read in a transaction is left to the query script for one.
  */
 final class DirectReads {
 
