@@ -450,3 +450,49 @@ local function csRangeByRank(key, start, stop, withScores)
   end, start > CS_MAX)
   return out
 end
+
+-- One read of the set answered as the plain command answers it of a sorted set holding the same
+-- entries: args the command and its arguments after the key, as a client sends them: ZCARD; ZCOUNT
+-- min max; ZLEXCOUNT min max; ZRANGE start stop [BYSCORE | BYLEX] [REV] [LIMIT offset count]
+-- [WITHSCORES]. For the reads the client and query_node.lua send of one index (compact_read.lua,
+-- query_common.lua's indexRead).
+local function csCommand(key, args)
+  local command = args[1]
+  if command == 'ZCARD' then return csCard(key) end
+  if command == 'ZCOUNT' then return csCount(key, true, args[2], args[3]) end
+  if command == 'ZLEXCOUNT' then return csCount(key, false, args[2], args[3]) end
+  if command ~= 'ZRANGE' then error('ERR a compact set answers no ' .. tostring(command)) end
+  local by, rev, offset, limit, withScores = nil, false, 0, -1, false
+  local i = 4
+  while i <= #args do
+    local word = args[i]
+    if word == 'BYSCORE' or word == 'BYLEX' then
+      by = word
+    elseif word == 'REV' then
+      rev = true
+    elseif word == 'LIMIT' then
+      offset, limit = tonumber(args[i + 1]), tonumber(args[i + 2])
+      i = i + 2
+    elseif word == 'WITHSCORES' then
+      withScores = true
+    else
+      error('ERR a compact set answers no ZRANGE argument ' .. tostring(word))
+    end
+    i = i + 1
+  end
+  if by then return csRangeBy(key, by == 'BYSCORE', args[2], args[3], rev, offset, limit, withScores) end
+  local from, to = tonumber(args[2]), tonumber(args[3])
+  if not rev then return csRangeByRank(key, from, to, withScores) end
+  -- REV: the ranks counted from the end, read forwards and turned round
+  local card = csCard(key)
+  if from < 0 then from = math.max(card + from, 0) end
+  if to < 0 then to = card + to end
+  if from >= card or to < from then return {} end
+  if to >= card then to = card - 1 end
+  local rows = csRangeByRank(key, card - 1 - to, card - 1 - from, withScores)
+  local width, out = withScores and 2 or 1, {}
+  for j = #rows - width + 1, 1, -width do
+    for k = 0, width - 1 do out[#out + 1] = rows[j + k] end
+  end
+  return out
+end

@@ -78,17 +78,10 @@ for _, entries in pairs(stale) do removeEntries(entries) end
 -- set of all ids, and the compact entries its new manifest names (the others, of plain sets, are
 -- the ZADDs after the script).
 if COMPACT_LAYOUT then
-  local function add(key, member, value, compact)
-    if compact == COMPACT_SCORE then
-      csAdd(key, true, value, member)
-    elseif compact then
-      csAdd(key, false, '0', member)
-    end
-  end
   for i = 1, count do
     local id = ARGV[i + 4]
     csAdd(KEYS[1], false, '0', id)
-    eachEntry(new[i], base, id, add)
+    eachEntry(new[i], base, id, addCompactEntry)
   end
 end
 return count

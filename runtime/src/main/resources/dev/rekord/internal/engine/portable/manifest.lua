@@ -79,6 +79,16 @@ local function removeEntry(key, member, value, compact)
   end
 end
 
+-- Adds one entry named by a manifest (eachEntry's arguments) when it is of a compact set (a plain
+-- set's entries the caller writes with one command per key): removeEntry's inverse there.
+local function addCompactEntry(key, member, value, compact)
+  if compact == COMPACT_SCORE then
+    csAdd(key, true, value, member)
+  elseif compact then
+    csAdd(key, false, '0', member)
+  end
+end
+
 -- A document's manifest and whether its hash holds it (else its manifest key does); false when
 -- it has none. pcall: a JSON document is a string, on which HGET fails.
 local function readManifest(docKey, manifestKey)

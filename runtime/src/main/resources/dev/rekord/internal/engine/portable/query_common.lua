@@ -38,3 +38,11 @@ local function documentAt(key, form)
   end
   return reply
 end
+
+-- A read of one index key as the plain command answers it (command and its arguments after the
+-- key): of a compact set through compact_set.lua's csCommand when compact (only the compact
+-- layout's scripts have it).
+local function indexRead(compact, key, command, ...)
+  if compact then return csCommand(key, { command, ... }) end
+  return redis.call(command, key, ...)
+end

@@ -72,7 +72,7 @@ end
 -- order of one tag value, tag or all ids, or of one range sorted by its own field, is a ZRANGE
 -- with LIMIT (ties in id order, reversed when descending, as query.lua's walk) and its scores.
 -- None of query.lua's plan, sweep or estimates run: on a node's 5 or 6 buckets that fixed cost per
--- bucket is most of a page's server time. A compact set answers the same through compact_set.lua.
+-- bucket is most of a page's server time. A compact set answers the same (indexRead).
 local plain = {}
 local function direct(b, limit)
   if plain[b] == nil then plain[b] = redis.call('ZCARD', keyOf(b, 2)) == 0 end
@@ -80,34 +80,20 @@ local function direct(b, limit)
   local key = keyOf(b, rootKey)
   local min, max = ARGV[A + root + 2], ARGV[A + root + 3] -- a range's
   if mode == MODE_COUNT then
-    if op == PLAN_ALL or op == PLAN_SET then
-      if rootCompact then return csCard(key) end
-      return redis.call('ZCARD', key)
-    end
-    if op == PLAN_VALUE then
-      if rootCompact then return csCount(key, false, valueFrom, valueTo) end
-      return redis.call('ZLEXCOUNT', key, valueFrom, valueTo)
-    end
-    if op == PLAN_RANGE then
-      if rootCompact then return csCount(key, true, min, max) end
-      return redis.call('ZCOUNT', key, min, max)
-    end
+    if op == PLAN_ALL or op == PLAN_SET then return indexRead(rootCompact, key, 'ZCARD') end
+    if op == PLAN_VALUE then return indexRead(rootCompact, key, 'ZLEXCOUNT', valueFrom, valueTo) end
+    if op == PLAN_RANGE then return indexRead(rootCompact, key, 'ZCOUNT', min, max) end
     return nil
   end
   if mode ~= MODE_IDS or ARGV[A + 5] ~= '0' then return nil end
   if limit == 0 then return {} end
+  local limitText = string.format('%d', limit)
   if sortKeys == 0 then
     if op == PLAN_ALL or op == PLAN_SET then
-      if rootCompact then return csRangeByRank(key, 0, limit < 0 and -1 or limit - 1, false) end
-      return redis.call('ZRANGE', key, '0', limit < 0 and '-1' or string.format('%d', limit - 1))
+      return indexRead(rootCompact, key, 'ZRANGE', '0', limit < 0 and '-1' or string.format('%d', limit - 1))
     end
     if op ~= PLAN_VALUE then return nil end
-    local members
-    if rootCompact then
-      members = csRangeBy(key, false, valueFrom, valueTo, false, 0, limit, false)
-    else
-      members = redis.call('ZRANGE', key, valueFrom, valueTo, 'BYLEX', 'LIMIT', '0', string.format('%d', limit))
-    end
+    local members = indexRead(rootCompact, key, 'ZRANGE', valueFrom, valueTo, 'BYLEX', 'LIMIT', '0', limitText)
     local from = #value + 2
     for i = 1, #members do members[i] = string.sub(members[i], from) end
     return members
@@ -116,17 +102,10 @@ local function direct(b, limit)
     return nil
   end
   local reply
-  local desc = ARGV[A + 14] == DIRECTION_DESC
-  if rootCompact then
-    if desc then
-      reply = csRangeBy(key, true, max, min, true, 0, limit, true)
-    else
-      reply = csRangeBy(key, true, min, max, false, 0, limit, true)
-    end
-  elseif desc then
-    reply = redis.call('ZRANGE', key, max, min, 'BYSCORE', 'REV', 'LIMIT', '0', string.format('%d', limit), 'WITHSCORES')
+  if ARGV[A + 14] == DIRECTION_DESC then
+    reply = indexRead(rootCompact, key, 'ZRANGE', max, min, 'BYSCORE', 'REV', 'LIMIT', '0', limitText, 'WITHSCORES')
   else
-    reply = redis.call('ZRANGE', key, min, max, 'BYSCORE', 'LIMIT', '0', string.format('%d', limit), 'WITHSCORES')
+    reply = indexRead(rootCompact, key, 'ZRANGE', min, max, 'BYSCORE', 'LIMIT', '0', limitText, 'WITHSCORES')
   end
   local rows = {}
   local withValues = ARGV[A + 7] == '1'

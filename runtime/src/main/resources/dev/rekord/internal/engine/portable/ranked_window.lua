@@ -15,15 +15,13 @@ local descending = ARGV[3] == DIRECTION_DESC
 local firstScore, firstMember, lastScore, lastMember = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 local after = tonumber(ARGV[8])
 
--- ZCOUNT, and ZRANGE by rank, of the set, plain or compact.
+-- ZCOUNT, and ZRANGE by rank, of the set (a compact set in the compact layout).
 local function count(low, high)
-  if COMPACT_LAYOUT then return csCount(key, true, low, high) end
-  return redis.call('ZCOUNT', key, low, high)
+  return indexRead(COMPACT_LAYOUT, key, 'ZCOUNT', low, high)
 end
 local function byRank(low, high, withScores)
-  if COMPACT_LAYOUT then return csRangeByRank(key, low, high, withScores) end
-  if withScores then return redis.call('ZRANGE', key, low, high, 'WITHSCORES') end
-  return redis.call('ZRANGE', key, low, high)
+  if withScores then return indexRead(COMPACT_LAYOUT, key, 'ZRANGE', low, high, 'WITHSCORES') end
+  return indexRead(COMPACT_LAYOUT, key, 'ZRANGE', low, high)
 end
 
 -- The ranks (ascending) of the members with score: [from, to).
