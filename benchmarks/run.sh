@@ -19,7 +19,8 @@
 # --production: async findById with 64 in flight vs sync on 64 threads, and the overhead of metrics on
 # save and findById (dev.rekord.benchmarks.ProductionBenchmark; the standalone server only).
 # Env: REDIS_SERVER (default: redis-server on PATH), SERVER_CPU (1), CLIENT_CPU (0), SKIP_BUILD=1,
-# REDISEARCH_MODULE, PROBE_HEAP, JVM_OPTS (more options for the benchmark JVM, e.g.
+# REDISEARCH_MODULE, PROBE_HEAP, WARMUP_SECONDS (the least warm-up of each compared row, default 3:
+# SideBySide.WARMUP_NANOS), JVM_OPTS (more options for the benchmark JVM, e.g.
 # -XX:StartFlightRecording=filename=/tmp/bench.jfr,settings=profile).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -130,7 +131,7 @@ fi
 
 echo "<!-- $(redis-server --version | head -1); $(java -version 2>&1 | head -1); $(nproc) CPUs; server(s) on CPU ${SERVER_CPU:-1}, JVM on CPU ${CLIENT_CPU:-0}; $(date -u +%F) -->"
 # shellcheck disable=SC2086 # JVM_OPTS: options for the benchmark JVM, split on spaces (e.g. a JFR recording)
-taskset -c "${CLIENT_CPU:-0}" java -Xms1g -Xmx2g -XX:+UseParallelGC ${JVM_OPTS:-} -cp "$CLASSPATH_" \
+taskset -c "${CLIENT_CPU:-0}" java -Xms1g -Xmx2g -XX:+UseParallelGC -Drekord.bench.warmupSeconds="${WARMUP_SECONDS:-3}" ${JVM_OPTS:-} -cp "$CLASSPATH_" \
   "$MAIN" --port "$PORT" "${EXTRA[@]}" "${ARGS[@]}"
 if [[ "$CLUSTER" == 0 && "$TOOLKIT" == 0 && "$PRODUCTION" == 0 ]]; then
   echo "#### Heap of a large read (\`HeapProbe\`, its own JVM: -Xmx${PROBE_HEAP:-512m}, ParallelGC)"

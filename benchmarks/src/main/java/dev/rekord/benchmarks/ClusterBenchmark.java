@@ -186,7 +186,7 @@ public final class ClusterBenchmark {
     }
   }
 
-  /** Flush, load with {@code buckets}, then each query shape {@link #queries} times (after a tenth as warm-up). */
+  /** Flush, load with {@code buckets}, then each query shape {@link #queries} times (after {@link SideBySide#warmUp}). */
   private void sweep(Deployment deployment, int buckets) {
     deployment.flush();
     try (Rekord rekord = deployment.connect(buckets)) {
@@ -210,9 +210,7 @@ public final class ClusterBenchmark {
 
   private void query(Deployment deployment, int buckets, double load, String name, IntConsumer op, ServerStats stats) {
     int warmup = Math.max(1, queries / 10);
-    for (int i = 0; i < warmup; i++) {
-      op.accept(i);
-    }
+    SideBySide.warmUp(warmup, op);
     Latencies latencies = new Latencies();
     stats.reset();
     long usec = SideBySide.block(op, latencies, warmup, queries, stats).cpuMicros();

@@ -8,9 +8,9 @@ import java.util.function.IntConsumer;
 /**
  * Two operations — the subject (Rekord, or Rekord on a cluster) and its baseline (raw Jedis,
  * {@code FT.SEARCH}, standalone) — each run {@code total} times in alternating blocks after a
- * warm-up of a tenth, so drift on a shared machine hits both alike. Operation {@code i} of each
- * side does the same work (the same query, or a fresh document of its own). Each comparison is one
- * Markdown row; every ratio is subject ÷ baseline.
+ * warm-up ({@link #warmUp}), so drift on a shared machine hits both alike. Operation {@code i} of
+ * each side does the same work (the same query, or a fresh document of its own). Each comparison
+ * is one Markdown row; every ratio is subject ÷ baseline.
  */
 final class SideBySide {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -25,6 +25,15 @@ final class SideBySide {
    * machine moves less than the wall-clock rate of the ops/s columns.
    */
   record Row(String markdown, double p50Ratio, double throughputRatio, double roundTrips) {}
+
+  /**
+   * The least time each comparison's warm-up runs, alternating its sides ({@code
+   * -Drekord.bench.warmupSeconds}, run.sh's {@code WARMUP_SECONDS}; default 3). A tenth of the
+   * operations was not enough: on a 16-bucket cluster page the JIT was still compiling after a
+   * thousand pages (client CPU 560 → 230 µs per page over the first 10,000, p50 990 → 400 µs),
+   * so a row compared a half-compiled path with a warm one.
+   */
+  static final long WARMUP_NANOS = (long) (Double.parseDouble(System.getProperty("rekord.bench.warmupSeconds", "3")) * 1e9);
 
   private final int rounds;
 
@@ -47,10 +56,7 @@ final class SideBySide {
 
   Row compare(String name, Side subject, Side baseline, int total) {
     int warmup = Math.max(1, total / 10);
-    for (int i = 0; i < warmup; i++) {
-      subject.op().accept(i);
-      baseline.op().accept(i);
-    }
+    warmUp(warmup, subject.op(), baseline.op());
     Latencies a = new Latencies();
     Latencies b = new Latencies();
     ServerStats.Cost costA = ServerStats.Cost.NONE;
@@ -84,6 +90,23 @@ final class SideBySide {
     return String.format(Locale.ROOT, "%s | %s",
         sa == null ? "" : String.format(Locale.ROOT, "%.2f", a.requests() / (double) na),
         sb == null ? "" : String.format(Locale.ROOT, "%.2f", b.requests() / (double) nb));
+  }
+
+  /**
+   * Runs operations {@code 0 … count - 1} of each of {@code sides}, alternating, and again from 0
+   * until {@link #WARMUP_NANOS} have passed: the measured operations ({@code count} on) run a
+   * compiled path. Operations run again may do different work (a save of a document that now
+   * exists is an update); what a warm-up needs is the code run, not the data.
+   */
+  static void warmUp(int count, IntConsumer... sides) {
+    long end = System.nanoTime() + WARMUP_NANOS;
+    do {
+      for (int i = 0; i < count; i++) {
+        for (IntConsumer side : sides) {
+          side.accept(i);
+        }
+      }
+    } while (System.nanoTime() < end);
   }
 
   /**

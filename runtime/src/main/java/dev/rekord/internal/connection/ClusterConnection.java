@@ -14,7 +14,6 @@ import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
-import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * A connection to a Redis Cluster. Jedis routes single-key commands and pipelines by slot; what
@@ -52,7 +51,7 @@ public final class ClusterConnection extends ConfiguredConnection {
 
   @Override
   public String nodeOf(String key) {
-    HostAndPort node = provider.getNode(JedisClusterCRC16.getSlot(key));
+    HostAndPort node = provider.getNode(KeySlot.of(key));
     return node == null ? "?" : node.toString();
   }
 
