@@ -93,8 +93,8 @@ class NodeQueryCommandsTest {
       List<Member> page = new ArrayList<>();
       Map<String, Long> equality = commandsOf(cluster, () -> page.addAll(repo.find(Member_.city.eq("Bergen")).limit(20).list()));
       assertEquals(data.stream().filter(m -> m.city().equals("Bergen")).sorted(Comparator.comparing(Member::id)).limit(20).toList(), page);
-      assertEquals(Map.of("zrange", (long) BUCKETS, "zcard", (long) BUCKETS, "hgetall", 20L), equality,
-          "each bucket's first rows and its count of expiring ids, then the page's documents: no script");
+      assertEquals(Map.of("zrange", (long) BUCKETS, "hgetall", 20L), equality,
+          "each bucket's first rows, then the page's documents, which tell an expired id: no script, no count");
 
       page.clear();
       Map<String, Long> sorted = commandsOf(cluster,
@@ -102,7 +102,7 @@ class NodeQueryCommandsTest {
       assertEquals(data.stream().filter(m -> m.age() >= 30 && m.age() < 70)
           .sorted(Comparator.comparing(Member::age).reversed().thenComparing(Member::id, Comparator.reverseOrder()))
           .limit(20).toList(), page);
-      assertEquals(Map.of("zrange", (long) BUCKETS, "zcard", (long) BUCKETS, "hgetall", 20L), sorted,
+      assertEquals(Map.of("zrange", (long) BUCKETS, "hgetall", 20L), sorted,
           "a range sorted by its own index: each bucket's first rows by score: " + sorted);
 
       page.clear();
@@ -152,6 +152,50 @@ class NodeQueryCommandsTest {
       assertEquals(living.stream().filter(m -> m.age() < 40).count(), repo.find(Member_.age.lt(40)).count());
       assertEquals(living.stream().filter(m -> m.city().equals("Oslo")).sorted(Comparator.comparing(Member::id)).limit(20).toList(),
           repo.find(Member_.city.eq("Oslo")).limit(20).list());
+      assertEquals(living.stream().filter(m -> m.age() >= 20)
+              .sorted(Comparator.comparing(Member::age).thenComparing(Member::id)).limit(30).toList(),
+          repo.find(Member_.age.gte(20)).sortBy(Member_.age.asc()).limit(30).list());
+    }
+  }
+
+  /**
+   * A first page read off the index counts no bucket's expiring ids: its documents tell an id whose
+   * document expired (its entries not yet swept), and then the page is read again by the nodes'
+   * scripts, which sweep it. Documents that expire later do not send a page there.
+   */
+  @Test
+  void aFirstPageMeetingAnExpiredIdIsReadAgainByTheScripts() throws Exception {
+    RedisCluster cluster = SharedCluster.get();
+    int masters = cluster.masters().size();
+    try (Rekord rekord = Rekord.connect(cluster.seedUrl())) {
+      RekordRepository<Member, String> repo =
+          TestModel.repository(rekord, TestModel.stringIds("ne", Storage.HASH, Duration.ZERO));
+      List<Member> data = data(400);
+      List<Member> living = new ArrayList<>();
+      for (int i = 0; i < data.size(); i++) {
+        if (i % 7 == 3) {
+          repo.save(data.get(i), Duration.ofMillis(50)); // expired, unswept, when the pages run
+        } else {
+          repo.save(data.get(i), i % 2 == 0 ? Duration.ofHours(1) : Duration.ZERO);
+          living.add(data.get(i));
+        }
+      }
+      Thread.sleep(200);
+      List<Member> expected = living.stream().filter(m -> m.city().equals("Oslo"))
+          .sorted(Comparator.comparing(Member::id)).limit(20).toList();
+      assertTrue(data.stream().filter(m -> m.city().equals("Oslo")).sorted(Comparator.comparing(Member::id)).limit(20)
+          .anyMatch(m -> !living.contains(m)), "an expired document among the first 20 of the index");
+
+      List<Member> page = new ArrayList<>();
+      Map<String, Long> stats = commandsOf(cluster, () -> page.addAll(repo.find(Member_.city.eq("Oslo")).limit(20).list()));
+      assertEquals(expected, page);
+      assertTrue(calls(stats, "zrange") >= BUCKETS, "first off the index: " + stats);
+      assertTrue(calls(stats, "evalsha") >= masters, "then by the nodes' scripts: " + stats);
+      assertTrue(calls(stats, "zrangebyscore") >= BUCKETS, "which swept the expired ids: " + stats);
+
+      Map<String, Long> again = commandsOf(cluster, () -> repo.find(Member_.city.eq("Oslo")).limit(20).list());
+      assertEquals(Map.of("zrange", (long) BUCKETS, "hgetall", 20L), again,
+          "swept, the page is read off the index (documents that expire in an hour among it): " + again);
       assertEquals(living.stream().filter(m -> m.age() >= 20)
               .sorted(Comparator.comparing(Member::age).thenComparing(Member::id)).limit(30).toList(),
           repo.find(Member_.age.gte(20)).sortBy(Member_.age.asc()).limit(30).list());

@@ -74,7 +74,8 @@ class ConfigStoreTest extends TwoInstancesTest {
         config.set("mode", "a");
         config.set("mode", "b");
       }
-      await(() -> !seen.isEmpty());
+      // a poll between the two sets sees "a" first: wait for the watch to reach the newest version
+      await(() -> !seen.isEmpty() && seen.get(seen.size() - 1).version() >= 2);
       assertEquals(new Versioned<>("b", 2), seen.get(seen.size() - 1), "the newest version, the gap visible in it");
     }
   }

@@ -130,14 +130,17 @@ final class DirectReads {
    * range is sorted by them) followed by its count of expiring documents, then the rows of each
    * bucket that may hold more of the first {@code need}, asked again. {@code null} when a bucket
    * has expiring documents (the scripts sweep them) or holds a member that is not an entry.
+   * Unless {@code expiring} is false: then no bucket's expiring documents are counted, and its rows
+   * may hold ids whose documents have expired, unswept; the caller tells them by reading the rows'
+   * documents ({@link PortableQueries#page}).
    *
    * <p>Not a transaction (a cluster pipeline sends no {@code MULTI}): a bucket's count of expiring
    * documents is read after its rows, so an expired document among them was in the count unless a
    * sweep removed it between the two commands, which arrive together.
    */
-  List<List<Row>> spread(List<DirectRange> ranges, long need, Comparator<Row> order) {
+  List<List<Row>> spread(List<DirectRange> ranges, long need, Comparator<Row> order, boolean expiring) {
     long ask = NodeFanOut.spreadAsk(need, ranges.size());
-    List<List<Row>> byBucket = rows(ranges, ask);
+    List<List<Row>> byBucket = rows(ranges, ask, expiring);
     if (byBucket == null) {
       return null;
     }
@@ -152,7 +155,7 @@ final class DirectReads {
       }
     }
     if (!again.isEmpty()) {
-      List<List<Row>> complete = rows(asked, need);
+      List<List<Row>> complete = rows(asked, need, expiring);
       if (complete == null) {
         return null;
       }
@@ -163,19 +166,24 @@ final class DirectReads {
     return byBucket;
   }
 
-  /** Each range's first {@code count} rows, in one pipeline; {@code null} as for {@link #spread}. */
-  private List<List<Row>> rows(List<DirectRange> ranges, long count) {
+  /**
+   * Each range's first {@code count} rows, in one pipeline, with its count of expiring documents
+   * when {@code expiring}; {@code null} as for {@link #spread}.
+   */
+  private List<List<Row>> rows(List<DirectRange> ranges, long count, boolean expiring) {
     Batch batch = connection.batch();
     List<Reply<List<String>>> members = new ArrayList<>(ranges.size());
-    List<Reply<Long>> expiring = new ArrayList<>(ranges.size());
+    List<Reply<Long>> expiringCounts = new ArrayList<>(ranges.size());
     for (DirectRange range : ranges) {
       members.add(read(batch, range, zrange(range, 0, count, range.by() == DirectRange.By.SCORE)));
-      expiring.add(batch.add(Commands.zcard(range.expiring())));
+      if (expiring) {
+        expiringCounts.add(batch.add(Commands.zcard(range.expiring())));
+      }
     }
     batch.execute();
     List<List<Row>> byBucket = new ArrayList<>(ranges.size());
     for (int b = 0; b < ranges.size(); b++) {
-      if (expiring.get(b).get() > 0) {
+      if (expiring && expiringCounts.get(b).get() > 0) {
         return null;
       }
       DirectRange range = ranges.get(b);

@@ -90,6 +90,8 @@ public final class PortableQueries {
   private final RankedPages ranked;
   private final DirectReads directReads;
   private final SnapshotChunks chunks;
+  private final PlainDocuments documents;
+  private final boolean rereadsDocuments;
 
   /** An engine over a model of hashes without compound indexes. */
   public PortableQueries(RedisConnection connection, KeyLayout layout) {
@@ -101,14 +103,17 @@ public final class PortableQueries {
    * documents have {@code form}.
    */
   public PortableQueries(RedisConnection connection, KeyLayout layout, List<CompoundIndex> compounds, Form form) {
-    this(connection, layout, compounds, form, Feed.NONE);
+    this(connection, layout, compounds, form, Feed.NONE, false);
   }
 
   /**
    * Queries whose sweep of expired documents reports them to {@code feed} ({@code changes.lua}).
+   * {@code rereadsDocuments}: the caller reads every document of a page again (a model that
+   * refreshes each document's time to live as it reads it), so a page is not read with its
+   * documents only to tell which of its ids expired.
    */
   public PortableQueries(RedisConnection connection, KeyLayout layout, List<CompoundIndex> compounds, Form form,
-      Feed feed) {
+      Feed feed, boolean rereadsDocuments) {
     this.connection = connection;
     this.layout = layout;
     this.scripts = EngineScripts.of(layout);
@@ -119,6 +124,8 @@ public final class PortableQueries {
     this.ranked = new RankedPages(connection);
     this.directReads = new DirectReads(connection);
     this.chunks = new SnapshotChunks(connection, form, scripts);
+    this.documents = new PlainDocuments(connection, form);
+    this.rereadsDocuments = rereadsDocuments;
   }
 
   public KeyLayout layout() {
@@ -247,13 +254,27 @@ public final class PortableQueries {
    * The page of a query over several buckets: each node's first rows over its buckets ({@link
    * NodeFanOut}), merged; with their documents where a node read them ({@code documents}: how many
    * of each node's first rows, when the page starts at its first row).
+   *
+   * <p>On a cluster, a first page read off the index with plain commands ({@link DirectReads#spread})
+   * does not count each bucket's expiring documents (a command per bucket): it reads the page's
+   * documents instead, which it needs anyway. A row without one is an id whose document expired
+   * (unswept) or went since it was indexed; then the page is read again by the nodes' scripts,
+   * which sweep expired ids, as a page with expiring documents always was.
    */
   private <R> List<PageRow> merged(Plan<R> plan, long offset, long limit, long documents) {
     List<Sort<R>> sort = plan.sort();
     long perBucket = limit == NO_LIMIT || offset > Long.MAX_VALUE - limit ? NO_LIMIT : offset + limit;
     List<QueryPlan> compiled = compileEach(plan);
+    boolean byDocuments = documents > 0 && offset == 0 && !rereadsDocuments;
     List<List<Row>> spread = connection.isCluster() && perBucket != NO_LIMIT && perBucket <= NodeFanOut.SPREAD_ROWS
-        ? directSpread(compiled, perBucket, order(sort)) : null;
+        ? directSpread(compiled, perBucket, order(sort), !byDocuments) : null;
+    if (spread != null && byDocuments) {
+      List<PageRow> page = withDocuments(Merge.ofLists(spread, order(sort)).take(limit));
+      if (page != null) {
+        return page;
+      }
+      spread = null;
+    }
     if (spread == null && perBucket > NodeFanOut.SPREAD_ROWS) {
       List<Row> ranked = rankedPage(compiled, offset, limit, order(sort));
       if (ranked != null) {
@@ -281,6 +302,26 @@ public final class PortableQueries {
     return page;
   }
 
+  /**
+   * {@code rows} with their documents, read in one pipeline; {@code null} when a row's document is
+   * not there (expired or gone, or its key holds another type).
+   */
+  private List<PageRow> withDocuments(List<Row> rows) {
+    List<String> keys = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      keys.add(layout.documentKey(row.id()));
+    }
+    List<Object> read = documents.readAll(keys);
+    List<PageRow> page = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      if (read.get(i) == null) {
+        return null;
+      }
+      page.add(new PageRow(rows.get(i).id(), read.get(i)));
+    }
+    return page;
+  }
+
   /** The rows of {@code ids}, their documents not read (the caller loads them). */
   private static List<PageRow> unread(List<String> ids) {
     List<PageRow> rows = new ArrayList<>(ids.size());
@@ -301,12 +342,13 @@ public final class PortableQueries {
 
   /**
    * The first {@code need} rows of each bucket of a cluster, read off the index with plain commands
-   * ({@link DirectReads#spread}), or {@code null} when the query (compiled per bucket) has another
-   * shape or a bucket has expiring documents.
+   * ({@link DirectReads#spread}, counting expiring documents when {@code expiring}), or {@code null}
+   * when the query (compiled per bucket) has another shape or a bucket has expiring documents.
    */
-  private List<List<Row>> directSpread(List<QueryPlan> compiled, long need, Comparator<Row> order) {
+  private List<List<Row>> directSpread(List<QueryPlan> compiled, long need, Comparator<Row> order,
+      boolean expiring) {
     List<QueryPlan.DirectRange> ranges = each(compiled, QueryPlan::directRange);
-    return ranges == null ? null : directReads.spread(ranges, need, order);
+    return ranges == null ? null : directReads.spread(ranges, need, order, expiring);
   }
 
   /** {@code shape} of each bucket's plan, or {@code null} when a plan has none. */

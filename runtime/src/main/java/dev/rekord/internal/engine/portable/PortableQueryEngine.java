@@ -65,7 +65,8 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
     this.layout = layout;
     this.writer = new IndexWriter(connection, layout, feed);
     this.feed = feed;
-    this.queries = new PortableQueries(connection, layout, model.index().compounds(), form, feed);
+    this.queries = new PortableQueries(connection, layout, model.index().compounds(), form, feed,
+        model.refreshTtlOnRead());
   }
 
   @Override

@@ -1,19 +1,16 @@
 package dev.rekord.internal.engine.portable;
 
 import dev.rekord.connection.Batch;
-import dev.rekord.connection.Command;
 import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.Reply;
 import dev.rekord.connection.ScriptCall;
 import dev.rekord.exception.QueryException;
-import dev.rekord.exception.RedisCommandException;
 import dev.rekord.internal.engine.portable.EngineProtocol.Form;
 import dev.rekord.internal.engine.portable.PortableQueries.PageRow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -47,13 +44,13 @@ final class SnapshotChunks {
 
   private final RedisConnection connection;
   private final EngineScripts scripts;
-  private final Form form;
+  private final PlainDocuments documents;
 
   /** Chunk reads of documents stored in {@code form}. */
   SnapshotChunks(RedisConnection connection, Form form, EngineScripts scripts) {
     this.scripts = scripts;
     this.connection = connection;
-    this.form = form;
+    this.documents = new PlainDocuments(connection, form);
   }
 
   /**
@@ -90,9 +87,9 @@ final class SnapshotChunks {
       List<String> ids = first;
       for (long from = 0; from < rows || !ids.isEmpty(); from += CHUNK) {
         Batch batch = connection.batch();
-        List<Reply<?>> documents = new ArrayList<>(ids.size());
+        List<Reply<?>> read = new ArrayList<>(ids.size());
         for (String id : ids) {
-          documents.add(batch.add(document(bucket.documentKey(id))));
+          read.add(batch.add(documents.read(bucket.documentKey(id))));
         }
         Reply<List<String>> next = null;
         if (from < rows) {
@@ -105,7 +102,7 @@ final class SnapshotChunks {
         if (!ids.isEmpty()) {
           List<PageRow> page = new ArrayList<>(ids.size());
           for (int i = 0; i < ids.size(); i++) {
-            page.add(new PageRow(ids.get(i), found(documents.get(i))));
+            page.add(new PageRow(ids.get(i), PlainDocuments.found(read.get(i))));
           }
           each.accept(page);
         }
@@ -125,27 +122,5 @@ final class SnapshotChunks {
       }
       throw e;
     }
-  }
-
-  /**
-   * The read of one document: {@code HGETALL} as a map of fields (decoded by the client as it
-   * reads, with no list in between), or the JSON text.
-   */
-  private Command<?> document(String key) {
-    return form == Form.JSON ? Commands.get(key) : Commands.hgetAll(key);
-  }
-
-  /**
-   * The document a read found: the JSON text, or the hash's fields and values; {@code null} when
-   * there was none or the key holds another type (the caller reads it again to say which).
-   */
-  private static Object found(Reply<?> read) {
-    Object document;
-    try {
-      document = read.get();
-    } catch (RedisCommandException wrongType) {
-      return null;
-    }
-    return document instanceof Map<?, ?> fields && fields.isEmpty() ? null : document;
   }
 }
