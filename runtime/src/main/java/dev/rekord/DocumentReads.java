@@ -104,7 +104,7 @@ final class DocumentReads<T, ID> {
     for (String id : ids) {
       typed.add(model.idFromString(id));
     }
-    return read(typed, ids, null);
+    return read(typed, ids, null, new Collected<>(ids.size())).done();
   }
 
   /**
@@ -112,6 +112,11 @@ final class DocumentReads<T, ID> {
    * with the ids decoded as they are, the others loaded as {@link #readStored} does.
    */
   BatchRead<ID, T> readPage(List<QueryEngine.Row> rows) {
+    return readPage(rows, new Collected<>(rows.size())).done();
+  }
+
+  /** {@link #readPage}, collected {@code into}. */
+  private Collected<ID, T> readPage(List<QueryEngine.Row> rows, Collected<ID, T> into) {
     List<ID> typed = new ArrayList<>(rows.size());
     List<String> stored = new ArrayList<>(rows.size());
     List<Object> documents = new ArrayList<>(rows.size());
@@ -122,16 +127,17 @@ final class DocumentReads<T, ID> {
       stored.add(row.id());
       documents.add(reread ? null : row.document());
     }
-    BatchRead<ID, T> read = read(typed, stored, documents);
-    if (!read.missing().isEmpty()) {
+    int missingBefore = into.missing.size();
+    read(typed, stored, documents, into);
+    if (into.missing.size() > missingBefore) {
       // indexed, but gone when loaded: deleted since the query, or behind Rekord's back
-      List<String> gone = new ArrayList<>(read.missing().size());
-      for (ID id : read.missing()) {
+      List<String> gone = new ArrayList<>(into.missing.size() - missingBefore);
+      for (ID id : into.missing.subList(missingBefore, into.missing.size())) {
         gone.add(model.idToString(id));
       }
       core.engine().forgetIfGone(gone);
     }
-    return read;
+    return into;
   }
 
   /**
@@ -140,16 +146,11 @@ final class DocumentReads<T, ID> {
    * is decoded before the next is read.
    */
   BatchRead<ID, T> readPages(Consumer<Consumer<List<QueryEngine.Row>>> pages) {
-    Map<ID, T> found = new LinkedHashMap<>();
-    List<ID> missing = new ArrayList<>();
-    Map<ID, DeserializationException> failures = new LinkedHashMap<>();
-    pages.accept(rows -> {
-      BatchRead<ID, T> part = readPage(rows);
-      found.putAll(part.found());
-      missing.addAll(part.missing());
-      failures.putAll(part.failures());
-    });
-    return new BatchRead<>(found, missing, failures);
+    // one map for every batch: copying each batch's records into the result's map re-hashed every
+    // record and grew the map step by step (about 6 % of a 100,000-document list's client time)
+    Collected<ID, T> all = new Collected<>(0);
+    pages.accept(rows -> readPage(rows, all));
+    return all.done();
   }
 
   /** The documents with {@code ids}, in that order, read in pipelines of {@link #READ_BATCH}; see {@link BatchRead}. */
@@ -158,19 +159,36 @@ final class DocumentReads<T, ID> {
     for (ID id : requested) {
       stored.add(model.idToString(requireNonNull(id, "id")));
     }
-    return read(requested, stored, null);
+    return read(requested, stored, null, new Collected<>(requested.size())).done();
+  }
+
+  /** What reads collect, in the order of their ids: the records found, the ids missing, the failures. */
+  private static final class Collected<ID, T> {
+    final Map<ID, T> found;
+    final List<ID> missing = new ArrayList<>();
+    final Map<ID, DeserializationException> failures = new LinkedHashMap<>();
+
+    /** For about {@code expected} ids (0: unknown). */
+    Collected(int expected) {
+      found = new LinkedHashMap<>(Math.max(16, expected * 4 / 3 + 1));
+    }
+
+    BatchRead<ID, T> done() {
+      return new BatchRead<>(found, missing, failures);
+    }
   }
 
   /**
    * The documents of {@code ids} (typed, and as they appear in keys), in that order: those of
    * {@code documents} (as {@code storage.read} returns them; {@code null}: none at all, or not
    * read for that id) decoded as they are, the others read in pipelines of {@link #READ_BATCH},
-   * each decoded before the next is sent, so the replies held at once stay bounded.
+   * each decoded before the next is sent, so the replies held at once stay bounded; collected
+   * {@code into}, which it returns.
    */
-  private BatchRead<ID, T> read(List<ID> ids, List<String> stored, List<Object> documents) {
-    Map<ID, T> found = new LinkedHashMap<>(Math.max(16, ids.size() * 4 / 3 + 1));
-    List<ID> missing = new ArrayList<>();
-    Map<ID, DeserializationException> failures = new LinkedHashMap<>();
+  private Collected<ID, T> read(List<ID> ids, List<String> stored, List<Object> documents, Collected<ID, T> into) {
+    Map<ID, T> found = into.found;
+    List<ID> missing = into.missing;
+    Map<ID, DeserializationException> failures = into.failures;
     QueryEngine<T> engine = core.engine();
     List<String> refreshed = model.refreshTtlOnRead() ? new ArrayList<>() : null;
     for (int from = 0; from < ids.size(); from += READ_BATCH) {
@@ -234,7 +252,7 @@ final class DocumentReads<T, ID> {
     if (refreshed != null) {
       expiry.refresh(refreshed);
     }
-    return new BatchRead<>(found, missing, failures);
+    return into;
   }
 
   /**
