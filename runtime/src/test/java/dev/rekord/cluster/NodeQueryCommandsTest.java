@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,31 @@ class NodeQueryCommandsTest {
       }
     }
     return calls;
+  }
+
+  /** A time to live that is over, the entries of its documents not yet swept, when the queries run. */
+  private static final Duration EXPIRING = Duration.ofMillis(50);
+
+  /**
+   * Saves each of {@code data} with {@code ttl} of its position ({@code null}: the model's own),
+   * waits until those saved with {@link #EXPIRING} have expired, and returns the others.
+   */
+  private static List<Member> saveWithTtls(RekordRepository<Member, String> repo, List<Member> data,
+      IntFunction<Duration> ttl) throws InterruptedException {
+    List<Member> living = new ArrayList<>();
+    for (int i = 0; i < data.size(); i++) {
+      Duration of = ttl.apply(i);
+      if (of == null) {
+        repo.save(data.get(i));
+      } else {
+        repo.save(data.get(i), of);
+      }
+      if (of != EXPIRING) {
+        living.add(data.get(i));
+      }
+    }
+    Thread.sleep(200);
+    return living;
   }
 
   private static long calls(Map<String, Long> stats, String command) {
@@ -132,19 +158,7 @@ class NodeQueryCommandsTest {
       RekordRepository<Member, String> repo =
           TestModel.repository(rekord, TestModel.stringIds("nx", Storage.HASH, Duration.ZERO));
       List<Member> data = data(400);
-      List<Member> living = new ArrayList<>();
-      for (int i = 0; i < data.size(); i++) {
-        if (i % 5 == 0) {
-          repo.save(data.get(i), Duration.ofMillis(50)); // gone by the time the queries run
-        } else if (i % 5 == 1) {
-          repo.save(data.get(i), Duration.ofHours(1));
-          living.add(data.get(i));
-        } else {
-          repo.save(data.get(i));
-          living.add(data.get(i));
-        }
-      }
-      Thread.sleep(200);
+      List<Member> living = saveWithTtls(repo, data, i -> i % 5 == 0 ? EXPIRING : i % 5 == 1 ? Duration.ofHours(1) : null);
 
       Map<String, Long> stats = commandsOf(cluster, () -> repo.find(Member_.city.eq("Bergen")).count());
       assertTrue(calls(stats, "zrangebyscore") >= BUCKETS, "each bucket swept its expiring ids: " + stats);
@@ -171,16 +185,7 @@ class NodeQueryCommandsTest {
       RekordRepository<Member, String> repo =
           TestModel.repository(rekord, TestModel.stringIds("ne", Storage.HASH, Duration.ZERO));
       List<Member> data = data(400);
-      List<Member> living = new ArrayList<>();
-      for (int i = 0; i < data.size(); i++) {
-        if (i % 7 == 3) {
-          repo.save(data.get(i), Duration.ofMillis(50)); // expired, unswept, when the pages run
-        } else {
-          repo.save(data.get(i), i % 2 == 0 ? Duration.ofHours(1) : Duration.ZERO);
-          living.add(data.get(i));
-        }
-      }
-      Thread.sleep(200);
+      List<Member> living = saveWithTtls(repo, data, i -> i % 7 == 3 ? EXPIRING : i % 2 == 0 ? Duration.ofHours(1) : Duration.ZERO);
       List<Member> expected = living.stream().filter(m -> m.city().equals("Oslo"))
           .sorted(Comparator.comparing(Member::id)).limit(20).toList();
       assertTrue(data.stream().filter(m -> m.city().equals("Oslo")).sorted(Comparator.comparing(Member::id)).limit(20)

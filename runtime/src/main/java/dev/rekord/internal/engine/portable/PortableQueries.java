@@ -123,8 +123,8 @@ public final class PortableQueries {
     this.fanOut = new NodeFanOut(connection, scripts);
     this.ranked = new RankedPages(connection);
     this.directReads = new DirectReads(connection);
-    this.chunks = new SnapshotChunks(connection, form, scripts);
     this.documents = new PlainDocuments(connection, form);
+    this.chunks = new SnapshotChunks(connection, documents, scripts);
     this.rereadsDocuments = rereadsDocuments;
   }
 

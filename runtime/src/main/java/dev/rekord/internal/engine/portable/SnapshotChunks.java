@@ -6,7 +6,6 @@ import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.Reply;
 import dev.rekord.connection.ScriptCall;
 import dev.rekord.exception.QueryException;
-import dev.rekord.internal.engine.portable.EngineProtocol.Form;
 import dev.rekord.internal.engine.portable.PortableQueries.PageRow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,11 +45,11 @@ final class SnapshotChunks {
   private final EngineScripts scripts;
   private final PlainDocuments documents;
 
-  /** Chunk reads of documents stored in {@code form}. */
-  SnapshotChunks(RedisConnection connection, Form form, EngineScripts scripts) {
+  /** Chunk reads of documents, each read as {@code documents} reads it. */
+  SnapshotChunks(RedisConnection connection, PlainDocuments documents, EngineScripts scripts) {
     this.scripts = scripts;
     this.connection = connection;
-    this.documents = new PlainDocuments(connection, form);
+    this.documents = documents;
   }
 
   /**
