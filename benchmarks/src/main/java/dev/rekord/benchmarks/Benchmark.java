@@ -23,7 +23,8 @@ import redis.clients.jedis.RedisProtocol;
  * <p>Arguments: {@code --port P} (required), {@code --search-port P} (the RediSearch server;
  * without it those rows are skipped), {@code --host H}, {@code --docs N} (100000), {@code --ops N}
  * single operations per variant (20000), {@code --queries N} per query (5000), {@code --batches N}
- * batches of 500 per load variant (200), {@code --repeats N} of the largest reads (5), {@code
+ * batches of 500 per load variant (200), {@code --repeats N} of the largest reads (15: a read of
+ * 100,000 documents varies with the collections it meets, and 5 did not settle its median), {@code
  * --rounds N} (5): each variant runs in N alternating blocks so drift on a shared machine hits
  * both sides alike; {@code --only memory,loads,queries,pages,reads,saves,pipelined} runs only the
  * sections named (the data sets the others read are still loaded, untimed); {@code --layout
@@ -108,7 +109,7 @@ public final class Benchmark {
         new Pages(rekord, server, search, sides, docs, queries).run(targets);
       }
       if (runs("reads")) {
-        new LargeReads(rekord, raw.client(), resp2, server, sides, docs, options.integer("repeats", 5)).run(targets);
+        new LargeReads(rekord, raw.client(), resp2, server, sides, docs, options.integer("repeats", 15)).run(targets);
       }
       if (runs("saves")) {
         saves(side, raw, server, targets);
@@ -216,9 +217,11 @@ public final class Benchmark {
         + "server CPU per batch. \"Round trips\" here are read events: a pipeline is read 16 KB at a time, so they count request bytes.");
     System.out.println();
     System.out.println(SideBySide.header("Rekord", "raw"));
-    SideBySide.Row commands = loadRow(side, raw::saveAllCommands, "pa", batches, server,
-        "`saveAll` vs a hand-written pipeline of HSET+SADD+SADD+ZADD (same documents and index entries)");
-    targets.atLeast("`saveAll` throughput (p50 per batch of 500) ≥ 0.8× a hand-written pipeline of the same writes", commands.throughputRatio(), 0.8);
+    SideBySide.Row same = loadRow(side, raw::saveAllSameLayout, "pd", batches, server,
+        "`saveAll` vs a hand-written pipeline of the same writes (HSET + ZADD ids, lex city, lex country, num age per document)");
+    targets.atLeast("`saveAll` throughput (p50 per batch of 500) ≥ 0.8× a hand-written pipeline of the same writes", same.throughputRatio(), 0.8);
+    loadRow(side, raw::saveAllCommands, "pa", batches, server,
+        "`saveAll` vs a hand-written pipeline of HSET+SADD+SADD+ZADD (a set per tag value: cheaper writes than Rekord's)");
     loadRow(side, raw::saveAllLua, "pb", batches, server, "`saveAll` vs pipelined `EVALSHA` (HSET+SADD+SADD+ZADD per document)");
     SideBySide.Row hset = loadRow(side, raw::hsetAll, "pc", batches, server, "`saveAll` vs pipelined `HSET` (no indexes)");
     targets.atLeast("`saveAll` throughput (p50 per batch of 500) ≥ 0.3× raw pipelined `HSET`", hset.throughputRatio(), 0.3);
@@ -245,8 +248,10 @@ public final class Benchmark {
     System.out.println(SideBySide.header("Rekord", "raw"));
     SideBySide.Row hset = saveRow(side::save, raw::hset, "s", server, "save, 3 indexes vs `HSET` (no indexes)");
     targets.atMost("save, 3 indexes: p50 ≤ 1.3× a raw `HSET` round trip", hset.p50Ratio(), 1.3);
-    SideBySide.Row lua = saveRow(side::save, raw::saveLua, "t", server, "save, 3 indexes vs `EVALSHA` HSET+SADD+SADD+ZADD");
-    targets.atMost("save, 3 indexes: p50 ≤ 1.1× a hand-written `EVALSHA` of the same index writes", lua.p50Ratio(), 1.1);
+    SideBySide.Row same = saveRow(side::save, raw::saveSameLayout, "w", server,
+        "save, 3 indexes vs `EVALSHA` exact of the same index writes (HMGET old tags, ZREM stale, DEL, HSET, ZADD ×4)");
+    targets.atMost("save, 3 indexes: p50 ≤ 1.1× a hand-written `EVALSHA` of the same index writes", same.p50Ratio(), 1.1);
+    saveRow(side::save, raw::saveLua, "t", server, "save, 3 indexes vs `EVALSHA` HSET+SADD+SADD+ZADD (not exact; a set per tag value)");
     saveRow(side::save, raw::saveExact, "u", server,
         "save, 3 indexes vs `EVALSHA` exact (HMGET old tags, SREM stale, DEL, HSET+SADD+SADD+ZADD, SADD all-ids)");
     saveRow(side::save, raw::saveMulti, "v", server, "save, 3 indexes vs `MULTI/EXEC` HSET+SADD+SADD+ZADD");

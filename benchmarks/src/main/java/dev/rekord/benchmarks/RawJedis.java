@@ -17,7 +17,10 @@ import redis.clients.jedis.params.ZRangeParams;
  * at {@code raw:member:<id>} (the same hash fields as Rekord writes), hand-maintained indexes: a set
  * per city and per country, a sorted set of ages. Unlike Rekord, these writes never remove an old
  * document's index entries (no manifest), so updates would leave stale entries behind — except
- * {@link #saveExact}, which does what Rekord's save guarantees, written by hand.
+ * {@link #saveExact}, which does what Rekord's save guarantees, written by hand. {@link
+ * #saveSameLayout} and {@link #saveAllSameLayout} write Rekord's own index entries instead (the
+ * issue's "same index writes"): a {@code value\0id} member per tag in one sorted set per field, the
+ * age as a score, every id in a sorted set.
  */
 final class RawJedis implements AutoCloseable {
   static final String DOC = "raw:member:";
@@ -26,6 +29,11 @@ final class RawJedis implements AutoCloseable {
   static final String AGE = "raw:member:idx:age";
   static final String CITY_AGE = "raw:member:idx:cityage:";
   static final String ALL = "raw:member:idx:all";
+  /** Rekord's own layout, written by hand: {@code value\0id} members of one sorted set per tag field, ages and all ids as sorted sets. */
+  static final String SAME_CITY = "raw:member:same:lex:city";
+  static final String SAME_COUNTRY = "raw:member:same:lex:country";
+  static final String SAME_AGE = "raw:member:same:num:age";
+  static final String SAME_IDS = "raw:member:same:ids";
   static final int BATCH = 500;
 
   /** HSET the document and add it to its three indexes, atomically. */
@@ -55,6 +63,25 @@ final class RawJedis implements AutoCloseable {
       return 1
       """.formatted(CITY, COUNTRY);
 
+  /**
+   * {@link #SAVE_EXACT_LUA} in Rekord's stored layout: the same index writes as Rekord's save (a
+   * {@code value\0id} member per tag, the age as a score, the id in the set of all ids), exact on
+   * updates by reading the old tag values instead of a manifest.
+   */
+  private static final String SAVE_SAME_LUA = """
+      local id = ARGV[1]
+      local old = redis.call('HMGET', KEYS[1], 'city', 'country')
+      if old[1] and old[1] ~= ARGV[3] then redis.call('ZREM', KEYS[2], old[1] .. '\\0' .. id) end
+      if old[2] and old[2] ~= ARGV[4] then redis.call('ZREM', KEYS[3], old[2] .. '\\0' .. id) end
+      redis.call('DEL', KEYS[1])
+      redis.call('HSET', KEYS[1], unpack(ARGV, 5))
+      redis.call('ZADD', KEYS[2], 0, ARGV[3] .. '\\0' .. id)
+      redis.call('ZADD', KEYS[3], 0, ARGV[4] .. '\\0' .. id)
+      redis.call('ZADD', KEYS[4], ARGV[2], id)
+      redis.call('ZADD', KEYS[5], 0, id)
+      return 1
+      """;
+
   /** Walks the age range in order, keeps ids in the city set, stops at the limit. */
   private static final String AND_LUA = """
       local out, offset, limit = {}, 0, tonumber(ARGV[3])
@@ -75,12 +102,14 @@ final class RawJedis implements AutoCloseable {
   private final RedisClient client;
   private final String saveSha;
   private final String saveExactSha;
+  private final String saveSameSha;
   private final String andSha;
 
   RawJedis(String host, int port) {
     this.client = connect(host, port, null);
     this.saveSha = client.scriptLoad(SAVE_LUA);
     this.saveExactSha = client.scriptLoad(SAVE_EXACT_LUA);
+    this.saveSameSha = client.scriptLoad(SAVE_SAME_LUA);
     this.andSha = client.scriptLoad(AND_LUA);
   }
 
@@ -125,6 +154,11 @@ final class RawJedis implements AutoCloseable {
 
   /** {@link #saveLua}'s script with the old values read and their entries removed: exact on updates. */
   void saveExact(Member m) {
+    client.evalsha(saveExactSha, List.of(DOC + m.id(), CITY + m.city(), COUNTRY + m.country(), AGE, ALL), exactArgs(m));
+  }
+
+  /** The exact scripts' arguments: id, age, city, country, then the document's field/value pairs. */
+  private static List<String> exactArgs(Member m) {
     List<String> args = new ArrayList<>(20);
     args.add(m.id());
     args.add(Integer.toString(m.age()));
@@ -134,7 +168,26 @@ final class RawJedis implements AutoCloseable {
       args.add(field);
       args.add(value);
     });
-    client.evalsha(saveExactSha, List.of(DOC + m.id(), CITY + m.city(), COUNTRY + m.country(), AGE, ALL), args);
+    return args;
+  }
+
+  /** {@link #saveExact} in Rekord's layout ({@link #SAVE_SAME_LUA}): the same index writes as Rekord's save. */
+  void saveSameLayout(Member m) {
+    client.evalsha(saveSameSha, List.of(DOC + m.id(), SAME_CITY, SAME_COUNTRY, SAME_AGE, SAME_IDS), exactArgs(m));
+  }
+
+  /**
+   * {@code HSET} and the four {@code ZADD}s of Rekord's layout per document, pipelined: the same
+   * documents and index entries as {@code saveAll} writes (not atomic, not exact on updates).
+   */
+  void saveAllSameLayout(List<Member> members) {
+    pipelined(members, (p, m) -> {
+      p.hset(DOC + m.id(), Dataset.hash(m));
+      p.zadd(SAME_IDS, 0, m.id());
+      p.zadd(SAME_CITY, 0, m.city() + '\0' + m.id());
+      p.zadd(SAME_COUNTRY, 0, m.country() + '\0' + m.id());
+      p.zadd(SAME_AGE, m.age(), m.id());
+    });
   }
 
   /** One {@code HSET} per document, pipelined in batches of {@value #BATCH} (Rekord's batch size): no indexes. */

@@ -15,8 +15,10 @@ import java.util.function.Consumer;
  *
  * <pre>{@code SaveCost <port> <kind> <n>}</pre>
  * kinds: {@code rekord} (save), {@code lua} (the hand-written EVALSHA of HSET+SADD+SADD+ZADD),
- * {@code exact} (the hand-written exact EVALSHA), {@code hset}; per batch of 500: {@code
- * rekord-all} (saveAll), {@code commands-all} (a pipeline of HSET+SADD+SADD+ZADD), {@code hset-all};
+ * {@code exact} (the hand-written exact EVALSHA), {@code same} (the exact EVALSHA in Rekord's layout: the
+ * same index writes), {@code hset}; per batch of 500: {@code rekord-all} (saveAll), {@code
+ * commands-all} (a pipeline of HSET+SADD+SADD+ZADD), {@code same-all} (a pipeline of Rekord's writes),
+ * {@code hset-all};
  * {@code rekord-compact} and {@code rekord-all-compact}: Rekord's with {@link IndexLayout#COMPACT}.
  */
 public final class SaveCost {
@@ -35,9 +37,11 @@ public final class SaveCost {
         case "rekord" -> batch -> batch.forEach(side::save);
         case "lua" -> batch -> batch.forEach(raw::saveLua);
         case "exact" -> batch -> batch.forEach(raw::saveExact);
+        case "same" -> batch -> batch.forEach(raw::saveSameLayout);
         case "hset" -> batch -> batch.forEach(raw::hset);
         case "rekord-all" -> side::saveAll;
         case "commands-all" -> raw::saveAllCommands;
+        case "same-all" -> raw::saveAllSameLayout;
         case "hset-all" -> raw::hsetAll;
         default -> throw new IllegalArgumentException("unknown kind " + kind);
       };
