@@ -93,7 +93,7 @@ if #deleted > 0 then redis.call('DEL', unpack(deleted)) end
 for _, i in ipairs(order) do
   local at = firstArg[i]
   if ARGV[at + 5] ~= MANIFEST_IN_NOWHERE then
-    writeDocument(documents[i], at + 8, at + 7 + tonumber(ARGV[at + 7]), ARGV[at + 4])
+    writeDocument(documents[i], at + 8, at + 7 + ARGV[at + 7] + 0, ARGV[at + 4])
   end
 end
 if COMPACT_LAYOUT then
@@ -114,8 +114,8 @@ end
 local adds = {}
 for _, i in ipairs(order) do
   local at = firstArg[i]
-  local n = tonumber(ARGV[at + 7])
-  local e = tonumber(ARGV[at + 8 + n])
+  local n = ARGV[at + 7] + 0
+  local e = ARGV[at + 8 + n] + 0
   collectEntries(adds, ARGV[at], documents[i], firstKey[i] + 2, at + 9 + n, e)
 end
 writeCollected(adds)
@@ -131,6 +131,6 @@ for _, i in ipairs(order) do
   local inDocument = ARGV[at + 5] == MANIFEST_IN_DOCUMENT
   storeManifest(documents[i], KEYS[firstKey[i] + 1], manifest, inDocument, inDocument and manifest,
     not oldInDocument[i] and old[i])
-  if FEED_ON then reportWrite(at, documents[i], before[i], old[i], at + 8, at + 7 + tonumber(ARGV[at + 7])) end
+  if FEED_ON then reportWrite(at, documents[i], before[i], old[i], at + 8, at + 7 + ARGV[at + 7] + 0) end
 end
 return refused

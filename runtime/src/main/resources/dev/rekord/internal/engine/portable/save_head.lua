@@ -29,7 +29,9 @@
 -- event, CHANGE_CREATED or CHANGE_UPDATED with the fields that changed and its new version; a
 -- document found expired (gone, its old manifest still there) is reported CHANGE_EXPIRED first.
 -- Scores travel as strings: Redis formats a Lua number argument with printf.
-local base, form, count = ARGV[1], ARGV[2], tonumber(ARGV[3])
+-- Counts and sizes are read with `+ 0`, not tonumber: tonumber converts the text twice (about 1,700
+-- server instructions a call against 950; a save reads five, a document of a saveAll four).
+local base, form, count = ARGV[1], ARGV[2], ARGV[3] + 0
 local allOrNothing = count < 0
 if allOrNothing then count = -count end
 if form ~= FORM_HASH and form ~= FORM_JSON then
@@ -77,7 +79,7 @@ local function checkDocuments(firstKey, firstArg)
   local seen = firstKey and {}
   local k, a = 2, 4
   for i = 1, count do
-    local condition, place, n = ARGV[a + 1], ARGV[a + 5], tonumber(ARGV[a + 7])
+    local condition, place, n = ARGV[a + 1], ARGV[a + 5], ARGV[a + 7] + 0
     if condition ~= CONDITION_ALWAYS and condition ~= CONDITION_ABSENT and condition ~= CONDITION_PRESENT
         and condition ~= CONDITION_UNCHANGED then
       return 'ERR unknown write condition ' .. tostring(condition)
@@ -92,7 +94,7 @@ local function checkDocuments(firstKey, firstArg)
       seen[ARGV[a]] = true
       firstKey[i], firstArg[i] = k, a
     end
-    local e = tonumber(ARGV[a + 8 + n])
+    local e = ARGV[a + 8 + n] + 0
     local err
     err, a = checkEntries(a + 9 + n, e)
     if err then return err end

@@ -10,7 +10,7 @@ local err, fenceRefused = checkDocuments(nil, nil)
 if err then return redis.error_reply(err) end
 if fenceRefused then return { 1, REFUSED_FENCE } end
 
-local id, ttl, manifest, n = ARGV[4], ARGV[8], ARGV[10], tonumber(ARGV[11])
+local id, ttl, manifest, n = ARGV[4], ARGV[8], ARGV[10], ARGV[11] + 0
 local inDocument = ARGV[9] == MANIFEST_IN_DOCUMENT
 local doc, manifestKey = KEYS[2], KEYS[3]
 local refused = refusal(4, doc)
@@ -36,7 +36,7 @@ if COMPACT_LAYOUT then csAdd(KEYS[1], false, '0', id) else redis.call('ZADD', KE
 -- that migrates refuses a write to a key it no longer holds), in the compact layout before (a
 -- compact set holds a member once, and the new entry may be the old one with another score)
 if COMPACT_LAYOUT then removeEntries(stale) end
-writeEntries(id, doc, 4, 13 + n, tonumber(ARGV[12 + n]))
+writeEntries(id, doc, 4, 13 + n, ARGV[12 + n] + 0)
 if not COMPACT_LAYOUT then removeEntries(stale) end
 storeManifest(doc, manifestKey, manifest, inDocument, inDocument and manifest, not oldInDocument and old)
 return {}
