@@ -32,9 +32,12 @@ public record BatchRead<ID, T>(
    * as suppressed exceptions).
    */
   public List<T> valuesOrThrow() {
-    if (failures.isEmpty()) {
-      return values();
-    }
+    throwFirst(failures);
+    return values();
+  }
+
+  /** Throws the first of {@code failures}, its siblings attached as suppressed, when there is one. */
+  static void throwFirst(Map<?, DeserializationException> failures) {
     DeserializationException first = null;
     for (DeserializationException failure : failures.values()) {
       if (first == null) {
@@ -43,6 +46,8 @@ public record BatchRead<ID, T>(
         first.addSuppressed(failure);
       }
     }
-    throw first;
+    if (first != null) {
+      throw first;
+    }
   }
 }

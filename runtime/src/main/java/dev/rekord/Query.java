@@ -127,7 +127,7 @@ public final class Query<T, ID> {
    *     decoded (see {@link #read()})
    */
   public List<T> list() {
-    return measured("list", () -> readNow().valuesOrThrow());
+    return measured("list", this::listNow);
   }
 
   /**
@@ -145,13 +145,18 @@ public final class Query<T, ID> {
     return repository.readPages(each -> engine.pages(condition, sort, offset, limit, each));
   }
 
+  private List<T> listNow() {
+    QueryEngine<T> engine = engine();
+    return repository.listPages(each -> engine.pages(condition, sort, offset, limit, each));
+  }
+
   /**
    * The first match in order, if any.
    *
    * @throws dev.rekord.exception.DeserializationException when it cannot be decoded
    */
   public Optional<T> first() {
-    return measured("first", () -> limit(1).readNow().valuesOrThrow().stream().findFirst());
+    return measured("first", () -> limit(1).listNow().stream().findFirst());
   }
 
   /** The ids of the matches in order, within the page; no document is loaded. */

@@ -489,4 +489,9 @@ public class RekordRepository<T, ID> {
   final BatchRead<ID, T> readPages(Consumer<Consumer<List<QueryEngine.Row>>> pages) {
     return reads.readPages(pages);
   }
+
+  /** {@link #readPages}' records alone, in order; the first document that cannot be decoded throws. */
+  final List<T> listPages(Consumer<Consumer<List<QueryEngine.Row>>> pages) {
+    return reads.listPages(pages);
+  }
 }

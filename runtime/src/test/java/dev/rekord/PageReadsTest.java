@@ -196,6 +196,39 @@ class PageReadsTest {
     assertThrowsDeserialization(() -> members.findAll().limit(10).list());
   }
 
+  /**
+   * {@code list()} collects records without a map by id: it must still return {@code read()}'s
+   * records in query order across buckets and batches, and throw the first undecodable document in
+   * that order with the others suppressed.
+   */
+  @Test
+  void aListIsTheReadsRecordsInQueryOrderAndThrowsItsFirstBadDocument() {
+    RekordRepository<Member, String> members = members(4, Storage.HASH);
+    List<Member> data = data(6_000, 11); // more than one read batch (DocumentReads.READ_BATCH)
+    members.saveAll(data);
+    Supplier<Query<Member, String>> query = () -> members.find(Member_.age.gte(0)).sortBy(Member_.age.desc());
+    List<Member> listed = query.get().list();
+    assertEquals(query.get().read().values(), listed);
+    assertEquals(data.size(), listed.size());
+
+    List<Member> sorted = query.get().limit(40).list();
+    UnifiedJedis jedis = jedis(members);
+    for (Member bad : List.of(sorted.get(31), sorted.get(7))) { // behind Rekord's back; index entries stay
+      jedis.del(members.keyOf(bad.id()));
+      jedis.set(members.keyOf(bad.id()), "not a hash");
+    }
+    DeserializationException thrown = null;
+    try {
+      query.get().limit(40).list();
+    } catch (DeserializationException e) {
+      thrown = e;
+    }
+    assertTrue(thrown != null && thrown.getMessage().contains(members.keyOf(sorted.get(7).id())),
+        String.valueOf(thrown));
+    assertEquals(1, thrown.getSuppressed().length);
+    assertTrue(thrown.getSuppressed()[0].getMessage().contains(members.keyOf(sorted.get(31).id())));
+  }
+
   private static void assertThrowsDeserialization(Runnable run) {
     try {
       run.run();
