@@ -234,7 +234,7 @@ final class DocumentReads<T, ID> {
       int to = Math.min(from + READ_BATCH, ids.size());
       List<String> keys = new ArrayList<>(to - from);
       List<Reply<?>> replies = new ArrayList<>(to - from);
-      List<String> unread = new ArrayList<>();
+      List<String> unread = new ArrayList<>(to - from);
       for (int i = from; i < to; i++) {
         keys.add(engine.documentKey(stored.get(i)));
         if (documents == null || documents.get(i) == null) {

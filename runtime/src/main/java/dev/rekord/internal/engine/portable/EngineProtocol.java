@@ -54,9 +54,16 @@ final class EngineProtocol {
      */
     UNCHANGED;
 
-    /** The condition of the engine seam's {@link WriteCondition}. */
+    /**
+     * The condition of the engine seam's {@link WriteCondition}: a switch, so a new one does not
+     * compile until it is mapped (and a save does not look its name up).
+     */
     static Condition of(WriteCondition condition) {
-      return valueOf(condition.name());
+      return switch (condition) {
+        case ALWAYS -> ALWAYS;
+        case ABSENT -> ABSENT;
+        case PRESENT -> PRESENT;
+      };
     }
   }
 
