@@ -25,8 +25,8 @@ local function reportWrite(at, doc, before, old, from, to)
   appendChange(base, id, before and CHANGE_UPDATED or CHANGE_CREATED, changedFields(form, before, from, to), version)
 end
 
-local firstKey, firstArg = {}, {} -- where document i's keys and arguments start
-local err, fenceRefused = checkDocuments(firstKey, firstArg)
+local firstKey, firstArg, sizes = {}, {}, {} -- where document i's keys and arguments start, its n
+local err, fenceRefused = checkDocuments(firstKey, firstArg, sizes)
 if err then return redis.error_reply(err) end
 if fenceRefused then return { 1, REFUSED_FENCE } end
 
@@ -44,10 +44,18 @@ end
 if #order == 0 or (allOrNothing and #refused > 0) then return refused end
 
 -- The old manifests, read before anything is written: from the documents' hashes, then (one MGET)
--- from the manifest keys of the others (firstKey[i], firstArg[i]: where document i starts).
+-- from the manifest keys of the others (firstKey[i], firstArg[i]: where document i starts). Two
+-- EXISTS of many keys say first when there are none (a load of new documents), which a read per
+-- document (pcall: a key of another type has none) cost about 3,500 server instructions more.
 local old, oldInDocument = {}, {}
 local missing, missingAt = {}, {}
-for _, i in ipairs(order) do
+local anyOld = true
+if #order > 1 then
+  local docs, manifestKeys = {}, {}
+  for j, i in ipairs(order) do docs[j], manifestKeys[j] = KEYS[firstKey[i]], KEYS[firstKey[i] + 1] end
+  anyOld = redis.call('EXISTS', unpack(docs)) > 0 or redis.call('EXISTS', unpack(manifestKeys)) > 0
+end
+for _, i in ipairs(anyOld and order or {}) do
   local manifest = false
   if form == FORM_HASH then
     manifest = redis.pcall('HGET', KEYS[firstKey[i]], MANIFEST_FIELD)
@@ -93,7 +101,7 @@ if #deleted > 0 then redis.call('DEL', unpack(deleted)) end
 for _, i in ipairs(order) do
   local at = firstArg[i]
   if ARGV[at + 5] ~= MANIFEST_IN_NOWHERE then
-    writeDocument(documents[i], at + 8, at + 7 + ARGV[at + 7] + 0, ARGV[at + 4])
+    writeDocument(documents[i], at + 8, at + 7 + sizes[i], ARGV[at + 4])
   end
 end
 if COMPACT_LAYOUT then
@@ -114,7 +122,7 @@ end
 local adds = {}
 for _, i in ipairs(order) do
   local at = firstArg[i]
-  local n = ARGV[at + 7] + 0
+  local n = sizes[i]
   local e = ARGV[at + 8 + n] + 0
   collectEntries(adds, ARGV[at], documents[i], firstKey[i] + 2, at + 9 + n, e)
 end
@@ -131,6 +139,6 @@ for _, i in ipairs(order) do
   local inDocument = ARGV[at + 5] == MANIFEST_IN_DOCUMENT
   storeManifest(documents[i], KEYS[firstKey[i] + 1], manifest, inDocument, inDocument and manifest,
     not oldInDocument[i] and old[i])
-  if FEED_ON then reportWrite(at, documents[i], before[i], old[i], at + 8, at + 7 + ARGV[at + 7] + 0) end
+  if FEED_ON then reportWrite(at, documents[i], before[i], old[i], at + 8, at + 7 + sizes[i]) end
 end
 return refused

@@ -70,12 +70,12 @@ end
 
 -- Checks the arguments of every document before anything is written (a script that fails half-way
 -- keeps its writes), noting in firstKey and firstArg (when given) where each document's keys and
--- arguments start. Returns an error text, or nil and whether a fenced save is refused. A fenced
+-- arguments start, and in sizes its number of document arguments (n). Returns an error text, or nil and whether a fenced save is refused. A fenced
 -- save (one document) ends with its fencing token (before the feed's two arguments), its keys with
 -- the document's lock and the bucket's fencing counter: refused (REFUSED_FENCE) once a newer token
 -- has been issued, that is, while the lock is held under another token or, when it is not held,
 -- once the counter (per bucket, so erring on the side of refusal) has passed the token.
-local function checkDocuments(firstKey, firstArg)
+local function checkDocuments(firstKey, firstArg, sizes)
   local seen = firstKey and {}
   local k, a = 2, 4
   for i = 1, count do
@@ -92,7 +92,7 @@ local function checkDocuments(firstKey, firstArg)
         return 'ERR the document ' .. ARGV[a] .. ' is saved twice in one call'
       end
       seen[ARGV[a]] = true
-      firstKey[i], firstArg[i] = k, a
+      firstKey[i], firstArg[i], sizes[i] = k, a, n
     end
     local e = ARGV[a + 8 + n] + 0
     local err

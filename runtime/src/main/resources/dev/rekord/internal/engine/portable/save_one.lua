@@ -6,7 +6,7 @@
 if count ~= 1 or ARGV[9] == MANIFEST_IN_NOWHERE or ARGV[#ARGV - 1] ~= '0' or ARGV[#ARGV] ~= '' then
   return redis.error_reply('ERR save_one saves one document of a model without a change feed')
 end
-local err, fenceRefused = checkDocuments(nil, nil)
+local err, fenceRefused = checkDocuments(nil, nil, nil)
 if err then return redis.error_reply(err) end
 if fenceRefused then return { 1, REFUSED_FENCE } end
 
