@@ -2,6 +2,7 @@ package dev.rekord.benchmarks;
 
 import dev.rekord.connection.LuaScript;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 
 /**
  * Prints the source of one of the portable engine's joined scripts as the server runs it, for
@@ -17,10 +18,10 @@ public final class ScriptSource {
 
   public static void main(String[] args) throws ReflectiveOperationException {
     Class<?> scripts = Class.forName("dev.rekord.internal.engine.portable.EngineScripts");
-    Field layout = scripts.getDeclaredField(args.length > 1 && args[1].equals("compact") ? "COMPACT" : "STANDARD");
+    Method layout = scripts.getDeclaredMethod(args.length > 1 && args[1].equals("compact") ? "compact" : "standard");
     layout.setAccessible(true);
     Field script = scripts.getDeclaredField(args[0]);
     script.setAccessible(true);
-    System.out.print(((LuaScript) script.get(layout.get(null))).source());
+    System.out.print(((LuaScript) script.get(layout.invoke(null))).source());
   }
 }

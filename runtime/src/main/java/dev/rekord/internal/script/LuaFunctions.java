@@ -55,9 +55,9 @@ public final class LuaFunctions {
     return out.toString();
   }
 
-  /** Whether the code of {@code script} (not its whole-line comments) names {@code name}, as a word. */
-  public static boolean names(String script, String name) {
-    return words(script).contains(name);
+  /** The words the code of {@code script} (not its whole-line comments) names. */
+  public static Set<String> names(String script) {
+    return words(script);
   }
 
   /** The words of {@code text}'s code: its whole-line comments only mention names. */

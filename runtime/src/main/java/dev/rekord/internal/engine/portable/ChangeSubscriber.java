@@ -74,7 +74,7 @@ final class ChangeSubscriber<ID> implements ChangeSubscription, Runnable {
     while (!stopping) {
       boolean progressed = false;
       try {
-        List<Object> replies = connection.evalAll(EngineScripts.STANDARD.readChanges, reads);
+        List<Object> replies = connection.evalAll(EngineScripts.standard().readChanges, reads);
         for (int b = 0; b < streams.size() && !stopping; b++) {
           progressed |= deliver(b, (List<?>) replies.get(b));
         }

@@ -62,7 +62,7 @@ final class DirectReads {
     }
     boolean whole = limit != PortableQueries.NO_LIMIT && limit <= most;
     long count = whole ? limit : most == ANY ? -1 : most + 1; // LIMIT's count -1: all
-    Reply<List<Object>> reply = batch.readTransaction(EngineScripts.STANDARD.query.name(),
+    Reply<List<Object>> reply = batch.readTransaction(EngineScripts.standard().query.name(),
         List.of(Commands.zcard(range.expiring()), zrange(range, offset, count, false)));
     batch.execute();
     List<Object> replies = succeeded(reply.get());
@@ -109,7 +109,7 @@ final class DirectReads {
     if (batch == null) {
       return null;
     }
-    Reply<List<Object>> reply = batch.readTransaction(EngineScripts.STANDARD.query.name(), List.of(
+    Reply<List<Object>> reply = batch.readTransaction(EngineScripts.standard().query.name(), List.of(
         Commands.zcard(range.expiring()), counting(range), zrange(range, offset, FIRST_IDS, false)));
     batch.execute();
     List<Object> replies = succeeded(reply.get());
@@ -212,7 +212,7 @@ final class DirectReads {
     List<Object> replies;
     TransactionBatch transactions = ranges.size() == 1 && !ranges.get(0).compact() ? transactions() : null;
     if (transactions != null) {
-      Reply<List<Object>> reply = transactions.readTransaction(EngineScripts.STANDARD.query.name(),
+      Reply<List<Object>> reply = transactions.readTransaction(EngineScripts.standard().query.name(),
           List.of(counting(ranges.get(0)), Commands.zcard(ranges.get(0).expiring())));
       transactions.execute();
       replies = succeeded(reply.get());
@@ -253,7 +253,7 @@ final class DirectReads {
     List<String> args = new ArrayList<>(1 + command.args().size());
     args.add(command.name());
     args.addAll(command.args());
-    Reply<Object> reply = batch.eval(EngineScripts.COMPACT.compactRead,
+    Reply<Object> reply = batch.eval(EngineScripts.compact().compactRead,
         List.of(range.key(), CompactSets.directory(range.key())), args);
     return () -> (T) reply.get();
   }

@@ -3,6 +3,8 @@ package dev.rekord.internal.engine.portable;
 import dev.rekord.connection.LuaScript;
 import dev.rekord.internal.script.LuaFunctions;
 import dev.rekord.internal.script.ScriptResources;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -23,22 +25,37 @@ final class EngineScripts {
   /** The word the scripts test for {@code compact_set.lua}'s functions, {@code true} where joined. */
   private static final Pattern COMPACT_SETS = Pattern.compile("\\bCOMPACT_SETS\\b");
 
+  /** The scripts of a model's index layout, each layout's joined when a model first uses it. */
+  static EngineScripts of(KeyLayout layout) {
+    return layout.compact() ? compact() : standard();
+  }
+
   /** The scripts of the standard layout: every index key a plain sorted set (or GEO set). */
-  static final EngineScripts STANDARD = new EngineScripts(false);
+  static EngineScripts standard() {
+    return Standard.SCRIPTS;
+  }
 
   /**
    * The scripts of the compact layout ({@code docs/internals.md}, "The compact index layout"): each
    * bucket's set of all ids, its lexicographic ({@code #lex:}) and numeric ({@code #num:}) indexes
-   * kept as compact sets ({@code compact_set.lua}), every other key as in {@link #STANDARD}.
+   * kept as compact sets ({@code compact_set.lua}), every other key as in {@link #standard()}.
    */
-  static final EngineScripts COMPACT = new EngineScripts(true);
+  static EngineScripts compact() {
+    return Compact.SCRIPTS;
+  }
 
-  /** The scripts of a model's index layout. */
-  static EngineScripts of(KeyLayout layout) {
-    return layout.compact() ? COMPACT : STANDARD;
+  // Holders: joining a layout's scripts takes a fresh JVM about a fifth of a second, which an
+  // application whose models all keep one layout should not pay twice.
+  private static final class Standard {
+    static final EngineScripts SCRIPTS = new EngineScripts(false);
+  }
+
+  private static final class Compact {
+    static final EngineScripts SCRIPTS = new EngineScripts(true);
   }
 
   private final boolean compact;
+  private final Map<String, String> parts = new HashMap<>();
 
   /**
    * Replaces documents and their index entries, or deletes them with theirs, and reports to the
@@ -180,7 +197,8 @@ final class EngineScripts {
     return new LuaScript(script.name(), source.toString(), script.writes());
   }
 
-  private static String read(String name) {
-    return ScriptResources.read(EngineScripts.class, name + ".lua");
+  /** The part {@code name}, read once per layout: most scripts join the same few parts. */
+  private String read(String name) {
+    return parts.computeIfAbsent(name, part -> ScriptResources.read(EngineScripts.class, part + ".lua"));
   }
 }

@@ -168,9 +168,9 @@ final class RankedPages {
         windows.add(new MemberWindow(range, window, low, high, limit));
       } else if (samples.crowded()) {
         windows.add(new CutWindow(range.compact()
-            ? window.eval(EngineScripts.COMPACT.rankedWindow, List.of(range.key(), CompactSets.directory(range.key())),
+            ? window.eval(EngineScripts.compact().rankedWindow, List.of(range.key(), CompactSets.directory(range.key())),
                 ScriptCalls.rankedWindow(range, low, high, limit).args())
-            : window.eval(EngineScripts.STANDARD.rankedWindow, List.of(range.key()),
+            : window.eval(EngineScripts.standard().rankedWindow, List.of(range.key()),
                 ScriptCalls.rankedWindow(range, low, high, limit).args())));
       } else {
         windows.add(new ScoreWindow(range, window, low, high, limit));

@@ -132,7 +132,7 @@ class EngineProtocolTest {
             file + ".lua spells '" + constant.code() + "' instead of naming the constant " + constant.name());
       }
     }
-    for (EngineScripts scripts : List.of(EngineScripts.STANDARD, EngineScripts.COMPACT)) {
+    for (EngineScripts scripts : List.of(EngineScripts.standard(), EngineScripts.compact())) {
       for (LuaScript script : List.of(scripts.save, scripts.saveOne, scripts.reindex, scripts.dropIfGone,
           scripts.delete, scripts.query, scripts.expire, scripts.nodeQuery, scripts.index, scripts.read,
           scripts.readChanges, scripts.rankedWindow)) {
@@ -144,18 +144,18 @@ class EngineProtocolTest {
             script.name() + " names COMPACT_LAYOUT or COMPACT_SETS");
       }
     }
-    assertTrue(EngineScripts.STANDARD.save.source().contains("local ENTRY_ARITY = {"));
-    assertTrue(EngineScripts.STANDARD.save.source().contains("if form ~= 'hash' and form ~= 'json' then"));
-    assertFalse(EngineScripts.STANDARD.delete.source().contains("ENTRY_ARITY"));
-    assertFalse(EngineScripts.STANDARD.read.source().contains("MANIFEST_FAMILY"));
-    assertTrue(EngineScripts.STANDARD.query.source().contains("MANIFEST_FAMILY"));
+    assertTrue(EngineScripts.standard().save.source().contains("local ENTRY_ARITY = {"));
+    assertTrue(EngineScripts.standard().save.source().contains("if form ~= 'hash' and form ~= 'json' then"));
+    assertFalse(EngineScripts.standard().delete.source().contains("ENTRY_ARITY"));
+    assertFalse(EngineScripts.standard().read.source().contains("MANIFEST_FAMILY"));
+    assertTrue(EngineScripts.standard().query.source().contains("MANIFEST_FAMILY"));
   }
 
   /** A script defines only the shared functions it calls: each is a closure built on every call. */
   @Test
   void theOneDocumentSaveBuildsOnlyTheFunctionsOneSaveCalls() {
-    String one = EngineScripts.STANDARD.saveOne.source();
-    String all = EngineScripts.STANDARD.save.source();
+    String one = EngineScripts.standard().saveOne.source();
+    String all = EngineScripts.standard().save.source();
     for (String unused : List.of("collectEntries", "writeCollected", "unindex", "appendChange", "documentBefore",
         "reportWrite", "readManifest")) {
       assertFalse(one.contains("local function " + unused + "("), unused);
@@ -256,8 +256,8 @@ class EngineProtocolTest {
     assertEquals(List.of("id", "m1", "#", "lcity:4:a\1\1bNage:Gloc:"), ScriptCalls.documentFields(first));
     assertEquals("{doc:2}:m1", ScriptCalls.documentKey(first));
 
-    assertEquals("save", EngineScripts.STANDARD.index.name());
-    assertTrue(EngineScripts.STANDARD.index.source().lines().noneMatch(line -> line.isBlank() || line.strip().startsWith("--")
+    assertEquals("save", EngineScripts.standard().index.name());
+    assertTrue(EngineScripts.standard().index.source().lines().noneMatch(line -> line.isBlank() || line.strip().startsWith("--")
         || !line.equals(line.strip())), "sent by its source, hashed twice on every call: no comment lines, no indentation");
   }
 
