@@ -183,10 +183,7 @@ final class RawJedis implements AutoCloseable {
   void saveAllSameLayout(List<Member> members) {
     pipelined(members, (p, m) -> {
       p.hset(DOC + m.id(), Dataset.hash(m));
-      p.zadd(SAME_IDS, 0, m.id());
-      p.zadd(SAME_CITY, 0, m.city() + '\0' + m.id());
-      p.zadd(SAME_COUNTRY, 0, m.country() + '\0' + m.id());
-      p.zadd(SAME_AGE, m.age(), m.id());
+      addSameEntries(p, m);
     });
   }
 
@@ -197,12 +194,15 @@ final class RawJedis implements AutoCloseable {
    * million entries costs the server more than one into a set of a few thousand).
    */
   void indexSameLayout(List<Member> members) {
-    pipelined(members, (p, m) -> {
-      p.zadd(SAME_IDS, 0, m.id());
-      p.zadd(SAME_CITY, 0, m.city() + '\0' + m.id());
-      p.zadd(SAME_COUNTRY, 0, m.country() + '\0' + m.id());
-      p.zadd(SAME_AGE, m.age(), m.id());
-    });
+    pipelined(members, RawJedis::addSameEntries);
+  }
+
+  /** The four entries of {@code m} in Rekord's own layout ({@link #SAME_IDS} …), added to {@code p}. */
+  private static void addSameEntries(AbstractPipeline p, Member m) {
+    p.zadd(SAME_IDS, 0, m.id());
+    p.zadd(SAME_CITY, 0, m.city() + '\0' + m.id());
+    p.zadd(SAME_COUNTRY, 0, m.country() + '\0' + m.id());
+    p.zadd(SAME_AGE, m.age(), m.id());
   }
 
   /** One {@code HSET} per document, pipelined in batches of {@value #BATCH} (Rekord's batch size): no indexes. */

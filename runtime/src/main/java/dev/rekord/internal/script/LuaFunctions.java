@@ -32,7 +32,7 @@ public final class LuaFunctions {
     Set<String> reached = new HashSet<>();
     for (Part part : parts) {
       if (part.function == null) {
-        reached.addAll(words(part.text));
+        reached.addAll(names(part.text));
       }
     }
     boolean grew = true;
@@ -41,7 +41,7 @@ public final class LuaFunctions {
       for (Part part : parts) {
         if (part.function != null && !part.kept && reached.contains(part.function)) {
           part.kept = true;
-          reached.addAll(words(part.text));
+          reached.addAll(names(part.text));
           grew = true;
         }
       }
@@ -55,13 +55,8 @@ public final class LuaFunctions {
     return out.toString();
   }
 
-  /** The words the code of {@code script} (not its whole-line comments) names. */
-  public static Set<String> names(String script) {
-    return words(script);
-  }
-
   /** The words of {@code text}'s code: its whole-line comments only mention names. */
-  private static Set<String> words(String text) {
+  public static Set<String> names(String text) {
     Set<String> words = new HashSet<>();
     Matcher word = WORD.matcher(COMMENT_LINE.matcher(text).replaceAll(""));
     while (word.find()) {

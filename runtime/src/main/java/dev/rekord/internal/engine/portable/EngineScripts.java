@@ -150,6 +150,7 @@ final class EngineScripts {
             + "local function bucketQuery(KEYS, ARGV)\n" + query.source() + "\nend\n"
             + joined("query_common", "query_node"),
         false);
+    parts.clear(); // needed only while joining; the scripts hold what they use
   }
 
   private LuaScript load(String name, boolean writes, String... parts) {
@@ -197,7 +198,7 @@ final class EngineScripts {
     return new LuaScript(script.name(), source.toString(), script.writes());
   }
 
-  /** The part {@code name}, read once per layout: most scripts join the same few parts. */
+  /** The part {@code name}, read once while a layout's scripts are joined: most join the same few parts. */
   private String read(String name) {
     return parts.computeIfAbsent(name, part -> ScriptResources.read(EngineScripts.class, part + ".lua"));
   }
