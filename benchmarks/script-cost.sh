@@ -12,7 +12,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MANY=""
+PLAIN=""
 if [[ "${1:-}" == --many ]]; then MANY=--many; shift; fi
+if [[ "${1:-}" == --plain ]]; then PLAIN=--plain; shift; fi
 N=1000
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then N="$1"; shift; fi
 [[ $# -gt 0 ]] || { sed -n 2,12p "$0"; exit 2; }
@@ -26,9 +28,9 @@ until redis-cli -p "$port" ping >/dev/null 2>&1; do sleep 0.3; done
 part=0
 for script in "$@"; do
   sha=$(redis-cli -p "$port" -x script load < "$script")
-  python3 benchmarks/script_cost_calls.py "$sha" "w$part-" 300 $MANY | redis-cli -p "$port" --pipe >/dev/null
+  python3 benchmarks/script_cost_calls.py "$sha" "w$part-" 300 $MANY $PLAIN | redis-cli -p "$port" --pipe >/dev/null
   callgrind_control -z "$server" >/dev/null 2>&1
-  python3 benchmarks/script_cost_calls.py "$sha" "m$part-" "$N" $MANY | redis-cli -p "$port" --pipe > "$WORK/pipe.txt"
+  python3 benchmarks/script_cost_calls.py "$sha" "m$part-" "$N" $MANY $PLAIN | redis-cli -p "$port" --pipe > "$WORK/pipe.txt"
   callgrind_control -d "$server" >/dev/null 2>&1
   part=$((part + 1))
   total=$(grep -h "^totals:\|^summary:" "$WORK/cg.$server.$part" | head -1 | awk '{print $2}')

@@ -9,6 +9,7 @@ import sys
 
 sha, prefix, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 per = 100 if "--many" in sys.argv[4:] else 1
+plain = "--plain" in sys.argv[4:]
 out = sys.stdout.buffer
 
 
@@ -33,7 +34,11 @@ for call in range(n // per):
         fields = ["id", id, "city", city, "country", country, "age", age, "name", f"Member Name {i}",
                   "email", f"member{i}@example.com", "joinDate", "2006-01-21", "points", str(39753 + i),
                   "#", manifest]
+        if plain:  # save_plain.lua's arguments (ScriptCalls.plainSave)
+            argv = ["{bench-member}#", id, str(len(fields))] + fields + ["value", city, "value", country, "score", age]
+            break
         argv += [id, "always", "", "", "0", "document", manifest, str(len(fields))] + fields
         argv += ["3", "value", city, "value", country, "score", age]
-    argv += ["0", ""]  # no change feed
+    if not plain:
+        argv += ["0", ""]  # no change feed
     out.write(command(["EVALSHA", sha, str(len(keys))] + keys + argv))

@@ -71,6 +71,16 @@ final class EngineScripts {
   final LuaScript saveOne;
 
   /**
+   * The plain save of one hash document in the standard layout (no condition, version, expiry,
+   * fence or change feed; its manifest in its hash): {@code save_plain.lua}, with {@link
+   * ScriptCalls#plainSave}'s fewer arguments and fewer functions than {@link #saveOne}; the
+   * functions that remove stale entries ({@code save_plain_stale.lua}) are built only by a save
+   * that has some. {@code null} in the compact layout, whose entries only {@link #saveOne} writes.
+   * Named {@code save} (metrics, errors).
+   */
+  final LuaScript savePlain;
+
+  /**
    * The index half of {@link IndexWriter#saveAll}'s plain hash saves on a standalone server, run
    * in a transaction before the documents' {@code HSET}s: {@code index.lua}. It travels by its
    * source ({@code EVAL}), so it holds only what it uses. Named {@code save} (metrics, errors): it is
@@ -134,6 +144,10 @@ final class EngineScripts {
     this.compact = compact;
     save = load("save", true, "manifest", "entries", "changes", "digest", "version", "hash_write", "save_head", "save");
     saveOne = load("save", true, "manifest", "entries", "digest", "version", "hash_write", "save_head", "save_one");
+    savePlain = compact ? null : new LuaScript("save",
+        "local function staleOf(base, id, old, manifest)\n" + joined("manifest", "entries", "save_plain_stale")
+            + "\nend\n" + joined("entries", "hash_write", "save_plain"),
+        true);
     index = withoutComments(load("save", true, "manifest", "entries", "index"));
     read = load("read", false, "digest", "read");
     reindex = load("reindex", true, "compact_set", "manifest", "entries", "changes", "reindex");

@@ -139,6 +139,11 @@ public final class IndexWriter {
    * @return why the document was not written, if it was not
    */
   public Optional<Refusal> save(ScriptCall call) {
+    if (scripts.savePlain != null && feed.equals(Feed.NONE) && ScriptCalls.plain(call)) {
+      ScriptCall plain = ScriptCalls.plainSave(call);
+      connection.eval(scripts.savePlain, plain.keys(), plain.args());
+      return Optional.empty(); // nothing to refuse
+    }
     LuaScript script = feed.equals(Feed.NONE) && ScriptCalls.savesOne(call) ? scripts.saveOne : scripts.save;
     List<?> refused = (List<?>) eval(script, call);
     return refused.isEmpty() ? Optional.empty() : Optional.of(refusal(refused, 0, List.of(0)));

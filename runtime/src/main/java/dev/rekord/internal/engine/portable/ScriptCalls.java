@@ -266,6 +266,30 @@ final class ScriptCalls {
   }
 
   /**
+   * Whether a one-document {@link #save} call is a plain save that {@code save_plain.lua} can run
+   * ({@link #plainSave}): {@link #indexable}, its manifest kept in its hash.
+   */
+  static boolean plain(ScriptCall save) {
+    return indexable(save) && ManifestIn.DOCUMENT.code().equals(save.args().get(SAVE_HEADER + SAVE_MANIFEST - 1));
+  }
+
+  /**
+   * {@code save_plain.lua} of a {@link #plain} call: the same keys; of its arguments only the index
+   * base, the id, the document's field/value pairs (the manifest the last) with their number first,
+   * and the entries' ops and values — each argument costs the server about a thousand instructions.
+   */
+  static ScriptCall plainSave(ScriptCall save) {
+    List<String> args = save.args();
+    int n = Integer.parseInt(args.get(SAVE_DOCUMENT_ARGS));
+    List<String> plain = new ArrayList<>(args.size() - SAVE_DOCUMENT_ARGS + 2);
+    plain.add(args.get(0));
+    plain.add(args.get(SAVE_HEADER));
+    plain.addAll(args.subList(SAVE_DOCUMENT_ARGS, SAVE_DOCUMENT_ARGS + 1 + n));
+    plain.addAll(args.subList(SAVE_DOCUMENT_ARGS + 2 + n, args.size()));
+    return new ScriptCall(save.keys(), plain);
+  }
+
+  /**
    * {@code index.lua} for the documents of {@code saves} ({@link #indexable} one-document calls of
    * {@link #save}, of {@code bucket}, of distinct ids): the bucket's prefixes, their new manifests
    * as one argument and their ids, for the transaction that then adds their entries ({@link

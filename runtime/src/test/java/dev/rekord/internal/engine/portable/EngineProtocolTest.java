@@ -108,7 +108,7 @@ class EngineProtocolTest {
 
   /** The Lua files behind {@link EngineScripts}, as written (constants named, not spelled). */
   private static final List<String> SCRIPT_FILES = List.of("manifest", "entries", "changes", "digest", "version",
-      "hash_write", "save_head", "save", "save_one", "index", "read", "reindex", "drop_if_gone", "expire",
+      "hash_write", "save_head", "save", "save_one", "save_plain", "save_plain_stale", "index", "read", "reindex", "drop_if_gone", "expire",
       "changes_read", "delete", "query_common", "query_plan", "query_estimate", "query_probe", "query_order",
       "query", "query_node", "ranked_window");
 
@@ -133,9 +133,13 @@ class EngineProtocolTest {
       }
     }
     for (EngineScripts scripts : List.of(EngineScripts.standard(), EngineScripts.compact())) {
-      for (LuaScript script : List.of(scripts.save, scripts.saveOne, scripts.reindex, scripts.dropIfGone,
+      List<LuaScript> all = new ArrayList<>(List.of(scripts.save, scripts.saveOne, scripts.reindex, scripts.dropIfGone,
           scripts.delete, scripts.query, scripts.expire, scripts.nodeQuery, scripts.index, scripts.read,
-          scripts.readChanges, scripts.rankedWindow)) {
+          scripts.readChanges, scripts.rankedWindow));
+      if (scripts.savePlain != null) {
+        all.add(scripts.savePlain);
+      }
+      for (LuaScript script : all) {
         for (String name : EngineProtocol.constants().keySet()) {
           assertFalse(Pattern.compile("\\b" + name + "\\b").matcher(script.source()).find(),
               script.name() + " runs with the name " + name + " instead of its literal");
@@ -166,6 +170,41 @@ class EngineProtocolTest {
     }
     assertTrue(all.contains("local function appendChange("));
     assertTrue(all.contains("local function collectEntries("));
+
+    // the plain save: at its top level only the functions every plain save calls; those that remove
+    // stale entries inside staleOf, built only by a save whose old manifest differs
+    String plain = EngineScripts.standard().savePlain.source();
+    String top = plain.substring(plain.indexOf("\nend\n", plain.indexOf("return stale, removeEntries")));
+    for (String used : List.of("checkEntries", "writeHash", "writeEntries")) {
+      assertTrue(top.contains("local function " + used + "("), used);
+    }
+    for (String unused : List.of("staleEntries", "eachEntry", "removeEntries", "checkDocuments", "refusal",
+        "storeManifest", "readDigested", "storedVersion")) {
+      assertFalse(top.contains("local function " + unused + "("), unused);
+    }
+    assertTrue(plain.startsWith("local function staleOf(base, id, old, manifest)\n"));
+    assertTrue(plain.substring(0, plain.length() - top.length()).contains("local function staleEntries("));
+    assertEquals(null, EngineScripts.compact().savePlain, "the compact layout's entries are written by save_one.lua");
+  }
+
+  @Test
+  void aPlainSaveTakesTheIdTheDocumentAndTheEntriesOnly() {
+    IndexEntries entries = IndexEntries.create().tag(Doc.CITY, "a\0b").numeric(Doc.AGE, 30).geo(Doc.LOC, GeoPoint.of(10, 59));
+    ScriptCall save = ScriptCalls.save(BUCKET, "m1", Condition.ALWAYS, null, 0, Form.HASH, 0, List.of("id", "m1"), entries);
+    assertTrue(ScriptCalls.plain(save));
+    ScriptCall plain = ScriptCalls.plainSave(save);
+    assertEquals(save.keys(), plain.keys());
+    assertEquals(List.of("{doc:2}#", "m1", "4", "id", "m1", "#", "lcity:4:a\1\1bNage:Gloc:",
+        "value", "a\1\1b", "score", "30", "geo", "10.0", "59.0"), plain.args());
+
+    assertFalse(ScriptCalls.plain(ScriptCalls.save(BUCKET, "m1", Condition.PRESENT, null, 0, Form.HASH, 0,
+        List.of("id", "m1"), entries)), "a condition");
+    assertFalse(ScriptCalls.plain(ScriptCalls.save(BUCKET, "m1", Condition.ALWAYS, null, 0, Form.HASH, 1000,
+        List.of("id", "m1"), entries)), "an expiry");
+    assertFalse(ScriptCalls.plain(ScriptCalls.fenced(save, BUCKET, "lock", 7)), "a fence");
+    assertFalse(ScriptCalls.plain(ScriptCalls.save(BUCKET, "m1", Condition.ALWAYS, null, 0, Form.HASH, 0,
+        List.of("id", "m1"), IndexEntries.create().tag(Doc.CITY, "x".repeat(Manifest.MAX_IN_DOCUMENT)))),
+        "a manifest too long for the hash, kept in its key");
   }
 
   @Test

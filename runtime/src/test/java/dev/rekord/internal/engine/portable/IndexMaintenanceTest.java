@@ -10,7 +10,9 @@ import dev.rekord.exception.QueryException;
 import dev.rekord.internal.connection.ConnectionSettings;
 import dev.rekord.internal.connection.Connections;
 import dev.rekord.internal.connection.RedisNode;
+import dev.rekord.connection.LuaScript;
 import dev.rekord.connection.RedisConnection;
+import dev.rekord.connection.ScriptCall;
 import dev.rekord.codec.ValueCodecs;
 import dev.rekord.internal.engine.portable.Doc.Doc_;
 import dev.rekord.metamodel.SortableStringField;
@@ -22,8 +24,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,7 +167,7 @@ class IndexMaintenanceTest {
   void saveAllJoinsTheDocumentsOfABucketIntoFewScriptCallsEachExact() {
     KeyLayout four = KeyLayout.of("doc", 4);
     IndexWriter bucketed = new IndexWriter(connection, four);
-    List<dev.rekord.connection.ScriptCall> calls = new ArrayList<>();
+    List<ScriptCall> calls = new ArrayList<>();
     for (int i = 0; i < 250; i++) {
       String id = "d" + i;
       calls.add(bucketed.saveHashCall(id, Map.of("id", id), i % 10 == 0 ? Duration.ofMinutes(1) : Duration.ZERO,
@@ -206,34 +210,11 @@ class IndexMaintenanceTest {
     String apart = compact ? "compact-apart" : "single";
     KeyLayout batched = KeyLayout.of(together, 1, compact);
     KeyLayout single = KeyLayout.of(apart, 1, compact);
-    for (KeyLayout layout : List.of(batched, single)) {
-      IndexWriter one = new IndexWriter(connection, layout);
-      // before: a document that expires (manifest in its key), one with a long manifest (in its key),
-      // one with a field the next save drops, and a key of another type where a document goes
-      one.saveHash("a", Map.of("id", "a"), Duration.ofMinutes(1), IndexEntries.create().tag(Doc.CITY, "oslo"));
-      one.saveHash("b", Map.of("id", "b"), Duration.ZERO, doc("b", "Oslo", 30).entries());
-      one.saveHash("c", Map.of("id", "c", "x", "1"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "oslo"));
-      jedis.set(layout.documentKey("s"), "not a hash");
-      one.saveHash("x", Map.of("id", "x"), Duration.ofMillis(1), IndexEntries.create().tag(Doc.CITY, "oslo"));
-      // a value of two-byte characters (the manifests travel as one argument, each after its length
-      // in bytes) and a long manifest that stays long
-      one.saveHash("u", Map.of("id", "u"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "tromsø"));
-      one.saveHash("l", Map.of("id", "l"), Duration.ZERO, doc("l", "Oslo", 30).entries());
-    }
-    Thread.sleep(20); // "x" expired, its manifest key (and its entries) still there
-    List<java.util.function.Function<IndexWriter, dev.rekord.connection.ScriptCall>> saves = List.of(
-        w -> w.saveHashCall("a", Map.of("id", "a"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "rome")),
-        w -> w.saveHashCall("u", Map.of("id", "u"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "bodø")),
-        w -> w.saveHashCall("l", Map.of("id", "l"), Duration.ZERO, doc("l", "Bergen", 30).entries()),
-        w -> w.saveHashCall("b", Map.of("id", "b"), Duration.ZERO, IndexEntries.create().numeric(Doc.AGE, 7)),
-        w -> w.saveHashCall("c", Map.of("id", "c"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "bergen")),
-        w -> w.saveHashCall("s", Map.of("id", "s"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "oslo")),
-        w -> w.saveHashCall("f", Map.of("id", "f"), Duration.ZERO, doc("f", "Rome", 40).entries()),
-        w -> w.saveHashCall("t", Map.of("id", "t"), Duration.ofMinutes(1), IndexEntries.create().tag(Doc.CITY, "rome")),
-        w -> w.saveHashCall("c", Map.of("id", "c", "y", "2"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "rome")));
+    storeBefore(batched, single);
+    List<Function<IndexWriter, ScriptCall>> saves = overBefore();
 
     IndexWriter joined = new IndexWriter(connection, batched);
-    List<dev.rekord.connection.ScriptCall> calls = new ArrayList<>();
+    List<ScriptCall> calls = new ArrayList<>();
     saves.forEach(save -> calls.add(save.apply(joined)));
     long multi = calls("multi");
     long evalsha = evalshaCalls();
@@ -267,6 +248,97 @@ class IndexMaintenanceTest {
     }
     var report = IndexVerifier.verify(connection, batched);
     assertTrue(report.consistent(), report.toString());
+  }
+
+  /**
+   * In each of {@code layouts}, what {@link #overBefore()}'s saves meet: a document that expires
+   * (manifest in its key), one with a long manifest (in its key), one with a field the next save
+   * drops, a key of another type where a document goes, one that has just expired (its manifest key
+   * and entries still there), a value of two-byte characters (index.lua's manifests travel as one
+   * argument, each after its length in bytes) and a long manifest that stays long.
+   */
+  private void storeBefore(KeyLayout... layouts) throws InterruptedException {
+    for (KeyLayout layout : layouts) {
+      IndexWriter one = new IndexWriter(connection, layout);
+      one.saveHash("a", Map.of("id", "a"), Duration.ofMinutes(1), IndexEntries.create().tag(Doc.CITY, "oslo"));
+      one.saveHash("b", Map.of("id", "b"), Duration.ZERO, doc("b", "Oslo", 30).entries());
+      one.saveHash("c", Map.of("id", "c", "x", "1"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "oslo"));
+      jedis.set(layout.documentKey("s"), "not a hash");
+      one.saveHash("x", Map.of("id", "x"), Duration.ofMillis(1), IndexEntries.create().tag(Doc.CITY, "oslo"));
+      one.saveHash("u", Map.of("id", "u"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "tromsø"));
+      one.saveHash("l", Map.of("id", "l"), Duration.ZERO, doc("l", "Oslo", 30).entries());
+    }
+    Thread.sleep(20); // "x" expired, its manifest key (and its entries) still there
+  }
+
+  /** Saves over {@link #storeBefore}'s documents, all plain but "t" (it expires); "c" twice, the second with another field. */
+  private static List<Function<IndexWriter, ScriptCall>> overBefore() {
+    return List.of(
+        w -> w.saveHashCall("a", Map.of("id", "a"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "rome")),
+        w -> w.saveHashCall("u", Map.of("id", "u"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "bodø")),
+        w -> w.saveHashCall("l", Map.of("id", "l"), Duration.ZERO, doc("l", "Bergen", 30).entries()),
+        w -> w.saveHashCall("b", Map.of("id", "b"), Duration.ZERO, IndexEntries.create().numeric(Doc.AGE, 7)),
+        w -> w.saveHashCall("c", Map.of("id", "c"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "bergen")),
+        w -> w.saveHashCall("s", Map.of("id", "s"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "oslo")),
+        w -> w.saveHashCall("f", Map.of("id", "f"), Duration.ZERO, doc("f", "Rome", 40).entries()),
+        w -> w.saveHashCall("t", Map.of("id", "t"), Duration.ofMinutes(1), IndexEntries.create().tag(Doc.CITY, "rome")),
+        w -> w.saveHashCall("c", Map.of("id", "c", "y", "2"), Duration.ZERO, IndexEntries.create().tag(Doc.CITY, "rome")));
+  }
+
+  /**
+   * A plain save ({@code save_plain.lua}: fewer arguments, fewer functions) leaves what the general
+   * save script leaves ({@code save.lua}, which every conditional, versioned, expiring and joined
+   * save runs), over every kind of stored state {@link #storeBefore} makes.
+   */
+  @Test
+  void aPlainSaveLeavesWhatTheGeneralSaveScriptLeaves() throws InterruptedException {
+    KeyLayout plainLayout = KeyLayout.of("plain", 1, false);
+    KeyLayout generalLayout = KeyLayout.of("general", 1, false);
+    storeBefore(plainLayout, generalLayout);
+    jedis.scriptFlush();
+    List<Function<IndexWriter, ScriptCall>> saves = new ArrayList<>(overBefore());
+    // the expired document saved with no entries, an update that changes one score of several
+    saves.add(w -> w.saveHashCall("x", Map.of("id", "x"), Duration.ZERO, IndexEntries.create()));
+    saves.add(w -> w.saveHashCall("f", Map.of("id", "f"), Duration.ZERO, doc("f", "Rome", 41).entries()));
+    IndexWriter plain = new IndexWriter(connection, plainLayout);
+    saves.forEach(save -> assertEquals(Optional.empty(), plain.save(save.apply(plain))));
+    assertEquals(List.of(true), jedis.scriptExists(List.of(EngineScripts.standard().savePlain.sha())),
+        "the plain saves ran save_plain.lua");
+    IndexWriter general = new IndexWriter(connection, generalLayout);
+    saves.forEach(save -> assertEquals(List.of(), general.writeTogether(List.of(save.apply(general)))));
+
+    assertEquals(stored("general"), stored("plain"));
+    assertEquals(Map.of("id", "c", "y", "2", KeyLayout.MANIFEST_FIELD, "lcity:4:rome"),
+        jedis.hgetAll(plainLayout.documentKey("c")));
+    assertEquals(Map.of("id", "s", KeyLayout.MANIFEST_FIELD, "lcity:4:oslo"), jedis.hgetAll(plainLayout.documentKey("s")));
+    assertEquals(-1, jedis.pttl(plainLayout.documentKey("a")), "the expiry of the document saved before is gone");
+    assertEquals(null, jedis.get(plainLayout.bucketFor("a").manifest("a")));
+    assertEquals(List.of("t"), jedis.zrange(plainLayout.bucketFor("t").expiring(), 0, -1));
+    var report = IndexVerifier.verify(connection, plainLayout);
+    assertTrue(report.consistent(), report.toString());
+  }
+
+  /**
+   * {@code save_plain.lua} checks its arguments against its keys before it writes anything: a script
+   * that fails half-way keeps its writes.
+   */
+  @Test
+  void aPlainSaveWhoseArgumentsDoNotMatchItsKeysWritesNothing() {
+    ScriptCall call = ScriptCalls.plainSave(writer.saveHashCall("1", Map.of("id", "1"), Duration.ZERO,
+        IndexEntries.create().tag(Doc.CITY, "oslo").numeric(Doc.AGE, 3)));
+    LuaScript script = EngineScripts.standard().savePlain;
+    List<String> oneKeyShort = call.keys().subList(0, call.keys().size() - 1);
+    List<String> unknownOp = new ArrayList<>(call.args());
+    unknownOp.set(unknownOp.indexOf("score"), "rank");
+    List<String> manifestMissing = new ArrayList<>(call.args());
+    manifestMissing.set(manifestMissing.indexOf(KeyLayout.MANIFEST_FIELD), "other");
+    for (var bad : List.of(new ScriptCall(oneKeyShort, call.args()), new ScriptCall(call.keys(), unknownOp),
+        new ScriptCall(call.keys(), manifestMissing))) {
+      assertThrows(RuntimeException.class, () -> connection.eval(script, bad.keys(), bad.args()), bad.toString());
+      assertEquals(Set.of(), jedis.keys("*"));
+    }
+    connection.eval(script, call.keys(), call.args());
+    assertEquals(Map.of("id", "1", KeyLayout.MANIFEST_FIELD, "lcity:4:osloNage:"), jedis.hgetAll(keys.documentKey("1")));
   }
 
   /** Every key of {@code prefix}'s model and what it holds (the expiring ids without their times), the prefix cut off. */

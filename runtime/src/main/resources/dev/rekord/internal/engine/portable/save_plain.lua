@@ -1,0 +1,42 @@
+-- save_plain.lua (after hash_write.lua and entries.lua): the plain save of one hash document in the
+-- standard layout (IndexWriter.save; arguments built by ScriptCalls.plainSave) — no condition,
+-- version, expiry, fence or change feed, its manifest kept in its hash — which is most saves. It
+-- writes what save_one.lua writes, from fewer arguments and with fewer functions: each argument costs
+-- the server about a thousand instructions and each function a script defines is built on every
+-- call (save.lua's checks and its arguments for them were a quarter of a save's server work).
+-- KEYS[1] the bucket's set of all ids, KEYS[2] the document, KEYS[3] its manifest key, then one key
+-- per index entry.
+-- ARGV[1] the bucket's index base '{tag}#', ARGV[2] the id, ARGV[3] n: how many field/value
+-- arguments follow, the last pair MANIFEST_FIELD and the new manifest; then per entry its op and
+-- values (entries.lua), one entry per key from KEYS[4].
+-- The old manifest is read before anything is written; the entries only it names (staleOf, a
+-- function of its own so that a save whose entries did not change never builds the functions that
+-- read a manifest) are removed after the new ones are written. Returns an empty table.
+local base, id, n = ARGV[1], ARGV[2], ARGV[3] + 0
+local doc, manifestKey = KEYS[2], KEYS[3]
+local manifest = ARGV[3 + n]
+-- every argument checked before anything is written (a script that fails half-way keeps its writes)
+local err, after = checkEntries(4 + n, #KEYS - 3)
+if err then return redis.error_reply(err) end
+if after ~= #ARGV + 1 or ARGV[2 + n] ~= MANIFEST_FIELD then
+  return redis.error_reply('ERR save_plain: its arguments do not match its keys')
+end
+-- The old manifest: in the hash, which says first how many fields it has (none: a fresh
+-- document; an error: a key of another type, which writeHash deletes), else in the manifest key.
+local stored = redis.pcall('HLEN', doc)
+local old, oldInDocument = false, false
+if type(stored) ~= 'number' then
+  stored = false
+elseif stored > 0 then
+  old = redis.call('HGET', doc, MANIFEST_FIELD)
+  oldInDocument = old ~= false
+end
+if not old then old = redis.call('GET', manifestKey) end
+local stale, removeStale
+if old and old ~= manifest then stale, removeStale = staleOf(base, id, old, manifest) end
+writeHash(doc, 4, 3 + n, '0', nil, nil, stored)
+redis.call('ZADD', KEYS[1], '0', id)
+writeEntries(id, doc, 4, 4 + n, #KEYS - 3)
+if stale then removeStale(stale) end
+if old and not oldInDocument then redis.call('DEL', manifestKey) end
+return {}
