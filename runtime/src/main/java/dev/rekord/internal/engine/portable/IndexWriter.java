@@ -134,7 +134,9 @@ public final class IndexWriter {
   }
 
   /**
-   * Runs one save call (no pipeline: one round trip).
+   * Runs one save call (no pipeline: one round trip): a plain one ({@link ScriptCalls#plain}) in the
+   * standard layout by {@code save_plain.lua}, any other of a model without a change feed by {@code
+   * save_one.lua}, else by {@code save.lua}.
    *
    * @return why the document was not written, if it was not
    */

@@ -2,7 +2,8 @@
 -- (IndexWriter.save), with save.lua's arguments: its condition, version and fence checked, the
 -- document written over the stored one with its entries, the entries only its old manifest names
 -- removed. A script of its own because a script builds every function it defines on each call
--- (about 400-900 server instructions each): this one defines only what one save uses.
+-- (about 400-900 server instructions each): this one defines only what one save uses. A plain save
+-- in the standard layout runs save_plain.lua instead, with fewer arguments and fewer functions still.
 if count ~= 1 or ARGV[9] == MANIFEST_IN_NOWHERE or ARGV[#ARGV - 1] ~= '0' or ARGV[#ARGV] ~= '' then
   return redis.error_reply('ERR save_one saves one document of a model without a change feed')
 end
