@@ -319,6 +319,24 @@ class IndexMaintenanceTest {
   }
 
   /**
+   * A plain save reads a manifest key only for an id already in the set of all ids: only such an id
+   * can have one (an expired document's, kept so its entries can be removed).
+   */
+  @Test
+  void aPlainSaveOfANewIdReadsNoManifestKey() throws InterruptedException {
+    saveCity("gone", "oslo", Duration.ofMillis(1));
+    Thread.sleep(20); // expired: its manifest key and entries remain
+    long gets = calls("get");
+    saveCity("new", "oslo", Duration.ZERO);
+    assertEquals(gets, calls("get"), "a new id");
+    saveCity("gone", "rome", Duration.ZERO);
+    assertEquals(gets + 1, calls("get"), "an id in the set of all ids, its document gone");
+    assertEquals(Set.of("oslo\u0000new", "rome\u0000gone"), Set.copyOf(jedis.zrange(keys.lex("city"), 0, -1)));
+    assertEquals(null, jedis.get(keys.manifest("gone")));
+    assertEquals(0, jedis.zcard(keys.expiring()));
+  }
+
+  /**
    * {@code save_plain.lua} checks its arguments against its keys before it writes anything: a script
    * that fails half-way keeps its writes.
    */
