@@ -4,20 +4,21 @@
 # counters zeroed, N saves of fresh documents (script_cost_calls.py: the arguments Rekord's save
 # sends), the counters dumped. To see what a part of a script costs, measure an edited copy
 # against the original:
-#   java -cp "$CP" dev.rekord.benchmarks.ScriptSource saveOne > /tmp/a.lua   # (or save; compact)
+#   java -cp "$CP" dev.rekord.benchmarks.ScriptSource saveOne > /tmp/a.lua   # (or savePlain, save; compact)
 #   cp /tmp/a.lua /tmp/b.lua; $EDITOR /tmp/b.lua
-#   benchmarks/script-cost.sh [--many] [N] /tmp/a.lua /tmp/b.lua
+#   benchmarks/script-cost.sh [--many | --plain] [N] /tmp/a.lua /tmp/b.lua
 # --many: 100 documents per call (save.lua, as saveAll joins them; N a multiple of 100).
+# --plain: save_plain.lua's arguments (ScriptSource savePlain) instead of save_one.lua's.
 # Prints "script  instructions per document  (errors: replies that were errors)".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MANY=""
 PLAIN=""
-if [[ "${1:-}" == --many ]]; then MANY=--many; shift; fi
-if [[ "${1:-}" == --plain ]]; then PLAIN=--plain; shift; fi
+if [[ "${1:-}" == --many ]]; then MANY=--many; shift
+elif [[ "${1:-}" == --plain ]]; then PLAIN=--plain; shift; fi
 N=1000
 if [[ "${1:-}" =~ ^[0-9]+$ ]]; then N="$1"; shift; fi
-[[ $# -gt 0 ]] || { sed -n 2,12p "$0"; exit 2; }
+[[ $# -gt 0 ]] || { sed -n 2,13p "$0"; exit 2; }
 port=$(python3 benchmarks/free_port.py)
 WORK="$(mktemp -d)"
 valgrind --tool=callgrind --callgrind-out-file="$WORK/cg.%p" redis-server --port "$port" --save '' \

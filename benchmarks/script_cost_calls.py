@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 # Writes N saves of fresh Member documents (benchmarks' Member: 3 indexes) as EVALSHA calls in RESP,
-# for redis-cli --pipe: the arguments IndexWriter sends to save_one.lua (one document per call) or,
-# with --many, to save.lua (100 documents per call, as saveAll joins them). Mirrors
+# for redis-cli --pipe: the arguments IndexWriter sends to save_one.lua (one document per call),
+# with --plain to save_plain.lua (ScriptCalls.plainSave), or with --many to save.lua (100 documents
+# per call, as saveAll joins them). Mirrors
 # ScriptCalls.save's layout (save_head.lua documents it); when that layout changes, update this, or
 # script-cost.sh reports errors.
-#   script_cost_calls.py <sha> <id prefix> <n> [--many]
+#   script_cost_calls.py <sha> <id prefix> <n> [--many | --plain]
 import sys
 
 sha, prefix, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
