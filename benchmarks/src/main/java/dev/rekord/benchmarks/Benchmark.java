@@ -112,7 +112,7 @@ public final class Benchmark {
         new Pages(rekord, server, search, sides, docs, queries).run(targets);
       }
       if (runs("reads")) {
-        new LargeReads(rekord, raw.client(), resp2, server, sides, docs, options.integer("repeats", 15)).run(targets);
+        new LargeReads(rekord, raw.client(), resp2, server, sides, docs, options.integer("repeats", 15), layout()).run(targets);
       }
       if (runs("saves")) {
         saves(side, raw, server, targets);

@@ -1,6 +1,7 @@
 package dev.rekord.benchmarks;
 
 import dev.rekord.Rekord;
+import dev.rekord.model.IndexLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +31,11 @@ final class LargeReads {
   private final SideBySide sides;
   private final int docs;
   private final int repeats;
+  private final IndexLayout layout;
 
-  LargeReads(Rekord rekord, RedisClient raw, RedisClient resp2, ServerStats server, SideBySide sides, int docs, int repeats) {
+  LargeReads(Rekord rekord, RedisClient raw, RedisClient resp2, ServerStats server, SideBySide sides, int docs, int repeats,
+      IndexLayout layout) {
+    this.layout = layout;
     this.repo = new FourIndexMemberRepository(rekord);
     this.raw = raw;
     this.resp2 = resp2;
@@ -79,16 +83,14 @@ final class LargeReads {
         new SideBySide.Side(i -> hgetAll(raw, countryKeys.get(i % VARIANTS)), server), 6 * repeats);
     System.out.println(country.markdown());
     targets.atLeast("`list()` of ~5 % of the documents: throughput (p50) ≥ 0.9× raw pipelined `HGETALL`", country.throughputRatio(), 0.9);
-    // The same list against raw Jedis doing the same work: the ids off the same index, then the documents.
-    String countryIndex = repo.keyOf("").replaceAll(":$", "") + "#lex:country";
-    SideBySide.Row sameWork = sides.compare(
-        "`find(country = c).list()` (raw: `ZRANGE … BYLEX` of the same index, then `HGETALL`, RESP2)",
-        new SideBySide.Side(i -> repo.find(FourIndexMember_.country.eq(Dataset.country(i % VARIANTS))).list(), server),
-        new SideBySide.Side(i -> indexThenHgetAll(countryIndex, Dataset.country(i % VARIANTS)), server),
-        6 * repeats);
-    System.out.println(sameWork.markdown());
-    targets.atLeast("`list()` of ~5 %: throughput (p50) ≥ 0.9× raw reading the same index, then `HGETALL`",
-        sameWork.throughputRatio(), 0.9);
+    // The same list against raw Jedis doing the same work: the ids off the same index, then the
+    // documents. Only in the standard layout: a compact set is no sorted set a raw ZRANGE reads.
+    if (layout == IndexLayout.COMPACT) {
+      targets.notMeasured("`list()` of ~5 %: throughput (p50) ≥ 0.9× raw reading the same index, then `HGETALL`",
+          "the compact layout's index is no sorted set a raw `ZRANGE` reads");
+    } else {
+      listSameWork(targets);
+    }
 
     int large = Math.min(LARGE, docs);
     List<String> largeKeys = keys(repo.findAll().limit(large).ids());
@@ -99,6 +101,19 @@ final class LargeReads {
     targets.atLeast(String.format(Locale.ROOT, "`list()` of %,d documents: throughput (p50) ≥ 0.9× raw pipelined `HGETALL`", large),
         all.throughputRatio(), 0.9);
     System.out.println();
+  }
+
+  /** {@code find(country = c).list()} against raw Jedis reading the same {@code #lex:country} index, then {@code HGETALL}. */
+  private void listSameWork(Targets targets) {
+    String countryIndex = repo.keyOf("").replaceAll(":$", "") + "#lex:country";
+    SideBySide.Row sameWork = sides.compare(
+        "`find(country = c).list()` (raw: `ZRANGE … BYLEX` of the same index, then `HGETALL`, RESP2)",
+        new SideBySide.Side(i -> repo.find(FourIndexMember_.country.eq(Dataset.country(i % VARIANTS))).list(), server),
+        new SideBySide.Side(i -> indexThenHgetAll(countryIndex, Dataset.country(i % VARIANTS)), server),
+        6 * repeats);
+    System.out.println(sameWork.markdown());
+    targets.atLeast("`list()` of ~5 %: throughput (p50) ≥ 0.9× raw reading the same index, then `HGETALL`",
+        sameWork.throughputRatio(), 0.9);
   }
 
   /** What a hand-written list does: the ids of {@code value} off a {@code value\0id} index, then their documents. */
