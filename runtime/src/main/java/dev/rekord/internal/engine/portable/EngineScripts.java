@@ -146,7 +146,7 @@ final class EngineScripts {
     saveOne = load("save", true, "manifest", "entries", "digest", "version", "hash_write", "save_head", "save_one");
     savePlain = compact ? null : new LuaScript("save",
         "local function staleOf(base, id, old, manifest)\n" + joined("manifest", "entries", "save_plain_stale")
-            + "\nend\n" + joined("entries", "hash_write", "save_plain"),
+            + "\nend\n" + joined("manifest", "entries", "hash_write", "save_plain"),
         true);
     index = withoutComments(load("save", true, "manifest", "entries", "index"));
     read = load("read", false, "digest", "read");

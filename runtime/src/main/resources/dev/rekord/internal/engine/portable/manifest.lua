@@ -97,6 +97,21 @@ local function readManifest(docKey, manifestKey)
   return redis.call('GET', manifestKey), false
 end
 
+-- A hash document's old manifest, read before a save writes over it (save_one.lua, save_plain.lua):
+-- how many fields the hash holds (false: the key holds another type; 0: a fresh document, whose
+-- write then needs no check for stale fields), the manifest (false: none) and whether the hash
+-- holds it (else its manifest key does).
+local function storedManifest(doc, manifestKey)
+  local stored, old = redis.pcall('HLEN', doc), false
+  if type(stored) ~= 'number' then
+    stored = false
+  elseif stored > 0 then
+    old = redis.call('HGET', doc, MANIFEST_FIELD)
+  end
+  if old then return stored, old, true end
+  return stored, redis.call('GET', manifestKey), false
+end
+
 -- Checks, before a script writes anything, that the keys of entries (key, member, value, compact,
 -- …: eachEntry's arguments, false for nil) are on this node. While a slot migrates, Redis runs a
 -- script on the slot's source when every key it names is there, but refuses mid-script a command on

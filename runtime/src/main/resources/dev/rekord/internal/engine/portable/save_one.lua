@@ -16,19 +16,14 @@ local inDocument = ARGV[9] == MANIFEST_IN_DOCUMENT
 local doc, manifestKey = KEYS[2], KEYS[3]
 local refused = refusal(4, doc)
 if refused then return { 1, refused } end
--- The old manifest (manifest.lua's readManifest): in the hash, which says first how many fields it
--- has (none: a fresh document, whose write then needs no check for stale fields; an error: a key
--- of another type), else in the manifest key.
-local old, oldInDocument, stored = false, false, nil
+-- The old manifest: of a hash, with how many fields it holds (manifest.lua's storedManifest); of a
+-- JSON text, in the manifest key.
+local stored, old, oldInDocument = nil, false, false
 if form == FORM_HASH then
-  stored = redis.pcall('HLEN', doc)
-  if type(stored) ~= 'number' then stored = false end
-  if stored and stored > 0 then
-    old = redis.call('HGET', doc, MANIFEST_FIELD)
-    oldInDocument = old ~= false
-  end
+  stored, old, oldInDocument = storedManifest(doc, manifestKey)
+else
+  old = redis.call('GET', manifestKey)
 end
-if not old then old = redis.call('GET', manifestKey) end
 local stale = staleEntries(base, id, old, manifest)
 reachable(stale)
 writeDocument(doc, 12, 11 + n, ttl, stored)

@@ -1,4 +1,4 @@
--- save_plain.lua (after hash_write.lua and entries.lua): the plain save of one hash document in the
+-- save_plain.lua (after manifest.lua, entries.lua and hash_write.lua): the plain save of one hash document in the
 -- standard layout (IndexWriter.save; arguments built by ScriptCalls.plainSave) — no condition,
 -- version, expiry, fence or change feed, its manifest kept in its hash — which is most saves. It
 -- writes what save_one.lua writes, from fewer arguments and with fewer functions: each argument costs
@@ -21,24 +21,16 @@ if err then return redis.error_reply(err) end
 if after ~= #ARGV + 1 or n % 2 ~= 0 or ARGV[2 + n] ~= MANIFEST_FIELD then
   return redis.error_reply('ERR save_plain: its arguments do not match its keys')
 end
--- The old manifest: in the hash, which says first how many fields it has (none: a fresh
--- document; an error: a key of another type, which writeHash deletes), else in the manifest key.
--- That key is read even for an id in no index (which skipping it would save ~1.5 µs at 1M
--- documents): a document written by someone else and then given an expiry has one.
-local stored = redis.pcall('HLEN', doc)
-local old, oldInDocument = false, false
-if type(stored) ~= 'number' then
-  stored = false
-elseif stored > 0 then
-  old = redis.call('HGET', doc, MANIFEST_FIELD)
-  oldInDocument = old ~= false
-end
-if not old then old = redis.call('GET', manifestKey) end
+-- The old manifest (manifest.lua's storedManifest). Its key is read even for an id in no index
+-- (skipping it would save ~1.5 µs at 1M documents): a document written by someone else and then
+-- given an expiry has one.
+local stored, old, oldInDocument = storedManifest(doc, manifestKey)
 local stale, removeStale
 if old and old ~= manifest then stale, removeStale = staleOf(base, id, old, manifest) end
 writeHash(doc, 4, 3 + n, '0', nil, nil, stored)
 redis.call('ZADD', KEYS[1], '0', id)
 writeEntries(id, doc, 4, 4 + n, #KEYS - 3)
 if stale then removeStale(stale) end
+-- storeManifest's case of a manifest the HSET above stored in the hash: the old key goes
 if old and not oldInDocument then redis.call('DEL', manifestKey) end
 return {}

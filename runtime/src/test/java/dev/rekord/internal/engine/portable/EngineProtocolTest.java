@@ -165,7 +165,7 @@ class EngineProtocolTest {
       assertFalse(one.contains("local function " + unused + "("), unused);
     }
     for (String used : List.of("checkDocuments", "refusal", "writeHash", "writeEntries", "staleEntries",
-        "storeManifest")) {
+        "storeManifest", "storedManifest")) {
       assertTrue(one.contains("local function " + used + "("), used);
     }
     assertTrue(all.contains("local function appendChange("));
@@ -175,7 +175,7 @@ class EngineProtocolTest {
     // stale entries inside staleOf, built only by a save whose old manifest differs
     String plain = EngineScripts.standard().savePlain.source();
     String top = plain.substring(plain.indexOf("\nend\n", plain.indexOf("return stale, removeEntries")));
-    for (String used : List.of("checkEntries", "writeHash", "writeEntries")) {
+    for (String used : List.of("checkEntries", "writeHash", "writeEntries", "storedManifest")) {
       assertTrue(top.contains("local function " + used + "("), used);
     }
     for (String unused : List.of("staleEntries", "eachEntry", "removeEntries", "checkDocuments", "refusal",
