@@ -80,10 +80,18 @@ if redis.call('EXISTS', doc) == 0 then
   if FEED_ON then appendChange(base, id, CHANGE_EXPIRED, '', version) end
   return 1
 end
-writeEntries(id, doc, 4, 7, 1)
-if not namesExpiring then
-  local next = (manifest or '') .. expiringEntry
-  storeManifest(doc, manifestKey, next, false, inDocument and manifest, not inDocument and manifest)
+-- A document no save indexed (written by someone else: no manifest, its id in no set of all ids)
+-- stays out of the index: only its expiry changes. An expiring entry would make it half indexed —
+-- every query of the bucket sweeping (none read an index directly while the bucket has expiring
+-- ids), the change feed told it was gone though never told it was saved — and its manifest key
+-- would belong to an id in no set of all ids.
+if manifest or (COMPACT_LAYOUT and csHas(all, false, '0', id))
+    or (not COMPACT_LAYOUT and redis.call('ZSCORE', all, id)) then
+  writeEntries(id, doc, 4, 7, 1)
+  if not namesExpiring then
+    local next = (manifest or '') .. expiringEntry
+    storeManifest(doc, manifestKey, next, false, inDocument and manifest, not inDocument and manifest)
+  end
 end
 if FEED_ON then appendChange(base, id, CHANGE_EXPIRY_CHANGED, '', version) end
 if read then return { read } end
