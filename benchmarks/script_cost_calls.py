@@ -36,7 +36,7 @@ for call in range(n // per):
                   "email", f"member{i}@example.com", "joinDate", "2006-01-21", "points", str(39753 + i),
                   "#", manifest]
         if plain:  # save_plain.lua's arguments (ScriptCalls.plainSave)
-            argv = ["{bench-member}#", id, str(len(fields))] + fields + ["value", city, "value", country, "score", age]
+            argv = [id, manifest, str(len(fields) - 2)] + fields[:-2] + ["value", city, "value", country, "score", age]
             break
         argv += [id, "always", "", "", "0", "document", manifest, str(len(fields))] + fields
         argv += ["3", "value", city, "value", country, "score", age]

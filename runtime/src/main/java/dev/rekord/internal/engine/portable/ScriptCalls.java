@@ -274,18 +274,20 @@ final class ScriptCalls {
   }
 
   /**
-   * {@code save_plain.lua} of a {@link #plain} call: the same keys; of its arguments only the index
-   * base, the id, the document's field/value pairs (the manifest the last) with their number first,
-   * and the entries' ops and values — each argument costs the server about a thousand instructions.
+   * {@code save_plain.lua} of a {@link #plain} call: the same keys; of its arguments only the id,
+   * the manifest, the document's field/value pairs (without the manifest's) with their number first,
+   * and the entries' ops and values — each argument costs the server about a thousand instructions,
+   * so the index base, which starts the key of the set of all ids, does not travel.
    */
   static ScriptCall plainSave(ScriptCall save) {
     List<String> args = save.args();
-    int n = Integer.parseInt(args.get(SAVE_DOCUMENT_ARGS));
-    List<String> plain = new ArrayList<>(args.size() - SAVE_DOCUMENT_ARGS + 2);
-    plain.add(args.get(0));
+    int n = Integer.parseInt(args.get(SAVE_DOCUMENT_ARGS)) - 2; // without the manifest's pair, the last
+    List<String> plain = new ArrayList<>(args.size() - SAVE_DOCUMENT_ARGS);
     plain.add(args.get(SAVE_HEADER));
-    plain.addAll(args.subList(SAVE_DOCUMENT_ARGS, SAVE_DOCUMENT_ARGS + 1 + n));
-    plain.addAll(args.subList(SAVE_DOCUMENT_ARGS + 2 + n, args.size()));
+    plain.add(args.get(SAVE_HEADER + SAVE_MANIFEST));
+    plain.add(Integer.toString(n));
+    plain.addAll(args.subList(SAVE_DOCUMENT_ARGS + 1, SAVE_DOCUMENT_ARGS + 1 + n));
+    plain.addAll(args.subList(SAVE_DOCUMENT_ARGS + 4 + n, args.size()));
     return new ScriptCall(save.keys(), plain);
   }
 

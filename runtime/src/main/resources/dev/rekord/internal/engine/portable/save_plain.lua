@@ -4,30 +4,27 @@
 -- writes what save_one.lua writes, from fewer arguments and with fewer functions: each argument costs
 -- the server about a thousand instructions and each function a script defines is built on every
 -- call (save.lua's checks and its arguments for them were a quarter of a save's server work).
--- KEYS[1] the bucket's set of all ids, KEYS[2] the document, KEYS[3] its manifest key, then one key
--- per index entry.
--- ARGV[1] the bucket's index base '{tag}#', ARGV[2] the id, ARGV[3] n: how many field/value
--- arguments follow, the last pair MANIFEST_FIELD and the new manifest; then per entry its op and
--- values (entries.lua), one entry per key from KEYS[4].
+-- KEYS[1] the bucket's set of all ids ('{tag}#ids': its index base '{tag}#' then 'ids'), KEYS[2]
+-- the document, KEYS[3] its manifest key, then one key per index entry.
+-- ARGV[1] the id, ARGV[2] the new manifest (stored as the field MANIFEST_FIELD), ARGV[3] n: how
+-- many of the document's field/value arguments follow, then per entry its op and values
+-- (entries.lua), one entry per key from KEYS[4]. The index base does not travel: it starts KEYS[1].
 -- The old manifest is read before anything is written; the entries only it names (staleOf, a
 -- function of its own so that a save whose entries did not change never builds the functions that
 -- read a manifest) are removed after the new ones are written. Returns an empty table.
-local base, id, n = ARGV[1], ARGV[2], ARGV[3] + 0
+local id, manifest, n = ARGV[1], ARGV[2], ARGV[3] + 0
 local doc, manifestKey = KEYS[2], KEYS[3]
-local manifest = ARGV[3 + n]
 -- every argument checked before anything is written (a script that fails half-way keeps its writes)
 local err, after = checkEntries(4 + n, #KEYS - 3)
 if err then return redis.error_reply(err) end
-if after ~= #ARGV + 1 or n % 2 ~= 0 or ARGV[2 + n] ~= MANIFEST_FIELD then
+if after ~= #ARGV + 1 or n % 2 ~= 0 then
   return redis.error_reply('ERR save_plain: its arguments do not match its keys')
 end
--- The old manifest (manifest.lua's storedManifest). Its key is read even for an id in no index
--- (skipping it would save ~1.5 µs at 1M documents): a document written by someone else and then
--- given an expiry has one.
+-- The old manifest (manifest.lua's storedManifest).
 local stored, old, oldInDocument = storedManifest(doc, manifestKey)
 local stale, removeStale
-if old and old ~= manifest then stale, removeStale = staleOf(base, id, old, manifest) end
-writeHash(doc, 4, 3 + n, '0', nil, nil, stored)
+if old and old ~= manifest then stale, removeStale = staleOf(string.sub(KEYS[1], 1, -4), id, old, manifest) end
+writeHash(doc, 4, 3 + n, '0', MANIFEST_FIELD, manifest, stored)
 redis.call('ZADD', KEYS[1], '0', id)
 writeEntries(id, doc, 4, 4 + n, #KEYS - 3)
 if stale then removeStale(stale) end

@@ -194,8 +194,9 @@ class EngineProtocolTest {
     assertTrue(ScriptCalls.plain(save));
     ScriptCall plain = ScriptCalls.plainSave(save);
     assertEquals(save.keys(), plain.keys());
-    assertEquals(List.of("{doc:2}#", "m1", "4", "id", "m1", "#", "lcity:4:a\1\1bNage:Gloc:",
+    assertEquals(List.of("m1", "lcity:4:a\1\1bNage:Gloc:", "2", "id", "m1",
         "value", "a\1\1b", "score", "30", "geo", "10.0", "59.0"), plain.args());
+    assertEquals(BUCKET.indexBase() + "ids", plain.keys().get(0), "the script reads the index base off it");
 
     assertFalse(ScriptCalls.plain(ScriptCalls.save(BUCKET, "m1", Condition.PRESENT, null, 0, Form.HASH, 0,
         List.of("id", "m1"), entries)), "a condition");

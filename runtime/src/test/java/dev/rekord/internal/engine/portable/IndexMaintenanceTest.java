@@ -362,15 +362,14 @@ class IndexMaintenanceTest {
     List<String> oneKeyShort = call.keys().subList(0, call.keys().size() - 1);
     List<String> unknownOp = new ArrayList<>(call.args());
     unknownOp.set(unknownOp.indexOf("score"), "rank");
-    List<String> manifestMissing = new ArrayList<>(call.args());
-    manifestMissing.set(manifestMissing.indexOf(KeyLayout.MANIFEST_FIELD), "other");
-    // a field without its value, the manifest field still where n points
+    List<String> entriesShort = call.args().subList(0, call.args().size() - 1);
+    // a field without its value, n still saying where the entries start
     List<String> oddFields = new ArrayList<>(call.args());
-    oddFields.remove(3);
+    oddFields.remove(4);
     oddFields.set(2, Integer.toString(Integer.parseInt(oddFields.get(2)) - 1));
     jedis.set(keys.documentKey("1"), "a key of another type, which a save deletes");
     for (var bad : List.of(new ScriptCall(oneKeyShort, call.args()), new ScriptCall(call.keys(), unknownOp),
-        new ScriptCall(call.keys(), manifestMissing), new ScriptCall(call.keys(), oddFields))) {
+        new ScriptCall(call.keys(), entriesShort), new ScriptCall(call.keys(), oddFields))) {
       assertThrows(RuntimeException.class, () -> connection.eval(script, bad.keys(), bad.args()), bad.toString());
       assertEquals(Set.of(keys.documentKey("1")), jedis.keys("*"));
       assertEquals("string", jedis.type(keys.documentKey("1")));
