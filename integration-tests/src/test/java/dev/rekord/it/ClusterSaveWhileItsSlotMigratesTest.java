@@ -150,6 +150,46 @@ class ClusterSaveWhileItsSlotMigratesTest {
     assertTrue(report.consistent(), report.toString());
   }
 
+  /**
+   * {@code saveAll} of plain hashes (no expiry: manifests in the hashes) is one transaction per
+   * bucket — {@code index.lua} reading the old manifests and removing stale entries, then plain
+   * commands writing the documents and new entries — which names a key of the slot that never
+   * exists. While the slot migrates Redis refuses it whole, even with every key it writes still on
+   * the source and one stale entry's key already moved (its script would stop there, the commands
+   * after it still running): it waits for the migration's end, then runs whole.
+   */
+  @Test
+  void aPlainSaveAllWaitsWholeWhileItsSlotMigrates() throws Exception {
+    MemberRepository members = new MemberRepository(rekord);
+    for (int i = 0; i < 40; i++) {
+      members.save(member("m" + i, List.of("a", "b")));
+    }
+    List<String> ids = idsInOneSlot("m", 3);
+    members.save(member(ids.get(1), List.of("c"))); // every key the saves write exists on the source:
+    members.save(member(ids.get(2), null)); // tag c's, and that of null tags
+    beginMigration(ids.get(0));
+    List<String> tagB = migration.keys(1000).stream().filter(key -> key.contains("tags") && key.endsWith("b")).toList();
+    assertEquals(1, tagB.size(), "the key of tag b: " + migration.keys(1000));
+    migration.move(tagB);
+
+    RedisServer source = migration.source();
+    String document = members.keyOf(ids.get(0));
+    Object before = source.command("HGETALL", document);
+    java.util.concurrent.CompletableFuture<List<Member>> saved = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> members.saveAll(List.of(member(ids.get(0), List.of("a", "c")), member(ids.get(1), null))));
+    Thread.sleep(300); // refused and retried meanwhile
+    assertEquals(before, source.command("HGETALL", document), "nothing written while the saves wait");
+    migration.complete();
+    saved.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertEquals(List.of("a", "c"), members.findById(ids.get(0)).orElseThrow().tags());
+    assertEquals(null, members.findById(ids.get(1)).orElseThrow().tags());
+    assertEquals(37, members.find(Member_.tags.contains("b")).count());
+    assertEquals(List.of(ids.get(0)), members.find(Member_.tags.contains("c")).ids());
+    IndexReport report = members.verifyIndex();
+    assertTrue(report.consistent(), report.toString());
+  }
+
   /** The same for a delete: its document and entries stay whole until it can remove them all. */
   @Test
   void aDeleteWhoseEntryHasMovedWaitsForTheMigrationInsteadOfLeavingEntries() throws Exception {

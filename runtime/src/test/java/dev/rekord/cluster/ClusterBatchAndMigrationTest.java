@@ -82,10 +82,15 @@ class ClusterBatchAndMigrationTest {
     assertEquals(16, repo.buckets());
     repo.count(); // schema record and scripts in place
     long evalsha = calls("evalsha");
+    long exec = calls("exec");
+    long hset = calls("hset");
     long hgetall = calls("hgetall");
     List<Member> saved = repo.saveAll(members(900));
-    // saveAll joins the documents of a bucket into one call: two batches (500, 400) × 16 buckets
-    assertEquals(2 * 16, calls("evalsha") - evalsha, "one save script per bucket and batch, no retries");
+    // saveAll joins the documents of a bucket into one call: two batches (500, 400) × 16 buckets;
+    // plain hash saves, each call a transaction of index.lua and plain commands on its bucket's node
+    assertEquals(2 * 16, calls("evalsha") - evalsha, "one index script per bucket and batch, no retries");
+    assertEquals(2 * 16, calls("exec") - exec, "one transaction per bucket and batch");
+    assertEquals(900, calls("hset") - hset, "the documents written by plain commands");
 
     List<String> ids = saved.stream().map(Member::id).toList();
     Map<String, Member> found = repo.findAllById(ids).found();

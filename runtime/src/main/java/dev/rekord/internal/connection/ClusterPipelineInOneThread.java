@@ -34,15 +34,33 @@ final class ClusterPipelineInOneThread extends AbstractPipeline {
   private final Map<HostAndPort, Connection> connections = new LinkedHashMap<>();
   private final Map<HostAndPort, Queue<Response<?>>> replies = new LinkedHashMap<>();
   private boolean synced;
+  /** The slot every command goes to while a transaction is appended ({@link #pinTo}), else -1. */
+  private int pinned = -1;
 
   ClusterPipelineInOneThread(ClusterConnectionProvider provider) {
     super(new ClusterCommandObjects(RedisProtocol.RESP2)); // as every connection speaks (ConnectionSettings)
     this.provider = provider;
   }
 
+  /**
+   * Sends every command appended until {@link #unpin} to the node of {@code key}'s slot, those
+   * without keys ({@code MULTI}, {@code SCRIPT LOAD}, {@code EXEC}) too: a transaction of one slot's
+   * keys, which Redis runs there whole or refuses whole. A command with a key of another slot is
+   * refused.
+   */
+  void pinTo(String key) {
+    pinned = KeySlot.of(key);
+  }
+
+  /** Ends {@link #pinTo}: each command goes by its own keys again. */
+  void unpin() {
+    pinned = -1;
+  }
+
   @Override
   protected <T> Response<T> appendCommand(CommandObject<T> command) {
-    HostAndPort node = provider.getNode(slotOf(command.getArguments()));
+    CommandArguments arguments = command.getArguments();
+    HostAndPort node = provider.getNode(pinned >= 0 ? pinnedSlotOf(arguments) : slotOf(arguments));
     Connection connection = connections.get(node);
     if (connection == null) {
       connection = provider.getConnection(node);
@@ -67,6 +85,15 @@ final class ClusterPipelineInOneThread extends AbstractPipeline {
           + arguments.getCommand());
     }
     return slot;
+  }
+
+  /** {@link #pinned}, once the command's keys (if any) are found in it. */
+  private int pinnedSlotOf(CommandArguments arguments) {
+    if (!arguments.getKeys().isEmpty() && KeySlot.common(arguments.getKeys()) != pinned) {
+      throw new JedisClusterOperationException("a command of a transaction on slot " + pinned
+          + " names a key of another slot: " + arguments.getCommand());
+    }
+    return pinned;
   }
 
   @Override

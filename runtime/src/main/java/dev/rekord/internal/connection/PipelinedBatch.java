@@ -69,11 +69,16 @@ final class PipelinedBatch implements TransactionBatch {
   }
 
   @Override
+  public boolean slotTransactions() {
+    return true;
+  }
+
+  @Override
   public Reply<List<Object>> transaction(LuaScript script, ScriptCall call, List<Command<?>> commands) {
     requireNotExecuted();
-    if (!transactions()) {
-      throw new UnsupportedOperationException("a cluster pipeline cannot send MULTI … EXEC");
-    }
+    List<String> keys = new ArrayList<>(call.keys());
+    commands.forEach(command -> keys.addAll(command.keys()));
+    connection.checkRoutable("a transaction of " + script.name(), keys, true); // on a cluster: one slot
     TransactionEntry entry = new TransactionEntry(script, call, commands);
     entries.add(entry);
     return entry;
@@ -324,8 +329,13 @@ final class PipelinedBatch implements TransactionBatch {
         failure = null;
         done = true;
       } catch (JedisException | IllegalStateException e) {
-        failure = e; // a missing reply (broken connection) is an IllegalStateException
+        failure = causeOf(e); // a missing reply (broken connection) is an IllegalStateException
       }
+    }
+
+    /** What made the entry fail with {@code e}: {@code e} itself but where the entry knows better. */
+    Throwable causeOf(RuntimeException e) {
+      return e;
     }
 
     final boolean succeeded() {
@@ -438,6 +448,8 @@ final class PipelinedBatch implements TransactionBatch {
     private final ScriptCall call;
     private final String routingKey;
     private final List<CommandObject<String>> commands;
+    /** The replies to the last {@link #append}'s commands as they were queued ({@code QUEUED}, or a refusal). */
+    private final List<Response<?>> queued = new ArrayList<>();
 
     TransactionEntry(LuaScript script, ScriptCall call, List<Command<?>> commands) {
       this.script = script;
@@ -449,28 +461,67 @@ final class PipelinedBatch implements TransactionBatch {
       }
     }
 
+    /**
+     * On a cluster every command goes to the node of the routing key's slot (the keys of a
+     * transaction share it), where Redis checks each as it is queued and all of them again at
+     * {@code EXEC}: a slot that moved or is migrating refuses the whole transaction before any of it runs.
+     */
     @Override
     Response<List<Object>> append(AbstractPipeline pipeline) {
-      pipeline.executeCommand(MULTI);
-      if (script != null) {
-        pipeline.executeCommand(new CommandObject<>(
-            new CommandArguments(Protocol.Command.SCRIPT).add(Protocol.Keyword.LOAD).add(script.source()),
-            BuilderFactory.STRING)); // QUEUED
-        CommandArguments eval = new CommandArguments(Protocol.Command.EVALSHA).add(script.sha())
-            .add(call.keys().size());
-        for (String key : call.keys()) {
-          eval.key(key);
-        }
-        for (String arg : call.args()) {
-          eval.add(arg);
-        }
-        pipeline.executeCommand(new CommandObject<>(eval, BuilderFactory.STRING)); // QUEUED
+      ClusterPipelineInOneThread cluster = pipeline instanceof ClusterPipelineInOneThread c ? c : null;
+      if (cluster != null) {
+        cluster.pinTo(routingKey);
       }
-      for (CommandObject<String> command : commands) {
-        pipeline.executeCommand(command); // QUEUED
+      try {
+        queued.clear();
+        pipeline.executeCommand(MULTI);
+        if (script != null) {
+          queued.add(pipeline.executeCommand(new CommandObject<>(
+              new CommandArguments(Protocol.Command.SCRIPT).add(Protocol.Keyword.LOAD).add(script.source()),
+              BuilderFactory.STRING)));
+          CommandArguments eval = new CommandArguments(Protocol.Command.EVALSHA).add(script.sha())
+              .add(call.keys().size());
+          for (String key : call.keys()) {
+            eval.key(key);
+          }
+          for (String arg : call.args()) {
+            eval.add(arg);
+          }
+          queued.add(pipeline.executeCommand(new CommandObject<>(eval, BuilderFactory.STRING)));
+        }
+        for (CommandObject<String> command : commands) {
+          queued.add(pipeline.executeCommand(command));
+        }
+        return pipeline.executeCommand(
+            new CommandObject<>(new CommandArguments(Protocol.Command.EXEC), execReply(script != null ? 1 : 0)));
+      } finally {
+        if (cluster != null) {
+          cluster.unpin();
+        }
       }
-      return pipeline.executeCommand(
-          new CommandObject<>(new CommandArguments(Protocol.Command.EXEC), execReply(script != null ? 1 : 0)));
+    }
+
+    /**
+     * {@code EXECABORT} says only that a command was refused as it was queued. A transient refusal
+     * ({@code MOVED}, {@code ASK}, {@code TRYAGAIN} of a slot that moves, …) is the failure, so that
+     * the transaction runs again; any other stays {@code EXECABORT}, the refusal suppressed in it.
+     */
+    @Override
+    Throwable causeOf(RuntimeException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("EXECABORT") && !RedisCalls.isBusy(e)) {
+        for (Response<?> reply : queued) {
+          try {
+            reply.get();
+          } catch (JedisException | IllegalStateException refusal) {
+            if (RedisCalls.isTransient(refusal)) {
+              return refusal;
+            }
+            e.addSuppressed(refusal);
+            return e;
+          }
+        }
+      }
+      return e;
     }
 
     @Override

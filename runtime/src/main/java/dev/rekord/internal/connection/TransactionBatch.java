@@ -9,13 +9,21 @@ import java.util.List;
 
 /**
  * A {@link Batch} that can also queue transactions ({@code MULTI … EXEC}) in its pipeline, for the
- * engine's own writes that need a script and plain commands to run as one (a standalone server
- * only: a cluster pipeline routes each command by its key, and {@code MULTI} has none).
+ * engine's own writes that need a script and plain commands to run as one. On a cluster a
+ * {@link #transaction} goes whole to the node of its keys' one slot, which runs it whole or refuses
+ * it whole (a slot that moved or is migrating) before any of it runs; {@link #readTransaction}
+ * stays a standalone server's.
  */
 public interface TransactionBatch extends Batch {
 
-  /** Whether {@link #transaction} can be used: on a standalone server. */
+  /** Whether {@link #transaction} and {@link #readTransaction} can be used on any keys: on a standalone server. */
   boolean transactions();
+
+  /**
+   * Whether {@link #transaction} can be used for a script call and commands whose keys are all in
+   * one hash slot: on a standalone server and on a cluster.
+   */
+  boolean slotTransactions();
 
   /**
    * Queues {@code MULTI}, a call of {@code script}, {@code commands}, then {@code EXEC}: Redis runs
@@ -28,7 +36,8 @@ public interface TransactionBatch extends Batch {
    *
    * @return {@code EXEC}'s reply: the script's reply and each command's, in order; an element that
    *     failed is its {@link dev.rekord.exception.RedisCommandException}
-   * @throws UnsupportedOperationException when {@link #transactions()} is false
+   * @throws UnsupportedOperationException when {@link #slotTransactions()} is false
+   * @throws IllegalArgumentException on a cluster, when the keys are not all in one hash slot
    */
   Reply<List<Object>> transaction(LuaScript script, ScriptCall call, List<Command<?>> commands);
 

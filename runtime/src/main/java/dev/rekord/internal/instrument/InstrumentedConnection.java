@@ -175,6 +175,11 @@ public final class InstrumentedConnection implements RedisConnection {
     }
 
     @Override
+    public boolean slotTransactions() {
+      return batch instanceof TransactionBatch inner && inner.slotTransactions();
+    }
+
+    @Override
     public Reply<List<Object>> transaction(LuaScript script, ScriptCall call, List<Command<?>> commands) {
       if (!(batch instanceof TransactionBatch inner)) {
         throw new UnsupportedOperationException("the connection's batches run no transactions");

@@ -171,9 +171,10 @@ public final class IndexWriter {
    * index key for all its documents. A call's ids are distinct. Each call, and so each document,
    * is atomic.
    *
-   * <p>On a standalone server, plain saves of hash documents (no condition, version, expiry or
-   * change feed: {@link ScriptCalls#indexable}) take the documents and their new entries out of the
-   * script: per joined call one transaction of {@code index.lua} (old manifests, stale entries),
+   * <p>Plain saves of hash documents (no condition, version, expiry or change feed: {@link
+   * ScriptCalls#indexable}) take the documents and their new entries out of the script: per joined
+   * call one transaction of {@code index.lua} (old manifests, stale entries; on a cluster it also
+   * names the bucket's {@link KeyLayout.Bucket#absent} key, so that it waits while the slot migrates),
    * one plain {@code ZADD} per index key (the compact layout's entries, which only a script can
    * add, are added by {@code index.lua} from the new manifests), one {@code HSET} per document and
    * a {@code SET} of each manifest kept in its key, in the same pipeline —
@@ -187,7 +188,7 @@ public final class IndexWriter {
     }
     Batch batch = connection.batch();
     boolean split = feed.equals(Feed.NONE) && batch instanceof TransactionBatch transactions
-        && transactions.transactions();
+        && transactions.slotTransactions();
     Map<String, List<Integer>> byBucket = new LinkedHashMap<>(); // the #ids key and form → positions
     for (int i = 0; i < calls.size(); i++) {
       ScriptCall call = calls.get(i);
@@ -300,8 +301,9 @@ public final class IndexWriter {
     }
     commands.addAll(ScriptCalls.manifestKeyCommands(together));
     KeyLayout.Bucket bucket = layout.bucketFor(ScriptCalls.savedId(together.get(0)));
-    return ((TransactionBatch) batch).transaction(scripts.index, ScriptCalls.indexOnly(bucket, together),
-        commands);
+    TransactionBatch transactions = (TransactionBatch) batch;
+    return transactions.transaction(scripts.index,
+        ScriptCalls.indexOnly(bucket, together, !transactions.transactions()), commands);
   }
 
   /**

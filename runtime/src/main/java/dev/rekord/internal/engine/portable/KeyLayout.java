@@ -413,6 +413,16 @@ public final class KeyLayout {
       return indexBase + "fence";
     }
 
+    /**
+     * A key of the bucket's slot that nothing writes. A cluster transaction names it so that Redis
+     * refuses the transaction whole while the slot migrates (a command naming several keys of a
+     * migrating slot, one of them missing, is answered {@code TRYAGAIN} or {@code ASK}) and runs it
+     * only where every key of the slot is local: its script may then use keys it does not declare.
+     */
+    public String absent() {
+      return indexBase + "absent";
+    }
+
     /** A query cursor's (or a large result's, {@link SnapshotChunks}) snapshot key. */
     public String snapshot(String name) {
       return indexBase + "snap:" + name;

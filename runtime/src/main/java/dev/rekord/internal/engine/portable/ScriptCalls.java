@@ -297,9 +297,11 @@ final class ScriptCalls {
    * as one argument and their ids, for the transaction that then adds their entries ({@link
    * #entryCommands}) and writes their fields ({@link #documentFields}) and the manifests kept in
    * keys ({@link #manifestKeyCommands}). Each argument costs the server about a thousand
-   * instructions, so a document's keys, built from its id, do not travel.
+   * instructions, so a document's keys, built from its id, do not travel. On a {@code cluster} the
+   * call also names the bucket's {@link KeyLayout.Bucket#absent} key, so that the transaction runs
+   * only while its slot is not migrating.
    */
-  static ScriptCall indexOnly(KeyLayout.Bucket bucket, List<ScriptCall> saves) {
+  static ScriptCall indexOnly(KeyLayout.Bucket bucket, List<ScriptCall> saves, boolean cluster) {
     StringBuilder manifests = new StringBuilder(64 * saves.size());
     List<String> args = new ArrayList<>(4 + saves.size());
     args.add(bucket.indexBase());
@@ -312,7 +314,7 @@ final class ScriptCalls {
       args.add(savedId(save));
     }
     args.set(3, manifests.toString());
-    return new ScriptCall(List.of(bucket.all()), args);
+    return new ScriptCall(cluster ? List.of(bucket.all(), bucket.absent()) : List.of(bucket.all()), args);
   }
 
   /**

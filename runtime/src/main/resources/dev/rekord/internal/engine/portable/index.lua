@@ -7,10 +7,15 @@
 -- for hash documents saved with no condition, no version, no expiry and no change feed, of one
 -- bucket, of distinct ids; everything else goes through save.lua.
 -- Each argument costs the server about a thousand instructions (parsed, made a Lua string,
--- collected), so a document travels as its id alone; its keys are built here (a standalone server
--- only: no slot to check), and the new manifests, needed only when an old one exists, as one string.
+-- collected), so a document travels as its id alone; its keys are built here, and the new
+-- manifests, needed only when an old one exists, as one string. Keys it does not declare are safe
+-- on a cluster too: there the transaction also declares a key of the bucket that never exists, so
+-- Redis refuses it whole (TRYAGAIN, ASK) while the slot migrates, and runs it only where every key
+-- of the slot is local (a script meeting a key already moved would stop half done while the
+-- commands after it still ran).
 -- KEYS[1] the bucket's set of all ids (the ZADD after the script writes it; in the compact layout
--- this script, with the compact entries).
+-- this script, with the compact entries); on a cluster KEYS[2] the bucket's key that never exists
+-- (KeyLayout.Bucket.absent), unread.
 -- ARGV[1] the bucket's index base '{tag}#', ARGV[2] its document prefix '{tag}:', ARGV[3] its
 -- manifest prefix '{tag}#doc:', ARGV[4] the documents' new manifests (manifest.lua) in their order,
 -- each as <length in bytes>:<manifest>, then each document's id.

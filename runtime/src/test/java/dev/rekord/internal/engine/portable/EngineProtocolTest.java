@@ -274,8 +274,10 @@ class EngineProtocolTest {
     ScriptCall none = ScriptCalls.save(BUCKET, "m4", Condition.ALWAYS, null, 0, Form.HASH, 0, List.of("id", "m4"),
         IndexEntries.create());
     String longManifest = "lcity:80:" + "\u00e9".repeat(40);
-    ScriptCall index = ScriptCalls.indexOnly(BUCKET, List.of(first, second, longer, none));
+    ScriptCall index = ScriptCalls.indexOnly(BUCKET, List.of(first, second, longer, none), false);
     assertEquals(List.of("{doc:2}#ids"), index.keys());
+    assertEquals(List.of("{doc:2}#ids", "{doc:2}#absent"),
+        ScriptCalls.indexOnly(BUCKET, List.of(first), true).keys(), "on a cluster: refused while the slot migrates");
     assertEquals(List.of("{doc:2}#", "{doc:2}:", "{doc:2}#doc:",
         "22:lcity:4:a\1\1bNage:Gloc:5:Nage:89:" + longManifest + "0:", "m1", "m2", "m\u00e9", "m4"), index.args());
     assertEquals(List.of("SET {doc:2}#doc:m\u00e9 [" + longManifest + "]"),
