@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Saves and updates {@code ids} documents round-robin on its own thread, recording for each id the
+ * Saves and updates {@code ids} documents round-robin on its own thread — every other write a
+ * {@code saveAll} of the one document (on a cluster a transaction of its bucket's slot, where a
+ * {@code save} is one script) —, recording for each id the
  * last acknowledged value ({@code age}) and the values of later writes whose outcome is unknown
  * (they failed, so may or may not have been applied). A correct store holds, for every id, the
  * last acknowledged value or one of those later ones.
@@ -52,7 +54,11 @@ final class Writer implements Runnable {
       Member member = new Member(id, "City" + (value % 7), value, null);
       long started = System.nanoTime();
       try {
-        repo.save(member);
+        if (value % 2 == 0) {
+          repo.save(member);
+        } else {
+          repo.saveAll(List.of(member));
+        }
         events.add(new Event(started, System.nanoTime(), id, null));
         synchronized (this) {
           acknowledged.put(id, value);
