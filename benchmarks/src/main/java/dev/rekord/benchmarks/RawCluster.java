@@ -1,0 +1,52 @@
+package dev.rekord.benchmarks;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import redis.clients.jedis.ClusterPipeline;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClusterClient;
+
+/**
+ * The cluster baseline for loads: what a team without Rekord would write to load the same
+ * documents and index entries into a Redis Cluster — per document {@code HSET} and the four {@code
+ * ZADD}s of Rekord's own layout ({@link RawJedis#saveAllSameLayout}), its keys under one of
+ * {@value #TAGS} hash tags (as Rekord's 16 buckets spread a model over the masters), one Jedis
+ * {@code ClusterPipeline} per batch of {@value RawJedis#BATCH} documents. Not atomic per document,
+ * not exact on updates.
+ */
+final class RawCluster implements AutoCloseable {
+  private static final int TAGS = 16;
+
+  private final RedisClusterClient client;
+
+  RawCluster(List<String> nodes) {
+    Set<HostAndPort> seeds = new HashSet<>();
+    for (String node : nodes) {
+      seeds.add(HostAndPort.from(node));
+    }
+    this.client = RedisClusterClient.builder().nodes(seeds).build();
+  }
+
+  /** {@code HSET} and four {@code ZADD}s per document, pipelined over the masters in batches. */
+  void saveAllSameLayout(List<Member> members) {
+    for (int from = 0; from < members.size(); from += RawJedis.BATCH) {
+      try (ClusterPipeline p = client.pipelined()) {
+        for (Member m : members.subList(from, Math.min(from + RawJedis.BATCH, members.size()))) {
+          String tag = "{raw" + Math.floorMod(m.id().hashCode(), TAGS) + "}";
+          p.hset(tag + ":" + m.id(), Dataset.hash(m));
+          p.zadd(tag + "#ids", 0, m.id());
+          p.zadd(tag + "#lex:city", 0, m.city() + '\0' + m.id());
+          p.zadd(tag + "#lex:country", 0, m.country() + '\0' + m.id());
+          p.zadd(tag + "#num:age", m.age(), m.id());
+        }
+        p.sync();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}
