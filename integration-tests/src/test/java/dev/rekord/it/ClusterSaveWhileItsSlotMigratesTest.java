@@ -129,9 +129,7 @@ class ClusterSaveWhileItsSlotMigratesTest {
     List<String> ids = idsInOneSlot("m", 2);
     members.save(member(ids.get(1), List.of("c")), Duration.ofHours(1)); // the slot's key of tag c exists
     beginMigration(ids.get(0));
-    List<String> tagB = migration.keys(1000).stream().filter(key -> key.contains("tags") && key.endsWith("b")).toList();
-    assertEquals(1, tagB.size(), "the key of tag b: " + migration.keys(1000));
-    migration.move(tagB);
+    moveTagKey("b");
 
     RedisServer source = migration.source();
     String document = members.keyOf(ids.get(0));
@@ -168,9 +166,7 @@ class ClusterSaveWhileItsSlotMigratesTest {
     members.save(member(ids.get(1), List.of("c"))); // every key the saves write exists on the source:
     members.save(member(ids.get(2), null)); // tag c's, and that of null tags
     beginMigration(ids.get(0));
-    List<String> tagB = migration.keys(1000).stream().filter(key -> key.contains("tags") && key.endsWith("b")).toList();
-    assertEquals(1, tagB.size(), "the key of tag b: " + migration.keys(1000));
-    migration.move(tagB);
+    moveTagKey("b");
 
     RedisServer source = migration.source();
     String document = members.keyOf(ids.get(0));
@@ -236,6 +232,13 @@ class ClusterSaveWhileItsSlotMigratesTest {
     List<String> ids = bySlot.values().stream().filter(list -> list.size() >= count).findFirst()
         .orElseThrow(() -> new AssertionError("no slot holds " + count + " documents: " + bySlot));
     return ids.stream().sorted().limit(count).toList();
+  }
+
+  /** Moves the migrating slot's key of the tag {@code tag} (there is one) to the target, ahead of the others. */
+  private void moveTagKey(String tag) {
+    List<String> keys = migration.keys(1000).stream().filter(key -> key.contains("tags") && key.endsWith(tag)).toList();
+    assertEquals(1, keys.size(), "the key of tag " + tag + ": " + migration.keys(1000));
+    migration.move(keys);
   }
 
   /** Begins moving the slot of the document {@code id} to another master, no key moved. */
