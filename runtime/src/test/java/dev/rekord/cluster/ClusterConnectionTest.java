@@ -9,6 +9,9 @@ import dev.rekord.connection.Command;
 import dev.rekord.connection.LuaScript;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.Reply;
+import dev.rekord.connection.ReplyType;
+import dev.rekord.connection.ScriptCall;
+import dev.rekord.internal.connection.TransactionBatch;
 import dev.rekord.internal.connection.RedisConnectionContract;
 import dev.rekord.Rekord;
 import dev.rekord.test.RedisCluster;
@@ -63,6 +66,38 @@ class ClusterConnectionTest extends RedisConnectionContract {
     assertThrows(IllegalArgumentException.class, () -> connection().batch().eval(script, List.of("a", "b"), List.of()));
 
     assertEquals(0L, connection().execute(Command.of("DEL", List.of("{t}a", "{t}b"), List.of())), "one slot: sent");
+  }
+
+  /**
+   * A transaction (a script, then commands) goes whole to the node of its keys' one slot, {@code
+   * MULTI}, {@code SCRIPT LOAD} and {@code EXEC} with it; one batch holds transactions for every
+   * node. One that names keys of two slots is refused before anything is sent.
+   */
+  @Test
+  void transactionsGoWholeToTheNodeOfTheirSlot() {
+    LuaScript mark = new LuaScript("mark", "redis.call('SET', KEYS[1], ARGV[1]) return 1", true);
+    TransactionBatch batch = (TransactionBatch) connection().batch();
+    assertTrue(batch.slotTransactions());
+    List<String> tags = List.of("{b}", "{c}", "{a}"); // one slot on each master
+    List<Reply<List<Object>>> replies = new ArrayList<>();
+    for (String tag : tags) {
+      replies.add(batch.transaction(mark, new ScriptCall(List.of(tag + "mark"), List.of("on")),
+          List.of(new Command<>("HSET", List.of(tag + "doc"), List.of("f", tag), ReplyType.LONG))));
+    }
+    assertThrows(IllegalArgumentException.class, () -> batch.transaction(mark,
+        new ScriptCall(List.of("{a}mark"), List.of("on")),
+        List.of(new Command<>("HSET", List.of("{b}doc"), List.of("f", "x"), ReplyType.LONG))));
+    assertThrows(UnsupportedOperationException.class, () -> batch.readTransaction("read",
+        List.of(new Command<>("GET", List.of("{a}mark"), List.of(), ReplyType.STRING))));
+    batch.execute();
+    for (int i = 0; i < tags.size(); i++) {
+      String tag = tags.get(i);
+      assertEquals(List.of(1L, 1L), replies.get(i).get(), tag);
+      RedisServer master = cluster.masterOf(redis.clients.jedis.util.JedisClusterCRC16.getSlot(tag + "doc"));
+      assertEquals("on", String.valueOf(master.command("GET", tag + "mark")), tag);
+      assertEquals(List.of("f", tag), master.command("HGETALL", tag + "doc"), tag);
+      connection().execute(Command.of("DEL", List.of(tag + "mark", tag + "doc"), List.of()));
+    }
   }
 
   /**
