@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import redis.clients.jedis.RedisClient;
 
@@ -124,13 +125,7 @@ public final class ClusterBenchmark {
       RekordSide b = new RekordSide(many);
       long[] nanos = new long[2];
       for (int from = 0; from < docs; from += BATCH) {
-        List<Member> batch = members("m", from, Math.min(docs, from + BATCH));
-        long t = System.nanoTime();
-        a.saveAll(batch);
-        nanos[0] += System.nanoTime() - t;
-        t = System.nanoTime();
-        b.saveAll(batch);
-        nanos[1] += System.nanoTime() - t;
+        loadEach(members("m", from, Math.min(docs, from + BATCH)), nanos, a::saveAll, b::saveAll);
       }
       System.out.printf(Locale.ROOT, "- buckets: standalone %d, cluster %d%n", a.buckets(), b.buckets());
       System.out.printf(Locale.ROOT, "- load of %,d documents (`repo.saveAll`, batches of 500, alternating blocks of %,d): standalone %,.0f docs/s, cluster %,.0f docs/s, cluster ÷ standalone %.2f%n",
@@ -178,16 +173,7 @@ public final class ClusterBenchmark {
           raw.indexSameLayout(members("m", from, Math.min(docs, from + BATCH)));
         }
         for (int k = 0; k < blocks; k++) {
-          List<Member> batch = members("p", k * BATCH, (k + 1) * BATCH);
-          long t = System.nanoTime();
-          a.saveAll(batch);
-          loads[0] += System.nanoTime() - t;
-          t = System.nanoTime();
-          b.saveAll(batch);
-          loads[1] += System.nanoTime() - t;
-          t = System.nanoTime();
-          raw.saveAllSameLayout(batch);
-          loads[2] += System.nanoTime() - t;
+          loadEach(members("p", k * BATCH, (k + 1) * BATCH), loads, a::saveAll, b::saveAll, raw::saveAllSameLayout);
         }
       }
       double n = (double) blocks * BATCH;
@@ -200,6 +186,16 @@ public final class ClusterBenchmark {
       targets.atLeast("cluster: `saveAll` throughput ≥ 0.8× a hand-written cluster pipeline of the same writes",
           loads[2] / (double) loads[1], 0.8);
       targets.print();
+    }
+  }
+
+  /** Loads {@code batch} with each of {@code sides} in turn, adding each one's time to {@code nanos} (by position). */
+  @SafeVarargs
+  private static void loadEach(List<Member> batch, long[] nanos, Consumer<List<Member>>... sides) {
+    for (int i = 0; i < sides.length; i++) {
+      long t = System.nanoTime();
+      sides[i].accept(batch);
+      nanos[i] += System.nanoTime() - t;
     }
   }
 

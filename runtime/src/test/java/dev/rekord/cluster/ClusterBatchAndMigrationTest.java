@@ -53,25 +53,22 @@ class ClusterBatchAndMigrationTest {
     return batch;
   }
 
-  /** Sum over the masters of {@code cmdstat_<command>:calls=N} and of {@code errorstat_CROSSSLOT}. */
+  /** Sum over the masters of {@code cmdstat_<command>:calls=N}. */
   private static long calls(String command) {
-    long total = 0;
-    Pattern calls = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)");
-    for (RedisServer master : cluster.masters()) {
-      Matcher m = calls.matcher(String.valueOf(master.command("INFO", "commandstats")));
-      if (m.find()) {
-        total += Long.parseLong(m.group(1));
-      }
-    }
-    return total;
+    return commandStat(command, "calls");
   }
 
   /** Sum over the masters of {@code cmdstat_<command>:…failed_calls=N}: calls answered with an error. */
   private static long failedCalls(String command) {
+    return commandStat(command, "failed_calls");
+  }
+
+  /** Sum over the masters of the field {@code field} of {@code cmdstat_<command>}. */
+  private static long commandStat(String command, String field) {
     long total = 0;
-    Pattern failed = Pattern.compile("cmdstat_" + command + ":calls=\\d+,.*?failed_calls=(\\d+)");
+    Pattern stat = Pattern.compile("cmdstat_" + command + ":(?:[^\\r\\n]*,)?" + field + "=(\\d+)");
     for (RedisServer master : cluster.masters()) {
-      Matcher m = failed.matcher(String.valueOf(master.command("INFO", "commandstats")));
+      Matcher m = stat.matcher(String.valueOf(master.command("INFO", "commandstats")));
       if (m.find()) {
         total += Long.parseLong(m.group(1));
       }

@@ -301,9 +301,8 @@ public final class IndexWriter {
     }
     commands.addAll(ScriptCalls.manifestKeyCommands(together));
     KeyLayout.Bucket bucket = layout.bucketFor(ScriptCalls.savedId(together.get(0)));
-    TransactionBatch transactions = (TransactionBatch) batch;
-    return transactions.transaction(scripts.index,
-        ScriptCalls.indexOnly(bucket, together, !transactions.transactions()), commands);
+    return ((TransactionBatch) batch).transaction(scripts.index,
+        ScriptCalls.indexOnly(bucket, together, connection.isCluster()), commands);
   }
 
   /**
