@@ -1,16 +1,17 @@
 -- Shared by the scripts that write index entries (save.lua, reindex.lua; EngineScripts prepends
 -- it): the new entries of one document, and the replacement of its manifest. A document's entries
 -- arrive as `count` keys from KEYS[k], one each, and from ARGV[a] per entry its op (ENTRY_ID,
--- ENTRY_SCORE, …, generated from EntryOp.java) followed by the op's ENTRY_ARITY values.
+-- ENTRY_SCORE, …, generated from EntryOp.java) followed by as many values as its arity (EntryOp.java).
 
 -- Checks that ARGV from a holds one known op and its values for each of `count` entries; returns
 -- an error text, or nil and the position after them. Scripts check all their arguments before
 -- they write anything, as a script that fails half-way keeps its writes.
 local function checkEntries(a, count)
   for _ = 1, count do
-    local arity = ENTRY_ARITY[ARGV[a]]
+    local op = ARGV[a]
+    local arity = ENTRY_ARITY(op)
     if not arity then
-      return 'ERR unknown index entry op ' .. tostring(ARGV[a])
+      return 'ERR unknown index entry op ' .. tostring(op)
     end
     a = a + 1 + arity
   end
@@ -18,16 +19,6 @@ local function checkEntries(a, count)
     return 'ERR the index entry arguments do not match their ' .. count .. ' key(s)'
   end
   return nil, a
-end
-
--- The score of a document's entry in its bucket's set of expiring ids: its expiry time (unix ms).
--- 0 (due at once) when it has none left: PEXPIRE of 1 ms deletes the key at once when the server's
--- clock passes a millisecond between reading the time and checking it (Redis 7.0), so a document
--- can be gone by the time its entries are written, and the next sweep must find it due.
-local function expiryScore(doc)
-  local at = redis.call('PEXPIRETIME', doc)
-  if at < 0 then return 0 end
-  return at
 end
 
 -- Writes the `count` entries of KEYS[k..], each as the command of its op (EntryOp.command(); ZADD
@@ -53,8 +44,14 @@ local function writeEntries(id, doc, k, a, count)
       csAdd(key, false, '0', ARGV[a + 1] .. '\0' .. id)
       a = a + 2
     elseif op == ENTRY_EXPIRY then
-      -- the document `doc` is written and its expiry set by now
-      redis.call('ZADD', key, expiryScore(doc), id)
+      -- The score of a document's entry in its bucket's set of expiring ids: its expiry time (unix
+      -- ms; `doc` is written and its expiry set by now). 0 (due at once) when it has none left:
+      -- PEXPIRE of 1 ms deletes the key at once when the server's clock passes a millisecond
+      -- between reading the time and checking it (Redis 7.0), so a document can be gone by the
+      -- time its entries are written, and the next sweep must find it due. Not a function of its
+      -- own: one that writeEntries names is an upvalue every call builds (~2,000 instructions).
+      local at = redis.call('PEXPIRETIME', doc)
+      redis.call('ZADD', key, at < 0 and 0 or at, id)
       a = a + 1
     else -- ENTRY_GEO
       redis.call('GEOADD', key, ARGV[a + 1], ARGV[a + 2], id)
@@ -94,7 +91,8 @@ local function collectEntries(adds, id, doc, k, a, count)
         args[size + 1], args[size + 2] = '0', ARGV[a + 1] .. '\0' .. id
         a = a + 2
       elseif op == ENTRY_EXPIRY then
-        args[size + 1], args[size + 2] = expiryScore(doc), id
+        local at = redis.call('PEXPIRETIME', doc) -- as writeEntries' expiry score
+        args[size + 1], args[size + 2] = at < 0 and 0 or at, id
         a = a + 1
       else -- ENTRY_GEO
         args[size + 1], args[size + 2], args[size + 3] = ARGV[a + 1], ARGV[a + 2], id
