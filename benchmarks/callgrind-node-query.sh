@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Server instructions per query of the portable engine, 16 buckets against 1, measured with
 # callgrind on redis-server (repeatable on a shared machine, unlike time): the query scripts as
-# the runtime in RUNTIME_CLASSES builds them (default runtime/target/classes: run
-# `mvn -o install -pl runtime -DskipTests` first; point it at another checkout's to compare), a
+# the runtime in RUNTIME_CLASSES builds them (default runtime/target/classes, printed by
+# benchmarks/target/classes' ScriptSource: run `mvn -o install -pl benchmarks -am -DskipTests`
+# first; point RUNTIME_CLASSES at another checkout's to compare), a
 # plain server for 1 bucket and a cluster-enabled one owning every slot for 16 (its redis.call
 # pays the cluster checks, as on a real cluster). Prints "CG <label> buckets=<n> <query> <instr>".
 #   benchmarks/callgrind-node-query.sh [label]
@@ -11,17 +12,9 @@ cd "$(dirname "$0")/.."
 LABEL="${1:-this}"
 CLASSES="${RUNTIME_CLASSES:-runtime/target/classes}"
 WORK="$(mktemp -d)"
-cat > "$WORK/dump.jsh" <<JSH
-var c = Class.forName("dev.rekord.internal.engine.portable.EngineScripts");
-for (String name : new String[] {"QUERY", "NODE_QUERY"}) {
-  var f = c.getDeclaredField(name); f.setAccessible(true);
-  var s = f.get(null);
-  var m = s.getClass().getDeclaredMethod("source"); m.setAccessible(true);
-  java.nio.file.Files.writeString(java.nio.file.Path.of("$WORK/" + name + ".lua"), (String) m.invoke(s));
-}
-/exit
-JSH
-jshell --class-path "$CLASSES" "$WORK/dump.jsh" >/dev/null 2>&1
+# the standard layout's scripts as that runtime joins them (ScriptSource: benchmarks/target/classes)
+java -cp "$CLASSES:benchmarks/target/classes" dev.rekord.benchmarks.ScriptSource query > "$WORK/QUERY.lua"
+java -cp "$CLASSES:benchmarks/target/classes" dev.rekord.benchmarks.ScriptSource nodeQuery > "$WORK/NODE_QUERY.lua"
 for buckets in 1 16; do
   port=$(python3 benchmarks/free_port.py) # its cluster bus port (+10000) free and valid too
   extra=()
