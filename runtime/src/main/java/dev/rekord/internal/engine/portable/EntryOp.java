@@ -4,8 +4,8 @@ package dev.rekord.internal.engine.portable;
  * The index entries the save scripts write: per entry its key (in {@code KEYS}), then in {@code
  * ARGV} the op's {@linkplain #code() code} and its {@link #arity()} values. The one definition
  * both sides share: {@link EngineProtocol} generates the Lua constants {@code ENTRY_*} and the
- * expression {@code ENTRY_ARITY(op)} from it, {@link IndexEntries} writes it, and {@code EngineProtocolTest} runs every
- * op against Redis.
+ * expression {@code ENTRY_ARITY(op)} from it, {@link IndexEntries} writes it, and {@code
+ * EngineProtocolTest} runs every op against Redis.
  */
 enum EntryOp implements ProtocolCode {
   /** The id with score 0, so the set is in id order: tags of collections, words, nulls. */

@@ -371,6 +371,25 @@ class EngineProtocolTest {
         "0", "not", "prefix", "3", "\1\1"), documents.args());
   }
 
+  /**
+   * {@code ENTRY_ARITY(op)}, written as an expression of comparisons, answers each op's arity and
+   * nothing for an unknown op, as the server's Lua evaluates it (an arity of 0 is true in Lua, so
+   * {@code and 0 or} does not fall through to the next op).
+   */
+  @Test
+  void theArityExpressionAnswersEachOpsArityAndNilForAnUnknownOne() {
+    LuaScript arity = new LuaScript("arity", EngineProtocol.lua(
+        "local op = ARGV[1]\nlocal n = ENTRY_ARITY(op)\nif n == nil then return -1 end\nreturn n\n"), false);
+    try (RedisConnection connection = IndexMaintenanceTest.open(redis.server().host(), redis.server().port())) {
+      for (EntryOp op : EntryOp.values()) {
+        assertEquals((long) op.arity(), connection.eval(arity, List.of(), List.of(op.code())), op.code());
+      }
+      for (String unknown : List.of("rank", "", "ID", "id ")) {
+        assertEquals(-1L, connection.eval(arity, List.of(), List.of(unknown)), unknown);
+      }
+    }
+  }
+
   /** Each op, run by the save script, does what its command says; a new op fails here until both sides know it. */
   @Test
   void everyEntryOpRunsAsTheCommandItNames() {
