@@ -51,10 +51,7 @@ final class RawCluster implements AutoCloseable {
           if (documents) {
             p.hset(tag + ":" + m.id(), Dataset.hash(m));
           }
-          p.zadd(tag + "#ids", 0, m.id());
-          p.zadd(tag + "#lex:city", 0, m.city() + '\0' + m.id());
-          p.zadd(tag + "#lex:country", 0, m.country() + '\0' + m.id());
-          p.zadd(tag + "#num:age", m.age(), m.id());
+          RawJedis.addSameEntries(p, tag + "#", m);
         }
         p.sync();
       }

@@ -30,10 +30,11 @@ final class RawJedis implements AutoCloseable {
   static final String CITY_AGE = "raw:member:idx:cityage:";
   static final String ALL = "raw:member:idx:all";
   /** Rekord's own layout, written by hand: {@code value\0id} members of one sorted set per tag field, ages and all ids as sorted sets. */
-  static final String SAME_CITY = "raw:member:same:lex:city";
-  static final String SAME_COUNTRY = "raw:member:same:lex:country";
-  static final String SAME_AGE = "raw:member:same:num:age";
-  static final String SAME_IDS = "raw:member:same:ids";
+  static final String SAME = "raw:member:same:";
+  static final String SAME_CITY = SAME + "lex:city";
+  static final String SAME_COUNTRY = SAME + "lex:country";
+  static final String SAME_AGE = SAME + "num:age";
+  static final String SAME_IDS = SAME + "ids";
   static final int BATCH = 500;
 
   /** HSET the document and add it to its three indexes, atomically. */
@@ -183,7 +184,7 @@ final class RawJedis implements AutoCloseable {
   void saveAllSameLayout(List<Member> members) {
     pipelined(members, (p, m) -> {
       p.hset(DOC + m.id(), Dataset.hash(m));
-      addSameEntries(p, m);
+      addSameEntries(p, SAME, m);
     });
   }
 
@@ -194,15 +195,19 @@ final class RawJedis implements AutoCloseable {
    * million entries costs the server more than one into a set of a few thousand).
    */
   void indexSameLayout(List<Member> members) {
-    pipelined(members, RawJedis::addSameEntries);
+    pipelined(members, (p, m) -> addSameEntries(p, SAME, m));
   }
 
-  /** The four entries of {@code m} in Rekord's own layout ({@link #SAME_IDS} …), added to {@code p}. */
-  private static void addSameEntries(AbstractPipeline p, Member m) {
-    p.zadd(SAME_IDS, 0, m.id());
-    p.zadd(SAME_CITY, 0, m.city() + '\0' + m.id());
-    p.zadd(SAME_COUNTRY, 0, m.country() + '\0' + m.id());
-    p.zadd(SAME_AGE, m.age(), m.id());
+  /**
+   * The four entries of {@code m} in Rekord's own layout, added to {@code p}: the sorted sets
+   * {@code prefix} then {@code ids}, {@code lex:city}, {@code lex:country} and {@code num:age}
+   * ({@link #SAME} on a standalone server: {@link #SAME_IDS} …; a hash tag and {@code #} on a cluster).
+   */
+  static void addSameEntries(AbstractPipeline p, String prefix, Member m) {
+    p.zadd(prefix + "ids", 0, m.id());
+    p.zadd(prefix + "lex:city", 0, m.city() + '\0' + m.id());
+    p.zadd(prefix + "lex:country", 0, m.country() + '\0' + m.id());
+    p.zadd(prefix + "num:age", m.age(), m.id());
   }
 
   /** One {@code HSET} per document, pipelined in batches of {@value #BATCH} (Rekord's batch size): no indexes. */

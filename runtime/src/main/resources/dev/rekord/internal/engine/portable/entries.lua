@@ -1,7 +1,7 @@
 -- Shared by the scripts that write index entries (save.lua, reindex.lua; EngineScripts prepends
 -- it): the new entries of one document, and the replacement of its manifest. A document's entries
 -- arrive as `count` keys from KEYS[k], one each, and from ARGV[a] per entry its op (ENTRY_ID,
--- ENTRY_SCORE, …, generated from EntryOp.java) followed by as many values as its arity (EntryOp.java).
+-- ENTRY_SCORE, …, generated from EntryOp.java) followed by as many values as its arity.
 
 -- Checks that ARGV from a holds one known op and its values for each of `count` entries; returns
 -- an error text, or nil and the position after them. Scripts check all their arguments before

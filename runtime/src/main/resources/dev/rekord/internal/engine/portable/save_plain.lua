@@ -1,9 +1,10 @@
--- save_plain.lua (after manifest.lua, entries.lua and hash_write.lua): the plain save of one hash document in the
--- standard layout (IndexWriter.save; arguments built by ScriptCalls.plainSave) — no condition,
--- version, expiry, fence or change feed, its manifest kept in its hash — which is most saves. It
--- writes what save_one.lua writes, from fewer arguments and with fewer functions: each argument costs
--- the server about a thousand instructions and each function a script defines is built on every
--- call (save.lua's checks and its arguments for them were a quarter of a save's server work).
+-- save_plain.lua (after manifest.lua, entries.lua and hash_write.lua): the plain save of one
+-- hash document in the standard layout (IndexWriter.save; arguments built by
+-- ScriptCalls.plainSave) — no condition, version, expiry, fence or change feed, its manifest kept
+-- in its hash — which is most saves. It writes what save_one.lua writes, from fewer arguments and
+-- with fewer functions: each argument costs the server about a thousand instructions and each
+-- function a script defines is built on every call (save.lua's checks and its arguments for them
+-- were a quarter of a save's server work).
 -- KEYS[1] the bucket's set of all ids ('{tag}#ids': its index base '{tag}#' then 'ids'), KEYS[2]
 -- the document, KEYS[3] its manifest key, then one key per index entry.
 -- ARGV[1] the id, ARGV[2] the new manifest (stored as the field MANIFEST_FIELD), ARGV[3] n: how
