@@ -69,10 +69,11 @@ def calls(nb, q):
             argv = ['20', str(spread_ask(20, 16)), '-1', str(len(g))]
         else:
             argv = ['-1', '-1', '0', str(len(g))]
-        # ScriptCalls.nodeQuery: the first bucket's call whole, then every bucket's tag
+        # ScriptCalls.nodeQuery: the first bucket's keys declared, its arguments whole, then every
+        # bucket's tag
         k = keys(g[0]); a = bargs(g[0], q['mode'], -1, '1' if q['sort'] else '0', q['plan'], q['sort'])
-        argv += [str(len(k))] + k + [str(len(a))] + a + ['{b%d}' % b for b in g]
-        out.append(('EVALSHA', NODE, 1, k[0], *argv))
+        argv += [str(len(a))] + a + ['{b%d}' % b for b in g]
+        out.append(('EVALSHA', NODE, len(k), *k, *argv))
     return out
 
 def documents(nb, q, replies):
@@ -110,6 +111,8 @@ K = 50
 for name, q in QUERIES.items():
     cs = calls(nb, q)
     res = r.pipe(cs)  # warm-up and a look
+    if nb > 1 and any(reply[0] for reply in res):
+        sys.exit(f'{name}: a node call failed buckets {[reply[0] for reply in res]}: the driver is out of step with query_node.lua')
     cs = cs + documents(nb, q, res)
     subprocess.run(['callgrind_control', '-z', str(pid)], capture_output=True)
     r.pipe(cs * K)

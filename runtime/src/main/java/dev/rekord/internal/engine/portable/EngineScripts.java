@@ -111,7 +111,8 @@ final class EngineScripts {
   final LuaScript delete;
 
   /**
-   * Runs a query plan over one bucket: its arguments and plan ({@code query_plan.lua}), estimates
+   * Runs a query plan over one bucket: first as one index read where that answers it ({@code
+   * query_direct.lua}), else by its arguments and plan ({@code query_plan.lua}), estimates
    * ({@code query_estimate.lua}), probes ({@code query_probe.lua}), order and paging ({@code
    * query_order.lua}) and its result ({@code query.lua}).
    */
@@ -156,7 +157,7 @@ final class EngineScripts {
     readChanges = load("changes-read", true, "changes_read");
     delete = load("delete", true, "manifest", "changes", "version", "delete");
     query = load("query", false,
-        "query_common", "manifest", "changes", "query_plan", "query_estimate", "query_probe", "query_order", "query");
+        "query_common", "query_direct", "manifest", "changes", "query_plan", "query_estimate", "query_probe", "query_order", "query");
     rankedWindow = load("query", false, "query_common", "ranked_window");
     compactRead = load("query", false, "compact_set", "compact_read");
     nodeQuery = new LuaScript("query-node",

@@ -46,3 +46,72 @@ local function indexRead(compact, key, command, ...)
   if compact then return csCommand(key, { command, ... }) end
   return redis.call(command, key, ...)
 end
+
+-- A query whose answer one index read gives (query.lua's direct step, query_node.lua's per
+-- bucket), taken from its arguments (args[a + i] is its query.lua ARGV[i], ScriptCalls.query), or
+-- nil when the answer needs query.lua's plan: a count of one tag value, tag, range or of all ids is
+-- that index's count (query.lua's est, once swept); a page in id order of one tag value, tag or all
+-- ids, or of one range sorted by its own field, is a ZRANGE with LIMIT (ties in id order, reversed
+-- when descending, as query.lua's walk) and its scores. Only a page from an offset of at most 1,000:
+-- Redis walks a LIMIT's offset member by member, where query.lua skips a deeper one by rank. Right
+-- only in a bucket with no expiring documents (the caller checks that its set of them is empty),
+-- where every indexed id has a living document and query.lua, once swept, answers exactly this.
+local function directShape(args, a)
+  local mode, sortKeys = args[a + 1], tonumber(args[a + 11])
+  local root = a + 12 + 3 * sortKeys
+  local op = args[root]
+  local key = op == PLAN_ALL and 1 or tonumber(args[root + 1])
+  if mode == MODE_COUNT then
+    if op ~= PLAN_ALL and op ~= PLAN_SET and op ~= PLAN_VALUE and op ~= PLAN_RANGE then return nil end
+  elseif (mode ~= MODE_IDS and mode ~= MODE_DOCUMENTS) or tonumber(args[a + 5]) > 1000 then
+    return nil
+  elseif sortKeys == 0 then
+    if op ~= PLAN_ALL and op ~= PLAN_SET and op ~= PLAN_VALUE then return nil end
+  elseif sortKeys ~= 1 or op ~= PLAN_RANGE or args[a + 12] ~= SORT_INDEX_SCORE or args[a + 13] ~= args[root + 1] then
+    return nil
+  end
+  -- a compact set (compact_set.lua): the set of all ids in the compact layout, or a key the client
+  -- names by a negative position (query_plan.lua's keyAt)
+  local shape = { mode = mode, op = op, key = key < 0 and -key or key, offset = args[a + 5],
+    compact = key < 0 or (op == PLAN_ALL and COMPACT_LAYOUT), min = args[root + 2], max = args[root + 3],
+    sorted = sortKeys == 1, desc = args[a + 14] == DIRECTION_DESC, withValues = args[a + 7] == '1' }
+  if op == PLAN_VALUE then -- a tag value's members, 'value\0id': the bounds of its range
+    local value = args[root + 2]
+    shape.min, shape.max, shape.cut = '[' .. value .. '\0', '(' .. value .. '\1', #value + 2
+  end
+  return shape
+end
+
+-- The answer of a directShape in the bucket whose root index is key, with limit rows at most (-1:
+-- all) from its offset: the count, or the page's ids, each followed by its sort value when asked.
+local function directRead(shape, key, limit)
+  local op, compact, offset = shape.op, shape.compact, shape.offset
+  if shape.mode == MODE_COUNT then
+    if op == PLAN_VALUE then return indexRead(compact, key, 'ZLEXCOUNT', shape.min, shape.max) end
+    if op == PLAN_RANGE then return indexRead(compact, key, 'ZCOUNT', shape.min, shape.max) end
+    return indexRead(compact, key, 'ZCARD')
+  end
+  if limit == 0 then return {} end
+  local limitText = string.format('%d', limit)
+  if not shape.sorted then
+    if op ~= PLAN_VALUE then -- by rank
+      local last = limit < 0 and '-1' or string.format('%d', offset + limit - 1)
+      return indexRead(compact, key, 'ZRANGE', offset, last)
+    end
+    local members = indexRead(compact, key, 'ZRANGE', shape.min, shape.max, 'BYLEX', 'LIMIT', offset, limitText)
+    for i = 1, #members do members[i] = string.sub(members[i], shape.cut) end
+    return members
+  end
+  local reply
+  if shape.desc then
+    reply = indexRead(compact, key, 'ZRANGE', shape.max, shape.min, 'BYSCORE', 'REV', 'LIMIT', offset, limitText, 'WITHSCORES')
+  else
+    reply = indexRead(compact, key, 'ZRANGE', shape.min, shape.max, 'BYSCORE', 'LIMIT', offset, limitText, 'WITHSCORES')
+  end
+  local rows = {}
+  for i = 1, #reply, 2 do
+    rows[#rows + 1] = reply[i]
+    if shape.withValues then rows[#rows + 1] = SORT_VALUE_PRESENT .. reply[i + 1] end
+  end
+  return rows
+end

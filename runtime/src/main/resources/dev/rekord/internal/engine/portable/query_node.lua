@@ -47,73 +47,23 @@ local function argOf(b, i)
   return ARGV[T + b] .. string.sub(ARGV[A + i], cut)
 end
 
--- The query, the same in every bucket: its mode, sort keys and the plan's root (op, the position of
--- its key, its values from ARGV[A + root + 2]).
+-- The query, the same in every bucket: its mode, and its one index read where that answers it
+-- (query_common.lua's directShape: a count or first page of one index), built once for every bucket.
 local mode = ARGV[A + 1]
 local sortKeys = tonumber(ARGV[A + 11])
-local root = 12 + 3 * sortKeys
-local op = ARGV[A + root]
-local rootKey = op == PLAN_ALL and 1 or tonumber(ARGV[A + root + 1]) -- nil: no key, no direct read
--- whether that key is a compact set (compact_set.lua): the set of all ids in the compact layout, or
--- a key the client names by a negative position (query_plan.lua's keyAt)
-local rootCompact = rootKey ~= nil and (rootKey < 0 or (op == PLAN_ALL and COMPACT_LAYOUT))
-if rootKey and rootKey < 0 then rootKey = -rootKey end
--- a tag value's members, 'value\0id': the bounds of its range, built once for every bucket
-local value, valueFrom, valueTo
-if op == PLAN_VALUE then
-  value = ARGV[A + root + 2]
-  valueFrom, valueTo = '[' .. value .. '\0', '(' .. value .. '\1'
-end
+local shape = directShape(ARGV, A)
 
--- A bucket's reply read straight off one index, or nil when the query needs query.lua. Only when
--- the bucket has no expiring documents (its set of them is empty: ZCARD 0), so that every indexed
--- id has a living document and query.lua, once swept, would answer exactly this: a count of one
--- tag value, tag, range or of all ids is that index's count (query.lua's est); a first page in id
--- order of one tag value, tag or all ids, or of one range sorted by its own field, is a ZRANGE
--- with LIMIT (ties in id order, reversed when descending, as query.lua's walk) and its scores.
--- None of query.lua's plan, sweep or estimates run: on a node's 5 or 6 buckets that fixed cost per
--- bucket is most of a page's server time. A compact set answers the same (indexRead).
+-- A bucket's reply read straight off one index (directRead), or nil when the query needs
+-- query.lua. Only when the bucket has no expiring documents (its set of them is empty: ZCARD 0),
+-- so that every indexed id has a living document and query.lua would answer exactly this. None of
+-- query.lua's plan, sweep or estimates run: on a node's 5 or 6 buckets that fixed cost per bucket
+-- is most of a page's server time. A compact set answers the same (indexRead).
 local plain = {}
 local function direct(b, limit)
+  if not shape then return nil end
   if plain[b] == nil then plain[b] = redis.call('ZCARD', keyOf(b, 2)) == 0 end
-  if not plain[b] or not rootKey then return nil end
-  local key = keyOf(b, rootKey)
-  local min, max = ARGV[A + root + 2], ARGV[A + root + 3] -- a range's
-  if mode == MODE_COUNT then
-    if op == PLAN_ALL or op == PLAN_SET then return indexRead(rootCompact, key, 'ZCARD') end
-    if op == PLAN_VALUE then return indexRead(rootCompact, key, 'ZLEXCOUNT', valueFrom, valueTo) end
-    if op == PLAN_RANGE then return indexRead(rootCompact, key, 'ZCOUNT', min, max) end
-    return nil
-  end
-  if mode ~= MODE_IDS or ARGV[A + 5] ~= '0' then return nil end
-  if limit == 0 then return {} end
-  local limitText = string.format('%d', limit)
-  if sortKeys == 0 then
-    if op == PLAN_ALL or op == PLAN_SET then
-      return indexRead(rootCompact, key, 'ZRANGE', '0', limit < 0 and '-1' or string.format('%d', limit - 1))
-    end
-    if op ~= PLAN_VALUE then return nil end
-    local members = indexRead(rootCompact, key, 'ZRANGE', valueFrom, valueTo, 'BYLEX', 'LIMIT', '0', limitText)
-    local from = #value + 2
-    for i = 1, #members do members[i] = string.sub(members[i], from) end
-    return members
-  end
-  if sortKeys ~= 1 or op ~= PLAN_RANGE or ARGV[A + 12] ~= SORT_INDEX_SCORE or ARGV[A + 13] ~= ARGV[A + root + 1] then
-    return nil
-  end
-  local reply
-  if ARGV[A + 14] == DIRECTION_DESC then
-    reply = indexRead(rootCompact, key, 'ZRANGE', max, min, 'BYSCORE', 'REV', 'LIMIT', '0', limitText, 'WITHSCORES')
-  else
-    reply = indexRead(rootCompact, key, 'ZRANGE', min, max, 'BYSCORE', 'LIMIT', '0', limitText, 'WITHSCORES')
-  end
-  local rows = {}
-  local withValues = ARGV[A + 7] == '1'
-  for i = 1, #reply, 2 do
-    rows[#rows + 1] = reply[i]
-    if withValues then rows[#rows + 1] = SORT_VALUE_PRESENT .. reply[i + 1] end
-  end
-  return rows
+  if not plain[b] then return nil end
+  return directRead(shape, keyOf(b, shape.key), limit)
 end
 
 local failed = {}

@@ -107,8 +107,38 @@ public class DifferentialQueryTest {
         List<String> expected = expected(condition, sort, offset, limit);
         assertEquals(expected, engine.ids(condition, sort, offset, limit), what);
         assertEquals(count(condition), engine.count(condition), what);
+        if (limit != PortableQueries.NO_LIMIT) { // a page: ids and documents from the same script call where it can
+          List<PortableQueries.PageRow> page = engine.page(condition, sort, offset, limit);
+          assertEquals(expected, page.stream().map(PortableQueries.PageRow::id).toList(), what + " (page)");
+          for (PortableQueries.PageRow row : page) {
+            if (row.document() != null) {
+              assertEquals(row.id(), fields(row.document()).get("id"), what + ": the document of " + row.id());
+            }
+          }
+        }
       }
     }
+  }
+
+  /**
+   * A document's fields as a page reads it: a hash's fields and values one after the other (a
+   * script's reply), or a map (a plain {@code HGETALL} on a RESP3 connection).
+   */
+  private static Map<String, String> fields(Object document) {
+    Map<String, String> fields = new HashMap<>();
+    if (document instanceof Map<?, ?> map) {
+      map.forEach((field, value) -> fields.put(text(field), text(value)));
+      return fields;
+    }
+    List<?> flat = (List<?>) document;
+    for (int i = 0; i + 1 < flat.size(); i += 2) {
+      fields.put(text(flat.get(i)), text(flat.get(i + 1)));
+    }
+    return fields;
+  }
+
+  private static String text(Object value) {
+    return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
   }
 
   /** The server the test runs on; the cluster variant ({@code dev.rekord.cluster}) overrides it. */

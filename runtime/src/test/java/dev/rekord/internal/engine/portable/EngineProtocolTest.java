@@ -109,7 +109,7 @@ class EngineProtocolTest {
   /** The Lua files behind {@link EngineScripts}, as written (constants named, not spelled). */
   private static final List<String> SCRIPT_FILES = List.of("manifest", "entries", "changes", "digest", "version",
       "hash_write", "save_head", "save", "save_one", "save_plain", "save_plain_stale", "index", "read", "reindex", "drop_if_gone", "expire",
-      "changes_read", "delete", "query_common", "query_plan", "query_estimate", "query_probe", "query_order",
+      "changes_read", "delete", "query_common", "query_direct", "query_plan", "query_estimate", "query_probe", "query_order",
       "query", "query_node", "ranked_window");
 
   /**
