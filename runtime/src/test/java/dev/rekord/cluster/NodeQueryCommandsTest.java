@@ -174,6 +174,31 @@ class NodeQueryCommandsTest {
   }
 
   /**
+   * Documents that expire in an hour are not due: each node call answers a count of one index off
+   * the index in every bucket (its first expiring id lives and expires when its score says),
+   * sweeping none.
+   */
+  @Test
+  void expiringDocumentsThatAreNotDueLeaveCountsToTheIndex() throws Exception {
+    RedisCluster cluster = SharedCluster.get();
+    int masters = cluster.masters().size();
+    try (Rekord rekord = Rekord.connect(cluster.seedUrl())) {
+      RekordRepository<Member, String> repo =
+          TestModel.repository(rekord, TestModel.stringIds("nd", Storage.HASH, Duration.ZERO));
+      List<Member> data = data(400);
+      saveWithTtls(repo, data, i -> i % 2 == 0 ? Duration.ofHours(1) : null);
+
+      long[] count = new long[1];
+      Map<String, Long> stats = commandsOf(cluster, () -> count[0] = repo.find(Member_.city.eq("Bergen")).count());
+      assertEquals(data.stream().filter(m -> m.city().equals("Bergen")).count(), count[0]);
+      assertEquals(masters, calls(stats, "evalsha"), "one call per node: " + stats);
+      assertEquals(2 * BUCKETS, calls(stats, "zlexcount"),
+          "each bucket counted off its index by the client (which finds expiring ids), then by its node's call: " + stats);
+      assertEquals(0, calls(stats, "zrangebyscore"), "no bucket swept: " + stats);
+    }
+  }
+
+  /**
    * A first page read off the index counts no bucket's expiring ids: its documents tell an id whose
    * document expired (its entries not yet swept), and then the page is read again by the nodes'
    * scripts, which sweep it. Documents that expire later do not send a page there.

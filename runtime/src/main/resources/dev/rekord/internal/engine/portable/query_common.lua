@@ -54,8 +54,8 @@ end
 -- ids, or of one range sorted by its own field, is a ZRANGE with LIMIT (ties in id order, reversed
 -- when descending, as query.lua's walk) and its scores. Only a page from an offset of at most 1,000:
 -- Redis walks a LIMIT's offset member by member, where query.lua skips a deeper one by rank. Right
--- only in a bucket with no expiring documents (the caller checks that its set of them is empty),
--- where every indexed id has a living document and query.lua, once swept, answers exactly this.
+-- only in a bucket where no document is due to expire (the caller asks nothingDue), where every
+-- indexed id has a living document and query.lua, once swept, answers exactly this.
 local function directShape(args, a)
   local mode, sortKeys = args[a + 1], tonumber(args[a + 11])
   local root = a + 12 + 3 * sortKeys
@@ -114,4 +114,18 @@ local function directRead(shape, key, limit)
     if shape.withValues then rows[#rows + 1] = SORT_VALUE_PRESENT .. reply[i + 1] end
   end
   return rows
+end
+
+-- Whether no document of a bucket is due to expire, so that every id its index holds has a living
+-- document (the condition of a direct read): its set of expiring ids (ttlKey, scored by expiry time)
+-- is empty, or the first of them lives and expires when its score says, so none after it is due —
+-- where query_probe.lua's sweep stops, having unindexed nothing. Else the sweep has work to do. (A
+-- score of -2 or -1, an entry written as its document vanished, is no living document's: PEXPIRETIME
+-- answers those for a gone or persistent key.) Callers ask ZCARD first: most buckets have no
+-- expiring ids, and that one command, before the arguments of this call are built, is cheaper.
+local function nothingDue(ttlKey, docPrefix)
+  local head = redis.call('ZRANGE', ttlKey, '0', '0', 'WITHSCORES')
+  if #head == 0 then return true end
+  local at = redis.call('PEXPIRETIME', docPrefix .. head[1])
+  return at >= 0 and at == tonumber(head[2])
 end

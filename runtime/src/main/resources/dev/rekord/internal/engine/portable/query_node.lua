@@ -54,14 +54,14 @@ local sortKeys = tonumber(ARGV[A + 11])
 local shape = directShape(ARGV, A)
 
 -- A bucket's reply read straight off one index (directRead), or nil when the query needs
--- query.lua. Only when the bucket has no expiring documents (its set of them is empty: ZCARD 0),
--- so that every indexed id has a living document and query.lua would answer exactly this. None of
+-- query.lua. Only when no document of the bucket is due to expire (nothingDue), so that every
+-- indexed id has a living document and query.lua would answer exactly this. None of
 -- query.lua's plan, sweep or estimates run: on a node's 5 or 6 buckets that fixed cost per bucket
 -- is most of a page's server time. A compact set answers the same (indexRead).
 local plain = {}
 local function direct(b, limit)
   if not shape then return nil end
-  if plain[b] == nil then plain[b] = redis.call('ZCARD', keyOf(b, 2)) == 0 end
+  if plain[b] == nil then plain[b] = redis.call('ZCARD', keyOf(b, 2)) == 0 or nothingDue(keyOf(b, 2), argOf(b, 2)) end
   if not plain[b] then return nil end
   return directRead(shape, keyOf(b, shape.key), limit)
 end
