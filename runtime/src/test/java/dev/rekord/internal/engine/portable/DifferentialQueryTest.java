@@ -102,22 +102,50 @@ public class DifferentialQueryTest {
         List<Sort<Doc>> sort = randomSort();
         long offset = random.nextInt(4) == 0 ? random.nextInt(200) : 0;
         long limit = random.nextInt(3) == 0 ? PortableQueries.NO_LIMIT : random.nextInt(40);
-        String what = "query " + q + " (seed " + SEED + "): " + condition + " sort " + sort
-            + " offset " + offset + " limit " + limit;
-        List<String> expected = expected(condition, sort, offset, limit);
-        assertEquals(expected, engine.ids(condition, sort, offset, limit), what);
-        assertEquals(count(condition), engine.count(condition), what);
-        if (limit != PortableQueries.NO_LIMIT) { // a page: ids and documents from the same script call where it can
-          List<PortableQueries.PageRow> page = engine.page(condition, sort, offset, limit);
-          assertEquals(expected, page.stream().map(PortableQueries.PageRow::id).toList(), what + " (page)");
-          for (PortableQueries.PageRow row : page) {
-            if (row.document() != null) {
-              assertEquals(row.id(), fields(row.document()).get("id"), what + ": the document of " + row.id());
-            }
-          }
+        check(engine, "query " + q, condition, sort, offset, limit);
+      }
+      for (int q = 0; q < QUERIES / 3; q++) {
+        oneIndexQuery(engine, q);
+      }
+    }
+  }
+
+  private void check(PortableQueries engine, String name, Condition<Doc> condition, List<Sort<Doc>> sort,
+      long offset, long limit) {
+    String what = name + " (seed " + SEED + "): " + condition + " sort " + sort + " offset " + offset + " limit " + limit;
+    List<String> expected = expected(condition, sort, offset, limit);
+    assertEquals(expected, engine.ids(condition, sort, offset, limit), what);
+    assertEquals(count(condition), engine.count(condition), what);
+    if (limit != PortableQueries.NO_LIMIT) { // a page: ids and documents from the same script call where it can
+      List<PortableQueries.PageRow> page = engine.page(condition, sort, offset, limit);
+      assertEquals(expected, page.stream().map(PortableQueries.PageRow::id).toList(), what + " (page)");
+      for (PortableQueries.PageRow row : page) {
+        if (row.document() != null) {
+          assertEquals(row.id(), fields(row.document()).get("id"), what + ": the document of " + row.id());
         }
       }
     }
+  }
+
+  /**
+   * A query one index read answers (query_direct.lua, query_node.lua: a tag value, a tag, all ids,
+   * a numeric range in id order or sorted by its own field), from offsets around the direct read's
+   * bound (1,000) and beyond, where the random conditions above seldom land.
+   */
+  private void oneIndexQuery(PortableQueries engine, int q) {
+    int kind = random.nextInt(5);
+    Condition<Doc> condition = switch (kind) {
+      case 0 -> Doc_.city.eq(pick(CITIES));
+      case 1 -> Doc_.country.eq(randomCase(pick(COUNTRIES)));
+      case 2 -> Doc_.tags.contains(randomCase(pick(TAGS)));
+      case 3 -> random.nextBoolean() ? Doc_.age.gte(randomAge()) : Doc_.age.between(randomAge(), randomAge());
+      default -> null;
+    };
+    List<Sort<Doc>> sort = kind == 3 && random.nextBoolean() // a range sorted by its own field
+        ? List.of(random.nextBoolean() ? Doc_.age.asc() : Doc_.age.desc()) : List.of();
+    long offset = random.nextInt(3) == 0 ? random.nextInt(1_200) : random.nextInt(150);
+    long limit = random.nextInt(8) == 0 ? PortableQueries.NO_LIMIT : 1 + random.nextInt(40);
+    check(engine, "one-index query " + q, condition, sort, offset, limit);
   }
 
   /**
