@@ -54,10 +54,10 @@ local sortKeys = tonumber(ARGV[A + 11])
 local shape = directShape(ARGV, A)
 
 -- A bucket's reply read straight off one index (directRead), or nil when the query needs
--- query.lua. Only when no document of the bucket is due to expire (nothingDue), so that every
--- indexed id has a living document and query.lua would answer exactly this. None of
--- query.lua's plan, sweep or estimates run: on a node's 5 or 6 buckets that fixed cost per bucket
--- is most of a page's server time. A compact set answers the same (indexRead).
+-- query.lua. Only when no document of the bucket is due to expire (no expiring ids, or
+-- nothingDue), so that every indexed id has a living document and query.lua would answer exactly
+-- this. None of query.lua's plan, sweep or estimates run: on a node's 5 or 6 buckets that fixed
+-- cost per bucket is most of a page's server time. A compact set answers the same (indexRead).
 local plain = {}
 local function direct(b, limit)
   if not shape then return nil end
