@@ -168,7 +168,9 @@ class PageReadsTest {
     UnifiedJedis jedis = jedis(members);
 
     assertEquals(oslo.subList(0, 20), pageSweeping(jedis, members, 0), "nothing due: read off the index");
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (soon.stream().anyMatch(m -> jedis.exists(members.keyOf(m.id())))) {
+      assertTrue(System.nanoTime() < deadline, "the 2-second documents expired");
       Thread.sleep(50);
     }
     List<Member> living = new ArrayList<>(oslo);
