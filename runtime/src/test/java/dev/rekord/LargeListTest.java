@@ -6,6 +6,7 @@ import static dev.rekord.ReadChecks.commandCalls;
 import static dev.rekord.ReadChecks.data;
 import static dev.rekord.ReadChecks.evaluate;
 import static dev.rekord.ReadChecks.reads;
+import static dev.rekord.ReadChecks.resetCommandStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -98,7 +98,7 @@ class LargeListTest {
     UnifiedJedis jedis = jedis(members);
     members.find(Member_.age.gte(0)).list(); // warm: the schema record, the scripts loaded
 
-    jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
+    resetCommandStats(jedis);
     assertEquals(data, members.find(Member_.age.gte(0)).list());
     Map<String, Long> calls = commandCalls(jedis);
     assertEquals(1L, calls.get("evalsha"), "the query: " + calls);
@@ -123,7 +123,7 @@ class LargeListTest {
     UnifiedJedis jedis = jedis(members);
     members.findAll().list(); // warm: the schema record
 
-    jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
+    resetCommandStats(jedis);
     assertEquals(data, members.findAll().list());
     Map<String, Long> calls = commandCalls(jedis);
     assertFalse(calls.containsKey("evalsha") || calls.containsKey("eval"), "no script: " + calls);
@@ -215,7 +215,7 @@ class LargeListTest {
     UnifiedJedis jedis = jedis(owner);
     RekordRepository<Member, String> members = repository(
         connectAs(jedis, "lister", "~{member}*", "~rekord:*", "+@all", "-sort_ro", "-sort"), "member");
-    jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
+    resetCommandStats(jedis);
     assertEquals(ids(data), ids(members.find(Member_.age.gte(0)).list()));
     assertEquals(3L, commandCalls(jedis).get("lrange"), "the list read its snapshot, 5,000 ids at a time: "
         + commandCalls(jedis));

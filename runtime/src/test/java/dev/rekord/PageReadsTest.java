@@ -6,6 +6,7 @@ import static dev.rekord.ReadChecks.commandCalls;
 import static dev.rekord.ReadChecks.data;
 import static dev.rekord.ReadChecks.evaluate;
 import static dev.rekord.ReadChecks.reads;
+import static dev.rekord.ReadChecks.resetCommandStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -137,7 +137,7 @@ class PageReadsTest {
     List<Member> all = evaluate(data, m -> true, byId());
     for (int offset : new int[] {0, 1, 7, 999, 1000, 1001, 1490}) {
       String from = " from " + offset;
-      jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
+      resetCommandStats(jedis);
       assertEquals(window(oslo, offset), members.find(Member_.city.eq("Oslo")).offset(offset).limit(20).list(), "Oslo" + from);
       assertEquals(window(oldest, offset),
           members.find(Member_.age.gte(10)).sortBy(Member_.age.desc()).offset(offset).limit(20).list(), "oldest" + from);
@@ -182,7 +182,7 @@ class PageReadsTest {
 
   /** The first page of Oslo, checking how many sweeps ({@code ZRANGEBYSCORE} of the expiring ids) it ran. */
   private static List<Member> pageSweeping(UnifiedJedis jedis, RekordRepository<Member, String> members, long sweeps) {
-    jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
+    resetCommandStats(jedis);
     List<Member> page = members.find(Member_.city.eq("Oslo")).limit(20).list();
     assertEquals(sweeps, commandCalls(jedis).getOrDefault("zrangebyscore", 0L), "sweeps");
     return page;
@@ -393,7 +393,7 @@ class PageReadsTest {
         "all", page(living, 4000));
     for (String name : List.of("range", "tag", "all")) {
       queries.get(name).get(); // sweeps the expired ones once
-      jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
+      resetCommandStats(jedis);
       assertEquals(expected.get(name), queries.get(name).get(), name);
       Map<String, Long> calls = commandCalls(jedis);
       assertFalse(calls.containsKey("exists"), name + ": " + calls);
@@ -415,7 +415,7 @@ class PageReadsTest {
     members.saveAll(data.subList(2500, 3000), Duration.ofMillis(30));
     Thread.sleep(100);
     UnifiedJedis jedis = jedis(members);
-    jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
+    resetCommandStats(jedis);
     assertEquals(2500, members.count());
     assertEquals(evaluate(data.subList(0, 2500), m -> m.age() < 30, byId()).size(),
         members.find(Member_.age.lt(30)).count());

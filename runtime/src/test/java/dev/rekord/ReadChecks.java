@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -36,6 +38,11 @@ final class ReadChecks {
       }
     }
     throw new IllegalStateException("no total_reads_processed");
+  }
+
+  /** Zeroes the server's statistics ({@code CONFIG RESETSTAT}): {@link #commandCalls} counts from here. */
+  static void resetCommandStats(UnifiedJedis jedis) {
+    jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
   }
 
   /** Calls per command since the last {@code CONFIG RESETSTAT}, by lower-case name ({@code INFO commandstats}). */

@@ -1,5 +1,6 @@
 package dev.rekord;
 
+import static dev.rekord.ReadChecks.resetCommandStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import redis.clients.jedis.CommandArguments;
-import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 
 /** Time to live and generated ids, against a real redis-server. */
@@ -117,7 +116,7 @@ class SaveOptionsTest {
   @Test
   void longIdsComeFromTheModelsCounterOneIncrbyPerBatch() {
     RekordRepository<Member, Long> orders = TestModel.repository(rekord, TestModel.longIds("order", Storage.HASH));
-    redis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
+    resetCommandStats(redis);
 
     assertEquals("1", orders.save(new Member(null, null, 1, null)).id());
     assertEquals("2", orders.save(new Member(null, null, 2, null)).id());
