@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.LongFunction;
+import java.util.stream.IntStream;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisProtocol;
 
@@ -93,6 +94,11 @@ public final class Benchmark {
       } else if (runs("pages") || runs("reads")) {
         FourIndexMemberRepository repo = new FourIndexMemberRepository(rekord);
         load(0, docs, batch -> repo.saveAll(batch.stream().map(FourIndexMember::of).toList()));
+        if (runs("pages") && search != null) { // the memory section's RediSearch copy, its peer
+          String documentPrefix = repo.keyOf("x");
+          search.copy(raw.client(), IntStream.range(0, docs).mapToObj(i -> repo.keyOf("m" + i)).toList());
+          search.createIndex(documentPrefix.substring(0, documentPrefix.length() - 1));
+        }
       }
       if (runs("loads")) {
         firstLoads(side, raw, server);
@@ -101,6 +107,8 @@ public final class Benchmark {
         load(0, docs, raw::saveAllLua);
         load(0, docs, side::saveAllCompound);
         load(0, docs, raw::indexCityAge);
+      } else if (runs("pages")) {
+        load(0, docs, side::saveAllCompound); // the compound-index page's data set
       }
       if (runs("saves") || runs("pipelined")) {
         load(0, docs, raw::indexSameLayout); // the same-writes baselines' sets as large as Rekord's, untimed
