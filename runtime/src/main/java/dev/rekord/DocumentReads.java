@@ -8,6 +8,7 @@ import dev.rekord.connection.Commands;
 import dev.rekord.connection.Reply;
 import dev.rekord.exception.DeserializationException;
 import dev.rekord.exception.WrongTypeException;
+import dev.rekord.internal.connection.TransactionBatch;
 import dev.rekord.internal.engine.QueryEngine;
 import dev.rekord.internal.storage.DocumentStorage;
 import dev.rekord.model.RekordModel;
@@ -27,9 +28,8 @@ import java.util.function.Consumer;
 final class DocumentReads<T, ID> {
 
   /**
-   * Documents read per pipeline by {@link RekordRepository#findAllById} and queries: each
-   * pipeline's replies are decoded before the next is sent, so a large read holds at most this many
-   * undecoded replies.
+   * Documents read per pipeline by {@link RekordRepository#findAllById} and queries: the next
+   * pipeline is sent while one is decoded, so a large read holds at most twice this many replies.
    */
   static final int READ_BATCH = 5000;
 
@@ -221,19 +221,56 @@ final class DocumentReads<T, ID> {
   /**
    * The documents of {@code ids} (typed, and as they appear in keys), in that order: those of
    * {@code documents} (as {@code storage.read} returns them; {@code null}: none at all, or not
-   * read for that id) decoded as they are, the others read in pipelines of {@link #READ_BATCH},
-   * each decoded before the next is sent, so the replies held at once stay bounded; collected
+   * read for that id) decoded as they are, the others read in pipelines of {@link #READ_BATCH};
+   * each pipeline after the first is sent before the one before it is decoded, so the server reads
+   * while the client decodes and the replies held at once stay bounded (two pipelines'); collected
    * {@code into}, which it returns.
    */
   private Collected<ID, T> read(List<ID> ids, List<String> stored, List<Object> documents, Collected<ID, T> into) {
-    List<ID> missing = into.missing;
-    Map<ID, DeserializationException> failures = into.failures;
-    QueryEngine<T> engine = core.engine();
     List<String> refreshed = model.refreshTtlOnRead() ? new ArrayList<>() : null;
-    for (int from = 0; from < ids.size(); from += READ_BATCH) {
-      int to = Math.min(from + READ_BATCH, ids.size());
-      List<String> keys = new ArrayList<>(to - from);
-      List<Reply<?>> replies = new ArrayList<>(to - from);
+    Chunk chunk = new Chunk(stored, documents, 0, Math.min(READ_BATCH, ids.size()), refreshed != null);
+    while (chunk != null) {
+      chunk.execute();
+      Chunk next = null;
+      if (chunk.to < ids.size()) {
+        next = new Chunk(stored, documents, chunk.to, Math.min(chunk.to + READ_BATCH, ids.size()), refreshed != null);
+        next.sendAhead();
+      }
+      try {
+        decode(chunk, ids, stored, documents, into, refreshed);
+      } catch (RuntimeException e) {
+        if (next != null) {
+          next.executeQuietly(e); // gives its connection back
+        }
+        throw e;
+      }
+      chunk = next;
+    }
+    if (refreshed != null) {
+      expiry.refresh(refreshed);
+    }
+    return into;
+  }
+
+  /**
+   * One pipeline of {@link #read}: the documents of the ids in {@code [from, to)} that are not
+   * read yet, as plain reads in a {@link Batch}, or (a model that refreshes on read, where the
+   * engine can) by the script that refreshes them, run at once.
+   */
+  private final class Chunk {
+    final int from;
+    final int to;
+    final List<String> keys;
+    final List<Reply<?>> replies;
+    final Iterator<QueryEngine.Stored> refreshing;
+    private final Batch batch;
+
+    Chunk(List<String> stored, List<Object> documents, int from, int to, boolean refreshes) {
+      this.from = from;
+      this.to = to;
+      QueryEngine<T> engine = core.engine();
+      keys = new ArrayList<>(to - from);
+      replies = new ArrayList<>(to - from);
       List<String> unread = new ArrayList<>(to - from);
       for (int i = from; i < to; i++) {
         keys.add(engine.documentKey(stored.get(i)));
@@ -242,56 +279,78 @@ final class DocumentReads<T, ID> {
         }
       }
       // a model that refreshes on read: each document read by the script that refreshes it, where the engine can
-      Iterator<QueryEngine.Stored> refreshing = refreshed == null || unread.isEmpty()
-          || !engine.refreshesWithRead() ? null : engine.readRefreshing(unread, model.defaultTtl()).iterator();
-      Batch batch = null;
+      refreshing = !refreshes || unread.isEmpty() || !engine.refreshesWithRead()
+          ? null : engine.readRefreshing(unread, model.defaultTtl()).iterator();
+      Batch reads = null;
       for (int i = from; i < to; i++) {
         if (refreshing != null || (documents != null && documents.get(i) != null)) {
           replies.add(null);
           continue;
         }
-        if (batch == null) {
-          batch = core.connection().batch();
+        if (reads == null) {
+          reads = core.connection().batch();
         }
-        replies.add(batch.add(storage.read(keys.get(i - from))));
+        replies.add(reads.add(storage.read(keys.get(i - from))));
       }
+      batch = reads;
+    }
+
+    /** Sends the reads now, where the connection can ({@link TransactionBatch#send}). */
+    void sendAhead() {
+      if (batch instanceof TransactionBatch ahead) {
+        ahead.send();
+      }
+    }
+
+    void execute() {
       if (batch != null) {
         batch.execute();
       }
-      Map<Integer, DeserializationException> wrongTypes = wrongTypeFailures(keys, replies);
-      for (int i = from; i < to; i++) {
-        ID id = ids.get(i);
-        DeserializationException wrongType = wrongTypes.get(i - from);
-        Reply<?> reply = replies.get(i - from);
-        boolean unreadHere = documents == null || documents.get(i) == null;
-        QueryEngine.Stored read = refreshing != null && unreadHere ? refreshing.next() : null;
-        if (read != null && read.wrongType() != null) {
-          wrongType = storage.wrongType(keys.get(i - from), read.wrongType());
-        }
-        if (wrongType != null) {
-          failures.put(id, wrongType);
-          continue;
-        }
-        try {
-          Object document = read != null ? read.document() : reply != null ? reply.get() : documents.get(i);
-          T entity = storage.decode(keys.get(i - from), document);
-          if (entity == null) {
-            missing.add(id);
-          } else {
-            into.found(id, entity);
-            if (refreshed != null && read == null) {
-              refreshed.add(stored.get(i));
-            }
-          }
-        } catch (DeserializationException e) {
-          failures.put(id, e);
-        }
+    }
+
+    /** {@link #execute}, its failure added to {@code failure}'s suppressed. */
+    void executeQuietly(RuntimeException failure) {
+      try {
+        execute();
+      } catch (RuntimeException e) {
+        failure.addSuppressed(e);
       }
     }
-    if (refreshed != null) {
-      expiry.refresh(refreshed);
+  }
+
+  /** Decodes {@code chunk}'s documents into {@code into}, noting the ids to refresh in {@code refreshed}. */
+  private void decode(Chunk chunk, List<ID> ids, List<String> stored, List<Object> documents, Collected<ID, T> into,
+      List<String> refreshed) {
+    Map<Integer, DeserializationException> wrongTypes = wrongTypeFailures(chunk.keys, chunk.replies);
+    for (int i = chunk.from; i < chunk.to; i++) {
+      ID id = ids.get(i);
+      String key = chunk.keys.get(i - chunk.from);
+      DeserializationException wrongType = wrongTypes.get(i - chunk.from);
+      Reply<?> reply = chunk.replies.get(i - chunk.from);
+      boolean unreadHere = documents == null || documents.get(i) == null;
+      QueryEngine.Stored read = chunk.refreshing != null && unreadHere ? chunk.refreshing.next() : null;
+      if (read != null && read.wrongType() != null) {
+        wrongType = storage.wrongType(key, read.wrongType());
+      }
+      if (wrongType != null) {
+        into.failures.put(id, wrongType);
+        continue;
+      }
+      try {
+        Object document = read != null ? read.document() : reply != null ? reply.get() : documents.get(i);
+        T entity = storage.decode(key, document);
+        if (entity == null) {
+          into.missing.add(id);
+        } else {
+          into.found(id, entity);
+          if (refreshed != null && read == null) {
+            refreshed.add(stored.get(i));
+          }
+        }
+      } catch (DeserializationException e) {
+        into.failures.put(id, e);
+      }
     }
-    return into;
   }
 
   /**

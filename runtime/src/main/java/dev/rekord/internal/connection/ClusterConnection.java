@@ -91,6 +91,11 @@ public final class ClusterConnection extends ConfiguredConnection {
   }
 
   @Override
+  AbstractPipeline pipelineSendingAhead() {
+    return pipeline(); // sends ahead already
+  }
+
+  @Override
   AbstractPipeline pipelineTo(HostAndPort node) {
     return new Pipeline(CommandNotSentException.borrow(() -> provider.getConnection(node)), true);
   }

@@ -28,7 +28,7 @@ import redis.clients.jedis.util.IOUtils;
  * CPU) the hand-over to those threads cost as much as a round trip per node. A node whose
  * connection fails leaves its commands without a reply, as Jedis' does (read: the round failed).
  */
-final class ClusterPipelineInOneThread extends AbstractPipeline {
+final class ClusterPipelineInOneThread extends AbstractPipeline implements SendsAhead {
 
   private final ClusterConnectionProvider provider;
   private final Map<HostAndPort, Connection> connections = new LinkedHashMap<>();
@@ -96,12 +96,9 @@ final class ClusterPipelineInOneThread extends AbstractPipeline {
     return pinned;
   }
 
+  /** Sends what every node's connection holds, reading nothing; a node that fails is dropped. */
   @Override
-  public void sync() {
-    if (synced) {
-      return;
-    }
-    synced = true;
+  public void send() {
     Iterator<Map.Entry<HostAndPort, Connection>> sending = connections.entrySet().iterator();
     while (sending.hasNext()) {
       Map.Entry<HostAndPort, Connection> node = sending.next();
@@ -112,6 +109,15 @@ final class ClusterPipelineInOneThread extends AbstractPipeline {
         sending.remove();
       }
     }
+  }
+
+  @Override
+  public void sync() {
+    if (synced) {
+      return;
+    }
+    synced = true;
+    send();
     Iterator<Map.Entry<HostAndPort, Connection>> reading = connections.entrySet().iterator();
     while (reading.hasNext()) {
       Map.Entry<HostAndPort, Connection> node = reading.next();

@@ -31,6 +31,8 @@ public abstract class ConfiguredConnection implements RedisConnection {
   private final RetryPolicy retry;
   private final ReplicaWait replicaWait;
   private final ConnectionHealth health;
+  /** The batch this thread sent ahead and has not read yet ({@link PipelinedBatch#send}), if any. */
+  private final ThreadLocal<PipelinedBatch> sentAhead = new ThreadLocal<>();
 
   ConfiguredConnection(RetryPolicy retry, ReplicaWait replicaWait, String name) {
     this.retry = retry;
@@ -71,6 +73,12 @@ public abstract class ConfiguredConnection implements RedisConnection {
   abstract AbstractPipeline pipeline();
 
   /**
+   * A new {@link #pipeline()} that can also send its commands before their replies are read: a
+   * {@link SendsAhead}.
+   */
+  abstract AbstractPipeline pipelineSendingAhead();
+
+  /**
    * A pipeline on one cluster node, whatever the slots of its keys ({@code ASK}'s target); closing
    * it returns the connection. A standalone server never redirects, so it has none.
    */
@@ -89,6 +97,26 @@ public abstract class ConfiguredConnection implements RedisConnection {
   final <T> T sendOnce(CommandObject<T> command) {
     try (Connection connection = CommandNotSentException.borrow(() -> connectionFor(command))) {
       return connection.executeCommand(command);
+    }
+  }
+
+  /** Notes that this thread sent {@code batch} ahead: it holds the batch's connection until it reads it. */
+  final void sentAhead(PipelinedBatch batch) {
+    sentAhead.set(batch);
+  }
+
+  /**
+   * Reads the replies of the batch this thread sent ahead, unless it is {@code batch}: whatever the
+   * thread sends next runs after it, and never waits for a pooled connection that the thread itself
+   * holds (a drained pool would make it wait for ever).
+   */
+  final void settleSentAhead(PipelinedBatch batch) {
+    PipelinedBatch sent = sentAhead.get();
+    if (sent != null) {
+      sentAhead.remove();
+      if (sent != batch) {
+        sent.readSent();
+      }
     }
   }
 

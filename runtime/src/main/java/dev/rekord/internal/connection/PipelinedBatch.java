@@ -39,6 +39,8 @@ final class PipelinedBatch implements TransactionBatch {
   private final ConfiguredConnection connection;
   private final List<Entry<?>> entries = new ArrayList<>();
   private boolean executed;
+  /** The first round, sent ahead of {@link #execute()} ({@link #send()}); {@code null}: not sent. */
+  private Round sent;
 
   PipelinedBatch(ConfiguredConnection connection) {
     this.connection = connection;
@@ -46,7 +48,7 @@ final class PipelinedBatch implements TransactionBatch {
 
   @Override
   public <T> Reply<T> add(Command<T> command) {
-    requireNotExecuted();
+    requireQueueing();
     connection.checkRoutable(command.name(), command.keys(), true);
     Entry<T> entry = new CommandEntry<>(JedisCommands.of(command), command.keys().isEmpty() ? null : command.keys().get(0));
     entries.add(entry);
@@ -55,7 +57,7 @@ final class PipelinedBatch implements TransactionBatch {
 
   @Override
   public Reply<Object> eval(LuaScript script, List<String> keys, List<String> args) {
-    requireNotExecuted();
+    requireQueueing();
     ScriptCall call = new ScriptCall(keys, args);
     connection.checkRoutable(script.name(), keys, true);
     ScriptEntry entry = new ScriptEntry(script, call);
@@ -75,7 +77,7 @@ final class PipelinedBatch implements TransactionBatch {
 
   @Override
   public Reply<List<Object>> transaction(LuaScript script, ScriptCall call, List<Command<?>> commands) {
-    requireNotExecuted();
+    requireQueueing();
     List<String> keys = new ArrayList<>(call.keys());
     commands.forEach(command -> keys.addAll(command.keys()));
     connection.checkRoutable("a transaction of " + script.name(), keys, true); // on a cluster: one slot
@@ -86,7 +88,7 @@ final class PipelinedBatch implements TransactionBatch {
 
   @Override
   public Reply<List<Object>> readTransaction(String operation, List<Command<?>> reads) {
-    requireNotExecuted();
+    requireQueueing();
     if (!transactions()) {
       throw new UnsupportedOperationException("a cluster pipeline cannot send MULTI … EXEC");
     }
@@ -98,29 +100,69 @@ final class PipelinedBatch implements TransactionBatch {
     return entry;
   }
 
-  private void requireNotExecuted() {
+  private void requireQueueing() {
     if (executed) {
       throw new IllegalStateException("the batch has run already");
+    }
+    if (sent != null) {
+      throw new IllegalStateException("the batch has been sent: it takes no more commands");
     }
   }
 
   @Override
-  public void execute() {
-    requireNotExecuted();
-    executed = true;
-    ReplicaWait wait = ReplicaWait.NONE;
+  public void send() {
+    requireQueueing();
+    connection.settleSentAhead(null); // one batch sent ahead per thread at most
+    sent = new Round(entries, replicaWait());
+    sent.send(true);
+    connection.sentAhead(this);
+  }
+
+  /**
+   * Reads the replies of the round sent ahead, if it has not been read (another command of this
+   * thread comes first: {@link ConfiguredConnection#settleSentAhead}); {@link #execute()} goes on
+   * from there.
+   */
+  void readSent() {
+    if (sent != null && !sent.read) {
+      sent.read();
+    }
+  }
+
+  /** The connection's replica wait when a writing script is queued, else none. */
+  private ReplicaWait replicaWait() {
     for (Entry<?> entry : entries) {
       if (entry.writes()) {
-        wait = connection.replicaWait();
-        break;
+        return connection.replicaWait();
       }
     }
+    return ReplicaWait.NONE;
+  }
+
+  @Override
+  public void execute() {
+    if (executed) {
+      throw new IllegalStateException("the batch has run already");
+    }
+    executed = true;
+    connection.settleSentAhead(this);
+    ReplicaWait wait = replicaWait();
     Attempts attempts = new Attempts(connection);
     long fewestReplicas = Long.MAX_VALUE;
     List<Entry<?>> pending = entries;
     while (!pending.isEmpty()) {
-      Round round = new Round(pending, wait);
-      round.run();
+      Round round = sent;
+      sent = null;
+      if (round == null) {
+        round = new Round(pending, wait);
+        round.send(false);
+      }
+      if (!round.read) {
+        round.read();
+      }
+      if (round.fatal != null) {
+        throw round.fatal;
+      }
       followAsks(pending);
       Set<Entry<?>> notLoaded = new LinkedHashSet<>();
       Set<Entry<?>> again = new LinkedHashSet<>();
@@ -193,21 +235,35 @@ final class PipelinedBatch implements TransactionBatch {
     }
   }
 
-  /** One pipeline of the pending entries, then one {@code WAIT} per node when asked for. */
+  /**
+   * One pipeline of the pending entries, then one {@code WAIT} per node when asked for: {@link
+   * #send} queues them (sending them at once when asked to), {@link #read} reads every reply and
+   * gives the pipeline's connections back.
+   */
   private final class Round {
     private final List<Entry<?>> pending;
     private final ReplicaWait wait;
+    private final List<Response<?>> responses;
     private final Map<String, List<Entry<?>>> writesByNode = new LinkedHashMap<>();
     private final Map<String, Response<Long>> acks = new LinkedHashMap<>();
+    private AbstractPipeline pipeline;
+    /** What failed while sending (no connection, a broken one), for {@link #read}. */
+    private RuntimeException sendFailure;
+    /** Whether {@link #read} has run. */
+    boolean read;
+    /** A failure that is not transient, met by {@link #read}: the batch throws it. */
+    RuntimeException fatal;
 
     Round(List<Entry<?>> pending, ReplicaWait wait) {
       this.pending = pending;
       this.wait = wait;
+      this.responses = new ArrayList<>(pending.size());
     }
 
-    void run() {
-      List<Response<?>> responses = new ArrayList<>(pending.size());
-      try (AbstractPipeline pipeline = connection.pipeline()) {
+    /** Queues the entries; {@code ahead}: on a pipeline that sends them now ({@link SendsAhead}). */
+    void send(boolean ahead) {
+      try {
+        pipeline = ahead ? connection.pipelineSendingAhead() : connection.pipeline();
         Map<String, String> sampleKeys = new LinkedHashMap<>();
         for (Entry<?> entry : pending) {
           responses.add(entry.append(pipeline));
@@ -220,10 +276,27 @@ final class PipelinedBatch implements TransactionBatch {
         // WAIT after the node's writes, on the same connection: it covers exactly those writes.
         sampleKeys.forEach((node, key) ->
             acks.put(node, pipeline.waitReplicas(key, wait.replicas(), wait.timeout().toMillis())));
-        pipeline.sync();
+        if (ahead) {
+          ((SendsAhead) pipeline).send();
+        }
+      } catch (JedisException | IllegalStateException e) {
+        sendFailure = e;
+      }
+    }
+
+    /** Reads every reply; never throws: a failure is the entries' (transient) or {@link #fatal}. */
+    void read() {
+      read = true;
+      AbstractPipeline sending = pipeline;
+      try (sending) {
+        if (sendFailure != null) {
+          throw sendFailure;
+        }
+        sending.sync();
       } catch (JedisException | IllegalStateException e) {
         if (!RedisCalls.isTransient(e)) {
-          throw RedisCalls.translate(e);
+          fatal = RedisCalls.translate(e);
+          return;
         }
         // The whole round failed (a node unreachable): every entry runs again.
         for (Entry<?> entry : pending) {

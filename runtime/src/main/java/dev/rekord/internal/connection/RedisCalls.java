@@ -26,6 +26,13 @@ import redis.clients.jedis.exceptions.JedisRedirectionException;
 public final class RedisCalls {
   private RedisCalls() {}
 
+  /** Reads the batch this thread sent ahead on {@code connection} first ({@link ConfiguredConnection#settleSentAhead}). */
+  private static void settleSentAhead(RedisConnection connection) {
+    if (connection instanceof ConfiguredConnection configured) {
+      configured.settleSentAhead(null);
+    }
+  }
+
   /** Runs {@code command}, translating Jedis' exceptions. */
   public static <T> T call(Supplier<T> command) {
     try {
@@ -49,6 +56,7 @@ public final class RedisCalls {
    * RetryPolicy} says, and translating Jedis' exceptions.
    */
   public static <T> T retrying(RedisConnection connection, Supplier<T> command) {
+    settleSentAhead(connection);
     Attempts attempts = new Attempts(connection);
     while (true) {
       try {
@@ -74,6 +82,7 @@ public final class RedisCalls {
    * not have run.
    */
   public static <T> T retryingUnsent(RedisConnection connection, Supplier<T> command) {
+    settleSentAhead(connection);
     Attempts attempts = new Attempts(connection);
     while (true) {
       try {

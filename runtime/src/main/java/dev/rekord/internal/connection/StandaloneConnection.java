@@ -47,6 +47,11 @@ public final class StandaloneConnection extends ConfiguredConnection {
   }
 
   @Override
+  AbstractPipeline pipelineSendingAhead() {
+    return new StandalonePipeline(client.getPool().getResource());
+  }
+
+  @Override
   Connection connectionFor(CommandObject<?> command) {
     return client.getPool().getResource();
   }

@@ -52,4 +52,14 @@ public interface TransactionBatch extends Batch {
    * @throws IllegalArgumentException when {@code reads} is empty
    */
   Reply<List<Object>> readTransaction(String operation, List<Command<?>> reads);
+
+  /**
+   * Sends everything queued now, without reading a reply: the server works on it while the caller
+   * does something else, and {@link #execute()} then reads the replies (and retries what failed, as
+   * always). Nothing can be queued after it. A batch sent must be executed: until then it holds its
+   * connection.
+   *
+   * @throws IllegalStateException when the batch has been sent or has run already
+   */
+  void send();
 }

@@ -205,6 +205,14 @@ public final class InstrumentedConnection implements RedisConnection {
       return reply;
     }
 
+    /** Sends ahead where the inner batch can (else {@link #execute} sends); the time measured is {@link #execute}'s. */
+    @Override
+    public void send() {
+      if (batch instanceof TransactionBatch inner) {
+        inner.send();
+      }
+    }
+
     @Override
     public void execute() {
       measured(model == null ? ModelNames.NONE : model, operation == null ? "pipeline" : operation, () -> {

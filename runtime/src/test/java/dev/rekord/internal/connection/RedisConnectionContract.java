@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -192,6 +193,44 @@ public abstract class RedisConnectionContract {
     for (int i = 0; i < 200; i++) {
       assertEquals("v" + i, replies.get(i).get());
     }
+  }
+
+  /**
+   * A batch sent ahead ({@link TransactionBatch#send}) takes no more commands; {@code execute()}
+   * reads its replies in order and gives its connections back. A command the same thread sends in
+   * between runs after it (the batch is read first): it never waits for the connection the batch
+   * holds, which with a pool of one connection (the standalone contract's) would be for ever.
+   */
+  @Test
+  @Timeout(30) // a thread waiting for its own connection waits for ever: interrupted, it fails
+  void aBatchSentAheadIsReadBeforeTheThreadsNextCommand() {
+    String prefix = tag();
+    int borrowed = borrowed();
+    TransactionBatch batch = (TransactionBatch) connection().batch();
+    List<Reply<Object>> replies = new ArrayList<>();
+    for (int i = 0; i < 200; i++) { // 200 slots: every node of a cluster
+      replies.add(batch.add(Command.of("SET", List.of(prefix + ":" + i), List.of("v" + i))));
+    }
+    Reply<String> last = batch.add(Commands.get(prefix + ":199"));
+    batch.send();
+    assertThrows(IllegalStateException.class, () -> batch.add(Commands.get(prefix + ":0")));
+    assertThrows(IllegalStateException.class, batch::send);
+    assertThrows(IllegalStateException.class, last::get);
+    for (int i = 0; i < 200; i++) {
+      assertEquals("v" + i, connection().execute(Commands.get(prefix + ":" + i)));
+    }
+    batch.execute();
+    for (Reply<Object> reply : replies) {
+      assertEquals("OK", reply.get());
+    }
+    assertEquals("v199", last.get());
+    assertThrows(IllegalStateException.class, batch::execute);
+    assertEquals(borrowed, borrowed(), "every connection back");
+  }
+
+  /** Connections borrowed from the pools now. */
+  private int borrowed() {
+    return connection().unwrap(ConfiguredConnection.class).poolStats().active();
   }
 
   @Test

@@ -3,8 +3,10 @@ package dev.rekord.internal.connection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekord.connection.Batch;
+import dev.rekord.connection.Command;
 import dev.rekord.connection.Commands;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.ReplicaWait;
@@ -13,6 +15,7 @@ import dev.rekord.connection.RetryPolicy;
 import dev.rekord.exception.RekordConnectionException;
 import dev.rekord.test.RedisServer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +116,37 @@ class StandaloneConnectionTest {
       batch.execute();
       assertEquals(Map.of("f", "v"), read.get());
       assertEquals("hash", type.get());
+    }
+  }
+
+  /**
+   * A batch sent ahead is on the server before its replies are read: another client sees its
+   * write while it waits. Sent on a pooled connection the server has closed, it runs again, whole,
+   * when executed.
+   */
+  @Test
+  void aBatchSentAheadRunsBeforeItIsReadAndAgainWhenItsConnectionWasBroken() throws InterruptedException {
+    RetryPolicy retry = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(5));
+    try (StandaloneConnection connection = open(RedisProtocol.RESP2, retry)) {
+      TransactionBatch batch = (TransactionBatch) connection.batch();
+      Reply<Object> set = batch.add(Command.of("SET", List.of("ahead:k"), List.of("v")));
+      batch.send();
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (!"v".equals(server.command("GET", "ahead:k"))) {
+        assertTrue(System.nanoTime() < deadline, "not written 10 s after the batch was sent");
+        Thread.sleep(5);
+      }
+      batch.execute();
+      assertEquals("OK", set.get());
+
+      server.command("CLIENT", "KILL", "TYPE", "normal"); // the one pooled connection
+      TransactionBatch again = (TransactionBatch) connection.batch();
+      Reply<String> get = again.add(Commands.get("ahead:k"));
+      Reply<String> type = again.add(Commands.type("ahead:k"));
+      again.send();
+      again.execute();
+      assertEquals("v", get.get());
+      assertEquals("string", type.get());
     }
   }
 

@@ -6,6 +6,7 @@ import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.Reply;
 import dev.rekord.connection.ScriptCall;
 import dev.rekord.exception.QueryException;
+import dev.rekord.internal.connection.TransactionBatch;
 import dev.rekord.internal.engine.portable.PortableQueries.PageRow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,53 +74,133 @@ final class SnapshotChunks {
    * each}: a round trip per {@link #CHUNK}.
    */
   void read(KeyLayout.Bucket bucket, List<String> ids, Consumer<List<PageRow>> each) {
-    for (int from = 0; from < ids.size(); from += CHUNK) {
-      read(bucket, ids.subList(from, Math.min(ids.size(), from + CHUNK)), 0, null, each);
+    read(bucket, ids, 0, null, each);
+  }
+
+  /**
+   * Reads the documents of {@code known}, then of the snapshot's {@code rows} ids, a chunk at a
+   * time. Each pipeline after the first is sent before the chunk before it is handed to {@code
+   * each}, so the server reads while the client decodes; the client holds at most two chunks not
+   * yet handed over.
+   */
+  private void read(KeyLayout.Bucket bucket, List<String> known, long rows, String snapshotKey,
+      Consumer<List<PageRow>> each) {
+    boolean dropped = rows == 0; // an empty result writes no snapshot
+    Chunk next = null;
+    try {
+      int taken = Math.min(CHUNK, known.size());
+      Chunk chunk = new Chunk(bucket, known.subList(0, taken), 0, rows, snapshotKey);
+      chunk.execute();
+      dropped |= chunk.drops;
+      while (chunk != null) {
+        List<String> ids = chunk.nextIds();
+        if (ids.isEmpty() && taken < known.size()) {
+          ids = known.subList(taken, Math.min(known.size(), taken + CHUNK));
+          taken += ids.size();
+        }
+        Chunk sent = ids.isEmpty() && chunk.to >= rows ? null : new Chunk(bucket, ids, chunk.to, rows, snapshotKey);
+        if (sent != null) {
+          next = sent;
+          sent.sendAhead();
+        }
+        if (!chunk.ids.isEmpty()) {
+          each.accept(chunk.page());
+        }
+        next = null; // read now: its connection comes back whether that succeeds or fails
+        if (sent != null) {
+          sent.execute();
+          dropped |= sent.drops;
+        }
+        chunk = sent;
+      }
+    } catch (RuntimeException e) {
+      if (next != null) { // sent, not read: its connection comes back once its replies are
+        try {
+          next.execute();
+          dropped |= next.drops;
+        } catch (RuntimeException alsoFailed) {
+          e.addSuppressed(alsoFailed);
+        }
+      }
+      if (!dropped) {
+        try {
+          connection.execute(Commands.unlink(snapshotKey));
+        } catch (RuntimeException alsoFailed) {
+          e.addSuppressed(alsoFailed);
+        }
+      }
+      throw e;
     }
   }
 
-  /** Reads the documents of {@code first}, then of the snapshot's {@code rows} ids, a chunk at a time. */
-  private void read(KeyLayout.Bucket bucket, List<String> first, long rows, String snapshotKey,
-      Consumer<List<PageRow>> each) {
-    boolean dropped = rows == 0; // an empty result writes no snapshot
-    try {
-      List<String> ids = first;
-      for (long from = 0; from < rows || !ids.isEmpty(); from += CHUNK) {
-        Batch batch = connection.batch();
-        List<Reply<?>> read = new ArrayList<>(ids.size());
-        for (String id : ids) {
-          read.add(batch.add(documents.read(bucket.documentKey(id))));
-        }
-        Reply<List<String>> next = null;
-        if (from < rows) {
-          long to = Math.min(rows, from + CHUNK);
-          next = batch.add(Commands.lrange(snapshotKey, from, to - 1));
-          batch.add(to == rows ? Commands.unlink(snapshotKey) : Commands.pexpire(snapshotKey, TTL.toMillis()));
-          dropped = to == rows;
-        }
-        batch.execute();
-        if (!ids.isEmpty()) {
-          List<PageRow> page = new ArrayList<>(ids.size());
-          for (int i = 0; i < ids.size(); i++) {
-            page.add(new PageRow(ids.get(i), PlainDocuments.found(read.get(i))));
-          }
-          each.accept(page);
-        }
-        ids = next == null ? List.of() : next.get();
-        if (next != null && ids.size() != Math.min(rows, from + CHUNK) - from) {
-          throw new QueryException("the snapshot " + snapshotKey + " of a large query result was gone after "
-              + from + " of " + rows + " ids (expired, or the server lost it); run the query again");
-        }
+  /**
+   * One pipeline of {@link #read}: the documents of {@code ids}, and, while the snapshot holds ids
+   * from {@code from} on, the next {@link #CHUNK} of them ({@code LRANGE}) with a renewal of its
+   * time to live, or with its drop ({@link #drops}) when they are its last.
+   */
+  private final class Chunk {
+    final List<String> ids;
+    /** Where the next chunk's ids start in the snapshot. */
+    final long to;
+    final boolean drops;
+    private final long from;
+    private final long rows;
+    private final String snapshotKey;
+    private final List<Reply<?>> documents;
+    private final Reply<List<String>> nextIds;
+    private final Batch batch;
+
+    Chunk(KeyLayout.Bucket bucket, List<String> ids, long from, long rows, String snapshotKey) {
+      this.ids = ids;
+      this.from = from;
+      this.rows = rows;
+      this.snapshotKey = snapshotKey;
+      batch = connection.batch();
+      documents = new ArrayList<>(ids.size());
+      for (String id : ids) {
+        documents.add(batch.add(SnapshotChunks.this.documents.read(bucket.documentKey(id))));
       }
-    } catch (RuntimeException e) {
-      try {
-        if (!dropped) {
-          connection.execute(Commands.unlink(snapshotKey));
-        }
-      } catch (RuntimeException alsoFailed) {
-        e.addSuppressed(alsoFailed);
+      to = Math.min(rows, from + CHUNK);
+      drops = from < rows && to == rows;
+      if (from < rows) {
+        nextIds = batch.add(Commands.lrange(snapshotKey, from, to - 1));
+        batch.add(drops ? Commands.unlink(snapshotKey) : Commands.pexpire(snapshotKey, TTL.toMillis()));
+      } else {
+        nextIds = null;
       }
-      throw e;
+    }
+
+    /** Sends the pipeline now, where the connection can ({@link TransactionBatch#send}). */
+    void sendAhead() {
+      if (batch instanceof TransactionBatch ahead) {
+        ahead.send();
+      }
+    }
+
+    void execute() {
+      batch.execute();
+    }
+
+    /** The rows of {@link #ids}, each with its document or {@code null}. */
+    List<PageRow> page() {
+      List<PageRow> page = new ArrayList<>(ids.size());
+      for (int i = 0; i < ids.size(); i++) {
+        page.add(new PageRow(ids.get(i), PlainDocuments.found(documents.get(i))));
+      }
+      return page;
+    }
+
+    /** The snapshot's ids this pipeline read (none when it read none). */
+    List<String> nextIds() {
+      if (nextIds == null) {
+        return List.of();
+      }
+      List<String> next = nextIds.get();
+      if (next.size() != to - from) {
+        throw new QueryException("the snapshot " + snapshotKey + " of a large query result was gone after "
+            + from + " of " + rows + " ids (expired, or the server lost it); run the query again");
+      }
+      return next;
     }
   }
 }
