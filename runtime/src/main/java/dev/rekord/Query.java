@@ -35,10 +35,10 @@ import java.util.stream.StreamSupport;
  * indexed value), ties and unsorted results by id (byte-wise; descending when the last sort key
  * is). A page of up to 1,000 documents of a model in one bucket comes in one round trip: the
  * query's script reads the documents of the page it found. A larger result of one bucket (or every
- * match) is snapshotted server-side and its documents read from the snapshot in chunks on a
- * standalone server, five chunks of 1,000 per round trip, each round trip decoded before the next
- * is sent; otherwise the documents are loaded in pipelines of 5,000 after the ids. Either way one deleted
- * between the query and the load is skipped.
+ * match) is read on a standalone server from its ids (off the index, or a server-side snapshot of
+ * them), 5,000 documents per round trip, the next round trip sent while one is decoded; otherwise
+ * the documents are loaded in pipelines of 5,000 after the ids. Either way one deleted between the
+ * query and the load is skipped.
  *
  * <p><b>Documents that cannot be decoded.</b> A matching document that does not match the model
  * (changed by hand, written by an older version of the record, a key holding another Redis type)

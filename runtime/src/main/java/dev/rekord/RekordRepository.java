@@ -483,8 +483,8 @@ public class RekordRepository<T, ID> {
 
   /**
    * The documents of a query's result that the engine hands over in batches ({@link
-   * QueryEngine#pages}), each read as {@link #readPage} reads a page, joined in order: each batch
-   * is decoded before the next is read.
+   * QueryEngine#pages}), each read as {@link #readPage} reads a page, joined in order: the next
+   * batch is read while one is decoded, so at most two are held undecoded.
    */
   final BatchRead<ID, T> readPages(Consumer<Consumer<List<QueryEngine.Row>>> pages) {
     return reads.readPages(pages);

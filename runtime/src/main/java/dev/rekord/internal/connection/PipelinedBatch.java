@@ -114,6 +114,10 @@ final class PipelinedBatch implements TransactionBatch {
     requireQueueing();
     connection.settleSentAhead(null); // one batch sent ahead per thread at most
     sent = new Round(entries, replicaWait());
+    if (entries.isEmpty()) {
+      sent.read = true; // nothing to send, nothing to read
+      return;
+    }
     sent.send(true);
     connection.sentAhead(this);
   }

@@ -284,9 +284,9 @@ public interface QueryEngine<T> {
   }
 
   /**
-   * The page of {@link #page}, handed to {@code each} in batches, in order, each before the next is
-   * read, so that the caller decodes a large result while holding a bounded number of undecoded
-   * documents. By default one batch: {@link #page}.
+   * The page of {@link #page}, handed to {@code each} in batches, in order (an engine may read the
+   * next while one is handed over), so that the caller decodes a large result while holding a
+   * bounded number of undecoded documents. By default one batch: {@link #page}.
    */
   default void pages(Condition<T> condition, List<Sort<T>> sort, long offset, long limit,
       java.util.function.Consumer<List<Row>> each) {

@@ -225,6 +225,9 @@ public abstract class RedisConnectionContract {
     }
     assertEquals("v199", last.get());
     assertThrows(IllegalStateException.class, batch::execute);
+    TransactionBatch empty = (TransactionBatch) connection().batch();
+    empty.send(); // nothing queued: nothing sent
+    empty.execute();
     assertEquals(borrowed, borrowed(), "every connection back");
   }
 

@@ -206,8 +206,8 @@ public final class PortableQueries {
   }
 
   /**
-   * The result of {@link #page}, handed to {@code each} in batches, in order, each before the next
-   * is read, so a large result is decoded with bounded memory. A result of one bucket larger than
+   * The result of {@link #page}, handed to {@code each} in batches, in order, the next read while
+   * one is handed over, so a large result is decoded with bounded memory (two batches). A result of one bucket larger than
    * {@link #DOCUMENTS_PAGE} (or every match) comes with its documents, read from a server-side
    * snapshot of its ids in chunks ({@link SnapshotChunks}; on a standalone server): its ids never
    * come in one reply. Otherwise one batch: {@link #page}.

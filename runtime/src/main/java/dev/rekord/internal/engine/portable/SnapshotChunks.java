@@ -19,8 +19,9 @@ import java.util.function.Consumer;
  * EngineProtocol.Mode#CHUNKS}: a list in the bucket's slot, with a time to live) and answers
  * only how many there are; then each pipeline reads the documents of the ids the one before
  * brought ({@code HGETALL} each, {@code GET} for JSON) and the next {@link #CHUNK} ids ({@code
- * LRANGE}), so a chunk costs one round trip after the first, and each chunk's rows are handed over
- * before the next pipeline is sent: the client holds at most one chunk of undecoded documents. A
+ * LRANGE}), so a chunk costs one round trip after the first; the next pipeline is sent before a
+ * chunk's rows are handed over, so the server reads while the client decodes, and the client holds
+ * at most two chunks of undecoded documents. A
  * result of one chunk or less comes back as its ids, with no snapshot written: two round trips.
  *
  * <p>Plain commands: Lua's copy of every field into its own strings cost the server 4× the raw
@@ -114,7 +115,7 @@ final class SnapshotChunks {
         chunk = sent;
       }
     } catch (RuntimeException e) {
-      if (next != null) { // sent, not read: its connection comes back once its replies are
+      if (next != null) { // sent, not read: reading it gives its connection back
         try {
           next.execute();
           dropped |= next.drops;
