@@ -297,8 +297,8 @@ final class DocumentReads<T, ID> {
 
     /** Sends the reads now, where the connection can ({@link TransactionBatch#send}). */
     void sendAhead() {
-      if (batch instanceof TransactionBatch ahead) {
-        ahead.send();
+      if (batch != null) {
+        TransactionBatch.sendAhead(batch);
       }
     }
 

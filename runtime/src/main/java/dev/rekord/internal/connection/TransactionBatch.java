@@ -62,4 +62,11 @@ public interface TransactionBatch extends Batch {
    * @throws IllegalStateException when the batch has been sent or has run already
    */
   void send();
+
+  /** Sends {@code batch} ahead ({@link #send}) where it can be; otherwise its {@code execute()} sends it. */
+  static void sendAhead(Batch batch) {
+    if (batch instanceof TransactionBatch ahead) {
+      ahead.send();
+    }
+  }
 }

@@ -208,9 +208,7 @@ public final class InstrumentedConnection implements RedisConnection {
     /** Sends ahead where the inner batch can (else {@link #execute} sends); the time measured is {@link #execute}'s. */
     @Override
     public void send() {
-      if (batch instanceof TransactionBatch inner) {
-        inner.send();
-      }
+      TransactionBatch.sendAhead(batch);
     }
 
     @Override

@@ -173,9 +173,7 @@ final class SnapshotChunks {
 
     /** Sends the pipeline now, where the connection can ({@link TransactionBatch#send}). */
     void sendAhead() {
-      if (batch instanceof TransactionBatch ahead) {
-        ahead.send();
-      }
+      TransactionBatch.sendAhead(batch);
     }
 
     void execute() {
