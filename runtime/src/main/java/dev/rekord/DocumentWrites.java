@@ -44,16 +44,15 @@ final class DocumentWrites<T, ID> {
 
   /** {@link RekordRepository#save(Object, Duration)}; the model's default time to live is {@code ttl} for a plain save. */
   T save(T entity, Duration ttl) {
-    return core.measured("save", () -> writeIf(identified(entity), ttl, WriteCondition.ALWAYS));
+    return core.measured("save", () -> writeIdentified(entity, ttl, WriteCondition.ALWAYS));
   }
 
   /** {@link RekordRepository#insert}. */
   T insert(T entity) {
     return core.measured("insert", () -> {
-      T identified = identified(entity);
-      T stored = writeIf(identified, model.defaultTtl(), WriteCondition.ABSENT);
-      if (stored == null) {
-        String id = core.idOf(identified);
+      T stored = writeIdentified(entity, model.defaultTtl(), WriteCondition.ABSENT);
+      if (stored == null) { // refused: the entity came with its id
+        String id = core.idOf(entity);
         throw new DocumentExistsException(core.engine().documentKey(id), model.name(), id);
       }
       return stored;
@@ -79,7 +78,7 @@ final class DocumentWrites<T, ID> {
   /** {@link RekordRepository#saveIfAbsent}. */
   boolean saveIfAbsent(T entity) {
     return core.measured("saveIfAbsent",
-        () -> writeIf(identified(entity), model.defaultTtl(), WriteCondition.ABSENT) != null);
+        () -> writeIdentified(entity, model.defaultTtl(), WriteCondition.ABSENT) != null);
   }
 
   /** {@link RekordRepository#insertAll}. */
@@ -181,11 +180,15 @@ final class DocumentWrites<T, ID> {
     return expectedVersion != 0;
   }
 
-  /** {@code entity} with its id: generated when it has none. */
-  private T identified(T entity) {
+  /**
+   * {@link #writeIf(Object, Duration, WriteCondition)} of {@code entity} with its id, generated when
+   * it has none: then under {@link RepositoryCore#generated}'s condition.
+   */
+  private T writeIdentified(T entity, Duration ttl, WriteCondition condition) {
     requireNonNull(entity, "entity");
     // An entity with its id needs no id generation (nor the lists withIds builds for a batch).
-    return model.id(entity) != null ? entity : core.withIds(List.of(entity)).get(0);
+    return model.id(entity) != null ? writeIf(entity, ttl, condition)
+        : writeIf(core.withIds(List.of(entity)).get(0), ttl, core.generated(condition));
   }
 
   /**
@@ -237,11 +240,13 @@ final class DocumentWrites<T, ID> {
       List<T> batch = core.withIds(all.subList(from, Math.min(from + SAVE_BATCH, all.size())));
       List<QueryEngine.Write> writes = new ArrayList<>(batch.size());
       List<T> versioned = new ArrayList<>(batch.size());
-      for (T entity : batch) {
+      for (int i = 0; i < batch.size(); i++) {
+        T entity = batch.get(i);
         long expected = core.expectedVersion(entity);
         T next = core.nextVersion(entity, expected);
         versioned.add(next);
-        writes.add(core.prepareSave(engine, next, ttl, condition, expected));
+        boolean generated = model.id(all.get(from + i)) == null;
+        writes.add(core.prepareSave(engine, next, ttl, generated ? core.generated(condition) : condition, expected));
       }
       List<Refusal> refusals = engine.saveAll(writes);
       int next = 0;

@@ -10,6 +10,7 @@ import dev.rekord.internal.id.IdAssigner;
 import dev.rekord.internal.instrument.Instrumentation;
 import dev.rekord.internal.instrument.Instrumentation.Measurement;
 import dev.rekord.internal.storage.DocumentStorage;
+import dev.rekord.model.IdKind;
 import dev.rekord.model.RekordModel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,6 +102,16 @@ final class RepositoryCore<T, ID> {
   /** Whether operations are measured: a query computes its shape only then. */
   boolean measuring() {
     return rekord.instrumentation().enabled();
+  }
+
+  /**
+   * The condition of a write of an entity whose id was just generated, which would otherwise be
+   * written under {@code condition}: {@link WriteCondition#NEW} when the model's ids are drawn at
+   * random (ULID, UUIDv7), which no document can have; {@code condition} itself for a counter's
+   * ({@code Long}), whose next value a document saved with its own id may already hold.
+   */
+  WriteCondition generated(WriteCondition condition) {
+    return model.idKind() == IdKind.LONG ? condition : WriteCondition.NEW;
   }
 
   /** The entities, each with its id: kept when set, generated when {@code null}. */

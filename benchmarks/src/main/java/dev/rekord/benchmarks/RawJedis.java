@@ -148,6 +148,20 @@ final class RawJedis implements AutoCloseable {
     }
   }
 
+  /** TEMP: Rekord's writes of a fresh document in MULTI/EXEC. */
+  void saveSameMulti(Member m) {
+    try (AbstractTransaction tx = client.multi()) {
+      java.util.Map<String, String> h = new java.util.HashMap<>(Dataset.hash(m));
+      h.put("#", "lcity:4:Oslolcountry:6:NorwayNage:");
+      tx.hset(DOC + m.id(), h);
+      tx.zadd(SAME_IDS, 0, m.id());
+      tx.zadd(SAME_CITY, 0, m.city() + '\0' + m.id());
+      tx.zadd(SAME_COUNTRY, 0, m.country() + '\0' + m.id());
+      tx.zadd(SAME_AGE, m.age(), m.id());
+      tx.exec();
+    }
+  }
+
   /** The same four writes in one Lua script (EVALSHA). */
   void saveLua(Member m) {
     client.evalsha(saveSha, keys(m), luaArgs(m));

@@ -39,6 +39,8 @@ public final class SaveCost {
         case "exact" -> batch -> batch.forEach(raw::saveExact);
         case "same" -> batch -> batch.forEach(raw::saveSameLayout);
         case "hset" -> batch -> batch.forEach(raw::hset);
+        case "same-multi" -> batch -> batch.forEach(raw::saveSameMulti);
+        case "rekord-new" -> batch -> batch.forEach(m -> side.save(Dataset.member(null, m.age())));
         case "rekord-all" -> side::saveAll;
         case "commands-all" -> raw::saveAllCommands;
         case "same-all" -> raw::saveAllSameLayout;

@@ -186,6 +186,47 @@ class ClusterSaveWhileItsSlotMigratesTest {
     assertTrue(report.consistent(), report.toString());
   }
 
+  /**
+   * A save of an entity without an id writes the new document with plain commands in one
+   * transaction, no script (no document can have the id just generated). While the slot of its
+   * bucket migrates, Redis refuses it whole, its document key not being on the source: it waits
+   * for the migration's end, then runs whole. Saves of new ids in other slots go on meanwhile.
+   */
+  @Test
+  void aSaveOfANewIdWaitsWholeWhileItsSlotMigrates() throws Exception {
+    MemberRepository members = new MemberRepository(rekord);
+    for (int i = 0; i < 40; i++) {
+      members.save(member("m" + i, List.of("a")));
+    }
+    String migrating = members.keyOf(idsInOneSlot("m", 1).get(0));
+    int slot = JedisClusterCRC16.getSlot(migrating);
+    beginMigration(migrating.substring(migrating.indexOf("}:") + 2));
+    List<String> before = migration.keys(1000);
+
+    List<Member> saved = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.CompletableFuture<Member> inTheSlot = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      for (int i = 0; i < 10_000; i++) { // new ids fall in every bucket: until one is in the migrating slot
+        Member member = members.save(member(null, List.of("new")));
+        saved.add(member);
+        if (JedisClusterCRC16.getSlot(members.keyOf(member.id())) == slot) {
+          return member;
+        }
+      }
+      throw new AssertionError("no new id fell in slot " + slot);
+    });
+    Thread.sleep(300); // the save in the slot is refused and retried meanwhile
+    assertFalse(inTheSlot.isDone(), "the save in the migrating slot waits");
+    assertEquals(before, migration.keys(1000), "nothing written in the slot while the save waits");
+    migration.complete();
+    Member last = inTheSlot.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertEquals(last, members.findById(last.id()).orElseThrow());
+    assertEquals(saved.size(), members.find(Member_.tags.contains("new")).count());
+    assertTrue(members.find(Member_.tags.contains("new")).ids().contains(last.id()));
+    IndexReport report = members.verifyIndex();
+    assertTrue(report.consistent(), report.toString());
+  }
+
   /** The same for a delete: its document and entries stay whole until it can remove them all. */
   @Test
   void aDeleteWhoseEntryHasMovedWaitsForTheMigrationInsteadOfLeavingEntries() throws Exception {

@@ -89,10 +89,23 @@ class ClusterConnectionTest extends RedisConnectionContract {
         List.of(new Command<>("HSET", List.of("{b}doc"), List.of("f", "x"), ReplyType.LONG))));
     assertThrows(UnsupportedOperationException.class, () -> batch.readTransaction("read",
         List.of(new Command<>("GET", List.of("{a}mark"), List.of(), ReplyType.STRING))));
+    List<Reply<List<Object>>> writes = new ArrayList<>();
+    for (String tag : tags) { // plain writes, no script: the same routing
+      writes.add(batch.writeTransaction("save", List.of(
+          new Command<>("HSET", List.of(tag + "written"), List.of("f", tag), ReplyType.LONG),
+          new Command<>("ZADD", List.of(tag + "index"), List.of("1", "m"), ReplyType.LONG))));
+    }
+    assertThrows(IllegalArgumentException.class, () -> batch.writeTransaction("save", List.of(
+        new Command<>("HSET", List.of("{a}written"), List.of("f", "x"), ReplyType.LONG),
+        new Command<>("HSET", List.of("{b}written"), List.of("f", "x"), ReplyType.LONG))));
     batch.execute();
     for (int i = 0; i < tags.size(); i++) {
       String tag = tags.get(i);
       assertEquals(List.of(1L, 1L), replies.get(i).get(), tag);
+      assertEquals(List.of(1L, 1L), writes.get(i).get(), tag);
+      RedisServer node = cluster.masterOf(redis.clients.jedis.util.JedisClusterCRC16.getSlot(tag + "written"));
+      assertEquals(List.of("f", tag), node.command("HGETALL", tag + "written"), tag);
+      connection().execute(Command.of("DEL", List.of(tag + "written", tag + "index"), List.of()));
       RedisServer master = cluster.masterOf(redis.clients.jedis.util.JedisClusterCRC16.getSlot(tag + "doc"));
       assertEquals("on", String.valueOf(master.command("GET", tag + "mark")), tag);
       assertEquals(List.of("f", tag), master.command("HGETALL", tag + "doc"), tag);

@@ -87,6 +87,20 @@ final class PipelinedBatch implements TransactionBatch {
   }
 
   @Override
+  public Reply<List<Object>> writeTransaction(String operation, List<Command<?>> writes) {
+    requireQueueing();
+    if (writes.isEmpty()) {
+      throw new IllegalArgumentException("a transaction needs at least one command");
+    }
+    List<String> keys = new ArrayList<>();
+    writes.forEach(command -> keys.addAll(command.keys()));
+    connection.checkRoutable("a transaction of " + operation, keys, true); // on a cluster: one slot
+    TransactionEntry entry = new TransactionEntry(operation, writes);
+    entries.add(entry);
+    return entry;
+  }
+
+  @Override
   public Reply<List<Object>> readTransaction(String operation, List<Command<?>> reads) {
     requireQueueing();
     if (!transactions()) {
@@ -374,7 +388,7 @@ final class PipelinedBatch implements TransactionBatch {
       if (entry instanceof ScriptEntry call && call.writes()) {
         names.add(call.script.name());
       } else if (entry instanceof TransactionEntry transaction && transaction.writes()) {
-        names.add(transaction.script.name());
+        names.add(transaction.operation);
       }
     }
     return String.join(", ", names);
@@ -523,14 +537,27 @@ final class PipelinedBatch implements TransactionBatch {
 
     private final LuaScript script;
     private final ScriptCall call;
+    /** What the transaction writes, named ({@code null}: it only reads). */
+    private final String operation;
     private final String routingKey;
     private final List<CommandObject<String>> commands;
     /** The replies to the last {@link #append}'s commands as they were queued ({@code QUEUED}, or a refusal). */
     private final List<Response<?>> queued = new ArrayList<>();
 
+    /** A script's call and commands; with no script, commands that only read. */
     TransactionEntry(LuaScript script, ScriptCall call, List<Command<?>> commands) {
+      this(script, call, script == null ? null : script.name(), commands);
+    }
+
+    /** Commands that write, with no script: {@code operation} names them. */
+    TransactionEntry(String operation, List<Command<?>> commands) {
+      this(null, null, operation, commands);
+    }
+
+    private TransactionEntry(LuaScript script, ScriptCall call, String operation, List<Command<?>> commands) {
       this.script = script;
       this.call = call;
+      this.operation = operation;
       this.routingKey = call != null ? call.keys().get(0) : commands.get(0).keys().get(0);
       this.commands = new ArrayList<>(commands.size());
       for (Command<?> command : commands) {
@@ -608,7 +635,7 @@ final class PipelinedBatch implements TransactionBatch {
 
     @Override
     boolean writes() {
-      return script != null;
+      return operation != null;
     }
   }
 }

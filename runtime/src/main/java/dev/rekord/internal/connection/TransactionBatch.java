@@ -42,6 +42,22 @@ public interface TransactionBatch extends Batch {
   Reply<List<Object>> transaction(LuaScript script, ScriptCall call, List<Command<?>> commands);
 
   /**
+   * Queues {@code MULTI}, {@code writes}, then {@code EXEC}: plain commands that write, run as one
+   * with nothing in between, or none of them when one is refused as it is queued (on a cluster all
+   * their keys in one hash slot, as for {@link #transaction}; a slot that moves or migrates refuses
+   * it whole, and it runs again). Writes that need nothing read first: the engine's save of a
+   * document whose id it has just generated. {@code operation} names it where the batch is measured
+   * and in a failure to reach the required replicas.
+   *
+   * @return {@code EXEC}'s reply: each command's, in order, as in {@link #transaction(LuaScript,
+   *     ScriptCall, List)}
+   * @throws UnsupportedOperationException when {@link #slotTransactions()} is false
+   * @throws IllegalArgumentException when {@code writes} is empty, or on a cluster when their keys
+   *     are not all in one hash slot
+   */
+  Reply<List<Object>> writeTransaction(String operation, List<Command<?>> writes);
+
+  /**
    * Queues {@code MULTI}, {@code reads}, then {@code EXEC}: commands that only read, answered at one
    * instant (no other client's command runs between them); no {@code WAIT} follows. {@code
    * operation} names it where the batch is measured ({@code query}: as the script it stands for).

@@ -59,14 +59,14 @@ public interface QueryEngine<T> {
    * {@link #prepareSave(Object, String, Duration)} that writes only when the stored document meets
    * {@code condition} and, for a versioned model, its version is {@code expectedVersion} (0: no
    * document), checked atomically with the write; {@code entity} carries the version to store. By
-   * default only {@link WriteCondition#ALWAYS} without a version: an engine that checks them
-   * overrides this.
+   * default only {@link WriteCondition#ALWAYS} (or {@link WriteCondition#NEW}, which needs no check)
+   * without a version: an engine that checks them overrides this.
    *
    * @param expectedVersion {@link #NO_VERSION} for a model without {@code @Version}
    * @throws UnsupportedOperationException for a check the engine cannot make
    */
   default Write prepareSave(T entity, String id, Duration ttl, WriteCondition condition, long expectedVersion) {
-    if (condition != WriteCondition.ALWAYS || expectedVersion != NO_VERSION) {
+    if (condition != WriteCondition.ALWAYS && condition != WriteCondition.NEW || expectedVersion != NO_VERSION) {
       throw new UnsupportedOperationException("conditional writes (insert, update, saveIfAbsent) and @Version"
           + " checks need the portable engine; model " + name() + " runs on another");
     }

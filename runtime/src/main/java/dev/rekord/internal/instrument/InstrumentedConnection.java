@@ -193,6 +193,19 @@ public final class InstrumentedConnection implements RedisConnection {
     }
 
     @Override
+    public Reply<List<Object>> writeTransaction(String operation, List<Command<?>> writes) {
+      if (!(batch instanceof TransactionBatch inner)) {
+        throw new UnsupportedOperationException("the connection's batches run no transactions");
+      }
+      Reply<List<Object>> reply = inner.writeTransaction(operation, writes);
+      if (this.operation == null) {
+        model = models.of(writes.get(0).keys());
+        this.operation = operation;
+      }
+      return reply;
+    }
+
+    @Override
     public Reply<List<Object>> readTransaction(String operation, List<Command<?>> reads) {
       if (!(batch instanceof TransactionBatch inner)) {
         throw new UnsupportedOperationException("the connection's batches run no transactions");

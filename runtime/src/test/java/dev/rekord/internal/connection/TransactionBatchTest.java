@@ -83,6 +83,39 @@ class TransactionBatchTest {
     }
   }
 
+  /**
+   * Writes with no script: {@code MULTI}, the commands, {@code EXEC}, nothing loaded; a command
+   * refused as it is queued runs none of them.
+   */
+  @ParameterizedTest
+  @EnumSource(value = RedisProtocol.class)
+  void aWriteTransactionRunsItsCommandsWholeOrNotAtAll(RedisProtocol protocol) {
+    try (StandaloneConnection connection = open(protocol)) {
+      UnifiedJedis jedis = connection.unwrap(UnifiedJedis.class);
+      jedis.flushAll();
+      jedis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
+      TransactionBatch batch = (TransactionBatch) connection.batch();
+      assertThrows(IllegalArgumentException.class, () -> batch.writeTransaction("save", List.of()));
+      Reply<List<Object>> written = batch.writeTransaction("save",
+          List.of(new Command<>("HSET", List.of("doc"), List.of("a", "1", "b", "2"), ReplyType.LONG),
+              new Command<>("ZADD", List.of("index"), List.of("3", "doc"), ReplyType.LONG)));
+      Reply<List<Object>> refused = batch.writeTransaction("save",
+          List.of(new Command<>("HSET", List.of("other"), List.of("a", "1"), ReplyType.LONG),
+              new Command<>("HSET", List.of("other"), List.of("lonely field"), ReplyType.LONG))); // wrong arity
+      batch.execute();
+      assertEquals(List.of(2L, 1L), written.get());
+      assertEquals(Map.of("a", "1", "b", "2"), jedis.hgetAll("doc"));
+      assertEquals(3.0, jedis.zscore("index", "doc"));
+      RedisCommandException failure = assertThrows(RedisCommandException.class, refused::get);
+      assertTrue(failure.getMessage().contains("EXECABORT"), failure.getMessage());
+      assertFalse(jedis.exists("other"));
+      String stats = jedis.info("commandstats");
+      assertTrue(stats.contains("cmdstat_exec:calls=2,"), stats);
+      assertFalse(stats.contains("cmdstat_script"), stats);
+      assertFalse(stats.contains("cmdstat_evalsha"), stats);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(value = RedisProtocol.class)
   void aCommandRefusedAsItIsQueuedRunsNothingOfItsTransaction(RedisProtocol protocol) {

@@ -61,7 +61,7 @@ final class EngineProtocol {
      */
     static Condition of(WriteCondition condition) {
       return switch (condition) {
-        case ALWAYS -> ALWAYS;
+        case ALWAYS, NEW -> ALWAYS; // a new id: nothing to check (IndexWriter.saveNew writes it without a script)
         case ABSENT -> ABSENT;
         case PRESENT -> PRESENT;
       };

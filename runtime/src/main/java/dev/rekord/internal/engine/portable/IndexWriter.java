@@ -152,6 +152,30 @@ public final class IndexWriter {
   }
 
   /**
+   * {@link #save} of a document whose id was just generated at random ({@link WriteCondition#NEW}):
+   * no document has it or had it, so a plain save of a hash document ({@link ScriptCalls#indexable},
+   * in the standard layout, without a change feed) needs nothing read first — no old manifest, no
+   * stale entries or fields — and goes without a script: one transaction ({@code MULTI … EXEC}) of
+   * its ids' and entries' {@code ZADD}s, its {@code HSET} and the {@code SET} of a manifest kept in
+   * its key, the commands {@link #saveAll} sends after {@code index.lua}. Redis runs it whole or not
+   * at all (on a cluster on the node of the bucket's slot, refused whole while the slot migrates:
+   * its document key is not there yet). A script costs the server about twice these commands.
+   * Any other save goes to {@link #save}.
+   *
+   * @return nothing: a new id is never refused
+   */
+  public Optional<Refusal> saveNew(ScriptCall call) {
+    if (layout.compact() || !feed.equals(Feed.NONE) || !ScriptCalls.indexable(call)
+        || !(connection.batch() instanceof TransactionBatch batch && batch.slotTransactions())) {
+      return save(call);
+    }
+    Reply<List<Object>> reply = batch.writeTransaction(scripts.save.name(), writeCommands(List.of(call)));
+    batch.execute();
+    throwFailed(reply.get());
+    return Optional.empty();
+  }
+
+  /**
    * The refusal at {@code at} of a reply of {@code save.lua} (pairs of a position in the call and
    * the stored version, empty when the condition refused it), its position mapped through {@code
    * positions}.
@@ -230,11 +254,7 @@ public final class IndexWriter {
     for (int c = 0; c < replies.size(); c++) {
       List<?> reply = (List<?>) replies.get(c).get(); // the first call that failed throws
       if (transaction.get(c)) {
-        for (Object part : reply) {
-          if (part instanceof RekordException failure) {
-            throw failure; // failed inside EXEC: what ran stays, as when save.lua fails half-way
-          }
-        }
+        throwFailed(reply);
         continue; // nothing to refuse: the saves are unconditional
       }
       for (int at = 0; at < reply.size(); at += 2) {
@@ -243,6 +263,15 @@ public final class IndexWriter {
     }
     refused.sort(Comparator.comparingInt(Refusal::position));
     return refused;
+  }
+
+  /** Throws the first command of {@code EXEC}'s reply that failed: what ran stays, as when {@code save.lua} fails half-way. */
+  private static void throwFailed(List<?> exec) {
+    for (Object part : exec) {
+      if (part instanceof RekordException failure) {
+        throw failure;
+      }
+    }
   }
 
   /**
@@ -292,17 +321,26 @@ public final class IndexWriter {
       ScriptCall call = feed.appendTo(ScriptCalls.saveTogether(together));
       return batch.eval(scripts.save, call.keys(), call.args());
     }
-    List<Command<?>> commands = ScriptCalls.entryCommands(together, layout.compact());
-    for (ScriptCall save : together) {
+    KeyLayout.Bucket bucket = layout.bucketFor(ScriptCalls.savedId(together.get(0)));
+    return ((TransactionBatch) batch).transaction(scripts.index,
+        ScriptCalls.indexOnly(bucket, together, connection.isCluster()), writeCommands(together));
+  }
+
+  /**
+   * The plain commands that write {@code saves} ({@link ScriptCalls#indexable}, of one bucket, of
+   * distinct ids) once nothing stale is left: their entries ({@link ScriptCalls#entryCommands}),
+   * their documents' {@code HSET}s and the {@code SET}s of manifests kept in keys.
+   */
+  private List<Command<?>> writeCommands(List<ScriptCall> saves) {
+    List<Command<?>> commands = ScriptCalls.entryCommands(saves, layout.compact());
+    for (ScriptCall save : saves) {
       List<String> fields = ScriptCalls.documentFields(save);
       if (!fields.isEmpty()) { // none, and the manifest in its key: no document, as save.lua leaves it
         commands.add(new Command<>("HSET", List.of(ScriptCalls.documentKey(save)), fields, ReplyType.LONG));
       }
     }
-    commands.addAll(ScriptCalls.manifestKeyCommands(together));
-    KeyLayout.Bucket bucket = layout.bucketFor(ScriptCalls.savedId(together.get(0)));
-    return ((TransactionBatch) batch).transaction(scripts.index,
-        ScriptCalls.indexOnly(bucket, together, connection.isCluster()), commands);
+    commands.addAll(ScriptCalls.manifestKeyCommands(saves));
+    return commands;
   }
 
   /**

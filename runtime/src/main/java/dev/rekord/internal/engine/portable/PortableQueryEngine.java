@@ -105,12 +105,13 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
     model.codec().indexValues(entity, entries);
     String versionField = expectedVersion == NO_VERSION ? null : model.versionField();
     return new PortableWrite(writer.saveCall(id, condition, versionField, expectedVersion, form,
-        storage.encode(entity), ttl, entries));
+        storage.encode(entity), ttl, entries), condition == WriteCondition.NEW);
   }
 
   @Override
   public Optional<Refusal> save(Write write) {
-    return writer.save(((PortableWrite) write).call());
+    PortableWrite portable = (PortableWrite) write;
+    return portable.newId() ? writer.saveNew(portable.call()) : writer.save(portable.call());
   }
 
   @Override
@@ -133,7 +134,7 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
 
   @Override
   public Write prepareDelete(String id) {
-    return new PortableWrite(writer.deleteCall(id, form, model.versionField()));
+    return new PortableWrite(writer.deleteCall(id, form, model.versionField()), false);
   }
 
   @Override
@@ -237,13 +238,13 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
     IndexEntries entries = IndexEntries.create(model.name());
     model.codec().indexValues(entity, entries);
     return new PortableWrite(ScriptCalls.saveUnchanged(layout.bucketFor(id), id, model.versionField(), basis.digest(), form,
-        basis.ttlMillis(), storage.encode(entity), entries));
+        basis.ttlMillis(), storage.encode(entity), entries), false);
   }
 
   @Override
   public Write fenced(Write write, String id, long token) {
     KeyLayout.Bucket bucket = layout.bucketFor(id);
-    return new PortableWrite(ScriptCalls.fenced(((PortableWrite) write).call(), bucket, bucket.lock(id), token));
+    return new PortableWrite(ScriptCalls.fenced(((PortableWrite) write).call(), bucket, bucket.lock(id), token), false);
   }
 
   private static String text(Object value) {
@@ -305,5 +306,6 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
     return IndexVerifier.verify(connection, layout);
   }
 
-  private record PortableWrite(ScriptCall call) implements Write {}
+  /** A prepared write: its script call, and whether it saves a document under an id just generated ({@link WriteCondition#NEW}). */
+  private record PortableWrite(ScriptCall call, boolean newId) implements Write {}
 }

@@ -71,7 +71,7 @@ final class SearchWrites {
   /** The check of a save with {@code condition}. */
   static SearchScripts.Check check(WriteCondition condition) {
     return switch (condition) {
-      case ALWAYS -> SearchScripts.Check.ALWAYS;
+      case ALWAYS, NEW -> SearchScripts.Check.ALWAYS; // a new id: nothing to check
       case ABSENT -> SearchScripts.Check.ABSENT;
       case PRESENT -> SearchScripts.Check.PRESENT;
     };
