@@ -16,4 +16,10 @@ public record Member(
     String name,
     String email,
     LocalDate joinDate,
-    long points) {}
+    long points) {
+
+  /** This member without its id: saved, it gets a generated one (a new entity). */
+  Member withoutId() {
+    return new Member(null, city, country, age, name, email, joinDate, points);
+  }
+}

@@ -16,7 +16,9 @@ import java.util.function.Consumer;
  * <pre>{@code SaveCost <port> <kind> <n>}</pre>
  * kinds: {@code rekord} (save), {@code lua} (the hand-written EVALSHA of HSET+SADD+SADD+ZADD),
  * {@code exact} (the hand-written exact EVALSHA), {@code same} (the exact EVALSHA in Rekord's layout: the
- * same index writes), {@code hset}; per batch of 500: {@code rekord-all} (saveAll), {@code
+ * same index writes), {@code hset}, {@code rekord-new} (save of a new entity: its id generated),
+ * {@code same-transaction} (the same writes of a new document in one pipelined {@code MULTI … EXEC});
+ * per batch of 500 ({@code rekord-all-new}: saveAll of new entities, their ids generated): {@code rekord-all} (saveAll), {@code
  * commands-all} (a pipeline of HSET+SADD+SADD+ZADD), {@code same-all} (a pipeline of Rekord's writes),
  * {@code hset-all};
  * {@code rekord-compact} and {@code rekord-all-compact}: Rekord's with {@link IndexLayout#COMPACT}.
@@ -39,9 +41,10 @@ public final class SaveCost {
         case "exact" -> batch -> batch.forEach(raw::saveExact);
         case "same" -> batch -> batch.forEach(raw::saveSameLayout);
         case "hset" -> batch -> batch.forEach(raw::hset);
-        case "same-multi" -> batch -> batch.forEach(raw::saveSameMulti);
-        case "rekord-new" -> batch -> batch.forEach(m -> side.save(Dataset.member(null, m.age())));
+        case "same-transaction" -> batch -> batch.forEach(raw::saveSameTransaction);
+        case "rekord-new" -> batch -> batch.forEach(m -> side.save(m.withoutId()));
         case "rekord-all" -> side::saveAll;
+        case "rekord-all-new" -> batch -> side.saveAll(batch.stream().map(Member::withoutId).toList());
         case "commands-all" -> raw::saveAllCommands;
         case "same-all" -> raw::saveAllSameLayout;
         case "hset-all" -> raw::hsetAll;

@@ -201,7 +201,7 @@ class ClusterSaveWhileItsSlotMigratesTest {
     String migrating = members.keyOf(idsInOneSlot("m", 1).get(0));
     int slot = JedisClusterCRC16.getSlot(migrating);
     beginMigration(migrating.substring(migrating.indexOf("}:") + 2));
-    List<String> before = migration.keys(1000);
+    Map<String, String> before = slotContents();
 
     List<Member> saved = java.util.Collections.synchronizedList(new ArrayList<>());
     java.util.concurrent.CompletableFuture<Member> inTheSlot = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
@@ -216,13 +216,42 @@ class ClusterSaveWhileItsSlotMigratesTest {
     });
     Thread.sleep(300); // the save in the slot is refused and retried meanwhile
     assertFalse(inTheSlot.isDone(), "the save in the migrating slot waits");
-    assertEquals(before, migration.keys(1000), "nothing written in the slot while the save waits");
+    assertEquals(before, slotContents(), "nothing written in the slot while the save waits");
     migration.complete();
     Member last = inTheSlot.get(10, java.util.concurrent.TimeUnit.SECONDS);
 
     assertEquals(last, members.findById(last.id()).orElseThrow());
     assertEquals(saved.size(), members.find(Member_.tags.contains("new")).count());
     assertTrue(members.find(Member_.tags.contains("new")).ids().contains(last.id()));
+    IndexReport report = members.verifyIndex();
+    assertTrue(report.consistent(), report.toString());
+  }
+
+  /** The same for {@code saveAll} of new entities: one such transaction per bucket, the migrating one's waiting. */
+  @Test
+  void aSaveAllOfNewIdsWaitsWholeWhileOneOfTheirSlotsMigrates() throws Exception {
+    MemberRepository members = new MemberRepository(rekord);
+    for (int i = 0; i < 40; i++) {
+      members.save(member("m" + i, List.of("a")));
+    }
+    String migrating = members.keyOf(idsInOneSlot("m", 1).get(0));
+    beginMigration(migrating.substring(migrating.indexOf("}:") + 2));
+    Map<String, String> before = slotContents();
+
+    List<Member> fresh = java.util.stream.IntStream.range(0, 200).mapToObj(i -> member(null, List.of("new"))).toList();
+    java.util.concurrent.CompletableFuture<List<Member>> saved =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> members.saveAll(fresh));
+    Thread.sleep(300); // the migrating bucket's transaction is refused and retried meanwhile
+    assertFalse(saved.isDone(), "the saves in the migrating slot wait");
+    assertEquals(before, slotContents(), "nothing written in the slot while they wait");
+    migration.complete();
+    List<Member> all = saved.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    int slot = JedisClusterCRC16.getSlot(migrating);
+    assertTrue(all.stream().anyMatch(m -> JedisClusterCRC16.getSlot(members.keyOf(m.id())) == slot),
+        "a new id in the migrating slot");
+    assertEquals(200, members.find(Member_.tags.contains("new")).count());
+    assertEquals(240, members.count());
     IndexReport report = members.verifyIndex();
     assertTrue(report.consistent(), report.toString());
   }
@@ -273,6 +302,22 @@ class ClusterSaveWhileItsSlotMigratesTest {
     List<String> ids = bySlot.values().stream().filter(list -> list.size() >= count).findFirst()
         .orElseThrow(() -> new AssertionError("no slot holds " + count + " documents: " + bySlot));
     return ids.stream().sorted().limit(count).toList();
+  }
+
+  /** Each key of the migrating slot still on the source, with its type and size. */
+  private Map<String, String> slotContents() {
+    RedisServer source = migration.source();
+    Map<String, String> contents = new java.util.TreeMap<>();
+    for (String key : migration.keys(1000)) {
+      String type = String.valueOf(source.command("TYPE", key));
+      Object size = switch (type) {
+        case "zset" -> source.command("ZCARD", key);
+        case "hash" -> source.command("HLEN", key);
+        default -> source.command("STRLEN", key);
+      };
+      contents.put(key, type + " " + size);
+    }
+    return contents;
   }
 
   /** Moves the migrating slot's key of the tag {@code tag} (there is one) to the target, ahead of the others. */

@@ -15,6 +15,7 @@ import dev.rekord.internal.engine.portable.EngineProtocol.Condition;
 import dev.rekord.internal.engine.portable.EngineProtocol.Form;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -207,12 +208,22 @@ public final class IndexWriter {
    * @return the documents not written, by position in {@code calls}, in order
    */
   public List<Refusal> saveAll(List<ScriptCall> calls) {
+    return saveAll(calls, new BitSet());
+  }
+
+  /**
+   * {@link #saveAll(List)}, where the calls at the positions {@code newIds} holds save documents
+   * under ids just generated at random ({@link WriteCondition#NEW}): their plain saves join into
+   * transactions without {@code index.lua}, as {@link #saveNew} writes one.
+   */
+  public List<Refusal> saveAll(List<ScriptCall> calls, BitSet newIds) {
     if (calls.isEmpty()) {
       return List.of();
     }
     Batch batch = connection.batch();
     boolean split = feed.equals(Feed.NONE) && batch instanceof TransactionBatch transactions
         && transactions.slotTransactions();
+    Joined[] kinds = Joined.values();
     Map<String, List<Integer>> byBucket = new LinkedHashMap<>(); // the #ids key and form → positions
     for (int i = 0; i < calls.size(); i++) {
       ScriptCall call = calls.get(i);
@@ -222,31 +233,32 @@ public final class IndexWriter {
     List<Boolean> transaction = new ArrayList<>(); // whether each reply is a transaction's
     List<List<Integer>> positions = new ArrayList<>(); // of each joined call's documents in calls
     for (List<Integer> bucket : byBucket.values()) {
-      // Two calls fill side by side, split and not. A call's ids are distinct (the script reads every
-      // old manifest first): a repeated id sends both, so that its later save runs after the earlier.
-      List<List<Integer>> open = List.of(new ArrayList<>(), new ArrayList<>());
+      // A call of each kind fills side by side. A call's ids are distinct (the script reads every
+      // old manifest first): a repeated id sends them all, so that its later save runs after the earlier.
+      List<List<Integer>> open = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       Set<String> ids = new HashSet<>();
       for (int position : bucket) {
         ScriptCall call = calls.get(position);
-        int kind = split && ScriptCalls.indexable(call) ? 1 : 0;
+        Joined kind = !split || !ScriptCalls.indexable(call) ? Joined.SCRIPT
+            : newIds.get(position) && !layout.compact() ? Joined.NEW : Joined.INDEXED;
         if (!ids.add(ScriptCalls.savedId(call))) {
-          for (int k = 0; k < 2; k++) {
-            joinOpen(calls, open.get(k), k == 1, batch, replies, transaction, positions);
+          for (Joined k : kinds) {
+            joinOpen(calls, open.get(k.ordinal()), k, batch, replies, transaction, positions);
           }
           ids.clear();
           ids.add(ScriptCalls.savedId(call));
         }
-        List<Integer> part = open.get(kind);
+        List<Integer> part = open.get(kind.ordinal());
         part.add(position);
         if (part.size() == SAVE_TOGETHER) {
           for (int p : part) {
             ids.remove(ScriptCalls.savedId(calls.get(p)));
           }
-          joinOpen(calls, part, kind == 1, batch, replies, transaction, positions);
+          joinOpen(calls, part, kind, batch, replies, transaction, positions);
         }
       }
-      for (int k = 0; k < 2; k++) {
-        joinOpen(calls, open.get(k), k == 1, batch, replies, transaction, positions);
+      for (Joined k : kinds) {
+        joinOpen(calls, open.get(k.ordinal()), k, batch, replies, transaction, positions);
       }
     }
     batch.execute();
@@ -295,31 +307,45 @@ public final class IndexWriter {
     return refused;
   }
 
+  /** How {@link #saveAll} joins one-document saves into one call. */
+  private enum Joined {
+    /** One {@code save.lua} call. */
+    SCRIPT,
+    /** A transaction of {@code index.lua} (old manifests, stale entries) and the plain writes. */
+    INDEXED,
+    /** A transaction of the plain writes alone: documents under ids just generated at random. */
+    NEW
+  }
+
   /** {@link #join}s the calls at {@code part}, if any, noting its reply, kind and positions, and empties it. */
-  private void joinOpen(List<ScriptCall> calls, List<Integer> part, boolean split, Batch batch,
+  private void joinOpen(List<ScriptCall> calls, List<Integer> part, Joined kind, Batch batch,
       List<Reply<?>> replies, List<Boolean> transaction, List<List<Integer>> positions) {
     if (part.isEmpty()) {
       return;
     }
-    replies.add(join(calls, part, split, batch));
-    transaction.add(split);
+    replies.add(join(calls, part, kind, batch));
+    transaction.add(kind != Joined.SCRIPT);
     positions.add(List.copyOf(part));
     part.clear();
   }
 
   /**
    * Queues the saves of {@code calls} at {@code part} (one bucket and form, distinct ids) in {@code
-   * batch}: one {@code save.lua} call, or when {@code split} a transaction of {@code index.lua}, the
-   * entries' {@code ZADD}s, the documents' {@code HSET}s and the {@code SET}s of manifests kept in keys.
+   * batch} as {@code kind} says: one {@code save.lua} call, or a transaction of {@code index.lua}
+   * (unless the ids are new), the entries' {@code ZADD}s, the documents' {@code HSET}s and the
+   * {@code SET}s of manifests kept in keys.
    */
-  private Reply<?> join(List<ScriptCall> calls, List<Integer> part, boolean split, Batch batch) {
+  private Reply<?> join(List<ScriptCall> calls, List<Integer> part, Joined kind, Batch batch) {
     List<ScriptCall> together = new ArrayList<>(part.size());
     for (int position : part) {
       together.add(calls.get(position));
     }
-    if (!split) {
+    if (kind == Joined.SCRIPT) {
       ScriptCall call = feed.appendTo(ScriptCalls.saveTogether(together));
       return batch.eval(scripts.save, call.keys(), call.args());
+    }
+    if (kind == Joined.NEW) {
+      return ((TransactionBatch) batch).writeTransaction(scripts.save.name(), writeCommands(together));
     }
     KeyLayout.Bucket bucket = layout.bucketFor(ScriptCalls.savedId(together.get(0)));
     return ((TransactionBatch) batch).transaction(scripts.index,

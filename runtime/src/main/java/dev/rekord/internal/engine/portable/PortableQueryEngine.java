@@ -16,6 +16,7 @@ import dev.rekord.schema.MigrationListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
@@ -117,10 +118,13 @@ public final class PortableQueryEngine<T> implements QueryEngine<T> {
   @Override
   public List<Refusal> saveAll(List<Write> writes) {
     List<ScriptCall> calls = new ArrayList<>(writes.size());
+    BitSet newIds = new BitSet(writes.size());
     for (Write write : writes) {
-      calls.add(((PortableWrite) write).call());
+      PortableWrite portable = (PortableWrite) write;
+      newIds.set(calls.size(), portable.newId());
+      calls.add(portable.call());
     }
-    return writer.saveAll(calls);
+    return writer.saveAll(calls, newIds);
   }
 
   @Override
