@@ -195,12 +195,8 @@ class ClusterSaveWhileItsSlotMigratesTest {
   @Test
   void aSaveOfANewIdWaitsWholeWhileItsSlotMigrates() throws Exception {
     MemberRepository members = new MemberRepository(rekord);
-    for (int i = 0; i < 40; i++) {
-      members.save(member("m" + i, List.of("a")));
-    }
-    String migrating = members.keyOf(idsInOneSlot("m", 1).get(0));
+    String migrating = savedAndMigrating(members);
     int slot = JedisClusterCRC16.getSlot(migrating);
-    beginMigration(migrating.substring(migrating.indexOf("}:") + 2));
     Map<String, String> before = slotContents();
 
     List<Member> saved = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -231,11 +227,7 @@ class ClusterSaveWhileItsSlotMigratesTest {
   @Test
   void aSaveAllOfNewIdsWaitsWholeWhileOneOfTheirSlotsMigrates() throws Exception {
     MemberRepository members = new MemberRepository(rekord);
-    for (int i = 0; i < 40; i++) {
-      members.save(member("m" + i, List.of("a")));
-    }
-    String migrating = members.keyOf(idsInOneSlot("m", 1).get(0));
-    beginMigration(migrating.substring(migrating.indexOf("}:") + 2));
+    String migrating = savedAndMigrating(members);
     Map<String, String> before = slotContents();
 
     List<Member> fresh = java.util.stream.IntStream.range(0, 200).mapToObj(i -> member(null, List.of("new"))).toList();
@@ -302,6 +294,16 @@ class ClusterSaveWhileItsSlotMigratesTest {
     List<String> ids = bySlot.values().stream().filter(list -> list.size() >= count).findFirst()
         .orElseThrow(() -> new AssertionError("no slot holds " + count + " documents: " + bySlot));
     return ids.stream().sorted().limit(count).toList();
+  }
+
+  /** 40 members saved, then the slot of one of them beginning to migrate: that member's document key. */
+  private String savedAndMigrating(MemberRepository members) {
+    for (int i = 0; i < 40; i++) {
+      members.save(member("m" + i, List.of("a")));
+    }
+    String migrating = members.keyOf(idsInOneSlot("m", 1).get(0));
+    beginMigration(migrating.substring(migrating.indexOf("}:") + 2));
+    return migrating;
   }
 
   /** Each key of the migrating slot still on the source, with its type and size. */

@@ -152,21 +152,15 @@ public final class InstrumentedConnection implements RedisConnection {
     @Override
     public <T> Reply<T> add(Command<T> command) {
       Reply<T> reply = batch.add(command);
-      if (operation == null) {
-        model = models.of(command.keys());
-        operation = operation(command.name());
+      if (operation == null) { // not named per command: a large read adds thousands
+        named(reply, command.keys(), operation(command.name()));
       }
       return reply;
     }
 
     @Override
     public Reply<Object> eval(LuaScript script, List<String> keys, List<String> args) {
-      Reply<Object> reply = batch.eval(script, keys, args);
-      if (operation == null) {
-        model = models.of(keys);
-        operation = script.name();
-      }
-      return reply;
+      return named(batch.eval(script, keys, args), keys, script.name());
     }
 
     @Override
@@ -181,39 +175,31 @@ public final class InstrumentedConnection implements RedisConnection {
 
     @Override
     public Reply<List<Object>> transaction(LuaScript script, ScriptCall call, List<Command<?>> commands) {
-      if (!(batch instanceof TransactionBatch inner)) {
-        throw new UnsupportedOperationException("the connection's batches run no transactions");
-      }
-      Reply<List<Object>> reply = inner.transaction(script, call, commands);
-      if (operation == null) {
-        model = models.of(call.keys());
-        operation = script.name();
-      }
-      return reply;
+      return named(transactional().transaction(script, call, commands), call.keys(), script.name());
     }
 
     @Override
     public Reply<List<Object>> writeTransaction(String operation, List<Command<?>> writes) {
-      if (!(batch instanceof TransactionBatch inner)) {
-        throw new UnsupportedOperationException("the connection's batches run no transactions");
-      }
-      Reply<List<Object>> reply = inner.writeTransaction(operation, writes);
-      if (this.operation == null) {
-        model = models.of(writes.get(0).keys());
-        this.operation = operation;
-      }
-      return reply;
+      return named(transactional().writeTransaction(operation, writes), writes.get(0).keys(), operation);
     }
 
     @Override
     public Reply<List<Object>> readTransaction(String operation, List<Command<?>> reads) {
+      return named(transactional().readTransaction(operation, reads), reads.get(0).keys(), operation);
+    }
+
+    private TransactionBatch transactional() {
       if (!(batch instanceof TransactionBatch inner)) {
         throw new UnsupportedOperationException("the connection's batches run no transactions");
       }
-      Reply<List<Object>> reply = inner.readTransaction(operation, reads);
-      if (this.operation == null) {
-        model = models.of(reads.get(0).keys());
-        this.operation = operation;
+      return inner;
+    }
+
+    /** {@code reply}; the batch is measured as {@code name} of the model of {@code keys} when it is the first queued. */
+    private <R> R named(R reply, List<String> keys, String name) {
+      if (operation == null) {
+        model = models.of(keys);
+        operation = name;
       }
       return reply;
     }
