@@ -27,7 +27,7 @@ import java.util.Set;
 
 /**
  * Writes and deletes documents of one model together with their index entries, each in one atomic
- * script. A save writes the document and its new entries, removes every entry the old manifest
+ * script, or one transaction of plain commands where nothing stored needs reading first. A save writes the document and its new entries, removes every entry the old manifest
  * names that the new one does not (whatever model wrote it) and rewrites the manifest if it
  * changed; so a changed value moves the id between index keys and nothing stale is left behind.
  *
