@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -70,35 +69,37 @@ class NewIdSaveTest {
 
   /**
    * Both places a plain hash keeps its manifest: in its own hash (a short one), and in its manifest
-   * key (one longer than 64 bytes, from many tags); one at a time ({@code save}) and together
-   * ({@code saveAll}, whose given ids go through {@code index.lua}).
+   * key (one longer than 64 bytes, from many tags); a JSON document (its manifest in its key); one
+   * at a time ({@code save}) and together ({@code saveAll}, whose given ids go through the scripts).
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("sides")
   void newIdsAreStoredAsTheScriptsStoreTheSameDocumentsUnderThoseIds(Side side) {
     List<String> manyTags = IntStream.range(0, 12).mapToObj(i -> "tag-number-" + i).toList();
-    for (List<String> tags : List.of(List.of("a", "b"), manyTags)) {
-      for (boolean together : List.of(false, true)) {
-        String what = tags.size() + " tags, " + (together ? "saveAll" : "save");
-        RekordRepository<Member, String> members = members(side, Storage.HASH);
-        List<Member> fresh = List.of(new Member(null, "Oslo", 40, tags), new Member(null, "Oslo", 41, tags));
-        List<Member> saved = together ? members.saveAll(fresh) : fresh.stream().map(members::save).toList();
-        Map<String, Object> written = stored(side, members);
+    for (Storage storage : Storage.values()) {
+      for (List<String> tags : List.of(List.of("a", "b"), manyTags)) {
+        for (boolean together : List.of(false, true)) {
+          String what = storage + ", " + tags.size() + " tags, " + (together ? "saveAll" : "save");
+          RekordRepository<Member, String> members = members(side, storage);
+          List<Member> fresh = List.of(new Member(null, "Oslo", 40, tags), new Member(null, "Oslo", 41, tags));
+          List<Member> saved = together ? members.saveAll(fresh) : fresh.stream().map(members::save).toList();
+          Map<String, Object> written = stored(side, members);
 
-        assertEquals(2, members.deleteAll(), what);
-        assertEquals(Map.of(), withDocuments(stored(side, members)), "the delete left a document behind");
-        if (together) { // their ids given: the scripts
-          members.saveAll(saved);
-        } else {
-          saved.forEach(members::save);
+          assertEquals(2, members.deleteAll(), what);
+          assertEquals(Map.of(), withDocuments(stored(side, members)), "the delete left a document behind");
+          if (together) { // their ids given: the scripts
+            members.saveAll(saved);
+          } else {
+            saved.forEach(members::save);
+          }
+          assertEquals(stored(side, members), written, what);
+
+          List<String> ids = saved.stream().map(Member::id).sorted().toList();
+          assertEquals(ids, members.find(Member_.city.eq("Oslo")).ids(), what);
+          assertEquals(ids, members.find(Member_.age.between(39, 42)).ids(), what);
+          assertEquals(ids, members.find(Member_.tags.contains(tags.get(1))).ids(), what);
+          assertEquals(saved.get(1), members.findById(saved.get(1).id()).orElseThrow(), what);
         }
-        assertEquals(stored(side, members), written, what);
-
-        List<String> ids = saved.stream().map(Member::id).sorted().toList();
-        assertEquals(ids, members.find(Member_.city.eq("Oslo")).ids(), what);
-        assertEquals(ids, members.find(Member_.age.between(39, 42)).ids(), what);
-        assertEquals(ids, members.find(Member_.tags.contains(tags.get(1))).ids(), what);
-        assertEquals(saved.get(1), members.findById(saved.get(1).id()).orElseThrow(), what);
       }
     }
   }
@@ -106,7 +107,7 @@ class NewIdSaveTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("sides")
   void everyWayOfSavingANewEntityStoresItWithItsEntries(Side side) {
-    for (Storage storage : Storage.values()) { // JSON documents keep the script: the same results
+    for (Storage storage : Storage.values()) {
       RekordRepository<Member, String> members = members(side, storage);
       Member saved = members.save(new Member(null, "Oslo", 30, List.of("a")));
       Member inserted = members.insert(new Member(null, "Oslo", 31, List.of("b")));
@@ -127,10 +128,11 @@ class NewIdSaveTest {
   }
 
   /** The new-id saves are the ones the benchmarks measure: they must not fall back to the scripts unseen. */
-  @Test
-  void newIdsAreWrittenByPlainCommandsAndAGivenIdByTheScript() {
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(Storage.class)
+  void newIdsAreWrittenByPlainCommandsAndAGivenIdByTheScript(Storage storage) {
     Side side = sides.get(0);
-    RekordRepository<Member, String> members = members(side, Storage.HASH);
+    RekordRepository<Member, String> members = members(side, storage);
     members.save(new Member("warm", "Oslo", 1, null)); // schema and scripts loaded before counting
 
     standalone.command("CONFIG", "RESETSTAT");

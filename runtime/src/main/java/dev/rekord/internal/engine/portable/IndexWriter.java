@@ -5,7 +5,6 @@ import dev.rekord.connection.Command;
 import dev.rekord.connection.LuaScript;
 import dev.rekord.connection.RedisConnection;
 import dev.rekord.connection.Reply;
-import dev.rekord.connection.ReplyType;
 import dev.rekord.connection.ScriptCall;
 import dev.rekord.exception.RekordException;
 import dev.rekord.internal.connection.TransactionBatch;
@@ -154,11 +153,12 @@ public final class IndexWriter {
 
   /**
    * {@link #save} of a document whose id was just generated at random ({@link WriteCondition#NEW}):
-   * no document has it or had it, so a plain save of a hash document ({@link ScriptCalls#indexable},
-   * in the standard layout, without a change feed) needs nothing read first — no old manifest, no
-   * stale entries or fields — and goes without a script: one transaction ({@code MULTI … EXEC}) of
-   * its ids' and entries' {@code ZADD}s, its {@code HSET} and the {@code SET} of a manifest kept in
-   * its key, the commands {@link #saveAll} sends after {@code index.lua}. Redis runs it whole or not
+   * no document has it or had it, so a plain save ({@link ScriptCalls#unconditional}: a hash or JSON
+   * document with no expiry or version, in the standard layout, without a change feed) needs
+   * nothing read first — no old manifest, no stale entries or fields — and goes without a script:
+   * one transaction ({@code MULTI … EXEC}) of its id's and entries' {@code ZADD}s, its {@code HSET}
+   * (JSON: {@code SET}) and the {@code SET} of a manifest kept in its key, the commands {@link
+   * #saveAll} sends after {@code index.lua}. Redis runs it whole or not
    * at all (on a cluster on the node of the bucket's slot, refused whole while the slot migrates:
    * its document key is not there yet). A script costs the server about twice these commands.
    * Any other save goes to {@link #save}.
@@ -166,7 +166,7 @@ public final class IndexWriter {
    * @return nothing: a new id is never refused
    */
   public Optional<Refusal> saveNew(ScriptCall call) {
-    if (layout.compact() || !feed.equals(Feed.NONE) || !ScriptCalls.indexable(call)
+    if (layout.compact() || !feed.equals(Feed.NONE) || !ScriptCalls.unconditional(call)
         || !(connection.batch() instanceof TransactionBatch batch && batch.slotTransactions())) {
       return save(call);
     }
@@ -239,8 +239,9 @@ public final class IndexWriter {
       Set<String> ids = new HashSet<>();
       for (int position : bucket) {
         ScriptCall call = calls.get(position);
-        Joined kind = !split || !ScriptCalls.indexable(call) ? Joined.SCRIPT
-            : newIds.get(position) && !layout.compact() ? Joined.NEW : Joined.INDEXED;
+        Joined kind = !split ? Joined.SCRIPT
+            : newIds.get(position) && !layout.compact() && ScriptCalls.unconditional(call) ? Joined.NEW
+            : ScriptCalls.indexable(call) ? Joined.INDEXED : Joined.SCRIPT;
         if (!ids.add(ScriptCalls.savedId(call))) {
           for (Joined k : kinds) {
             joinOpen(calls, open.get(k.ordinal()), k, batch, replies, transaction, positions);
@@ -360,9 +361,9 @@ public final class IndexWriter {
   private List<Command<?>> writeCommands(List<ScriptCall> saves) {
     List<Command<?>> commands = ScriptCalls.entryCommands(saves, layout.compact());
     for (ScriptCall save : saves) {
-      List<String> fields = ScriptCalls.documentFields(save);
-      if (!fields.isEmpty()) { // none, and the manifest in its key: no document, as save.lua leaves it
-        commands.add(new Command<>("HSET", List.of(ScriptCalls.documentKey(save)), fields, ReplyType.LONG));
+      Command<?> document = ScriptCalls.documentCommand(save);
+      if (document != null) {
+        commands.add(document);
       }
     }
     commands.addAll(ScriptCalls.manifestKeyCommands(saves));

@@ -254,8 +254,17 @@ final class ScriptCalls {
    * expiry and no fence (nothing the script must check or read after writing the document).
    */
   static boolean indexable(ScriptCall save) {
+    return Form.HASH.code().equals(save.args().get(1)) && unconditional(save);
+  }
+
+  /**
+   * Whether a {@link #save} call writes one document (hash or JSON) with no condition, no version,
+   * no expiry and no fence: its writes are the plain commands of {@link #entryCommands}, the
+   * document's and {@link #manifestKeyCommands}, once nothing stale is left.
+   */
+  static boolean unconditional(ScriptCall save) {
     List<String> args = save.args();
-    if (!Form.HASH.code().equals(args.get(1)) || !"1".equals(args.get(2))
+    if (!"1".equals(args.get(2))
         || !Condition.ALWAYS.code().equals(args.get(SAVE_HEADER + 1)) || !args.get(SAVE_HEADER + 2).isEmpty()
         || !"0".equals(args.get(SAVE_HEADER + 4)) || ManifestIn.NOWHERE.code().equals(args.get(SAVE_HEADER + 5))) {
       return false;
@@ -381,6 +390,20 @@ final class ScriptCalls {
   static List<String> documentFields(ScriptCall save) {
     int n = Integer.parseInt(save.args().get(SAVE_DOCUMENT_ARGS));
     return save.args().subList(SAVE_DOCUMENT_ARGS + 1, SAVE_DOCUMENT_ARGS + 1 + n);
+  }
+
+  /**
+   * The command that writes the document of an {@link #unconditional} save call where no document
+   * is stored: {@code HSET} of its fields (none, and the manifest in its key: {@code null}, no
+   * document, as {@code save.lua} leaves it), or {@code SET} of its JSON text.
+   */
+  static Command<?> documentCommand(ScriptCall save) {
+    List<String> key = List.of(documentKey(save));
+    List<String> document = documentFields(save);
+    if (Form.HASH.code().equals(save.args().get(1))) {
+      return document.isEmpty() ? null : new Command<>("HSET", key, document, ReplyType.LONG);
+    }
+    return new Command<>("SET", key, document, ReplyType.STRING);
   }
 
   /** The document key of a one-document {@link #save} call. */
