@@ -139,6 +139,38 @@ class VersionTest {
     assertTrue(notes.verifyIndex().consistent(), notes.verifyIndex().toString());
   }
 
+  /**
+   * A new entity (its id generated) expects no stored version, which its new id meets: it is
+   * written without a script, at version 1. One that claims a version is still checked, and stale.
+   */
+  @ParameterizedTest
+  @MethodSource("sides")
+  void aNewEntityStartsAtVersionOneAndOneClaimingAVersionIsStale(Side side) {
+    NoteRepository notes = new NoteRepository(side.first());
+    if (side.name().equals("standalone")) {
+      redis.server().command("CONFIG", "RESETSTAT");
+    }
+    Note created = notes.save(new Note(null, null, "fresh " + side.name()));
+    List<Note> together = notes.saveAll(List.of(new Note(null, null, "fresh " + side.name()),
+        new Note(null, 0, "fresh " + side.name())));
+    if (side.name().equals("standalone")) {
+      String stats = String.valueOf(redis.server().command("INFO", "commandstats"));
+      assertTrue(stats.contains("cmdstat_exec:calls=2,"), stats);
+      assertTrue(!stats.contains("cmdstat_evalsha"), stats);
+    }
+    assertEquals(1, created.version());
+    assertEquals(List.of(1, 1), together.stream().map(Note::version).toList());
+    assertEquals(created, notes.findById(created.id()).orElseThrow());
+    assertEquals(together.get(1), notes.findById(together.get(1).id()).orElseThrow());
+    assertEquals(3, notes.find(Note_.text.eq("fresh " + side.name())).count());
+
+    OptimisticLockException claimed = assertThrows(OptimisticLockException.class,
+        () -> notes.save(new Note(null, 3, "claimed")));
+    assertEquals(0, claimed.actualVersion());
+    assertEquals(0, notes.find(Note_.text.eq("claimed")).count());
+    assertTrue(notes.verifyIndex().consistent(), notes.verifyIndex().toString());
+  }
+
   @ParameterizedTest
   @MethodSource("sides")
   void aPartialUpdateChecksAndIncrementsTheVersion(Side side) {

@@ -153,8 +153,9 @@ public final class IndexWriter {
 
   /**
    * {@link #save} of a document whose id was just generated at random ({@link WriteCondition#NEW}):
-   * no document has it or had it, so a plain save ({@link ScriptCalls#unconditional}: a hash or JSON
-   * document with no expiry or version, in the standard layout, without a change feed) needs
+   * no document has it or had it, so a plain save ({@link ScriptCalls#unconditionalWhenNew}: a hash
+   * or JSON document with no expiry, a version only when it expects none stored, in the standard
+   * layout, without a change feed) needs
    * nothing read first — no old manifest, no stale entries or fields — and goes without a script:
    * one transaction ({@code MULTI … EXEC}) of its id's and entries' {@code ZADD}s, its {@code HSET}
    * (JSON: {@code SET}) and the {@code SET} of a manifest kept in its key, the commands {@link
@@ -166,7 +167,7 @@ public final class IndexWriter {
    * @return nothing: a new id is never refused
    */
   public Optional<Refusal> saveNew(ScriptCall call) {
-    if (layout.compact() || !feed.equals(Feed.NONE) || !ScriptCalls.unconditional(call)
+    if (layout.compact() || !feed.equals(Feed.NONE) || !ScriptCalls.unconditionalWhenNew(call)
         || !(connection.batch() instanceof TransactionBatch batch && batch.slotTransactions())) {
       return save(call);
     }
@@ -240,7 +241,7 @@ public final class IndexWriter {
       for (int position : bucket) {
         ScriptCall call = calls.get(position);
         Joined kind = !split ? Joined.SCRIPT
-            : newIds.get(position) && !layout.compact() && ScriptCalls.unconditional(call) ? Joined.NEW
+            : newIds.get(position) && !layout.compact() && ScriptCalls.unconditionalWhenNew(call) ? Joined.NEW
             : ScriptCalls.indexable(call) ? Joined.INDEXED : Joined.SCRIPT;
         if (!ids.add(ScriptCalls.savedId(call))) {
           for (Joined k : kinds) {

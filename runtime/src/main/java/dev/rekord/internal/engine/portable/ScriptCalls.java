@@ -263,9 +263,26 @@ final class ScriptCalls {
    * document's and {@link #manifestKeyCommands}, once nothing stale is left.
    */
   static boolean unconditional(ScriptCall save) {
+    return save.args().get(SAVE_HEADER + 2).isEmpty() && writesOne(save);
+  }
+
+  /**
+   * Whether a {@link #save} call of a document under an id no document has can be written as an
+   * {@link #unconditional} one: it is, or it expects no stored version (0), which such an id meets
+   * (its new version is among the document's arguments).
+   */
+  static boolean unconditionalWhenNew(ScriptCall save) {
     List<String> args = save.args();
-    if (!"1".equals(args.get(2))
-        || !Condition.ALWAYS.code().equals(args.get(SAVE_HEADER + 1)) || !args.get(SAVE_HEADER + 2).isEmpty()
+    return (args.get(SAVE_HEADER + 2).isEmpty() || "0".equals(args.get(SAVE_HEADER + 3))) && writesOne(save);
+  }
+
+  /**
+   * Whether a {@link #save} call writes one document (hash or JSON) with no condition, no expiry
+   * and no fence, whatever its version.
+   */
+  private static boolean writesOne(ScriptCall save) {
+    List<String> args = save.args();
+    if (!"1".equals(args.get(2)) || !Condition.ALWAYS.code().equals(args.get(SAVE_HEADER + 1))
         || !"0".equals(args.get(SAVE_HEADER + 4)) || ManifestIn.NOWHERE.code().equals(args.get(SAVE_HEADER + 5))) {
       return false;
     }
