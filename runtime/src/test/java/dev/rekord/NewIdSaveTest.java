@@ -156,6 +156,26 @@ class NewIdSaveTest {
     assertEquals(5, members.count()); // the warm-up, the new ones and the given one
   }
 
+  /** A {@code UUID} id is generated as a version 7 UUID, random enough to be new as well. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sides")
+  void aGeneratedUuidIsANewIdToo(Side side) {
+    RekordRepository<Member, java.util.UUID> members = TestModel.repository(side.rekord(),
+        TestModel.uuidIds("newid-uuid" + models.incrementAndGet() + "-" + side.name(), Storage.HASH));
+    members.save(new Member(java.util.UUID.randomUUID().toString(), "Oslo", 1, null)); // warm-up
+    if (side.name().equals("standalone")) {
+      standalone.command("CONFIG", "RESETSTAT");
+    }
+    Member saved = members.save(new Member(null, "Oslo", 20, null));
+    if (side.name().equals("standalone")) {
+      String stats = String.valueOf(standalone.command("INFO", "commandstats"));
+      assertTrue(stats.contains("cmdstat_exec:calls=1,"), stats);
+      assertFalse(stats.contains("cmdstat_evalsha"), stats);
+    }
+    assertEquals(List.of(java.util.UUID.fromString(saved.id())), members.find(Member_.age.between(19, 21)).ids());
+    assertEquals(saved, members.findById(java.util.UUID.fromString(saved.id())).orElseThrow());
+  }
+
   /**
    * A {@code Long} id comes from the model's counter, which knows nothing of ids given by hand: a
    * document saved with its own id may hold the counter's next value. That save replaces it through
