@@ -116,6 +116,33 @@ class TransactionBatchTest {
     }
   }
 
+  /**
+   * A write transaction is a write: with replicas required, a server that has none fails the batch
+   * after running it, naming the operation; a read transaction waits for no replica.
+   */
+  @org.junit.jupiter.api.Test
+  void aWriteTransactionWaitsForTheRequiredReplicasAndAReadOneDoesNot() {
+    RedisClient client = RedisClient.builder().hostAndPort(server.host(), server.port()).build();
+    try (StandaloneConnection connection = new StandaloneConnection(client, RetryPolicy.DEFAULT,
+        new ReplicaWait(1, java.time.Duration.ofMillis(50)))) {
+      UnifiedJedis jedis = connection.unwrap(UnifiedJedis.class);
+      jedis.flushAll();
+      TransactionBatch reads = (TransactionBatch) connection.batch();
+      Reply<List<Object>> read = reads.readTransaction("query",
+          List.of(new Command<>("EXISTS", List.of("doc"), List.of(), ReplyType.LONG)));
+      reads.execute();
+      assertEquals(List.of(0L), read.get());
+
+      TransactionBatch writes = (TransactionBatch) connection.batch();
+      writes.writeTransaction("save",
+          List.of(new Command<>("HSET", List.of("doc"), List.of("a", "1"), ReplyType.LONG)));
+      dev.rekord.exception.InsufficientReplicasException failure =
+          assertThrows(dev.rekord.exception.InsufficientReplicasException.class, writes::execute);
+      assertTrue(failure.getMessage().contains("(save)"), failure.getMessage());
+      assertEquals(Map.of("a", "1"), jedis.hgetAll("doc")); // the primary applied it
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(value = RedisProtocol.class)
   void aCommandRefusedAsItIsQueuedRunsNothingOfItsTransaction(RedisProtocol protocol) {
