@@ -78,12 +78,7 @@ final class PipelinedBatch implements TransactionBatch {
   @Override
   public Reply<List<Object>> transaction(LuaScript script, ScriptCall call, List<Command<?>> commands) {
     requireQueueing();
-    List<String> keys = new ArrayList<>(call.keys());
-    commands.forEach(command -> keys.addAll(command.keys()));
-    connection.checkRoutable("a transaction of " + script.name(), keys, true); // on a cluster: one slot
-    TransactionEntry entry = new TransactionEntry(script, call, commands);
-    entries.add(entry);
-    return entry;
+    return queueRouted(new TransactionEntry(script, call, commands), call.keys(), commands);
   }
 
   @Override
@@ -92,12 +87,19 @@ final class PipelinedBatch implements TransactionBatch {
     if (writes.isEmpty()) {
       throw new IllegalArgumentException("a transaction needs at least one command");
     }
-    List<String> keys = new ArrayList<>();
-    writes.forEach(command -> keys.addAll(command.keys()));
-    connection.checkRoutable("a transaction of " + operation, keys, true); // on a cluster: one slot
-    TransactionEntry entry = new TransactionEntry(operation, writes);
-    entries.add(entry);
-    return entry;
+    return queueRouted(new TransactionEntry(operation, writes), List.of(), writes);
+  }
+
+  /**
+   * Queues a writing {@code transaction} once its keys ({@code scriptKeys}, then those of {@code
+   * commands}) are found routable together: on a cluster, all in one slot.
+   */
+  private TransactionEntry queueRouted(TransactionEntry transaction, List<String> scriptKeys, List<Command<?>> commands) {
+    List<String> keys = new ArrayList<>(scriptKeys);
+    commands.forEach(command -> keys.addAll(command.keys()));
+    connection.checkRoutable("a transaction of " + transaction.operation, keys, true);
+    entries.add(transaction);
+    return transaction;
   }
 
   @Override
