@@ -197,10 +197,8 @@ class ClusterSaveWhileItsSlotMigratesTest {
     MemberRepository members = new MemberRepository(rekord);
     String migrating = savedAndMigrating(members);
     int slot = JedisClusterCRC16.getSlot(migrating);
-    Map<String, String> before = slotContents();
-
     List<Member> saved = java.util.Collections.synchronizedList(new ArrayList<>());
-    java.util.concurrent.CompletableFuture<Member> inTheSlot = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+    Member last = waitsForTheMigration(() -> {
       for (int i = 0; i < 10_000; i++) { // new ids fall in every bucket: until one is in the migrating slot
         Member member = members.save(member(null, List.of("new")));
         saved.add(member);
@@ -210,11 +208,6 @@ class ClusterSaveWhileItsSlotMigratesTest {
       }
       throw new AssertionError("no new id fell in slot " + slot);
     });
-    Thread.sleep(300); // the save in the slot is refused and retried meanwhile
-    assertFalse(inTheSlot.isDone(), "the save in the migrating slot waits");
-    assertEquals(before, slotContents(), "nothing written in the slot while the save waits");
-    migration.complete();
-    Member last = inTheSlot.get(10, java.util.concurrent.TimeUnit.SECONDS);
 
     assertEquals(last, members.findById(last.id()).orElseThrow());
     assertEquals(saved.size(), members.find(Member_.tags.contains("new")).count());
@@ -228,16 +221,8 @@ class ClusterSaveWhileItsSlotMigratesTest {
   void aSaveAllOfNewIdsWaitsWholeWhileOneOfTheirSlotsMigrates() throws Exception {
     MemberRepository members = new MemberRepository(rekord);
     String migrating = savedAndMigrating(members);
-    Map<String, String> before = slotContents();
-
     List<Member> fresh = java.util.stream.IntStream.range(0, 200).mapToObj(i -> member(null, List.of("new"))).toList();
-    java.util.concurrent.CompletableFuture<List<Member>> saved =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> members.saveAll(fresh));
-    Thread.sleep(300); // the migrating bucket's transaction is refused and retried meanwhile
-    assertFalse(saved.isDone(), "the saves in the migrating slot wait");
-    assertEquals(before, slotContents(), "nothing written in the slot while they wait");
-    migration.complete();
-    List<Member> all = saved.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    List<Member> all = waitsForTheMigration(() -> members.saveAll(fresh));
 
     int slot = JedisClusterCRC16.getSlot(migrating);
     assertTrue(all.stream().anyMatch(m -> JedisClusterCRC16.getSlot(members.keyOf(m.id())) == slot),
@@ -304,6 +289,21 @@ class ClusterSaveWhileItsSlotMigratesTest {
     String migrating = members.keyOf(idsInOneSlot("m", 1).get(0));
     beginMigration(migrating.substring(migrating.indexOf("}:") + 2));
     return migrating;
+  }
+
+  /**
+   * Runs {@code saves} on another thread, which must still wait 300 ms later (refused and retried:
+   * its transaction names a key of the migrating slot) with nothing of the slot changed; then
+   * completes the migration and returns what {@code saves} returned.
+   */
+  private <T> T waitsForTheMigration(java.util.function.Supplier<T> saves) throws Exception {
+    Map<String, String> before = slotContents();
+    java.util.concurrent.CompletableFuture<T> saved = java.util.concurrent.CompletableFuture.supplyAsync(saves);
+    Thread.sleep(300);
+    assertFalse(saved.isDone(), "the saves in the migrating slot wait");
+    assertEquals(before, slotContents(), "nothing written in the slot while they wait");
+    migration.complete();
+    return saved.get(10, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   /** Each key of the migrating slot still on the source, with its type and size. */
