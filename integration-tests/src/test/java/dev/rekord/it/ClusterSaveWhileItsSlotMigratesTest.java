@@ -18,8 +18,14 @@ import dev.rekord.test.RedisServer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,12 +140,12 @@ class ClusterSaveWhileItsSlotMigratesTest {
     RedisServer source = migration.source();
     String document = members.keyOf(ids.get(0));
     Object before = source.command("HGETALL", document);
-    java.util.concurrent.CompletableFuture<Member> saved = java.util.concurrent.CompletableFuture.supplyAsync(
+    CompletableFuture<Member> saved = CompletableFuture.supplyAsync(
         () -> members.save(member(ids.get(0), List.of("a", "c")), Duration.ofHours(1)));
     Thread.sleep(300); // the save is refused and retried meanwhile
     assertEquals(before, source.command("HGETALL", document), "nothing written while the save waits");
     migration.complete();
-    saved.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    saved.get(10, TimeUnit.SECONDS);
 
     assertEquals(List.of("a", "c"), members.findById(ids.get(0)).orElseThrow().tags());
     assertFalse(members.find(Member_.tags.contains("b")).ids().contains(ids.get(0)), "no entry left in tag b");
@@ -171,12 +177,12 @@ class ClusterSaveWhileItsSlotMigratesTest {
     RedisServer source = migration.source();
     String document = members.keyOf(ids.get(0));
     Object before = source.command("HGETALL", document);
-    java.util.concurrent.CompletableFuture<List<Member>> saved = java.util.concurrent.CompletableFuture.supplyAsync(
+    CompletableFuture<List<Member>> saved = CompletableFuture.supplyAsync(
         () -> members.saveAll(List.of(member(ids.get(0), List.of("a", "c")), member(ids.get(1), null))));
     Thread.sleep(300); // refused and retried meanwhile
     assertEquals(before, source.command("HGETALL", document), "nothing written while the saves wait");
     migration.complete();
-    saved.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    saved.get(10, TimeUnit.SECONDS);
 
     assertEquals(List.of("a", "c"), members.findById(ids.get(0)).orElseThrow().tags());
     assertEquals(null, members.findById(ids.get(1)).orElseThrow().tags());
@@ -197,7 +203,7 @@ class ClusterSaveWhileItsSlotMigratesTest {
     MemberRepository members = new MemberRepository(rekord);
     String migrating = savedAndMigrating(members);
     int slot = JedisClusterCRC16.getSlot(migrating);
-    List<Member> saved = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Member> saved = Collections.synchronizedList(new ArrayList<>());
     Member last = waitsForTheMigration(() -> {
       for (int i = 0; i < 10_000; i++) { // new ids fall in every bucket: until one is in the migrating slot
         Member member = members.save(member(null, List.of("new")));
@@ -221,7 +227,7 @@ class ClusterSaveWhileItsSlotMigratesTest {
   void aSaveAllOfNewIdsWaitsWholeWhileOneOfTheirSlotsMigrates() throws Exception {
     MemberRepository members = new MemberRepository(rekord);
     String migrating = savedAndMigrating(members);
-    List<Member> fresh = java.util.stream.IntStream.range(0, 200).mapToObj(i -> member(null, List.of("new"))).toList();
+    List<Member> fresh = IntStream.range(0, 200).mapToObj(i -> member(null, List.of("new"))).toList();
     List<Member> all = waitsForTheMigration(() -> members.saveAll(fresh));
 
     int slot = JedisClusterCRC16.getSlot(migrating);
@@ -247,13 +253,13 @@ class ClusterSaveWhileItsSlotMigratesTest {
     List<String> tagA = keys.stream().filter(key -> key.contains("tags") && key.endsWith("a")).toList();
     assertEquals(1, tagA.size(), keys.toString());
 
-    java.util.concurrent.CompletableFuture<Boolean> deleted = java.util.concurrent.CompletableFuture.supplyAsync(
+    CompletableFuture<Boolean> deleted = CompletableFuture.supplyAsync(
         () -> members.deleteById(ids.get(0)));
     Thread.sleep(300); // the delete is refused and retried meanwhile
     assertEquals("0", String.valueOf(migration.source().command("ZSCORE", tagA.get(0), ids.get(0))),
         "no entry removed while it waits");
     migration.complete();
-    assertTrue(deleted.get(10, java.util.concurrent.TimeUnit.SECONDS));
+    assertTrue(deleted.get(10, TimeUnit.SECONDS));
 
     assertFalse(members.existsById(ids.get(0)));
     assertEquals(39, members.find(Member_.tags.contains("b")).count());
@@ -268,7 +274,7 @@ class ClusterSaveWhileItsSlotMigratesTest {
 
   /** {@code count} ids (with {@code prefix}) of saved documents whose keys share one slot. */
   private static List<String> idsInOneSlot(String prefix, int count) {
-    Map<Integer, List<String>> bySlot = new java.util.TreeMap<>();
+    Map<Integer, List<String>> bySlot = new TreeMap<>();
     for (RedisServer master : cluster.masters()) {
       for (Object key : (List<?>) master.command("KEYS", "{*}:" + prefix + "*")) {
         String name = String.valueOf(key);
@@ -296,20 +302,20 @@ class ClusterSaveWhileItsSlotMigratesTest {
    * its transaction names a key of the migrating slot) with nothing of the slot changed; then
    * completes the migration and returns what {@code saves} returned.
    */
-  private <T> T waitsForTheMigration(java.util.function.Supplier<T> saves) throws Exception {
+  private <T> T waitsForTheMigration(Supplier<T> saves) throws Exception {
     Map<String, String> before = slotContents();
-    java.util.concurrent.CompletableFuture<T> saved = java.util.concurrent.CompletableFuture.supplyAsync(saves);
+    CompletableFuture<T> saved = CompletableFuture.supplyAsync(saves);
     Thread.sleep(300);
     assertFalse(saved.isDone(), "the saves in the migrating slot wait");
     assertEquals(before, slotContents(), "nothing written in the slot while they wait");
     migration.complete();
-    return saved.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    return saved.get(10, TimeUnit.SECONDS);
   }
 
   /** Each key of the migrating slot still on the source, with its type and size. */
   private Map<String, String> slotContents() {
     RedisServer source = migration.source();
-    Map<String, String> contents = new java.util.TreeMap<>();
+    Map<String, String> contents = new TreeMap<>();
     for (String key : migration.keys(1000)) {
       String type = String.valueOf(source.command("TYPE", key));
       Object size = switch (type) {
